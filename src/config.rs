@@ -1,0 +1,76 @@
+//! The site configuration file, `refolio.toml`: site title, base URL and UI language.
+//! Absent file means defaults; a malformed one is a located diagnostic.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Position, Sources};
+
+pub const CONFIG_FILE: &str = "refolio.toml";
+
+/// UI languages with a translation table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Fr => "fr",
+            Language::En => "en",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub title: String,
+    /// Absolute URL the site is published at; pages link relatively and do not need it.
+    pub base_url: Option<String>,
+    pub language: Language,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "refolio".to_owned(),
+            base_url: None,
+            language: Language::Fr,
+        }
+    }
+}
+
+impl Config {
+    /// Reads `root/refolio.toml` if it exists. Problems are reported and defaults used.
+    pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Config {
+        let path = root.join(CONFIG_FILE);
+        if !path.exists() {
+            return Config::default();
+        }
+        let Some(text) = crate::load::read_text(&path, Path::new(CONFIG_FILE), diags) else {
+            return Config::default();
+        };
+        let parsed = toml::from_str::<Config>(&text);
+        let config = match parsed {
+            Ok(c) => c,
+            Err(e) => {
+                let position = e.span().map(|s| Position::at_offset(&text, s.start));
+                diags.push(Diagnostic::error(
+                    Kind::Syntax,
+                    Some(Location::new(CONFIG_FILE, position)),
+                    e.message().trim().to_owned(),
+                ));
+                Config::default()
+            }
+        };
+        sources.insert(CONFIG_FILE, text);
+        config
+    }
+}
+

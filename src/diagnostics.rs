@@ -1,0 +1,312 @@
+//! Diagnostics: every problem refolio finds in a site is a typed [`Diagnostic`] carried up
+//! to one printer, [`Diagnostic::render`], which writes
+//! `path:line:col: error: message`, the offending source line with a caret, and a
+//! suggestion when there is one.
+
+use std::collections::BTreeMap;
+use std::fmt::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+/// How bad a problem is: errors fail `check` and `build`, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// What kind of problem a diagnostic reports. Tests and tools match on this; people read
+/// the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The file could not be read, or is not UTF-8, or is too large.
+    Unreadable,
+    /// The YAML or TOML is not well-formed.
+    Syntax,
+    /// A value has the wrong type or shape, or a required field is missing.
+    WrongType,
+    /// A field that the format does not define (usually a typo).
+    UnknownField,
+    /// Two items share an ID, or two IDs give the same anchor.
+    DuplicateId,
+    /// An ID or a referential file name that is not well-formed.
+    InvalidId,
+    /// A reference to an ID that does not exist.
+    DanglingReference,
+    /// A competence with no evaluation criterion.
+    NoCriterion,
+    /// A competence that no modality evaluates.
+    NotEvaluated,
+    /// A required text that is empty.
+    EmptyText,
+    /// A value outside what makes sense (a pass mark above the total, a bad date…).
+    InvalidValue,
+    /// A referential or bloc with nothing in it.
+    Empty,
+    /// A template that does not parse or render.
+    Template,
+}
+
+/// A position in a source file: 1-based line and column, columns counted in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text` (clamped to the text and to a character
+    /// boundary).
+    pub fn at_offset(text: &str, offset: usize) -> Position {
+        let mut end = offset.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &text[..end];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        Position {
+            line: line as u32,
+            column: column as u32,
+        }
+    }
+}
+
+/// Where a diagnostic points: a file (relative to the site root) and, when known, a position.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub path: PathBuf,
+    pub position: Option<Position>,
+}
+
+impl Location {
+    pub fn new(path: impl Into<PathBuf>, position: Option<Position>) -> Self {
+        Location {
+            path: path.into(),
+            position,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(p) = self.position {
+            write!(f, ":{}:{}", p.line, p.column)?;
+        }
+        Ok(())
+    }
+}
+
+/// One problem found in the site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub kind: Kind,
+    pub location: Option<Location>,
+    pub message: String,
+    /// A fix the author can apply, printed as `help: …`.
+    pub suggestion: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(kind: Kind, location: Option<Location>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            kind,
+            location,
+            message: message.into(),
+            suggestion: None,
+        }
+    }
+
+    pub fn warning(kind: Kind, location: Option<Location>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(kind, location, message)
+        }
+    }
+
+    pub fn with_suggestion(mut self, suggestion: Option<String>) -> Self {
+        self.suggestion = suggestion;
+        self
+    }
+
+    /// The first line alone: `path:line:col: error: message`.
+    pub fn headline(&self) -> String {
+        match &self.location {
+            Some(loc) => format!("{loc}: {}: {}", self.severity, self.message),
+            None => format!("{}: {}", self.severity, self.message),
+        }
+    }
+
+    /// The full report: headline, source snippet with a caret, and the suggestion.
+    pub fn render(&self, sources: &Sources) -> String {
+        let mut out = self.headline();
+        out.push('\n');
+        let snippet_line = self.location.as_ref().and_then(|loc| {
+            let pos = loc.position?;
+            let text = sources.get(&loc.path)?;
+            let line = text.lines().nth(pos.line.checked_sub(1)? as usize)?;
+            Some((pos, line))
+        });
+        if let Some((pos, line)) = snippet_line {
+            let number = pos.line.to_string();
+            let pad = " ".repeat(number.len());
+            // Tabs would misalign the caret; show them as one space each.
+            let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+            let start = pos.column.saturating_sub(1) as usize;
+            let width = token_width(&shown, start);
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{number} | {}", shown.trim_end());
+            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(start), "^".repeat(width));
+        }
+        if let Some(s) = &self.suggestion {
+            let _ = writeln!(out, "  = help: {s}");
+        }
+        out
+    }
+}
+
+/// How many characters the value starting at `start` spans: a quoted string to its closing
+/// quote, otherwise up to the next flow delimiter or comment. At least one.
+fn token_width(line: &str, start: usize) -> usize {
+    let rest: Vec<char> = line.chars().skip(start).collect();
+    let width = match rest.first() {
+        Some(&q @ ('"' | '\'')) => rest[1..]
+            .iter()
+            .position(|&c| c == q)
+            .map_or(rest.len(), |end| end + 2),
+        Some(_) => {
+            let end = rest
+                .iter()
+                .position(|&c| matches!(c, ',' | ']' | '}' | '#'))
+                .unwrap_or(rest.len());
+            rest[..end]
+                .iter()
+                .collect::<String>()
+                .trim_end()
+                .chars()
+                .count()
+        }
+        None => 0,
+    };
+    width.max(1)
+}
+
+/// The text of every source file read, by path relative to the site root, so the printer
+/// can quote the offending line.
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    files: BTreeMap<PathBuf, String>,
+}
+
+impl Sources {
+    pub fn insert(&mut self, path: impl Into<PathBuf>, text: impl Into<String>) {
+        self.files.insert(path.into(), text.into());
+    }
+
+    pub fn get(&self, path: &Path) -> Option<&str> {
+        self.files.get(path).map(String::as_str)
+    }
+}
+
+/// The diagnostics of one run, in the order they were found until [`Diagnostics::sorted`].
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(ds);
+    }
+
+    pub fn errors(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.items.len() - self.errors()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors() > 0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// By file, then position, so output does not depend on walk or thread order.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.location, a.severity, &a.message).cmp(&(&b.location, b.severity, &b.message))
+        });
+        self.items
+    }
+}
+
+/// The closest candidate to `wanted`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted_lower = wanted.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&wanted_lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_headline_snippet_caret_and_help() {
+        let mut sources = Sources::default();
+        sources.insert("r.yaml", "a: 1\n    evaluates: [C1.1, C1.9]\n");
+        let d = Diagnostic::error(
+            Kind::DanglingReference,
+            Some(Location::new("r.yaml", Some(Position { line: 2, column: 23 }))),
+            "unknown competence `C1.9`",
+        )
+        .with_suggestion(Some("did you mean `C1.1`?".into()));
+        assert_eq!(
+            d.render(&sources),
+            "r.yaml:2:23: error: unknown competence `C1.9`\n  |\n2 |     evaluates: [C1.1, C1.9]\n  |                       ^^^^\n  = help: did you mean `C1.1`?\n"
+        );
+    }
+
+    #[test]
+    fn token_width_handles_quotes_and_flow_delimiters() {
+        assert_eq!(token_width("id: \"a b\" # x", 4), 5);
+        assert_eq!(token_width("[C1, C2]", 1), 2);
+        assert_eq!(token_width("", 0), 1);
+    }
+
+    #[test]
+    fn suggests_close_ids_only() {
+        assert_eq!(did_you_mean("C1.9", ["C1.1", "B1", "Cr2.3.4"]), Some("C1.1"));
+        assert_eq!(did_you_mean("zzz", ["C1.1"]), None);
+    }
+}

@@ -1,0 +1,186 @@
+//! refolio: a static site generator for professional certification referentials, candidate
+//! portfolios and jury dossiers.
+//!
+//! The pipeline, one module per stage: [`load`] reads the content tree into raw documents
+//! with positions; [`model`] lowers them into a typed, indexed [`model::Site`]; [`validate`]
+//! checks the whole model; [`render`] turns it into pages through templates; [`output`] is
+//! the single write point. [`check`] and [`build`] run it; the CLI in `main.rs` only parses
+//! arguments, prints and sets the exit code.
+
+pub mod config;
+pub mod diagnostics;
+pub mod init;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod validate;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use config::Config;
+use diagnostics::{Diagnostic, Diagnostics, Sources};
+use model::Site;
+use output::{Output, Staging};
+
+/// A failure that is not about the content: I/O, usage, or a broken template.
+#[derive(Debug)]
+pub enum Error {
+    Io { path: PathBuf, source: std::io::Error },
+    Usage(String),
+    Template(Box<Diagnostic>),
+}
+
+impl Error {
+    pub fn io(path: &Path, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Usage(m) => f.write_str(m),
+            Error::Template(d) => f.write_str(&d.headline()),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The site as checked: the model, the source texts (for printing diagnostics) and every
+/// diagnostic found.
+pub struct Checked {
+    pub site: Site,
+    pub sources: Sources,
+    pub diagnostics: Diagnostics,
+}
+
+/// Load, lower and validate the site at `root`.
+pub fn check(root: &Path) -> Result<Checked, Error> {
+    check_with(root, |_| {})
+}
+
+/// [`check`], letting the caller adjust the configuration (command-line overrides).
+pub fn check_with(root: &Path, adjust: impl FnOnce(&mut Config)) -> Result<Checked, Error> {
+    if !root.is_dir() {
+        return Err(Error::Usage(format!("`{}` is not a folder", root.display())));
+    }
+    let mut sources = Sources::default();
+    let mut diagnostics = Diagnostics::default();
+    let mut config = Config::load(root, &mut sources, &mut diagnostics);
+    adjust(&mut config);
+    let content = load::load_content(root, &mut sources, &mut diagnostics)?;
+    let referentials = content
+        .referentials
+        .into_iter()
+        .map(|file| model::lower_referential(file, &mut diagnostics))
+        .collect();
+    let site = Site { config, referentials };
+    validate::validate_site(&site, &mut diagnostics);
+    Ok(Checked {
+        site,
+        sources,
+        diagnostics,
+    })
+}
+
+/// What `build` is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `root/public`.
+    pub output_dir: Option<PathBuf>,
+    pub base_url: Option<String>,
+}
+
+/// What a build produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub referentials: usize,
+    pub competences: usize,
+    pub criteria: usize,
+    pub pages: usize,
+    pub elapsed: Duration,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} referentials, {} competences, {} criteria → {} pages in {:.2} s",
+            self.referentials,
+            self.competences,
+            self.criteria,
+            self.pages,
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+/// A build: the check, and the summary when the site was written (no content errors).
+pub struct Built {
+    pub checked: Checked,
+    pub summary: Option<Summary>,
+}
+
+/// Check the site and, if it has no errors, render it into a staging folder and swap it
+/// into the output folder.
+pub fn build(options: &BuildOptions) -> Result<Built, Error> {
+    let started = Instant::now();
+    let checked = check_with(&options.root, |c| {
+        if let Some(url) = &options.base_url {
+            c.base_url = Some(url.clone());
+        }
+    })?;
+    if checked.diagnostics.has_errors() {
+        return Ok(Built { checked, summary: None });
+    }
+    let target = options
+        .output_dir
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"));
+    guard_output_location(&options.root, &target)?;
+    let templates = render::Templates::load(&options.root, checked.site.config.language)?;
+    let mut staging = Staging::new(&target)?;
+    let pages = render::render_site(&checked.site, &templates, &mut staging)?;
+    staging.publish()?;
+    let summary = Summary {
+        referentials: checked.site.referentials.len(),
+        competences: checked.site.competence_count(),
+        criteria: checked.site.criterion_count(),
+        pages,
+        elapsed: started.elapsed(),
+    };
+    Ok(Built {
+        checked,
+        summary: Some(summary),
+    })
+}
+
+/// Renders the checked site into memory (tests, previews).
+pub fn render_to_memory(root: &Path, site: &Site) -> Result<output::MemoryOutput, Error> {
+    let templates = render::Templates::load(root, site.config.language)?;
+    let mut out = output::MemoryOutput::default();
+    render::render_site(site, &templates, &mut out as &mut dyn Output)?;
+    Ok(out)
+}
+
+/// The output folder must not contain the site (replacing it would delete the content).
+fn guard_output_location(root: &Path, target: &Path) -> Result<(), Error> {
+    let absolute = |p: &Path| std::path::absolute(p).map_err(|e| Error::io(p, e));
+    let (root, target) = (absolute(root)?, absolute(target)?);
+    if root.starts_with(&target) {
+        return Err(Error::Usage(format!(
+            "refusing to build into `{}`: it contains the site itself",
+            target.display()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,253 @@
+//! Load: walk a site's content tree, read each file once, and parse it into raw documents
+//! (see [`raw`]) whose values keep their line:column. Every problem becomes a located
+//! [`Diagnostic`]; only an unreadable site root is fatal.
+
+pub mod raw;
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Position, Sources};
+use crate::Error;
+
+/// Files larger than this are refused with a diagnostic instead of being parsed: no
+/// referential comes near it, and it bounds memory on hostile input.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Where a site keeps its referentials, relative to its root.
+pub const REFERENTIALS_DIR: &str = "content/referentials";
+
+/// One referential file as read from disk: its ID (the file stem) and its raw content.
+#[derive(Debug)]
+pub struct ReferentialFile {
+    pub id: String,
+    /// Path relative to the site root, as diagnostics print it.
+    pub path: PathBuf,
+    pub raw: raw::RawReferential,
+}
+
+/// Everything read from the content tree.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub referentials: Vec<ReferentialFile>,
+}
+
+/// Reads every referential under `root/content/referentials`, in file-name order.
+pub fn load_content(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Result<Content, Error> {
+    let dir = root.join(REFERENTIALS_DIR);
+    let mut content = Content::default();
+    if !dir.is_dir() {
+        diags.push(Diagnostic::warning(
+            Kind::Empty,
+            Some(Location::new(REFERENTIALS_DIR, None)),
+            "no referentials folder: the site has no referential",
+        ));
+        return Ok(content);
+    }
+    let walker = walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = entry.map_err(|e| Error::io(&dir, e.into()))?;
+        let rel = relative(root, entry.path());
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || is_editor_temporary(&name) {
+            continue;
+        }
+        let Some(stem) = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) else {
+            diags.push(Diagnostic::warning(
+                Kind::Unreadable,
+                Some(Location::new(&rel, None)),
+                "ignored: a referential is a `.yaml` file",
+            ));
+            continue;
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if let Err(d) = check_referential_id(stem, &rel) {
+            diags.push(d);
+            continue;
+        }
+        let Some(text) = read_text(entry.path(), &rel, diags) else { continue };
+        let parsed = parse_yaml::<raw::RawReferential>(&text, &rel);
+        sources.insert(&rel, text);
+        match parsed {
+            Ok(raw) => content.referentials.push(ReferentialFile {
+                id: stem.to_owned(),
+                path: rel,
+                raw,
+            }),
+            Err(d) => diags.push(d),
+        }
+    }
+    Ok(content)
+}
+
+/// Editor swap and backup files, which must never be read as content.
+pub fn is_editor_temporary(name: &str) -> bool {
+    name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.contains("___jb_")
+}
+
+fn check_referential_id(stem: &str, rel: &Path) -> Result<(), Diagnostic> {
+    let ok = !stem.is_empty()
+        && stem.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !stem.starts_with('-');
+    if ok {
+        return Ok(());
+    }
+    let suggestion: String = crate::model::anchor(stem);
+    Err(Diagnostic::error(
+        Kind::InvalidId,
+        Some(Location::new(rel, None)),
+        format!("referential file name `{stem}` must be lowercase letters, digits and dashes (it becomes the URL)"),
+    )
+    .with_suggestion((!suggestion.is_empty()).then(|| format!("rename the file to `{suggestion}.yaml`"))))
+}
+
+/// Reads a whole file as UTF-8 (without a BOM), or explains why it cannot.
+pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
+    let located = |msg: String, pos: Option<Position>| {
+        Diagnostic::error(Kind::Unreadable, Some(Location::new(rel, pos)), msg)
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            diags.push(located(
+                format!("file is {} bytes; the limit is {MAX_FILE_BYTES} bytes", m.len()),
+                None,
+            ));
+            return None;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            diags.push(located(format!("cannot read: {e}"), None));
+            return None;
+        }
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(located(format!("cannot read: {e}"), None));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Some(text)
+        }
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            // Safe: the prefix up to `valid_up_to` is UTF-8 by definition.
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            diags.push(located(
+                "file is not valid UTF-8".into(),
+                Some(Position::at_offset(prefix, prefix.len())),
+            ));
+            None
+        }
+    }
+}
+
+/// Parses a YAML document into `T`, turning a failure into a located diagnostic.
+pub fn parse_yaml<T: DeserializeOwned>(text: &str, rel: &Path) -> Result<T, Diagnostic> {
+    let options = serde_saphyr::options! { with_snippet: false };
+    serde_saphyr::from_str_with_options(text, options).map_err(|e| yaml_diagnostic(&e, rel))
+}
+
+fn yaml_diagnostic(e: &serde_saphyr::Error, rel: &Path) -> Diagnostic {
+    let position = e
+        .location()
+        .filter(|l| l.line() > 0)
+        .map(|l| Position {
+            line: l.line() as u32,
+            column: l.column() as u32,
+        });
+    let full = e.without_snippet().to_string();
+    // The library appends the position to its message; we print it in front instead.
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full,
+    };
+    let (kind, message, suggestion) = explain_yaml_message(message);
+    Diagnostic::error(kind, Some(Location::new(rel, position)), message).with_suggestion(suggestion)
+}
+
+/// Classifies the parser's message and words it for an author rather than a programmer.
+fn explain_yaml_message(message: String) -> (Kind, String, Option<String>) {
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        // "unknown field `tgs`, expected one of id, tags"
+        let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let expected = expected.trim_start_matches("one of ");
+        let names: Vec<&str> = expected
+            .split(", ")
+            .map(|s| s.trim_matches('`'))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let suggestion = crate::diagnostics::did_you_mean(field.trim_matches('`'), names.iter().copied())
+            .map(|n| format!("did you mean `{n}`?"))
+            .or_else(|| (!names.is_empty()).then(|| format!("expected one of: {}", names.join(", "))));
+        return (Kind::UnknownField, format!("unknown field {field}"), suggestion);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (value, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let expected = expected.trim_start_matches("one of ");
+        return (
+            Kind::WrongType,
+            format!("unknown value {value}"),
+            (!expected.is_empty()).then(|| format!("expected one of: {}", expected.replace('`', ""))),
+        );
+    }
+    if message.starts_with("missing field ") {
+        return (Kind::WrongType, message, None);
+    }
+    if message.starts_with("duplicate mapping key") {
+        let key = message
+            .strip_prefix("duplicate mapping key: ")
+            .and_then(|r| r.split(',').next())
+            .unwrap_or("");
+        return (Kind::Syntax, format!("duplicate key `{key}`"), None);
+    }
+    if let Some(ty) = message.strip_prefix("invalid ") {
+        let human = match ty {
+            "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, zero or more".to_owned(),
+            other => other.to_owned(),
+        };
+        return (Kind::WrongType, format!("expected {human}"), None);
+    }
+    if message.starts_with("expected ") || message.starts_with("invalid type") {
+        return (Kind::WrongType, message, None);
+    }
+    (Kind::Syntax, message, None)
+}
+
+/// `path` relative to `root` when it is inside it, for printing.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        assert_eq!(Position::at_offset("é\nàb", 6), Position { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn recognises_editor_temporaries() {
+        for name in ["a.yaml~", ".a.yaml.swp", "#a.yaml#", "a.yaml___jb_tmp___"] {
+            assert!(is_editor_temporary(name), "{name}");
+        }
+        assert!(!is_editor_temporary("a.yaml"));
+    }
+}

@@ -1,0 +1,310 @@
+//! Model: the typed site. A [`Referential`] owns its items in flat vectors and links them
+//! by index both ways (bloc → competences, competence → bloc…), with an index by ID. It is
+//! built from raw documents by [`lower`] and knows nothing of YAML or HTML; each item keeps
+//! only the [`Location`] it was defined at, for diagnostics.
+
+mod lower;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use lower::lower_referential;
+
+use crate::config::Config;
+use crate::diagnostics::Location;
+
+/// The whole site after loading.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub referentials: Vec<Referential>,
+}
+
+impl Site {
+    pub fn competence_count(&self) -> usize {
+        self.referentials.iter().map(|r| r.competences.len()).sum()
+    }
+
+    pub fn criterion_count(&self) -> usize {
+        self.referentials.iter().map(|r| r.criteria.len()).sum()
+    }
+}
+
+/// A certification referential: metadata, rules and its items.
+#[derive(Debug, Default)]
+pub struct Referential {
+    /// The file stem: lowercase, digits, dashes. Also the site folder.
+    pub id: String,
+    pub at: Option<Location>,
+    pub title: String,
+    pub rncp: Option<String>,
+    pub level: Option<u8>,
+    pub certifier: Option<String>,
+    pub version: Option<String>,
+    pub language: String,
+    pub source_url: Option<String>,
+    pub preamble: Option<String>,
+    pub notes: Option<String>,
+    pub rules: Rules,
+    pub blocs: Vec<Bloc>,
+    pub groups: Vec<Group>,
+    pub activities: Vec<Activity>,
+    pub competences: Vec<Competence>,
+    pub criteria: Vec<Criterion>,
+    pub modalities: Vec<Modality>,
+    pub modules: Vec<Module>,
+    index: HashMap<String, ItemRef>,
+}
+
+impl Referential {
+    /// The item an ID names, if any.
+    pub fn lookup(&self, id: &str) -> Option<ItemRef> {
+        self.index.get(id).copied()
+    }
+
+    pub fn competence(&self, id: &str) -> Option<&Competence> {
+        match self.lookup(id)? {
+            ItemRef::Competence(i) => Some(&self.competences[i]),
+            _ => None,
+        }
+    }
+
+    pub fn bloc(&self, id: &str) -> Option<&Bloc> {
+        match self.lookup(id)? {
+            ItemRef::Bloc(i) => Some(&self.blocs[i]),
+            _ => None,
+        }
+    }
+}
+
+/// An index into one of a referential's item vectors, tagged with the kind of item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemRef {
+    Bloc(usize),
+    Group(usize),
+    Activity(usize),
+    Competence(usize),
+    Criterion(usize),
+    Modality(usize),
+    Module(usize),
+}
+
+impl ItemRef {
+    /// The kind's name as printed in diagnostics.
+    pub fn kind_name(self) -> &'static str {
+        match self {
+            ItemRef::Bloc(_) => "bloc",
+            ItemRef::Group(_) => "activity group",
+            ItemRef::Activity(_) => "activity",
+            ItemRef::Competence(_) => "competence",
+            ItemRef::Criterion(_) => "criterion",
+            ItemRef::Modality(_) => "modality",
+            ItemRef::Module(_) => "module",
+        }
+    }
+}
+
+/// The certifier's rules; `None` means the rule is not part of this certification.
+#[derive(Debug, Default, Clone, PartialEq, Serialize)]
+pub struct Rules {
+    /// A competence is validated when strictly more than this percentage of its criteria are.
+    pub competence_threshold: Option<u32>,
+    /// A bloc is validated when its mark reaches this percentage of its points.
+    pub bloc_pass_percent: Option<u32>,
+    pub total_points: Option<u32>,
+    pub pass_mark: Option<u32>,
+    pub professional_evaluation: Option<ProfessionalEvaluation>,
+    pub partial_certification: Option<bool>,
+    pub exemptions: Option<bool>,
+}
+
+impl Rules {
+    pub fn is_empty(&self) -> bool {
+        *self == Rules::default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProfessionalEvaluation {
+    pub points: u32,
+    pub minimum: Option<u32>,
+    pub parts: Vec<EvaluationPart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvaluationPart {
+    pub title: String,
+    pub points: u32,
+}
+
+#[derive(Debug)]
+pub struct Bloc {
+    pub id: String,
+    pub at: Option<Location>,
+    pub title: String,
+    pub points: Option<u32>,
+    pub minimum: Option<u32>,
+    pub hours: Option<u32>,
+    pub summary: Option<String>,
+    pub groups: Vec<usize>,
+    /// All activities of the bloc in reading order, grouped or not.
+    pub activities: Vec<usize>,
+    /// All competences of the bloc in reading order.
+    pub competences: Vec<usize>,
+    /// Criteria written at bloc level (shared by several competences).
+    pub shared_criteria: Vec<usize>,
+    pub modalities: Vec<usize>,
+    pub modules: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Group {
+    pub id: String,
+    pub at: Option<Location>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub bloc: usize,
+    pub activities: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Activity {
+    pub id: String,
+    pub at: Option<Location>,
+    pub title: String,
+    pub bloc: usize,
+    pub group: Option<usize>,
+    pub competences: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Competence {
+    pub id: String,
+    pub at: Option<Location>,
+    /// Markdown.
+    pub text: String,
+    pub bloc: usize,
+    pub activity: usize,
+    /// Every criterion that evaluates this competence: its own, then shared ones.
+    pub criteria: Vec<usize>,
+    pub modalities: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Criterion {
+    pub id: String,
+    /// True when refolio derived the ID from the criterion's position.
+    pub generated_id: bool,
+    pub at: Option<Location>,
+    /// Markdown.
+    pub text: String,
+    pub indicators: Vec<String>,
+    pub bloc: usize,
+    pub competences: Vec<usize>,
+    /// Written at bloc level rather than under one competence.
+    pub shared: bool,
+}
+
+#[derive(Debug)]
+pub struct Modality {
+    pub id: String,
+    pub generated_id: bool,
+    pub at: Option<Location>,
+    pub title: String,
+    pub kind: ModalityKind,
+    pub duration: Option<String>,
+    pub points: Option<u32>,
+    /// Markdown.
+    pub description: Option<String>,
+    pub bloc: usize,
+    pub evaluates: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Module {
+    pub id: String,
+    pub at: Option<Location>,
+    pub title: String,
+    pub hours: Option<u32>,
+    pub bloc: usize,
+}
+
+/// What kind of exam a modality is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ModalityKind {
+    Written,
+    Oral,
+    CaseStudy,
+    Simulation,
+    Project,
+    Portfolio,
+    Workplace,
+    Continuous,
+    Other,
+}
+
+impl ModalityKind {
+    /// The key of its label in the translation table.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            ModalityKind::Written => "kind_written",
+            ModalityKind::Oral => "kind_oral",
+            ModalityKind::CaseStudy => "kind_case_study",
+            ModalityKind::Simulation => "kind_simulation",
+            ModalityKind::Project => "kind_project",
+            ModalityKind::Portfolio => "kind_portfolio",
+            ModalityKind::Workplace => "kind_workplace",
+            ModalityKind::Continuous => "kind_continuous",
+            ModalityKind::Other => "kind_other",
+        }
+    }
+}
+
+/// The HTML anchor of an ID: lowercase ASCII letters and digits, every other run of
+/// characters replaced by one `-`, no leading or trailing `-`. `C.1.1.a` → `c-1-1-a`.
+pub fn anchor(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Whether `id` is a well-formed item ID: ASCII letters, digits, `.`, `_`, `-`, starting
+/// with a letter or digit.
+pub fn is_valid_id(id: &str) -> bool {
+    id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_lowercase_and_dash_separated() {
+        assert_eq!(anchor("C.1.1.a"), "c-1-1-a");
+        assert_eq!(anchor("Cr1.1.1"), "cr1-1-1");
+        assert_eq!(anchor("C1.2.cr3"), "c1-2-cr3");
+        assert_eq!(anchor("--A__1--"), "a-1");
+    }
+
+    #[test]
+    fn ids_reject_spaces_and_leading_punctuation() {
+        assert!(is_valid_id("C.1.1.a"));
+        assert!(!is_valid_id("Cr 1.1"));
+        assert!(!is_valid_id(".C1"));
+        assert!(!is_valid_id(""));
+    }
+}

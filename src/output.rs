@@ -1,0 +1,164 @@
+//! Output: the single point through which every built file is written. [`Output`] is
+//! implemented by a staging folder that is swapped into place atomically (a failed build
+//! leaves the previous site intact) and by an in-memory map for tests and previews. Paths
+//! are checked here once, so nothing can be written outside the output folder.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use crate::Error;
+
+/// A file left in every built site so refolio can tell its own output from a folder it must
+/// not replace.
+pub const MARKER: &str = ".refolio-output";
+
+/// Where built files go. `path` is relative, `/`-separated.
+pub trait Output {
+    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), Error>;
+}
+
+/// Rejects absolute paths, `..`, empty segments and backslashes.
+pub fn check_relative(path: &str) -> Result<&Path, Error> {
+    let p = Path::new(path);
+    let ok = !path.is_empty()
+        && !path.contains('\\')
+        && path.split('/').all(|s| !s.is_empty())
+        && p.components().all(|c| matches!(c, Component::Normal(_)));
+    if ok {
+        Ok(p)
+    } else {
+        Err(Error::Usage(format!("refusing to write outside the output folder: `{path}`")))
+    }
+}
+
+/// Built files kept in memory, by path.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct MemoryOutput {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Output for MemoryOutput {
+    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+        check_relative(path)?;
+        self.files.insert(path.to_owned(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+/// A temporary folder beside the output folder, published by renaming it into place.
+pub struct Staging {
+    dir: tempfile::TempDir,
+    target: PathBuf,
+}
+
+impl Staging {
+    /// Prepares to build into `target`. Refuses a `target` that exists, is not empty and was
+    /// not written by refolio, so a wrong `--output-dir` cannot wipe someone's folder.
+    pub fn new(target: &Path) -> Result<Staging, Error> {
+        if target.exists() && !is_replaceable(target)? {
+            return Err(Error::Usage(format!(
+                "refusing to replace `{}`: it is not empty and was not built by refolio (no `{MARKER}` file); remove it or choose another --output-dir",
+                target.display()
+            )));
+        }
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.refolio-"))
+            .tempdir_in(&parent)
+            .map_err(|e| Error::io(&parent, e))?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// Moves the staged site into place, replacing the previous one.
+    pub fn publish(mut self) -> Result<(), Error> {
+        self.write(MARKER, b"built by refolio\n")?;
+        let staged = self.dir.keep();
+        let io = |p: &Path| {
+            let p = p.to_path_buf();
+            move |e| Error::io(&p, e)
+        };
+        if self.target.exists() {
+            // Move the old site aside first: a rename onto a non-empty folder fails.
+            let parent = staged.parent().unwrap_or(Path::new("."));
+            let old = tempfile::Builder::new()
+                .prefix(".refolio-old-")
+                .tempdir_in(parent)
+                .map_err(io(parent))?;
+            let aside = old.path().join("site");
+            fs::rename(&self.target, &aside).map_err(io(&self.target))?;
+            if let Err(e) = fs::rename(&staged, &self.target) {
+                // Put the previous site back before reporting.
+                let _ = fs::rename(&aside, &self.target);
+                let _ = fs::remove_dir_all(&staged);
+                return Err(Error::io(&self.target, e));
+            }
+            drop(old);
+        } else {
+            fs::rename(&staged, &self.target).map_err(io(&self.target))?;
+        }
+        Ok(())
+    }
+}
+
+impl Output for Staging {
+    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+        let full = self.dir.path().join(check_relative(path)?);
+        if let Some(parent) = full.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        fs::write(&full, bytes).map_err(|e| Error::io(&self.target.join(path), e))
+    }
+}
+
+fn is_replaceable(target: &Path) -> Result<bool, Error> {
+    if !target.is_dir() {
+        return Ok(false);
+    }
+    let mut entries = fs::read_dir(target).map_err(|e| Error::io(target, e))?;
+    Ok(entries.next().is_none() || target.join(MARKER).is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_only() {
+        assert!(check_relative("a/b.html").is_ok());
+        for bad in ["", "/etc/passwd", "../x", "a/../../x", "a//b", "a\\b", "./a"] {
+            assert!(matches!(check_relative(bad), Err(Error::Usage(_))), "{bad}");
+        }
+    }
+
+    #[test]
+    fn publish_replaces_previous_site_and_refuses_foreign_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let mut s = Staging::new(&target).unwrap();
+        s.write("a.html", b"1").unwrap();
+        s.publish().unwrap();
+        let mut s = Staging::new(&target).unwrap();
+        s.write("b.html", b"2").unwrap();
+        s.publish().unwrap();
+        assert!(!target.join("a.html").exists());
+        assert_eq!(fs::read(target.join("b.html")).unwrap(), b"2");
+        // Nothing but the site is left beside it.
+        let names: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("public")]);
+
+        let foreign = tmp.path().join("src");
+        fs::create_dir(&foreign).unwrap();
+        fs::write(foreign.join("main.rs"), "fn main() {}").unwrap();
+        let err = Staging::new(&foreign).err().unwrap();
+        assert!(err.to_string().contains("refusing to replace"), "{err}");
+    }
+}

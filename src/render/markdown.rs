@@ -1,0 +1,52 @@
+//! Markdown to HTML for every text of the content (referential texts now, candidate evidence
+//! later): CommonMark with tables, footnotes and strikethrough, then sanitised with ammonia
+//! so no script, event handler or `javascript:` URL reaches a page, whoever wrote the text.
+
+use pulldown_cmark::{html, Options, Parser};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Renders Markdown to sanitised HTML.
+pub fn to_html(markdown: &str) -> String {
+    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options()));
+    ammonia::clean(&unsafe_html)
+}
+
+/// Renders a short text that should not be wrapped in a paragraph (a title, a list item):
+/// a single `<p>…</p>` is unwrapped.
+pub fn to_inline_html(markdown: &str) -> String {
+    let html = to_html(markdown);
+    let trimmed = html.trim_end();
+    match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
+        _ => html,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_lists_and_keeps_accents() {
+        let html = to_html("Réaliser une veille\n\n- en définissant\n- en analysant");
+        assert_eq!(html, "<p>Réaliser une veille</p>\n<ul>\n<li>en définissant</li>\n<li>en analysant</li>\n</ul>\n");
+    }
+
+    #[test]
+    fn strips_scripts_handlers_and_javascript_urls() {
+        let html = to_html("<script>alert(1)</script><img src=x onerror=alert(1)> [a](javascript:alert(1))");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn inline_unwraps_a_single_paragraph_only() {
+        assert_eq!(to_inline_html("*Qualité* de la méthode"), "<em>Qualité</em> de la méthode");
+        assert_eq!(to_inline_html("a\n\nb"), "<p>a</p>\n<p>b</p>\n");
+    }
+}

@@ -1,0 +1,223 @@
+//! Render: turn the model into pages through Tera templates. Default templates, stylesheet
+//! and UI strings are embedded in the binary; a site's own `templates/` folder overrides
+//! any of them by file name. Every page goes through one [`Output`].
+
+pub mod json;
+pub mod markdown;
+pub mod table;
+pub mod views;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::config::{Config, Language};
+use crate::diagnostics::{Diagnostic, Kind, Location};
+use crate::model::{anchor, Site};
+use crate::output::Output;
+use crate::Error;
+
+/// Default templates, by the name a site's `templates/` folder overrides them with.
+const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("referential.html", include_str!("../../templates/referential.html")),
+    ("competence.html", include_str!("../../templates/competence.html")),
+    ("partials/modality.html", include_str!("../../templates/partials/modality.html")),
+    ("partials/criterion.html", include_str!("../../templates/partials/criterion.html")),
+];
+const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
+const DEFAULT_STRINGS: &str = include_str!("../../templates/strings.toml");
+
+/// The UI strings of one language, by key.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Strings(BTreeMap<String, String>);
+
+impl Strings {
+    /// The string for `key`; the key itself when missing, so a gap shows rather than breaks.
+    pub fn get(&self, key: &str) -> String {
+        self.0.get(key).cloned().unwrap_or_else(|| key.to_owned())
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+}
+
+type Translations = BTreeMap<String, BTreeMap<String, String>>;
+
+/// Every language of the default translation table.
+pub fn default_translations() -> Result<Translations, toml::de::Error> {
+    toml::from_str(DEFAULT_STRINGS)
+}
+
+/// Compiled templates, stylesheet and UI strings for one build.
+pub struct Templates {
+    tera: tera::Tera,
+    css: String,
+    strings: Strings,
+}
+
+impl Templates {
+    /// The defaults, overridden by files in `root/templates` when present.
+    pub fn load(root: &Path, language: Language) -> Result<Templates, Error> {
+        let dir = root.join("templates");
+        let mut sources: BTreeMap<String, (String, bool)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, text)| (name.to_string(), (text.to_string(), false)))
+            .collect();
+        let mut css = DEFAULT_CSS.to_owned();
+        let mut translations = default_translations()
+            .map_err(|e| template_error("templates/strings.toml", e.to_string()))?;
+        if dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+                let entry = entry.map_err(|e| Error::io(&dir, e.into()))?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let name = crate::load::relative(&dir, entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if name.starts_with('.') || crate::load::is_editor_temporary(&name) {
+                    continue;
+                }
+                let text = std::fs::read_to_string(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                match name.as_str() {
+                    "style.css" => css = text,
+                    "strings.toml" => {
+                        let site: Translations = toml::from_str(&text)
+                            .map_err(|e| template_error("templates/strings.toml", e.message().to_owned()))?;
+                        for (lang, table) in site {
+                            translations.entry(lang).or_default().extend(table);
+                        }
+                    }
+                    n if n.ends_with(".html") => {
+                        sources.insert(name, (text, true));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html"]);
+        // Added all at once: inheritance is resolved across the whole set.
+        tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
+            .map_err(|e| {
+                let culprit = sources.iter().find(|(_, (_, site))| *site).map(|(n, _)| n.as_str());
+                template_error(&format!("templates/{}", culprit.unwrap_or("")), e.to_string())
+            })?;
+        let strings = Strings(translations.remove(language.code()).unwrap_or_default());
+        Ok(Templates { tera, css, strings })
+    }
+
+    pub fn strings(&self) -> &Strings {
+        &self.strings
+    }
+
+    fn render(&self, template: &str, common: &Common<'_>, page: &impl Serialize) -> Result<String, Error> {
+        let mut context = tera::Context::from_serialize(page).map_err(|e| template_error(template, e.to_string()))?;
+        context.insert("site", &common.site);
+        context.insert("t", &self.strings);
+        context.insert("root", common.root);
+        context.insert("lang", common.site.language);
+        self.tera
+            .render(template, &context)
+            .map_err(|e| template_error(&format!("templates/{template}"), error_chain(&e)))
+    }
+}
+
+fn template_error(path: &str, message: String) -> Error {
+    Error::Template(Box::new(Diagnostic::error(
+        Kind::Template,
+        Some(Location::new(path, None)),
+        message,
+    )))
+}
+
+/// Tera's error with its causes, on one line.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    language: &'a str,
+    base_url: Option<&'a str>,
+}
+
+struct Common<'a> {
+    site: SiteView<'a>,
+    /// Relative path from the page to the site root (`""`, `"../"`…).
+    root: &'a str,
+}
+
+#[derive(Serialize)]
+struct HomePage<'a> {
+    referentials: Vec<views::ReferentialSummary<'a>>,
+}
+
+/// Renders every page of `site` into `out`; returns the number of HTML pages.
+pub fn render_site(site: &Site, templates: &Templates, out: &mut dyn Output) -> Result<usize, Error> {
+    let config: &Config = &site.config;
+    let site_view = |root| Common {
+        site: SiteView {
+            title: &config.title,
+            language: config.language.code(),
+            base_url: config.base_url.as_deref(),
+        },
+        root,
+    };
+    let mut pages = 0;
+    out.write("style.css", templates.css.as_bytes())?;
+
+    let home = HomePage {
+        referentials: site
+            .referentials
+            .iter()
+            .map(|r| views::ReferentialSummary::new(r, format!("{}/index.html", r.id)))
+            .collect(),
+    };
+    out.write("index.html", templates.render("index.html", &site_view(""), &home)?.as_bytes())?;
+    pages += 1;
+
+    for r in &site.referentials {
+        let page = views::ViewBuilder::new(r, &templates.strings, views::Place::Table).referential_page();
+        let html = templates.render("referential.html", &site_view("../"), &page)?;
+        out.write(&format!("{}/index.html", r.id), html.as_bytes())?;
+        pages += 1;
+        for k in 0..r.competences.len() {
+            let page = views::competence_page(r, &templates.strings, k);
+            let html = templates.render("competence.html", &site_view("../../"), &page)?;
+            let path = format!("{}/competences/{}.html", r.id, anchor(&r.competences[k].id));
+            out.write(&path, html.as_bytes())?;
+            pages += 1;
+        }
+        let json = json::export_referential(r, config.base_url.as_deref());
+        out.write(&format!("{}/referential.json", r.id), json.as_bytes())?;
+    }
+    Ok(pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_translates_every_key() {
+        let t = default_translations().unwrap();
+        let fr: Vec<&String> = t["fr"].keys().collect();
+        let en: Vec<&String> = t["en"].keys().collect();
+        assert_eq!(fr, en);
+        assert!(t["fr"].values().chain(t["en"].values()).all(|v| !v.trim().is_empty()));
+    }
+}

@@ -1,0 +1,408 @@
+//! Views: what the templates see. Small serialisable structs built from the model for one
+//! page, borrowing its strings, with Markdown already rendered to sanitised HTML and every
+//! link already resolved to a relative URL, so templates only lay things out.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use super::markdown::{to_html, to_inline_html};
+use super::table::{layout_bloc, Row};
+use super::Strings;
+use crate::model::{anchor, Referential, Rules};
+
+/// A link to an item: its ID as label and a relative URL.
+#[derive(Serialize)]
+pub struct Link<'a> {
+    pub id: &'a str,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct ReferentialSummary<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub rncp: Option<&'a str>,
+    pub level: Option<u8>,
+    pub certifier: Option<&'a str>,
+    pub version: Option<&'a str>,
+    pub language: &'a str,
+    pub source_url: Option<&'a str>,
+    pub blocs: usize,
+    pub competences: usize,
+    pub criteria: usize,
+    pub modalities: usize,
+    pub href: String,
+}
+
+impl<'a> ReferentialSummary<'a> {
+    /// `href` is the referential's page, relative to the page showing the summary.
+    pub fn new(r: &'a Referential, href: String) -> Self {
+        ReferentialSummary {
+            id: &r.id,
+            title: &r.title,
+            rncp: r.rncp.as_deref(),
+            level: r.level,
+            certifier: r.certifier.as_deref(),
+            version: r.version.as_deref(),
+            language: &r.language,
+            source_url: r.source_url.as_deref(),
+            blocs: r.blocs.len(),
+            competences: r.competences.len(),
+            criteria: r.criteria.len(),
+            modalities: r.modalities.len(),
+            href,
+        }
+    }
+}
+
+/// The referential page: header, rules, and per bloc its table rows and modules.
+#[derive(Serialize)]
+pub struct ReferentialPage<'a> {
+    pub referential: ReferentialSummary<'a>,
+    pub preamble_html: Option<String>,
+    pub notes_html: Option<String>,
+    pub rules: Option<&'a Rules>,
+    pub blocs: Vec<BlocView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct BlocView<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub title: &'a str,
+    pub points: Option<u32>,
+    pub minimum: Option<u32>,
+    pub hours: Option<u32>,
+    pub summary_html: Option<String>,
+    pub rows: Vec<RowView<'a>>,
+    pub modules: Vec<ModuleView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ModuleView<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub title: &'a str,
+    pub hours: Option<u32>,
+}
+
+/// One table row: either a group header or a competence row with its (possibly spanned)
+/// cells.
+#[derive(Serialize, Default)]
+pub struct RowView<'a> {
+    pub group: Option<GroupView<'a>>,
+    pub activity: Option<ActivityCell<'a>>,
+    pub competence: Option<CompetenceCell<'a>>,
+    pub modalities: Option<ItemsCell<ModalityView<'a>>>,
+    pub criteria: Option<ItemsCell<CriterionView<'a>>>,
+}
+
+#[derive(Serialize)]
+pub struct GroupView<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub title: &'a str,
+    pub summary_html: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ActivityCell<'a> {
+    pub rowspan: usize,
+    pub id: &'a str,
+    pub anchor: String,
+    pub title: &'a str,
+    pub competences: Vec<Link<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct CompetenceCell<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub href: String,
+    pub text_html: String,
+    pub activity: Link<'a>,
+}
+
+#[derive(Serialize)]
+pub struct ItemsCell<T> {
+    pub rowspan: usize,
+    pub items: Vec<T>,
+}
+
+/// A modality, in full at its first appearance on a page and as a link afterwards.
+#[derive(Serialize)]
+pub struct ModalityView<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub href: String,
+    pub full: bool,
+    pub title: &'a str,
+    pub kind: String,
+    pub duration: Option<&'a str>,
+    pub points: Option<u32>,
+    pub description_html: Option<String>,
+    pub evaluates: Vec<Link<'a>>,
+}
+
+/// A criterion, in full at its first appearance on a page and as a link afterwards.
+#[derive(Serialize)]
+pub struct CriterionView<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub href: String,
+    pub full: bool,
+    pub generated_id: bool,
+    pub text_html: String,
+    pub indicators_html: Vec<String>,
+    pub competences: Vec<Link<'a>>,
+}
+
+/// Where items of one referential live, relative to the page being rendered.
+#[derive(Clone, Copy)]
+pub enum Place {
+    /// The referential's table page.
+    Table,
+    /// A competence page, one folder below.
+    CompetencePage,
+}
+
+impl Place {
+    /// URL of an anchor in the table page.
+    pub fn table(self, id: &str) -> String {
+        match self {
+            Place::Table => format!("#{}", anchor(id)),
+            Place::CompetencePage => format!("../index.html#{}", anchor(id)),
+        }
+    }
+
+    /// URL of a competence page.
+    pub fn competence_page(self, id: &str) -> String {
+        match self {
+            Place::Table => format!("competences/{}.html", anchor(id)),
+            Place::CompetencePage => format!("{}.html", anchor(id)),
+        }
+    }
+}
+
+/// Builds item views for one page, remembering which items were already shown in full.
+pub struct ViewBuilder<'a> {
+    pub r: &'a Referential,
+    pub t: &'a Strings,
+    pub place: Place,
+    shown_modalities: HashSet<usize>,
+    shown_criteria: HashSet<usize>,
+}
+
+impl<'a> ViewBuilder<'a> {
+    pub fn new(r: &'a Referential, t: &'a Strings, place: Place) -> Self {
+        ViewBuilder {
+            r,
+            t,
+            place,
+            shown_modalities: HashSet::new(),
+            shown_criteria: HashSet::new(),
+        }
+    }
+
+    fn competence_link(&self, k: usize) -> Link<'a> {
+        let id = self.r.competences[k].id.as_str();
+        let href = match self.place {
+            Place::Table => self.place.table(id),
+            Place::CompetencePage => self.place.competence_page(id),
+        };
+        Link { id, href }
+    }
+
+    pub fn modality(&mut self, m: usize) -> ModalityView<'a> {
+        let modality = &self.r.modalities[m];
+        let full = self.shown_modalities.insert(m);
+        ModalityView {
+            id: &modality.id,
+            anchor: anchor(&modality.id),
+            href: self.place.table(&modality.id),
+            full,
+            title: &modality.title,
+            kind: self.t.get(modality.kind.label_key()),
+            duration: modality.duration.as_deref(),
+            points: modality.points,
+            description_html: modality.description.as_deref().map(to_html),
+            evaluates: modality.evaluates.iter().map(|&k| self.competence_link(k)).collect(),
+        }
+    }
+
+    pub fn criterion(&mut self, c: usize) -> CriterionView<'a> {
+        let criterion = &self.r.criteria[c];
+        let full = self.shown_criteria.insert(c);
+        CriterionView {
+            id: &criterion.id,
+            anchor: anchor(&criterion.id),
+            href: self.place.table(&criterion.id),
+            full,
+            generated_id: criterion.generated_id,
+            text_html: to_inline_html(&criterion.text),
+            indicators_html: criterion.indicators.iter().map(|i| to_inline_html(i)).collect(),
+            competences: criterion.competences.iter().map(|&k| self.competence_link(k)).collect(),
+        }
+    }
+
+    /// The referential table page.
+    pub fn referential_page(mut self) -> ReferentialPage<'a> {
+        let r = self.r;
+        let blocs = (0..r.blocs.len()).map(|b| self.bloc(b)).collect();
+        ReferentialPage {
+            referential: ReferentialSummary::new(r, "index.html".into()),
+            preamble_html: r.preamble.as_deref().map(to_html),
+            notes_html: r.notes.as_deref().map(to_html),
+            rules: (!r.rules.is_empty()).then_some(&r.rules),
+            blocs,
+        }
+    }
+
+    fn bloc(&mut self, b: usize) -> BlocView<'a> {
+        let r = self.r;
+        let bloc = &r.blocs[b];
+        let rows = layout_bloc(r, b).into_iter().map(|row| self.row(row)).collect();
+        BlocView {
+            id: &bloc.id,
+            anchor: anchor(&bloc.id),
+            title: &bloc.title,
+            points: bloc.points,
+            minimum: bloc.minimum,
+            hours: bloc.hours,
+            summary_html: bloc.summary.as_deref().map(to_html),
+            rows,
+            modules: bloc
+                .modules
+                .iter()
+                .map(|&m| {
+                    let module = &r.modules[m];
+                    ModuleView {
+                        id: &module.id,
+                        anchor: anchor(&module.id),
+                        title: &module.title,
+                        hours: module.hours,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn row(&mut self, row: Row) -> RowView<'a> {
+        let r = self.r;
+        match row {
+            Row::Group(g) => RowView {
+                group: Some(self.group(g)),
+                ..RowView::default()
+            },
+            Row::Competence {
+                competence: k,
+                activity,
+                modalities,
+                criteria,
+            } => {
+                let competence = &r.competences[k];
+                let activity_id = r.activities[competence.activity].id.as_str();
+                RowView {
+                    group: None,
+                    activity: activity.map(|span| {
+                        let a = &r.activities[span.item];
+                        ActivityCell {
+                            rowspan: span.rows,
+                            id: &a.id,
+                            anchor: anchor(&a.id),
+                            title: &a.title,
+                            competences: a.competences.iter().map(|&k| self.competence_link(k)).collect(),
+                        }
+                    }),
+                    competence: Some(CompetenceCell {
+                        id: &competence.id,
+                        anchor: anchor(&competence.id),
+                        href: self.place.competence_page(&competence.id),
+                        text_html: to_html(&competence.text),
+                        activity: Link {
+                            id: activity_id,
+                            href: self.place.table(activity_id),
+                        },
+                    }),
+                    modalities: modalities.map(|cell| ItemsCell {
+                        rowspan: cell.rows,
+                        items: cell.items.iter().map(|&m| self.modality(m)).collect(),
+                    }),
+                    criteria: criteria.map(|cell| ItemsCell {
+                        rowspan: cell.rows,
+                        items: cell.items.iter().map(|&c| self.criterion(c)).collect(),
+                    }),
+                }
+            }
+        }
+    }
+
+    pub fn group(&self, g: usize) -> GroupView<'a> {
+        let group = &self.r.groups[g];
+        GroupView {
+            id: &group.id,
+            anchor: anchor(&group.id),
+            title: &group.title,
+            summary_html: group.summary.as_deref().map(to_html),
+        }
+    }
+}
+
+/// A competence's own page: where it sits, its text, criteria and modalities.
+#[derive(Serialize)]
+pub struct CompetencePage<'a> {
+    pub referential: ReferentialSummary<'a>,
+    pub bloc: Link<'a>,
+    pub bloc_title: &'a str,
+    pub group: Option<GroupView<'a>>,
+    pub group_href: Option<String>,
+    pub activity: Link<'a>,
+    pub activity_title: &'a str,
+    pub id: &'a str,
+    pub anchor: String,
+    pub table_href: String,
+    pub text_html: String,
+    pub criteria: Vec<CriterionView<'a>>,
+    pub modalities: Vec<ModalityView<'a>>,
+    pub previous: Option<Link<'a>>,
+    pub next: Option<Link<'a>>,
+}
+
+pub fn competence_page<'a>(r: &'a Referential, t: &'a Strings, k: usize) -> CompetencePage<'a> {
+    let place = Place::CompetencePage;
+    let mut b = ViewBuilder::new(r, t, place);
+    let competence = &r.competences[k];
+    let bloc = &r.blocs[competence.bloc];
+    let activity = &r.activities[competence.activity];
+    let neighbour = |k: usize| {
+        let id = r.competences[k].id.as_str();
+        Link {
+            id,
+            href: place.competence_page(id),
+        }
+    };
+    CompetencePage {
+        referential: ReferentialSummary::new(r, "../index.html".into()),
+        bloc: Link {
+            id: &bloc.id,
+            href: place.table(&bloc.id),
+        },
+        bloc_title: &bloc.title,
+        group: activity.group.map(|g| b.group(g)),
+        group_href: activity.group.map(|g| place.table(&r.groups[g].id)),
+        activity: Link {
+            id: &activity.id,
+            href: place.table(&activity.id),
+        },
+        activity_title: &activity.title,
+        id: &competence.id,
+        anchor: anchor(&competence.id),
+        table_href: place.table(&competence.id),
+        text_html: to_html(&competence.text),
+        criteria: competence.criteria.iter().map(|&c| b.criterion(c)).collect(),
+        modalities: competence.modalities.iter().map(|&m| b.modality(m)).collect(),
+        previous: k.checked_sub(1).map(neighbour),
+        next: (k + 1 < r.competences.len()).then(|| neighbour(k + 1)),
+    }
+}
