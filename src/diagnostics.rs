@@ -162,7 +162,10 @@ impl Diagnostic {
             let number = pos.line.to_string();
             let pad = " ".repeat(number.len());
             // Tabs would misalign the caret; show them as one space each.
-            let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+            let shown: String = line
+                .chars()
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect();
             let start = pos.column.saturating_sub(1) as usize;
             let width = token_width(&shown, start);
             let _ = writeln!(out, "{pad} |");
@@ -267,7 +270,10 @@ impl Diagnostics {
 }
 
 /// The closest candidate to `wanted`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let wanted_lower = wanted.to_lowercase();
     candidates
         .into_iter()
@@ -287,7 +293,13 @@ mod tests {
         sources.insert("r.yaml", "a: 1\n    evaluates: [C1.1, C1.9]\n");
         let d = Diagnostic::error(
             Kind::DanglingReference,
-            Some(Location::new("r.yaml", Some(Position { line: 2, column: 23 }))),
+            Some(Location::new(
+                "r.yaml",
+                Some(Position {
+                    line: 2,
+                    column: 23,
+                }),
+            )),
             "unknown competence `C1.9`",
         )
         .with_suggestion(Some("did you mean `C1.1`?".into()));
@@ -306,7 +318,10 @@ mod tests {
 
     #[test]
     fn suggests_close_ids_only() {
-        assert_eq!(did_you_mean("C1.9", ["C1.1", "B1", "Cr2.3.4"]), Some("C1.1"));
+        assert_eq!(
+            did_you_mean("C1.9", ["C1.1", "B1", "Cr2.3.4"]),
+            Some("C1.1")
+        );
         assert_eq!(did_you_mean("zzz", ["C1.1"]), None);
     }
 }

@@ -5,9 +5,9 @@
 use std::fs;
 use std::path::Path;
 
+use crate::Error;
 use crate::config::CONFIG_FILE;
 use crate::load::REFERENTIALS_DIR;
-use crate::Error;
 
 const CONFIG: &str = r#"# refolio site configuration: see docs/content-format.md
 title = "Mes référentiels"

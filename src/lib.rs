@@ -28,7 +28,10 @@ use output::{Output, Staging};
 /// A failure that is not about the content: I/O, usage, or a broken template.
 #[derive(Debug)]
 pub enum Error {
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     Usage(String),
     Template(Box<Diagnostic>),
 }
@@ -70,7 +73,10 @@ pub fn check(root: &Path) -> Result<Checked, Error> {
 /// [`check`], letting the caller adjust the configuration (command-line overrides).
 pub fn check_with(root: &Path, adjust: impl FnOnce(&mut Config)) -> Result<Checked, Error> {
     if !root.is_dir() {
-        return Err(Error::Usage(format!("`{}` is not a folder", root.display())));
+        return Err(Error::Usage(format!(
+            "`{}` is not a folder",
+            root.display()
+        )));
     }
     let mut sources = Sources::default();
     let mut diagnostics = Diagnostics::default();
@@ -82,7 +88,10 @@ pub fn check_with(root: &Path, adjust: impl FnOnce(&mut Config)) -> Result<Check
         .into_iter()
         .map(|file| model::lower_referential(file, &mut diagnostics))
         .collect();
-    let site = Site { config, referentials };
+    let site = Site {
+        config,
+        referentials,
+    };
     validate::validate_site(&site, &mut diagnostics);
     Ok(Checked {
         site,
@@ -140,7 +149,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, Error> {
         }
     })?;
     if checked.diagnostics.has_errors() {
-        return Ok(Built { checked, summary: None });
+        return Ok(Built {
+            checked,
+            summary: None,
+        });
     }
     let target = options
         .output_dir

@@ -10,7 +10,11 @@ use refolio::diagnostics::Diagnostics;
 use refolio::{BuildOptions, Checked, Error};
 
 #[derive(Parser)]
-#[command(name = "refolio", version, about = "Static sites for certification referentials, portfolios and jury dossiers")]
+#[command(
+    name = "refolio",
+    version,
+    about = "Static sites for certification referentials, portfolios and jury dossiers"
+)]
 struct Cli {
     /// The site folder (holding `content/` and optionally `refolio.toml`).
     #[arg(short, long, global = true, default_value = ".")]
@@ -61,7 +65,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let checked = refolio::check(&cli.root)?;
             Ok(report(&checked, None, "fix them and run again"))
         }
-        Command::Build { output_dir, base_url } => {
+        Command::Build {
+            output_dir,
+            base_url,
+        } => {
             let built = refolio::build(&BuildOptions {
                 root: cli.root,
                 output_dir,
@@ -72,7 +79,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Command::Init { dir } => {
             refolio::init::init(&dir)?;
-            println!("created a refolio site in {}; build it with: refolio --root {} build", dir.display(), dir.display());
+            println!(
+                "created a refolio site in {}; build it with: refolio --root {} build",
+                dir.display(),
+                dir.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -86,7 +97,12 @@ fn report(checked: &Checked, summary: Option<String>, on_error: &str) -> ExitCod
         let _ = writeln!(err, "{}", d.render(&checked.sources));
     }
     if diags.has_errors() {
-        let _ = writeln!(err, "{} error(s), {} warning(s): {on_error}", diags.errors(), diags.warnings());
+        let _ = writeln!(
+            err,
+            "{} error(s), {} warning(s): {on_error}",
+            diags.errors(),
+            diags.warnings()
+        );
         return ExitCode::from(1);
     }
     match summary {

@@ -28,7 +28,9 @@ pub fn check_relative(path: &str) -> Result<&Path, Error> {
     if ok {
         Ok(p)
     } else {
-        Err(Error::Usage(format!("refusing to write outside the output folder: `{path}`")))
+        Err(Error::Usage(format!(
+            "refusing to write outside the output folder: `{path}`"
+        )))
     }
 }
 
@@ -67,7 +69,10 @@ impl Staging {
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.refolio-"))
             .tempdir_in(&parent)
@@ -134,7 +139,15 @@ mod tests {
     #[test]
     fn relative_paths_only() {
         assert!(check_relative("a/b.html").is_ok());
-        for bad in ["", "/etc/passwd", "../x", "a/../../x", "a//b", "a\\b", "./a"] {
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../../x",
+            "a//b",
+            "a\\b",
+            "./a",
+        ] {
             assert!(matches!(check_relative(bad), Err(Error::Usage(_))), "{bad}");
         }
     }
@@ -152,7 +165,10 @@ mod tests {
         assert!(!target.join("a.html").exists());
         assert_eq!(fs::read(target.join("b.html")).unwrap(), b"2");
         // Nothing but the site is left beside it.
-        let names: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("public")]);
 
         let foreign = tmp.path().join("src");

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Position, Sources};
 use crate::Error;
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Position, Sources};
 
 /// Files larger than this are refused with a diagnostic instead of being parsed: no
 /// referential comes near it, and it bounds memory on hostile input.
@@ -34,7 +34,11 @@ pub struct Content {
 }
 
 /// Reads every referential under `root/content/referentials`, in file-name order.
-pub fn load_content(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Result<Content, Error> {
+pub fn load_content(
+    root: &Path,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Result<Content, Error> {
     let dir = root.join(REFERENTIALS_DIR);
     let mut content = Content::default();
     if !dir.is_dir() {
@@ -56,7 +60,10 @@ pub fn load_content(root: &Path, sources: &mut Sources, diags: &mut Diagnostics)
         if name.starts_with('.') || is_editor_temporary(&name) {
             continue;
         }
-        let Some(stem) = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) else {
+        let Some(stem) = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+        else {
             diags.push(Diagnostic::warning(
                 Kind::Unreadable,
                 Some(Location::new(&rel, None)),
@@ -71,7 +78,9 @@ pub fn load_content(root: &Path, sources: &mut Sources, diags: &mut Diagnostics)
             diags.push(d);
             continue;
         }
-        let Some(text) = read_text(entry.path(), &rel, diags) else { continue };
+        let Some(text) = read_text(entry.path(), &rel, diags) else {
+            continue;
+        };
         let parsed = parse_yaml::<raw::RawReferential>(&text, &rel);
         sources.insert(&rel, text);
         match parsed {
@@ -97,18 +106,34 @@ pub fn is_editor_temporary(name: &str) -> bool {
 
 fn check_referential_id(stem: &str, rel: &Path) -> Result<(), Diagnostic> {
     let ok = !stem.is_empty()
-        && stem.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !stem.starts_with('-');
     if ok {
         return Ok(());
     }
-    let suggestion: String = crate::model::anchor(stem);
+    let folded: String = stem.chars().map(fold_accent).collect();
+    let suggestion = crate::model::anchor(&folded);
     Err(Diagnostic::error(
         Kind::InvalidId,
         Some(Location::new(rel, None)),
         format!("referential file name `{stem}` must be lowercase letters, digits and dashes (it becomes the URL)"),
     )
     .with_suggestion((!suggestion.is_empty()).then(|| format!("rename the file to `{suggestion}.yaml`"))))
+}
+
+/// The unaccented letter of a French accented one, for suggesting file names.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'Î' | 'Ï' => 'i',
+        'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+        'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        other => other,
+    }
 }
 
 /// Reads a whole file as UTF-8 (without a BOM), or explains why it cannot.
@@ -119,7 +144,10 @@ pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Str
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             diags.push(located(
-                format!("file is {} bytes; the limit is {MAX_FILE_BYTES} bytes", m.len()),
+                format!(
+                    "file is {} bytes; the limit is {MAX_FILE_BYTES} bytes",
+                    m.len()
+                ),
                 None,
             ));
             return None;
@@ -164,13 +192,10 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, rel: &Path) -> Result<T, Diag
 }
 
 fn yaml_diagnostic(e: &serde_saphyr::Error, rel: &Path) -> Diagnostic {
-    let position = e
-        .location()
-        .filter(|l| l.line() > 0)
-        .map(|l| Position {
-            line: l.line() as u32,
-            column: l.column() as u32,
-        });
+    let position = e.location().filter(|l| l.line() > 0).map(|l| Position {
+        line: l.line() as u32,
+        column: l.column() as u32,
+    });
     let full = e.without_snippet().to_string();
     // The library appends the position to its message; we print it in front instead.
     let message = match full.rfind(" at line ") {
@@ -192,10 +217,17 @@ fn explain_yaml_message(message: String) -> (Kind, String, Option<String>) {
             .map(|s| s.trim_matches('`'))
             .filter(|s| !s.is_empty())
             .collect();
-        let suggestion = crate::diagnostics::did_you_mean(field.trim_matches('`'), names.iter().copied())
-            .map(|n| format!("did you mean `{n}`?"))
-            .or_else(|| (!names.is_empty()).then(|| format!("expected one of: {}", names.join(", "))));
-        return (Kind::UnknownField, format!("unknown field {field}"), suggestion);
+        let suggestion =
+            crate::diagnostics::did_you_mean(field.trim_matches('`'), names.iter().copied())
+                .map(|n| format!("did you mean `{n}`?"))
+                .or_else(|| {
+                    (!names.is_empty()).then(|| format!("expected one of: {}", names.join(", ")))
+                });
+        return (
+            Kind::UnknownField,
+            format!("unknown field {field}"),
+            suggestion,
+        );
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let (value, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
@@ -203,7 +235,8 @@ fn explain_yaml_message(message: String) -> (Kind, String, Option<String>) {
         return (
             Kind::WrongType,
             format!("unknown value {value}"),
-            (!expected.is_empty()).then(|| format!("expected one of: {}", expected.replace('`', ""))),
+            (!expected.is_empty())
+                .then(|| format!("expected one of: {}", expected.replace('`', ""))),
         );
     }
     if message.starts_with("missing field ") {
@@ -240,7 +273,10 @@ mod tests {
 
     #[test]
     fn positions_count_characters_not_bytes() {
-        assert_eq!(Position::at_offset("é\nàb", 6), Position { line: 2, column: 3 });
+        assert_eq!(
+            Position::at_offset("é\nàb", 6),
+            Position { line: 2, column: 3 }
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! `docs/content-format.md` one to one, every value wrapped in [`Spanned`] so that later
 //! stages can point at it. No defaults are applied and no reference is resolved here.
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
 pub type S<T> = Spanned<T>;

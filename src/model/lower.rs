@@ -9,9 +9,9 @@ use std::path::Path;
 use serde_saphyr::Spanned;
 
 use super::*;
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Kind, Location, Position};
-use crate::load::raw::*;
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Position, did_you_mean};
 use crate::load::ReferentialFile;
+use crate::load::raw::*;
 
 /// Builds the model of one referential file, reporting every problem found on the way.
 pub fn lower_referential(file: ReferentialFile, diags: &mut Diagnostics) -> Referential {
@@ -34,7 +34,11 @@ pub fn lower_referential(file: ReferentialFile, diags: &mut Diagnostics) -> Refe
     }
     if file.raw.blocs.value.is_empty() {
         let at = cx.loc(&file.raw.blocs);
-        cx.diags.push(Diagnostic::error(Kind::Empty, at, "a referential needs at least one bloc"));
+        cx.diags.push(Diagnostic::error(
+            Kind::Empty,
+            at,
+            "a referential needs at least one bloc",
+        ));
     }
     for bloc in &file.raw.blocs.value {
         cx.bloc(bloc);
@@ -97,6 +101,10 @@ impl Lowering<'_> {
             )
             .with_suggestion(is_valid_id(&fixed).then(|| format!("write `{fixed}`")));
             self.diags.push(d);
+            // Go on under the corrected ID so references to it do not cascade into errors.
+            if is_valid_id(&fixed) {
+                return self.register_value(fixed, at, item);
+            }
         }
         self.register_value(value, at, item)
     }
@@ -107,7 +115,10 @@ impl Lowering<'_> {
             let d = Diagnostic::error(
                 Kind::DuplicateId,
                 at,
-                format!("duplicate ID `{value}`: already used by a {}", previous.kind_name()),
+                format!(
+                    "duplicate ID `{value}`: already used by a {}",
+                    previous.kind_name()
+                ),
             )
             .with_suggestion(first.map(|l| format!("first defined at {l}")));
             self.diags.push(d);
@@ -135,14 +146,28 @@ impl Lowering<'_> {
         self.r.rncp = self.optional_text(&raw.rncp, "the RNCP code");
         if let Some(level) = &raw.level {
             if !(1..=8).contains(&level.value) {
-                self.error(Kind::InvalidValue, level, format!("level {} is not a qualification level (1 to 8)", level.value));
+                self.error(
+                    Kind::InvalidValue,
+                    level,
+                    format!(
+                        "level {} is not a qualification level (1 to 8)",
+                        level.value
+                    ),
+                );
             }
             self.r.level = Some(level.value);
         }
         self.r.certifier = self.optional_text(&raw.certifier, "the certifier");
         if let Some(v) = &raw.version {
             if !is_iso_date(v.value.trim()) {
-                self.error(Kind::InvalidValue, v, format!("version date `{}` is not a date written YYYY-MM-DD", v.value.trim()));
+                self.error(
+                    Kind::InvalidValue,
+                    v,
+                    format!(
+                        "version date `{}` is not a date written YYYY-MM-DD",
+                        v.value.trim()
+                    ),
+                );
             }
             self.r.version = Some(v.value.trim().to_owned());
         }
@@ -152,7 +177,11 @@ impl Lowering<'_> {
         self.r.source_url = self.optional_text(&raw.source_url, "the source URL");
         if let (Some(url), Some(raw_url)) = (&self.r.source_url, &raw.source_url) {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
-                self.error(Kind::InvalidValue, raw_url, "the source URL must start with https:// or http://");
+                self.error(
+                    Kind::InvalidValue,
+                    raw_url,
+                    "the source URL must start with https:// or http://",
+                );
             }
         }
         self.r.preamble = self.optional_text(&raw.preamble, "the preamble");
@@ -161,20 +190,41 @@ impl Lowering<'_> {
 
     fn rules(&mut self, raw: &RawRules) -> Rules {
         let value = |s: &Option<Spanned<u32>>| s.as_ref().map(|s| s.value);
-        for share in [&raw.competence_threshold, &raw.bloc_pass_percent].into_iter().flatten() {
+        for share in [&raw.competence_threshold, &raw.bloc_pass_percent]
+            .into_iter()
+            .flatten()
+        {
             if share.value > 100 {
-                self.error(Kind::InvalidValue, share, format!("{} is not a percentage (0 to 100)", share.value));
+                self.error(
+                    Kind::InvalidValue,
+                    share,
+                    format!("{} is not a percentage (0 to 100)", share.value),
+                );
             }
         }
         if let (Some(total), Some(pass)) = (&raw.total_points, &raw.pass_mark) {
             if pass.value > total.value {
-                self.error(Kind::InvalidValue, pass, format!("pass mark {} is above the total of {} points", pass.value, total.value));
+                self.error(
+                    Kind::InvalidValue,
+                    pass,
+                    format!(
+                        "pass mark {} is above the total of {} points",
+                        pass.value, total.value
+                    ),
+                );
             }
         }
         let professional = raw.professional_evaluation.as_ref().map(|p| {
             if let Some(min) = &p.minimum {
                 if min.value > p.points.value {
-                    self.error(Kind::InvalidValue, min, format!("minimum {} is above the {} points of the professional evaluation", min.value, p.points.value));
+                    self.error(
+                        Kind::InvalidValue,
+                        min,
+                        format!(
+                            "minimum {} is above the {} points of the professional evaluation",
+                            min.value, p.points.value
+                        ),
+                    );
                 }
             }
             let parts: Vec<EvaluationPart> = p
@@ -216,7 +266,14 @@ impl Lowering<'_> {
         let id = self.register(&raw.id, ItemRef::Bloc(b));
         if let (Some(points), Some(min)) = (&raw.points, &raw.minimum) {
             if min.value > points.value {
-                self.error(Kind::InvalidValue, min, format!("minimum {} is above the bloc's {} points", min.value, points.value));
+                self.error(
+                    Kind::InvalidValue,
+                    min,
+                    format!(
+                        "minimum {} is above the bloc's {} points",
+                        min.value, points.value
+                    ),
+                );
             }
         }
         let bloc = Bloc {
@@ -262,9 +319,14 @@ impl Lowering<'_> {
             self.r.criteria[c].shared = true;
             self.r.blocs[b].shared_criteria.push(c);
             if criterion.value.competences.is_empty() {
-                self.error(Kind::WrongType, criterion, "a bloc-level criterion must list its `competences`");
+                self.error(
+                    Kind::WrongType,
+                    criterion,
+                    "a bloc-level criterion must list its `competences`",
+                );
             }
-            self.criterion_refs.push((c, criterion.value.competences.clone()));
+            self.criterion_refs
+                .push((c, criterion.value.competences.clone()));
         }
         for (position, modality) in raw.modalities.iter().enumerate() {
             self.modality(modality, b, position + 1);
@@ -329,7 +391,13 @@ impl Lowering<'_> {
     }
 
     /// Lowers a criterion; its ID defaults to `<parent>.cr<position>`.
-    fn criterion(&mut self, raw: &Spanned<RawCriterion>, bloc: usize, parent: &str, position: usize) -> usize {
+    fn criterion(
+        &mut self,
+        raw: &Spanned<RawCriterion>,
+        bloc: usize,
+        parent: &str,
+        position: usize,
+    ) -> usize {
         let c = self.r.criteria.len();
         let at = raw
             .value
@@ -343,16 +411,25 @@ impl Lowering<'_> {
             Some(id) => (self.register(id, ItemRef::Criterion(c)), false),
             None => {
                 let id = format!("{parent}.cr{position}");
-                (self.register_value(id, at.clone(), ItemRef::Criterion(c)), true)
+                (
+                    self.register_value(id, at.clone(), ItemRef::Criterion(c)),
+                    true,
+                )
             }
         };
         let text = match &raw.value.text {
-            Some(t) if t.referenced.line() > 0 => self.text(t, &format!("the text of criterion `{id}`")),
+            Some(t) if t.referenced.line() > 0 => {
+                self.text(t, &format!("the text of criterion `{id}`"))
+            }
             Some(t) => {
                 // A bare-string criterion: its position is the list item's.
                 let text = t.value.trim().to_owned();
                 if text.is_empty() {
-                    self.diags.push(Diagnostic::error(Kind::EmptyText, at.clone(), format!("the text of criterion `{id}` is empty")));
+                    self.diags.push(Diagnostic::error(
+                        Kind::EmptyText,
+                        at.clone(),
+                        format!("the text of criterion `{id}` is empty"),
+                    ));
                 }
                 text
             }
@@ -385,12 +462,19 @@ impl Lowering<'_> {
             None => {
                 let at = self.loc(&raw_m.title);
                 let id = format!("{}.E{position}", self.r.blocs[bloc].id);
-                (self.register_value(id, at.clone(), ItemRef::Modality(m)), true, at)
+                (
+                    self.register_value(id, at.clone(), ItemRef::Modality(m)),
+                    true,
+                    at,
+                )
             }
         };
         let modality = Modality {
             title: self.text(&raw_m.title, &format!("the title of modality `{id}`")),
-            description: self.optional_text(&raw_m.description, &format!("the description of modality `{id}`")),
+            description: self.optional_text(
+                &raw_m.description,
+                &format!("the description of modality `{id}`"),
+            ),
             id,
             generated_id,
             at,
@@ -404,7 +488,11 @@ impl Lowering<'_> {
         self.r.blocs[bloc].modalities.push(m);
         if raw_m.evaluates.is_empty() {
             let id = self.r.modalities[m].id.clone();
-            self.error(Kind::Empty, &raw_m.title, format!("modality `{id}` evaluates no competence: list them in `evaluates`"));
+            self.error(
+                Kind::Empty,
+                &raw_m.title,
+                format!("modality `{id}` evaluates no competence: list them in `evaluates`"),
+            );
         }
         self.modality_refs.push((m, raw_m.evaluates.clone()));
     }
@@ -413,7 +501,10 @@ impl Lowering<'_> {
         for (c, refs) in std::mem::take(&mut self.criterion_refs) {
             let bloc = self.r.criteria[c].bloc;
             for reference in refs {
-                if let Some(k) = self.resolve_competence(&reference, bloc, false).and_then(|v| v.first().copied()) {
+                if let Some(k) = self
+                    .resolve_competence(&reference, bloc, false)
+                    .and_then(|v| v.first().copied())
+                {
                     if !self.r.criteria[c].competences.contains(&k) {
                         self.r.criteria[c].competences.push(k);
                         self.r.competences[k].criteria.push(c);
@@ -424,7 +515,10 @@ impl Lowering<'_> {
         for (m, refs) in std::mem::take(&mut self.modality_refs) {
             let bloc = self.r.modalities[m].bloc;
             for reference in refs {
-                for k in self.resolve_competence(&reference, bloc, true).unwrap_or_default() {
+                for k in self
+                    .resolve_competence(&reference, bloc, true)
+                    .unwrap_or_default()
+                {
                     if !self.r.modalities[m].evaluates.contains(&k) {
                         self.r.modalities[m].evaluates.push(k);
                         self.r.competences[k].modalities.push(m);
@@ -436,14 +530,23 @@ impl Lowering<'_> {
 
     /// The competences a reference names: one competence, or all of a bloc's when
     /// `allow_bloc`. They must belong to `bloc`.
-    fn resolve_competence(&mut self, reference: &Spanned<String>, bloc: usize, allow_bloc: bool) -> Option<Vec<usize>> {
+    fn resolve_competence(
+        &mut self,
+        reference: &Spanned<String>,
+        bloc: usize,
+        allow_bloc: bool,
+    ) -> Option<Vec<usize>> {
         let wanted = reference.value.trim();
         let at = self.loc(reference);
         let found = match self.r.lookup(wanted) {
             Some(ItemRef::Competence(k)) => vec![k],
             Some(ItemRef::Bloc(b)) if allow_bloc => self.r.blocs[b].competences.clone(),
             Some(other) => {
-                let expected = if allow_bloc { "a competence or a bloc" } else { "a competence" };
+                let expected = if allow_bloc {
+                    "a competence or a bloc"
+                } else {
+                    "a competence"
+                };
                 self.diags.push(Diagnostic::error(
                     Kind::DanglingReference,
                     at,
@@ -457,17 +560,25 @@ impl Lowering<'_> {
                     .iter()
                     .map(|&k| self.r.competences[k].id.as_str())
                     .chain(allow_bloc.then_some(self.r.blocs[bloc].id.as_str()));
-                let suggestion = did_you_mean(wanted, candidates).map(|s| format!("did you mean `{s}`?"));
+                let suggestion =
+                    did_you_mean(wanted, candidates).map(|s| format!("did you mean `{s}`?"));
                 self.diags.push(
-                    Diagnostic::error(Kind::DanglingReference, at, format!("unknown competence `{wanted}`"))
-                        .with_suggestion(suggestion),
+                    Diagnostic::error(
+                        Kind::DanglingReference,
+                        at,
+                        format!("unknown competence `{wanted}`"),
+                    )
+                    .with_suggestion(suggestion),
                 );
                 return None;
             }
         };
         let outside = found.iter().find(|&&k| self.r.competences[k].bloc != bloc);
         if let Some(&k) = outside {
-            let (theirs, ours) = (&self.r.blocs[self.r.competences[k].bloc].id, &self.r.blocs[bloc].id);
+            let (theirs, ours) = (
+                &self.r.blocs[self.r.competences[k].bloc].id,
+                &self.r.blocs[bloc].id,
+            );
             self.diags.push(Diagnostic::error(
                 Kind::DanglingReference,
                 at,
@@ -482,9 +593,18 @@ impl Lowering<'_> {
 /// `YYYY-MM-DD` with a plausible month and day.
 fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return false };
-    let num = |p: &str, len: usize| (p.len() == len && p.chars().all(|c| c.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten();
-    matches!((num(y, 4), num(m, 2), num(d, 2)), (Some(_), Some(1..=12), Some(1..=31)))
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let num = |p: &str, len: usize| {
+        (p.len() == len && p.chars().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!(
+        (num(y, 4), num(m, 2), num(d, 2)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
 }
 
 #[cfg(test)]

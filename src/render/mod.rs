@@ -12,20 +12,32 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::Error;
 use crate::config::{Config, Language};
 use crate::diagnostics::{Diagnostic, Kind, Location};
-use crate::model::{anchor, Site};
+use crate::model::{Site, anchor};
 use crate::output::Output;
-use crate::Error;
 
 /// Default templates, by the name a site's `templates/` folder overrides them with.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
-    ("referential.html", include_str!("../../templates/referential.html")),
-    ("competence.html", include_str!("../../templates/competence.html")),
-    ("partials/modality.html", include_str!("../../templates/partials/modality.html")),
-    ("partials/criterion.html", include_str!("../../templates/partials/criterion.html")),
+    (
+        "referential.html",
+        include_str!("../../templates/referential.html"),
+    ),
+    (
+        "competence.html",
+        include_str!("../../templates/competence.html"),
+    ),
+    (
+        "partials/modality.html",
+        include_str!("../../templates/partials/modality.html"),
+    ),
+    (
+        "partials/criterion.html",
+        include_str!("../../templates/partials/criterion.html"),
+    ),
 ];
 const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
 const DEFAULT_STRINGS: &str = include_str!("../../templates/strings.toml");
@@ -83,12 +95,14 @@ impl Templates {
                 if name.starts_with('.') || crate::load::is_editor_temporary(&name) {
                     continue;
                 }
-                let text = std::fs::read_to_string(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                let text = std::fs::read_to_string(entry.path())
+                    .map_err(|e| Error::io(entry.path(), e))?;
                 match name.as_str() {
                     "style.css" => css = text,
                     "strings.toml" => {
-                        let site: Translations = toml::from_str(&text)
-                            .map_err(|e| template_error("templates/strings.toml", e.message().to_owned()))?;
+                        let site: Translations = toml::from_str(&text).map_err(|e| {
+                            template_error("templates/strings.toml", e.message().to_owned())
+                        })?;
                         for (lang, table) in site {
                             translations.entry(lang).or_default().extend(table);
                         }
@@ -105,8 +119,14 @@ impl Templates {
         // Added all at once: inheritance is resolved across the whole set.
         tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
             .map_err(|e| {
-                let culprit = sources.iter().find(|(_, (_, site))| *site).map(|(n, _)| n.as_str());
-                template_error(&format!("templates/{}", culprit.unwrap_or("")), e.to_string())
+                let culprit = sources
+                    .iter()
+                    .find(|(_, (_, site))| *site)
+                    .map(|(n, _)| n.as_str());
+                template_error(
+                    &format!("templates/{}", culprit.unwrap_or("")),
+                    e.to_string(),
+                )
             })?;
         let strings = Strings(translations.remove(language.code()).unwrap_or_default());
         Ok(Templates { tera, css, strings })
@@ -116,8 +136,14 @@ impl Templates {
         &self.strings
     }
 
-    fn render(&self, template: &str, common: &Common<'_>, page: &impl Serialize) -> Result<String, Error> {
-        let mut context = tera::Context::from_serialize(page).map_err(|e| template_error(template, e.to_string()))?;
+    fn render(
+        &self,
+        template: &str,
+        common: &Common<'_>,
+        page: &impl Serialize,
+    ) -> Result<String, Error> {
+        let mut context = tera::Context::from_serialize(page)
+            .map_err(|e| template_error(template, e.to_string()))?;
         context.insert("site", &common.site);
         context.insert("t", &self.strings);
         context.insert("root", common.root);
@@ -167,7 +193,11 @@ struct HomePage<'a> {
 }
 
 /// Renders every page of `site` into `out`; returns the number of HTML pages.
-pub fn render_site(site: &Site, templates: &Templates, out: &mut dyn Output) -> Result<usize, Error> {
+pub fn render_site(
+    site: &Site,
+    templates: &Templates,
+    out: &mut dyn Output,
+) -> Result<usize, Error> {
     let config: &Config = &site.config;
     let site_view = |root| Common {
         site: SiteView {
@@ -187,11 +217,17 @@ pub fn render_site(site: &Site, templates: &Templates, out: &mut dyn Output) -> 
             .map(|r| views::ReferentialSummary::new(r, format!("{}/index.html", r.id)))
             .collect(),
     };
-    out.write("index.html", templates.render("index.html", &site_view(""), &home)?.as_bytes())?;
+    out.write(
+        "index.html",
+        templates
+            .render("index.html", &site_view(""), &home)?
+            .as_bytes(),
+    )?;
     pages += 1;
 
     for r in &site.referentials {
-        let page = views::ViewBuilder::new(r, &templates.strings, views::Place::Table).referential_page();
+        let page =
+            views::ViewBuilder::new(r, &templates.strings, views::Place::Table).referential_page();
         let html = templates.render("referential.html", &site_view("../"), &page)?;
         out.write(&format!("{}/index.html", r.id), html.as_bytes())?;
         pages += 1;
@@ -218,6 +254,11 @@ mod tests {
         let fr: Vec<&String> = t["fr"].keys().collect();
         let en: Vec<&String> = t["en"].keys().collect();
         assert_eq!(fr, en);
-        assert!(t["fr"].values().chain(t["en"].values()).all(|v| !v.trim().is_empty()));
+        assert!(
+            t["fr"]
+                .values()
+                .chain(t["en"].values())
+                .all(|v| !v.trim().is_empty())
+        );
     }
 }

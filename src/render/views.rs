@@ -6,10 +6,10 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use super::markdown::{to_html, to_inline_html};
-use super::table::{layout_bloc, Row};
 use super::Strings;
-use crate::model::{anchor, Referential, Rules};
+use super::markdown::{to_html, to_inline_html};
+use super::table::{Row, Span, SpannedItems, layout_bloc};
+use crate::model::{Referential, Rules, anchor};
 
 /// A link to an item: its ID as label and a relative URL.
 #[derive(Serialize)]
@@ -75,8 +75,15 @@ pub struct BlocView<'a> {
     pub minimum: Option<u32>,
     pub hours: Option<u32>,
     pub summary_html: Option<String>,
-    pub rows: Vec<RowView<'a>>,
+    /// Table bodies: one per activity group (with its header), or one for ungrouped rows.
+    pub bodies: Vec<BodyView<'a>>,
     pub modules: Vec<ModuleView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct BodyView<'a> {
+    pub group: Option<GroupView<'a>>,
+    pub rows: Vec<RowView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -87,13 +94,11 @@ pub struct ModuleView<'a> {
     pub hours: Option<u32>,
 }
 
-/// One table row: either a group header or a competence row with its (possibly spanned)
-/// cells.
-#[derive(Serialize, Default)]
+/// One competence row with its cells; a cell is absent where one above spans over it.
+#[derive(Serialize)]
 pub struct RowView<'a> {
-    pub group: Option<GroupView<'a>>,
     pub activity: Option<ActivityCell<'a>>,
-    pub competence: Option<CompetenceCell<'a>>,
+    pub competence: CompetenceCell<'a>,
     pub modalities: Option<ItemsCell<ModalityView<'a>>>,
     pub criteria: Option<ItemsCell<CriterionView<'a>>>,
 }
@@ -227,7 +232,11 @@ impl<'a> ViewBuilder<'a> {
             duration: modality.duration.as_deref(),
             points: modality.points,
             description_html: modality.description.as_deref().map(to_html),
-            evaluates: modality.evaluates.iter().map(|&k| self.competence_link(k)).collect(),
+            evaluates: modality
+                .evaluates
+                .iter()
+                .map(|&k| self.competence_link(k))
+                .collect(),
         }
     }
 
@@ -241,8 +250,16 @@ impl<'a> ViewBuilder<'a> {
             full,
             generated_id: criterion.generated_id,
             text_html: to_inline_html(&criterion.text),
-            indicators_html: criterion.indicators.iter().map(|i| to_inline_html(i)).collect(),
-            competences: criterion.competences.iter().map(|&k| self.competence_link(k)).collect(),
+            indicators_html: criterion
+                .indicators
+                .iter()
+                .map(|i| to_inline_html(i))
+                .collect(),
+            competences: criterion
+                .competences
+                .iter()
+                .map(|&k| self.competence_link(k))
+                .collect(),
         }
     }
 
@@ -262,7 +279,30 @@ impl<'a> ViewBuilder<'a> {
     fn bloc(&mut self, b: usize) -> BlocView<'a> {
         let r = self.r;
         let bloc = &r.blocs[b];
-        let rows = layout_bloc(r, b).into_iter().map(|row| self.row(row)).collect();
+        let mut bodies: Vec<BodyView<'a>> = Vec::new();
+        for row in layout_bloc(r, b) {
+            match row {
+                Row::Group(g) => bodies.push(BodyView {
+                    group: Some(self.group(g)),
+                    rows: Vec::new(),
+                }),
+                Row::Competence {
+                    competence,
+                    activity,
+                    modalities,
+                    criteria,
+                } => {
+                    let row = self.row(competence, activity, modalities, criteria);
+                    match bodies.last_mut() {
+                        Some(body) => body.rows.push(row),
+                        None => bodies.push(BodyView {
+                            group: None,
+                            rows: vec![row],
+                        }),
+                    }
+                }
+            }
+        }
         BlocView {
             id: &bloc.id,
             anchor: anchor(&bloc.id),
@@ -271,7 +311,7 @@ impl<'a> ViewBuilder<'a> {
             minimum: bloc.minimum,
             hours: bloc.hours,
             summary_html: bloc.summary.as_deref().map(to_html),
-            rows,
+            bodies,
             modules: bloc
                 .modules
                 .iter()
@@ -288,53 +328,49 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    fn row(&mut self, row: Row) -> RowView<'a> {
+    fn row(
+        &mut self,
+        k: usize,
+        activity: Option<Span>,
+        modalities: Option<SpannedItems>,
+        criteria: Option<SpannedItems>,
+    ) -> RowView<'a> {
         let r = self.r;
-        match row {
-            Row::Group(g) => RowView {
-                group: Some(self.group(g)),
-                ..RowView::default()
-            },
-            Row::Competence {
-                competence: k,
-                activity,
-                modalities,
-                criteria,
-            } => {
-                let competence = &r.competences[k];
-                let activity_id = r.activities[competence.activity].id.as_str();
-                RowView {
-                    group: None,
-                    activity: activity.map(|span| {
-                        let a = &r.activities[span.item];
-                        ActivityCell {
-                            rowspan: span.rows,
-                            id: &a.id,
-                            anchor: anchor(&a.id),
-                            title: &a.title,
-                            competences: a.competences.iter().map(|&k| self.competence_link(k)).collect(),
-                        }
-                    }),
-                    competence: Some(CompetenceCell {
-                        id: &competence.id,
-                        anchor: anchor(&competence.id),
-                        href: self.place.competence_page(&competence.id),
-                        text_html: to_html(&competence.text),
-                        activity: Link {
-                            id: activity_id,
-                            href: self.place.table(activity_id),
-                        },
-                    }),
-                    modalities: modalities.map(|cell| ItemsCell {
-                        rowspan: cell.rows,
-                        items: cell.items.iter().map(|&m| self.modality(m)).collect(),
-                    }),
-                    criteria: criteria.map(|cell| ItemsCell {
-                        rowspan: cell.rows,
-                        items: cell.items.iter().map(|&c| self.criterion(c)).collect(),
-                    }),
+        let competence = &r.competences[k];
+        let activity_id = r.activities[competence.activity].id.as_str();
+        RowView {
+            activity: activity.map(|span| {
+                let a = &r.activities[span.item];
+                ActivityCell {
+                    rowspan: span.rows,
+                    id: &a.id,
+                    anchor: anchor(&a.id),
+                    title: &a.title,
+                    competences: a
+                        .competences
+                        .iter()
+                        .map(|&k| self.competence_link(k))
+                        .collect(),
                 }
-            }
+            }),
+            competence: CompetenceCell {
+                id: &competence.id,
+                anchor: anchor(&competence.id),
+                href: self.place.competence_page(&competence.id),
+                text_html: to_html(&competence.text),
+                activity: Link {
+                    id: activity_id,
+                    href: self.place.table(activity_id),
+                },
+            },
+            modalities: modalities.map(|cell| ItemsCell {
+                rowspan: cell.rows,
+                items: cell.items.iter().map(|&m| self.modality(m)).collect(),
+            }),
+            criteria: criteria.map(|cell| ItemsCell {
+                rowspan: cell.rows,
+                items: cell.items.iter().map(|&c| self.criterion(c)).collect(),
+            }),
         }
     }
 
@@ -400,8 +436,16 @@ pub fn competence_page<'a>(r: &'a Referential, t: &'a Strings, k: usize) -> Comp
         anchor: anchor(&competence.id),
         table_href: place.table(&competence.id),
         text_html: to_html(&competence.text),
-        criteria: competence.criteria.iter().map(|&c| b.criterion(c)).collect(),
-        modalities: competence.modalities.iter().map(|&m| b.modality(m)).collect(),
+        criteria: competence
+            .criteria
+            .iter()
+            .map(|&c| b.criterion(c))
+            .collect(),
+        modalities: competence
+            .modalities
+            .iter()
+            .map(|&m| b.modality(m))
+            .collect(),
         previous: k.checked_sub(1).map(neighbour),
         next: (k + 1 < r.competences.len()).then(|| neighbour(k + 1)),
     }

@@ -2,11 +2,16 @@
 //! no activity or bloc is left empty.
 
 use crate::diagnostics::{Diagnostic, Kind};
-use crate::model::Referential;
+use crate::model::{ItemRef, Referential};
 
 pub fn validate_referential(r: &Referential) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for k in &r.competences {
+    for (i, k) in r.competences.iter().enumerate() {
+        // A competence whose ID is a duplicate was already reported; its other problems
+        // follow from that one.
+        if r.lookup(&k.id) != Some(ItemRef::Competence(i)) {
+            continue;
+        }
         if k.criteria.is_empty() {
             out.push(
                 Diagnostic::error(
@@ -21,10 +26,18 @@ pub fn validate_referential(r: &Referential) -> Vec<Diagnostic> {
         }
         if k.modalities.is_empty() {
             let bloc = &r.blocs[k.bloc];
-            let modalities: Vec<&str> = bloc.modalities.iter().map(|&m| r.modalities[m].id.as_str()).collect();
+            let modalities: Vec<&str> = bloc
+                .modalities
+                .iter()
+                .map(|&m| r.modalities[m].id.as_str())
+                .collect();
             let suggestion = match modalities.as_slice() {
                 [] => format!("add a modality to bloc `{}` that evaluates it", bloc.id),
-                ids => format!("add `{}` to the `evaluates` of one of: {}", k.id, ids.join(", ")),
+                ids => format!(
+                    "add `{}` to the `evaluates` of one of: {}",
+                    k.id,
+                    ids.join(", ")
+                ),
             };
             out.push(
                 Diagnostic::error(

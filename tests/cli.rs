@@ -1,0 +1,103 @@
+//! The command line: `init` gives a site that builds; usage and I/O problems exit with 2;
+//! the output folder is never something refolio did not write.
+
+mod common;
+
+use common::{fixture, run};
+
+#[test]
+fn init_creates_a_site_that_checks_and_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("nouveau");
+    let (code, stdout, stderr) = run(tmp.path(), &["init", site.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("created a refolio site in "), "{stdout}");
+    assert_eq!(
+        run(&site, &["check"]),
+        (
+            0,
+            "ok: 1 referentials, 1 competences, 2 criteria, 0 warning(s)\n".into(),
+            String::new()
+        )
+    );
+    let (code, stdout, stderr) = run(&site, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("1 referentials, 1 competences, 2 criteria → 3 pages in "),
+        "{stdout}"
+    );
+    assert!(site.join("public/exemple/index.html").is_file());
+    // A second init does not overwrite the site.
+    let (code, _, stderr) = run(tmp.path(), &["init", site.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("already holds a refolio site; nothing was changed"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn missing_root_is_a_usage_error() {
+    let (code, _, stderr) = run(std::path::Path::new("/nonexistent/site"), &["check"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (2, "error: `/nonexistent/site` is not a folder\n")
+    );
+}
+
+#[test]
+fn unknown_subcommand_is_a_usage_error() {
+    let (code, _, stderr) = run(&fixture("valid"), &["publish"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unrecognized subcommand 'publish'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_write() {
+    let tmp = tempfile::tempdir().unwrap();
+    let precious = tmp.path().join("precious");
+    std::fs::create_dir(&precious).unwrap();
+    std::fs::write(precious.join("thesis.md"), "do not delete").unwrap();
+    let (code, _, stderr) = run(
+        &fixture("valid"),
+        &["build", "--output-dir", precious.to_str().unwrap()],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("refusing to replace"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(precious.join("thesis.md")).unwrap(),
+        "do not delete"
+    );
+}
+
+#[test]
+fn refuses_an_output_folder_containing_the_site() {
+    let root = fixture("valid");
+    let parent = root.parent().unwrap();
+    let (code, _, stderr) = run(&root, &["build", "--output-dir", parent.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("it contains the site itself"), "{stderr}");
+}
+
+#[test]
+fn base_url_flag_overrides_the_config() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let (code, _, stderr) = run(
+        &fixture("valid"),
+        &[
+            "build",
+            "-o",
+            out.to_str().unwrap(),
+            "--base-url",
+            "https://certif.example/ref",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("demo/referential.json")).unwrap()).unwrap();
+    assert_eq!(json["url"], "https://certif.example/ref/demo/");
+}

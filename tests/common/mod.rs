@@ -1,0 +1,144 @@
+//! Shared helpers for the fixture-site tests: locating fixtures, running the real binary,
+//! and parsing built pages to check their links.
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use refolio::output::MemoryOutput;
+use scraper::{Html, Selector};
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `refolio --root <root> <args>`; returns (exit code, stdout, stderr).
+pub fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_refolio"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .expect("the refolio binary runs");
+    (
+        out.status.code().expect("exited normally, not by a signal"),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Checks and renders a site into memory; panics on content errors.
+pub fn build_in_memory(root: &Path) -> MemoryOutput {
+    let checked = refolio::check(root).expect("site loads");
+    let errors: Vec<String> = checked.diagnostics.iter().map(|d| d.headline()).collect();
+    assert!(
+        !checked.diagnostics.has_errors(),
+        "unexpected errors: {errors:#?}"
+    );
+    refolio::render_to_memory(root, &checked.site).expect("site renders")
+}
+
+pub fn html(out: &MemoryOutput, path: &str) -> Html {
+    let bytes = out
+        .files
+        .get(path)
+        .unwrap_or_else(|| panic!("no page {path}"));
+    Html::parse_document(std::str::from_utf8(bytes).expect("UTF-8 page"))
+}
+
+pub fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("valid selector")
+}
+
+/// Resolves `href` relative to the page at `page` (both `/`-separated, relative to the
+/// site root). `None` for external URLs.
+fn resolve(page: &str, href: &str) -> Option<(String, String)> {
+    if href.contains("://") || href.starts_with("mailto:") {
+        return None;
+    }
+    let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    if path.is_empty() {
+        return Some((page.to_owned(), fragment.to_owned()));
+    }
+    for seg in path.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    Some((parts.join("/"), fragment.to_owned()))
+}
+
+/// Every internal link and `#anchor` on every page that does not resolve, as
+/// "page -> href"; and the number of internal links checked.
+pub fn broken_links(out: &MemoryOutput) -> (Vec<String>, usize) {
+    let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    let pages: Vec<(&str, Html)> = out
+        .files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| {
+            (
+                p.as_str(),
+                Html::parse_document(std::str::from_utf8(b).unwrap()),
+            )
+        })
+        .collect();
+    for (path, doc) in &pages {
+        let set = doc
+            .select(&sel("[id]"))
+            .filter_map(|e| e.value().attr("id").map(str::to_owned))
+            .collect();
+        ids.insert(path, set);
+    }
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (path, doc) in &pages {
+        for a in doc.select(&sel("a[href], link[href]")) {
+            let href = a.value().attr("href").unwrap();
+            let Some((target, fragment)) = resolve(path, href) else {
+                continue;
+            };
+            checked += 1;
+            let exists = out.files.contains_key(&target);
+            let anchor_ok = fragment.is_empty()
+                || ids
+                    .get(target.as_str())
+                    .is_some_and(|s| s.contains(&fragment));
+            if !exists || !anchor_ok {
+                broken.push(format!("{path} -> {href}"));
+            }
+        }
+    }
+    (broken, checked)
+}
+
+/// Every `src`/`href` of resources a browser would fetch (stylesheets, scripts, images,
+/// frames) that points off the site.
+pub fn external_resources(out: &MemoryOutput) -> Vec<String> {
+    let mut found = Vec::new();
+    for (path, bytes) in out.files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let doc = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        for e in doc.select(&sel(
+            "link[href], script[src], img[src], iframe[src], source[src], video[src], audio[src]",
+        )) {
+            let url = e.value().attr("href").or(e.value().attr("src")).unwrap();
+            if url.contains("//") || url.starts_with("data:") {
+                found.push(format!("{path}: {url}"));
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,214 @@
+//! One invalid fixture site per kind of error: `refolio check` must print the exact located
+//! diagnostic (path:line:col, message, snippet, suggestion) and exit with 1.
+
+mod common;
+
+use common::{fixture, run};
+
+/// Runs `check` on `invalid/<name>` and returns its stderr, asserting exit code 1.
+fn check_fails(name: &str) -> String {
+    let (code, stdout, stderr) = run(&fixture(&format!("invalid/{name}")), &["check"]);
+    assert_eq!(code, 1, "{name}: stdout={stdout} stderr={stderr}");
+    stderr
+}
+
+/// The `path:line:col: error: …` lines only.
+fn headlines(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
+        .collect()
+}
+
+const MINI: &str = "content/referentials/mini.yaml";
+
+#[test]
+fn yaml_syntax_error() {
+    let err = check_fails("yaml-syntax");
+    assert_eq!(
+        headlines(&err),
+        [format!("{MINI}:17:20: error: unclosed bracket '['")]
+    );
+}
+
+#[test]
+fn wrong_type() {
+    let err = check_fails("wrong-type");
+    assert!(err.starts_with(&format!(
+        "{MINI}:2:8: error: expected a whole number, zero or more\n  |\n2 | level: six\n  |        ^^^\n"
+    )), "{err}");
+}
+
+#[test]
+fn unknown_field_suggests_the_known_one() {
+    let err = check_fails("unknown-field");
+    assert!(err.starts_with(&format!(
+        "{MINI}:4:5: error: unknown field `titel`\n  |\n4 |     titel: Bloc\n  |     ^^^^^^^^^^^\n  = help: did you mean `title`?\n"
+    )), "{err}");
+}
+
+#[test]
+fn missing_field() {
+    let err = check_fails("missing-field");
+    assert_eq!(
+        headlines(&err),
+        [format!("{MINI}:16:9: error: missing field `title`")]
+    );
+}
+
+#[test]
+fn unknown_modality_kind_lists_the_kinds() {
+    let err = check_fails("unknown-kind");
+    assert_eq!(
+        headlines(&err),
+        [format!("{MINI}:16:15: error: unknown value `quiz`")]
+    );
+    assert!(err.contains("  = help: expected one of: written, oral, case-study, simulation, project, portfolio, workplace, continuous, other\n"), "{err}");
+}
+
+#[test]
+fn duplicate_ids_point_at_the_first_definition() {
+    let err = check_fails("duplicate-id");
+    assert_eq!(
+        headlines(&err),
+        [
+            format!("{MINI}:13:17: error: duplicate ID `C1.1`: already used by a competence"),
+            format!("{MINI}:15:24: error: duplicate ID `C1.1.cr1`: already used by a criterion"),
+        ]
+    );
+    assert!(
+        err.contains(&format!("  = help: first defined at {MINI}:9:17\n")),
+        "{err}"
+    );
+}
+
+#[test]
+fn dangling_reference_suggests_the_closest_id() {
+    let err = check_fails("dangling-reference");
+    assert_eq!(
+        err,
+        format!(
+            "{MINI}:17:27: error: unknown competence `C1.9`\n   |\n17 |         evaluates: [C1.1, C1.9]\n   |                           ^^^^\n  = help: did you mean `C1.1`?\n\n1 error(s), 0 warning(s): fix them and run again\n"
+        )
+    );
+}
+
+#[test]
+fn competence_without_criterion() {
+    let err = check_fails("no-criterion");
+    assert_eq!(
+        headlines(&err),
+        [format!(
+            "{MINI}:9:17: error: competence `C1.1` has no evaluation criterion"
+        )]
+    );
+}
+
+#[test]
+fn competence_that_no_modality_evaluates() {
+    let err = check_fails("not-evaluated");
+    assert_eq!(
+        headlines(&err),
+        [format!(
+            "{MINI}:13:17: error: no modality evaluates competence `C1.2`"
+        )]
+    );
+    assert!(
+        err.contains("  = help: add `C1.2` to the `evaluates` of one of: E1\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn empty_text() {
+    let err = check_fails("empty-text");
+    assert_eq!(
+        headlines(&err),
+        [format!(
+            "{MINI}:10:19: error: the text of competence `C1.1` is empty"
+        )]
+    );
+}
+
+#[test]
+fn invalid_id_suggests_a_fix_without_cascading() {
+    let err = check_fails("invalid-id");
+    assert_eq!(
+        headlines(&err),
+        [format!(
+            "{MINI}:9:17: error: invalid competence ID `C 1.1`: use letters, digits, `.`, `_` and `-`, starting with a letter or digit"
+        )]
+    );
+    assert!(err.contains("  = help: write `C1.1`\n"), "{err}");
+}
+
+#[test]
+fn pass_mark_above_total() {
+    let err = check_fails("invalid-value");
+    assert_eq!(
+        headlines(&err),
+        [format!(
+            "{MINI}:4:14: error: pass mark 150 is above the total of 100 points"
+        )]
+    );
+}
+
+#[test]
+fn ids_giving_the_same_anchor() {
+    let err = check_fails("anchor-collision");
+    assert_eq!(
+        headlines(&err)[0],
+        format!("{MINI}:13:17: error: ID `C1-1` gives the same anchor `#c1-1` as `C1.1`")
+    );
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let err = check_fails("not-utf8");
+    assert_eq!(
+        headlines(&err),
+        [format!("{MINI}:1:12: error: file is not valid UTF-8")]
+    );
+}
+
+#[test]
+fn bad_site_config() {
+    let err = check_fails("bad-config");
+    assert_eq!(
+        headlines(&err),
+        [
+            "refolio.toml:2:1: error: unknown field `titel`, expected one of `title`, `base_url`, `language`"
+        ]
+    );
+}
+
+#[test]
+fn bad_referential_file_name() {
+    let err = check_fails("bad-file-name");
+    assert_eq!(
+        headlines(&err),
+        [
+            "content/referentials/Mon Référentiel.yaml: error: referential file name `Mon Référentiel` must be lowercase letters, digits and dashes (it becomes the URL)"
+        ]
+    );
+    assert!(
+        err.contains("  = help: rename the file to `mon-referentiel.yaml`\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn build_with_errors_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let (code, _, stderr) = run(
+        &fixture("invalid/dangling-reference"),
+        &["build", "--output-dir", out.to_str().unwrap()],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stderr.ends_with("1 error(s), 0 warning(s): nothing was written\n"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}

@@ -1,0 +1,173 @@
+//! The three referentials transcribed from ../shared/sources into content/referentials:
+//! complete (counts per referential), verbatim (spot-checked texts, accents included), and
+//! published without a single dangling link.
+
+mod common;
+
+use common::{broken_links, build_in_memory, repo_root};
+use refolio::model::Referential;
+
+fn bundled() -> refolio::Checked {
+    let checked = refolio::check(&repo_root()).expect("bundled site loads");
+    let all: Vec<String> = checked.diagnostics.iter().map(|d| d.headline()).collect();
+    assert!(
+        all.is_empty(),
+        "the bundled content must be clean: {all:#?}"
+    );
+    checked
+}
+
+fn referential<'a>(checked: &'a refolio::Checked, id: &str) -> &'a Referential {
+    checked
+        .site
+        .referentials
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("{id}"))
+}
+
+/// (blocs, activity groups, activities, competences, criteria, modalities, modules)
+fn counts(r: &Referential) -> [usize; 7] {
+    [
+        r.blocs.len(),
+        r.groups.len(),
+        r.activities.len(),
+        r.competences.len(),
+        r.criteria.len(),
+        r.modalities.len(),
+        r.modules.len(),
+    ]
+}
+
+fn criterion_text<'a>(r: &'a Referential, id: &str) -> &'a str {
+    &r.criteria
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("criterion {id}"))
+        .text
+}
+
+#[test]
+fn source_000_responsable_du_developpement_commercial() {
+    let checked = bundled();
+    let r = referential(&checked, "developpement-commercial");
+    assert_eq!(counts(r), [3, 0, 8, 8, 57, 3, 0]);
+    assert_eq!(r.rules.competence_threshold, Some(50));
+    assert!(
+        criterion_text(r, "Cr1.1.1")
+            .starts_with("Les objectifs de la politique commerciale sont clairement formulés")
+    );
+    // Cut across two table rows in the source, joined back.
+    assert_eq!(
+        criterion_text(r, "Cr1.1.6"),
+        "Un plan d'actions commerciales est préconisé, il est justifié en rapport aux objectifs, son déploiement est chiffré, les ressources humaines et matérielles sont identifiées"
+    );
+    assert!(
+        r.competence("C1.3")
+            .unwrap()
+            .text
+            .starts_with("Planifier l’activité de prospection en utilisant le digital")
+    );
+    let e1 = r.modalities.iter().find(|m| m.id == "E1").unwrap();
+    let evaluated: Vec<&str> = e1
+        .evaluates
+        .iter()
+        .map(|&k| r.competences[k].id.as_str())
+        .collect();
+    assert_eq!(evaluated, ["C1.1", "C1.2", "C1.3"]);
+}
+
+#[test]
+fn source_001_business_developer() {
+    let checked = bundled();
+    let r = referential(&checked, "business-developer");
+    assert_eq!(counts(r), [5, 5, 12, 18, 71, 18, 0]);
+    assert_eq!(r.rules.exemptions, Some(true));
+    assert!(
+        r.competence("C1.2")
+            .unwrap()
+            .text
+            .starts_with("Contribuer à la définition des profils client type (buyer personas)")
+    );
+    // Unnumbered criteria get IDs from their position.
+    let c = r.criteria.iter().find(|c| c.id == "C2.3.cr2").unwrap();
+    assert!(c.generated_id);
+    assert!(c.text.starts_with(
+        "L'analyse des attentes et besoins du prospect/ ou client permet au candidat"
+    ));
+    assert_eq!(c.indicators.len(), 2);
+    assert!(criterion_text(r, "C4.4.cr2").starts_with(
+        "Les modalités d'organisation sont en adéquation avec les besoins de l'activité"
+    ));
+    let a1 = &r.groups[0];
+    assert_eq!(
+        (a1.id.as_str(), a1.title.as_str()),
+        ("A1", "Elaboration d'un plan de développement commercial")
+    );
+}
+
+#[test]
+fn source_004_rncp36395_international() {
+    let checked = bundled();
+    let r = referential(&checked, "developpement-commercial-international");
+    assert_eq!(counts(r), [5, 5, 19, 43, 23, 10, 27]);
+    assert_eq!(r.rncp.as_deref(), Some("RNCP36395"));
+    assert_eq!(r.level, Some(6));
+    assert_eq!(
+        (r.rules.total_points, r.rules.pass_mark),
+        (Some(1000), Some(500))
+    );
+    let pro = r.rules.professional_evaluation.as_ref().unwrap();
+    assert_eq!((pro.points, pro.minimum), (250, Some(125)));
+    let b2 = r.bloc("B2").unwrap();
+    assert_eq!(
+        (b2.points, b2.minimum, b2.hours),
+        (Some(225), Some(90), Some(70))
+    );
+    assert!(
+        r.competence("C.3.1.3a")
+            .unwrap()
+            .text
+            .starts_with("Etablir le chiffrage financier de la solution commerciale envisagée")
+    );
+    assert!(
+        r.competence("C.4.4b")
+            .unwrap()
+            .text
+            .starts_with("Rendre compte de la performance de l'activité commerciale")
+    );
+    // A criterion shared by several competences ("En relation avec les compétences C.2.1a & C.2.1b").
+    let shared = r
+        .criteria
+        .iter()
+        .find(|c| {
+            c.text
+                .starts_with("Pertinence de la définition des marchés et prospects ciblés")
+        })
+        .unwrap();
+    let ids: Vec<&str> = shared
+        .competences
+        .iter()
+        .map(|&k| r.competences[k].id.as_str())
+        .collect();
+    assert_eq!(ids, ["C.2.1a", "C.2.1b"]);
+    assert!(shared.shared && !shared.indicators.is_empty());
+    // The specialisation bloc is made of training modules only.
+    let b5 = r.bloc("B5").unwrap();
+    assert_eq!(
+        (b5.competences.len(), b5.modules.len(), b5.hours),
+        (0, 6, Some(133))
+    );
+}
+
+#[test]
+fn the_bundled_site_publishes_with_every_link_resolving() {
+    let out = build_in_memory(&repo_root());
+    assert_eq!(
+        out.files.keys().filter(|p| p.ends_with(".html")).count(),
+        1 + 3 + 69
+    );
+    let (broken, checked) = broken_links(&out);
+    assert!(broken.is_empty(), "{broken:#?}");
+    assert!(checked > 1000, "{checked}");
+}
