@@ -1,0 +1,153 @@
+//! Lowering of a referential's metadata and rules: single values checked against what
+//! makes sense (a level from 1 to 8, a pass mark within the total, a real date).
+
+use super::*;
+
+impl Lowering<'_> {
+    pub(super) fn metadata(&mut self, raw: &RawReferential) {
+        self.r.title = self.text(&raw.title, "the referential title");
+        self.r.rncp = self.optional_text(&raw.rncp, "the RNCP code");
+        if let Some(level) = &raw.level {
+            if !(1..=8).contains(&level.value) {
+                self.error(
+                    Kind::InvalidValue,
+                    level,
+                    format!(
+                        "level {} is not a qualification level (1 to 8)",
+                        level.value
+                    ),
+                );
+            }
+            self.r.level = Some(level.value);
+        }
+        self.r.certifier = self.optional_text(&raw.certifier, "the certifier");
+        if let Some(v) = &raw.version {
+            if !is_iso_date(v.value.trim()) {
+                self.error(
+                    Kind::InvalidValue,
+                    v,
+                    format!(
+                        "version date `{}` is not a date written YYYY-MM-DD",
+                        v.value.trim()
+                    ),
+                );
+            }
+            self.r.version = Some(v.value.trim().to_owned());
+        }
+        self.r.language = self
+            .optional_text(&raw.language, "the language")
+            .unwrap_or_else(|| "fr".to_owned());
+        self.r.source_url = self.optional_text(&raw.source_url, "the source URL");
+        if let (Some(url), Some(raw_url)) = (&self.r.source_url, &raw.source_url) {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                self.error(
+                    Kind::InvalidValue,
+                    raw_url,
+                    "the source URL must start with https:// or http://",
+                );
+            }
+        }
+        self.r.preamble = self.optional_text(&raw.preamble, "the preamble");
+        self.r.notes = self.optional_text(&raw.notes, "the notes");
+    }
+
+    pub(super) fn rules(&mut self, raw: &RawRules) -> Rules {
+        let value = |s: &Option<Spanned<u32>>| s.as_ref().map(|s| s.value);
+        for share in [&raw.competence_threshold, &raw.bloc_pass_percent]
+            .into_iter()
+            .flatten()
+        {
+            if share.value > 100 {
+                self.error(
+                    Kind::InvalidValue,
+                    share,
+                    format!("{} is not a percentage (0 to 100)", share.value),
+                );
+            }
+        }
+        if let (Some(total), Some(pass)) = (&raw.total_points, &raw.pass_mark) {
+            if pass.value > total.value {
+                self.error(
+                    Kind::InvalidValue,
+                    pass,
+                    format!(
+                        "pass mark {} is above the total of {} points",
+                        pass.value, total.value
+                    ),
+                );
+            }
+        }
+        let professional = raw.professional_evaluation.as_ref().map(|p| {
+            if let Some(min) = &p.minimum {
+                if min.value > p.points.value {
+                    self.error(
+                        Kind::InvalidValue,
+                        min,
+                        format!(
+                            "minimum {} is above the {} points of the professional evaluation",
+                            min.value, p.points.value
+                        ),
+                    );
+                }
+            }
+            let parts: Vec<EvaluationPart> = p
+                .parts
+                .iter()
+                .map(|part| EvaluationPart {
+                    title: self.text(&part.title, "the part title"),
+                    points: part.points.value,
+                })
+                .collect();
+            let sum: u32 = parts.iter().map(|x| x.points).sum();
+            if !parts.is_empty() && sum != p.points.value {
+                let at = self.loc(&p.points);
+                self.diags.push(Diagnostic::warning(
+                    Kind::InvalidValue,
+                    at,
+                    format!("the parts add up to {sum} points, not {}", p.points.value),
+                ));
+            }
+            ProfessionalEvaluation {
+                points: p.points.value,
+                minimum: value(&p.minimum),
+                parts,
+            }
+        });
+        Rules {
+            competence_threshold: value(&raw.competence_threshold),
+            bloc_pass_percent: value(&raw.bloc_pass_percent),
+            total_points: value(&raw.total_points),
+            pass_mark: value(&raw.pass_mark),
+            professional_evaluation: professional,
+            partial_certification: raw.partial_certification.as_ref().map(|b| b.value),
+            exemptions: raw.exemptions.as_ref().map(|b| b.value),
+        }
+    }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let num = |p: &str, len: usize| {
+        (p.len() == len && p.chars().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!(
+        (num(y, 4), num(m, 2), num(d, 2)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn iso_dates() {
+        assert!(super::is_iso_date("2024-03-25"));
+        assert!(!super::is_iso_date("25/03/2024"));
+        assert!(!super::is_iso_date("2024-13-01"));
+    }
+}
