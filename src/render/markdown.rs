@@ -2,16 +2,41 @@
 //! later): CommonMark with tables, footnotes and strikethrough, then sanitised with ammonia
 //! so no script, event handler or `javascript:` URL reaches a page, whoever wrote the text.
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// Renders Markdown to sanitised HTML.
+/// Content sits under a page's `h1` and its sections' `h2`: its own headings start at `h3`.
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H3,
+        HeadingLevel::H2 => HeadingLevel::H4,
+        HeadingLevel::H3 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// Renders Markdown to sanitised HTML, headings demoted below the page's own.
 pub fn to_html(markdown: &str) -> String {
+    let events = Parser::new_ext(markdown, options()).map(|event| match event {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: demote(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+        other => other,
+    });
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options()));
+    html::push_html(&mut unsafe_html, events);
     ammonia::clean(&unsafe_html)
 }
 
@@ -39,6 +64,14 @@ mod tests {
         assert_eq!(
             html,
             "<p>Réaliser une veille</p>\n<ul>\n<li>en définissant</li>\n<li>en analysant</li>\n</ul>\n"
+        );
+    }
+
+    #[test]
+    fn content_headings_sit_below_the_page_headings() {
+        assert_eq!(
+            to_html("# Règlement\n## Jury\n#### Détail"),
+            "<h3>Règlement</h3>\n<h4>Jury</h4>\n<h6>Détail</h6>\n"
         );
     }
 
