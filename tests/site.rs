@@ -204,10 +204,7 @@ fn pages_are_accessible_by_construction() {
         }
     }
     let doc = html(&out, "demo/index.html");
-    let headers: Vec<String> = doc
-        .select(&sel("#b1 ~ div table thead th"))
-        .map(text)
-        .collect();
+    let headers = b1_column_headers(&doc);
     assert_eq!(
         headers,
         [
@@ -231,10 +228,7 @@ fn ui_strings_follow_the_site_language() {
     let out = build_in_memory(tmp.path());
     let doc = html(&out, "demo/index.html");
     assert_eq!(doc.select(&sel("html[lang=en]")).count(), 1);
-    let headers: Vec<String> = doc
-        .select(&sel("#b1 ~ div table thead th"))
-        .map(text)
-        .collect();
+    let headers = b1_column_headers(&doc);
     assert_eq!(
         headers,
         [
@@ -376,6 +370,13 @@ fn a_failed_build_leaves_the_previous_site_intact() {
         .filter(|n| n.starts_with('.'))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// The column headers of bloc B1's table.
+fn b1_column_headers(doc: &scraper::Html) -> Vec<String> {
+    doc.select(&sel("#b1 ~ div table thead th"))
+        .map(text)
+        .collect()
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
