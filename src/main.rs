@@ -49,11 +49,16 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
             // A broken site template is the author's content problem, like a bad YAML file.
             match e {
-                Error::Template(_) => ExitCode::from(1),
-                Error::Io { .. } | Error::Usage(_) => ExitCode::from(2),
+                Error::Template(d) => {
+                    eprintln!("{}", d.headline());
+                    ExitCode::from(1)
+                }
+                Error::Io { .. } | Error::Usage(_) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
             }
         }
     }

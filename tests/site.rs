@@ -360,7 +360,7 @@ fn a_failed_build_leaves_the_previous_site_intact() {
     let (code, _, stderr) = run(&site, &["build"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.starts_with("error: templates/competence.html: error: "),
+        stderr.starts_with("templates/competence.html: error: "),
         "{stderr}"
     );
     assert_eq!(read_tree(&site.join("public")), before);

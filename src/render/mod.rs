@@ -119,14 +119,13 @@ impl Templates {
         // Added all at once: inheritance is resolved across the whole set.
         tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
             .map_err(|e| {
-                let culprit = sources
-                    .iter()
-                    .find(|(_, (_, site))| *site)
-                    .map(|(n, _)| n.as_str());
-                template_error(
-                    &format!("templates/{}", culprit.unwrap_or("")),
-                    e.to_string(),
-                )
+                let message = error_chain(&e);
+                // Tera names the failing template in a `--> name:line:col` line.
+                let name = message
+                    .split_once("--> ")
+                    .and_then(|(_, rest)| rest.split(':').next())
+                    .unwrap_or("");
+                template_error(&format!("templates/{name}"), message.clone())
             })?;
         let strings = Strings(translations.remove(language.code()).unwrap_or_default());
         Ok(Templates { tera, css, strings })
@@ -155,6 +154,7 @@ impl Templates {
 }
 
 fn template_error(path: &str, message: String) -> Error {
+    let message = message.trim_start_matches("error: ").to_owned();
     Error::Template(Box::new(Diagnostic::error(
         Kind::Template,
         Some(Location::new(path, None)),
