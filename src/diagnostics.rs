@@ -252,20 +252,17 @@ impl Diagnostics {
         self.errors() > 0
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
 
     /// By file, then position, so output does not depend on walk or thread order.
-    pub fn sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by(|a, b| {
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        items.sort_by(|a, b| {
             (&a.location, a.severity, &a.message).cmp(&(&b.location, b.severity, &b.message))
         });
-        self.items
+        items
     }
 }
 

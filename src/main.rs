@@ -98,7 +98,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 fn report(checked: &Checked, summary: Option<String>, on_error: &str) -> ExitCode {
     let diags: &Diagnostics = &checked.diagnostics;
     let mut err = std::io::stderr().lock();
-    for d in diags.clone().sorted() {
+    for d in diags.sorted() {
         let _ = writeln!(err, "{}", d.render(&checked.sources));
     }
     if diags.has_errors() {

@@ -131,6 +131,17 @@ fn empty_text() {
 }
 
 #[test]
+fn empty_bare_string_criterion_is_located_at_its_list_item() {
+    let err = check_fails("empty-criterion");
+    assert_eq!(
+        headlines(&err),
+        [format!(
+            "{MINI}:12:17: error: the text of criterion `C1.1.cr1` is empty"
+        )]
+    );
+}
+
+#[test]
 fn invalid_id_suggests_a_fix_without_cascading() {
     let err = check_fails("invalid-id");
     assert_eq!(

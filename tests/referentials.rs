@@ -137,10 +137,11 @@ fn source_004_rncp36395_international() {
             .starts_with("Rendre compte de la performance de l'activité commerciale")
     );
     // A criterion shared by several competences ("En relation avec les compétences C.2.1a & C.2.1b").
-    let shared = r
+    let (index, shared) = r
         .criteria
         .iter()
-        .find(|c| {
+        .enumerate()
+        .find(|(_, c)| {
             c.text
                 .starts_with("Pertinence de la définition des marchés et prospects ciblés")
         })
@@ -151,7 +152,9 @@ fn source_004_rncp36395_international() {
         .map(|&k| r.competences[k].id.as_str())
         .collect();
     assert_eq!(ids, ["C.2.1a", "C.2.1b"]);
-    assert!(shared.shared && !shared.indicators.is_empty());
+    // Written at bloc level, with its observable indicators.
+    assert!(r.blocs[shared.bloc].shared_criteria.contains(&index));
+    assert!(!shared.indicators.is_empty());
     // The specialisation bloc is made of training modules only.
     let b5 = r.bloc("B5").unwrap();
     assert_eq!(

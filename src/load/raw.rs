@@ -106,7 +106,8 @@ pub struct RawCompetence {
 #[derive(Debug)]
 pub struct RawCriterion {
     pub id: Option<S<String>>,
-    pub text: Option<S<String>>,
+    /// For a bare string its position is unknown here; lowering uses the list item's.
+    pub text: S<String>,
     pub indicators: Vec<S<String>>,
     pub competences: Vec<S<String>>,
 }
@@ -138,7 +139,7 @@ impl<'de> Deserialize<'de> for RawCriterion {
                 let unknown = serde_saphyr::Location::UNKNOWN;
                 Ok(RawCriterion {
                     id: None,
-                    text: Some(Spanned::new(v.to_owned(), unknown, unknown)),
+                    text: Spanned::new(v.to_owned(), unknown, unknown),
                     indicators: Vec::new(),
                     competences: Vec::new(),
                 })
@@ -148,7 +149,7 @@ impl<'de> Deserialize<'de> for RawCriterion {
                 let m = RawCriterionMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 Ok(RawCriterion {
                     id: m.id,
-                    text: Some(m.text),
+                    text: m.text,
                     indicators: m.indicators,
                     competences: m.competences,
                 })

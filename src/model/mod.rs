@@ -36,7 +36,6 @@ impl Site {
 pub struct Referential {
     /// The file stem: lowercase, digits, dashes. Also the site folder.
     pub id: String,
-    pub at: Option<Location>,
     pub title: String,
     pub rncp: Option<String>,
     pub level: Option<u8>,
@@ -202,8 +201,6 @@ pub struct Criterion {
     pub indicators: Vec<String>,
     pub bloc: usize,
     pub competences: Vec<usize>,
-    /// Written at bloc level rather than under one competence.
-    pub shared: bool,
 }
 
 #[derive(Debug)]

@@ -22,7 +22,6 @@ pub fn lower_referential(file: ReferentialFile, diags: &mut Diagnostics) -> Refe
         diags,
         r: Referential {
             id: file.id,
-            at: Some(Location::new(&file.path, None)),
             ..Referential::default()
         },
         anchors: HashMap::new(),
@@ -79,9 +78,18 @@ impl Lowering<'_> {
 
     /// A required text: trimmed, and reported when empty.
     fn text(&mut self, s: &Spanned<String>, what: &str) -> String {
-        let t = s.value.trim();
+        let at = self.loc(s);
+        self.text_at(&s.value, at, what)
+    }
+
+    fn text_at(&mut self, value: &str, at: Option<Location>, what: &str) -> String {
+        let t = value.trim();
         if t.is_empty() {
-            self.error(Kind::EmptyText, s, format!("{what} is empty"));
+            self.diags.push(Diagnostic::error(
+                Kind::EmptyText,
+                at,
+                format!("{what} is empty"),
+            ));
         }
         t.to_owned()
     }
@@ -198,7 +206,6 @@ impl Lowering<'_> {
         for (position, criterion) in raw.criteria.iter().enumerate() {
             let bloc_id = self.r.blocs[b].id.clone();
             let c = self.criterion(criterion, b, &bloc_id, position + 1);
-            self.r.criteria[c].shared = true;
             self.r.blocs[b].shared_criteria.push(c);
             if criterion.value.competences.is_empty() {
                 self.error(
@@ -281,42 +288,29 @@ impl Lowering<'_> {
         position: usize,
     ) -> usize {
         let c = self.r.criteria.len();
-        let at = raw
-            .value
-            .id
-            .as_ref()
-            .map(|id| self.loc(id))
-            .or_else(|| raw.value.text.as_ref().map(|t| self.loc(t)))
-            .filter(|l| l.as_ref().is_some_and(|l| l.position.is_some()))
-            .unwrap_or_else(|| self.loc(raw));
-        let (id, generated_id) = match &raw.value.id {
-            Some(id) => (self.register(id, ItemRef::Criterion(c)), false),
+        // A bare-string criterion's text has no position of its own: use the list item's.
+        let text_at = if raw.value.text.referenced.line() > 0 {
+            self.loc(&raw.value.text)
+        } else {
+            self.loc(raw)
+        };
+        let (id, generated_id, at) = match &raw.value.id {
+            Some(id) => (
+                self.register(id, ItemRef::Criterion(c)),
+                false,
+                self.loc(id),
+            ),
             None => {
                 let id = format!("{parent}.cr{position}");
-                (
-                    self.register_value(id, at.clone(), ItemRef::Criterion(c)),
-                    true,
-                )
+                let id = self.register_value(id, text_at.clone(), ItemRef::Criterion(c));
+                (id, true, text_at.clone())
             }
         };
-        let text = match &raw.value.text {
-            Some(t) if t.referenced.line() > 0 => {
-                self.text(t, &format!("the text of criterion `{id}`"))
-            }
-            Some(t) => {
-                // A bare-string criterion: its position is the list item's.
-                let text = t.value.trim().to_owned();
-                if text.is_empty() {
-                    self.diags.push(Diagnostic::error(
-                        Kind::EmptyText,
-                        at.clone(),
-                        format!("the text of criterion `{id}` is empty"),
-                    ));
-                }
-                text
-            }
-            None => String::new(),
-        };
+        let text = self.text_at(
+            &raw.value.text.value,
+            text_at,
+            &format!("the text of criterion `{id}`"),
+        );
         let indicators = raw
             .value
             .indicators
@@ -331,7 +325,6 @@ impl Lowering<'_> {
             indicators,
             bloc,
             competences: Vec::new(),
-            shared: false,
         });
         c
     }
