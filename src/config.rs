@@ -1,4 +1,5 @@
-//! The site configuration file, `refolio.toml`: site title, base URL and UI language.
+//! The site configuration file, `refolio.toml`: site title, base URL, UI language and what
+//! to do with candidate portfolios.
 //! Absent file means defaults; a malformed one is a located diagnostic.
 
 use std::path::Path;
@@ -34,6 +35,7 @@ pub struct Config {
     /// Absolute URL the site is published at; pages link relatively and do not need it.
     pub base_url: Option<String>,
     pub language: Language,
+    pub candidates: CandidatesConfig,
 }
 
 impl Default for Config {
@@ -42,6 +44,32 @@ impl Default for Config {
             title: "refolio".to_owned(),
             base_url: None,
             language: Language::Fr,
+            candidates: CandidatesConfig::default(),
+        }
+    }
+}
+
+/// The `[candidates]` table: what is done with candidate portfolios.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CandidatesConfig {
+    /// False builds the public referential site with no candidate page at all.
+    pub publish: bool,
+    /// Every non-exempted criterion needs evidence, not only every competence.
+    pub require_criteria: bool,
+    /// Uncovered competences are warnings instead of errors.
+    pub allow_gaps: bool,
+    /// Candidates' names are replaced by stable pseudonyms everywhere.
+    pub pseudonymize: bool,
+}
+
+impl Default for CandidatesConfig {
+    fn default() -> Self {
+        CandidatesConfig {
+            publish: true,
+            require_criteria: false,
+            allow_gaps: false,
+            pseudonymize: false,
         }
     }
 }

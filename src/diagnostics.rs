@@ -53,6 +53,14 @@ pub enum Kind {
     Empty,
     /// A template that does not parse or render.
     Template,
+    /// A competence (or criterion) of the blocs presented that no evidence demonstrates.
+    Uncovered,
+    /// A file that should exist does not: a passport, an attachment.
+    MissingFile,
+    /// A path that leaves the candidate folder, or a file type refused for safety.
+    UnsafePath,
+    /// A competence or criterion outside the blocs the candidate presents.
+    OutOfScope,
 }
 
 /// A position in a source file: 1-based line and column, columns counted in characters.
@@ -133,6 +141,12 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(kind, location, message)
         }
+    }
+
+    /// The same problem, tolerated: for checks a site may relax (`allow_gaps`).
+    pub fn into_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
     }
 
     pub fn with_suggestion(mut self, suggestion: Option<String>) -> Self {

@@ -61,6 +61,8 @@ impl std::error::Error for Error {}
 /// diagnostic found.
 pub struct Checked {
     pub site: Site,
+    /// One per candidate of `site.candidates`, in the same order.
+    pub dossiers: Vec<validate::Dossier>,
     pub sources: Sources,
     pub diagnostics: Diagnostics,
 }
@@ -83,21 +85,60 @@ pub fn check_with(root: &Path, adjust: impl FnOnce(&mut Config)) -> Result<Check
     let mut config = Config::load(root, &mut sources, &mut diagnostics);
     adjust(&mut config);
     let content = load::load_content(root, &mut sources, &mut diagnostics)?;
-    let referentials = content
+    let referentials: Vec<_> = content
         .referentials
         .into_iter()
         .map(|file| model::lower_referential(file, &mut diagnostics))
         .collect();
+    let candidates = if config.candidates.publish {
+        lower_candidates(content.candidates, &referentials, &config, &mut diagnostics)
+    } else {
+        Vec::new()
+    };
     let site = Site {
         config,
         referentials,
+        candidates,
     };
-    validate::validate_site(&site, &mut diagnostics);
+    let dossiers = validate::validate_site(&site, &mut diagnostics);
     Ok(Checked {
         site,
+        dossiers,
         sources,
         diagnostics,
     })
+}
+
+fn lower_candidates(
+    folders: Vec<load::candidate::CandidateFolder>,
+    referentials: &[model::Referential],
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Vec<model::Candidate> {
+    let mut candidates: Vec<model::Candidate> = Vec::new();
+    for folder in folders {
+        let Some(c) = model::lower_candidate(folder, referentials, &config.candidates, diags)
+        else {
+            continue;
+        };
+        // Pseudonyms chosen by hand may collide; two dossiers must not share a URL.
+        if let Some(other) = candidates.iter().find(|o| o.slug == c.slug) {
+            diags.push(
+                diagnostics::Diagnostic::error(
+                    diagnostics::Kind::DuplicateId,
+                    Some(c.passport.clone()),
+                    format!(
+                        "candidates `{}` and `{}` would share the URL `candidates/{}/`",
+                        other.id, c.id, c.slug
+                    ),
+                )
+                .with_suggestion(Some("give them different pseudonyms".into())),
+            );
+            continue;
+        }
+        candidates.push(c);
+    }
+    candidates
 }
 
 /// What `build` is asked to do.

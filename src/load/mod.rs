@@ -2,7 +2,9 @@
 //! (see [`raw`]) whose values keep their line:column. Every problem becomes a located
 //! [`Diagnostic`]; only an unreadable site root is fatal.
 
+pub mod candidate;
 pub mod raw;
+pub mod raw_candidate;
 
 use std::path::{Path, PathBuf};
 
@@ -31,6 +33,7 @@ pub struct ReferentialFile {
 #[derive(Debug, Default)]
 pub struct Content {
     pub referentials: Vec<ReferentialFile>,
+    pub candidates: Vec<candidate::CandidateFolder>,
 }
 
 /// Reads every referential under `root/content/referentials`, in file-name order.
@@ -74,7 +77,7 @@ pub fn load_content(
         if !entry.file_type().is_file() {
             continue;
         }
-        if let Err(d) = check_referential_id(stem, &rel) {
+        if let Err(d) = check_url_id(stem, &rel, "referential file", ".yaml") {
             diags.push(d);
             continue;
         }
@@ -92,6 +95,7 @@ pub fn load_content(
             Err(d) => diags.push(d),
         }
     }
+    content.candidates = candidate::load_candidates(root, sources, diags)?;
     Ok(content)
 }
 
@@ -104,7 +108,10 @@ pub fn is_editor_temporary(name: &str) -> bool {
         || name.contains("___jb_")
 }
 
-fn check_referential_id(stem: &str, rel: &Path) -> Result<(), Diagnostic> {
+/// Referential file stems and candidate folder names become URLs: lowercase letters, digits
+/// and dashes.
+/// `what` names the thing ("referential file"), `ext` its extension in the suggestion.
+pub fn check_url_id(stem: &str, rel: &Path, what: &str, ext: &str) -> Result<(), Diagnostic> {
     let ok = !stem.is_empty()
         && stem
             .chars()
@@ -118,9 +125,11 @@ fn check_referential_id(stem: &str, rel: &Path) -> Result<(), Diagnostic> {
     Err(Diagnostic::error(
         Kind::InvalidId,
         Some(Location::new(rel, None)),
-        format!("referential file name `{stem}` must be lowercase letters, digits and dashes (it becomes the URL)"),
+        format!(
+            "{what} name `{stem}` must be lowercase letters, digits and dashes (it becomes the URL)"
+        ),
     )
-    .with_suggestion((!suggestion.is_empty()).then(|| format!("rename the file to `{suggestion}.yaml`"))))
+    .with_suggestion((!suggestion.is_empty()).then(|| format!("rename it `{suggestion}{ext}`"))))
 }
 
 /// The unaccented letter of a French accented one, for suggesting file names.
@@ -260,6 +269,15 @@ fn explain_yaml_message(message: String) -> (Kind, String, Option<String>) {
         return (Kind::WrongType, message, None);
     }
     (Kind::Syntax, message, None)
+}
+
+/// Where a spanned value was written, when the parser knows.
+pub fn position<T>(s: &serde_saphyr::Spanned<T>) -> Option<Position> {
+    let l = s.referenced;
+    (l.line() > 0).then(|| Position {
+        line: l.line() as u32,
+        column: l.column() as u32,
+    })
 }
 
 /// `path` relative to `root` when it is inside it, for printing.

@@ -3,13 +3,15 @@
 //! built from raw documents by [`lower`] and knows nothing of YAML or HTML; each item keeps
 //! only the [`Location`] it was defined at, for diagnostics.
 
+pub mod candidate;
 mod lower;
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use lower::lower_referential;
+pub use candidate::*;
+pub use lower::{derived_pseudonym, fmt_number, lower_candidate, lower_referential};
 
 use crate::config::Config;
 use crate::diagnostics::Location;
@@ -19,6 +21,8 @@ use crate::diagnostics::Location;
 pub struct Site {
     pub config: Config,
     pub referentials: Vec<Referential>,
+    /// Empty when the site does not publish candidates.
+    pub candidates: Vec<Candidate>,
 }
 
 impl Site {

@@ -126,7 +126,7 @@ impl Lowering<'_> {
 }
 
 /// `YYYY-MM-DD` with a plausible month and day.
-fn is_iso_date(s: &str) -> bool {
+pub(super) fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
         return false;

@@ -8,7 +8,11 @@ use std::path::Path;
 
 use serde_saphyr::Spanned;
 
+mod candidate;
 mod meta;
+
+pub use candidate::{derived_pseudonym, fmt_number, lower_candidate};
+use meta::is_iso_date;
 
 use super::*;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Position, did_you_mean};

@@ -1,0 +1,366 @@
+//! Candidate folders: `content/candidates/<id>/passport.yaml` and every Markdown evidence
+//! file below it, split into YAML front matter and body. Attachments are resolved here, the
+//! only place with file-system access: each must be an existing file of an allowed type
+//! inside the candidate folder (candidate content is untrusted).
+
+use std::path::{Component, Path, PathBuf};
+
+use super::raw_candidate::{RawAttachment, RawEvidence, RawPassport};
+use super::{is_editor_temporary, parse_yaml, position, read_text, relative};
+use crate::Error;
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Sources, did_you_mean};
+
+/// Where a site keeps its candidates, relative to its root.
+pub const CANDIDATES_DIR: &str = "content/candidates";
+pub const PASSPORT_FILE: &str = "passport.yaml";
+
+/// Attachment types a jury can open safely. SVG and HTML are refused: opened from the
+/// built site they could run the candidate's scripts.
+pub const ATTACHMENT_EXTENSIONS: &[&str] = &[
+    "pdf", "png", "jpg", "jpeg", "gif", "webp", "csv", "txt", "odt", "ods", "odp", "docx", "xlsx",
+    "pptx", "mp3", "mp4", "webm",
+];
+
+/// Larger attachments are refused: a dossier is read, not downloaded.
+pub const MAX_ATTACHMENT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One candidate folder as read.
+#[derive(Debug)]
+pub struct CandidateFolder {
+    /// The folder name.
+    pub id: String,
+    /// The folder, relative to the site root.
+    pub dir: PathBuf,
+    pub passport_path: PathBuf,
+    /// `None` when the passport is missing or does not parse (already reported).
+    pub passport: Option<RawPassport>,
+    pub evidence: Vec<EvidenceFile>,
+}
+
+/// One evidence file: front matter, Markdown body and its resolved attachments.
+#[derive(Debug)]
+pub struct EvidenceFile {
+    /// Relative to the site root, for diagnostics.
+    pub path: PathBuf,
+    /// Relative to the candidate folder, `/`-separated, without the `.md`.
+    pub stem: String,
+    pub front: RawEvidence,
+    pub body: String,
+    pub attachments: Vec<AttachmentFile>,
+}
+
+/// An attachment that exists, inside the candidate folder.
+#[derive(Debug, Clone)]
+pub struct AttachmentFile {
+    /// Relative to the candidate folder, `/`-separated.
+    pub target: String,
+    /// Where to copy it from.
+    pub source: PathBuf,
+    pub title: Option<String>,
+    pub at: Location,
+}
+
+/// Reads every candidate folder, in name order. No folder is not an error: a site may
+/// publish referentials only.
+pub fn load_candidates(
+    root: &Path,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Result<Vec<CandidateFolder>, Error> {
+    let dir = root.join(CANDIDATES_DIR);
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut folders = Vec::new();
+    let walker = walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = entry.map_err(|e| Error::io(&dir, e.into()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || is_editor_temporary(&name) {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        if !entry.file_type().is_dir() {
+            diags.push(Diagnostic::warning(
+                Kind::Unreadable,
+                Some(Location::new(&rel, None)),
+                "ignored: a candidate is a folder holding `passport.yaml`",
+            ));
+            continue;
+        }
+        if let Err(d) = super::check_url_id(&name, &rel, "candidate folder", "") {
+            diags.push(d);
+            continue;
+        }
+        folders.push(load_folder(root, entry.path(), name, sources, diags)?);
+    }
+    Ok(folders)
+}
+
+fn load_folder(
+    root: &Path,
+    dir: &Path,
+    id: String,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Result<CandidateFolder, Error> {
+    let rel_dir = relative(root, dir);
+    let passport_path = rel_dir.join(PASSPORT_FILE);
+    let passport = if dir.join(PASSPORT_FILE).is_file() {
+        read_text(&dir.join(PASSPORT_FILE), &passport_path, diags).and_then(|text| {
+            let parsed = parse_yaml::<RawPassport>(&text, &passport_path);
+            sources.insert(&passport_path, text);
+            parsed.map_err(|d| diags.push(d)).ok()
+        })
+    } else {
+        diags.push(
+            Diagnostic::error(
+                Kind::MissingFile,
+                Some(Location::new(&rel_dir, None)),
+                format!("candidate `{id}` has no `{PASSPORT_FILE}`"),
+            )
+            .with_suggestion(Some(
+                "create it with at least `name:` and `referential:` (see docs/content-format.md)"
+                    .into(),
+            )),
+        );
+        None
+    };
+    // Resolving symbolic links once gives the boundary attachments must stay within.
+    let boundary = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
+    let mut evidence = Vec::new();
+    let walker = walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name();
+    for entry in walker.into_iter().filter_entry(|e| {
+        let n = e.file_name().to_string_lossy();
+        !n.starts_with('.') && !is_editor_temporary(&n)
+    }) {
+        let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let rel = relative(root, path);
+        let Some(text) = read_text(path, &rel, diags) else {
+            continue;
+        };
+        let in_folder = relative(dir, path);
+        let stem = slash_path(&in_folder.with_extension(""));
+        let parsed = parse_evidence(&text, &rel);
+        sources.insert(&rel, text);
+        let (front, body) = match parsed {
+            Ok(p) => p,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let base = in_folder.parent().unwrap_or(Path::new(""));
+        let attachments = front
+            .attachments
+            .iter()
+            .filter_map(|a| {
+                let at = Location::new(&rel, position(a));
+                resolve_attachment(dir, &boundary, base, &a.value.0, at)
+                    .map_err(|d| diags.push(d))
+                    .ok()
+            })
+            .collect();
+        evidence.push(EvidenceFile {
+            path: rel,
+            stem,
+            front,
+            body,
+            attachments,
+        });
+    }
+    Ok(CandidateFolder {
+        id,
+        dir: rel_dir,
+        passport_path,
+        passport,
+        evidence,
+    })
+}
+
+/// Splits `---\n<yaml>\n---\n<body>` and parses the YAML, keeping line numbers true to the
+/// file.
+fn parse_evidence(text: &str, rel: &Path) -> Result<(RawEvidence, String), Diagnostic> {
+    let missing = || {
+        Diagnostic::error(
+            Kind::Syntax,
+            Some(Location::new(
+                rel,
+                Some(crate::diagnostics::Position { line: 1, column: 1 }),
+            )),
+            "evidence file has no front matter",
+        )
+        .with_suggestion(Some(
+            "start the file with a `---` line, the YAML fields (`title:`, `demonstrates:`…), and a closing `---` line".into(),
+        ))
+    };
+    let mut lines = text.split_inclusive('\n');
+    if lines.next().map(str::trim_end) != Some("---") {
+        return Err(missing());
+    }
+    let mut yaml = String::from("\n");
+    let mut offset = text.split_inclusive('\n').next().map_or(0, str::len);
+    for line in lines {
+        offset += line.len();
+        if line.trim_end() == "---" {
+            let front = parse_yaml::<RawEvidence>(&yaml, rel)?;
+            return Ok((front, text[offset..].to_owned()));
+        }
+        yaml.push_str(line);
+    }
+    Err(missing())
+}
+
+/// Checks one attachment path: relative, inside the candidate folder (also after
+/// following symbolic links), an allowed type, an existing file of sensible size.
+fn resolve_attachment(
+    dir: &Path,
+    boundary: &Path,
+    base: &Path,
+    raw: &RawAttachment,
+    at: Location,
+) -> Result<AttachmentFile, Diagnostic> {
+    let written = raw.path.value.trim();
+    let error = |kind, message: String, help: Option<String>| {
+        Diagnostic::error(kind, Some(at.clone()), message).with_suggestion(help)
+    };
+    let leaves = || {
+        error(
+            Kind::UnsafePath,
+            format!("attachment `{written}` is outside the candidate folder"),
+            Some(
+                "attachments are paths relative to the evidence file, inside the candidate folder"
+                    .into(),
+            ),
+        )
+    };
+    if written.is_empty() {
+        return Err(error(
+            Kind::EmptyText,
+            "attachment path is empty".into(),
+            None,
+        ));
+    }
+    if written.contains('\\') || written.contains(':') || written.starts_with('/') {
+        return Err(leaves());
+    }
+    let mut segments: Vec<String> = base
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    for component in Path::new(written).components() {
+        match component {
+            Component::Normal(s) => segments.push(s.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                segments.pop().ok_or_else(leaves)?;
+            }
+            Component::RootDir | Component::Prefix(_) => return Err(leaves()),
+        }
+    }
+    let target = segments.join("/");
+    let extension = Path::new(&target)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !ATTACHMENT_EXTENSIONS.contains(&extension.as_str()) {
+        return Err(error(
+            Kind::UnsafePath,
+            format!("attachment `{written}`: file type `.{extension}` is not accepted"),
+            Some(format!(
+                "accepted types: {} (SVG and HTML could run scripts; export them as PDF or PNG)",
+                ATTACHMENT_EXTENSIONS.join(", ")
+            )),
+        ));
+    }
+    let source = dir.join(&target);
+    let Ok(canonical) = source.canonicalize() else {
+        let siblings = source
+            .parent()
+            .and_then(|p| std::fs::read_dir(p).ok())
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let name = Path::new(&target)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let help = did_you_mean(&name, siblings.iter().map(String::as_str))
+            .map(|n| format!("did you mean `{n}`?"));
+        return Err(error(
+            Kind::MissingFile,
+            format!("attachment `{written}` not found"),
+            help,
+        ));
+    };
+    if !canonical.starts_with(boundary) {
+        return Err(leaves());
+    }
+    match std::fs::metadata(&canonical) {
+        Ok(m) if m.is_file() && m.len() <= MAX_ATTACHMENT_BYTES => {}
+        Ok(m) if m.is_file() => {
+            return Err(error(
+                Kind::InvalidValue,
+                format!(
+                    "attachment `{written}` is {} bytes; the limit is {MAX_ATTACHMENT_BYTES}",
+                    m.len()
+                ),
+                None,
+            ));
+        }
+        _ => {
+            return Err(error(
+                Kind::MissingFile,
+                format!("attachment `{written}` is not a file"),
+                None,
+            ));
+        }
+    }
+    Ok(AttachmentFile {
+        target,
+        source: canonical,
+        title: raw.title.as_ref().map(|t| t.value.trim().to_owned()),
+        at,
+    })
+}
+
+/// A relative path with `/` separators, whatever the platform.
+fn slash_path(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_keeps_file_line_numbers() {
+        let text = "---\ntitle: A\ndemonstrates: [C1]\n---\n# Body\n";
+        let (front, body) = parse_evidence(text, Path::new("e.md")).unwrap();
+        assert_eq!(front.title.value, "A");
+        assert_eq!(position(&front.title).unwrap().line, 2);
+        assert_eq!(body, "# Body\n");
+    }
+
+    #[test]
+    fn no_front_matter_is_located_at_the_start() {
+        let d = parse_evidence("# Just text\n", Path::new("e.md")).unwrap_err();
+        assert_eq!(
+            d.headline(),
+            "e.md:1:1: error: evidence file has no front matter"
+        );
+    }
+}

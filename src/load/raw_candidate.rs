@@ -1,0 +1,219 @@
+//! A candidate's files as written: the passport and the evidence front matter, as serde
+//! types mirroring `docs/content-format.md` with every value [`Spanned`]. IDs are not
+//! resolved here.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use super::raw::S;
+use crate::model::Route;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPassport {
+    pub name: S<String>,
+    pub pseudonym: Option<S<String>>,
+    pub referential: S<String>,
+    pub blocs: Option<S<Vec<S<String>>>>,
+    pub route: Option<S<Route>>,
+    pub session: Option<S<String>>,
+    pub tutor: Option<RawTutor>,
+    pub job: Option<RawJob>,
+    #[serde(default)]
+    pub exemptions: Vec<RawExemption>,
+    #[serde(default)]
+    pub self_assessment: IdMap<S<RawScore>>,
+    #[serde(default)]
+    pub tutor_assessment: IdMap<S<RawScore>>,
+    #[serde(default)]
+    pub soft_skills: Vec<RawSoftSkill>,
+    pub results: Option<RawResults>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTutor {
+    pub name: S<String>,
+    pub role: Option<S<String>>,
+    pub company: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJob {
+    pub title: S<String>,
+    pub company: Option<S<String>>,
+    pub date: Option<S<String>>,
+    #[serde(default)]
+    pub missions: Vec<RawMission>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMission {
+    pub text: S<String>,
+    #[serde(default)]
+    pub competences: Vec<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExemption {
+    pub criterion: S<String>,
+    pub reason: S<String>,
+    pub date: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSoftSkill {
+    pub skill: S<String>,
+    #[serde(rename = "self")]
+    pub own: Option<S<RawScore>>,
+    pub tutor: Option<S<RawScore>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResults {
+    #[serde(default)]
+    pub criteria: IdMap<S<bool>>,
+    #[serde(default)]
+    pub marks: IdMap<S<RawScore>>,
+    pub professional_evaluation: Option<S<RawScore>>,
+}
+
+/// An assessment or a mark as written: `acquired`, `12/20`, `62`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum RawScore {
+    Number(f64),
+    Text(String),
+}
+
+/// A YAML mapping from item IDs to values, in written order, keys with their positions.
+#[derive(Debug)]
+pub struct IdMap<V>(pub Vec<(S<String>, V)>);
+
+impl<V> Default for IdMap<V> {
+    fn default() -> Self {
+        IdMap(Vec::new())
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for IdMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<V>(PhantomData<V>);
+
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
+            type Value = IdMap<V>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping from IDs to values")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(IdMap(entries))
+            }
+        }
+
+        deserializer.deserialize_map(MapVisitor(PhantomData))
+    }
+}
+
+/// The front matter of an evidence file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvidence {
+    pub title: S<String>,
+    pub date: Option<S<String>>,
+    pub context: Option<RawContext>,
+    #[serde(default)]
+    pub demonstrates: Vec<S<ShortOr<RawDemonstration>>>,
+    #[serde(default)]
+    pub attachments: Vec<S<ShortOr<RawAttachment>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContext {
+    pub company: Option<S<String>>,
+    pub mission: Option<S<String>>,
+}
+
+/// A competence or criterion an evidence demonstrates: `C1.1` or `{id, note}`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDemonstration {
+    pub id: S<String>,
+    pub note: Option<S<String>>,
+}
+
+/// A file joined to an evidence: `annexes/a.pdf` or `{path, title}`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttachment {
+    pub path: S<String>,
+    pub title: Option<S<String>>,
+}
+
+/// Types written either as a map or, for short, as the string of their main field.
+pub trait Shorthand: DeserializeOwned {
+    const EXPECTING: &'static str;
+    fn from_string(value: S<String>) -> Self;
+}
+
+impl Shorthand for RawDemonstration {
+    const EXPECTING: &'static str = "a competence or criterion ID, or a map with `id` and `note`";
+    fn from_string(id: S<String>) -> Self {
+        RawDemonstration { id, note: None }
+    }
+}
+
+impl Shorthand for RawAttachment {
+    const EXPECTING: &'static str = "a path, or a map with `path` and `title`";
+    fn from_string(path: S<String>) -> Self {
+        RawAttachment { path, title: None }
+    }
+}
+
+struct ShorthandVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Shorthand> Visitor<'de> for ShorthandVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        // The enclosing `Spanned<T>` carries the position of the string.
+        let unknown = serde_saphyr::Location::UNKNOWN;
+        Ok(T::from_string(Spanned::new(v.to_owned(), unknown, unknown)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map))
+    }
+}
+
+/// A [`Shorthand`] type as written in a list: the derive on the type itself only takes the
+/// map form.
+#[derive(Debug)]
+pub struct ShortOr<T>(pub T);
+
+impl<'de, T: Shorthand> Deserialize<'de> for ShortOr<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(ShorthandVisitor::<T>(PhantomData))
+            .map(ShortOr)
+    }
+}

@@ -1,0 +1,593 @@
+//! Lowering a candidate folder: resolve the passport's and the evidence's IDs against the
+//! referential, parse assessments and marks, and report every reference that is unknown or
+//! outside the blocs the candidate presents.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde_saphyr::Spanned;
+
+use super::is_iso_date;
+use crate::config::CandidatesConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, did_you_mean};
+use crate::load::candidate::{CandidateFolder, EvidenceFile};
+use crate::load::position;
+use crate::load::raw_candidate::{IdMap, RawScore};
+use crate::model::candidate::*;
+use crate::model::{ItemRef, Referential, anchor};
+
+/// Lowers one candidate; `None` when the passport is unusable (already reported).
+pub fn lower_candidate(
+    folder: CandidateFolder,
+    referentials: &[Referential],
+    config: &CandidatesConfig,
+    diags: &mut Diagnostics,
+) -> Option<Candidate> {
+    let raw = folder.passport.as_ref()?;
+    let path = folder.passport_path.as_path();
+    let at = |s: &Spanned<String>| Location::new(path, position(s));
+    let wanted = raw.referential.value.trim();
+    let Some(index) = referentials.iter().position(|r| r.id == wanted) else {
+        let help = did_you_mean(wanted, referentials.iter().map(|r| r.id.as_str()))
+            .map(|id| format!("did you mean `{id}`?"))
+            .or_else(|| {
+                Some(format!(
+                    "referentials of this site: {}",
+                    referentials
+                        .iter()
+                        .map(|r| r.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            });
+        diags.push(
+            Diagnostic::error(
+                Kind::DanglingReference,
+                Some(at(&raw.referential)),
+                format!("unknown referential `{wanted}`"),
+            )
+            .with_suggestion(help),
+        );
+        return None;
+    };
+    let r = &referentials[index];
+    let mut cx = CandidateLowering {
+        path: path.to_path_buf(),
+        r,
+        presented: Vec::new(),
+        diags,
+    };
+    cx.presented = match &raw.blocs {
+        None => (0..r.blocs.len()).collect(),
+        Some(list) => cx.blocs(list),
+    };
+    let name = cx.text(&raw.name, "the candidate's name");
+    let pseudonym = raw.pseudonym.as_ref().map(|p| cx.text(p, "the pseudonym"));
+    let (name, slug) = if config.pseudonymize {
+        let shown = pseudonym.unwrap_or_else(|| derived_pseudonym(&folder.id));
+        let slug = anchor(&shown);
+        (shown, slug)
+    } else {
+        (name, folder.id.clone())
+    };
+    let session = raw.session.as_ref().map(|s| cx.date(s));
+    let tutor = raw.tutor.as_ref().map(|t| Tutor {
+        name: cx.text(&t.name, "the tutor's name"),
+        role: t.role.as_ref().map(|s| s.value.trim().to_owned()),
+        company: t.company.as_ref().map(|s| s.value.trim().to_owned()),
+    });
+    let job = raw.job.as_ref().map(|j| Job {
+        title: cx.text(&j.title, "the job title"),
+        company: j.company.as_ref().map(|s| s.value.trim().to_owned()),
+        date: j.date.as_ref().map(|d| cx.date(d)),
+        missions: j
+            .missions
+            .iter()
+            .map(|m| Mission {
+                text: cx.text(&m.text, "the mission"),
+                // A job exercises competences whatever blocs are presented.
+                competences: m
+                    .competences
+                    .iter()
+                    .filter_map(|c| cx.competence(c, false))
+                    .collect(),
+            })
+            .collect(),
+    });
+    let exemptions = raw
+        .exemptions
+        .iter()
+        .filter_map(|e| {
+            if r.rules.exemptions != Some(true) {
+                cx.error(
+                    Kind::InvalidValue,
+                    &e.criterion,
+                    format!("referential `{}` does not provide for exemptions", r.id),
+                    Some("a jury may exempt criteria only when the referential's rules say `exemptions: true`".into()),
+                );
+                return None;
+            }
+            let criterion = cx.criterion(&e.criterion)?;
+            Some(Exemption {
+                criterion,
+                reason: cx.text(&e.reason, "the reason for the exemption"),
+                date: e.date.as_ref().map(|d| cx.date(d)),
+            })
+        })
+        .collect();
+    let self_assessment = cx.assessments(&raw.self_assessment);
+    let tutor_assessment = cx.assessments(&raw.tutor_assessment);
+    let soft_skills = raw
+        .soft_skills
+        .iter()
+        .map(|s| SoftSkill {
+            skill: cx.text(&s.skill, "the soft skill"),
+            own: s.own.as_ref().and_then(|v| cx.score(v)),
+            tutor: s.tutor.as_ref().and_then(|v| cx.score(v)),
+        })
+        .collect();
+    let results = raw
+        .results
+        .as_ref()
+        .map(|res| cx.results(res))
+        .unwrap_or_default();
+    let evidence = folder
+        .evidence
+        .into_iter()
+        .filter_map(|e| cx.evidence(e))
+        .collect();
+    Some(Candidate {
+        id: folder.id,
+        slug,
+        name,
+        passport: Location::new(path, None),
+        referential: index,
+        blocs: cx.presented,
+        route: raw.route.as_ref().map(|r| r.value),
+        session,
+        tutor,
+        job,
+        exemptions,
+        self_assessment,
+        tutor_assessment,
+        soft_skills,
+        results,
+        evidence,
+    })
+}
+
+/// A stable pseudonym from the folder name (FNV-1a): the same candidate gets the same
+/// pseudonym on every build, and nothing in it spells the name.
+pub fn derived_pseudonym(id: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("Candidat·e {:04X}", hash >> 48)
+}
+
+struct CandidateLowering<'a> {
+    /// The file being lowered (the passport, then each evidence file).
+    path: PathBuf,
+    r: &'a Referential,
+    presented: Vec<usize>,
+    diags: &'a mut Diagnostics,
+}
+
+impl CandidateLowering<'_> {
+    fn error<T>(&mut self, kind: Kind, at: &Spanned<T>, message: String, help: Option<String>) {
+        let location = Location::new(&self.path, position(at));
+        self.diags
+            .push(Diagnostic::error(kind, Some(location), message).with_suggestion(help));
+    }
+
+    fn text(&mut self, s: &Spanned<String>, what: &str) -> String {
+        let t = s.value.trim();
+        if t.is_empty() {
+            self.error(Kind::EmptyText, s, format!("{what} is empty"), None);
+        }
+        t.to_owned()
+    }
+
+    fn date(&mut self, s: &Spanned<String>) -> String {
+        let t = s.value.trim();
+        if !is_iso_date(t) {
+            self.error(
+                Kind::InvalidValue,
+                s,
+                format!("`{t}` is not a date"),
+                Some("write dates as YYYY-MM-DD, e.g. 2026-06-18".into()),
+            );
+        }
+        t.to_owned()
+    }
+
+    fn blocs(&mut self, list: &Spanned<Vec<Spanned<String>>>) -> Vec<usize> {
+        if list.value.is_empty() {
+            self.error(
+                Kind::Empty,
+                list,
+                "`blocs` is empty: a candidate presents at least one bloc".into(),
+                Some("remove `blocs:` to present every bloc".into()),
+            );
+        }
+        let mut blocs: Vec<usize> = list
+            .value
+            .iter()
+            .filter_map(|id| match self.r.lookup(id.value.trim()) {
+                Some(ItemRef::Bloc(b)) => Some(b),
+                _ => {
+                    let ids = self.r.blocs.iter().map(|b| b.id.as_str());
+                    let help =
+                        did_you_mean(id.value.trim(), ids).map(|s| format!("did you mean `{s}`?"));
+                    self.error(
+                        Kind::DanglingReference,
+                        id,
+                        format!(
+                            "unknown bloc `{}` in referential `{}`",
+                            id.value.trim(),
+                            self.r.id
+                        ),
+                        help,
+                    );
+                    None
+                }
+            })
+            .collect();
+        blocs.sort_unstable();
+        blocs.dedup();
+        blocs
+    }
+
+    /// Resolves an ID that must name a competence or a criterion (as `want` says), and,
+    /// when `in_scope`, one of the blocs presented.
+    fn item(&mut self, id: &Spanned<String>, want: Want, in_scope: bool) -> Option<ItemRef> {
+        let value = id.value.trim();
+        let found = self.r.lookup(value);
+        let fits = match (found, want) {
+            (Some(ItemRef::Competence(_)), Want::Competence | Want::Either) => true,
+            (Some(ItemRef::Criterion(_)), Want::Criterion | Want::Either) => true,
+            _ => false,
+        };
+        if !fits {
+            let competences = self.r.competences.iter().map(|c| c.id.as_str());
+            let criteria = self.r.criteria.iter().map(|c| c.id.as_str());
+            let suggestion = match want {
+                Want::Competence => did_you_mean(value, competences),
+                Want::Criterion => did_you_mean(value, criteria),
+                Want::Either => did_you_mean(value, competences.chain(criteria)),
+            };
+            let message = match found {
+                Some(other) => format!(
+                    "`{value}` is {} {}, not {}",
+                    article(other.kind_name()),
+                    other.kind_name(),
+                    want.describe()
+                ),
+                None => format!(
+                    "unknown {} `{value}` in referential `{}`",
+                    want.describe(),
+                    self.r.id
+                ),
+            };
+            let help = suggestion.map(|s| format!("did you mean `{s}`?"));
+            self.error(Kind::DanglingReference, id, message, help);
+            return None;
+        }
+        let found = found?;
+        let bloc = match found {
+            ItemRef::Competence(c) => self.r.competences[c].bloc,
+            ItemRef::Criterion(c) => self.r.criteria[c].bloc,
+            _ => return None,
+        };
+        if in_scope && !self.presented.contains(&bloc) {
+            let bloc_id = &self.r.blocs[bloc].id;
+            self.error(
+                Kind::OutOfScope,
+                id,
+                format!(
+                    "{} `{value}` belongs to bloc {bloc_id}, which the candidate does not present",
+                    found.kind_name()
+                ),
+                Some(format!(
+                    "add {bloc_id} to `blocs:` in the passport, or remove `{value}`"
+                )),
+            );
+            return None;
+        }
+        Some(found)
+    }
+
+    fn competence(&mut self, id: &Spanned<String>, in_scope: bool) -> Option<usize> {
+        match self.item(id, Want::Competence, in_scope)? {
+            ItemRef::Competence(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn criterion(&mut self, id: &Spanned<String>) -> Option<usize> {
+        match self.item(id, Want::Criterion, true)? {
+            ItemRef::Criterion(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn assessments(&mut self, map: &IdMap<Spanned<RawScore>>) -> BTreeMap<usize, Score> {
+        map.0
+            .iter()
+            .filter_map(|(id, value)| Some((self.competence(id, true)?, self.score(value)?)))
+            .collect()
+    }
+
+    /// An assessment: a level name or a mark `x/y`.
+    fn score(&mut self, value: &Spanned<RawScore>) -> Option<Score> {
+        let help = || {
+            Some(format!(
+                "write one of {}, or a mark such as `14/20`",
+                Level::NAMES.join(", ")
+            ))
+        };
+        match &value.value {
+            RawScore::Text(t) => {
+                let t = t.trim();
+                if let Some(level) = Level::parse(t) {
+                    return Some(Score::Level(level));
+                }
+                if let Some((v, out_of)) = parse_fraction(t) {
+                    return Some(Score::Mark { value: v, out_of });
+                }
+                self.error(
+                    Kind::InvalidValue,
+                    value,
+                    format!("unknown assessment `{t}`"),
+                    help(),
+                );
+                None
+            }
+            RawScore::Number(n) => {
+                self.error(
+                    Kind::InvalidValue,
+                    value,
+                    format!("assessment `{n}` has no scale"),
+                    help(),
+                );
+                None
+            }
+        }
+    }
+
+    /// A mark in points on a scale of `points`: a number of points or a fraction `x/y`.
+    fn mark(&mut self, value: &Spanned<RawScore>, points: Option<u32>, what: &str) -> Option<f64> {
+        let Some(points) = points else {
+            self.error(
+                Kind::InvalidValue,
+                value,
+                format!("{what} has no points in the referential, so it cannot be marked"),
+                None,
+            );
+            return None;
+        };
+        let scaled = match &value.value {
+            RawScore::Number(n) => Some(*n),
+            RawScore::Text(t) => parse_fraction(t.trim()).map(|(v, y)| v / y * f64::from(points)),
+        };
+        match scaled {
+            Some(m) if (0.0..=f64::from(points)).contains(&m) => Some(m),
+            Some(m) => {
+                self.error(
+                    Kind::InvalidValue,
+                    value,
+                    format!(
+                        "mark {} is outside 0–{points}, the points of {what}",
+                        fmt_number(m)
+                    ),
+                    None,
+                );
+                None
+            }
+            None => {
+                self.error(
+                    Kind::InvalidValue,
+                    value,
+                    format!("`{}` is not a mark", raw_text(&value.value)),
+                    Some(format!(
+                        "write points (out of {points}) or a fraction such as `12/20`"
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    fn results(&mut self, raw: &crate::load::raw_candidate::RawResults) -> Results {
+        let mut results = Results::default();
+        for (id, validated) in &raw.criteria.0 {
+            if let Some(c) = self.criterion(id) {
+                results.criteria.insert(c, validated.value);
+            }
+        }
+        for (id, value) in &raw.marks.0 {
+            let key = id.value.trim();
+            match self.r.lookup(key) {
+                Some(ItemRef::Bloc(b)) if self.presented.contains(&b) => {
+                    let what = format!("bloc {key}");
+                    if let Some(m) = self.mark(value, self.r.blocs[b].points, &what) {
+                        results.bloc_marks.insert(b, m);
+                    }
+                }
+                Some(ItemRef::Modality(m))
+                    if self.presented.contains(&self.r.modalities[m].bloc) =>
+                {
+                    let what = format!("exam {key}");
+                    if let Some(v) = self.mark(value, self.r.modalities[m].points, &what) {
+                        results.modality_marks.insert(m, v);
+                    }
+                }
+                Some(ItemRef::Bloc(_) | ItemRef::Modality(_)) => self.error(
+                    Kind::OutOfScope,
+                    id,
+                    format!("`{key}` is outside the blocs the candidate presents"),
+                    None,
+                ),
+                _ => {
+                    let ids = self.r.blocs.iter().map(|b| b.id.as_str());
+                    let ids = ids.chain(self.r.modalities.iter().map(|m| m.id.as_str()));
+                    let help = did_you_mean(key, ids).map(|s| format!("did you mean `{s}`?"));
+                    self.error(
+                        Kind::DanglingReference,
+                        id,
+                        format!("marks are given to blocs and exams; `{key}` is neither"),
+                        help,
+                    );
+                }
+            }
+        }
+        if let Some(value) = &raw.professional_evaluation {
+            let points = self
+                .r
+                .rules
+                .professional_evaluation
+                .as_ref()
+                .map(|p| p.points);
+            results.professional_evaluation =
+                self.mark(value, points, "the professional evaluation");
+        }
+        results
+    }
+
+    fn evidence(&mut self, file: EvidenceFile) -> Option<Evidence> {
+        // Diagnostics now point into the evidence file.
+        let previous = std::mem::replace(&mut self.path, file.path.clone());
+        let front = &file.front;
+        let title = self.text(&front.title, "the evidence title");
+        let date = front.date.as_ref().map(|d| self.date(d));
+        if file.stem == "index" {
+            self.error(
+                Kind::InvalidValue,
+                &front.title,
+                "`index.md` at the top of a candidate folder would replace the dossier page".into(),
+                Some("rename the evidence file".into()),
+            );
+        }
+        let demonstrates = front
+            .demonstrates
+            .iter()
+            .filter_map(|d| {
+                let d = &d.value.0;
+                let item = match self.item(&d.id, Want::Either, true)? {
+                    ItemRef::Competence(c) => Demonstrated::Competence(c),
+                    ItemRef::Criterion(c) => Demonstrated::Criterion(c),
+                    _ => return None,
+                };
+                Some(Demonstration {
+                    item,
+                    note: d.note.as_ref().map(|n| n.value.trim().to_owned()),
+                })
+            })
+            .collect();
+        self.path = previous;
+        let context = front.context.as_ref();
+        Some(Evidence {
+            path: file.path,
+            stem: file.stem,
+            title,
+            date,
+            company: context
+                .and_then(|c| c.company.as_ref())
+                .map(|s| s.value.trim().to_owned()),
+            mission: context
+                .and_then(|c| c.mission.as_ref())
+                .map(|s| s.value.trim().to_owned()),
+            demonstrates,
+            attachments: file
+                .attachments
+                .into_iter()
+                .map(|a| Attachment {
+                    target: a.target,
+                    source: a.source,
+                    title: a.title,
+                })
+                .collect(),
+            body: file.body,
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Want {
+    Competence,
+    Criterion,
+    Either,
+}
+
+impl Want {
+    fn describe(self) -> &'static str {
+        match self {
+            Want::Competence => "competence",
+            Want::Criterion => "criterion",
+            Want::Either => "competence or criterion",
+        }
+    }
+}
+
+fn article(kind: &str) -> &'static str {
+    if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// `12/20` or `12,5/20` → (12.5, 20).
+fn parse_fraction(t: &str) -> Option<(f64, f64)> {
+    let (x, y) = t.split_once('/')?;
+    let num = |s: &str| s.trim().replace(',', ".").parse::<f64>().ok();
+    let (x, y) = (num(x)?, num(y)?);
+    (y > 0.0 && x >= 0.0 && x <= y).then_some((x, y))
+}
+
+fn raw_text(v: &RawScore) -> String {
+    match v {
+        RawScore::Number(n) => fmt_number(*n),
+        RawScore::Text(t) => t.clone(),
+    }
+}
+
+/// A number without a useless `.0`, at most two decimals: `62`, `162.5`.
+pub fn fmt_number(n: f64) -> String {
+    let s = format!("{n:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fractions() {
+        assert_eq!(parse_fraction("12/20"), Some((12.0, 20.0)));
+        assert_eq!(parse_fraction("12,5 / 20"), Some((12.5, 20.0)));
+        assert_eq!(parse_fraction("21/20"), None);
+        assert_eq!(parse_fraction("12"), None);
+    }
+
+    #[test]
+    fn pseudonyms_are_stable_and_distinct() {
+        assert_eq!(
+            derived_pseudonym("camille-martin"),
+            derived_pseudonym("camille-martin")
+        );
+        assert_ne!(
+            derived_pseudonym("camille-martin"),
+            derived_pseudonym("lea-dubois")
+        );
+        assert!(derived_pseudonym("lea-dubois").starts_with("Candidat·e "));
+    }
+
+    #[test]
+    fn numbers_print_without_useless_decimals() {
+        assert_eq!(fmt_number(62.0), "62");
+        assert_eq!(fmt_number(162.5), "162.5");
+    }
+}
