@@ -51,11 +51,9 @@ impl Coverage {
         } else {
             (self.covered, self.required)
         };
-        if required == 0 {
-            100
-        } else {
-            (covered * 100 / required) as u32
-        }
+        (covered * 100)
+            .checked_div(required)
+            .map_or(100, |p| p as u32)
     }
 
     pub fn is_complete(&self) -> bool {

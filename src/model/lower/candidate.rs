@@ -245,11 +245,13 @@ impl CandidateLowering<'_> {
     fn item(&mut self, id: &Spanned<String>, want: Want, in_scope: bool) -> Option<ItemRef> {
         let value = id.value.trim();
         let found = self.r.lookup(value);
-        let fits = match (found, want) {
-            (Some(ItemRef::Competence(_)), Want::Competence | Want::Either) => true,
-            (Some(ItemRef::Criterion(_)), Want::Criterion | Want::Either) => true,
-            _ => false,
-        };
+        let fits = matches!(
+            (found, want),
+            (
+                Some(ItemRef::Competence(_)),
+                Want::Competence | Want::Either
+            ) | (Some(ItemRef::Criterion(_)), Want::Criterion | Want::Either)
+        );
         if !fits {
             let competences = self.r.competences.iter().map(|c| c.id.as_str());
             let criteria = self.r.criteria.iter().map(|c| c.id.as_str());
