@@ -148,6 +148,10 @@ pub struct BuildOptions {
     /// Defaults to `root/public`.
     pub output_dir: Option<PathBuf>,
     pub base_url: Option<String>,
+    /// Overrides `refolio.toml`: gaps are warnings.
+    pub allow_gaps: bool,
+    /// Overrides `refolio.toml`: no candidate page.
+    pub no_candidates: bool,
 }
 
 /// What a build produced.
@@ -156,6 +160,7 @@ pub struct Summary {
     pub referentials: usize,
     pub competences: usize,
     pub criteria: usize,
+    pub candidates: usize,
     pub pages: usize,
     pub elapsed: Duration,
 }
@@ -164,10 +169,11 @@ impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} referentials, {} competences, {} criteria → {} pages in {:.2} s",
+            "{} referentials, {} competences, {} criteria, {} candidates → {} pages in {:.2} s",
             self.referentials,
             self.competences,
             self.criteria,
+            self.candidates,
             self.pages,
             self.elapsed.as_secs_f64()
         )
@@ -188,6 +194,8 @@ pub fn build(options: &BuildOptions) -> Result<Built, Error> {
         if let Some(url) = &options.base_url {
             c.base_url = Some(url.clone());
         }
+        c.candidates.allow_gaps |= options.allow_gaps;
+        c.candidates.publish &= !options.no_candidates;
     })?;
     if checked.diagnostics.has_errors() {
         return Ok(Built {
@@ -202,12 +210,13 @@ pub fn build(options: &BuildOptions) -> Result<Built, Error> {
     guard_output_location(&options.root, &target)?;
     let templates = render::Templates::load(&options.root, checked.site.config.language)?;
     let mut staging = Staging::new(&target)?;
-    let pages = render::render_site(&checked.site, &templates, &mut staging)?;
+    let pages = render::render_site(&checked.site, &checked.dossiers, &templates, &mut staging)?;
     staging.publish()?;
     let summary = Summary {
         referentials: checked.site.referentials.len(),
         competences: checked.site.competence_count(),
         criteria: checked.site.criterion_count(),
+        candidates: checked.site.candidates.len(),
         pages,
         elapsed: started.elapsed(),
     };
@@ -217,11 +226,66 @@ pub fn build(options: &BuildOptions) -> Result<Built, Error> {
     })
 }
 
+/// One line per candidate for the terminal: coverage, gaps and decision.
+pub fn coverage_lines(checked: &Checked) -> Vec<String> {
+    let site = &checked.site;
+    site.candidates
+        .iter()
+        .zip(&checked.dossiers)
+        .map(|(c, d)| {
+            let r = &site.referentials[c.referential];
+            let gaps: Vec<&str> = d
+                .competences
+                .iter()
+                .filter(|x| x.needs_evidence && x.evidence.is_empty())
+                .map(|x| r.competences[x.competence].id.as_str())
+                .collect();
+            let decision = match &d.decision {
+                validate::rules::Decision::Full => "full certification".to_owned(),
+                validate::rules::Decision::Partial(b) => {
+                    format!("partial certification ({})", b.join(", "))
+                }
+                validate::rules::Decision::NotAwarded => "not awarded".to_owned(),
+                validate::rules::Decision::Undecided => "undecided".to_owned(),
+            };
+            let gaps = if gaps.is_empty() {
+                String::new()
+            } else {
+                format!(", gaps: {}", gaps.join(", "))
+            };
+            format!(
+                "candidate {} ({}): {}/{} competences covered ({} %){gaps}; decision: {decision}",
+                c.slug,
+                r.id,
+                d.coverage.covered,
+                d.coverage.required,
+                d.coverage.percent()
+            )
+        })
+        .collect()
+}
+
+/// The candidates' JSON report, with reasoning in the site's language.
+pub fn candidates_report(root: &Path, checked: &Checked) -> Result<String, Error> {
+    let templates = render::Templates::load(root, checked.site.config.language)?;
+    Ok(render::report::report_json(
+        &checked.site,
+        &checked.dossiers,
+        templates.strings(),
+    ))
+}
+
 /// Renders the checked site into memory (tests, previews).
-pub fn render_to_memory(root: &Path, site: &Site) -> Result<output::MemoryOutput, Error> {
+pub fn render_to_memory(root: &Path, checked: &Checked) -> Result<output::MemoryOutput, Error> {
+    let site = &checked.site;
     let templates = render::Templates::load(root, site.config.language)?;
     let mut out = output::MemoryOutput::default();
-    render::render_site(site, &templates, &mut out as &mut dyn Output)?;
+    render::render_site(
+        site,
+        &checked.dossiers,
+        &templates,
+        &mut out as &mut dyn Output,
+    )?;
     Ok(out)
 }
 

@@ -23,12 +23,43 @@ struct Cli {
     command: Command,
 }
 
+/// Options on what to do with candidates, for `check` and `build`.
+#[derive(clap::Args)]
+struct CandidateArgs {
+    /// Uncovered competences are warnings, not errors (as `allow_gaps` in `refolio.toml`).
+    #[arg(long)]
+    allow_gaps: bool,
+    /// Leave candidates out entirely: the public referential site (as `publish = false`).
+    #[arg(long)]
+    no_candidates: bool,
+}
+
+impl CandidateArgs {
+    fn apply(&self, config: &mut refolio::config::Config) {
+        config.candidates.allow_gaps |= self.allow_gaps;
+        config.candidates.publish &= !self.no_candidates;
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check the content and report every problem; writes nothing.
-    Check,
+    Check {
+        #[command(flatten)]
+        candidates: CandidateArgs,
+        /// Also print the candidates' report (coverage, outcomes, decisions) on standard output.
+        #[arg(long, value_enum)]
+        report: Option<ReportFormat>,
+    },
     /// Check, then build the site into the output folder.
     Build {
+        #[command(flatten)]
+        candidates: CandidateArgs,
         /// Where to write the site (default: `<root>/public`).
         #[arg(short, long)]
         output_dir: Option<PathBuf>,
@@ -66,11 +97,19 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Check => {
-            let checked = refolio::check(&cli.root)?;
-            Ok(report(&checked, None, "fix them and run again"))
+        Command::Check {
+            candidates,
+            report: format,
+        } => {
+            let checked = refolio::check_with(&cli.root, |c| candidates.apply(c))?;
+            let code = report(&checked, None, "fix them and run again");
+            if let Some(ReportFormat::Json) = format {
+                print!("{}", refolio::candidates_report(&cli.root, &checked)?);
+            }
+            Ok(code)
         }
         Command::Build {
+            candidates,
             output_dir,
             base_url,
         } => {
@@ -78,6 +117,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 root: cli.root,
                 output_dir,
                 base_url,
+                allow_gaps: candidates.allow_gaps,
+                no_candidates: candidates.no_candidates,
             })?;
             let summary = built.summary.as_ref().map(ToString::to_string);
             Ok(report(&built.checked, summary, "nothing was written"))
@@ -94,12 +135,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
 }
 
-/// Prints every diagnostic, then the summary line; 1 when there were errors.
+/// Prints every diagnostic, one coverage line per candidate, then the summary line; 1 when
+/// there were errors.
 fn report(checked: &Checked, summary: Option<String>, on_error: &str) -> ExitCode {
     let diags: &Diagnostics = &checked.diagnostics;
     let mut err = std::io::stderr().lock();
     for d in diags.sorted() {
         let _ = writeln!(err, "{}", d.render(&checked.sources));
+    }
+    for line in refolio::coverage_lines(checked) {
+        let _ = writeln!(err, "{line}");
     }
     if diags.has_errors() {
         let _ = writeln!(

@@ -203,7 +203,7 @@ fn bad_referential_file_name() {
         ]
     );
     assert!(
-        err.contains("  = help: rename the file to `mon-referentiel.yaml`\n"),
+        err.contains("  = help: rename it `mon-referentiel.yaml`\n"),
         "{err}"
     );
 }

@@ -1,8 +1,16 @@
-//! Markdown to HTML for every text of the content (referential texts now, candidate evidence
-//! later): CommonMark with tables, footnotes and strikethrough, then sanitised with ammonia
-//! so no script, event handler or `javascript:` URL reaches a page, whoever wrote the text.
+//! Markdown to HTML for every text of the content, referential texts and candidate
+//! evidence: CommonMark with tables, footnotes and strikethrough, then sanitised with
+//! ammonia so no script, event handler or `javascript:` URL reaches a page, whoever wrote
+//! the text. Evidence code blocks are highlighted before sanitising; the sanitiser keeps
+//! only the highlighter's own classes.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::borrow::Cow;
+
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
+
+use super::highlight::{CLASS_PREFIX, Highlighter};
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
@@ -20,7 +28,81 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
 
 /// Renders Markdown to sanitised HTML, headings demoted below the page's own.
 pub fn to_html(markdown: &str) -> String {
-    let events = Parser::new_ext(markdown, options()).map(|event| match event {
+    render(markdown, None)
+}
+
+/// Renders evidence: [`to_html`] with fenced code blocks highlighted.
+pub fn evidence_to_html(markdown: &str, highlighter: &Highlighter) -> String {
+    render(markdown, Some(highlighter))
+}
+
+fn render(markdown: &str, highlighter: Option<&Highlighter>) -> String {
+    let mut code: Option<(String, String)> = None;
+    let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang)))
+            if highlighter.is_some() && !lang.is_empty() =>
+        {
+            code = Some((lang.to_string(), String::new()));
+            None
+        }
+        Event::Text(text) if code.is_some() => {
+            if let Some((_, buffer)) = code.as_mut() {
+                buffer.push_str(&text);
+            }
+            None
+        }
+        Event::End(TagEnd::CodeBlock) if code.is_some() => {
+            let (lang, text) = code.take().unwrap_or_default();
+            let spans = highlighter
+                .and_then(|h| h.highlight(&text, &lang))
+                .unwrap_or_else(|| escape(&text));
+            Some(Event::Html(CowStr::from(format!(
+                "<pre class=\"{CLASS_PREFIX}code\"><code>{spans}</code></pre>\n"
+            ))))
+        }
+        other => Some(demote_event(other)),
+    });
+    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, events);
+    sanitizer().clean(&unsafe_html).to_string()
+}
+
+/// Prefix given to every `id` of content, so content cannot clash with the page's own ids;
+/// in-content links (`#fn1`, footnotes) are rewritten to match.
+const ID_PREFIX: &str = "md-";
+
+/// ammonia's defaults, plus ids (prefixed) for footnotes and the highlighter's classes on
+/// `pre` and `span`; any other class, including one a candidate writes by hand, is dropped.
+fn sanitizer() -> ammonia::Builder<'static> {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id"])
+        .id_prefix(Some(ID_PREFIX))
+        .add_tag_attributes("pre", ["class"])
+        .add_tag_attributes("span", ["class"])
+        .attribute_filter(|_element, attribute, value| match attribute {
+            "class" => {
+                let kept: Vec<&str> = value
+                    .split_whitespace()
+                    .filter(|c| c.starts_with(CLASS_PREFIX))
+                    .collect();
+                (!kept.is_empty()).then(|| Cow::Owned(kept.join(" ")))
+            }
+            "href" if value.starts_with('#') => {
+                Some(Cow::Owned(format!("#{ID_PREFIX}{}", &value[1..])))
+            }
+            _ => Some(Cow::Borrowed(value)),
+        });
+    b
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn demote_event(event: Event<'_>) -> Event<'_> {
+    match event {
         Event::Start(Tag::Heading {
             level,
             id,
@@ -34,10 +116,7 @@ pub fn to_html(markdown: &str) -> String {
         }),
         Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
         other => other,
-    });
-    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, events);
-    ammonia::clean(&unsafe_html)
+    }
 }
 
 /// Renders a short text that should not be wrapped in a paragraph (a title, a list item):

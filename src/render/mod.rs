@@ -2,8 +2,11 @@
 //! and UI strings are embedded in the binary; a site's own `templates/` folder overrides
 //! any of them by file name. Every page goes through one [`Output`].
 
+pub mod dossier;
+pub mod highlight;
 pub mod json;
 pub mod markdown;
+pub mod report;
 pub mod table;
 pub mod views;
 
@@ -17,6 +20,7 @@ use crate::config::{Config, Language};
 use crate::diagnostics::{Diagnostic, Kind, Location};
 use crate::model::{Site, anchor};
 use crate::output::Output;
+use crate::validate::Dossier;
 
 /// Default templates, by the name a site's `templates/` folder overrides them with.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -37,6 +41,12 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/criterion.html",
         include_str!("../../templates/partials/criterion.html"),
+    ),
+    ("jury.html", include_str!("../../templates/jury.html")),
+    ("dossier.html", include_str!("../../templates/dossier.html")),
+    (
+        "evidence.html",
+        include_str!("../../templates/evidence.html"),
     ),
 ];
 const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
@@ -145,7 +155,7 @@ impl Templates {
             .map_err(|e| template_error(template, e.to_string()))?;
         context.insert("site", &common.site);
         context.insert("t", &self.strings);
-        context.insert("root", common.root);
+        context.insert("root", &common.root);
         context.insert("lang", common.site.language);
         self.tera
             .render(template, &context)
@@ -184,28 +194,32 @@ struct SiteView<'a> {
 struct Common<'a> {
     site: SiteView<'a>,
     /// Relative path from the page to the site root (`""`, `"../"`…).
-    root: &'a str,
+    root: String,
 }
 
 #[derive(Serialize)]
 struct HomePage<'a> {
     referentials: Vec<views::ReferentialSummary<'a>>,
+    /// The jury index, when the site publishes candidates.
+    jury_href: Option<&'static str>,
 }
 
-/// Renders every page of `site` into `out`; returns the number of HTML pages.
+/// Renders every page of `site` into `out`, candidate pages with their `dossiers` (one per
+/// candidate); returns the number of HTML pages.
 pub fn render_site(
     site: &Site,
+    dossiers: &[Dossier],
     templates: &Templates,
     out: &mut dyn Output,
 ) -> Result<usize, Error> {
     let config: &Config = &site.config;
-    let site_view = |root| Common {
+    let site_view = |root: &str| Common {
         site: SiteView {
             title: &config.title,
             language: config.language.code(),
             base_url: config.base_url.as_deref(),
         },
-        root,
+        root: root.to_owned(),
     };
     let mut pages = 0;
     out.write("style.css", templates.css.as_bytes())?;
@@ -216,6 +230,7 @@ pub fn render_site(
             .iter()
             .map(|r| views::ReferentialSummary::new(r, format!("{}/index.html", r.id)))
             .collect(),
+        jury_href: (!site.candidates.is_empty()).then_some("candidates/index.html"),
     };
     out.write(
         "index.html",
@@ -240,6 +255,50 @@ pub fn render_site(
         }
         let json = json::export_referential(r, config.base_url.as_deref());
         out.write(&format!("{}/referential.json", r.id), json.as_bytes())?;
+    }
+    if !site.candidates.is_empty() {
+        pages += render_candidates(site, dossiers, templates, out, &site_view)?;
+    }
+    Ok(pages)
+}
+
+/// The jury index, each dossier bilan and evidence page, the attachments and the report.
+fn render_candidates<'a>(
+    site: &'a Site,
+    dossiers: &[Dossier],
+    templates: &Templates,
+    out: &mut dyn Output,
+    common: &dyn Fn(&str) -> Common<'a>,
+) -> Result<usize, Error> {
+    let t = &templates.strings;
+    let highlighter = highlight::Highlighter::default();
+    out.write("highlight.css", highlight::stylesheet().as_bytes())?;
+    let index = dossier::jury_index(site, dossiers, t);
+    let html = templates.render("jury.html", &common("../"), &index)?;
+    out.write("candidates/index.html", html.as_bytes())?;
+    let report = report::report_json(site, dossiers, t);
+    out.write("candidates/report.json", report.as_bytes())?;
+    let mut pages = 1;
+    for (c, d) in site.candidates.iter().zip(dossiers) {
+        let page = dossier::dossier_page(site, c, d, t);
+        let html = templates.render("dossier.html", &common("../../"), &page)?;
+        out.write(
+            &format!("{}/index.html", dossier::dossier_dir(c)),
+            html.as_bytes(),
+        )?;
+        pages += 1;
+        for (i, e) in c.evidence.iter().enumerate() {
+            let path = dossier::evidence_path(c, &e.stem);
+            let root = dossier::root_of(&path);
+            let page = dossier::evidence_page(site, c, i, t, &highlighter);
+            let html = templates.render("evidence.html", &common(&root), &page)?;
+            out.write(&path, html.as_bytes())?;
+            pages += 1;
+            for a in &e.attachments {
+                let bytes = std::fs::read(&a.source).map_err(|err| Error::io(&a.source, err))?;
+                out.write(&format!("{}/{}", dossier::dossier_dir(c), a.target), &bytes)?;
+            }
+        }
     }
     Ok(pages)
 }

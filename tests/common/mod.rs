@@ -42,7 +42,7 @@ pub fn build_in_memory(root: &Path) -> MemoryOutput {
         !checked.diagnostics.has_errors(),
         "unexpected errors: {errors:#?}"
     );
-    refolio::render_to_memory(root, &checked.site).expect("site renders")
+    refolio::render_to_memory(root, &checked).expect("site renders")
 }
 
 pub fn html(out: &MemoryOutput, path: &str) -> Html {

@@ -1,0 +1,585 @@
+//! Views of the candidate pages: the jury index, the dossier bilan and the evidence pages.
+//! Like [`super::views`], borrowed structs with labels translated, reasoning formatted and
+//! links resolved relative to the page, so templates only lay things out.
+
+use serde::Serialize;
+
+use super::Strings;
+use super::highlight::Highlighter;
+use super::markdown::{evidence_to_html, to_inline_html};
+use crate::model::{Candidate, Demonstrated, Referential, Score, Site, anchor, fmt_number};
+use crate::validate::rules::{CriterionStatus, Decision, Reason, Verdict};
+use crate::validate::{Dossier, bloc_mark};
+
+/// Where a candidate's pages live in the built site.
+pub fn dossier_dir(c: &Candidate) -> String {
+    format!("candidates/{}", c.slug)
+}
+
+/// The page of an evidence file, relative to the site root.
+pub fn evidence_path(c: &Candidate, stem: &str) -> String {
+    format!("{}/{stem}.html", dossier_dir(c))
+}
+
+/// `../` repeated once per folder of `path` (relative to the site root).
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+#[derive(Serialize)]
+pub struct Label {
+    pub label: String,
+    /// A stable class for styling (never the only carrier of meaning).
+    pub class: &'static str,
+}
+
+fn verdict(t: &Strings, v: Verdict) -> Label {
+    let (key, class) = match v {
+        Verdict::Validated => ("verdict_validated", "ok"),
+        Verdict::NotValidated => ("verdict_not_validated", "ko"),
+        Verdict::Undecided => ("verdict_undecided", "pending"),
+    };
+    Label {
+        label: t.get(key),
+        class,
+    }
+}
+
+fn decision(t: &Strings, d: &Decision) -> Label {
+    let (key, class) = match d {
+        Decision::Full => ("decision_full", "ok"),
+        Decision::Partial(_) => ("decision_partial", "partial"),
+        Decision::NotAwarded => ("decision_not_awarded", "ko"),
+        Decision::Undecided => ("decision_undecided", "pending"),
+    };
+    let mut label = t.get(key);
+    if let Decision::Partial(blocs) = d {
+        label = format!("{label} ({})", blocs.join(", "));
+    }
+    Label { label, class }
+}
+
+fn reasons(t: &Strings, reasons: &[Reason]) -> Vec<String> {
+    reasons.iter().map(|r| r.format(&t.get(r.key))).collect()
+}
+
+fn score(t: &Strings, s: Option<&Score>) -> Option<String> {
+    s.map(|s| match s {
+        Score::Level(l) => t.get(l.label_key()),
+        Score::Mark { value, out_of } => format!("{}/{}", fmt_number(*value), fmt_number(*out_of)),
+    })
+}
+
+/// One row of the jury index.
+#[derive(Serialize)]
+pub struct CandidateRow<'a> {
+    pub name: &'a str,
+    pub href: String,
+    pub referential: &'a str,
+    pub route: Option<String>,
+    pub session: Option<&'a str>,
+    pub blocs: String,
+    pub coverage: u32,
+    pub complete: bool,
+    pub decision: Label,
+}
+
+#[derive(Serialize)]
+pub struct JuryIndex<'a> {
+    pub candidates: Vec<CandidateRow<'a>>,
+}
+
+pub fn jury_index<'a>(site: &'a Site, dossiers: &[Dossier], t: &Strings) -> JuryIndex<'a> {
+    let candidates = site
+        .candidates
+        .iter()
+        .zip(dossiers)
+        .map(|(c, d)| {
+            let r = &site.referentials[c.referential];
+            CandidateRow {
+                name: &c.name,
+                href: format!("{}/index.html", c.slug),
+                referential: &r.title,
+                route: c.route.map(|x| t.get(x.label_key())),
+                session: c.session.as_deref(),
+                blocs: presented(c, r, t),
+                coverage: d.coverage.percent(),
+                complete: d.coverage.is_complete(),
+                decision: decision(t, &d.decision),
+            }
+        })
+        .collect();
+    JuryIndex { candidates }
+}
+
+fn presented(c: &Candidate, r: &Referential, t: &Strings) -> String {
+    if c.blocs.len() == r.blocs.len() {
+        format!("{} ({})", t.get("all_blocs"), r.blocs.len())
+    } else {
+        c.blocs
+            .iter()
+            .map(|&b| r.blocs[b].id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+#[derive(Serialize)]
+pub struct ItemLink<'a> {
+    pub id: &'a str,
+    /// The item in the published referential.
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct EvidenceLink<'a> {
+    pub title: &'a str,
+    pub href: String,
+    pub date: Option<&'a str>,
+    /// Short column label in the matrix: P1, P2…
+    pub short: String,
+    pub note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct DossierPage<'a> {
+    pub name: &'a str,
+    pub route: Option<String>,
+    pub session: Option<&'a str>,
+    pub referential: ItemLink<'a>,
+    pub referential_title: &'a str,
+    pub blocs_presented: String,
+    pub tutor: Option<&'a crate::model::Tutor>,
+    pub job: Option<JobView<'a>>,
+    pub coverage: &'a crate::validate::Coverage,
+    pub coverage_percent: u32,
+    pub decision: Label,
+    pub reasons: Vec<String>,
+    pub grid: Option<GridView>,
+    pub blocs: Vec<BlocSection<'a>>,
+    pub soft_skills: Vec<SoftSkillView<'a>>,
+    pub exemptions: Vec<ExemptionView<'a>>,
+    pub evidence: Vec<EvidenceLink<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct JobView<'a> {
+    pub title: &'a str,
+    pub company: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub missions: Vec<MissionView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MissionView<'a> {
+    pub text: &'a str,
+    pub competences: Vec<ItemLink<'a>>,
+}
+
+/// The points grid: each graded bloc's mark, the professional evaluation and the total.
+#[derive(Serialize)]
+pub struct GridView {
+    pub rows: Vec<GridRow>,
+    pub professional: Option<GridRow>,
+    pub total: Option<String>,
+    pub total_points: u32,
+    pub pass_mark: u32,
+}
+
+#[derive(Serialize)]
+pub struct GridRow {
+    /// A bloc ID; empty for the professional evaluation.
+    pub id: String,
+    pub mark: Option<String>,
+    pub points: u32,
+    pub minimum: Option<u32>,
+}
+
+#[derive(Serialize)]
+pub struct BlocSection<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub title: &'a str,
+    pub href: String,
+    pub verdict: Label,
+    pub mark: Option<String>,
+    pub points: Option<u32>,
+    pub reasons: Vec<String>,
+    /// Evidence touching the bloc: the matrix columns.
+    pub columns: Vec<EvidenceLink<'a>>,
+    pub competences: Vec<CompetenceRow<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct CompetenceRow<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub href: String,
+    pub text_html: String,
+    /// One per matrix column: whether that evidence demonstrates the competence.
+    pub cells: Vec<bool>,
+    pub covered: bool,
+    pub needs_evidence: bool,
+    pub own: Option<String>,
+    pub tutor: Option<String>,
+    pub verdict: Label,
+    pub reasons: Vec<String>,
+    pub criteria: Vec<CriterionRow<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct CriterionRow<'a> {
+    pub id: &'a str,
+    pub href: String,
+    pub text_html: String,
+    pub status: Label,
+}
+
+#[derive(Serialize)]
+pub struct SoftSkillView<'a> {
+    pub skill: &'a str,
+    pub own: Option<String>,
+    pub tutor: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ExemptionView<'a> {
+    pub criterion: ItemLink<'a>,
+    pub text_html: String,
+    pub reason: &'a str,
+    pub date: Option<&'a str>,
+}
+
+fn status(t: &Strings, s: CriterionStatus) -> Label {
+    let (key, class) = match s {
+        CriterionStatus::Validated => ("status_validated", "ok"),
+        CriterionStatus::NotValidated => ("status_not_validated", "ko"),
+        CriterionStatus::Exempted => ("status_exempted", "exempted"),
+        CriterionStatus::Missing => ("status_missing", "pending"),
+    };
+    Label {
+        label: t.get(key),
+        class,
+    }
+}
+
+/// Builds the dossier bilan of one candidate; `root` leads from the dossier to the site root.
+pub fn dossier_page<'a>(
+    site: &'a Site,
+    c: &'a Candidate,
+    d: &'a Dossier,
+    t: &Strings,
+) -> DossierPage<'a> {
+    let r = &site.referentials[c.referential];
+    let root = root_of(&format!("{}/index.html", dossier_dir(c)));
+    let item_href = |id: &str| format!("{root}{}/index.html#{}", r.id, anchor(id));
+    let evidence_link = |i: usize, note: Option<&'a str>| {
+        let e = &c.evidence[i];
+        EvidenceLink {
+            title: &e.title,
+            href: format!("{}.html", e.stem),
+            date: e.date.as_deref(),
+            short: format!("P{}", i + 1),
+            note,
+        }
+    };
+    let blocs = d
+        .blocs
+        .iter()
+        .map(|b| {
+            let bloc = &r.blocs[b.bloc];
+            let rows: Vec<_> = d
+                .competences
+                .iter()
+                .filter(|x| r.competences[x.competence].bloc == b.bloc)
+                .collect();
+            let mut columns: Vec<usize> = rows
+                .iter()
+                .flat_map(|x| x.evidence.iter().copied())
+                .collect();
+            columns.sort_unstable();
+            columns.dedup();
+            let competences = rows
+                .iter()
+                .map(|x| {
+                    let k = &r.competences[x.competence];
+                    CompetenceRow {
+                        id: &k.id,
+                        anchor: format!("c-{}", anchor(&k.id)),
+                        href: item_href(&k.id),
+                        text_html: to_inline_html(&k.text),
+                        cells: columns.iter().map(|e| x.evidence.contains(e)).collect(),
+                        covered: !x.evidence.is_empty(),
+                        needs_evidence: x.needs_evidence,
+                        own: score(t, c.self_assessment.get(&x.competence)),
+                        tutor: score(t, c.tutor_assessment.get(&x.competence)),
+                        verdict: verdict(t, x.verdict),
+                        reasons: reasons(t, &x.reasons),
+                        criteria: x
+                            .criteria
+                            .iter()
+                            .map(|&(k, s)| CriterionRow {
+                                id: &r.criteria[k].id,
+                                href: item_href(&r.criteria[k].id),
+                                text_html: to_inline_html(&r.criteria[k].text),
+                                status: status(t, s),
+                            })
+                            .collect(),
+                    }
+                })
+                .collect();
+            BlocSection {
+                id: &bloc.id,
+                anchor: format!("b-{}", anchor(&bloc.id)),
+                title: &bloc.title,
+                href: item_href(&bloc.id),
+                verdict: verdict(t, b.outcome.verdict),
+                mark: b.outcome.mark.map(fmt_number),
+                points: bloc.points,
+                reasons: reasons(t, &b.outcome.reasons),
+                columns: columns.iter().map(|&i| evidence_link(i, None)).collect(),
+                competences,
+            }
+        })
+        .collect();
+    DossierPage {
+        name: &c.name,
+        route: c.route.map(|x| t.get(x.label_key())),
+        session: c.session.as_deref(),
+        referential: ItemLink {
+            id: &r.id,
+            href: format!("{root}{}/index.html", r.id),
+        },
+        referential_title: &r.title,
+        blocs_presented: presented(c, r, t),
+        tutor: c.tutor.as_ref(),
+        job: c.job.as_ref().map(|j| JobView {
+            title: &j.title,
+            company: j.company.as_deref(),
+            date: j.date.as_deref(),
+            missions: j
+                .missions
+                .iter()
+                .map(|m| {
+                    let links = m
+                        .competences
+                        .iter()
+                        .map(|&k| {
+                            let id = r.competences[k].id.as_str();
+                            ItemLink {
+                                id,
+                                href: item_href(id),
+                            }
+                        })
+                        .collect();
+                    MissionView {
+                        text: &m.text,
+                        competences: links,
+                    }
+                })
+                .collect(),
+        }),
+        coverage: &d.coverage,
+        coverage_percent: d.coverage.percent(),
+        decision: decision(t, &d.decision),
+        reasons: reasons(t, &d.reasons),
+        grid: grid(c, r),
+        blocs,
+        soft_skills: c
+            .soft_skills
+            .iter()
+            .map(|s| SoftSkillView {
+                skill: &s.skill,
+                own: score(t, s.own.as_ref()),
+                tutor: score(t, s.tutor.as_ref()),
+            })
+            .collect(),
+        exemptions: c
+            .exemptions
+            .iter()
+            .map(|e| {
+                let k = &r.criteria[e.criterion];
+                ExemptionView {
+                    criterion: ItemLink {
+                        id: &k.id,
+                        href: item_href(&k.id),
+                    },
+                    text_html: to_inline_html(&k.text),
+                    reason: &e.reason,
+                    date: e.date.as_deref(),
+                }
+            })
+            .collect(),
+        evidence: (0..c.evidence.len())
+            .map(|i| evidence_link(i, None))
+            .collect(),
+    }
+}
+
+fn grid(c: &Candidate, r: &Referential) -> Option<GridView> {
+    let (total_points, pass_mark) = (r.rules.total_points?, r.rules.pass_mark?);
+    let mut sum = Some(0.0);
+    let rows = r
+        .blocs
+        .iter()
+        .enumerate()
+        .filter_map(|(b, bloc)| {
+            let points = bloc.points?;
+            let mark = if c.presents(b) {
+                bloc_mark(c, r, b)
+            } else {
+                None
+            };
+            sum = sum.zip(mark).map(|(s, m)| s + m);
+            Some(GridRow {
+                id: bloc.id.clone(),
+                mark: mark.map(fmt_number),
+                points,
+                minimum: bloc.minimum,
+            })
+        })
+        .collect();
+    let professional = r.rules.professional_evaluation.as_ref().map(|p| {
+        let mark = c.results.professional_evaluation;
+        sum = sum.zip(mark).map(|(s, m)| s + m);
+        GridRow {
+            id: String::new(),
+            mark: mark.map(fmt_number),
+            points: p.points,
+            minimum: p.minimum,
+        }
+    });
+    Some(GridView {
+        rows,
+        professional,
+        total: sum.map(fmt_number),
+        total_points,
+        pass_mark,
+    })
+}
+
+#[derive(Serialize)]
+pub struct EvidencePage<'a> {
+    pub candidate: &'a str,
+    pub dossier_href: String,
+    pub title: &'a str,
+    pub date: Option<&'a str>,
+    pub company: Option<&'a str>,
+    pub mission: Option<&'a str>,
+    pub body_html: String,
+    pub attachments: Vec<AttachmentLink>,
+    pub demonstrates: Vec<Demonstrates<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct AttachmentLink {
+    pub href: String,
+    pub title: String,
+}
+
+#[derive(Serialize)]
+pub struct Demonstrates<'a> {
+    pub id: &'a str,
+    pub kind: String,
+    pub text_html: String,
+    /// In the referential.
+    pub href: String,
+    /// The competence's row in the dossier.
+    pub dossier_href: String,
+    pub note: Option<&'a str>,
+}
+
+pub fn evidence_page<'a>(
+    site: &'a Site,
+    c: &'a Candidate,
+    i: usize,
+    t: &Strings,
+    highlighter: &Highlighter,
+) -> EvidencePage<'a> {
+    let r = &site.referentials[c.referential];
+    let e = &c.evidence[i];
+    let page = evidence_path(c, &e.stem);
+    let root = root_of(&page);
+    // From the evidence page back to the candidate folder.
+    let up = "../".repeat(e.stem.matches('/').count());
+    let demonstrates = e
+        .demonstrates
+        .iter()
+        .map(|d| {
+            let (id, text, kind, competence) = match d.item {
+                Demonstrated::Competence(k) => {
+                    let x = &r.competences[k];
+                    (x.id.as_str(), &x.text, "competence", x.id.as_str())
+                }
+                Demonstrated::Criterion(k) => {
+                    let x = &r.criteria[k];
+                    let first = x
+                        .competences
+                        .first()
+                        .map_or("", |&k| r.competences[k].id.as_str());
+                    (x.id.as_str(), &x.text, "criterion", first)
+                }
+            };
+            Demonstrates {
+                id,
+                kind: t.get(kind),
+                text_html: to_inline_html(text),
+                href: format!("{root}{}/index.html#{}", r.id, anchor(id)),
+                dossier_href: format!("{up}index.html#c-{}", anchor(competence)),
+                note: d.note.as_deref(),
+            }
+        })
+        .collect();
+    let stem_dir = e.stem.rsplit_once('/').map_or("", |(d, _)| d);
+    EvidencePage {
+        candidate: &c.name,
+        dossier_href: format!("{up}index.html"),
+        title: &e.title,
+        date: e.date.as_deref(),
+        company: e.company.as_deref(),
+        mission: e.mission.as_deref(),
+        body_html: evidence_to_html(&e.body, highlighter),
+        attachments: e
+            .attachments
+            .iter()
+            .map(|a| {
+                let href = relative_to(stem_dir, &a.target);
+                let name = a.target.rsplit('/').next().unwrap_or(&a.target).to_owned();
+                AttachmentLink {
+                    href,
+                    title: a.title.clone().unwrap_or(name),
+                }
+            })
+            .collect(),
+        demonstrates,
+    }
+}
+
+/// The path of `target` as seen from folder `from`, both relative to the same folder.
+fn relative_to(from: &str, target: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let target: Vec<&str> = target.split('/').collect();
+    let common = from.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from.len() - common);
+    out.push_str(&target[common..].join("/"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_between_folders() {
+        assert_eq!(
+            relative_to("preuves", "preuves/annexes/a.pdf"),
+            "annexes/a.pdf"
+        );
+        assert_eq!(
+            relative_to("preuves/x", "annexes/a.pdf"),
+            "../../annexes/a.pdf"
+        );
+        assert_eq!(relative_to("", "a.pdf"), "a.pdf");
+        assert_eq!(root_of("candidates/x/preuves/a.html"), "../../../");
+    }
+}

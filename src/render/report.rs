@@ -1,0 +1,136 @@
+//! The candidates' report for tools (`candidates/report.json`, `refolio check --report
+//! json`): per candidate, coverage, gaps, each competence's and bloc's verdict, and the
+//! decision with its reasoning both as message keys with values and as text in the site's
+//! language. Deterministic: candidates and items in content order.
+
+use serde::Serialize;
+
+use super::Strings;
+use crate::model::{Site, fmt_number};
+use crate::validate::Dossier;
+use crate::validate::rules::{Decision, Reason, Verdict};
+
+/// Version of the report's shape; bumped on any incompatible change.
+pub const FORMAT: &str = "refolio.report/1";
+
+#[derive(Serialize)]
+struct Report<'a> {
+    format: &'static str,
+    candidates: Vec<CandidateReport<'a>>,
+}
+
+#[derive(Serialize)]
+struct CandidateReport<'a> {
+    id: &'a str,
+    name: &'a str,
+    referential: &'a str,
+    route: Option<crate::model::Route>,
+    blocs: Vec<&'a str>,
+    coverage: Coverage<'a>,
+    competences: Vec<Item<'a>>,
+    bloc_outcomes: Vec<Item<'a>>,
+    decision: &'a Decision,
+    reasons: Vec<ReasonReport<'a>>,
+}
+
+#[derive(Serialize)]
+struct Coverage<'a> {
+    percent: u32,
+    required: usize,
+    covered: usize,
+    uncovered: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    id: &'a str,
+    verdict: Verdict,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mark: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    evidence: Vec<&'a str>,
+    reasons: Vec<ReasonReport<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReasonReport<'a> {
+    key: &'static str,
+    args: std::collections::BTreeMap<&'static str, &'a str>,
+    text: String,
+}
+
+fn reasons<'a>(t: &Strings, reasons: &'a [Reason]) -> Vec<ReasonReport<'a>> {
+    reasons
+        .iter()
+        .map(|r| ReasonReport {
+            key: r.key,
+            args: r.args.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+            text: r.format(&t.get(r.key)),
+        })
+        .collect()
+}
+
+/// The report as pretty-printed JSON.
+pub fn report_json(site: &Site, dossiers: &[Dossier], t: &Strings) -> String {
+    let candidates = site
+        .candidates
+        .iter()
+        .zip(dossiers)
+        .map(|(c, d)| {
+            let r = &site.referentials[c.referential];
+            CandidateReport {
+                id: &c.slug,
+                name: &c.name,
+                referential: &r.id,
+                route: c.route,
+                blocs: c.blocs.iter().map(|&b| r.blocs[b].id.as_str()).collect(),
+                coverage: Coverage {
+                    percent: d.coverage.percent(),
+                    required: d.coverage.required,
+                    covered: d.coverage.covered,
+                    uncovered: d
+                        .competences
+                        .iter()
+                        .filter(|x| x.needs_evidence && x.evidence.is_empty())
+                        .map(|x| r.competences[x.competence].id.as_str())
+                        .collect(),
+                },
+                competences: d
+                    .competences
+                    .iter()
+                    .map(|x| Item {
+                        id: &r.competences[x.competence].id,
+                        verdict: x.verdict,
+                        mark: None,
+                        evidence: x
+                            .evidence
+                            .iter()
+                            .map(|&e| c.evidence[e].stem.as_str())
+                            .collect(),
+                        reasons: reasons(t, &x.reasons),
+                    })
+                    .collect(),
+                bloc_outcomes: d
+                    .blocs
+                    .iter()
+                    .map(|b| Item {
+                        id: &r.blocs[b.bloc].id,
+                        verdict: b.outcome.verdict,
+                        mark: b.outcome.mark.map(fmt_number),
+                        evidence: Vec::new(),
+                        reasons: reasons(t, &b.outcome.reasons),
+                    })
+                    .collect(),
+                decision: &d.decision,
+                reasons: reasons(t, &d.reasons),
+            }
+        })
+        .collect();
+    let report = Report {
+        format: FORMAT,
+        candidates,
+    };
+    let mut json = serde_json::to_string_pretty(&report).unwrap_or_default();
+    json.push('\n');
+    json
+}
