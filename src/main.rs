@@ -144,7 +144,7 @@ fn report(checked: &Checked, summary: Option<String>, on_error: &str) -> ExitCod
         let _ = writeln!(err, "{}", d.render(&checked.sources));
     }
     for line in refolio::coverage_lines(checked) {
-        let _ = writeln!(err, "{line}");
+        println!("{line}");
     }
     if diags.has_errors() {
         let _ = writeln!(

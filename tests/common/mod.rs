@@ -142,3 +142,56 @@ pub fn external_resources(out: &MemoryOutput) -> Vec<String> {
     }
     found
 }
+
+/// A throw-away copy of a fixture site that a test changes before running refolio on it:
+/// `Scratch::of("candidates").write("…/passport.yaml", "…").check()`.
+pub struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    pub fn of(name: &str) -> Scratch {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        copy_tree(&fixture(name), dir.path());
+        Scratch { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes (or replaces) a file of the site.
+    pub fn write(self, path: &str, text: &str) -> Scratch {
+        let p = self.dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+        self
+    }
+
+    pub fn remove(self, path: &str) -> Scratch {
+        let p = self.dir.path().join(path);
+        if p.is_dir() {
+            std::fs::remove_dir_all(p).unwrap();
+        } else {
+            std::fs::remove_file(p).unwrap();
+        }
+        self
+    }
+
+    /// Runs refolio with `args`; returns (exit code, stdout, stderr).
+    pub fn run(&self, args: &[&str]) -> (i32, String, String) {
+        run(self.dir.path(), args)
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! The candidates fixture (`tests/fixtures/candidates`): six candidates over a referential
+//! decided by a criteria threshold and one decided by a points grid. What `check` prints,
+//! the JSON report, and the jury pages, parsed.
+
+mod common;
+
+use common::{Scratch, broken_links, build_in_memory, fixture, html, run, sel};
+use refolio::output::MemoryOutput;
+use scraper::Html;
+
+fn site() -> MemoryOutput {
+    build_in_memory(&fixture("candidates"))
+}
+
+fn text(doc: &Html, selector: &str) -> Vec<String> {
+    doc.select(&sel(selector))
+        .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn check_prints_one_coverage_line_per_candidate() {
+    let (code, stdout, stderr) = run(&fixture("candidates"), &["check"]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "candidate alice (seuil): 3/3 competences covered (100 %); decision: full certification",
+            "candidate bruno (seuil): 2/2 competences covered (100 %); decision: not awarded",
+            "candidate chloe (seuil): 3/3 competences covered (100 %); decision: full certification",
+            "candidate david (grille): 2/2 competences covered (100 %); decision: full certification",
+            "candidate emma (grille): 2/2 competences covered (100 %); decision: partial certification (G2)",
+            "candidate farid (grille): 2/2 competences covered (100 %); decision: undecided",
+            "ok: 2 referentials, 5 competences, 10 criteria, 0 warning(s)",
+        ]
+    );
+}
+
+fn report() -> serde_json::Value {
+    let (code, stdout, stderr) = run(&fixture("candidates"), &["check", "--report", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json = &stdout[stdout.find('{').expect("a JSON object")..];
+    serde_json::from_str(json).expect("valid JSON")
+}
+
+fn candidate<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no candidate {id}"))
+}
+
+#[test]
+fn the_report_carries_decisions_and_their_reasoning() {
+    let report = report();
+    assert_eq!(report["format"], "refolio.report/1");
+    let bruno = candidate(&report, "bruno");
+    assert_eq!(bruno["decision"]["kind"], "not-awarded");
+    let c11 = &bruno["competences"][0];
+    assert_eq!(c11["id"], "C1.1");
+    assert_eq!(c11["verdict"], "not-validated");
+    assert_eq!(c11["reasons"][0]["key"], "reason_under_threshold");
+    assert_eq!(
+        c11["reasons"][0]["text"],
+        "2 critère(s) validé(s) sur 4 (50 %) : il en faut strictement plus de 50 %."
+    );
+    assert_eq!(c11["evidence"][0], "preuve");
+
+    let chloe = candidate(&report, "chloe");
+    assert_eq!(chloe["decision"]["kind"], "full");
+    let texts: Vec<&str> = chloe["competences"][0]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "1 critère(s) dispensé(s) par le jury ne compte(nt) pas.",
+            "2 critère(s) validé(s) sur 3 (66.67 %), soit strictement plus de 50 % : compétence validée."
+        ]
+    );
+
+    let david = candidate(&report, "david");
+    assert_eq!(david["decision"]["kind"], "full");
+    // 12/20 of a 30-point exam is 18; plus 10 points: 28 of 60, under half but above 24.
+    assert_eq!(david["bloc_outcomes"][0]["mark"], "28");
+    assert_eq!(david["bloc_outcomes"][0]["verdict"], "not-validated");
+
+    let emma = candidate(&report, "emma");
+    assert_eq!(emma["decision"], serde_json::json!({"kind": "partial", "blocs": ["G2"]}));
+    let keys: Vec<&str> = emma["reasons"].as_array().unwrap().iter().map(|r| r["key"].as_str().unwrap()).collect();
+    assert_eq!(
+        keys,
+        ["reason_total_reached", "reason_professional_reached", "reason_eliminatory", "reason_partial"]
+    );
+
+    let farid = candidate(&report, "farid");
+    assert_eq!(farid["decision"]["kind"], "undecided");
+    assert_eq!(farid["reasons"][0]["text"], "Note d'évaluation professionnelle manquante.");
+}
+
+#[test]
+fn the_jury_index_lists_every_candidate() {
+    let out = site();
+    let doc = html(&out, "candidates/index.html");
+    let rows = text(&doc, "table.jury tbody tr");
+    assert_eq!(rows.len(), 6);
+    assert_eq!(
+        rows[0],
+        "Alice Martin Référentiel à seuil Apprentissage 2026-06-18 tous les blocs (2) ✔ 100 % ✔ Certification totale"
+    );
+    assert!(rows[1].contains("B1"), "{}", rows[1]);
+    assert!(rows[4].contains("◐ Certification partielle (G2)"), "{}", rows[4]);
+    let home = html(&out, "index.html");
+    assert_eq!(text(&home, "main a[href='candidates/index.html']").len(), 1);
+}
+
+#[test]
+fn the_dossier_shows_decision_reasoning_matrix_and_assessments() {
+    let out = site();
+    let doc = html(&out, "candidates/alice/index.html");
+    assert_eq!(text(&doc, "h1"), ["Alice Martin"]);
+    assert_eq!(text(&doc, ".decision .verdict"), ["✔ Certification totale"]);
+    assert_eq!(
+        text(&doc, ".decision ol.reasons li"),
+        ["Tous les blocs sont validés : certification totale."]
+    );
+    // One section per bloc, printed on its own page.
+    assert_eq!(text(&doc, "section.bloc > h2"), ["B1 Bloc un", "B2 Bloc deux"]);
+    let b1 = doc.select(&sel("section.bloc")).next().unwrap();
+    let headers: Vec<String> = b1
+        .select(&sel("table.matrix thead th"))
+        .map(|e| e.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        headers,
+        ["Compétence", "P2", "Couverture", "Auto-évaluation", "Évaluation tuteur", "Résultat"]
+    );
+    let c11 = text(&doc, "tr#c-c1-1 td");
+    assert_eq!(c11, ["✔ oui", "✔ couverte", "acquis", "en cours d'acquisition", "✔ validé"]);
+    let c12 = text(&doc, "tr#c-c1-2 td");
+    assert_eq!(c12[2], "14/20");
+    // Each competence links to its row in the published referential.
+    let link = doc.select(&sel("tr#c-c1-1 th a")).next().unwrap();
+    assert_eq!(link.value().attr("href"), Some("../../seuil/index.html#c1-1"));
+    assert!(text(&doc, ".criteria-list li").contains(&"✘ non validé Cr1.1.4 Quatrième critère (expression orale)".to_owned()));
+    assert_eq!(text(&doc, "#rf-soft ~ div tbody tr"), ["Écoute active acquis en cours d'acquisition"]);
+    assert_eq!(text(&doc, "#rf-job ~ ul li"), ["Construire le tableau de bord — C1.1 , C2.1"]);
+}
+
+#[test]
+fn exemptions_are_shown_with_their_reason() {
+    let out = site();
+    let doc = html(&out, "candidates/chloe/index.html");
+    assert_eq!(
+        text(&doc, "#rf-exemptions ~ ul li"),
+        ["Cr1.1.4 Quatrième critère (expression orale) Motif : Avis motivé du référent handicap (déficience auditive) (décision du 2026-03-10)"]
+    );
+    assert!(text(&doc, ".criteria-list li").contains(&"dispensé Cr1.1.4 Quatrième critère (expression orale)".to_owned()));
+}
+
+#[test]
+fn the_points_grid_is_shown_with_the_total() {
+    let out = site();
+    let doc = html(&out, "candidates/emma/index.html");
+    assert_eq!(
+        text(&doc, "table.grid tbody tr"),
+        ["G1 20 60 24", "G2 30 40 16", "Évaluation professionnelle 70 100 50"]
+    );
+    assert_eq!(text(&doc, "table.grid tfoot tr"), ["Total 120 200 Certification totale à partir de 100"]);
+    assert!(text(&doc, "section.bloc .reasons li").contains(&"Note 20 sous le minimum de 24 : note éliminatoire.".to_owned()));
+}
+
+#[test]
+fn evidence_pages_render_markdown_code_and_attachments_safely() {
+    let out = site();
+    let page = "candidates/alice/preuves/tableau-de-bord.html";
+    let doc = html(&out, page);
+    assert_eq!(text(&doc, "h1"), ["Tableau de bord <commercial>"]);
+    assert_eq!(doc.select(&sel(".evidence-body table")).count(), 1);
+    assert!(doc.select(&sel(".evidence-body pre.hl-code span[class^='hl-']")).count() > 3);
+    assert_eq!(doc.select(&sel(".evidence-body img[src='annexes/graphique.png']")).count(), 1);
+    // The footnote reference reaches its definition.
+    let note = doc.select(&sel(".evidence-body sup a")).next().unwrap();
+    let target = note.value().attr("href").unwrap().trim_start_matches('#');
+    assert_eq!(doc.select(&sel(&format!("[id='{target}']"))).count(), 1);
+    // Untrusted HTML: no script, handler, javascript: URL or foreign class survives.
+    let raw = std::str::from_utf8(&out.files[page]).unwrap();
+    for bad in ["<script", "onclick", "javascript:", "evil"] {
+        assert!(!raw.contains(bad), "{bad} survived");
+    }
+    assert_eq!(
+        text(&doc, "#rf-attachments ~ ul li"),
+        ["graphique.png", "Synthèse"]
+    );
+    assert_eq!(
+        out.files["candidates/alice/preuves/annexes/synthese.pdf"],
+        std::fs::read(fixture("candidates/content/candidates/alice/preuves/annexes/synthese.pdf")).unwrap()
+    );
+    let demonstrated = text(&doc, ".demonstrates li");
+    assert_eq!(demonstrated.len(), 2);
+    assert!(demonstrated[1].starts_with("Cr1.2.1 (critère) Critère un — section 3, p. 12"), "{}", demonstrated[1]);
+    assert!(out.files.contains_key("highlight.css"));
+}
+
+#[test]
+fn candidate_pages_are_not_indexed_and_every_link_resolves() {
+    let out = site();
+    for (path, _) in out.files.iter().filter(|(p, _)| p.starts_with("candidates/") && p.ends_with(".html")) {
+        let doc = html(&out, path);
+        let robots = doc.select(&sel("meta[name=robots]")).next();
+        assert_eq!(robots.and_then(|m| m.value().attr("content")), Some("noindex, nofollow"), "{path}");
+    }
+    let (broken, checked) = broken_links(&out);
+    assert!(broken.is_empty(), "{broken:#?}");
+    assert!(checked > 100, "{checked}");
+}
+
+#[test]
+fn no_candidates_builds_the_public_referential_site_only() {
+    let scratch = Scratch::of("candidates");
+    let (code, _, stderr) = scratch.run(&["build", "--no-candidates"]);
+    assert_eq!(code, 0, "{stderr}");
+    let public = scratch.root().join("public");
+    assert!(public.join("seuil/index.html").is_file());
+    assert!(!public.join("candidates").exists());
+    assert!(!std::fs::read_to_string(public.join("index.html")).unwrap().contains("candidates/"));
+    // The same through the site configuration.
+    let scratch = Scratch::of("candidates").write(
+        "refolio.toml",
+        "title = \"Public\"\n[candidates]\npublish = false\n",
+    );
+    let (code, stdout, _) = scratch.run(&["check"]);
+    assert_eq!((code, stdout.lines().count()), (0, 1), "{stdout}");
+}
+
+#[test]
+fn pseudonymised_sites_never_print_a_name() {
+    let scratch = Scratch::of("candidates").write(
+        "refolio.toml",
+        "title = \"Jury\"\n[candidates]\npseudonymize = true\n",
+    );
+    let (code, stdout, stderr) = scratch.run(&["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("candidate candidate-a (seuil)"), "{stdout}");
+    let public = scratch.root().join("public");
+    assert!(public.join("candidates/candidate-a/index.html").is_file());
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&public) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path().to_string_lossy().into_owned();
+        let body = std::fs::read(entry.path()).unwrap();
+        let body = String::from_utf8_lossy(&body);
+        for name in ["Alice", "Martin", "Bruno", "Petit", "Chloé", "alice", "bruno/", "chloe"] {
+            assert!(!path.contains(name) && !body.contains(name), "{name} in {path}");
+        }
+        pages += 1;
+    }
+    assert!(pages > 10);
+    let index = std::fs::read_to_string(public.join("candidates/index.html")).unwrap();
+    assert!(index.contains("Candidate A") && index.contains("Candidat·e "), "{index}");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    assert_eq!(site(), site());
+}
