@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Position, Sources};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Position, Sources};
 
 pub const CONFIG_FILE: &str = "refolio.toml";
 
@@ -89,11 +89,12 @@ impl Config {
             Ok(c) => c,
             Err(e) => {
                 let position = e.span().map(|s| Position::at_offset(&text, s.start));
-                diags.push(Diagnostic::error(
-                    Kind::Syntax,
-                    Some(Location::new(CONFIG_FILE, position)),
-                    e.message().trim().to_owned(),
-                ));
+                let (kind, message, suggestion) =
+                    crate::load::explain_serde_message(e.message().trim().to_owned());
+                diags.push(
+                    Diagnostic::error(kind, Some(Location::new(CONFIG_FILE, position)), message)
+                        .with_suggestion(suggestion),
+                );
                 Config::default()
             }
         };

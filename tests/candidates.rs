@@ -14,7 +14,14 @@ fn site() -> MemoryOutput {
 
 fn text(doc: &Html, selector: &str) -> Vec<String> {
     doc.select(&sel(selector))
-        .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|e| {
+            e.text()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect()
 }
 
@@ -92,16 +99,32 @@ fn the_report_carries_decisions_and_their_reasoning() {
     assert_eq!(david["bloc_outcomes"][0]["verdict"], "not-validated");
 
     let emma = candidate(&report, "emma");
-    assert_eq!(emma["decision"], serde_json::json!({"kind": "partial", "blocs": ["G2"]}));
-    let keys: Vec<&str> = emma["reasons"].as_array().unwrap().iter().map(|r| r["key"].as_str().unwrap()).collect();
+    assert_eq!(
+        emma["decision"],
+        serde_json::json!({"kind": "partial", "blocs": ["G2"]})
+    );
+    let keys: Vec<&str> = emma["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["key"].as_str().unwrap())
+        .collect();
     assert_eq!(
         keys,
-        ["reason_total_reached", "reason_professional_reached", "reason_eliminatory", "reason_partial"]
+        [
+            "reason_total_reached",
+            "reason_professional_reached",
+            "reason_eliminatory",
+            "reason_partial"
+        ]
     );
 
     let farid = candidate(&report, "farid");
     assert_eq!(farid["decision"]["kind"], "undecided");
-    assert_eq!(farid["reasons"][0]["text"], "Note d'évaluation professionnelle manquante.");
+    assert_eq!(
+        farid["reasons"][0]["text"],
+        "Note d'évaluation professionnelle manquante."
+    );
 }
 
 #[test]
@@ -115,7 +138,11 @@ fn the_jury_index_lists_every_candidate() {
         "Alice Martin Référentiel à seuil Apprentissage 2026-06-18 tous les blocs (2) ✔ 100 % ✔ Certification totale"
     );
     assert!(rows[1].contains("B1"), "{}", rows[1]);
-    assert!(rows[4].contains("◐ Certification partielle (G2)"), "{}", rows[4]);
+    assert!(
+        rows[4].contains("◐ Certification partielle (G2)"),
+        "{}",
+        rows[4]
+    );
     let home = html(&out, "index.html");
     assert_eq!(text(&home, "main a[href='candidates/index.html']").len(), 1);
 }
@@ -131,7 +158,10 @@ fn the_dossier_shows_decision_reasoning_matrix_and_assessments() {
         ["Tous les blocs sont validés : certification totale."]
     );
     // One section per bloc, printed on its own page.
-    assert_eq!(text(&doc, "section.bloc > h2"), ["B1 Bloc un", "B2 Bloc deux"]);
+    assert_eq!(
+        text(&doc, "section.bloc > h2"),
+        ["B1 Bloc un", "B2 Bloc deux"]
+    );
     let b1 = doc.select(&sel("section.bloc")).next().unwrap();
     let headers: Vec<String> = b1
         .select(&sel("table.matrix thead th"))
@@ -139,18 +169,46 @@ fn the_dossier_shows_decision_reasoning_matrix_and_assessments() {
         .collect();
     assert_eq!(
         headers,
-        ["Compétence", "P2", "Couverture", "Auto-évaluation", "Évaluation tuteur", "Résultat"]
+        [
+            "Compétence",
+            "P2",
+            "Couverture",
+            "Auto-évaluation",
+            "Évaluation tuteur",
+            "Résultat"
+        ]
     );
     let c11 = text(&doc, "tr#c-c1-1 td");
-    assert_eq!(c11, ["✔ oui", "✔ couverte", "acquis", "en cours d'acquisition", "✔ validé"]);
+    assert_eq!(
+        c11,
+        [
+            "✔ oui",
+            "✔ couverte",
+            "acquis",
+            "en cours d'acquisition",
+            "✔ validé"
+        ]
+    );
     let c12 = text(&doc, "tr#c-c1-2 td");
     assert_eq!(c12[2], "14/20");
     // Each competence links to its row in the published referential.
     let link = doc.select(&sel("tr#c-c1-1 th a")).next().unwrap();
-    assert_eq!(link.value().attr("href"), Some("../../seuil/index.html#c1-1"));
-    assert!(text(&doc, ".criteria-list li").contains(&"✘ non validé Cr1.1.4 Quatrième critère (expression orale)".to_owned()));
-    assert_eq!(text(&doc, "#rf-soft ~ div tbody tr"), ["Écoute active acquis en cours d'acquisition"]);
-    assert_eq!(text(&doc, "#rf-job ~ ul li"), ["Construire le tableau de bord — C1.1 , C2.1"]);
+    assert_eq!(
+        link.value().attr("href"),
+        Some("../../seuil/index.html#c1-1")
+    );
+    assert!(
+        text(&doc, ".criteria-list li")
+            .contains(&"✘ non validé Cr1.1.4 Quatrième critère (expression orale)".to_owned())
+    );
+    assert_eq!(
+        text(&doc, "#rf-soft ~ div tbody tr"),
+        ["Écoute active acquis en cours d'acquisition"]
+    );
+    assert_eq!(
+        text(&doc, "#rf-job ~ ul li"),
+        ["Construire le tableau de bord — C1.1 , C2.1"]
+    );
 }
 
 #[test]
@@ -159,9 +217,14 @@ fn exemptions_are_shown_with_their_reason() {
     let doc = html(&out, "candidates/chloe/index.html");
     assert_eq!(
         text(&doc, "#rf-exemptions ~ ul li"),
-        ["Cr1.1.4 Quatrième critère (expression orale) Motif : Avis motivé du référent handicap (déficience auditive) (décision du 2026-03-10)"]
+        [
+            "Cr1.1.4 Quatrième critère (expression orale) Motif : Avis motivé du référent handicap (déficience auditive) (décision du 2026-03-10)"
+        ]
     );
-    assert!(text(&doc, ".criteria-list li").contains(&"dispensé Cr1.1.4 Quatrième critère (expression orale)".to_owned()));
+    assert!(
+        text(&doc, ".criteria-list li")
+            .contains(&"dispensé Cr1.1.4 Quatrième critère (expression orale)".to_owned())
+    );
 }
 
 #[test]
@@ -170,10 +233,20 @@ fn the_points_grid_is_shown_with_the_total() {
     let doc = html(&out, "candidates/emma/index.html");
     assert_eq!(
         text(&doc, "table.grid tbody tr"),
-        ["G1 20 60 24", "G2 30 40 16", "Évaluation professionnelle 70 100 50"]
+        [
+            "G1 20 60 24",
+            "G2 30 40 16",
+            "Évaluation professionnelle 70 100 50"
+        ]
     );
-    assert_eq!(text(&doc, "table.grid tfoot tr"), ["Total 120 200 Certification totale à partir de 100"]);
-    assert!(text(&doc, "section.bloc .reasons li").contains(&"Note 20 sous le minimum de 24 : note éliminatoire.".to_owned()));
+    assert_eq!(
+        text(&doc, "table.grid tfoot tr"),
+        ["Total 120 200 Certification totale à partir de 100"]
+    );
+    assert!(
+        text(&doc, "section.bloc .reasons li")
+            .contains(&"Note 20 sous le minimum de 24 : note éliminatoire.".to_owned())
+    );
 }
 
 #[test]
@@ -183,8 +256,16 @@ fn evidence_pages_render_markdown_code_and_attachments_safely() {
     let doc = html(&out, page);
     assert_eq!(text(&doc, "h1"), ["Tableau de bord <commercial>"]);
     assert_eq!(doc.select(&sel(".evidence-body table")).count(), 1);
-    assert!(doc.select(&sel(".evidence-body pre.hl-code span[class^='hl-']")).count() > 3);
-    assert_eq!(doc.select(&sel(".evidence-body img[src='annexes/graphique.png']")).count(), 1);
+    assert!(
+        doc.select(&sel(".evidence-body pre.hl-code span[class^='hl-']"))
+            .count()
+            > 3
+    );
+    assert_eq!(
+        doc.select(&sel(".evidence-body img[src='annexes/graphique.png']"))
+            .count(),
+        1
+    );
     // The footnote reference reaches its definition.
     let note = doc.select(&sel(".evidence-body sup a")).next().unwrap();
     let target = note.value().attr("href").unwrap().trim_start_matches('#');
@@ -200,21 +281,36 @@ fn evidence_pages_render_markdown_code_and_attachments_safely() {
     );
     assert_eq!(
         out.files["candidates/alice/preuves/annexes/synthese.pdf"],
-        std::fs::read(fixture("candidates/content/candidates/alice/preuves/annexes/synthese.pdf")).unwrap()
+        std::fs::read(fixture(
+            "candidates/content/candidates/alice/preuves/annexes/synthese.pdf"
+        ))
+        .unwrap()
     );
     let demonstrated = text(&doc, ".demonstrates li");
     assert_eq!(demonstrated.len(), 2);
-    assert!(demonstrated[1].starts_with("Cr1.2.1 (critère) Critère un — section 3, p. 12"), "{}", demonstrated[1]);
+    assert!(
+        demonstrated[1].starts_with("Cr1.2.1 (critère) Critère un — section 3, p. 12"),
+        "{}",
+        demonstrated[1]
+    );
     assert!(out.files.contains_key("highlight.css"));
 }
 
 #[test]
 fn candidate_pages_are_not_indexed_and_every_link_resolves() {
     let out = site();
-    for (path, _) in out.files.iter().filter(|(p, _)| p.starts_with("candidates/") && p.ends_with(".html")) {
+    for (path, _) in out
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("candidates/") && p.ends_with(".html"))
+    {
         let doc = html(&out, path);
         let robots = doc.select(&sel("meta[name=robots]")).next();
-        assert_eq!(robots.and_then(|m| m.value().attr("content")), Some("noindex, nofollow"), "{path}");
+        assert_eq!(
+            robots.and_then(|m| m.value().attr("content")),
+            Some("noindex, nofollow"),
+            "{path}"
+        );
     }
     let (broken, checked) = broken_links(&out);
     assert!(broken.is_empty(), "{broken:#?}");
@@ -229,7 +325,11 @@ fn no_candidates_builds_the_public_referential_site_only() {
     let public = scratch.root().join("public");
     assert!(public.join("seuil/index.html").is_file());
     assert!(!public.join("candidates").exists());
-    assert!(!std::fs::read_to_string(public.join("index.html")).unwrap().contains("candidates/"));
+    assert!(
+        !std::fs::read_to_string(public.join("index.html"))
+            .unwrap()
+            .contains("candidates/")
+    );
     // The same through the site configuration.
     let scratch = Scratch::of("candidates").write(
         "refolio.toml",
@@ -259,14 +359,22 @@ fn pseudonymised_sites_never_print_a_name() {
         let path = entry.path().to_string_lossy().into_owned();
         let body = std::fs::read(entry.path()).unwrap();
         let body = String::from_utf8_lossy(&body);
-        for name in ["Alice", "Martin", "Bruno", "Petit", "Chloé", "alice", "bruno/", "chloe"] {
-            assert!(!path.contains(name) && !body.contains(name), "{name} in {path}");
+        for name in [
+            "Alice", "Martin", "Bruno", "Petit", "Chloé", "alice", "bruno/", "chloe",
+        ] {
+            assert!(
+                !path.contains(name) && !body.contains(name),
+                "{name} in {path}"
+            );
         }
         pages += 1;
     }
     assert!(pages > 10);
     let index = std::fs::read_to_string(public.join("candidates/index.html")).unwrap();
-    assert!(index.contains("Candidate A") && index.contains("Candidat·e "), "{index}");
+    assert!(
+        index.contains("Candidate A") && index.contains("Candidat·e "),
+        "{index}"
+    );
 }
 
 #[test]

@@ -187,10 +187,9 @@ fn bad_site_config() {
     let err = check_fails("bad-config");
     assert_eq!(
         headlines(&err),
-        [
-            "refolio.toml:2:1: error: unknown field `titel`, expected one of `title`, `base_url`, `language`"
-        ]
+        ["refolio.toml:2:1: error: unknown field `titel`"]
     );
+    assert!(err.contains("  = help: did you mean `title`?"), "{err}");
 }
 
 #[test]

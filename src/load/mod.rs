@@ -211,12 +211,13 @@ fn yaml_diagnostic(e: &serde_saphyr::Error, rel: &Path) -> Diagnostic {
         Some(i) => full[..i].to_owned(),
         None => full,
     };
-    let (kind, message, suggestion) = explain_yaml_message(message);
+    let (kind, message, suggestion) = explain_serde_message(message);
     Diagnostic::error(kind, Some(Location::new(rel, position)), message).with_suggestion(suggestion)
 }
 
-/// Classifies the parser's message and words it for an author rather than a programmer.
-fn explain_yaml_message(message: String) -> (Kind, String, Option<String>) {
+/// Classifies a serde message (YAML or TOML) and words it for an author rather than a
+/// programmer.
+pub(crate) fn explain_serde_message(message: String) -> (Kind, String, Option<String>) {
     if let Some(rest) = message.strip_prefix("unknown field ") {
         // "unknown field `tgs`, expected one of id, tags"
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));

@@ -218,9 +218,10 @@ impl CandidateLowering<'_> {
             .filter_map(|id| match self.r.lookup(id.value.trim()) {
                 Some(ItemRef::Bloc(b)) => Some(b),
                 _ => {
-                    let ids = self.r.blocs.iter().map(|b| b.id.as_str());
-                    let help =
-                        did_you_mean(id.value.trim(), ids).map(|s| format!("did you mean `{s}`?"));
+                    let all: Vec<&str> = self.r.blocs.iter().map(|b| b.id.as_str()).collect();
+                    let help = did_you_mean(id.value.trim(), all.iter().copied())
+                        .map(|s| format!("did you mean `{s}`?"))
+                        .unwrap_or_else(|| format!("blocs of `{}`: {}", self.r.id, all.join(", ")));
                     self.error(
                         Kind::DanglingReference,
                         id,
@@ -229,7 +230,7 @@ impl CandidateLowering<'_> {
                             id.value.trim(),
                             self.r.id
                         ),
-                        help,
+                        Some(help),
                     );
                     None
                 }
@@ -475,9 +476,19 @@ impl CandidateLowering<'_> {
         let demonstrates = front
             .demonstrates
             .iter()
-            .filter_map(|d| {
-                let d = &d.value.0;
-                let item = match self.item(&d.id, Want::Either, true)? {
+            .filter_map(|spanned| {
+                let d = &spanned.value.0;
+                // A bare `C1.1` has its position on the list item, not on the ID.
+                let id = if position(&d.id).is_some() {
+                    d.id.clone()
+                } else {
+                    Spanned {
+                        value: d.id.value.clone(),
+                        referenced: spanned.referenced,
+                        defined: spanned.defined,
+                    }
+                };
+                let item = match self.item(&id, Want::Either, true)? {
                     ItemRef::Competence(c) => Demonstrated::Competence(c),
                     ItemRef::Criterion(c) => Demonstrated::Criterion(c),
                     _ => return None,
