@@ -84,17 +84,18 @@ pub fn check_with(root: &Path, adjust: impl FnOnce(&mut Config)) -> Result<Check
     let mut diagnostics = Diagnostics::default();
     let mut config = Config::load(root, &mut sources, &mut diagnostics);
     adjust(&mut config);
-    let content = load::load_content(root, &mut sources, &mut diagnostics)?;
+    let content = load::load_content(
+        root,
+        config.candidates.publish,
+        &mut sources,
+        &mut diagnostics,
+    )?;
     let referentials: Vec<_> = content
         .referentials
         .into_iter()
         .map(|file| model::lower_referential(file, &mut diagnostics))
         .collect();
-    let candidates = if config.candidates.publish {
-        lower_candidates(content.candidates, &referentials, &config, &mut diagnostics)
-    } else {
-        Vec::new()
-    };
+    let candidates = lower_candidates(content.candidates, &referentials, &config, &mut diagnostics);
     let site = Site {
         config,
         referentials,

@@ -182,7 +182,7 @@ fn the_dossier_shows_decision_reasoning_matrix_and_assessments() {
     assert_eq!(
         c11,
         [
-            "✔ oui",
+            "✔ oui : Tableau de bord <commercial>",
             "✔ couverte",
             "acquis",
             "en cours d'acquisition",
@@ -330,11 +330,13 @@ fn no_candidates_builds_the_public_referential_site_only() {
             .unwrap()
             .contains("candidates/")
     );
-    // The same through the site configuration.
-    let scratch = Scratch::of("candidates").write(
-        "refolio.toml",
-        "title = \"Public\"\n[candidates]\npublish = false\n",
-    );
+    // The same through the site configuration; candidate files are not even read.
+    let scratch = Scratch::of("candidates")
+        .write(
+            "refolio.toml",
+            "title = \"Public\"\n[candidates]\npublish = false\n",
+        )
+        .write("content/candidates/bruno/passport.yaml", "name: [broken");
     let (code, stdout, _) = scratch.run(&["check"]);
     assert_eq!((code, stdout.lines().count()), (0, 1), "{stdout}");
 }

@@ -36,9 +36,11 @@ pub struct Content {
     pub candidates: Vec<candidate::CandidateFolder>,
 }
 
-/// Reads every referential under `root/content/referentials`, in file-name order.
+/// Reads every referential under `root/content/referentials`, in file-name order, and the
+/// candidates when `candidates` is true (a public build never reads them).
 pub fn load_content(
     root: &Path,
+    candidates: bool,
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Result<Content, Error> {
@@ -95,7 +97,9 @@ pub fn load_content(
             Err(d) => diags.push(d),
         }
     }
-    content.candidates = candidate::load_candidates(root, sources, diags)?;
+    if candidates {
+        content.candidates = candidate::load_candidates(root, sources, diags)?;
+    }
     Ok(content)
 }
 
