@@ -328,7 +328,9 @@ fn two_builds_are_byte_identical_and_replace_the_previous_site() {
         );
         assert_eq!(code, 0, "{stderr}");
         assert!(
-            stdout.starts_with("1 referentials, 5 competences, 5 criteria, 0 candidates → 7 pages in "),
+            stdout.starts_with(
+                "1 referentials, 5 competences, 5 criteria, 0 candidates → 7 pages in "
+            ),
             "{stdout}"
         );
     }

@@ -308,6 +308,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_reason_and_label_of_the_model_is_translated() {
+        let t = default_translations().unwrap();
+        let model_keys = crate::validate::rules::REASON_KEYS
+            .iter()
+            .copied()
+            .chain([
+                "route_initial",
+                "route_continuing",
+                "route_apprenticeship",
+                "route_vae",
+            ])
+            .chain(["route_executive", "level_acquired", "level_partly_acquired"])
+            .chain(["level_not_acquired", "competence", "criterion"]);
+        for key in model_keys {
+            assert!(t["fr"].contains_key(key), "{key}");
+        }
+    }
+
+    #[test]
     fn every_language_translates_every_key() {
         let t = default_translations().unwrap();
         let fr: Vec<&String> = t["fr"].keys().collect();

@@ -15,6 +15,41 @@ pub enum Verdict {
     Undecided,
 }
 
+/// Every message key a [`Reason`] can carry; `strings.toml` must translate each (tested).
+pub const REASON_KEYS: &[&str] = &[
+    "reason_all_criteria",
+    "reason_all_exempted",
+    "reason_bloc_all",
+    "reason_bloc_failed",
+    "reason_bloc_nothing",
+    "reason_bloc_pending",
+    "reason_blocs_failed",
+    "reason_blocs_pending",
+    "reason_criteria_missing",
+    "reason_eliminatory",
+    "reason_exempted",
+    "reason_full_all_blocs",
+    "reason_full_grid",
+    "reason_mark_missing",
+    "reason_mark_reached",
+    "reason_mark_short",
+    "reason_marks_missing",
+    "reason_no_bloc",
+    "reason_no_criterion",
+    "reason_not_all_criteria",
+    "reason_not_all_presented",
+    "reason_over_threshold",
+    "reason_partial",
+    "reason_partial_not_allowed",
+    "reason_professional_missing",
+    "reason_professional_reached",
+    "reason_professional_short",
+    "reason_total_reached",
+    "reason_total_short",
+    "reason_under_minimum",
+    "reason_under_threshold",
+];
+
 /// One step of reasoning: a message key of `strings.toml` and the values it names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reason {
@@ -24,6 +59,7 @@ pub struct Reason {
 
 impl Reason {
     fn new(key: &'static str, args: &[(&'static str, String)]) -> Reason {
+        debug_assert!(REASON_KEYS.contains(&key), "{key} missing from REASON_KEYS");
         Reason {
             key,
             args: args.to_vec(),
