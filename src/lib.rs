@@ -235,12 +235,7 @@ pub fn coverage_lines(checked: &Checked) -> Vec<String> {
         .zip(&checked.dossiers)
         .map(|(c, d)| {
             let r = &site.referentials[c.referential];
-            let gaps: Vec<&str> = d
-                .competences
-                .iter()
-                .filter(|x| x.needs_evidence && x.evidence.is_empty())
-                .map(|x| r.competences[x.competence].id.as_str())
-                .collect();
+            let gaps: Vec<&str> = d.gaps().map(|k| r.competences[k].id.as_str()).collect();
             let decision = match &d.decision {
                 validate::rules::Decision::Full => "full certification".to_owned(),
                 validate::rules::Decision::Partial(b) => {

@@ -88,12 +88,7 @@ pub fn report_json(site: &Site, dossiers: &[Dossier], t: &Strings) -> String {
                     percent: d.coverage.percent(),
                     required: d.coverage.required,
                     covered: d.coverage.covered,
-                    uncovered: d
-                        .competences
-                        .iter()
-                        .filter(|x| x.needs_evidence && x.evidence.is_empty())
-                        .map(|x| r.competences[x.competence].id.as_str())
-                        .collect(),
+                    uncovered: d.gaps().map(|k| r.competences[k].id.as_str()).collect(),
                 },
                 competences: d
                     .competences

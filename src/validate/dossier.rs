@@ -25,8 +25,12 @@ pub struct Dossier {
 }
 
 impl Dossier {
-    pub fn competence(&self, competence: usize) -> Option<&CompetenceResult> {
-        self.competences.iter().find(|c| c.competence == competence)
+    /// The competences that need evidence and have none, in reading order.
+    pub fn gaps(&self) -> impl Iterator<Item = usize> + '_ {
+        self.competences
+            .iter()
+            .filter(|c| c.needs_evidence && c.evidence.is_empty())
+            .map(|c| c.competence)
     }
 }
 

@@ -15,7 +15,7 @@ pub use candidate::{derived_pseudonym, fmt_number, lower_candidate};
 use meta::is_iso_date;
 
 use super::*;
-use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Position, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, did_you_mean};
 use crate::load::ReferentialFile;
 use crate::load::raw::*;
 
@@ -67,12 +67,7 @@ struct Lowering<'a> {
 
 impl Lowering<'_> {
     fn loc<T>(&self, s: &Spanned<T>) -> Option<Location> {
-        let l = s.referenced;
-        let position = (l.line() > 0).then(|| Position {
-            line: l.line() as u32,
-            column: l.column() as u32,
-        });
-        Some(Location::new(self.path, position))
+        Some(Location::new(self.path, crate::load::position(s)))
     }
 
     fn error<T>(&mut self, kind: Kind, at: &Spanned<T>, message: impl Into<String>) {
