@@ -3,20 +3,13 @@
 
 mod common;
 
-use common::Scratch;
+use common::{Scratch, headlines};
 
 /// Runs `check`, asserts exit 1 and returns stderr.
 fn fails(scratch: &Scratch) -> String {
     let (code, stdout, stderr) = scratch.run(&["check"]);
     assert_eq!(code, 1, "stdout={stdout} stderr={stderr}");
     stderr
-}
-
-fn headlines(stderr: &str) -> Vec<&str> {
-    stderr
-        .lines()
-        .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
-        .collect()
 }
 
 const BRUNO: &str = "content/candidates/bruno/passport.yaml";

@@ -3,21 +3,13 @@
 
 mod common;
 
-use common::{fixture, run};
+use common::{fixture, headlines, run};
 
 /// Runs `check` on `invalid/<name>` and returns its stderr, asserting exit code 1.
 fn check_fails(name: &str) -> String {
     let (code, stdout, stderr) = run(&fixture(&format!("invalid/{name}")), &["check"]);
     assert_eq!(code, 1, "{name}: stdout={stdout} stderr={stderr}");
     stderr
-}
-
-/// The `path:line:col: error: …` lines only.
-fn headlines(stderr: &str) -> Vec<&str> {
-    stderr
-        .lines()
-        .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
-        .collect()
 }
 
 const MINI: &str = "content/referentials/mini.yaml";

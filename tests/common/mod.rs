@@ -34,6 +34,14 @@ pub fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// The `path:line:col: error: …` lines only.
+pub fn headlines(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
+        .collect()
+}
+
 /// Checks and renders a site into memory; panics on content errors.
 pub fn build_in_memory(root: &Path) -> MemoryOutput {
     let checked = refolio::check(root).expect("site loads");
