@@ -219,7 +219,7 @@ fn pages_are_accessible_by_construction() {
 #[test]
 fn ui_strings_follow_the_site_language() {
     let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("valid"), tmp.path());
+    common::copy_tree(&fixture("valid"), tmp.path());
     std::fs::write(
         tmp.path().join("refolio.toml"),
         "title = \"Test\"\nlanguage = \"en\"\n",
@@ -243,7 +243,7 @@ fn ui_strings_follow_the_site_language() {
 #[test]
 fn site_templates_override_the_defaults() {
     let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("valid"), tmp.path());
+    common::copy_tree(&fixture("valid"), tmp.path());
     std::fs::create_dir(tmp.path().join("templates")).unwrap();
     std::fs::write(
         tmp.path().join("templates/index.html"),
@@ -271,7 +271,7 @@ fn site_templates_override_the_defaults() {
 #[test]
 fn texts_are_escaped_and_markdown_sanitised() {
     let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("valid"), tmp.path());
+    common::copy_tree(&fixture("valid"), tmp.path());
     let path = tmp.path().join("content/referentials/demo.yaml");
     let yaml = std::fs::read_to_string(&path)
         .unwrap()
@@ -348,7 +348,7 @@ fn two_builds_are_byte_identical_and_replace_the_previous_site() {
 fn a_failed_build_leaves_the_previous_site_intact() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
-    copy_dir(&fixture("valid"), &site);
+    common::copy_tree(&fixture("valid"), &site);
     let (code, _, stderr) = run(&site, &["build"]);
     assert_eq!(code, 0, "{stderr}");
     let before = read_tree(&site.join("public"));
@@ -379,18 +379,6 @@ fn b1_column_headers(doc: &scraper::Html) -> Vec<String> {
     doc.select(&sel("#b1 ~ div table thead th"))
         .map(text)
         .collect()
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn read_tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {

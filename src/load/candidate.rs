@@ -57,7 +57,6 @@ pub struct AttachmentFile {
     /// Where to copy it from.
     pub source: PathBuf,
     pub title: Option<String>,
-    pub at: Location,
 }
 
 /// Reads every candidate folder, in name order. No folder is not an error: a site may
@@ -330,7 +329,6 @@ fn resolve_attachment(
         target,
         source: canonical,
         title: raw.title.as_ref().map(|t| t.value.trim().to_owned()),
-        at,
     })
 }
 

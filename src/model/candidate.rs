@@ -152,15 +152,6 @@ pub struct Results {
     pub professional_evaluation: Option<f64>,
 }
 
-impl Results {
-    pub fn is_empty(&self) -> bool {
-        self.criteria.is_empty()
-            && self.bloc_marks.is_empty()
-            && self.modality_marks.is_empty()
-            && self.professional_evaluation.is_none()
-    }
-}
-
 /// One evidence file.
 #[derive(Debug)]
 pub struct Evidence {

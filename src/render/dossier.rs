@@ -138,7 +138,6 @@ pub struct EvidenceLink<'a> {
     pub date: Option<&'a str>,
     /// Short column label in the matrix: P1, P2…
     pub short: String,
-    pub note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -273,14 +272,13 @@ pub fn dossier_page<'a>(
     let r = &site.referentials[c.referential];
     let root = root_of(&format!("{}/index.html", dossier_dir(c)));
     let item_href = |id: &str| format!("{root}{}/index.html#{}", r.id, anchor(id));
-    let evidence_link = |i: usize, note: Option<&'a str>| {
+    let evidence_link = |i: usize| {
         let e = &c.evidence[i];
         EvidenceLink {
             title: &e.title,
             href: format!("{}.html", e.stem),
             date: e.date.as_deref(),
             short: format!("P{}", i + 1),
-            note,
         }
     };
     let blocs = d
@@ -337,7 +335,7 @@ pub fn dossier_page<'a>(
                 mark: b.outcome.mark.map(fmt_number),
                 points: bloc.points,
                 reasons: reasons(t, &b.outcome.reasons),
-                columns: columns.iter().map(|&i| evidence_link(i, None)).collect(),
+                columns: columns.iter().map(|&i| evidence_link(i)).collect(),
                 competences,
             }
         })
@@ -410,9 +408,7 @@ pub fn dossier_page<'a>(
                 }
             })
             .collect(),
-        evidence: (0..c.evidence.len())
-            .map(|i| evidence_link(i, None))
-            .collect(),
+        evidence: (0..c.evidence.len()).map(evidence_link).collect(),
     }
 }
 

@@ -12,10 +12,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
 use crate::model::{Candidate, Referential};
 
 /// Everything computed for one candidate.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Dossier {
     /// The candidate's position in `Site::candidates`.
-    #[serde(skip)]
     pub candidate: usize,
     pub coverage: Coverage,
     pub competences: Vec<CompetenceResult>,
@@ -65,24 +64,20 @@ impl Coverage {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct CompetenceResult {
-    #[serde(skip)]
     pub competence: usize,
     /// Evidence (indexes into the candidate's) naming it or one of its criteria.
-    #[serde(skip)]
     pub evidence: Vec<usize>,
     /// False when every criterion is exempted: no evidence is needed.
     pub needs_evidence: bool,
-    #[serde(skip)]
     pub criteria: Vec<(usize, CriterionStatus)>,
     pub verdict: Verdict,
     pub reasons: Vec<Reason>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct BlocResult {
-    #[serde(skip)]
     pub bloc: usize,
     pub outcome: BlocVerdict,
 }

@@ -51,7 +51,7 @@ pub const REASON_KEYS: &[&str] = &[
 ];
 
 /// One step of reasoning: a message key of `strings.toml` and the values it names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {
     pub key: &'static str,
     pub args: Vec<(&'static str, String)>,
@@ -77,8 +77,7 @@ impl Reason {
 }
 
 /// What is known of one criterion for one candidate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CriterionStatus {
     Validated,
     NotValidated,
@@ -167,7 +166,7 @@ pub fn competence_outcome(rules: &Rules, criteria: &[CriterionStatus]) -> (Verdi
 }
 
 /// A bloc's outcome: its verdict, and whether its mark is under the eliminatory minimum.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BlocVerdict {
     pub verdict: Verdict,
     pub mark: Option<f64>,

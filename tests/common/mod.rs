@@ -192,7 +192,8 @@ impl Scratch {
     }
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+/// Copies a folder tree (fixtures into a temporary folder).
+pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
         let target = to.join(entry.path().strip_prefix(from).unwrap());
