@@ -74,6 +74,26 @@ impl Default for CandidatesConfig {
     }
 }
 
+/// Command-line overrides of `refolio.toml`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overrides {
+    pub base_url: Option<String>,
+    /// Gaps are warnings.
+    pub allow_gaps: bool,
+    /// No candidate page: the public referential site.
+    pub no_candidates: bool,
+}
+
+impl Overrides {
+    pub fn apply(&self, config: &mut Config) {
+        if let Some(url) = &self.base_url {
+            config.base_url = Some(url.clone());
+        }
+        config.candidates.allow_gaps |= self.allow_gaps;
+        config.candidates.publish &= !self.no_candidates;
+    }
+}
+
 impl Config {
     /// Reads `root/refolio.toml` if it exists. Problems are reported and defaults used.
     pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Config {

@@ -234,6 +234,22 @@ impl Sources {
     pub fn get(&self, path: &Path) -> Option<&str> {
         self.files.get(path).map(String::as_str)
     }
+
+    pub fn remove(&mut self, path: &Path) {
+        self.files.remove(path);
+    }
+
+    /// Moves every text of `other` in; returns their paths.
+    pub fn absorb(&mut self, other: Sources) -> Vec<PathBuf> {
+        other
+            .files
+            .into_iter()
+            .map(|(path, text)| {
+                self.files.insert(path.clone(), text);
+                path
+            })
+            .collect()
+    }
 }
 
 /// The diagnostics of one run, in the order they were found until [`Diagnostics::sorted`].
@@ -268,6 +284,10 @@ impl Diagnostics {
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
     }
 
     /// By file, then position, so output does not depend on walk or thread order.

@@ -13,6 +13,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod project;
 pub mod render;
 pub mod validate;
 
@@ -20,7 +21,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use config::Config;
+use config::Overrides;
 use diagnostics::{Diagnostic, Diagnostics, Sources};
 use model::Site;
 use output::{Output, Staging};
@@ -69,77 +70,12 @@ pub struct Checked {
 
 /// Load, lower and validate the site at `root`.
 pub fn check(root: &Path) -> Result<Checked, Error> {
-    check_with(root, |_| {})
+    check_with(root, &Overrides::default())
 }
 
-/// [`check`], letting the caller adjust the configuration (command-line overrides).
-pub fn check_with(root: &Path, adjust: impl FnOnce(&mut Config)) -> Result<Checked, Error> {
-    if !root.is_dir() {
-        return Err(Error::Usage(format!(
-            "`{}` is not a folder",
-            root.display()
-        )));
-    }
-    let mut sources = Sources::default();
-    let mut diagnostics = Diagnostics::default();
-    let mut config = Config::load(root, &mut sources, &mut diagnostics);
-    adjust(&mut config);
-    let content = load::load_content(
-        root,
-        config.candidates.publish,
-        &mut sources,
-        &mut diagnostics,
-    )?;
-    let referentials: Vec<_> = content
-        .referentials
-        .into_iter()
-        .map(|file| model::lower_referential(file, &mut diagnostics))
-        .collect();
-    let candidates = lower_candidates(content.candidates, &referentials, &config, &mut diagnostics);
-    let site = Site {
-        config,
-        referentials,
-        candidates,
-    };
-    let dossiers = validate::validate_site(&site, &mut diagnostics);
-    Ok(Checked {
-        site,
-        dossiers,
-        sources,
-        diagnostics,
-    })
-}
-
-fn lower_candidates(
-    folders: Vec<load::candidate::CandidateFolder>,
-    referentials: &[model::Referential],
-    config: &Config,
-    diags: &mut Diagnostics,
-) -> Vec<model::Candidate> {
-    let mut candidates: Vec<model::Candidate> = Vec::new();
-    for folder in folders {
-        let Some(c) = model::lower_candidate(folder, referentials, &config.candidates, diags)
-        else {
-            continue;
-        };
-        // Pseudonyms chosen by hand may collide; two dossiers must not share a URL.
-        if let Some(other) = candidates.iter().find(|o| o.slug == c.slug) {
-            diags.push(
-                diagnostics::Diagnostic::error(
-                    diagnostics::Kind::DuplicateId,
-                    Some(c.passport.clone()),
-                    format!(
-                        "candidates `{}` and `{}` would share the URL `candidates/{}/`",
-                        other.id, c.id, c.slug
-                    ),
-                )
-                .with_suggestion(Some("give them different pseudonyms".into())),
-            );
-            continue;
-        }
-        candidates.push(c);
-    }
-    candidates
+/// [`check`] with command-line overrides of the configuration.
+pub fn check_with(root: &Path, overrides: &Overrides) -> Result<Checked, Error> {
+    Ok(project::Project::load(root, overrides)?.into_checked())
 }
 
 /// What `build` is asked to do.
@@ -148,11 +84,7 @@ pub struct BuildOptions {
     pub root: PathBuf,
     /// Defaults to `root/public`.
     pub output_dir: Option<PathBuf>,
-    pub base_url: Option<String>,
-    /// Overrides `refolio.toml`: gaps are warnings.
-    pub allow_gaps: bool,
-    /// Overrides `refolio.toml`: no candidate page.
-    pub no_candidates: bool,
+    pub overrides: Overrides,
 }
 
 /// What a build produced.
@@ -191,13 +123,7 @@ pub struct Built {
 /// into the output folder.
 pub fn build(options: &BuildOptions) -> Result<Built, Error> {
     let started = Instant::now();
-    let checked = check_with(&options.root, |c| {
-        if let Some(url) = &options.base_url {
-            c.base_url = Some(url.clone());
-        }
-        c.candidates.allow_gaps |= options.allow_gaps;
-        c.candidates.publish &= !options.no_candidates;
-    })?;
+    let checked = check_with(&options.root, &options.overrides)?;
     if checked.diagnostics.has_errors() {
         return Ok(Built {
             checked,

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use refolio::config::Overrides;
 use refolio::diagnostics::Diagnostics;
 use refolio::{BuildOptions, Checked, Error};
 
@@ -35,9 +36,12 @@ struct CandidateArgs {
 }
 
 impl CandidateArgs {
-    fn apply(&self, config: &mut refolio::config::Config) {
-        config.candidates.allow_gaps |= self.allow_gaps;
-        config.candidates.publish &= !self.no_candidates;
+    fn overrides(&self, base_url: Option<String>) -> Overrides {
+        Overrides {
+            base_url,
+            allow_gaps: self.allow_gaps,
+            no_candidates: self.no_candidates,
+        }
     }
 }
 
@@ -101,7 +105,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             candidates,
             report: format,
         } => {
-            let checked = refolio::check_with(&cli.root, |c| candidates.apply(c))?;
+            let checked = refolio::check_with(&cli.root, &candidates.overrides(None))?;
             let code = report(&checked, None, "fix them and run again");
             if let Some(ReportFormat::Json) = format {
                 print!("{}", refolio::candidates_report(&cli.root, &checked)?);
@@ -116,9 +120,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let built = refolio::build(&BuildOptions {
                 root: cli.root,
                 output_dir,
-                base_url,
-                allow_gaps: candidates.allow_gaps,
-                no_candidates: candidates.no_candidates,
+                overrides: candidates.overrides(base_url),
             })?;
             let summary = built.summary.as_ref().map(ToString::to_string);
             Ok(report(&built.checked, summary, "nothing was written"))

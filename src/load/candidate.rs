@@ -6,7 +6,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use super::raw_candidate::{RawAttachment, RawEvidence, RawPassport};
-use super::{is_editor_temporary, parse_yaml, position, read_text, relative};
+use super::{Entry, is_editor_temporary, parse_yaml, position, read_text, relative};
 use crate::Error;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Sources, did_you_mean};
 
@@ -59,44 +59,28 @@ pub struct AttachmentFile {
     pub title: Option<String>,
 }
 
-/// Reads every candidate folder, in name order. No folder is not an error: a site may
-/// publish referentials only.
-pub fn load_candidates(
+/// Reads one entry of the candidates folder; `None` when it is not a usable candidate
+/// folder (reported).
+pub fn load_candidate(
     root: &Path,
+    entry: &Entry,
     sources: &mut Sources,
     diags: &mut Diagnostics,
-) -> Result<Vec<CandidateFolder>, Error> {
-    let dir = root.join(CANDIDATES_DIR);
-    if !dir.is_dir() {
-        return Ok(Vec::new());
+) -> Result<Option<CandidateFolder>, Error> {
+    let rel = relative(root, &entry.path);
+    if !entry.is_dir {
+        diags.push(Diagnostic::warning(
+            Kind::Unreadable,
+            Some(Location::new(&rel, None)),
+            "ignored: a candidate is a folder holding `passport.yaml`",
+        ));
+        return Ok(None);
     }
-    let mut folders = Vec::new();
-    let walker = walkdir::WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name();
-    for entry in walker {
-        let entry = entry.map_err(|e| Error::io(&dir, e.into()))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || is_editor_temporary(&name) {
-            continue;
-        }
-        let rel = relative(root, entry.path());
-        if !entry.file_type().is_dir() {
-            diags.push(Diagnostic::warning(
-                Kind::Unreadable,
-                Some(Location::new(&rel, None)),
-                "ignored: a candidate is a folder holding `passport.yaml`",
-            ));
-            continue;
-        }
-        if let Err(d) = super::check_url_id(&name, &rel, "candidate folder", "") {
-            diags.push(d);
-            continue;
-        }
-        folders.push(load_folder(root, entry.path(), name, sources, diags)?);
+    if let Err(d) = super::check_url_id(&entry.name, &rel, "candidate folder", "") {
+        diags.push(d);
+        return Ok(None);
     }
-    Ok(folders)
+    load_folder(root, &entry.path, entry.name.clone(), sources, diags).map(Some)
 }
 
 fn load_folder(

@@ -29,78 +29,96 @@ pub struct ReferentialFile {
     pub raw: raw::RawReferential,
 }
 
-/// Everything read from the content tree.
-#[derive(Debug, Default)]
-pub struct Content {
-    pub referentials: Vec<ReferentialFile>,
-    pub candidates: Vec<candidate::CandidateFolder>,
+/// One entry directly inside a content folder, as listed.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub name: String,
+    pub path: PathBuf,
+    /// Not following symbolic links: a linked file or folder is neither.
+    pub is_file: bool,
+    pub is_dir: bool,
 }
 
-/// Reads every referential under `root/content/referentials`, in file-name order, and the
-/// candidates when `candidates` is true (a public build never reads them).
-pub fn load_content(
-    root: &Path,
-    candidates: bool,
-    sources: &mut Sources,
-    diags: &mut Diagnostics,
-) -> Result<Content, Error> {
-    let dir = root.join(REFERENTIALS_DIR);
-    let mut content = Content::default();
-    if !dir.is_dir() {
-        diags.push(Diagnostic::warning(
-            Kind::Empty,
-            Some(Location::new(REFERENTIALS_DIR, None)),
-            "no referentials folder: the site has no referential",
-        ));
-        return Ok(content);
-    }
-    let walker = walkdir::WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name();
-    for entry in walker {
-        let entry = entry.map_err(|e| Error::io(&dir, e.into()))?;
-        let rel = relative(root, entry.path());
-        let name = entry.file_name().to_string_lossy();
+/// The entries directly inside `dir`, in file-name order, without hidden files and editor
+/// temporaries; none when `dir` does not exist.
+pub fn list(dir: &Path) -> Result<Vec<Entry>, Error> {
+    let read = match std::fs::read_dir(dir) {
+        Ok(read) => read,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut entries = Vec::new();
+    for entry in read {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') || is_editor_temporary(&name) {
             continue;
         }
-        let Some(stem) = name
-            .strip_suffix(".yaml")
-            .or_else(|| name.strip_suffix(".yml"))
-        else {
-            diags.push(Diagnostic::warning(
-                Kind::Unreadable,
-                Some(Location::new(&rel, None)),
-                "ignored: a referential is a `.yaml` file",
-            ));
-            continue;
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        if let Err(d) = check_url_id(stem, &rel, "referential file", ".yaml") {
+        let kind = entry.file_type().map_err(|e| Error::io(&entry.path(), e))?;
+        entries.push(Entry {
+            name,
+            path: entry.path(),
+            is_file: kind.is_file(),
+            is_dir: kind.is_dir(),
+        });
+    }
+    entries.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
+    Ok(entries)
+}
+
+/// Reads one entry of the referentials folder; `None` when it is not a usable referential
+/// (reported, except for what is silently skipped: folders and links).
+pub fn load_referential(
+    root: &Path,
+    entry: &Entry,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Option<ReferentialFile> {
+    let rel = relative(root, &entry.path);
+    let Some(stem) = entry
+        .name
+        .strip_suffix(".yaml")
+        .or_else(|| entry.name.strip_suffix(".yml"))
+    else {
+        diags.push(Diagnostic::warning(
+            Kind::Unreadable,
+            Some(Location::new(&rel, None)),
+            "ignored: a referential is a `.yaml` file",
+        ));
+        return None;
+    };
+    if !entry.is_file {
+        return None;
+    }
+    if let Err(d) = check_url_id(stem, &rel, "referential file", ".yaml") {
+        diags.push(d);
+        return None;
+    }
+    let text = read_text(&entry.path, &rel, diags)?;
+    let parsed = parse_yaml::<raw::RawReferential>(&text, &rel);
+    sources.insert(&rel, text);
+    match parsed {
+        Ok(raw) => Some(ReferentialFile {
+            id: stem.to_owned(),
+            path: rel,
+            raw,
+        }),
+        Err(d) => {
             diags.push(d);
-            continue;
-        }
-        let Some(text) = read_text(entry.path(), &rel, diags) else {
-            continue;
-        };
-        let parsed = parse_yaml::<raw::RawReferential>(&text, &rel);
-        sources.insert(&rel, text);
-        match parsed {
-            Ok(raw) => content.referentials.push(ReferentialFile {
-                id: stem.to_owned(),
-                path: rel,
-                raw,
-            }),
-            Err(d) => diags.push(d),
+            None
         }
     }
-    if candidates {
-        content.candidates = candidate::load_candidates(root, sources, diags)?;
-    }
-    Ok(content)
+}
+
+/// The warning for a site without a referentials folder, if it has none.
+pub fn missing_referentials(root: &Path) -> Option<Diagnostic> {
+    (!root.join(REFERENTIALS_DIR).is_dir()).then(|| {
+        Diagnostic::warning(
+            Kind::Empty,
+            Some(Location::new(REFERENTIALS_DIR, None)),
+            "no referentials folder: the site has no referential",
+        )
+    })
 }
 
 /// Editor swap and backup files, which must never be read as content.

@@ -14,8 +14,6 @@ use crate::model::{Candidate, Referential};
 /// Everything computed for one candidate.
 #[derive(Debug, Clone)]
 pub struct Dossier {
-    /// The candidate's position in `Site::candidates`.
-    pub candidate: usize,
     pub coverage: Coverage,
     pub competences: Vec<CompetenceResult>,
     pub blocs: Vec<BlocResult>,
@@ -85,7 +83,6 @@ pub struct BlocResult {
 /// Computes a candidate's dossier; reports each gap as an error (a warning with
 /// `allow_gaps`).
 pub fn dossier(
-    index: usize,
     candidate: &Candidate,
     r: &Referential,
     config: &CandidatesConfig,
@@ -207,7 +204,6 @@ pub fn dossier(
     let (decision, reasons) =
         certification_decision(&r.rules, &inputs, candidate.results.professional_evaluation);
     Dossier {
-        candidate: index,
         coverage,
         competences,
         blocs,

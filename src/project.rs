@@ -1,0 +1,462 @@
+//! Project: the site held in memory as independent units — the config file, each entry of
+//! the referentials folder, each candidate folder — each keeping the source texts and the
+//! diagnostics it produced. [`crate::check`] loads a project from scratch; `serve` keeps one
+//! and [`Project::apply`]s changes to it, reloading only the units a [`ChangeKind`] touches
+//! and the candidates that depend on a changed referential. Both paths go through the same
+//! per-unit functions, so an updated project equals a freshly loaded one.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::config::{Config, Overrides};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Sources};
+use crate::load::candidate::CANDIDATES_DIR;
+use crate::load::{self, Entry, REFERENTIALS_DIR};
+use crate::model::{self, Candidate, Referential, Site};
+use crate::validate::{self, Dossier};
+use crate::{Checked, Error};
+
+/// A change to the site's sources, folded from file-system events into what it means for
+/// the site. Names are as found on disk.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChangeKind {
+    /// `refolio.toml`: everything depends on it.
+    Config,
+    /// A content folder itself appeared or went: everything is read again.
+    Tree,
+    /// The `templates/` folder itself appeared or went.
+    Templates,
+    /// A page template in `templates/`, by name (`base.html`, `partials/modality.html`).
+    Template(String),
+    /// `templates/strings.toml`.
+    Strings,
+    /// `templates/style.css`.
+    Stylesheet,
+    /// An entry of the referentials folder, by file name.
+    Referential(String),
+    /// A candidate folder itself, or its passport.
+    Candidate(String),
+    /// An evidence file: the candidate folder and the stem inside it (`preuves/01-devis`).
+    Evidence(String, String),
+    /// Any other file in a candidate folder (attachments).
+    Asset(String),
+}
+
+impl ChangeKind {
+    /// What a change to `rel` (relative to the site root) means; `None` for files refolio
+    /// does not read (editor temporaries, hidden files, anything outside its folders).
+    pub fn classify(rel: &Path) -> Option<ChangeKind> {
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let hidden = parts
+            .iter()
+            .any(|p| p.starts_with('.') || load::is_editor_temporary(p));
+        if hidden || parts.is_empty() {
+            return None;
+        }
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        Some(match parts.as_slice() {
+            [crate::config::CONFIG_FILE] => ChangeKind::Config,
+            // A whole folder appearing or going: its files are what matter, so rescan them.
+            ["content"] | ["content", "referentials" | "candidates"] => ChangeKind::Tree,
+            ["templates"] => ChangeKind::Templates,
+            ["templates", "style.css"] => ChangeKind::Stylesheet,
+            ["templates", "strings.toml"] => ChangeKind::Strings,
+            ["templates", rest @ ..] if rest.last()?.ends_with(".html") => {
+                ChangeKind::Template(rest.join("/"))
+            }
+            ["content", "referentials", name] => ChangeKind::Referential((*name).to_owned()),
+            ["content", "candidates", folder] => ChangeKind::Candidate((*folder).to_owned()),
+            [
+                "content",
+                "candidates",
+                folder,
+                crate::load::candidate::PASSPORT_FILE,
+            ] => ChangeKind::Candidate((*folder).to_owned()),
+            ["content", "candidates", folder, rest @ ..] => {
+                let path = rest.join("/");
+                match path.strip_suffix(".md") {
+                    Some(stem) => ChangeKind::Evidence((*folder).to_owned(), stem.to_owned()),
+                    None => ChangeKind::Asset((*folder).to_owned()),
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// The candidate folder this change is inside, if any.
+    pub fn candidate(&self) -> Option<&str> {
+        match self {
+            ChangeKind::Candidate(c) | ChangeKind::Evidence(c, _) | ChangeKind::Asset(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Whether templates, strings or the stylesheet must be reloaded.
+    pub fn is_template(&self) -> bool {
+        matches!(
+            self,
+            ChangeKind::Templates
+                | ChangeKind::Template(_)
+                | ChangeKind::Strings
+                | ChangeKind::Stylesheet
+        )
+    }
+}
+
+/// The ID a referential file name gives (its stem).
+pub fn referential_id(name: &str) -> &str {
+    name.strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+        .unwrap_or(name)
+}
+
+/// What one unit contributed: where its texts are in [`Project::sources`], its diagnostics,
+/// and its item's position in the site, when it produced one.
+#[derive(Debug)]
+struct Slot {
+    entry: Entry,
+    paths: Vec<PathBuf>,
+    diags: Vec<Diagnostic>,
+    index: Option<usize>,
+    /// For a candidate: the referential its passport names.
+    target: Option<String>,
+}
+
+/// The site as units; see the module documentation.
+pub struct Project {
+    root: PathBuf,
+    overrides: Overrides,
+    config_slot: Slot,
+    referentials: Vec<Slot>,
+    candidates: Vec<Slot>,
+    site: Site,
+    /// One per `site.candidates`, in the same order.
+    dossiers: Vec<Dossier>,
+    sources: Sources,
+    /// Problems between units (duplicate URLs) or of the tree (no referentials folder).
+    site_diags: Vec<Diagnostic>,
+}
+
+impl Project {
+    /// Loads, lowers and validates every unit of the site at `root`.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Project, Error> {
+        if !root.is_dir() {
+            return Err(Error::Usage(format!(
+                "`{}` is not a folder",
+                root.display()
+            )));
+        }
+        let mut unit = Sources::default();
+        let mut diags = Diagnostics::default();
+        let mut config = Config::load(root, &mut unit, &mut diags);
+        overrides.apply(&mut config);
+        let mut sources = Sources::default();
+        let config_slot = Slot {
+            entry: Entry {
+                name: crate::config::CONFIG_FILE.to_owned(),
+                path: root.join(crate::config::CONFIG_FILE),
+                is_file: true,
+                is_dir: false,
+            },
+            paths: sources.absorb(unit),
+            diags: diags.into_vec(),
+            index: None,
+            target: None,
+        };
+        let mut project = Project {
+            root: root.to_path_buf(),
+            overrides: overrides.clone(),
+            config_slot,
+            referentials: Vec::new(),
+            candidates: Vec::new(),
+            site: Site {
+                config,
+                referentials: Vec::new(),
+                candidates: Vec::new(),
+            },
+            dossiers: Vec::new(),
+            sources,
+            site_diags: Vec::new(),
+        };
+        project.sync_referentials(None)?;
+        project.sync_candidates(None)?;
+        project.site_diags = project.site_problems();
+        Ok(project)
+    }
+
+    /// Brings the project up to date with `changes`: reloads the units they name, and the
+    /// candidates whose referential changed. A config change reloads everything.
+    pub fn apply(&mut self, changes: &BTreeSet<ChangeKind>) -> Result<(), Error> {
+        if changes.contains(&ChangeKind::Config) || changes.contains(&ChangeKind::Tree) {
+            *self = Project::load(&self.root, &self.overrides)?;
+            return Ok(());
+        }
+        let referentials: BTreeSet<&str> = changes
+            .iter()
+            .filter_map(|c| match c {
+                ChangeKind::Referential(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut stale: BTreeSet<String> = changes
+            .iter()
+            .filter_map(|c| c.candidate().map(str::to_owned))
+            .collect();
+        if !referentials.is_empty() {
+            let before = self.referential_ids();
+            self.sync_referentials(Some(&referentials))?;
+            let after = self.referential_ids();
+            let touched: BTreeSet<&str> = referentials.iter().map(|n| referential_id(n)).collect();
+            let set_changed = before != after;
+            // Candidates of a changed referential are lowered again; a candidate naming an
+            // unknown referential is too when the set changed (it may exist now, and its
+            // suggestion lists them all). The others only follow their referential's index.
+            let index: HashMap<&str, usize> = after
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id.as_str(), i))
+                .collect();
+            for slot in &self.candidates {
+                let target = slot.target.as_deref();
+                let relower = target.is_some_and(|t| touched.contains(t))
+                    || (set_changed && slot.index.is_none() && target.is_some());
+                if relower {
+                    stale.insert(slot.entry.name.clone());
+                } else if let Some(i) = slot.index {
+                    let c = &mut self.site.candidates[i];
+                    if let Some(&new) = before
+                        .get(c.referential)
+                        .and_then(|id| index.get(id.as_str()))
+                    {
+                        c.referential = new;
+                    }
+                }
+            }
+        }
+        if !stale.is_empty() {
+            self.sync_candidates(Some(&stale))?;
+        }
+        self.site_diags = self.site_problems();
+        Ok(())
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    pub fn dossiers(&self) -> &[Dossier] {
+        &self.dossiers
+    }
+
+    pub fn sources(&self) -> &Sources {
+        &self.sources
+    }
+
+    /// Every diagnostic of every unit.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        std::iter::once(&self.config_slot)
+            .chain(&self.referentials)
+            .chain(&self.candidates)
+            .flat_map(|s| &s.diags)
+            .chain(&self.site_diags)
+    }
+
+    /// The checked site, for printing and building.
+    pub fn into_checked(self) -> Checked {
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.extend(self.diagnostics().cloned());
+        Checked {
+            site: self.site,
+            dossiers: self.dossiers,
+            sources: self.sources,
+            diagnostics,
+        }
+    }
+
+    fn referential_ids(&self) -> Vec<String> {
+        self.site
+            .referentials
+            .iter()
+            .map(|r| r.id.clone())
+            .collect()
+    }
+
+    /// Lists the referentials folder and reloads the entries named in `changed` (all when
+    /// `None`) and the new ones; unchanged entries keep their referential.
+    fn sync_referentials(&mut self, changed: Option<&BTreeSet<&str>>) -> Result<(), Error> {
+        let entries = load::list(&self.root.join(REFERENTIALS_DIR))?;
+        let mut lowered: Vec<Option<Referential>> = std::mem::take(&mut self.site.referentials)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut kept: HashMap<String, (Slot, Option<Referential>)> = HashMap::new();
+        for slot in std::mem::take(&mut self.referentials) {
+            let r = slot.index.and_then(|i| lowered[i].take());
+            let reload = changed.is_none_or(|c| c.contains(slot.entry.name.as_str()));
+            if reload {
+                self.forget(&slot);
+            } else {
+                kept.insert(slot.entry.name.clone(), (slot, r));
+            }
+        }
+        for entry in entries {
+            let (mut slot, r) = match kept.remove(&entry.name) {
+                Some(old) => old,
+                None => self.load_referential(entry),
+            };
+            slot.index = r.as_ref().map(|_| self.site.referentials.len());
+            self.site.referentials.extend(r);
+            self.referentials.push(slot);
+        }
+        // Entries gone from the folder.
+        for (slot, _) in kept.into_values() {
+            self.forget(&slot);
+        }
+        Ok(())
+    }
+
+    fn load_referential(&mut self, entry: Entry) -> (Slot, Option<Referential>) {
+        let mut unit = Sources::default();
+        let mut diags = Diagnostics::default();
+        let file = load::load_referential(&self.root, &entry, &mut unit, &mut diags);
+        let r = file.map(|f| {
+            let r = model::lower_referential(f, &mut diags);
+            diags.extend(validate::validate_referential(&r));
+            r
+        });
+        let slot = Slot {
+            entry,
+            paths: self.sources.absorb(unit),
+            diags: diags.into_vec(),
+            index: None,
+            target: None,
+        };
+        (slot, r)
+    }
+
+    /// Reloads the candidate folders named in `changed` (all when `None`), listing the
+    /// candidates folder again only when one of them appeared, went or changed type.
+    fn sync_candidates(&mut self, changed: Option<&BTreeSet<String>>) -> Result<(), Error> {
+        if !self.site.config.candidates.publish {
+            return Ok(());
+        }
+        let dir = self.root.join(CANDIDATES_DIR);
+        let same_entries = changed.is_some_and(|names| {
+            names.iter().all(|name| {
+                let known = self.candidates.iter().find(|s| &s.entry.name == name);
+                let on_disk = std::fs::symlink_metadata(dir.join(name)).ok();
+                match (known, on_disk) {
+                    (Some(s), Some(m)) => {
+                        s.entry.is_dir == m.is_dir() && s.entry.is_file == m.is_file()
+                    }
+                    _ => false,
+                }
+            })
+        });
+        let entries: Vec<Entry> = if same_entries {
+            self.candidates.iter().map(|s| s.entry.clone()).collect()
+        } else {
+            load::list(&dir)?
+        };
+        let mut lowered: Vec<Option<(Candidate, Dossier)>> =
+            std::mem::take(&mut self.site.candidates)
+                .into_iter()
+                .zip(std::mem::take(&mut self.dossiers))
+                .map(Some)
+                .collect();
+        let mut kept: HashMap<String, (Slot, Option<(Candidate, Dossier)>)> = HashMap::new();
+        for slot in std::mem::take(&mut self.candidates) {
+            let c = slot.index.and_then(|i| lowered[i].take());
+            if changed.is_none_or(|c| c.contains(&slot.entry.name)) {
+                self.forget(&slot);
+            } else {
+                kept.insert(slot.entry.name.clone(), (slot, c));
+            }
+        }
+        for entry in entries {
+            let (mut slot, c) = match kept.remove(&entry.name) {
+                Some(old) => old,
+                None => self.load_candidate(entry)?,
+            };
+            slot.index = c.as_ref().map(|_| self.site.candidates.len());
+            if let Some((c, d)) = c {
+                self.site.candidates.push(c);
+                self.dossiers.push(d);
+            }
+            self.candidates.push(slot);
+        }
+        for (slot, _) in kept.into_values() {
+            self.forget(&slot);
+        }
+        Ok(())
+    }
+
+    fn load_candidate(
+        &mut self,
+        entry: Entry,
+    ) -> Result<(Slot, Option<(Candidate, Dossier)>), Error> {
+        let mut unit = Sources::default();
+        let mut diags = Diagnostics::default();
+        let folder = load::candidate::load_candidate(&self.root, &entry, &mut unit, &mut diags)?;
+        let target = folder
+            .as_ref()
+            .and_then(|f| f.passport.as_ref())
+            .map(|p| p.referential.value.trim().to_owned());
+        let config = &self.site.config.candidates;
+        let referentials = &self.site.referentials;
+        let lowered = folder
+            .and_then(|f| model::lower_candidate(f, referentials, config, &mut diags))
+            .map(|c| {
+                let d = validate::dossier(&c, &referentials[c.referential], config, &mut diags);
+                (c, d)
+            });
+        let slot = Slot {
+            entry,
+            paths: self.sources.absorb(unit),
+            diags: diags.into_vec(),
+            index: None,
+            target,
+        };
+        Ok((slot, lowered))
+    }
+
+    /// Drops a unit's source texts.
+    fn forget(&mut self, slot: &Slot) {
+        for p in &slot.paths {
+            self.sources.remove(p);
+        }
+    }
+
+    fn site_problems(&self) -> Vec<Diagnostic> {
+        let mut problems: Vec<Diagnostic> =
+            load::missing_referentials(&self.root).into_iter().collect();
+        // Pseudonyms chosen by hand may collide; two dossiers must not share a URL.
+        let mut seen: HashMap<&str, &Candidate> = HashMap::new();
+        for c in &self.site.candidates {
+            match seen.get(c.slug.as_str()) {
+                Some(other) => problems.push(
+                    Diagnostic::error(
+                        Kind::DuplicateId,
+                        Some(c.passport.clone()),
+                        format!(
+                            "candidates `{}` and `{}` would share the URL `candidates/{}/`",
+                            other.id, c.id, c.slug
+                        ),
+                    )
+                    .with_suggestion(Some("give them different pseudonyms".into())),
+                ),
+                None => {
+                    seen.insert(&c.slug, c);
+                }
+            }
+        }
+        problems
+    }
+}
