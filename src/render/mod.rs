@@ -6,11 +6,12 @@ pub mod dossier;
 pub mod highlight;
 pub mod json;
 pub mod markdown;
+pub mod plan;
 pub mod report;
 pub mod table;
 pub mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::Serialize;
@@ -18,7 +19,7 @@ use serde::Serialize;
 use crate::Error;
 use crate::config::{Config, Language};
 use crate::diagnostics::{Diagnostic, Kind, Location};
-use crate::model::{Site, anchor};
+use crate::model::Site;
 use crate::output::Output;
 use crate::validate::Dossier;
 
@@ -80,6 +81,9 @@ pub struct Templates {
     tera: tera::Tera,
     css: String,
     strings: Strings,
+    /// For each template, the templates it names (`extends`, `include`, `import`), directly
+    /// or through them.
+    uses: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Templates {
@@ -138,7 +142,23 @@ impl Templates {
                 template_error(&format!("templates/{name}"), message.clone())
             })?;
         let strings = Strings(translations.remove(language.code()).unwrap_or_default());
-        Ok(Templates { tera, css, strings })
+        let uses = closure(&sources);
+        Ok(Templates {
+            tera,
+            css,
+            strings,
+            uses,
+        })
+    }
+
+    /// Whether a change to the template `changed` may change pages rendered with
+    /// `template`. A template no page template names (a file of components, a new file)
+    /// may be used in ways the scan cannot see: it affects every page.
+    pub fn affects(&self, template: &str, changed: &str) -> bool {
+        let named = |t: &str| self.uses.get(t).is_some_and(|u| u.contains(changed));
+        template == changed
+            || named(template)
+            || !self.uses.keys().any(|t| t == changed || named(t))
     }
 
     pub fn strings(&self) -> &Strings {
@@ -155,12 +175,53 @@ impl Templates {
             .map_err(|e| template_error(template, e.to_string()))?;
         context.insert("site", &common.site);
         context.insert("t", &self.strings);
-        context.insert("root", &common.root);
+        context.insert("root", common.root);
         context.insert("lang", common.site.language);
         self.tera
             .render(template, &context)
             .map_err(|e| template_error(&format!("templates/{template}"), error_chain(&e)))
     }
+}
+
+/// Each template's transitive references, from a scan of its source for quoted names after
+/// `extends`, `include` and `import`. Over-approximating is harmless: a page is rendered
+/// again for nothing.
+fn closure(sources: &BTreeMap<String, (String, bool)>) -> BTreeMap<String, BTreeSet<String>> {
+    let direct: BTreeMap<&str, Vec<&str>> = sources
+        .iter()
+        .map(|(name, (text, _))| (name.as_str(), references(text)))
+        .collect();
+    direct
+        .keys()
+        .map(|&name| {
+            let mut seen = BTreeSet::new();
+            let mut todo = vec![name];
+            while let Some(t) = todo.pop() {
+                for &r in direct.get(t).into_iter().flatten() {
+                    if seen.insert(r.to_owned()) {
+                        todo.push(r);
+                    }
+                }
+            }
+            (name.to_owned(), seen)
+        })
+        .collect()
+}
+
+fn references(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    for keyword in ["extends", "include", "import"] {
+        for (at, _) in text.match_indices(keyword) {
+            let rest = text[at + keyword.len()..].trim_start();
+            let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+                continue;
+            };
+            if let Some(end) = rest[1..].find(quote) {
+                found.push(&rest[1..1 + end]);
+            }
+        }
+    }
+    found
 }
 
 fn template_error(path: &str, message: String) -> Error {
@@ -191,10 +252,24 @@ struct SiteView<'a> {
     base_url: Option<&'a str>,
 }
 
+/// What every page's template sees besides its own view.
 struct Common<'a> {
     site: SiteView<'a>,
     /// Relative path from the page to the site root (`""`, `"../"`…).
-    root: String,
+    root: &'a str,
+}
+
+impl<'a> Common<'a> {
+    fn new(config: &'a Config, root: &'a str) -> Self {
+        Common {
+            site: SiteView {
+                title: &config.title,
+                language: config.language.code(),
+                base_url: config.base_url.as_deref(),
+            },
+            root,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -212,92 +287,12 @@ pub fn render_site(
     templates: &Templates,
     out: &mut dyn Output,
 ) -> Result<usize, Error> {
-    let config: &Config = &site.config;
-    let site_view = |root: &str| Common {
-        site: SiteView {
-            title: &config.title,
-            language: config.language.code(),
-            base_url: config.base_url.as_deref(),
-        },
-        root: root.to_owned(),
-    };
+    let cx = plan::RenderContext::new(site, dossiers, templates);
     let mut pages = 0;
-    out.write("style.css", templates.css.as_bytes())?;
-
-    let home = HomePage {
-        referentials: site
-            .referentials
-            .iter()
-            .map(|r| views::ReferentialSummary::new(r, format!("{}/index.html", r.id)))
-            .collect(),
-        jury_href: (!site.candidates.is_empty()).then_some("candidates/index.html"),
-    };
-    out.write(
-        "index.html",
-        templates
-            .render("index.html", &site_view(""), &home)?
-            .as_bytes(),
-    )?;
-    pages += 1;
-
-    for r in &site.referentials {
-        let page =
-            views::ViewBuilder::new(r, &templates.strings, views::Place::Table).referential_page();
-        let html = templates.render("referential.html", &site_view("../"), &page)?;
-        out.write(&format!("{}/index.html", r.id), html.as_bytes())?;
-        pages += 1;
-        for k in 0..r.competences.len() {
-            let page = views::competence_page(r, &templates.strings, k);
-            let html = templates.render("competence.html", &site_view("../../"), &page)?;
-            let path = format!("{}/competences/{}.html", r.id, anchor(&r.competences[k].id));
-            out.write(&path, html.as_bytes())?;
-            pages += 1;
-        }
-        let json = json::export_referential(r, config.base_url.as_deref());
-        out.write(&format!("{}/referential.json", r.id), json.as_bytes())?;
-    }
-    if !site.candidates.is_empty() {
-        pages += render_candidates(site, dossiers, templates, out, &site_view)?;
-    }
-    Ok(pages)
-}
-
-/// The jury index, each dossier bilan and evidence page, the attachments and the report.
-fn render_candidates<'a>(
-    site: &'a Site,
-    dossiers: &[Dossier],
-    templates: &Templates,
-    out: &mut dyn Output,
-    common: &dyn Fn(&str) -> Common<'a>,
-) -> Result<usize, Error> {
-    let t = &templates.strings;
-    let highlighter = highlight::Highlighter::default();
-    out.write("highlight.css", highlight::stylesheet().as_bytes())?;
-    let index = dossier::jury_index(site, dossiers, t);
-    let html = templates.render("jury.html", &common("../"), &index)?;
-    out.write("candidates/index.html", html.as_bytes())?;
-    let report = report::report_json(site, dossiers, t);
-    out.write("candidates/report.json", report.as_bytes())?;
-    let mut pages = 1;
-    for (c, d) in site.candidates.iter().zip(dossiers) {
-        let page = dossier::dossier_page(site, c, d, t);
-        let html = templates.render("dossier.html", &common("../../"), &page)?;
-        out.write(
-            &format!("{}/index.html", dossier::dossier_dir(c)),
-            html.as_bytes(),
-        )?;
-        pages += 1;
-        for (i, e) in c.evidence.iter().enumerate() {
-            let path = dossier::evidence_path(c, &e.stem);
-            let root = dossier::root_of(&path);
-            let page = dossier::evidence_page(site, c, i, t, &highlighter);
-            let html = templates.render("evidence.html", &common(&root), &page)?;
-            out.write(&path, html.as_bytes())?;
-            pages += 1;
-            for a in &e.attachments {
-                let bytes = std::fs::read(&a.source).map_err(|err| Error::io(&a.source, err))?;
-                out.write(&format!("{}/{}", dossier::dossier_dir(c), a.target), &bytes)?;
-            }
+    for scope in plan::scopes(site) {
+        for page in scope.pages(site) {
+            out.write(&page.path(site), &page.render(&cx)?)?;
+            pages += usize::from(page.template().is_some());
         }
     }
     Ok(pages)

@@ -1,0 +1,272 @@
+//! Plan: every file a build writes, as a [`Page`] saying what it is made from, grouped in
+//! [`Scope`]s of pages that come and go together, and the dependency map — which
+//! [`ChangeKind`] affects which page. A full build renders every page of the plan; `serve`
+//! renders only the pages whose dependencies changed.
+
+use serde::Serialize;
+
+use crate::Error;
+use crate::model::{Site, anchor};
+use crate::project::{ChangeKind, referential_id};
+use crate::validate::Dossier;
+
+use super::{Common, HomePage, Templates, dossier, highlight, json, report, views};
+
+/// One output file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    Stylesheet,
+    Highlight,
+    Home,
+    Jury,
+    Report,
+    /// A referential's table, by index in `Site::referentials`.
+    Referential(usize),
+    /// A competence page: referential, competence.
+    Competence(usize, usize),
+    ReferentialJson(usize),
+    /// A dossier bilan, by index in `Site::candidates`.
+    Dossier(usize),
+    /// An evidence page: candidate, evidence.
+    Evidence(usize, usize),
+    /// An attachment copied from the candidate folder: candidate, evidence, attachment.
+    Attachment(usize, usize, usize),
+}
+
+/// Pages that exist together: the site's own, one referential's, one candidate's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    Site,
+    Referential(usize),
+    Candidate(usize),
+}
+
+/// A scope named by what survives a reload (IDs, not positions), for remembering which
+/// files a scope wrote.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ScopeKey {
+    Site,
+    Referential(String),
+    Candidate(String),
+}
+
+/// Every scope of the site, in output order.
+pub fn scopes(site: &Site) -> impl Iterator<Item = Scope> + '_ {
+    std::iter::once(Scope::Site)
+        .chain((0..site.referentials.len()).map(Scope::Referential))
+        .chain((0..site.candidates.len()).map(Scope::Candidate))
+}
+
+impl Scope {
+    pub fn key(self, site: &Site) -> ScopeKey {
+        match self {
+            Scope::Site => ScopeKey::Site,
+            Scope::Referential(r) => ScopeKey::Referential(site.referentials[r].id.clone()),
+            Scope::Candidate(c) => ScopeKey::Candidate(site.candidates[c].id.clone()),
+        }
+    }
+
+    /// The pages of this scope, in output order.
+    pub fn pages(self, site: &Site) -> Vec<Page> {
+        match self {
+            Scope::Site => {
+                let mut pages = vec![Page::Stylesheet, Page::Home];
+                if !site.candidates.is_empty() {
+                    pages.extend([Page::Highlight, Page::Jury, Page::Report]);
+                }
+                pages
+            }
+            Scope::Referential(r) => std::iter::once(Page::Referential(r))
+                .chain((0..site.referentials[r].competences.len()).map(|k| Page::Competence(r, k)))
+                .chain([Page::ReferentialJson(r)])
+                .collect(),
+            Scope::Candidate(c) => {
+                let mut pages = vec![Page::Dossier(c)];
+                for (i, e) in site.candidates[c].evidence.iter().enumerate() {
+                    pages.push(Page::Evidence(c, i));
+                    pages.extend((0..e.attachments.len()).map(|j| Page::Attachment(c, i, j)));
+                }
+                pages
+            }
+        }
+    }
+
+    /// Whether `change` may affect a page of this scope, or which pages it has. Cheap, so
+    /// that a change inside one candidate does not look at every page of the site.
+    pub fn depends_on(self, site: &Site, change: &ChangeKind) -> bool {
+        match (self, change) {
+            (Scope::Site, _) => true,
+            (_, ChangeKind::Config | ChangeKind::Tree) => true,
+            (_, c) if c.is_template() => true,
+            (Scope::Referential(r), ChangeKind::Referential(name)) => {
+                site.referentials[r].id == referential_id(name)
+            }
+            (Scope::Referential(_), _) => false,
+            (Scope::Candidate(c), change) => candidate_depends_on(site, c, change),
+        }
+    }
+}
+
+fn candidate_depends_on(site: &Site, c: usize, change: &ChangeKind) -> bool {
+    let candidate = &site.candidates[c];
+    match change {
+        ChangeKind::Referential(name) => {
+            site.referentials[candidate.referential].id == referential_id(name)
+        }
+        other => other.candidate() == Some(candidate.id.as_str()),
+    }
+}
+
+impl Page {
+    /// Where the page is written, relative to the output folder.
+    pub fn path(self, site: &Site) -> String {
+        match self {
+            Page::Stylesheet => "style.css".into(),
+            Page::Highlight => "highlight.css".into(),
+            Page::Home => "index.html".into(),
+            Page::Jury => "candidates/index.html".into(),
+            Page::Report => "candidates/report.json".into(),
+            Page::Referential(r) => format!("{}/index.html", site.referentials[r].id),
+            Page::Competence(r, k) => {
+                let r = &site.referentials[r];
+                format!("{}/competences/{}.html", r.id, anchor(&r.competences[k].id))
+            }
+            Page::ReferentialJson(r) => format!("{}/referential.json", site.referentials[r].id),
+            Page::Dossier(c) => format!("{}/index.html", dossier::dossier_dir(&site.candidates[c])),
+            Page::Evidence(c, i) => {
+                let c = &site.candidates[c];
+                dossier::evidence_path(c, &c.evidence[i].stem)
+            }
+            Page::Attachment(c, i, j) => {
+                let c = &site.candidates[c];
+                let a = &c.evidence[i].attachments[j];
+                format!("{}/{}", dossier::dossier_dir(c), a.target)
+            }
+        }
+    }
+
+    /// The template the page is rendered with, if it is an HTML page.
+    pub fn template(self) -> Option<&'static str> {
+        Some(match self {
+            Page::Home => "index.html",
+            Page::Jury => "jury.html",
+            Page::Referential(_) => "referential.html",
+            Page::Competence(..) => "competence.html",
+            Page::Dossier(_) => "dossier.html",
+            Page::Evidence(..) => "evidence.html",
+            _ => return None,
+        })
+    }
+
+    /// The dependency map: whether `change` may change this page's bytes (or its path).
+    pub fn depends_on(self, site: &Site, templates: &Templates, change: &ChangeKind) -> bool {
+        use ChangeKind as K;
+        match (self, change) {
+            (_, K::Config | K::Tree) => true,
+            (Page::Stylesheet, K::Stylesheet) => true,
+            (Page::Stylesheet | Page::Highlight, _) => false,
+            (page, K::Strings) => page.template().is_some() || page == Page::Report,
+            (page, K::Templates) => page.template().is_some(),
+            (page, K::Template(name)) => {
+                page.template().is_some_and(|t| templates.affects(t, name))
+            }
+            (_, K::Stylesheet) => false,
+            // Summaries of every referential; the jury link appears with the first candidate.
+            (Page::Home, K::Referential(_) | K::Candidate(_)) => true,
+            (Page::Home, _) => false,
+            // Every candidate's row, with its referential's title and coverage.
+            (Page::Jury | Page::Report, _) => true,
+            (Page::Referential(r) | Page::Competence(r, _) | Page::ReferentialJson(r), change) => {
+                matches!(change, K::Referential(name) if site.referentials[r].id == referential_id(name))
+            }
+            (Page::Dossier(c), change) => candidate_depends_on(site, c, change),
+            (Page::Evidence(c, i) | Page::Attachment(c, i, _), change) => {
+                let stem = &site.candidates[c].evidence[i].stem;
+                match change {
+                    K::Evidence(_, s) if s != stem => false,
+                    // An attachment's bytes do not depend on the referential.
+                    K::Referential(_) if matches!(self, Page::Attachment(..)) => false,
+                    other => candidate_depends_on(site, c, other),
+                }
+            }
+        }
+    }
+
+    /// Renders the page.
+    pub fn render(self, cx: &RenderContext<'_>) -> Result<Vec<u8>, Error> {
+        let (site, t) = (cx.site, cx.templates.strings());
+        match self {
+            Page::Stylesheet => Ok(cx.templates.css.as_bytes().to_vec()),
+            Page::Highlight => Ok(highlight::stylesheet().into_bytes()),
+            Page::Home => {
+                let home = HomePage {
+                    referentials: site
+                        .referentials
+                        .iter()
+                        .map(|r| views::ReferentialSummary::new(r, format!("{}/index.html", r.id)))
+                        .collect(),
+                    jury_href: (!site.candidates.is_empty()).then_some("candidates/index.html"),
+                };
+                cx.html("index.html", "", &home)
+            }
+            Page::Jury => cx.html(
+                "jury.html",
+                "../",
+                &dossier::jury_index(site, cx.dossiers, t),
+            ),
+            Page::Report => Ok(report::report_json(site, cx.dossiers, t).into_bytes()),
+            Page::Referential(r) => {
+                let r = &site.referentials[r];
+                let page = views::ViewBuilder::new(r, t, views::Place::Table).referential_page();
+                cx.html("referential.html", "../", &page)
+            }
+            Page::Competence(r, k) => {
+                let page = views::competence_page(&site.referentials[r], t, k);
+                cx.html("competence.html", "../../", &page)
+            }
+            Page::ReferentialJson(r) => {
+                let base = site.config.base_url.as_deref();
+                Ok(json::export_referential(&site.referentials[r], base).into_bytes())
+            }
+            Page::Dossier(c) => {
+                let page = dossier::dossier_page(site, &site.candidates[c], &cx.dossiers[c], t);
+                cx.html("dossier.html", "../../", &page)
+            }
+            Page::Evidence(c, i) => {
+                let root = dossier::root_of(&self.path(site));
+                let page = dossier::evidence_page(site, &site.candidates[c], i, t, &cx.highlighter);
+                cx.html("evidence.html", &root, &page)
+            }
+            Page::Attachment(c, i, j) => {
+                let a = &site.candidates[c].evidence[i].attachments[j];
+                std::fs::read(&a.source).map_err(|e| Error::io(&a.source, e))
+            }
+        }
+    }
+}
+
+/// What rendering any page needs.
+pub struct RenderContext<'a> {
+    pub site: &'a Site,
+    /// One per candidate of `site`.
+    pub dossiers: &'a [Dossier],
+    pub templates: &'a Templates,
+    pub highlighter: highlight::Highlighter,
+}
+
+impl<'a> RenderContext<'a> {
+    pub fn new(site: &'a Site, dossiers: &'a [Dossier], templates: &'a Templates) -> Self {
+        RenderContext {
+            site,
+            dossiers,
+            templates,
+            highlighter: highlight::Highlighter::default(),
+        }
+    }
+
+    fn html(&self, template: &str, root: &str, page: &impl Serialize) -> Result<Vec<u8>, Error> {
+        let common = Common::new(&self.site.config, root);
+        let html = self.templates.render(template, &common, page)?;
+        Ok(html.into_bytes())
+    }
+}
