@@ -15,6 +15,7 @@ pub mod model;
 pub mod output;
 pub mod project;
 pub mod render;
+pub mod serve;
 pub mod validate;
 
 use std::fmt;
@@ -87,6 +88,15 @@ pub struct BuildOptions {
     pub overrides: Overrides,
 }
 
+impl BuildOptions {
+    /// The output folder.
+    pub fn target(&self) -> PathBuf {
+        self.output_dir
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
 /// What a build produced.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
@@ -130,10 +140,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Error> {
             summary: None,
         });
     }
-    let target = options
-        .output_dir
-        .clone()
-        .unwrap_or_else(|| options.root.join("public"));
+    let target = options.target();
     guard_output_location(&options.root, &target)?;
     let templates = render::Templates::load(&options.root, checked.site.config.language)?;
     let mut staging = Staging::new(&target)?;
@@ -212,7 +219,7 @@ pub fn render_to_memory(root: &Path, checked: &Checked) -> Result<output::Memory
 }
 
 /// The output folder must not contain the site (replacing it would delete the content).
-fn guard_output_location(root: &Path, target: &Path) -> Result<(), Error> {
+pub(crate) fn guard_output_location(root: &Path, target: &Path) -> Result<(), Error> {
     let absolute = |p: &Path| std::path::absolute(p).map_err(|e| Error::io(p, e));
     let (root, target) = (absolute(root)?, absolute(target)?);
     if root.starts_with(&target) {

@@ -124,6 +124,83 @@ impl Output for Staging {
     }
 }
 
+/// Changes to a site already in place: new files are staged beside it, then moved in, and
+/// files that are gone removed, once every file was rendered — a failure while rendering
+/// leaves the site as it was.
+pub struct Patch {
+    dir: tempfile::TempDir,
+    target: PathBuf,
+    staged: Vec<String>,
+}
+
+impl Patch {
+    /// `target` must be a folder refolio built (it has the marker file).
+    pub fn new(target: &Path) -> Result<Patch, Error> {
+        if !target.join(MARKER).is_file() {
+            return Err(Error::Usage(format!(
+                "`{}` is not a site built by refolio",
+                target.display()
+            )));
+        }
+        let parent = target.parent().unwrap_or(Path::new("."));
+        let dir = tempfile::Builder::new()
+            .prefix(".refolio-patch-")
+            .tempdir_in(parent)
+            .map_err(|e| Error::io(parent, e))?;
+        Ok(Patch {
+            dir,
+            target: target.to_path_buf(),
+            staged: Vec::new(),
+        })
+    }
+
+    /// Moves every staged file into place, then deletes `removed` (paths relative to the
+    /// site) and the folders they leave empty.
+    pub fn apply(self, removed: &[String]) -> Result<(), Error> {
+        for path in removed {
+            let full = self.target.join(check_relative(path)?);
+            match fs::remove_file(&full) {
+                Ok(()) => prune_empty(&self.target, &full),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(&full, e)),
+            }
+        }
+        for path in &self.staged {
+            let to = self.target.join(path);
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
+            // A rename replaces the file atomically: the server never sees half of it.
+            fs::rename(self.dir.path().join(path), &to).map_err(|e| Error::io(&to, e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Output for Patch {
+    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+        let full = self.dir.path().join(check_relative(path)?);
+        if let Some(parent) = full.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        fs::write(&full, bytes).map_err(|e| Error::io(&self.target.join(path), e))?;
+        self.staged.push(path.to_owned());
+        Ok(())
+    }
+}
+
+/// Removes the folders between `file` and `root` that are left empty.
+fn prune_empty(root: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        // Fails, as intended, on the first folder that still holds something.
+        if d == root || !d.starts_with(root) || fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
 fn is_replaceable(target: &Path) -> Result<bool, Error> {
     if !target.is_dir() {
         return Ok(false);

@@ -287,13 +287,12 @@ pub fn render_site(
     templates: &Templates,
     out: &mut dyn Output,
 ) -> Result<usize, Error> {
-    let cx = plan::RenderContext::new(site, dossiers, templates);
+    let highlighter = highlight::Highlighter::default();
+    let cx = plan::RenderContext::new(site, dossiers, templates, &highlighter);
     let mut pages = 0;
     for scope in plan::scopes(site) {
-        for page in scope.pages(site) {
-            out.write(&page.path(site), &page.render(&cx)?)?;
-            pages += usize::from(page.template().is_some());
-        }
+        let (paths, _) = plan::render_scope(scope, &cx, out, |_, _| true)?;
+        pages += paths.iter().filter(|p| p.ends_with(".html")).count();
     }
     Ok(pages)
 }

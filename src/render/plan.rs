@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::Error;
 use crate::model::{Site, anchor};
+use crate::output::Output;
 use crate::project::{ChangeKind, referential_id};
 use crate::validate::Dossier;
 
@@ -158,7 +159,8 @@ impl Page {
         })
     }
 
-    /// The dependency map: whether `change` may change this page's bytes (or its path).
+    /// The dependency map: whether `change` may change this page's bytes. A page whose path
+    /// is new is written whatever its dependencies (see `serve::rebuild`).
     pub fn depends_on(self, site: &Site, templates: &Templates, change: &ChangeKind) -> bool {
         use ChangeKind as K;
         match (self, change) {
@@ -180,15 +182,13 @@ impl Page {
                 matches!(change, K::Referential(name) if site.referentials[r].id == referential_id(name))
             }
             (Page::Dossier(c), change) => candidate_depends_on(site, c, change),
-            (Page::Evidence(c, i) | Page::Attachment(c, i, _), change) => {
-                let stem = &site.candidates[c].evidence[i].stem;
-                match change {
-                    K::Evidence(_, s) if s != stem => false,
-                    // An attachment's bytes do not depend on the referential.
-                    K::Referential(_) if matches!(self, Page::Attachment(..)) => false,
-                    other => candidate_depends_on(site, c, other),
-                }
-            }
+            (Page::Evidence(c, i), change) => match change {
+                K::Evidence(_, stem) if *stem != site.candidates[c].evidence[i].stem => false,
+                other => candidate_depends_on(site, c, other),
+            },
+            // A copy of the file: only its bytes matter.
+            (Page::Attachment(c, ..), K::Asset(folder)) => site.candidates[c].id == *folder,
+            (Page::Attachment(..), _) => false,
         }
     }
 
@@ -234,7 +234,7 @@ impl Page {
             }
             Page::Evidence(c, i) => {
                 let root = dossier::root_of(&self.path(site));
-                let page = dossier::evidence_page(site, &site.candidates[c], i, t, &cx.highlighter);
+                let page = dossier::evidence_page(site, &site.candidates[c], i, t, cx.highlighter);
                 cx.html("evidence.html", &root, &page)
             }
             Page::Attachment(c, i, j) => {
@@ -245,22 +245,48 @@ impl Page {
     }
 }
 
+/// Renders the pages of `scope` that `wanted` selects (by page and path) into `out`; returns the path of every
+/// page of the scope (rendered or not) and how many were rendered.
+pub fn render_scope(
+    scope: Scope,
+    cx: &RenderContext<'_>,
+    out: &mut dyn Output,
+    wanted: impl Fn(Page, &str) -> bool,
+) -> Result<(Vec<String>, usize), Error> {
+    let mut paths = Vec::new();
+    let mut rendered = 0;
+    for page in scope.pages(cx.site) {
+        let path = page.path(cx.site);
+        if wanted(page, &path) {
+            out.write(&path, &page.render(cx)?)?;
+            rendered += 1;
+        }
+        paths.push(path);
+    }
+    Ok((paths, rendered))
+}
+
 /// What rendering any page needs.
 pub struct RenderContext<'a> {
     pub site: &'a Site,
     /// One per candidate of `site`.
     pub dossiers: &'a [Dossier],
     pub templates: &'a Templates,
-    pub highlighter: highlight::Highlighter,
+    pub highlighter: &'a highlight::Highlighter,
 }
 
 impl<'a> RenderContext<'a> {
-    pub fn new(site: &'a Site, dossiers: &'a [Dossier], templates: &'a Templates) -> Self {
+    pub fn new(
+        site: &'a Site,
+        dossiers: &'a [Dossier],
+        templates: &'a Templates,
+        highlighter: &'a highlight::Highlighter,
+    ) -> Self {
         RenderContext {
             site,
             dossiers,
             templates,
-            highlighter: highlight::Highlighter::default(),
+            highlighter,
         }
     }
 

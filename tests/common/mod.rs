@@ -204,3 +204,8 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The text of a default template of the repository.
+pub fn read_default_template(name: &str) -> String {
+    std::fs::read_to_string(repo_root().join("templates").join(name)).expect("default template")
+}

@@ -1,0 +1,238 @@
+//! Rebuild: keeps a built site up to date in its output folder as the sources change. The
+//! first build, and any after a config change, is a full staged build; after that each
+//! batch of [`ChangeKind`]s is applied to the [`Project`], and only the pages the
+//! dependency map names are rendered, then moved in with the removal of pages that are gone
+//! ([`Patch`]). While the site has errors nothing is written: changes wait, and the last
+//! good site stays served.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::diagnostics::Severity;
+use crate::output::{Patch, Staging};
+use crate::project::{ChangeKind, Project};
+use crate::render::Templates;
+use crate::render::highlight::Highlighter;
+use crate::render::plan::{self, RenderContext, ScopeKey};
+use crate::{BuildOptions, Error};
+
+/// What one rebuild did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Every error, rendered as the terminal shows it; empty when the site was written.
+    pub errors: Vec<String>,
+    pub warnings: usize,
+    /// Files written and removed.
+    pub written: usize,
+    pub removed: usize,
+    /// Whether the whole site was rebuilt.
+    pub full: bool,
+    pub elapsed: Duration,
+}
+
+impl Report {
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// A site kept built; see the module documentation.
+pub struct Rebuilder {
+    options: BuildOptions,
+    target: PathBuf,
+    /// `None` before the first load, and after a load failed midway.
+    project: Option<Project>,
+    /// `None` until loaded, and when a template change is waiting.
+    templates: Option<Templates>,
+    highlighter: Highlighter,
+    /// The files each scope wrote at the last write; `None` before the first full build.
+    written: Option<HashMap<ScopeKey, Vec<String>>>,
+    /// Changes the project has not read yet.
+    to_load: BTreeSet<ChangeKind>,
+    /// Changes not yet in the output folder.
+    to_render: BTreeSet<ChangeKind>,
+}
+
+impl Rebuilder {
+    /// Prepares to keep the site of `options` built; builds nothing yet.
+    pub fn new(options: &BuildOptions) -> Result<Rebuilder, Error> {
+        let target = options.target();
+        crate::guard_output_location(&options.root, &target)?;
+        Ok(Rebuilder {
+            options: options.clone(),
+            target,
+            project: None,
+            templates: None,
+            highlighter: Highlighter::default(),
+            written: None,
+            to_load: BTreeSet::new(),
+            to_render: BTreeSet::new(),
+        })
+    }
+
+    /// The output folder.
+    pub fn target(&self) -> &std::path::Path {
+        &self.target
+    }
+
+    /// The site as last loaded, if it loaded.
+    pub fn project(&self) -> Option<&Project> {
+        self.project.as_ref()
+    }
+
+    /// Applies `changes` (none for the first build) and writes what they affect.
+    pub fn rebuild(&mut self, changes: impl IntoIterator<Item = ChangeKind>) -> Report {
+        let started = Instant::now();
+        for change in changes {
+            if change.is_template() || matches!(change, ChangeKind::Config | ChangeKind::Tree) {
+                self.templates = None;
+            }
+            self.to_load.insert(change.clone());
+            self.to_render.insert(change);
+        }
+        let mut report = match self.try_rebuild() {
+            Ok(report) => report,
+            Err(e) => Report {
+                errors: vec![match e {
+                    Error::Template(d) => d.headline(),
+                    other => format!("error: {other}"),
+                }],
+                ..Report::default()
+            },
+        };
+        report.warnings = self.project.as_ref().map_or(0, |p| {
+            p.diagnostics()
+                .filter(|d| d.severity == Severity::Warning)
+                .count()
+        });
+        report.elapsed = started.elapsed();
+        report
+    }
+
+    fn try_rebuild(&mut self) -> Result<Report, Error> {
+        let project = match self.project.take() {
+            Some(mut p) => match p.apply(&self.to_load) {
+                Ok(()) => p,
+                // Units may be half-updated: read everything again next time.
+                Err(e) => return Err(e),
+            },
+            None => Project::load(&self.options.root, &self.options.overrides)?,
+        };
+        self.to_load.clear();
+        let project = self.project.insert(project);
+        let mut errors: Vec<_> = project
+            .diagnostics()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        if !errors.is_empty() {
+            errors.sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
+            return Ok(Report {
+                errors: errors.iter().map(|d| d.render(project.sources())).collect(),
+                ..Report::default()
+            });
+        }
+        let site = project.site();
+        let templates = match self.templates.take() {
+            Some(t) => t,
+            None => Templates::load(&self.options.root, site.config.language)?,
+        };
+        let templates = self.templates.insert(templates);
+        let cx = RenderContext::new(site, project.dossiers(), templates, &self.highlighter);
+        let everything = self.to_render.contains(&ChangeKind::Config)
+            || self.to_render.contains(&ChangeKind::Tree);
+        let report = match self.written.as_mut() {
+            Some(written) if !everything => patch(&cx, &self.target, written, &self.to_render)?,
+            _ => {
+                let (report, written) = full(&cx, &self.target)?;
+                self.written = Some(written);
+                report
+            }
+        };
+        self.to_render.clear();
+        Ok(report)
+    }
+}
+
+/// Builds the whole site into a staging folder and swaps it in.
+fn full(
+    cx: &RenderContext<'_>,
+    target: &std::path::Path,
+) -> Result<(Report, HashMap<ScopeKey, Vec<String>>), Error> {
+    let mut staging = Staging::new(target)?;
+    let mut written = HashMap::new();
+    let mut files = 0;
+    for scope in plan::scopes(cx.site) {
+        let (paths, rendered) = plan::render_scope(scope, cx, &mut staging, |_, _| true)?;
+        files += rendered;
+        written.insert(scope.key(cx.site), paths);
+    }
+    staging.publish()?;
+    let report = Report {
+        written: files,
+        full: true,
+        ..Report::default()
+    };
+    Ok((report, written))
+}
+
+/// Renders the pages `changes` affect, and removes the files of pages that are gone.
+fn patch(
+    cx: &RenderContext<'_>,
+    target: &std::path::Path,
+    written: &mut HashMap<ScopeKey, Vec<String>>,
+    changes: &BTreeSet<ChangeKind>,
+) -> Result<Report, Error> {
+    let site = cx.site;
+    let mut out = Patch::new(target)?;
+    let mut files = 0;
+    let mut updated: Vec<(ScopeKey, Vec<String>)> = Vec::new();
+    let mut live: HashSet<ScopeKey> = HashSet::new();
+    for scope in plan::scopes(site) {
+        let key = scope.key(site);
+        if changes.iter().any(|c| scope.depends_on(site, c)) {
+            let before: HashSet<&str> = written
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            let wanted = |page: plan::Page, path: &str| {
+                !before.contains(path)
+                    || changes
+                        .iter()
+                        .any(|c| page.depends_on(site, cx.templates, c))
+            };
+            let (paths, rendered) = plan::render_scope(scope, cx, &mut out, wanted)?;
+            files += rendered;
+            updated.push((key.clone(), paths));
+        }
+        live.insert(key);
+    }
+    // Every file rendered: now record what each scope owns, and what it no longer does.
+    let mut removed: Vec<String> = Vec::new();
+    written.retain(|key, paths| {
+        let keep = live.contains(key);
+        if !keep {
+            removed.append(paths);
+        }
+        keep
+    });
+    let now: HashSet<&String> = updated.iter().flat_map(|(_, paths)| paths).collect();
+    for (key, _) in &updated {
+        if let Some(old) = written.get(key) {
+            // A path another scope now writes (two candidates swapping URLs) stays.
+            removed.extend(old.iter().filter(|p| !now.contains(p)).cloned());
+        }
+    }
+    for (key, paths) in updated {
+        written.insert(key, paths);
+    }
+    let report = Report {
+        written: files,
+        removed: removed.len(),
+        ..Report::default()
+    };
+    out.apply(&removed)?;
+    Ok(report)
+}
