@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use refolio::config::Overrides;
 use refolio::diagnostics::Diagnostics;
+use refolio::serve::rebuild::Report;
+use refolio::serve::{ServeOptions, Server};
 use refolio::{BuildOptions, Checked, Error};
 
 #[derive(Parser)]
@@ -71,6 +73,25 @@ enum Command {
         #[arg(short, long)]
         base_url: Option<String>,
     },
+    /// Build, serve the site locally and rebuild what changes as sources are saved; open
+    /// tabs reload, and show the errors while the site has some.
+    Serve {
+        #[command(flatten)]
+        candidates: CandidateArgs,
+        /// Where to write the site (default: `<root>/public`).
+        #[arg(short, long)]
+        output_dir: Option<PathBuf>,
+        /// Port to listen on (0 picks a free one).
+        #[arg(short, long, default_value_t = 1111)]
+        port: u16,
+        /// Interface to listen on. Anything but loopback shares candidates' dossiers with
+        /// the network: only when asked.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Create a new site skeleton that builds.
     Init {
         /// Folder to create the site in.
@@ -125,6 +146,24 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let summary = built.summary.as_ref().map(ToString::to_string);
             Ok(report(&built.checked, summary, "nothing was written"))
         }
+        Command::Serve {
+            candidates,
+            output_dir,
+            port,
+            interface,
+            open,
+        } => {
+            let options = ServeOptions {
+                build: BuildOptions {
+                    root: cli.root,
+                    output_dir,
+                    overrides: candidates.overrides(None),
+                },
+                interface,
+                port,
+            };
+            serve(&options, open)
+        }
         Command::Init { dir } => {
             refolio::init::init(&dir)?;
             println!(
@@ -134,6 +173,65 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             );
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Runs the preview server until interrupted, printing each rebuild.
+fn serve(options: &ServeOptions, open: bool) -> Result<ExitCode, Error> {
+    let (server, first) = Server::start(options)?;
+    print_rebuild(&first);
+    let url = server.url();
+    println!(
+        "serving {} at {url} (Ctrl-C to stop)",
+        options.build.root.display()
+    );
+    if open {
+        open_browser(&url);
+    }
+    server.run(|report, problems| {
+        for p in problems {
+            eprintln!("warning: watching: {p}");
+        }
+        if let Some(report) = report {
+            print_rebuild(report);
+        }
+    });
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_rebuild(report: &Report) {
+    let ms = report.elapsed.as_secs_f64() * 1000.0;
+    if report.is_ok() {
+        let what = if report.full { "built" } else { "rebuilt" };
+        println!(
+            "{what} in {ms:.0} ms: {} file(s) written, {} removed, {} warning(s)",
+            report.written, report.removed, report.warnings
+        );
+        let _ = std::io::stdout().flush();
+    } else {
+        let mut err = std::io::stderr().lock();
+        for e in &report.errors {
+            let _ = writeln!(err, "{e}");
+        }
+        let _ = writeln!(
+            err,
+            "{} error(s): the last good site is still served",
+            report.errors.len()
+        );
+    }
+}
+
+/// Opens `url` with the platform's opener; a failure only prints a note.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
+        eprintln!("note: could not open a browser ({opener}: {e}); open {url} yourself");
     }
 }
 
