@@ -64,7 +64,7 @@ impl Server {
     /// `on_report` gets each rebuild's report (none for a batch of watcher problems only)
     /// and the watcher's problems.
     pub fn run(mut self, mut on_report: impl FnMut(Option<&Report>, &[String])) {
-        while let Some(batch) = self.watch.next() {
+        while let Some(batch) = self.watch.wait() {
             if batch.changes.is_empty() {
                 on_report(None, &batch.problems);
                 continue;

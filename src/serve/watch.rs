@@ -64,7 +64,7 @@ impl Watch {
 
     /// Waits for the next batch of changes that concern the site; `None` when the watcher
     /// stopped.
-    pub fn next(&mut self) -> Option<Batch> {
+    pub fn wait(&mut self) -> Option<Batch> {
         loop {
             let mut batch = Batch::default();
             let first = self.events.recv().ok()?;
