@@ -360,11 +360,15 @@ impl Project {
                 }
             })
         });
-        let entries: Vec<Entry> = if same_entries {
-            self.candidates.iter().map(|s| s.entry.clone()).collect()
-        } else {
-            load::list(&dir)?
-        };
+        if let (true, Some(names)) = (same_entries, changed) {
+            for name in names {
+                if let Some(pos) = self.candidates.iter().position(|s| &s.entry.name == name) {
+                    self.reload_candidate(pos)?;
+                }
+            }
+            return Ok(());
+        }
+        let entries = load::list(&dir)?;
         let mut lowered: Vec<Option<(Candidate, Dossier)>> =
             std::mem::take(&mut self.site.candidates)
                 .into_iter()
@@ -395,6 +399,46 @@ impl Project {
         for (slot, _) in kept.into_values() {
             self.forget(&slot);
         }
+        Ok(())
+    }
+
+    /// Reloads the candidate folder of slot `pos` in place: the common case of an edit
+    /// inside a known folder, which must not cost in proportion to the whole site.
+    fn reload_candidate(&mut self, pos: usize) -> Result<(), Error> {
+        for p in std::mem::take(&mut self.candidates[pos].paths) {
+            self.sources.remove(&p);
+        }
+        let old = self.candidates[pos].index;
+        let (mut slot, lowered) = self.load_candidate(self.candidates[pos].entry.clone())?;
+        let shift = |slots: &mut [Slot], up: bool| {
+            for i in slots.iter_mut().filter_map(|s| s.index.as_mut()) {
+                *i = if up { *i + 1 } else { *i - 1 };
+            }
+        };
+        match (old, lowered) {
+            (Some(i), Some((c, d))) => {
+                self.site.candidates[i] = c;
+                self.dossiers[i] = d;
+                slot.index = Some(i);
+            }
+            (None, None) => {}
+            (Some(i), None) => {
+                self.site.candidates.remove(i);
+                self.dossiers.remove(i);
+                shift(&mut self.candidates[pos + 1..], false);
+            }
+            (None, Some((c, d))) => {
+                let at = self.candidates[..pos]
+                    .iter()
+                    .filter(|s| s.index.is_some())
+                    .count();
+                self.site.candidates.insert(at, c);
+                self.dossiers.insert(at, d);
+                slot.index = Some(at);
+                shift(&mut self.candidates[pos + 1..], true);
+            }
+        }
+        self.candidates[pos] = slot;
         Ok(())
     }
 
