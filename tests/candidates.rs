@@ -61,6 +61,31 @@ fn candidate<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Val
 }
 
 #[test]
+fn the_built_site_splits_the_report_per_candidate_behind_an_index() {
+    let full = report();
+    let out = build_in_memory(&fixture("candidates"));
+    let json = |path: &str| -> serde_json::Value {
+        let bytes = out.files.get(path).unwrap_or_else(|| panic!("no {path}"));
+        serde_json::from_slice(bytes).unwrap()
+    };
+    let index = json("candidates/index.json");
+    assert_eq!(index["format"], "refolio.report-index/1");
+    let entries = index["candidates"].as_array().unwrap();
+    let ids: Vec<&str> = entries.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["alice", "bruno", "chloe", "david", "emma", "farid"]);
+    for entry in entries {
+        let id = entry["id"].as_str().unwrap();
+        let own = json(&format!("candidates/{}", entry["report"].as_str().unwrap()));
+        assert_eq!(own["format"], "refolio.report/1");
+        // The same entry as in the full report `check --report json` prints.
+        assert_eq!(&own["candidates"][0], candidate(&full, id), "{id}");
+        assert_eq!(entry["decision"], own["candidates"][0]["decision"], "{id}");
+        assert_eq!(entry["coverage"], own["candidates"][0]["coverage"], "{id}");
+    }
+    assert!(!out.files.contains_key("candidates/report.json"));
+}
+
+#[test]
 fn the_report_carries_decisions_and_their_reasoning() {
     let report = report();
     assert_eq!(report["format"], "refolio.report/1");

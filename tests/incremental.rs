@@ -124,12 +124,13 @@ const EVIDENCE: &str = "content/candidates/camille-martin/preuves/veille-marches
 const PASSPORT: &str = "content/candidates/lea-dubois/passport.yaml";
 
 #[test]
-fn an_evidence_edit_rewrites_its_page_its_dossier_and_the_jury_pages_only() {
+fn an_evidence_edit_rewrites_its_page_its_dossier_and_the_jury_index_only() {
     let mut s = Session::start();
     s.edit(EVIDENCE, "# ", "# Modifié — ");
     let report = s.rebuild_and_compare(&[EVIDENCE]);
-    // The evidence page, the dossier, the jury index and the report.
-    assert_eq!((report.written, report.removed, report.full), (4, 0, false));
+    // The evidence page, the dossier and the candidate's report; the jury index and the
+    // index of reports.
+    assert_eq!((report.written, report.removed, report.full), (5, 0, false));
 }
 
 #[test]

@@ -20,7 +20,8 @@ pub enum Page {
     Highlight,
     Home,
     Jury,
-    Report,
+    /// `candidates/index.json`: coverage and decision of every candidate.
+    ReportIndex,
     /// A referential's table, by index in `Site::referentials`.
     Referential(usize),
     /// A competence page: referential, competence.
@@ -28,6 +29,8 @@ pub enum Page {
     ReferentialJson(usize),
     /// A dossier bilan, by index in `Site::candidates`.
     Dossier(usize),
+    /// A candidate's full report (JSON).
+    Report(usize),
     /// An evidence page: candidate, evidence.
     Evidence(usize, usize),
     /// An attachment copied from the candidate folder: candidate, evidence, attachment.
@@ -73,7 +76,7 @@ impl Scope {
             Scope::Site => {
                 let mut pages = vec![Page::Stylesheet, Page::Home];
                 if !site.candidates.is_empty() {
-                    pages.extend([Page::Highlight, Page::Jury, Page::Report]);
+                    pages.extend([Page::Highlight, Page::Jury, Page::ReportIndex]);
                 }
                 pages
             }
@@ -82,7 +85,7 @@ impl Scope {
                 .chain([Page::ReferentialJson(r)])
                 .collect(),
             Scope::Candidate(c) => {
-                let mut pages = vec![Page::Dossier(c)];
+                let mut pages = vec![Page::Dossier(c), Page::Report(c)];
                 for (i, e) in site.candidates[c].evidence.iter().enumerate() {
                     pages.push(Page::Evidence(c, i));
                     pages.extend((0..e.attachments.len()).map(|j| Page::Attachment(c, i, j)));
@@ -126,7 +129,7 @@ impl Page {
             Page::Highlight => "highlight.css".into(),
             Page::Home => "index.html".into(),
             Page::Jury => "candidates/index.html".into(),
-            Page::Report => "candidates/report.json".into(),
+            Page::ReportIndex => "candidates/index.json".into(),
             Page::Referential(r) => format!("{}/index.html", site.referentials[r].id),
             Page::Competence(r, k) => {
                 let r = &site.referentials[r];
@@ -134,6 +137,7 @@ impl Page {
             }
             Page::ReferentialJson(r) => format!("{}/referential.json", site.referentials[r].id),
             Page::Dossier(c) => format!("{}/index.html", dossier::dossier_dir(&site.candidates[c])),
+            Page::Report(c) => format!("{}/report.json", dossier::dossier_dir(&site.candidates[c])),
             Page::Evidence(c, i) => {
                 let c = &site.candidates[c];
                 dossier::evidence_path(c, &c.evidence[i].stem)
@@ -167,7 +171,7 @@ impl Page {
             (_, K::Config | K::Tree) => true,
             (Page::Stylesheet, K::Stylesheet) => true,
             (Page::Stylesheet | Page::Highlight, _) => false,
-            (page, K::Strings) => page.template().is_some() || page == Page::Report,
+            (page, K::Strings) => page.template().is_some() || matches!(page, Page::Report(_)),
             (page, K::Templates) => page.template().is_some(),
             (page, K::Template(name)) => {
                 page.template().is_some_and(|t| templates.affects(t, name))
@@ -177,11 +181,11 @@ impl Page {
             (Page::Home, K::Referential(_) | K::Candidate(_)) => true,
             (Page::Home, _) => false,
             // Every candidate's row, with its referential's title and coverage.
-            (Page::Jury | Page::Report, _) => true,
+            (Page::Jury | Page::ReportIndex, _) => true,
             (Page::Referential(r) | Page::Competence(r, _) | Page::ReferentialJson(r), change) => {
                 matches!(change, K::Referential(name) if site.referentials[r].id == referential_id(name))
             }
-            (Page::Dossier(c), change) => candidate_depends_on(site, c, change),
+            (Page::Dossier(c) | Page::Report(c), change) => candidate_depends_on(site, c, change),
             (Page::Evidence(c, i), change) => match change {
                 K::Evidence(_, stem) if *stem != site.candidates[c].evidence[i].stem => false,
                 other => candidate_depends_on(site, c, other),
@@ -214,7 +218,7 @@ impl Page {
                 "../",
                 &dossier::jury_index(site, cx.dossiers, t),
             ),
-            Page::Report => Ok(report::report_json(site, cx.dossiers, t).into_bytes()),
+            Page::ReportIndex => Ok(report::index_json(site, cx.dossiers).into_bytes()),
             Page::Referential(r) => {
                 let r = &site.referentials[r];
                 let page = views::ViewBuilder::new(r, t, views::Place::Table).referential_page();
@@ -231,6 +235,10 @@ impl Page {
             Page::Dossier(c) => {
                 let page = dossier::dossier_page(site, &site.candidates[c], &cx.dossiers[c], t);
                 cx.html("dossier.html", "../../", &page)
+            }
+            Page::Report(c) => {
+                let (c, d) = (&site.candidates[c], &cx.dossiers[c]);
+                Ok(report::candidate_report_json(site, c, d, t).into_bytes())
             }
             Page::Evidence(c, i) => {
                 let root = dossier::root_of(&self.path(site));
