@@ -40,6 +40,9 @@ pub enum ChangeKind {
     Evidence(String, String),
     /// Any other file in a candidate folder (attachments).
     Asset(String),
+    /// Not a file: a candidate's coverage, gaps or decision changed, as found by
+    /// [`Project::apply`] (lists of candidates show them).
+    Standing(String),
 }
 
 impl ChangeKind {
@@ -138,6 +141,8 @@ pub struct Project {
     sources: Sources,
     /// Problems between units (duplicate URLs) or of the tree (no referentials folder).
     site_diags: Vec<Diagnostic>,
+    /// Candidates reloaded by the current `apply` whose standing may have changed.
+    standing: BTreeSet<String>,
 }
 
 impl Project {
@@ -180,6 +185,7 @@ impl Project {
             dossiers: Vec::new(),
             sources,
             site_diags: Vec::new(),
+            standing: BTreeSet::new(),
         };
         project.sync_referentials(None)?;
         project.sync_candidates(None)?;
@@ -188,11 +194,13 @@ impl Project {
     }
 
     /// Brings the project up to date with `changes`: reloads the units they name, and the
-    /// candidates whose referential changed. A config change reloads everything.
-    pub fn apply(&mut self, changes: &BTreeSet<ChangeKind>) -> Result<(), Error> {
+    /// candidates whose referential changed. A config change reloads everything. Returns
+    /// what changed beyond the files: the candidates whose [`ChangeKind::Standing`] did.
+    pub fn apply(&mut self, changes: &BTreeSet<ChangeKind>) -> Result<BTreeSet<ChangeKind>, Error> {
+        self.standing.clear();
         if changes.contains(&ChangeKind::Config) || changes.contains(&ChangeKind::Tree) {
             *self = Project::load(&self.root, &self.overrides)?;
-            return Ok(());
+            return Ok(BTreeSet::new());
         }
         let referentials: BTreeSet<&str> = changes
             .iter()
@@ -239,8 +247,18 @@ impl Project {
         if !stale.is_empty() {
             self.sync_candidates(Some(&stale))?;
         }
-        self.site_diags = self.site_problems();
-        Ok(())
+        // URLs come from passports (and the config); an evidence edit cannot clash them.
+        let slugs_may_change = !referentials.is_empty()
+            || changes
+                .iter()
+                .any(|c| matches!(c, ChangeKind::Candidate(_)));
+        if slugs_may_change {
+            self.site_diags = self.site_problems();
+        }
+        Ok(std::mem::take(&mut self.standing)
+            .into_iter()
+            .map(ChangeKind::Standing)
+            .collect())
     }
 
     pub fn root(&self) -> &Path {
@@ -380,6 +398,7 @@ impl Project {
             let c = slot.index.and_then(|i| lowered[i].take());
             if changed.is_none_or(|c| c.contains(&slot.entry.name)) {
                 self.forget(&slot);
+                self.standing.insert(slot.entry.name.clone());
             } else {
                 kept.insert(slot.entry.name.clone(), (slot, c));
             }
@@ -415,6 +434,15 @@ impl Project {
                 *i = if up { *i + 1 } else { *i - 1 };
             }
         };
+        let name = &self.candidates[pos].entry.name;
+        let same = match (old, &lowered) {
+            (Some(i), Some((_, d))) => self.dossiers[i].standing() == d.standing(),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            self.standing.insert(name.clone());
+        }
         match (old, lowered) {
             (Some(i), Some((c, d))) => {
                 self.site.candidates[i] = c;

@@ -180,7 +180,9 @@ impl Page {
             // Summaries of every referential; the jury link appears with the first candidate.
             (Page::Home, K::Referential(_) | K::Candidate(_)) => true,
             (Page::Home, _) => false,
-            // Every candidate's row, with its referential's title and coverage.
+            // Every candidate's row: passport, referential, and standing; an evidence edit
+            // that leaves coverage and decision as they were does not change it.
+            (Page::Jury | Page::ReportIndex, K::Evidence(..) | K::Asset(_)) => false,
             (Page::Jury | Page::ReportIndex, _) => true,
             (Page::Referential(r) | Page::Competence(r, _) | Page::ReferentialJson(r), change) => {
                 matches!(change, K::Referential(name) if site.referentials[r].id == referential_id(name))

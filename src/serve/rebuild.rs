@@ -113,11 +113,24 @@ impl Rebuilder {
     fn try_rebuild(&mut self) -> Result<Report, Error> {
         let project = match self.project.take() {
             Some(mut p) => match p.apply(&self.to_load) {
-                Ok(()) => p,
+                Ok(derived) => {
+                    self.to_render.extend(derived);
+                    p
+                }
                 // Units may be half-updated: read everything again next time.
                 Err(e) => return Err(e),
             },
-            None => Project::load(&self.options.root, &self.options.overrides)?,
+            None => {
+                // Loaded afresh, nothing says whose standing changed: assume every candidate
+                // named by a waiting change did.
+                let standing: Vec<ChangeKind> = self
+                    .to_render
+                    .iter()
+                    .filter_map(|c| c.candidate().map(|c| ChangeKind::Standing(c.to_owned())))
+                    .collect();
+                self.to_render.extend(standing);
+                Project::load(&self.options.root, &self.options.overrides)?
+            }
         };
         self.to_load.clear();
         let project = self.project.insert(project);
@@ -187,37 +200,49 @@ fn patch(
     let mut out = Patch::new(target)?;
     let mut files = 0;
     let mut updated: Vec<(ScopeKey, Vec<String>)> = Vec::new();
+    // Only these changes add or remove scopes; the others need not list them all.
+    let reshaped = changes
+        .iter()
+        .any(|c| matches!(c, ChangeKind::Candidate(_) | ChangeKind::Referential(_)));
     let mut live: HashSet<ScopeKey> = HashSet::new();
     for scope in plan::scopes(site) {
-        let key = scope.key(site);
-        if changes.iter().any(|c| scope.depends_on(site, c)) {
-            let before: HashSet<&str> = written
-                .get(&key)
-                .into_iter()
-                .flatten()
-                .map(String::as_str)
-                .collect();
-            let wanted = |page: plan::Page, path: &str| {
-                !before.contains(path)
-                    || changes
-                        .iter()
-                        .any(|c| page.depends_on(site, cx.templates, c))
-            };
-            let (paths, rendered) = plan::render_scope(scope, cx, &mut out, wanted)?;
-            files += rendered;
-            updated.push((key.clone(), paths));
+        if !changes.iter().any(|c| scope.depends_on(site, c)) {
+            if reshaped {
+                live.insert(scope.key(site));
+            }
+            continue;
         }
-        live.insert(key);
+        let key = scope.key(site);
+        let before: HashSet<&str> = written
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let wanted = |page: plan::Page, path: &str| {
+            !before.contains(path)
+                || changes
+                    .iter()
+                    .any(|c| page.depends_on(site, cx.templates, c))
+        };
+        let (paths, rendered) = plan::render_scope(scope, cx, &mut out, wanted)?;
+        files += rendered;
+        if reshaped {
+            live.insert(key.clone());
+        }
+        updated.push((key, paths));
     }
     // Every file rendered: now record what each scope owns, and what it no longer does.
     let mut removed: Vec<String> = Vec::new();
-    written.retain(|key, paths| {
-        let keep = live.contains(key);
-        if !keep {
-            removed.append(paths);
-        }
-        keep
-    });
+    if reshaped {
+        written.retain(|key, paths| {
+            let keep = live.contains(key);
+            if !keep {
+                removed.append(paths);
+            }
+            keep
+        });
+    }
     let now: HashSet<&String> = updated.iter().flat_map(|(_, paths)| paths).collect();
     for (key, _) in &updated {
         if let Some(old) = written.get(key) {

@@ -22,6 +22,11 @@ pub struct Dossier {
 }
 
 impl Dossier {
+    /// What lists of candidates show of this dossier: coverage, gaps and decision.
+    pub fn standing(&self) -> (&Coverage, Vec<usize>, &Decision) {
+        (&self.coverage, self.gaps().collect(), &self.decision)
+    }
+
     /// The competences that need evidence and have none, in reading order.
     pub fn gaps(&self) -> impl Iterator<Item = usize> + '_ {
         self.competences
@@ -31,7 +36,7 @@ impl Dossier {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Coverage {
     /// Competences that need evidence (not all criteria exempted).
     pub required: usize,
