@@ -1,7 +1,9 @@
 //! Output: the single point through which every built file is written. [`Output`] is
 //! implemented by a staging folder that is swapped into place atomically (a failed build
-//! leaves the previous site intact) and by an in-memory map for tests and previews. Paths
-//! are checked here once, so nothing can be written outside the output folder.
+//! leaves the previous site intact), by a [`Patch`] of a site in place (`serve`'s
+//! incremental rebuilds: staged, then moved in) and by an in-memory map for tests and
+//! previews. Paths are checked here once, so nothing can be written outside the output
+//! folder.
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Diagnostics, Severity};
 use crate::output::{Patch, Staging};
 use crate::project::{ChangeKind, Project};
 use crate::render::Templates;
@@ -134,14 +134,20 @@ impl Rebuilder {
         };
         self.to_load.clear();
         let project = self.project.insert(project);
-        let mut errors: Vec<_> = project
-            .diagnostics()
-            .filter(|d| d.severity == Severity::Error)
-            .collect();
-        if !errors.is_empty() {
-            errors.sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
+        let mut errors = Diagnostics::default();
+        errors.extend(
+            project
+                .diagnostics()
+                .filter(|d| d.severity == Severity::Error)
+                .cloned(),
+        );
+        if errors.has_errors() {
             return Ok(Report {
-                errors: errors.iter().map(|d| d.render(project.sources())).collect(),
+                errors: errors
+                    .sorted()
+                    .iter()
+                    .map(|d| d.render(project.sources()))
+                    .collect(),
                 ..Report::default()
             });
         }
