@@ -239,6 +239,11 @@ impl Sources {
         self.files.remove(path);
     }
 
+    /// Keeps the texts whose path `keep` accepts.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Path) -> bool) {
+        self.files.retain(|path, _| keep(path));
+    }
+
     /// Moves every text of `other` in; returns their paths.
     pub fn absorb(&mut self, other: Sources) -> Vec<PathBuf> {
         other
@@ -284,6 +289,10 @@ impl Diagnostics {
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
     }
 
     pub fn into_vec(self) -> Vec<Diagnostic> {

@@ -20,12 +20,13 @@ pub mod validate;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use config::Overrides;
 use diagnostics::{Diagnostic, Diagnostics, Sources};
 use model::Site;
-use output::{Output, Staging};
+use output::Staging;
 
 /// A failure that is not about the content: I/O, usage, or a broken template.
 #[derive(Debug)]
@@ -106,6 +107,31 @@ pub struct Summary {
     pub candidates: usize,
     pub pages: usize,
     pub elapsed: Duration,
+    /// Where the time went, by stage.
+    pub stages: Stages,
+}
+
+/// The wall time of each stage of a build.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Stages {
+    /// Reading, lowering and validating the content (what `check` does).
+    pub check: Duration,
+    /// Rendering every page and writing it into the staging folder.
+    pub render: Duration,
+    /// Swapping the staged site in and deleting the previous one.
+    pub publish: Duration,
+}
+
+impl fmt::Display for Stages {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "check {:.2} s, render and write {:.2} s, publish {:.2} s",
+            self.check.as_secs_f64(),
+            self.render.as_secs_f64(),
+            self.publish.as_secs_f64()
+        )
+    }
 }
 
 impl fmt::Display for Summary {
@@ -134,6 +160,7 @@ pub struct Built {
 pub fn build(options: &BuildOptions) -> Result<Built, Error> {
     let started = Instant::now();
     let checked = check_with(&options.root, &options.overrides)?;
+    let checked_at = Instant::now();
     if checked.diagnostics.has_errors() {
         return Ok(Built {
             checked,
@@ -143,8 +170,9 @@ pub fn build(options: &BuildOptions) -> Result<Built, Error> {
     let target = options.target();
     guard_output_location(&options.root, &target)?;
     let templates = render::Templates::load(&options.root, checked.site.config.language)?;
-    let mut staging = Staging::new(&target)?;
-    let pages = render::render_site(&checked.site, &checked.dossiers, &templates, &mut staging)?;
+    let staging = Staging::new(&target)?;
+    let pages = render::render_site(&checked.site, &checked.dossiers, &templates, &staging)?;
+    let rendered_at = Instant::now();
     staging.publish()?;
     let summary = Summary {
         referentials: checked.site.referentials.len(),
@@ -153,6 +181,11 @@ pub fn build(options: &BuildOptions) -> Result<Built, Error> {
         candidates: checked.site.candidates.len(),
         pages,
         elapsed: started.elapsed(),
+        stages: Stages {
+            check: checked_at - started,
+            render: rendered_at - checked_at,
+            publish: rendered_at.elapsed(),
+        },
     };
     Ok(Built {
         checked,
@@ -208,14 +241,9 @@ pub fn candidates_report(root: &Path, checked: &Checked) -> Result<String, Error
 pub fn render_to_memory(root: &Path, checked: &Checked) -> Result<output::MemoryOutput, Error> {
     let site = &checked.site;
     let templates = render::Templates::load(root, site.config.language)?;
-    let mut out = output::MemoryOutput::default();
-    render::render_site(
-        site,
-        &checked.dossiers,
-        &templates,
-        &mut out as &mut dyn Output,
-    )?;
-    Ok(out)
+    let out = Mutex::new(output::MemoryOutput::default());
+    render::render_site(site, &checked.dossiers, &templates, &out)?;
+    Ok(out.into_inner().unwrap_or_else(PoisonError::into_inner))
 }
 
 /// The output folder must not contain the site (replacing it would delete the content).

@@ -72,6 +72,9 @@ enum Command {
         /// Absolute URL the site will be published at (overrides `refolio.toml`).
         #[arg(short, long)]
         base_url: Option<String>,
+        /// Also print the time of each stage (check, render and write, publish).
+        #[arg(long)]
+        timings: bool,
     },
     /// Build, serve the site locally and rebuild what changes as sources are saved; open
     /// tabs reload, and show the errors while the site has some.
@@ -137,13 +140,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             candidates,
             output_dir,
             base_url,
+            timings,
         } => {
             let built = refolio::build(&BuildOptions {
                 root: cli.root,
                 output_dir,
                 overrides: candidates.overrides(base_url),
             })?;
-            let summary = built.summary.as_ref().map(ToString::to_string);
+            let summary = built.summary.as_ref().map(|s| match timings {
+                true => format!("{s}\n{}", s.stages),
+                false => s.to_string(),
+            });
             Ok(report(&built.checked, summary, "nothing was written"))
         }
         Command::Serve {

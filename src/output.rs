@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use crate::Error;
 
@@ -15,9 +16,10 @@ use crate::Error;
 /// not replace.
 pub const MARKER: &str = ".refolio-output";
 
-/// Where built files go. `path` is relative, `/`-separated.
-pub trait Output {
-    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), Error>;
+/// Where built files go. `path` is relative, `/`-separated. Pages are rendered on several
+/// threads, each writing its own files: a write takes `&self`.
+pub trait Output: Sync {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error>;
 }
 
 /// Rejects absolute paths, `..`, empty segments and backslashes.
@@ -36,16 +38,17 @@ pub fn check_relative(path: &str) -> Result<&Path, Error> {
     }
 }
 
-/// Built files kept in memory, by path.
+/// Built files kept in memory, by path. Written to through a `Mutex`.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct MemoryOutput {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-impl Output for MemoryOutput {
-    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+impl Output for Mutex<MemoryOutput> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         check_relative(path)?;
-        self.files.insert(path.to_owned(), bytes.to_vec());
+        let mut out = self.lock().unwrap_or_else(PoisonError::into_inner);
+        out.files.insert(path.to_owned(), bytes.to_vec());
         Ok(())
     }
 }
@@ -86,7 +89,7 @@ impl Staging {
     }
 
     /// Moves the staged site into place, replacing the previous one.
-    pub fn publish(mut self) -> Result<(), Error> {
+    pub fn publish(self) -> Result<(), Error> {
         self.write(MARKER, b"built by refolio\n")?;
         let staged = self.dir.keep();
         let io = |p: &Path| {
@@ -117,7 +120,7 @@ impl Staging {
 }
 
 impl Output for Staging {
-    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         let full = self.dir.path().join(check_relative(path)?);
         if let Some(parent) = full.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
@@ -132,7 +135,7 @@ impl Output for Staging {
 pub struct Patch {
     dir: tempfile::TempDir,
     target: PathBuf,
-    staged: Vec<String>,
+    staged: Mutex<Vec<String>>,
 }
 
 impl Patch {
@@ -152,7 +155,7 @@ impl Patch {
         Ok(Patch {
             dir,
             target: target.to_path_buf(),
-            staged: Vec::new(),
+            staged: Mutex::default(),
         })
     }
 
@@ -167,7 +170,8 @@ impl Patch {
                 Err(e) => return Err(Error::io(&full, e)),
             }
         }
-        for path in &self.staged {
+        let staged = self.staged.into_inner().unwrap_or_else(PoisonError::into_inner);
+        for path in &staged {
             let to = self.target.join(path);
             if let Some(parent) = to.parent() {
                 fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
@@ -180,13 +184,14 @@ impl Patch {
 }
 
 impl Output for Patch {
-    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         let full = self.dir.path().join(check_relative(path)?);
         if let Some(parent) = full.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
         fs::write(&full, bytes).map_err(|e| Error::io(&self.target.join(path), e))?;
-        self.staged.push(path.to_owned());
+        let mut staged = self.staged.lock().unwrap_or_else(PoisonError::into_inner);
+        staged.push(path.to_owned());
         Ok(())
     }
 }
@@ -235,10 +240,10 @@ mod tests {
     fn publish_replaces_previous_site_and_refuses_foreign_folders() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
-        let mut s = Staging::new(&target).unwrap();
+        let s = Staging::new(&target).unwrap();
         s.write("a.html", b"1").unwrap();
         s.publish().unwrap();
-        let mut s = Staging::new(&target).unwrap();
+        let s = Staging::new(&target).unwrap();
         s.write("b.html", b"2").unwrap();
         s.publish().unwrap();
         assert!(!target.join("a.html").exists());

@@ -8,6 +8,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::{Config, Overrides};
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Sources};
 use crate::load::candidate::CANDIDATES_DIR;
@@ -190,6 +192,7 @@ impl Project {
         project.sync_referentials(None)?;
         project.sync_candidates(None)?;
         project.site_diags = project.site_problems();
+        project.keep_quoted_texts();
         Ok(project)
     }
 
@@ -255,6 +258,7 @@ impl Project {
         if slugs_may_change {
             self.site_diags = self.site_problems();
         }
+        self.keep_quoted_texts();
         Ok(std::mem::take(&mut self.standing)
             .into_iter()
             .map(ChangeKind::Standing)
@@ -324,10 +328,17 @@ impl Project {
                 kept.insert(slot.entry.name.clone(), (slot, r));
             }
         }
-        for entry in entries {
-            let (mut slot, r) = match kept.remove(&entry.name) {
-                Some(old) => old,
-                None => self.load_referential(entry),
+        // Units are independent: the new ones are read and checked in parallel.
+        let root = &self.root;
+        let fresh: Vec<Option<Loaded<Referential>>> = entries
+            .par_iter()
+            .map(|e| (!kept.contains_key(&e.name)).then(|| read_referential(root, e.clone())))
+            .collect();
+        for (entry, fresh) in entries.into_iter().zip(fresh) {
+            let (mut slot, r) = match (kept.remove(&entry.name), fresh) {
+                (Some(old), _) => old,
+                (None, Some(loaded)) => self.adopt(loaded),
+                (None, None) => continue, // not possible: an entry is kept or read
             };
             slot.index = r.as_ref().map(|_| self.site.referentials.len());
             self.site.referentials.extend(r);
@@ -340,23 +351,16 @@ impl Project {
         Ok(())
     }
 
-    fn load_referential(&mut self, entry: Entry) -> (Slot, Option<Referential>) {
-        let mut unit = Sources::default();
-        let mut diags = Diagnostics::default();
-        let file = load::load_referential(&self.root, &entry, &mut unit, &mut diags);
-        let r = file.map(|f| {
-            let r = model::lower_referential(f, &mut diags);
-            diags.extend(validate::validate_referential(&r));
-            r
-        });
+    /// Takes in a unit read on its own; its texts join the project's sources.
+    fn adopt<T>(&mut self, loaded: Loaded<T>) -> (Slot, Option<T>) {
         let slot = Slot {
-            entry,
-            paths: self.sources.absorb(unit),
-            diags: diags.into_vec(),
+            entry: loaded.entry,
+            paths: self.sources.absorb(loaded.sources),
+            diags: loaded.diags.into_vec(),
             index: None,
-            target: None,
+            target: loaded.target,
         };
-        (slot, r)
+        (slot, loaded.item)
     }
 
     /// Reloads the candidate folders named in `changed` (all when `None`), listing the
@@ -403,10 +407,16 @@ impl Project {
                 kept.insert(slot.entry.name.clone(), (slot, c));
             }
         }
-        for entry in entries {
-            let (mut slot, c) = match kept.remove(&entry.name) {
-                Some(old) => old,
-                None => self.load_candidate(entry)?,
+        let (root, site) = (&self.root, &self.site);
+        let fresh: Vec<Option<Result<Loaded<(Candidate, Dossier)>, Error>>> = entries
+            .par_iter()
+            .map(|e| (!kept.contains_key(&e.name)).then(|| read_candidate(root, site, e.clone())))
+            .collect();
+        for (entry, fresh) in entries.into_iter().zip(fresh) {
+            let (mut slot, c) = match (kept.remove(&entry.name), fresh) {
+                (Some(old), _) => old,
+                (None, Some(loaded)) => self.adopt(loaded?),
+                (None, None) => continue, // not possible: an entry is kept or read
             };
             slot.index = c.as_ref().map(|_| self.site.candidates.len());
             if let Some((c, d)) = c {
@@ -428,7 +438,9 @@ impl Project {
             self.sources.remove(&p);
         }
         let old = self.candidates[pos].index;
-        let (mut slot, lowered) = self.load_candidate(self.candidates[pos].entry.clone())?;
+        let entry = self.candidates[pos].entry.clone();
+        let loaded = read_candidate(&self.root, &self.site, entry)?;
+        let (mut slot, lowered) = self.adopt(loaded);
         let shift = |slots: &mut [Slot], up: bool| {
             for i in slots.iter_mut().filter_map(|s| s.index.as_mut()) {
                 *i = if up { *i + 1 } else { *i - 1 };
@@ -470,33 +482,22 @@ impl Project {
         Ok(())
     }
 
-    fn load_candidate(
-        &mut self,
-        entry: Entry,
-    ) -> Result<(Slot, Option<(Candidate, Dossier)>), Error> {
-        let mut unit = Sources::default();
-        let mut diags = Diagnostics::default();
-        let folder = load::candidate::load_candidate(&self.root, &entry, &mut unit, &mut diags)?;
-        let target = folder
-            .as_ref()
-            .and_then(|f| f.passport.as_ref())
-            .map(|p| p.referential.value.trim().to_owned());
-        let config = &self.site.config.candidates;
-        let referentials = &self.site.referentials;
-        let lowered = folder
-            .and_then(|f| model::lower_candidate(f, referentials, config, &mut diags))
-            .map(|c| {
-                let d = validate::dossier(&c, &referentials[c.referential], config, &mut diags);
-                (c, d)
-            });
-        let slot = Slot {
-            entry,
-            paths: self.sources.absorb(unit),
-            diags: diags.into_vec(),
-            index: None,
-            target,
-        };
-        Ok((slot, lowered))
+    /// Makes the sources the texts the diagnostics quote, no more: a diagnostic about a
+    /// unit whose texts were not kept (two passports sharing a URL) has its file read again.
+    fn keep_quoted_texts(&mut self) {
+        let cited: BTreeSet<PathBuf> = self
+            .diagnostics()
+            .filter_map(|d| d.location.as_ref())
+            .map(|l| l.path.clone())
+            .collect();
+        self.sources.retain(|path| cited.contains(path));
+        for path in cited {
+            if self.sources.get(&path).is_none()
+                && let Ok(text) = std::fs::read_to_string(self.root.join(&path))
+            {
+                self.sources.insert(path, text);
+            }
+        }
     }
 
     /// Drops a unit's source texts.
@@ -531,4 +532,75 @@ impl Project {
         }
         problems
     }
+}
+
+/// One unit read, lowered and checked on its own, on any thread, before the project
+/// [adopts](Project::adopt) it.
+struct Loaded<T> {
+    entry: Entry,
+    sources: Sources,
+    diags: Diagnostics,
+    item: Option<T>,
+    /// For a candidate: the referential its passport names.
+    target: Option<String>,
+}
+
+impl<T> Loaded<T> {
+    /// Keeps the unit's texts only if it has diagnostics to quote them in, and drops them
+    /// on the thread that read them: the texts of a national site are gigabytes.
+    fn new(
+        entry: Entry,
+        sources: Sources,
+        diags: Diagnostics,
+        item: Option<T>,
+        target: Option<String>,
+    ) -> Self {
+        let sources = if diags.is_empty() {
+            Sources::default()
+        } else {
+            sources
+        };
+        Loaded {
+            entry,
+            sources,
+            diags,
+            item,
+            target,
+        }
+    }
+}
+
+fn read_referential(root: &Path, entry: Entry) -> Loaded<Referential> {
+    let mut sources = Sources::default();
+    let mut diags = Diagnostics::default();
+    let file = load::load_referential(root, &entry, &mut sources, &mut diags);
+    let item = file.map(|f| {
+        let r = model::lower_referential(f, &mut diags);
+        diags.extend(validate::validate_referential(&r));
+        r
+    });
+    Loaded::new(entry, sources, diags, item, None)
+}
+
+/// Reads a candidate folder against the referentials of `site`.
+fn read_candidate(
+    root: &Path,
+    site: &Site,
+    entry: Entry,
+) -> Result<Loaded<(Candidate, Dossier)>, Error> {
+    let mut sources = Sources::default();
+    let mut diags = Diagnostics::default();
+    let folder = load::candidate::load_candidate(root, &entry, &mut sources, &mut diags)?;
+    let target = folder
+        .as_ref()
+        .and_then(|f| f.passport.as_ref())
+        .map(|p| p.referential.value.trim().to_owned());
+    let (config, referentials) = (&site.config.candidates, &site.referentials);
+    let item = folder
+        .and_then(|f| model::lower_candidate(f, referentials, config, &mut diags))
+        .map(|c| {
+            let d = validate::dossier(&c, &referentials[c.referential], config, &mut diags);
+            (c, d)
+        });
+    Ok(Loaded::new(entry, sources, diags, item, target))
 }

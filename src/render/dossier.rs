@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::Strings;
 use super::highlight::Highlighter;
-use super::markdown::{evidence_to_html, to_inline_html};
+use super::markdown::evidence_to_html;
+use super::texts::Texts;
 use crate::model::{Candidate, Demonstrated, Referential, Score, Site, anchor, fmt_number};
 use crate::validate::rules::{CriterionStatus, Decision, Reason, Verdict};
 use crate::validate::{Dossier, bloc_mark};
@@ -214,7 +215,7 @@ pub struct CompetenceRow<'a> {
     pub id: &'a str,
     pub anchor: String,
     pub href: String,
-    pub text_html: String,
+    pub text_html: &'a str,
     /// One per matrix column: whether that evidence demonstrates the competence.
     pub cells: Vec<bool>,
     pub covered: bool,
@@ -230,7 +231,7 @@ pub struct CompetenceRow<'a> {
 pub struct CriterionRow<'a> {
     pub id: &'a str,
     pub href: String,
-    pub text_html: String,
+    pub text_html: &'a str,
     pub status: Label,
 }
 
@@ -244,7 +245,7 @@ pub struct SoftSkillView<'a> {
 #[derive(Serialize)]
 pub struct ExemptionView<'a> {
     pub criterion: ItemLink<'a>,
-    pub text_html: String,
+    pub text_html: &'a str,
     pub reason: &'a str,
     pub date: Option<&'a str>,
 }
@@ -268,6 +269,7 @@ pub fn dossier_page<'a>(
     c: &'a Candidate,
     d: &'a Dossier,
     t: &Strings,
+    texts: &'a Texts,
 ) -> DossierPage<'a> {
     let r = &site.referentials[c.referential];
     let root = root_of(&format!("{}/index.html", dossier_dir(c)));
@@ -305,7 +307,7 @@ pub fn dossier_page<'a>(
                         id: &k.id,
                         anchor: format!("c-{}", anchor(&k.id)),
                         href: item_href(&k.id),
-                        text_html: to_inline_html(&k.text),
+                        text_html: texts.competence(x.competence),
                         cells: columns.iter().map(|e| x.evidence.contains(e)).collect(),
                         covered: !x.evidence.is_empty(),
                         needs_evidence: x.needs_evidence,
@@ -319,7 +321,7 @@ pub fn dossier_page<'a>(
                             .map(|&(k, s)| CriterionRow {
                                 id: &r.criteria[k].id,
                                 href: item_href(&r.criteria[k].id),
-                                text_html: to_inline_html(&r.criteria[k].text),
+                                text_html: texts.criterion(k),
                                 status: status(t, s),
                             })
                             .collect(),
@@ -402,7 +404,7 @@ pub fn dossier_page<'a>(
                         id: &k.id,
                         href: item_href(&k.id),
                     },
-                    text_html: to_inline_html(&k.text),
+                    text_html: texts.criterion(e.criterion),
                     reason: &e.reason,
                     date: e.date.as_deref(),
                 }
@@ -477,7 +479,7 @@ pub struct AttachmentLink {
 pub struct Demonstrates<'a> {
     pub id: &'a str,
     pub kind: String,
-    pub text_html: String,
+    pub text_html: &'a str,
     /// In the referential.
     pub href: String,
     /// The competence's row in the dossier.
@@ -490,6 +492,7 @@ pub fn evidence_page<'a>(
     c: &'a Candidate,
     i: usize,
     t: &Strings,
+    texts: &'a Texts,
     highlighter: &Highlighter,
 ) -> EvidencePage<'a> {
     let r = &site.referentials[c.referential];
@@ -502,10 +505,10 @@ pub fn evidence_page<'a>(
         .demonstrates
         .iter()
         .map(|d| {
-            let (id, text, kind, competence) = match d.item {
+            let (id, text_html, kind, competence) = match d.item {
                 Demonstrated::Competence(k) => {
                     let x = &r.competences[k];
-                    (x.id.as_str(), &x.text, "competence", x.id.as_str())
+                    (x.id.as_str(), texts.competence(k), "competence", x.id.as_str())
                 }
                 Demonstrated::Criterion(k) => {
                     let x = &r.criteria[k];
@@ -513,13 +516,13 @@ pub fn evidence_page<'a>(
                         .competences
                         .first()
                         .map_or("", |&k| r.competences[k].id.as_str());
-                    (x.id.as_str(), &x.text, "criterion", first)
+                    (x.id.as_str(), texts.criterion(k), "criterion", first)
                 }
             };
             Demonstrates {
                 id,
                 kind: t.get(kind),
-                text_html: to_inline_html(text),
+                text_html,
                 href: format!("{root}{}/index.html#{}", r.id, anchor(id)),
                 dossier_href: format!("{up}index.html#c-{}", anchor(competence)),
                 note: d.note.as_deref(),

@@ -5,6 +5,7 @@
 //! only the highlighter's own classes.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
@@ -64,12 +65,15 @@ fn render(markdown: &str, highlighter: Option<&Highlighter>) -> String {
     });
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, events);
-    sanitizer().clean(&unsafe_html).to_string()
+    SANITIZER.clean(&unsafe_html).to_string()
 }
 
 /// Prefix given to every `id` of content, so content cannot clash with the page's own ids;
 /// in-content links (`#fn1`, footnotes) are rewritten to match.
 const ID_PREFIX: &str = "md-";
+
+/// Built once: setting up ammonia's tables costs more than cleaning a short text.
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(sanitizer);
 
 /// ammonia's defaults, plus ids (prefixed) for footnotes and the highlighter's classes on
 /// `pre` and `span`; any other class, including one a candidate writes by hand, is dropped.

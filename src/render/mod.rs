@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod plan;
 pub mod report;
 pub mod table;
+pub mod texts;
 pub mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -285,16 +286,13 @@ pub fn render_site(
     site: &Site,
     dossiers: &[Dossier],
     templates: &Templates,
-    out: &mut dyn Output,
+    out: &dyn Output,
 ) -> Result<usize, Error> {
     let highlighter = highlight::Highlighter::default();
     let cx = plan::RenderContext::new(site, dossiers, templates, &highlighter);
-    let mut pages = 0;
-    for scope in plan::scopes(site) {
-        let (paths, _) = plan::render_scope(scope, &cx, out, |_, _| true)?;
-        pages += paths.iter().filter(|p| p.ends_with(".html")).count();
-    }
-    Ok(pages)
+    let scopes = plan::render_all(&cx, out)?;
+    let pages = scopes.iter().flat_map(|(_, paths)| paths);
+    Ok(pages.filter(|p| p.ends_with(".html")).count())
 }
 
 #[cfg(test)]

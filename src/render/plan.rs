@@ -3,6 +3,7 @@
 //! [`ChangeKind`] affects which page. A full build renders every page of the plan; `serve`
 //! renders only the pages whose dependencies changed.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::Error;
@@ -11,6 +12,7 @@ use crate::output::Output;
 use crate::project::{ChangeKind, referential_id};
 use crate::validate::Dossier;
 
+use super::texts::TextCache;
 use super::{Common, HomePage, Templates, dossier, highlight, json, report, views};
 
 /// One output file.
@@ -235,7 +237,9 @@ impl Page {
                 Ok(json::export_referential(&site.referentials[r], base).into_bytes())
             }
             Page::Dossier(c) => {
-                let page = dossier::dossier_page(site, &site.candidates[c], &cx.dossiers[c], t);
+                let (c, d) = (&site.candidates[c], &cx.dossiers[c]);
+                let texts = cx.texts.get(site, c.referential);
+                let page = dossier::dossier_page(site, c, d, t, texts);
                 cx.html("dossier.html", "../../", &page)
             }
             Page::Report(c) => {
@@ -244,7 +248,9 @@ impl Page {
             }
             Page::Evidence(c, i) => {
                 let root = dossier::root_of(&self.path(site));
-                let page = dossier::evidence_page(site, &site.candidates[c], i, t, cx.highlighter);
+                let c = &site.candidates[c];
+                let texts = cx.texts.get(site, c.referential);
+                let page = dossier::evidence_page(site, c, i, t, texts, cx.highlighter);
                 cx.html("evidence.html", &root, &page)
             }
             Page::Attachment(c, i, j) => {
@@ -260,7 +266,7 @@ impl Page {
 pub fn render_scope(
     scope: Scope,
     cx: &RenderContext<'_>,
-    out: &mut dyn Output,
+    out: &dyn Output,
     wanted: impl Fn(Page, &str) -> bool,
 ) -> Result<(Vec<String>, usize), Error> {
     let mut paths = Vec::new();
@@ -276,6 +282,21 @@ pub fn render_scope(
     Ok((paths, rendered))
 }
 
+/// Renders every page of the site into `out`, scopes in parallel; returns each scope, in
+/// output order, with the paths of its files. With several failures, the first in output
+/// order is reported, so a broken build says the same thing every time.
+pub fn render_all(
+    cx: &RenderContext<'_>,
+    out: &dyn Output,
+) -> Result<Vec<(Scope, Vec<String>)>, Error> {
+    let scopes: Vec<Scope> = scopes(cx.site).collect();
+    let results: Vec<Result<(Scope, Vec<String>), Error>> = scopes
+        .into_par_iter()
+        .map(|scope| render_scope(scope, cx, out, |_, _| true).map(|(paths, _)| (scope, paths)))
+        .collect();
+    results.into_iter().collect()
+}
+
 /// What rendering any page needs.
 pub struct RenderContext<'a> {
     pub site: &'a Site,
@@ -283,6 +304,7 @@ pub struct RenderContext<'a> {
     pub dossiers: &'a [Dossier],
     pub templates: &'a Templates,
     pub highlighter: &'a highlight::Highlighter,
+    texts: TextCache,
 }
 
 impl<'a> RenderContext<'a> {
@@ -297,6 +319,7 @@ impl<'a> RenderContext<'a> {
             dossiers,
             templates,
             highlighter,
+            texts: TextCache::new(site),
         }
     }
 

@@ -178,12 +178,11 @@ fn full(
     cx: &RenderContext<'_>,
     target: &std::path::Path,
 ) -> Result<(Report, HashMap<ScopeKey, Vec<String>>), Error> {
-    let mut staging = Staging::new(target)?;
+    let staging = Staging::new(target)?;
     let mut written = HashMap::new();
     let mut files = 0;
-    for scope in plan::scopes(cx.site) {
-        let (paths, rendered) = plan::render_scope(scope, cx, &mut staging, |_, _| true)?;
-        files += rendered;
+    for (scope, paths) in plan::render_all(cx, &staging)? {
+        files += paths.len();
         written.insert(scope.key(cx.site), paths);
     }
     staging.publish()?;
@@ -203,7 +202,7 @@ fn patch(
     changes: &BTreeSet<ChangeKind>,
 ) -> Result<Report, Error> {
     let site = cx.site;
-    let mut out = Patch::new(target)?;
+    let out = Patch::new(target)?;
     let mut files = 0;
     let mut updated: Vec<(ScopeKey, Vec<String>)> = Vec::new();
     // Only these changes add or remove scopes; the others need not list them all.
@@ -231,7 +230,7 @@ fn patch(
                     .iter()
                     .any(|c| page.depends_on(site, cx.templates, c))
         };
-        let (paths, rendered) = plan::render_scope(scope, cx, &mut out, wanted)?;
+        let (paths, rendered) = plan::render_scope(scope, cx, &out, wanted)?;
         files += rendered;
         if reshaped {
             live.insert(key.clone());
