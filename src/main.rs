@@ -274,3 +274,6 @@ fn report(checked: &Checked, summary: Option<String>, on_error: &str) -> ExitCod
     }
     ExitCode::SUCCESS
 }
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -170,7 +170,10 @@ impl Patch {
                 Err(e) => return Err(Error::io(&full, e)),
             }
         }
-        let staged = self.staged.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let staged = self
+            .staged
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
         for path in &staged {
             let to = self.target.join(path);
             if let Some(parent) = to.parent() {

@@ -408,7 +408,7 @@ impl Project {
             }
         }
         let (root, site) = (&self.root, &self.site);
-        let fresh: Vec<Option<Result<Loaded<(Candidate, Dossier)>, Error>>> = entries
+        let fresh: Vec<Option<Result<LoadedCandidate, Error>>> = entries
             .par_iter()
             .map(|e| (!kept.contains_key(&e.name)).then(|| read_candidate(root, site, e.clone())))
             .collect();
@@ -582,12 +582,10 @@ fn read_referential(root: &Path, entry: Entry) -> Loaded<Referential> {
     Loaded::new(entry, sources, diags, item, None)
 }
 
+type LoadedCandidate = Loaded<(Candidate, Dossier)>;
+
 /// Reads a candidate folder against the referentials of `site`.
-fn read_candidate(
-    root: &Path,
-    site: &Site,
-    entry: Entry,
-) -> Result<Loaded<(Candidate, Dossier)>, Error> {
+fn read_candidate(root: &Path, site: &Site, entry: Entry) -> Result<LoadedCandidate, Error> {
     let mut sources = Sources::default();
     let mut diags = Diagnostics::default();
     let folder = load::candidate::load_candidate(root, &entry, &mut sources, &mut diags)?;

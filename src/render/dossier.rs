@@ -508,7 +508,12 @@ pub fn evidence_page<'a>(
             let (id, text_html, kind, competence) = match d.item {
                 Demonstrated::Competence(k) => {
                     let x = &r.competences[k];
-                    (x.id.as_str(), texts.competence(k), "competence", x.id.as_str())
+                    (
+                        x.id.as_str(),
+                        texts.competence(k),
+                        "competence",
+                        x.id.as_str(),
+                    )
                 }
                 Demonstrated::Criterion(k) => {
                     let x = &r.criteria[k];

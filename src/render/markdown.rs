@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
 };
 
 use super::highlight::{CLASS_PREFIX, Highlighter};
@@ -38,7 +38,17 @@ pub fn evidence_to_html(markdown: &str, highlighter: &Highlighter) -> String {
 }
 
 fn render(markdown: &str, highlighter: Option<&Highlighter>) -> String {
+    render_with(markdown, highlighter, false)
+}
+
+/// Renders Markdown to HTML, then sanitises it unless every element in it is one
+/// pulldown-cmark writes with no attribute from the text (see [`is_plain`]): that HTML is
+/// already what ammonia would make of it, bar the few spellings [`as_ammonia_writes`]
+/// mends. Most evidence is plain prose, lists and tables, and the sanitiser was a tenth of
+/// a build. `always_sanitise` is for tests that compare both paths.
+fn render_with(markdown: &str, highlighter: Option<&Highlighter>, always_sanitise: bool) -> String {
     let mut code: Option<(String, String)> = None;
+    let mut plain = true;
     let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
         Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang)))
             if highlighter.is_some() && !lang.is_empty() =>
@@ -54,18 +64,79 @@ fn render(markdown: &str, highlighter: Option<&Highlighter>) -> String {
         }
         Event::End(TagEnd::CodeBlock) if code.is_some() => {
             let (lang, text) = code.take().unwrap_or_default();
-            let spans = highlighter
-                .and_then(|h| h.highlight(&text, &lang))
-                .unwrap_or_else(|| escape(&text));
+            let highlighted = highlighter.and_then(|h| h.highlight(&text, &lang));
+            // syntect's spelling of escapes differs from ammonia's: let ammonia write it.
+            plain &= highlighted.is_none();
+            let spans = highlighted.unwrap_or_else(|| escape(&text));
             Some(Event::Html(CowStr::from(format!(
                 "<pre class=\"{CLASS_PREFIX}code\"><code>{spans}</code></pre>\n"
             ))))
         }
-        other => Some(demote_event(other)),
+        // Alignment is written as a `style` attribute, which the sanitiser drops.
+        Event::Start(Tag::Table(columns)) => Some(Event::Start(Tag::Table(vec![
+            Alignment::None;
+            columns.len()
+        ]))),
+        other => {
+            plain &= is_plain(&other);
+            Some(demote_event(other))
+        }
     });
-    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, events);
-    SANITIZER.clean(&unsafe_html).to_string()
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut html, events);
+    // html5ever drops some control characters (NUL) and reports others: leave them to it.
+    plain &= !html.contains(|c: char| c.is_ascii_control() && !matches!(c, '\n' | '\t'));
+    if plain && !always_sanitise {
+        as_ammonia_writes(html)
+    } else {
+        SANITIZER.clean(&html).to_string()
+    }
+}
+
+/// Whether pulldown-cmark writes `event` as fixed tags around escaped text: no raw HTML, no
+/// URL, no id or class. A list of what is allowed, so anything new goes to the sanitiser.
+fn is_plain(event: &Event<'_>) -> bool {
+    let plain_tag = |tag: &Tag<'_>| match tag {
+        Tag::Paragraph
+        | Tag::Heading { id: None, .. }
+        | Tag::BlockQuote(None)
+        | Tag::CodeBlock(CodeBlockKind::Indented)
+        | Tag::List(_)
+        | Tag::Item
+        | Tag::TableHead
+        | Tag::TableRow
+        | Tag::TableCell
+        | Tag::Emphasis
+        | Tag::Strong
+        | Tag::Strikethrough => true,
+        Tag::Heading { classes, attrs, .. } => classes.is_empty() && attrs.is_empty(),
+        Tag::Table(columns) => columns.iter().all(|a| *a == Alignment::None),
+        // Without a language pulldown-cmark writes no class.
+        Tag::CodeBlock(CodeBlockKind::Fenced(lang)) => lang.is_empty(),
+        _ => false,
+    };
+    match event {
+        Event::Start(tag) => plain_tag(tag),
+        Event::End(_)
+        | Event::Text(_)
+        | Event::Code(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::Rule => true,
+        _ => false,
+    }
+}
+
+/// pulldown-cmark's spelling of plain HTML turned into ammonia's (html5ever's), so a text
+/// renders to the same bytes whichever path it takes. Text is escaped by then: `<` and
+/// U+00A0 only appear where these replacements mean them.
+fn as_ammonia_writes(html: String) -> String {
+    if !html.contains(['\u{a0}', '/']) {
+        return html;
+    }
+    html.replace("<hr />", "<hr>")
+        .replace("<br />", "<br>")
+        .replace('\u{a0}', "&nbsp;")
 }
 
 /// Prefix given to every `id` of content, so content cannot clash with the page's own ids;
@@ -167,6 +238,88 @@ mod tests {
             html,
             "<p><a rel=\"noopener noreferrer\">a</a> <a href=\"https://example.org\" rel=\"noopener noreferrer\">b</a></p>\n"
         );
+    }
+
+    /// Both paths agree byte for byte: `text` renders as ammonia would clean it.
+    fn assert_same_as_sanitised(text: &str, highlighter: Option<&Highlighter>) {
+        assert_eq!(
+            render_with(text, highlighter, false),
+            render_with(text, highlighter, true),
+            "{text:?}"
+        );
+    }
+
+    const SAMPLES: &[&str] = &[
+        "Réaliser une veille\n\n- en définissant\n- en analysant",
+        "# Titre\n## Sous-titre\n###### Petit\n\nTexte *em* **fort** ~~barré~~ `code <b>`",
+        "A & B < C > D \"guillemets\" l'apostrophe « 50\u{a0}% » &amp; &#60;script&#62; &nbsp;fin",
+        "ligne  \ncassée\\\nencore\n\n---\n\n***\n\nfin",
+        "3. trois\n4. quatre\n\n1) un\n   - imbriqué\n     > citation\n\n> bloc\n> > imbriqué",
+        "    code indenté <x>\n\n```\nsans langue & <y>\n```\n\n```\u{20}\n\n```",
+        "| A | B |\n|---|---|\n| 1 \\| 2 | <3> |\n\n| x | y |\n|:--|--:|\n| a | b |",
+        "```python\nprint('<a>')\n```\n\n```inconnu\nx < y\n```",
+        "<b>gras</b> et <script>alert(1)</script>",
+        "[lien](https://example.org \"titre\") ![img](x.png) <https://auto.link> [j](javascript:x)",
+        "note[^1]\n\n[^1]: la note",
+        "# Titre {#ancre .classe}",
+        "",
+        "\u{a0}",
+        "a\tb\r\nc\u{0}d",
+        "form\u{c}feed\rcr \u{1b}[0m \u{7f} \u{85} \u{9f} \u{fffd} \u{feff} \u{200b} \u{1f600} \u{fdd0}",
+        "> **Bilan** : 12\u{202f}% ; *objectif* dépassé\n>\n> - point\n\n1. a\n\n   b\n2. c",
+    ];
+
+    #[test]
+    fn plain_markdown_skips_the_sanitiser_with_the_same_result() {
+        let h = Highlighter::default();
+        for text in SAMPLES {
+            assert_same_as_sanitised(text, None);
+            assert_same_as_sanitised(text, Some(&h));
+        }
+    }
+
+    #[test]
+    fn only_plain_markdown_skips_the_sanitiser() {
+        let plain = |text: &str| {
+            Parser::new_ext(text, options())
+                .filter(|e| !matches!(e, Event::Start(Tag::Table(_))))
+                .all(|e| is_plain(&e))
+        };
+        assert!(plain(
+            "Texte *em* **fort**\n\n- liste\n\n| a |\n|---|\n| b |"
+        ));
+        for unsafe_text in [
+            "<b>x</b>",
+            "a <span>b</span>",
+            "[a](https://x)",
+            "![a](x.png)",
+            "<https://x>",
+            "a[^1]\n\n[^1]: b",
+            "```sql\nx\n```",
+        ] {
+            assert!(!plain(unsafe_text), "{unsafe_text}");
+        }
+    }
+
+    /// Every `.md` file under `$REFOLIO_MARKDOWN_CORPUS` (a synthetic site, say) renders the
+    /// same on both paths: `REFOLIO_MARKDOWN_CORPUS=/tmp/site cargo test -- --ignored`.
+    #[test]
+    #[ignore]
+    fn a_corpus_renders_the_same_on_both_paths() {
+        let Some(dir) = std::env::var_os("REFOLIO_MARKDOWN_CORPUS") else {
+            return;
+        };
+        let h = Highlighter::default();
+        let mut files = 0;
+        for entry in walkdir::WalkDir::new(dir) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "md") {
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                assert_same_as_sanitised(&text, Some(&h));
+                files += 1;
+            }
+        }
+        eprintln!("{files} files compared");
     }
 
     #[test]

@@ -82,6 +82,9 @@ pub struct Templates {
     tera: tera::Tera,
     css: String,
     strings: Strings,
+    /// `strings` as the value every page's context holds: made once, shared (tera values
+    /// are reference-counted), rather than serialised again for each page.
+    strings_value: tera::Value,
     /// For each template, the templates it names (`extends`, `include`, `import`), directly
     /// or through them.
     uses: BTreeMap<String, BTreeSet<String>>,
@@ -144,10 +147,13 @@ impl Templates {
             })?;
         let strings = Strings(translations.remove(language.code()).unwrap_or_default());
         let uses = closure(&sources);
+        let strings_value = tera::Value::try_from_serializable(&strings)
+            .map_err(|e| template_error("templates/strings.toml", e.to_string()))?;
         Ok(Templates {
             tera,
             css,
             strings,
+            strings_value,
             uses,
         })
     }
@@ -175,7 +181,7 @@ impl Templates {
         let mut context = tera::Context::from_serialize(page)
             .map_err(|e| template_error(template, e.to_string()))?;
         context.insert("site", &common.site);
-        context.insert("t", &self.strings);
+        context.insert_value("t", self.strings_value.clone());
         context.insert("root", common.root);
         context.insert("lang", common.site.language);
         self.tera

@@ -17,7 +17,11 @@ pub struct Texts {
 impl Texts {
     pub fn new(r: &Referential) -> Texts {
         Texts {
-            competences: r.competences.iter().map(|k| to_inline_html(&k.text)).collect(),
+            competences: r
+                .competences
+                .iter()
+                .map(|k| to_inline_html(&k.text))
+                .collect(),
             criteria: r.criteria.iter().map(|k| to_inline_html(&k.text)).collect(),
         }
     }
@@ -40,7 +44,9 @@ pub struct TextCache {
 impl TextCache {
     pub fn new(site: &Site) -> TextCache {
         TextCache {
-            slots: (0..site.referentials.len()).map(|_| OnceLock::new()).collect(),
+            slots: (0..site.referentials.len())
+                .map(|_| OnceLock::new())
+                .collect(),
         }
     }
 
