@@ -296,9 +296,8 @@ pub fn render_site(
 ) -> Result<usize, Error> {
     let highlighter = highlight::Highlighter::default();
     let cx = plan::RenderContext::new(site, dossiers, templates, &highlighter);
-    let scopes = plan::render_all(&cx, out)?;
-    let pages = scopes.iter().flat_map(|(_, paths)| paths);
-    Ok(pages.filter(|p| p.ends_with(".html")).count())
+    let html = |_, paths: Vec<String>| paths.iter().filter(|p| p.ends_with(".html")).count();
+    Ok(plan::render_all(&cx, out, html)?.into_iter().sum())
 }
 
 #[cfg(test)]

@@ -282,17 +282,19 @@ pub fn render_scope(
     Ok((paths, rendered))
 }
 
-/// Renders every page of the site into `out`, scopes in parallel; returns each scope, in
-/// output order, with the paths of its files. With several failures, the first in output
-/// order is reported, so a broken build says the same thing every time.
-pub fn render_all(
+/// Renders every page of the site into `out`, scopes in parallel; returns what `keep`
+/// makes of each scope and the paths of its files, in output order (a count for a build,
+/// the paths for `serve`, which must remember them). With several failures, the first in
+/// output order is reported, so a broken build says the same thing every time.
+pub fn render_all<T: Send>(
     cx: &RenderContext<'_>,
     out: &dyn Output,
-) -> Result<Vec<(Scope, Vec<String>)>, Error> {
+    keep: impl Fn(Scope, Vec<String>) -> T + Sync,
+) -> Result<Vec<T>, Error> {
     let scopes: Vec<Scope> = scopes(cx.site).collect();
-    let results: Vec<Result<(Scope, Vec<String>), Error>> = scopes
+    let results: Vec<Result<T, Error>> = scopes
         .into_par_iter()
-        .map(|scope| render_scope(scope, cx, out, |_, _| true).map(|(paths, _)| (scope, paths)))
+        .map(|scope| render_scope(scope, cx, out, |_, _| true).map(|(paths, _)| keep(scope, paths)))
         .collect();
     results.into_iter().collect()
 }

@@ -181,9 +181,10 @@ fn full(
     let staging = Staging::new(target)?;
     let mut written = HashMap::new();
     let mut files = 0;
-    for (scope, paths) in plan::render_all(cx, &staging)? {
+    let keyed = |scope: plan::Scope, paths| (scope.key(cx.site), paths);
+    for (key, paths) in plan::render_all(cx, &staging, keyed)? {
         files += paths.len();
-        written.insert(scope.key(cx.site), paths);
+        written.insert(key, paths);
     }
     staging.publish()?;
     let report = Report {
