@@ -224,12 +224,15 @@ impl Page {
             ),
             Page::ReportIndex => Ok(report::index_json(site, cx.dossiers).into_bytes()),
             Page::Referential(r) => {
+                let texts = cx.texts.get(site, r);
                 let r = &site.referentials[r];
-                let page = views::ViewBuilder::new(r, t, views::Place::Table).referential_page();
+                let page =
+                    views::ViewBuilder::new(r, t, texts, views::Place::Table).referential_page();
                 cx.html("referential.html", "../", &page)
             }
             Page::Competence(r, k) => {
-                let page = views::competence_page(&site.referentials[r], t, k);
+                let texts = cx.texts.get(site, r);
+                let page = views::competence_page(&site.referentials[r], t, texts, k);
                 cx.html("competence.html", "../../", &page)
             }
             Page::ReferentialJson(r) => {

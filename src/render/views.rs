@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::Strings;
 use super::markdown::{to_html, to_inline_html};
 use super::table::{Row, Span, SpannedItems, layout_bloc};
+use super::texts::Texts;
 use crate::model::{Referential, Rules, anchor};
 
 /// A link to an item: its ID as label and a relative URL.
@@ -158,7 +159,7 @@ pub struct CriterionView<'a> {
     pub href: String,
     pub full: bool,
     pub generated_id: bool,
-    pub text_html: String,
+    pub text_html: &'a str,
     pub indicators_html: Vec<String>,
     pub competences: Vec<Link<'a>>,
 }
@@ -195,16 +196,18 @@ pub struct ViewBuilder<'a> {
     pub r: &'a Referential,
     pub t: &'a Strings,
     pub place: Place,
+    texts: &'a Texts,
     shown_modalities: HashSet<usize>,
     shown_criteria: HashSet<usize>,
 }
 
 impl<'a> ViewBuilder<'a> {
-    pub fn new(r: &'a Referential, t: &'a Strings, place: Place) -> Self {
+    pub fn new(r: &'a Referential, t: &'a Strings, texts: &'a Texts, place: Place) -> Self {
         ViewBuilder {
             r,
             t,
             place,
+            texts,
             shown_modalities: HashSet::new(),
             shown_criteria: HashSet::new(),
         }
@@ -249,7 +252,7 @@ impl<'a> ViewBuilder<'a> {
             href: self.place.table(&criterion.id),
             full,
             generated_id: criterion.generated_id,
-            text_html: to_inline_html(&criterion.text),
+            text_html: self.texts.criterion(c),
             indicators_html: criterion
                 .indicators
                 .iter()
@@ -405,9 +408,14 @@ pub struct CompetencePage<'a> {
     pub next: Option<Link<'a>>,
 }
 
-pub fn competence_page<'a>(r: &'a Referential, t: &'a Strings, k: usize) -> CompetencePage<'a> {
+pub fn competence_page<'a>(
+    r: &'a Referential,
+    t: &'a Strings,
+    texts: &'a Texts,
+    k: usize,
+) -> CompetencePage<'a> {
     let place = Place::CompetencePage;
-    let mut b = ViewBuilder::new(r, t, place);
+    let mut b = ViewBuilder::new(r, t, texts, place);
     let competence = &r.competences[k];
     let bloc = &r.blocs[competence.bloc];
     let activity = &r.activities[competence.activity];
