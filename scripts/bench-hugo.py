@@ -1,0 +1,427 @@
+#!/usr/bin/env python3
+"""refolio's build side by side with Hugo's, at the same number of Markdown pages.
+
+Builds the release binaries, generates a synthetic site with the `synth` example (unless it
+exists; `--size example` uses the bundled example site at the repository root) and builds
+it once to learn its page count P. Then writes a Hugo site (unless one with P pages is
+already there) with exactly P Markdown content pages made of the synthetic site's own
+evidence files: taken in sorted order, cycling when P exceeds their count, each keeping its
+title, date and Markdown body. The pages are spread over sections of at most 100 pages
+(`content/s0000/p00000.md`, ...), so that no list page is huge; minimal layouts (no theme)
+and class-based code highlighting, as refolio does.
+
+Then, `--runs` times and alternately, times `refolio build` and `hugo`, each into a fresh
+output folder under `--out-base` that did not exist before (deleted after the run, before
+the next timing starts): wall time (monotonic clock), CPU time (user + system) and peak
+resident memory (GNU time, `/usr/bin/time`). Hugo's HTML page count is P content pages +
+the section lists + the home page; each tool's pages per second use its own page count.
+
+Prints a Markdown table (pages, median wall, pages per second, median CPU, peak memory per
+tool), the ratio of the two rates and Hugo's version. Skips (exit 0) when `hugo` is not on
+the PATH.
+
+Presets (`--size`, default small): example = the bundled site; small = 50 referentials,
+500 candidates, 10 evidence files each; medium = 500, 5000, 10; national = 5500, 50000, 10.
+Explicit `--referentials/--candidates/--evidence/--seed` override the preset's figures.
+
+Only the standard library; run from the repository root:
+
+    scripts/bench-hugo.py --size small --runs 3
+    scripts/bench-hugo.py --size medium --out-base /dev/shm
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+PRESETS = {
+    "example": None,
+    "small": (50, 500, 10),
+    "medium": (500, 5000, 10),
+    "national": (5500, 50000, 10),
+}
+GNU_TIME = "/usr/bin/time"
+SUMMARY = re.compile(r"→ (\d+) pages in ([\d.]+) s\s*$")
+SECTION_SIZE = 100
+MARKER = ".refolio-bench-pages"  # in the Hugo site: the page count it was generated for
+
+HUGO_TOML = """\
+baseURL = "http://localhost/"
+languageCode = "fr"
+title = "refolio benchmark (Hugo)"
+pluralizeListTitles = false
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+
+[markup.goldmark.renderer]
+unsafe = false
+
+[markup.highlight]
+noClasses = false
+"""
+
+LAYOUTS = {
+    "_default/baseof.html": """\
+<!DOCTYPE html>
+<html lang="{{ site.LanguageCode }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ if not .IsHome }}{{ .Title }} · {{ end }}{{ site.Title }}</title>
+<link rel="stylesheet" href="{{ "style.css" | relURL }}">
+</head>
+<body>
+<header><nav><a href="{{ "/" | relURL }}">{{ site.Title }}</a></nav></header>
+<main>
+{{ block "main" . }}{{ end }}
+</main>
+<footer><p>{{ site.Title }}</p></footer>
+</body>
+</html>
+""",
+    "_default/single.html": """\
+{{ define "main" }}
+<article>
+<h1>{{ .Title }}</h1>
+{{ if not .Date.IsZero }}<p><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2006-01-02" }}</time></p>{{ end }}
+{{ .Content }}
+</article>
+{{ end }}
+""",
+    "_default/list.html": """\
+{{ define "main" }}
+<h1>{{ .Title }}</h1>
+<ul>
+{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ul>
+{{ end }}
+""",
+    "index.html": """\
+{{ define "main" }}
+<h1>{{ site.Title }}</h1>
+<ul>
+{{ range .Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> ({{ len .Pages }} pages)</li>
+{{ end }}</ul>
+{{ end }}
+""",
+}
+
+STYLE = """\
+body { max-width: 50rem; margin: 0 auto; padding: 1rem; font-family: sans-serif; line-height: 1.5; }
+table { border-collapse: collapse; }
+td, th { border: 1px solid #ccc; padding: 0.25rem 0.5rem; }
+pre { overflow-x: auto; padding: 0.5rem; background: #f6f6f6; }
+.chroma .k { font-weight: bold; }
+.chroma .s { color: #a31515; }
+"""
+
+
+def sh(*args, **kw):
+    print("+", " ".join(args), file=sys.stderr)
+    subprocess.run(args, check=True, **kw)
+
+
+def site_spec(args):
+    """The refolio site: (folder, (referentials, candidates, evidence) or None, label)."""
+    explicit = (args.referentials, args.candidates, args.evidence)
+    if args.size == "example":
+        if any(v is not None for v in explicit):
+            sys.exit("--size example takes no --referentials/--candidates/--evidence")
+        return os.path.abspath(args.site or "."), None, "example"
+    r, c, e = (v if v is not None else p for v, p in zip(explicit, PRESETS[args.size]))
+    return os.path.abspath(args.site or f"/tmp/refolio-bench-{r}-{c}-{e}"), (r, c, e), f"{r}-{c}-{e}"
+
+
+def prepare(site, counts, seed):
+    sh("cargo", "build", "--release", "--quiet", "--example", "synth", "--bin", "refolio")
+    if os.path.isdir(os.path.join(site, "content")):
+        return
+    if counts is None:
+        sys.exit(f"{site}/content does not exist")
+    r, c, e = counts
+    sh("target/release/examples/synth", "--out", site, "--referentials", str(r),
+       "--candidates", str(c), "--evidence", str(e), "--seed", str(seed))
+    os.sync()
+
+
+def tail(path, lines):
+    """The last `lines` lines of a file, reading only its end."""
+    with open(path, "rb") as f:
+        f.seek(0, os.SEEK_END)
+        f.seek(max(0, f.tell() - 200 * lines))
+        return f.read().decode("utf-8", "replace").splitlines(keepends=True)[-lines:]
+
+
+def timed(cmd, workdir, name, env=None):
+    """Runs `cmd` with stdout and stderr to files in `workdir` (deleted afterwards); returns
+    {wall, user, sys, cpu, max_rss_kb, stdout_tail, stderr_lines, warnings, stderr_head}."""
+    stdout_path = os.path.join(workdir, name + ".stdout")
+    stderr_path = os.path.join(workdir, name + ".stderr")
+    time_path = os.path.join(workdir, "time.txt")
+    print("+", " ".join(cmd), f"> {stdout_path} 2> {stderr_path}", file=sys.stderr)
+    with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
+        if os.access(GNU_TIME, os.X_OK):
+            start = time.perf_counter()
+            code = subprocess.run([GNU_TIME, "-f", "%e %U %S %M", "-o", time_path, *cmd],
+                                  stdout=out, stderr=err, env=env).returncode
+            wall = time.perf_counter() - start
+            if not os.path.exists(time_path):
+                sys.exit(f"{time_path} is missing: was {workdir} removed by another process?")
+            with open(time_path) as f:
+                _, user, system, rss = f.read().splitlines()[-1].split()
+            user, system, rss = float(user), float(system), int(rss)
+        else:  # same figures from the kernel, without GNU time
+            start = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+            _, status, usage = os.wait4(proc.pid, 0)
+            wall = time.perf_counter() - start
+            proc.returncode = code = os.waitstatus_to_exitcode(status)
+            user, system, rss = usage.ru_utime, usage.ru_stime, usage.ru_maxrss
+    stderr_lines, warnings, stderr_head = 0, 0, []
+    with open(stderr_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            stderr_lines += 1
+            warnings += ": warning:" in line or line.startswith("WARN")
+            if len(stderr_head) < 5:
+                stderr_head.append(line.rstrip())
+    last = tail(stdout_path, 4)
+    if code != 0:
+        print(f"command failed with exit code {code}; end of its stderr:", file=sys.stderr)
+        print("".join(tail(stderr_path, 30)), file=sys.stderr)
+        sys.exit(1)
+    os.remove(stdout_path)
+    os.remove(stderr_path)
+    return {"wall": wall, "user": user, "sys": system, "cpu": user + system, "max_rss_kb": rss,
+            "stdout_tail": last, "stderr_lines": stderr_lines, "warnings": warnings,
+            "stderr_head": stderr_head}
+
+
+def refolio_pages(run):
+    for line in reversed(run["stdout_tail"]):
+        if m := SUMMARY.search(line.strip()):
+            return int(m.group(1))
+    sys.exit("no summary line at the end of refolio's build output")
+
+
+def count_html(folder):
+    return sum(name.endswith(".html") for _, _, names in os.walk(folder) for name in names)
+
+
+def unquote(value):
+    """A YAML scalar as written in simple front matter: plain, 'single' or "double" quoted."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value[1:-1]
+    return value.split(" #", 1)[0].strip()
+
+
+def split_evidence(text):
+    """(title, date, body) of an evidence file: simple line-based front matter parsing."""
+    title, date, body = None, None, text
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].strip() == "---":
+                for line in lines[1:i]:
+                    if line.startswith("title:"):
+                        title = unquote(line[6:])
+                    elif line.startswith("date:"):
+                        date = unquote(line[5:])
+                body = "\n".join(lines[i + 1:])
+                break
+    return title, date, body
+
+
+def write_hugo_site(hugo_site, site, pages):
+    """The content of a Hugo site: `pages` pages made of `site`'s evidence Markdown."""
+    marker = os.path.join(hugo_site, MARKER)
+    if os.path.exists(hugo_site):
+        if os.listdir(hugo_site) and not os.path.exists(marker):
+            sys.exit(f"{hugo_site} exists and was not written by this script: choose another --hugo-site")
+        print(f"+ rm -rf {hugo_site}", file=sys.stderr)
+        shutil.rmtree(hugo_site)
+    os.makedirs(hugo_site)
+    candidates = os.path.join(site, "content", "candidates")
+    sources = sorted(
+        os.path.join(root, name)
+        for root, _, names in os.walk(candidates)
+        if os.path.basename(root) == "preuves"
+        for name in names if name.endswith(".md"))
+    if not sources:
+        sys.exit(f"no evidence Markdown under {candidates}/*/preuves")
+    print(f"+ writing {pages} Hugo pages from {len(sources)} evidence files to {hugo_site}", file=sys.stderr)
+    started = time.perf_counter()
+    for n in range(pages):
+        source = sources[n % len(sources)]
+        with open(source, encoding="utf-8") as f:
+            title, date, body = split_evidence(f.read())
+        if title is None:
+            title = os.path.splitext(os.path.basename(source))[0]
+        front = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+        if date:
+            front.append(f"date: {json.dumps(date, ensure_ascii=False)}")
+        front.append("---")
+        section = os.path.join(hugo_site, "content", f"s{n // SECTION_SIZE:04d}")
+        if n % SECTION_SIZE == 0:
+            os.makedirs(section)
+        with open(os.path.join(section, f"p{n:05d}.md"), "w", encoding="utf-8") as f:
+            f.write("\n".join(front) + "\n" + body)
+    with open(marker, "w") as f:
+        f.write(f"{pages}\n")
+    os.sync()
+    print(f"  written in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+
+def write_hugo_config(hugo_site):
+    """hugo.toml, the layouts and the stylesheet: rewritten every time, they are few."""
+    files = {"hugo.toml": HUGO_TOML, "static/style.css": STYLE,
+             **{f"layouts/{path}": text for path, text in LAYOUTS.items()}}
+    for path, text in files.items():
+        path = os.path.join(hugo_site, path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+def recorded_pages(hugo_site):
+    try:
+        with open(os.path.join(hugo_site, MARKER)) as f:
+            return int(f.read().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--size", choices=list(PRESETS), default="small", help="preset site size (default: %(default)s)")
+    ap.add_argument("--referentials", type=int)
+    ap.add_argument("--candidates", type=int)
+    ap.add_argument("--evidence", type=int)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--site", help="refolio site folder (default: /tmp/refolio-bench-R-C-E; the repository root for --size example)")
+    ap.add_argument("--hugo-site", help="Hugo site folder (default: /tmp/refolio-hugo-R-C-E)")
+    ap.add_argument("--out-base", default="/tmp/refolio-timing-out",
+                    help="where the outputs go, each run in a fresh folder (default: %(default)s)")
+    ap.add_argument("--pause", type=float, default=1.0,
+                    help="seconds to wait after deleting an output, before the next timing (default: %(default)s)")
+    args = ap.parse_args()
+    if args.runs < 1:
+        ap.error("--runs must be at least 1")
+
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        print("hugo not found: install it (apt-get install hugo) to compare; skipping")
+        return
+
+    site, counts, label = site_spec(args)
+    hugo_site = os.path.abspath(args.hugo_site or f"/tmp/refolio-hugo-{label}")
+    out_base = os.path.abspath(args.out_base)
+    os.chdir(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    prepare(site, counts, args.seed)
+
+    hugo_version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+    hugo_help = subprocess.run([hugo, "help"], capture_output=True, text=True).stdout
+    # Hugo's file cache goes into the Hugo site rather than a new folder under $TMPDIR.
+    hugo_env = {**os.environ, "HUGO_CACHEDIR": os.path.join(hugo_site, ".hugo-cache")}
+
+    created_base = not os.path.exists(out_base)
+    os.makedirs(out_base, exist_ok=True)
+    workdir = tempfile.mkdtemp(prefix="refolio-bench-hugo-", dir=out_base)
+    runs = {"refolio": [], "hugo": []}
+
+    def refolio_build(name):
+        out = os.path.join(workdir, name)
+        run = timed(["target/release/refolio", "--root", site, "build", "-o", out, "--timings"], workdir, name)
+        run["pages"] = refolio_pages(run)
+        return out, run
+
+    def hugo_build(name):
+        out = os.path.join(workdir, name)
+        cmd = [hugo, "--source", hugo_site, "--destination", out, "--quiet"]
+        if "--noBuildLock" in hugo_help:
+            cmd.append("--noBuildLock")
+        run = timed(cmd, workdir, name, env=hugo_env)
+        return out, run
+
+    def clean(out, last):
+        print(f"+ rm -rf {out}", file=sys.stderr)
+        shutil.rmtree(out)
+        os.sync()
+        if not last:
+            time.sleep(args.pause)
+
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    try:
+        out, run = refolio_build("refolio-count")
+        pages = run["pages"]
+        clean(out, False)
+        if recorded_pages(hugo_site) != pages:
+            write_hugo_site(hugo_site, site, pages)
+        else:
+            print(f"+ reusing {hugo_site} ({pages} content pages)", file=sys.stderr)
+        write_hugo_config(hugo_site)
+        time.sleep(args.pause)
+
+        for n in range(1, args.runs + 1):
+            out, run = refolio_build(f"refolio-{n}")
+            runs["refolio"].append(run)
+            clean(out, False)
+            out, run = hugo_build(f"hugo-{n}")
+            run["pages"] = count_html(out)  # outside the timing
+            runs["hugo"].append(run)
+            clean(out, n == args.runs)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+        if created_base:
+            try:
+                os.rmdir(out_base)
+            except OSError:
+                pass
+
+    sections = -(-pages // SECTION_SIZE)
+    expected_hugo = pages + sections + 1
+    rates = {}
+    print()
+    print(f"refolio site: {site} ({label}); Hugo site: {hugo_site} "
+          f"({pages} content pages in {sections} sections); {args.runs} run(s), outputs under {out_base}")
+    print(f"machine: nproc {len(os.sched_getaffinity(0))}, load average before the runs {load}, "
+          f"after {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print()
+    print("| tool | pages | median wall s | pages/s | median CPU s (user+sys) | peak RSS MiB |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for tool, mine in runs.items():
+        counted = sorted({r["pages"] for r in mine})
+        if len(counted) > 1:
+            print(f"warning: {tool}'s page count differed between runs: {counted}", file=sys.stderr)
+        wall = statistics.median(r["wall"] for r in mine)
+        rates[tool] = counted[-1] / wall
+        print(f"| {tool} | {counted[-1]} | {wall:.3f} | {rates[tool]:.0f} | "
+              f"{statistics.median(r['cpu'] for r in mine):.2f} | {max(r['max_rss_kb'] for r in mine) / 1024:.0f} |")
+    print()
+    print(f"ratio (refolio pages/s ÷ Hugo pages/s): {rates['refolio'] / rates['hugo']:.2f}")
+    print(f"Hugo: {hugo_version}")
+    hugo_pages = runs["hugo"][0]["pages"]
+    if hugo_pages != expected_hugo:
+        print(f"note: Hugo wrote {hugo_pages} HTML pages, expected {expected_hugo} "
+              f"({pages} content + {sections} sections + home)")
+    first = {tool: mine[0] for tool, mine in runs.items()}
+    print("stderr per build: " + "; ".join(
+        f"{tool} {r['stderr_lines']} line(s), {r['warnings']} warning(s)" for tool, r in first.items()))
+    if first["hugo"]["stderr_lines"]:
+        print("Hugo's first stderr lines:\n" + "\n".join("    " + l for l in first["hugo"]["stderr_head"]))
+
+
+if __name__ == "__main__":
+    main()
