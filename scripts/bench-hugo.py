@@ -33,7 +33,6 @@ Only the standard library; run from the repository root:
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -41,14 +40,8 @@ import sys
 import tempfile
 import time
 
-PRESETS = {
-    "example": None,
-    "small": (50, 500, 10),
-    "medium": (500, 5000, 10),
-    "national": (5500, 50000, 10),
-}
-GNU_TIME = "/usr/bin/time"
-SUMMARY = re.compile(r"→ (\d+) pages in ([\d.]+) s\s*$")
+from benchlib import GNU_TIME, PRESETS, SUMMARY, prepare, sh, site_spec, tail
+
 SECTION_SIZE = 100
 MARKER = ".refolio-bench-pages"  # in the Hugo site: the page count it was generated for
 
@@ -120,42 +113,6 @@ pre { overflow-x: auto; padding: 0.5rem; background: #f6f6f6; }
 .chroma .k { font-weight: bold; }
 .chroma .s { color: #a31515; }
 """
-
-
-def sh(*args, **kw):
-    print("+", " ".join(args), file=sys.stderr)
-    subprocess.run(args, check=True, **kw)
-
-
-def site_spec(args):
-    """The refolio site: (folder, (referentials, candidates, evidence) or None, label)."""
-    explicit = (args.referentials, args.candidates, args.evidence)
-    if args.size == "example":
-        if any(v is not None for v in explicit):
-            sys.exit("--size example takes no --referentials/--candidates/--evidence")
-        return os.path.abspath(args.site or "."), None, "example"
-    r, c, e = (v if v is not None else p for v, p in zip(explicit, PRESETS[args.size]))
-    return os.path.abspath(args.site or f"/tmp/refolio-bench-{r}-{c}-{e}"), (r, c, e), f"{r}-{c}-{e}"
-
-
-def prepare(site, counts, seed):
-    sh("cargo", "build", "--release", "--quiet", "--example", "synth", "--bin", "refolio")
-    if os.path.isdir(os.path.join(site, "content")):
-        return
-    if counts is None:
-        sys.exit(f"{site}/content does not exist")
-    r, c, e = counts
-    sh("target/release/examples/synth", "--out", site, "--referentials", str(r),
-       "--candidates", str(c), "--evidence", str(e), "--seed", str(seed))
-    os.sync()
-
-
-def tail(path, lines):
-    """The last `lines` lines of a file, reading only its end."""
-    with open(path, "rb") as f:
-        f.seek(0, os.SEEK_END)
-        f.seek(max(0, f.tell() - 200 * lines))
-        return f.read().decode("utf-8", "replace").splitlines(keepends=True)[-lines:]
 
 
 def timed(cmd, workdir, name, env=None):
@@ -325,7 +282,8 @@ def main():
         print("hugo not found: install it (apt-get install hugo) to compare; skipping")
         return
 
-    site, counts, label = site_spec(args)
+    site, counts, _ = site_spec(args)
+    label = "-".join(map(str, counts)) if counts else "example"
     hugo_site = os.path.abspath(args.hugo_site or f"/tmp/refolio-hugo-{label}")
     out_base = os.path.abspath(args.out_base)
     os.chdir(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

@@ -1,0 +1,55 @@
+"""Helpers shared by the benchmark scripts: size presets, generating the synthetic site,
+running commands, reading the end of a large output."""
+
+import os
+import re
+import subprocess
+import sys
+
+PRESETS = {
+    "example": None,
+    "small": (50, 500, 10),
+    "medium": (500, 5000, 10),
+    "national": (5500, 50000, 10),
+}
+GNU_TIME = "/usr/bin/time"
+SUMMARY = re.compile(r"→ (\d+) pages in ([\d.]+) s\s*$")
+
+
+def sh(*args, **kw):
+    print("+", " ".join(args), file=sys.stderr)
+    subprocess.run(args, check=True, **kw)
+
+
+def site_spec(args):
+    """The site to measure: (folder, (referentials, candidates, evidence) or None, label)."""
+    explicit = (args.referentials, args.candidates, args.evidence)
+    if args.size == "example":
+        if any(v is not None for v in explicit):
+            sys.exit("--size example takes no --referentials/--candidates/--evidence")
+        return os.path.abspath(args.site or "."), None, "example (bundled site)"
+    preset = PRESETS[args.size or "small"]
+    r, c, e = (v if v is not None else p for v, p in zip(explicit, preset))
+    site = os.path.abspath(args.site or f"/tmp/refolio-bench-{r}-{c}-{e}")
+    label = f"{r} referentials, {c} candidates, {e} evidence (seed {args.seed})"
+    return site, (r, c, e), label
+
+
+def prepare(site, counts, seed):
+    sh("cargo", "build", "--release", "--quiet", "--example", "synth", "--bin", "refolio")
+    if os.path.isdir(os.path.join(site, "content")):
+        return
+    if counts is None:
+        sys.exit(f"{site}/content does not exist")
+    r, c, e = counts
+    sh("target/release/examples/synth", "--out", site, "--referentials", str(r),
+       "--candidates", str(c), "--evidence", str(e), "--seed", str(seed))
+    os.sync()
+
+
+def tail(path, lines):
+    """The last `lines` lines of a file, reading only its end."""
+    with open(path, "rb") as f:
+        f.seek(0, os.SEEK_END)
+        f.seek(max(0, f.tell() - 200 * lines))
+        return f.read().decode("utf-8", "replace").splitlines(keepends=True)[-lines:]
