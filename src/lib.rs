@@ -246,15 +246,61 @@ pub fn render_to_memory(root: &Path, checked: &Checked) -> Result<output::Memory
     Ok(out.into_inner().unwrap_or_else(PoisonError::into_inner))
 }
 
-/// The output folder must not contain the site (replacing it would delete the content).
+/// The output folder is replaced wholesale on every build, so it must not be anything whose
+/// loss would hurt: the site or a folder holding it (`/` included), the content or
+/// templates, or the home folder. Paths are compared after resolving symbolic links, so a
+/// link cannot smuggle one of these in.
 pub(crate) fn guard_output_location(root: &Path, target: &Path) -> Result<(), Error> {
-    let absolute = |p: &Path| std::path::absolute(p).map_err(|e| Error::io(p, e));
-    let (root, target) = (absolute(root)?, absolute(target)?);
-    if root.starts_with(&target) {
-        return Err(Error::Usage(format!(
-            "refusing to build into `{}`: it contains the site itself",
+    let (root, target) = (resolve(root)?, resolve(target)?);
+    let refuse = |why: &str| {
+        Err(Error::Usage(format!(
+            "refusing to build into `{}`: {why}; choose another --output-dir",
             target.display()
-        )));
+        )))
+    };
+    if root.starts_with(&target) {
+        return refuse("it contains the site itself");
+    }
+    for folder in ["content", "templates"] {
+        if target.starts_with(root.join(folder)) {
+            return refuse(&format!("it is inside the site's `{folder}` folder"));
+        }
+    }
+    if std::env::home_dir().is_some_and(|home| resolve(&home).is_ok_and(|h| h == target)) {
+        return refuse("it is the home folder");
     }
     Ok(())
+}
+
+/// `path` made absolute and `..`-free, with symbolic links resolved as far as the path
+/// exists (the output folder may not exist yet).
+fn resolve(path: &Path) -> Result<PathBuf, Error> {
+    use std::path::Component;
+    let mut absolute = PathBuf::new();
+    for c in std::path::absolute(path)
+        .map_err(|e| Error::io(path, e))?
+        .components()
+    {
+        match c {
+            Component::ParentDir => {
+                absolute.pop();
+            }
+            Component::CurDir => {}
+            c => absolute.push(c),
+        }
+    }
+    let mut missing = Vec::new();
+    let mut existing = absolute.as_path();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return Ok(missing.iter().rev().fold(real, |p, c| p.join(c)));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name);
+                existing = parent;
+            }
+            _ => return Ok(absolute),
+        }
+    }
 }

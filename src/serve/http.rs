@@ -13,6 +13,7 @@ use serde::Serialize;
 use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::Error;
+use crate::render::CONTENT_SECURITY_POLICY;
 
 /// Where the reload script and the event stream live; no site path starts with `__`.
 const PREFIX: &str = "/__refolio/";
@@ -174,17 +175,27 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The page with the reload script before `</body>` (at the end when there is none).
+/// The page with the reload script before `</body>` (at the end when there is none), and
+/// its Content-Security-Policy loosened just enough to run that script and let it listen.
 fn inject(page: Vec<u8>, generation: u64) -> Vec<u8> {
     let tag = format!(
         "<script src=\"{PREFIX}reload.js\" data-generation=\"{generation}\" defer></script>"
     );
+    let policy = CONTENT_SECURITY_POLICY.as_bytes();
+    let loosened = format!("{CONTENT_SECURITY_POLICY}; script-src 'self'; connect-src 'self'");
+    let csp = page.windows(policy.len()).position(|w| w == policy);
     let at = page
         .windows(7)
         .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
         .unwrap_or(page.len());
-    let mut out = Vec::with_capacity(page.len() + tag.len());
-    out.extend_from_slice(&page[..at]);
+    let mut out = Vec::with_capacity(page.len() + tag.len() + loosened.len());
+    let mut from = 0;
+    if let Some(csp) = csp.filter(|&c| c < at) {
+        out.extend_from_slice(&page[..csp]);
+        out.extend_from_slice(loosened.as_bytes());
+        from = csp + policy.len();
+    }
+    out.extend_from_slice(&page[from..at]);
     out.extend_from_slice(tag.as_bytes());
     out.extend_from_slice(&page[at..]);
     out
@@ -287,6 +298,14 @@ mod tests {
         assert_eq!(
             String::from_utf8(page).unwrap(),
             "<p>&lt;/body&gt;</p><script src=\"/__refolio/reload.js\" data-generation=\"3\" defer></script></BODY></html>"
+        );
+        let page = format!("<meta content=\"{CONTENT_SECURITY_POLICY}\"><body></body>");
+        assert_eq!(
+            String::from_utf8(inject(page.into_bytes(), 1)).unwrap(),
+            format!(
+                "<meta content=\"{CONTENT_SECURITY_POLICY}; script-src 'self'; connect-src 'self'\"><body><script src=\"/__refolio/reload.js\" data-generation=\"1\" defer></script></body>"
+            ),
+            "the served page may run the reload script"
         );
         let bare = inject(b"text".to_vec(), 1);
         assert!(bare.ends_with(b"defer></script>"));
