@@ -148,9 +148,12 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(sanitizer)
 
 /// ammonia's defaults, plus ids (prefixed) for footnotes and the highlighter's classes on
 /// `pre` and `span`; any other class, including one a candidate writes by hand, is dropped.
+/// Links may be relative or use the schemes a reader expects; ammonia's longer default list
+/// (`ssh:`, `magnet:`, `sms:`…) has no use in a dossier.
 fn sanitizer() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
-    b.add_generic_attributes(["id"])
+    b.url_schemes(["http", "https", "mailto", "tel"].into())
+        .add_generic_attributes(["id"])
         .id_prefix(Some(ID_PREFIX))
         .add_tag_attributes("pre", ["class"])
         .add_tag_attributes("span", ["class"])
@@ -237,6 +240,11 @@ mod tests {
         assert_eq!(
             html,
             "<p><a rel=\"noopener noreferrer\">a</a> <a href=\"https://example.org\" rel=\"noopener noreferrer\">b</a></p>\n"
+        );
+        let html = to_html("[a](ssh://host) [b](mailto:jury@example.org) [c](annexe.pdf)");
+        assert_eq!(
+            html,
+            "<p><a rel=\"noopener noreferrer\">a</a> <a href=\"mailto:jury@example.org\" rel=\"noopener noreferrer\">b</a> <a href=\"annexe.pdf\" rel=\"noopener noreferrer\">c</a></p>\n"
         );
     }
 
