@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, Position, Sources};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Position, Sources};
 
 pub const CONFIG_FILE: &str = "refolio.toml";
 
@@ -36,6 +36,8 @@ pub struct Config {
     pub base_url: Option<String>,
     pub language: Language,
     pub candidates: CandidatesConfig,
+    /// Absent: the declaration says "not compliant" and names no contact.
+    pub accessibility: Option<AccessibilityConfig>,
 }
 
 impl Default for Config {
@@ -45,6 +47,7 @@ impl Default for Config {
             base_url: None,
             language: Language::Fr,
             candidates: CandidatesConfig::default(),
+            accessibility: None,
         }
     }
 }
@@ -70,6 +73,115 @@ impl Default for CandidatesConfig {
             require_criteria: false,
             allow_gaps: false,
             pseudonymize: false,
+        }
+    }
+}
+
+/// Conformity with the RGAA, as the accessibility declaration states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Conformity {
+    /// Not audited, or under half of the criteria met (the RGAA's default).
+    #[default]
+    None,
+    Partial,
+    Full,
+}
+
+impl Conformity {
+    pub fn code(self) -> &'static str {
+        match self {
+            Conformity::None => "none",
+            Conformity::Partial => "partial",
+            Conformity::Full => "full",
+        }
+    }
+}
+
+/// The `[accessibility]` table: what the site's accessibility declaration says (RGAA 4.1,
+/// article 47 of law 2005-102). Every page's footer links to it with its conformity status.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AccessibilityConfig {
+    /// Who commits to accessibility; the site title when absent.
+    pub entity: Option<String>,
+    /// A status other than `none` is a claim an audit must back.
+    pub status: toml::Spanned<Conformity>,
+    pub rgaa_version: String,
+    pub audit_date: Option<toml::value::Datetime>,
+    pub auditor: Option<String>,
+    /// Share of the RGAA criteria met, in percent.
+    pub rate: Option<toml::Spanned<f64>>,
+    /// When the declaration was written; the audit date when absent.
+    pub declaration_date: Option<toml::value::Datetime>,
+    /// Contents that fail criteria, in plain words.
+    pub non_compliant: Vec<String>,
+    /// Contents exempted for disproportionate burden.
+    pub derogations: Vec<String>,
+    /// Contents outside the law's scope.
+    pub exempted: Vec<String>,
+    pub contact_email: Option<String>,
+    pub contact_url: Option<String>,
+    pub contact_address: Option<String>,
+}
+
+impl Default for AccessibilityConfig {
+    fn default() -> Self {
+        AccessibilityConfig {
+            entity: None,
+            status: toml::Spanned::new(0..0, Conformity::None),
+            rgaa_version: "4.1".to_owned(),
+            audit_date: None,
+            auditor: None,
+            rate: None,
+            declaration_date: None,
+            non_compliant: Vec::new(),
+            derogations: Vec::new(),
+            exempted: Vec::new(),
+            contact_email: None,
+            contact_url: None,
+            contact_address: None,
+        }
+    }
+}
+
+impl AccessibilityConfig {
+    /// Whether the declaration names a way to reach the publisher.
+    pub fn has_contact(&self) -> bool {
+        self.contact_email.is_some() || self.contact_url.is_some() || self.contact_address.is_some()
+    }
+
+    /// Claims the RGAA does not allow: conformity without an audit, a rate out of range.
+    fn check(&self, text: &str, diags: &mut Diagnostics) {
+        let at = |span: std::ops::Range<usize>| {
+            Some(Location::new(
+                CONFIG_FILE,
+                Some(Position::at_offset(text, span.start)),
+            ))
+        };
+        if *self.status.get_ref() != Conformity::None && self.audit_date.is_none() {
+            diags.push(
+                Diagnostic::error(
+                    Kind::InvalidValue,
+                    at(self.status.span()),
+                    format!(
+                        "accessibility status `{}` needs the audit behind it",
+                        self.status.get_ref().code()
+                    ),
+                )
+                .with_suggestion(Some(
+                    "add `audit_date` (and `rate`, the share of RGAA criteria met), or declare `status = \"none\"` until an audit is done".into(),
+                )),
+            );
+        }
+        if let Some(rate) = &self.rate
+            && !(0.0..=100.0).contains(rate.get_ref())
+        {
+            diags.push(Diagnostic::error(
+                Kind::InvalidValue,
+                at(rate.span()),
+                format!("accessibility rate {} is not a percentage", rate.get_ref()),
+            ));
         }
     }
 }
@@ -106,7 +218,25 @@ impl Config {
         };
         let parsed = toml::from_str::<Config>(&text);
         let config = match parsed {
-            Ok(c) => c,
+            Ok(c) => {
+                if let Some(a) = &c.accessibility {
+                    a.check(&text, diags);
+                }
+                if c.accessibility.as_ref().is_some_and(|a| !a.has_contact()) {
+                    diags.push(Diagnostic::warning(
+                        Kind::Empty,
+                        Some(Location::new(
+                            CONFIG_FILE,
+                            text.find("[accessibility]")
+                                .map(|at| Position::at_offset(&text, at)),
+                        )),
+                        "the accessibility declaration gives no contact",
+                    ).with_suggestion(Some(
+                        "the RGAA requires one: set `contact_email`, `contact_url` or `contact_address` under `[accessibility]`".into(),
+                    )));
+                }
+                c
+            }
             Err(e) => {
                 let position = e.span().map(|s| Position::at_offset(&text, s.start));
                 let (kind, message, suggestion) =

@@ -13,6 +13,15 @@ const CONFIG: &str = r#"# refolio site configuration: see docs/content-format.md
 title = "Mes référentiels"
 # base_url = "https://example.org/"
 language = "fr"
+
+# The accessibility declaration (RGAA) linked from every page's footer. Without an audit
+# the status must stay "none" (non conforme). See docs/content-format.md.
+# [accessibility]
+# entity = "Mon organisme"
+# status = "none"            # none | partial | full (partial and full need audit_date)
+# audit_date = 2026-11-20
+# rate = 87.5                # % of the RGAA criteria met
+# contact_email = "accessibilite@example.org"
 "#;
 
 const REFERENTIAL: &str = include_str!("../templates/init/exemple.yaml");

@@ -21,6 +21,7 @@ fn builds_the_expected_pages() {
     assert_eq!(
         paths,
         [
+            "accessibility.html",
             "demo/competences/c1-1.html",
             "demo/competences/c1-2.html",
             "demo/competences/c1-3.html",
@@ -329,7 +330,7 @@ fn two_builds_are_byte_identical_and_replace_the_previous_site() {
         assert_eq!(code, 0, "{stderr}");
         assert!(
             stdout.starts_with(
-                "1 referentials, 5 competences, 5 criteria, 0 candidates → 7 pages in "
+                "1 referentials, 5 competences, 5 criteria, 0 candidates → 8 pages in "
             ),
             "{stdout}"
         );

@@ -2,6 +2,7 @@
 //! and UI strings are embedded in the binary; a site's own `templates/` folder overrides
 //! any of them by file name. Every page goes through one [`Output`].
 
+pub mod accessibility;
 pub mod dossier;
 pub mod highlight;
 pub mod json;
@@ -43,6 +44,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/criterion.html",
         include_str!("../../templates/partials/criterion.html"),
+    ),
+    (
+        "accessibility.html",
+        include_str!("../../templates/accessibility.html"),
     ),
     ("jury.html", include_str!("../../templates/jury.html")),
     ("dossier.html", include_str!("../../templates/dossier.html")),
@@ -264,6 +269,8 @@ struct SiteView<'a> {
     title: &'a str,
     language: &'a str,
     base_url: Option<&'a str>,
+    /// The key of the accessibility status's label, for the footer.
+    accessibility: &'static str,
 }
 
 /// What every page's template sees besides its own view.
@@ -280,6 +287,7 @@ impl<'a> Common<'a> {
                 title: &config.title,
                 language: config.language.code(),
                 base_url: config.base_url.as_deref(),
+                accessibility: accessibility::status_key(config),
             },
             root,
         }

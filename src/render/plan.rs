@@ -13,7 +13,7 @@ use crate::project::{ChangeKind, referential_id};
 use crate::validate::Dossier;
 
 use super::texts::TextCache;
-use super::{Common, HomePage, Templates, dossier, highlight, json, report, views};
+use super::{Common, HomePage, Templates, accessibility, dossier, highlight, json, report, views};
 
 /// One output file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,6 +21,8 @@ pub enum Page {
     Stylesheet,
     Highlight,
     Home,
+    /// The accessibility declaration.
+    Accessibility,
     Jury,
     /// `candidates/index.json`: coverage and decision of every candidate.
     ReportIndex,
@@ -76,7 +78,7 @@ impl Scope {
     pub fn pages(self, site: &Site) -> Vec<Page> {
         match self {
             Scope::Site => {
-                let mut pages = vec![Page::Stylesheet, Page::Home];
+                let mut pages = vec![Page::Stylesheet, Page::Home, Page::Accessibility];
                 if !site.candidates.is_empty() {
                     pages.extend([Page::Highlight, Page::Jury, Page::ReportIndex]);
                 }
@@ -130,6 +132,7 @@ impl Page {
             Page::Stylesheet => "style.css".into(),
             Page::Highlight => "highlight.css".into(),
             Page::Home => "index.html".into(),
+            Page::Accessibility => accessibility::PATH.into(),
             Page::Jury => "candidates/index.html".into(),
             Page::ReportIndex => "candidates/index.json".into(),
             Page::Referential(r) => format!("{}/index.html", site.referentials[r].id),
@@ -156,6 +159,7 @@ impl Page {
     pub fn template(self) -> Option<&'static str> {
         Some(match self {
             Page::Home => "index.html",
+            Page::Accessibility => "accessibility.html",
             Page::Jury => "jury.html",
             Page::Referential(_) => "referential.html",
             Page::Competence(..) => "competence.html",
@@ -181,7 +185,7 @@ impl Page {
             (_, K::Stylesheet) => false,
             // Summaries of every referential; the jury link appears with the first candidate.
             (Page::Home, K::Referential(_) | K::Candidate(_)) => true,
-            (Page::Home, _) => false,
+            (Page::Home | Page::Accessibility, _) => false,
             // Every candidate's row: passport, referential, and standing; an evidence edit
             // that leaves coverage and decision as they were does not change it.
             (Page::Jury | Page::ReportIndex, K::Evidence(..) | K::Asset(_)) => false,
@@ -217,6 +221,11 @@ impl Page {
                 };
                 cx.html("index.html", "", &home)
             }
+            Page::Accessibility => cx.html(
+                "accessibility.html",
+                "",
+                &accessibility::page(&site.config, t),
+            ),
             Page::Jury => cx.html(
                 "jury.html",
                 "../",
