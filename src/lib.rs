@@ -13,6 +13,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod print;
 pub mod project;
 pub mod render;
 pub mod serve;

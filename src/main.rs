@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use refolio::config::Overrides;
 use refolio::diagnostics::Diagnostics;
+use refolio::print::PrintOptions;
 use refolio::serve::rebuild::Report;
 use refolio::serve::{ServeOptions, Server};
 use refolio::{BuildOptions, Checked, Error};
@@ -95,6 +96,22 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Build, then print each candidate's dossier bilan to PDF with headless Chromium
+    /// (the print stylesheet: A4, one bloc per page).
+    Print {
+        #[command(flatten)]
+        candidates: CandidateArgs,
+        /// Where to write the site (default: `<root>/public`).
+        #[arg(short, long)]
+        output_dir: Option<PathBuf>,
+        /// Where to write the PDFs, one per candidate (default: `<root>/pdf`).
+        #[arg(long)]
+        pdf_dir: Option<PathBuf>,
+        /// The Chromium (or Chrome) executable (default: `REFOLIO_CHROMIUM`, else
+        /// `chromium` or `google-chrome` on PATH).
+        #[arg(long)]
+        chromium: Option<PathBuf>,
+    },
     /// Create a new site skeleton that builds.
     Init {
         /// Folder to create the site in.
@@ -170,6 +187,30 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 port,
             };
             serve(&options, open)
+        }
+        Command::Print {
+            candidates,
+            output_dir,
+            pdf_dir,
+            chromium,
+        } => {
+            let printed = refolio::print::print(&PrintOptions {
+                build: BuildOptions {
+                    root: cli.root,
+                    output_dir,
+                    overrides: candidates.overrides(None),
+                },
+                pdf_dir,
+                chromium,
+            })?;
+            let summary = printed.built.summary.as_ref().map(|s| {
+                let mut lines = s.to_string();
+                for (id, pdf) in &printed.pdfs {
+                    lines.push_str(&format!("\nprinted {id} → {}", pdf.display()));
+                }
+                lines
+            });
+            Ok(report(&printed.built.checked, summary, "nothing was written"))
         }
         Command::Init { dir } => {
             refolio::init::init(&dir)?;
