@@ -93,13 +93,29 @@ fn find_chromium(
     from_env: Option<OsString>,
     path: &OsStr,
 ) -> Result<PathBuf, Error> {
-    if let Some(p) = explicit.map(Path::to_path_buf).or(from_env.map(PathBuf::from)) {
-        return Ok(p);
+    let on_path = |names: &[&OsStr]| {
+        std::env::split_paths(path)
+            .flat_map(|dir| names.iter().map(move |b| dir.join(b)))
+            .find(|p| p.is_file())
+    };
+    if let Some(named) = explicit
+        .map(Path::to_path_buf)
+        .or(from_env.map(PathBuf::from))
+    {
+        // A bare name is looked up on PATH, as a shell would.
+        let found = match named.components().count() {
+            1 if !named.is_absolute() => on_path(&[named.as_os_str()]),
+            _ => named.is_file().then(|| named.clone()),
+        };
+        return found.ok_or_else(|| {
+            Error::Usage(format!(
+                "no browser at `{}` (from --chromium or REFOLIO_CHROMIUM)",
+                named.display()
+            ))
+        });
     }
-    std::env::split_paths(path)
-        .flat_map(|dir| BROWSERS.iter().map(move |b| dir.join(b)))
-        .find(|p| p.is_file())
-        .ok_or_else(|| {
+    let names: Vec<&OsStr> = BROWSERS.iter().map(OsStr::new).collect();
+    on_path(&names).ok_or_else(|| {
             Error::Usage(format!(
                 "no Chromium to print with: none of {} is on PATH; install Chromium (Debian: `apt install chromium`) or pass --chromium PATH",
                 BROWSERS.join(", ")
@@ -123,7 +139,10 @@ fn print_page(chromium: &Path, page: &Path, work: &Path) -> Result<Vec<u8>, Erro
             "--disable-component-update",
             "--disable-sync",
         ])
-        .arg(format!("--user-data-dir={}", work.join("profile").display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            work.join("profile").display()
+        ))
         .arg(format!("--print-to-pdf={}", pdf.display()));
     if running_as_root() {
         // Chromium refuses to start its sandbox as root (containers, CI).
@@ -200,14 +219,23 @@ mod tests {
             find_chromium(explicit.map(Path::new), env.map(OsString::from), path)
         };
         assert_eq!(found(None, None, &path).unwrap(), bin.join("google-chrome"));
+        let chrome = bin.join("google-chrome");
+        let chrome = chrome.to_str().unwrap();
         assert_eq!(
-            found(None, Some("/env/chrome"), &path).unwrap(),
-            PathBuf::from("/env/chrome")
+            found(None, Some(chrome), &path).unwrap(),
+            PathBuf::from(chrome)
         );
         assert_eq!(
-            found(Some("/opt/chrome"), Some("/env/chrome"), &path).unwrap(),
-            PathBuf::from("/opt/chrome")
+            found(Some("google-chrome"), Some("/env/chrome"), &path).unwrap(),
+            PathBuf::from(chrome)
         );
+        match found(Some("/opt/chrome"), None, &path) {
+            Err(Error::Usage(m)) => assert_eq!(
+                m,
+                "no browser at `/opt/chrome` (from --chromium or REFOLIO_CHROMIUM)"
+            ),
+            other => panic!("{:?}", other.map(|_| ())),
+        }
         match found(None, None, empty.as_os_str()) {
             Err(Error::Usage(m)) => assert_eq!(
                 m,

@@ -101,3 +101,28 @@ fn base_url_flag_overrides_the_config() {
         serde_json::from_slice(&std::fs::read(out.join("demo/referential.json")).unwrap()).unwrap();
     assert_eq!(json["url"], "https://certif.example/ref/demo/");
 }
+
+#[test]
+fn print_without_a_browser_says_how_to_get_one_and_builds_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let pdf = tmp.path().join("pdf");
+    let (code, stdout, stderr) = run(
+        &fixture("candidates"),
+        &[
+            "print",
+            "--chromium",
+            "/nonexistent/chromium",
+            "--output-dir",
+            out.to_str().unwrap(),
+            "--pdf-dir",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert_eq!(
+        stderr,
+        "error: no browser at `/nonexistent/chromium` (from --chromium or REFOLIO_CHROMIUM)\n"
+    );
+    assert!(!out.exists() && !pdf.exists());
+}
