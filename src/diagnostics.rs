@@ -164,7 +164,7 @@ impl Diagnostic {
 
     /// The full report: headline, source snippet with a caret, and the suggestion.
     pub fn render(&self, sources: &Sources) -> String {
-        let mut out = self.headline();
+        let mut out = printable(&self.headline());
         out.push('\n');
         let snippet_line = self.location.as_ref().and_then(|loc| {
             let pos = loc.position?;
@@ -181,16 +181,54 @@ impl Diagnostic {
                 .map(|c| if c == '\t' { ' ' } else { c })
                 .collect();
             let start = pos.column.saturating_sub(1) as usize;
-            let width = token_width(&shown, start);
+            let (shown, caret, width) = window(shown.trim_end(), start);
             let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{number} | {}", shown.trim_end());
-            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(start), "^".repeat(width));
+            let _ = writeln!(out, "{number} | {}", printable(&shown));
+            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret), "^".repeat(width));
         }
         if let Some(s) = &self.suggestion {
-            let _ = writeln!(out, "  = help: {s}");
+            let _ = writeln!(out, "  = help: {}", printable(s));
         }
         out
     }
+}
+
+/// `text` with every control character (escape sequences, line breaks) shown as `�`:
+/// diagnostics quote untrusted content, which must not drive the terminal or break lines.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+/// Lines longer than this are shown around the column only.
+const SNIPPET_CHARS: usize = 120;
+
+/// The part of `line` to show with a caret at character `start`: the line, or a window of
+/// it marked with `…`; with the caret's column and width in what is shown.
+fn window(line: &str, start: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= SNIPPET_CHARS {
+        return (line.to_owned(), start, token_width(line, start));
+    }
+    let from = start
+        .saturating_sub(SNIPPET_CHARS / 3)
+        .min(chars.len() - SNIPPET_CHARS);
+    let to = from + SNIPPET_CHARS;
+    let mut shown: String = if from > 0 {
+        "…".into()
+    } else {
+        String::new()
+    };
+    let caret = start - from + shown.chars().count();
+    shown.extend(&chars[from..to]);
+    if to < chars.len() {
+        shown.push('…');
+    }
+    let width = token_width(line, start)
+        .min(to.saturating_sub(start))
+        .max(1);
+    (shown, caret, width)
 }
 
 /// How many characters the value starting at `start` spans: a quoted string to its closing
@@ -315,12 +353,26 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let wanted_lower = wanted.to_lowercase();
+    let candidates: Vec<&str> = candidates.into_iter().collect();
     candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(&wanted_lower, &c.to_lowercase()), c))
+        .iter()
+        .map(|c| (strsim::jaro_winkler(&wanted_lower, &c.to_lowercase()), *c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
+        // Too short for the score to see it: two letters swapped (`di` for `id`).
+        .or_else(|| {
+            candidates.into_iter().find(|c| {
+                let c = c.to_lowercase();
+                c.len() == wanted_lower.len() && strsim::osa_distance(&c, &wanted_lower) == 1 && {
+                    let (mut a, mut b): (Vec<char>, Vec<char>) =
+                        (c.chars().collect(), wanted_lower.chars().collect());
+                    a.sort_unstable();
+                    b.sort_unstable();
+                    a == b
+                }
+            })
+        })
 }
 
 #[cfg(test)]
@@ -350,6 +402,26 @@ mod tests {
     }
 
     #[test]
+    fn long_lines_are_shown_around_the_caret() {
+        let line = format!("title: {}", "[".repeat(5000));
+        let (shown, caret, width) = window(&line, 300);
+        assert_eq!(shown.chars().count(), SNIPPET_CHARS + 2);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(caret, 41);
+        assert!(width <= SNIPPET_CHARS);
+        assert_eq!(window("a: b", 3), ("a: b".to_owned(), 3, 1));
+    }
+
+    #[test]
+    fn control_characters_are_not_printed() {
+        let d = Diagnostic::error(Kind::Syntax, None, "unknown referential `\u{1b}[2J`");
+        assert_eq!(
+            d.render(&Sources::default()),
+            "error: unknown referential `\u{FFFD}[2J`\n"
+        );
+    }
+
+    #[test]
     fn token_width_handles_quotes_and_flow_delimiters() {
         assert_eq!(token_width("id: \"a b\" # x", 4), 5);
         assert_eq!(token_width("[C1, C2]", 1), 2);
@@ -363,5 +435,7 @@ mod tests {
             Some("C1.1")
         );
         assert_eq!(did_you_mean("zzz", ["C1.1"]), None);
+        assert_eq!(did_you_mean("di", ["id", "title"]), Some("id"));
+        assert_eq!(did_you_mean("B3", ["B1", "B2"]), None);
     }
 }

@@ -485,15 +485,22 @@ impl Project {
     /// Makes the sources the texts the diagnostics quote, no more: a diagnostic about a
     /// unit whose texts were not kept (two passports sharing a URL) has its file read again.
     fn keep_quoted_texts(&mut self) {
+        // Only a position is quoted; a whole-file problem may be a FIFO or a huge file,
+        // which must not be read.
         let cited: BTreeSet<PathBuf> = self
             .diagnostics()
             .filter_map(|d| d.location.as_ref())
+            .filter(|l| l.position.is_some())
             .map(|l| l.path.clone())
             .collect();
         self.sources.retain(|path| cited.contains(path));
         for path in cited {
+            let file = self.root.join(&path);
+            let readable = std::fs::metadata(&file)
+                .is_ok_and(|m| m.is_file() && m.len() <= load::MAX_FILE_BYTES);
             if self.sources.get(&path).is_none()
-                && let Ok(text) = std::fs::read_to_string(self.root.join(&path))
+                && readable
+                && let Ok(text) = std::fs::read_to_string(file)
             {
                 self.sources.insert(path, text);
             }

@@ -77,7 +77,7 @@ fn evidence_naming_an_item_of_another_kind() {
     assert_eq!(
         headlines(&err),
         [format!(
-            "{BRUNO_EVIDENCE}:3:28: error: `A1.1` is an activity, not competence or criterion"
+            "{BRUNO_EVIDENCE}:3:28: error: `A1.1` is an activity, not a competence or criterion"
         )]
     );
 }
@@ -168,7 +168,11 @@ fn missing_attachment() {
 
 #[test]
 fn attachment_leaving_the_candidate_folder() {
-    for path in ["../../bruno/preuve.pdf", "/etc/passwd.txt", "..\\\\x.pdf"] {
+    for path in [
+        "../../bruno/preuve.pdf",
+        "/etc/passwd.txt",
+        "..\\\\..\\\\x.pdf",
+    ] {
         let s = Scratch::of("candidates").write(
             ALICE_EVIDENCE,
             &format!("---\ntitle: Soutenance\ndemonstrates: [C2.1]\nattachments:\n  - path: \"{path}\"\n---\n"),
@@ -276,7 +280,7 @@ fn marks_and_assessments_out_of_range() {
             format!("{emma}:4:8: error: assessment `14` has no scale"),
             format!("{emma}:5:8: error: unknown assessment `top`"),
             format!("{emma}:7:16: error: mark 70 is outside 0–60, the points of bloc G1"),
-            format!("{emma}:7:33: error: `25/20` is not a mark"),
+            format!("{emma}:7:33: error: mark `25/20` is above its scale"),
             format!("{emma}:7:40: error: marks are given to blocs and exams; `GA1` is neither"),
         ]
     );

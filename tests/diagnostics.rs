@@ -44,7 +44,7 @@ fn missing_field() {
     let err = check_fails("missing-field");
     assert_eq!(
         headlines(&err),
-        [format!("{MINI}:16:9: error: missing field `title`")]
+        [format!("{MINI}:14:9: error: missing field `title`")]
     );
 }
 

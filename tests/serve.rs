@@ -234,7 +234,7 @@ fn a_broken_file_shows_its_error_and_the_last_good_page_until_fixed() {
     assert_eq!(broken.errors.len(), 1, "{broken:?}");
     assert!(
         broken.errors[0].starts_with(
-            "content/candidates/lea-dubois/passport.yaml:4:7: error: expected string scalar"
+            "content/candidates/lea-dubois/passport.yaml:4:7: error: expected a single value, found a list"
         ),
         "{:?}",
         broken.errors

@@ -24,6 +24,9 @@ pub const ATTACHMENT_EXTENSIONS: &[&str] = &[
 /// Larger attachments are refused: a dossier is read, not downloaded.
 pub const MAX_ATTACHMENT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The longest file name most file systems take.
+const MAX_FILE_NAME_BYTES: usize = 255;
+
 /// One candidate folder as read.
 #[derive(Debug)]
 pub struct CandidateFolder {
@@ -69,10 +72,14 @@ pub fn load_candidate(
 ) -> Result<Option<CandidateFolder>, Error> {
     let rel = relative(root, &entry.path);
     if !entry.is_dir {
+        let message = match entry.path.is_dir() {
+            true => "ignored: a symbolic link; a candidate is a real folder",
+            false => "ignored: a candidate is a folder holding `passport.yaml`",
+        };
         diags.push(Diagnostic::warning(
             Kind::Unreadable,
             Some(Location::new(&rel, None)),
-            "ignored: a candidate is a folder holding `passport.yaml`",
+            message,
         ));
         return Ok(None);
     }
@@ -92,11 +99,26 @@ fn load_folder(
 ) -> Result<CandidateFolder, Error> {
     let rel_dir = relative(root, dir);
     let passport_path = rel_dir.join(PASSPORT_FILE);
-    let passport = if dir.join(PASSPORT_FILE).is_file() {
-        read_text(&dir.join(PASSPORT_FILE), &passport_path, diags).and_then(|text| {
+    // Resolving symbolic links once gives the boundary files read must stay within.
+    let boundary = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
+    let file = dir.join(PASSPORT_FILE);
+    let outside = file.canonicalize().is_ok_and(|c| !c.starts_with(&boundary));
+    let passport = if outside {
+        // Candidate content is untrusted: reading it would quote a line of that file.
+        diags.push(Diagnostic::error(
+            Kind::UnsafePath,
+            Some(Location::new(&passport_path, None)),
+            format!("`{PASSPORT_FILE}` links to a file outside the candidate folder"),
+        ));
+        None
+    } else if file.symlink_metadata().is_ok() {
+        read_text(&file, &passport_path, diags).and_then(|text| {
             let parsed = parse_yaml::<RawPassport>(&text, &passport_path);
             sources.insert(&passport_path, text);
-            parsed.map_err(|d| diags.push(d)).ok()
+            let mut passport = parsed.map_err(|d| diags.push(d)).ok()?;
+            passport.referential_file_found =
+                referential_file_exists(root, passport.referential.value.trim());
+            Some(passport)
         })
     } else {
         diags.push(
@@ -112,8 +134,6 @@ fn load_folder(
         );
         None
     };
-    // Resolving symbolic links once gives the boundary attachments must stay within.
-    let boundary = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
     let mut evidence = Vec::new();
     let walker = walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name();
     for entry in walker.into_iter().filter_entry(|e| {
@@ -126,6 +146,18 @@ fn load_folder(
             continue;
         }
         let rel = relative(root, path);
+        // Its page is `<stem>.html`, a longer name than the file's.
+        if entry.file_name().len() + 2 > MAX_FILE_NAME_BYTES {
+            diags.push(Diagnostic::error(
+                Kind::InvalidValue,
+                Some(Location::new(&rel, None)),
+                format!(
+                    "file name too long for its page: at most {} bytes",
+                    MAX_FILE_NAME_BYTES - 2
+                ),
+            ));
+            continue;
+        }
         let Some(text) = read_text(path, &rel, diags) else {
             continue;
         };
@@ -168,9 +200,20 @@ fn load_folder(
     })
 }
 
+/// Whether the referentials folder holds a file for the referential `id`, loaded or not
+/// (links are not read, so they do not count).
+fn referential_file_exists(root: &Path, id: &str) -> bool {
+    let folder = root.join(super::REFERENTIALS_DIR);
+    super::check_url_id(id, Path::new(""), "", "").is_ok()
+        && ["yaml", "yml"].iter().any(|ext| {
+            std::fs::symlink_metadata(folder.join(format!("{id}.{ext}"))).is_ok_and(|m| m.is_file())
+        })
+}
+
 /// Splits `---\n<yaml>\n---\n<body>` and parses the YAML, keeping line numbers true to the
-/// file.
-fn parse_evidence(text: &str, rel: &Path) -> Result<(RawEvidence, String), Diagnostic> {
+/// file. `text` is the whole evidence file (BOM already removed, as [`read_text`] does) and
+/// `rel` its path for diagnostics. Public for the fuzz targets in `fuzz/`.
+pub fn parse_evidence(text: &str, rel: &Path) -> Result<(RawEvidence, String), Diagnostic> {
     let missing = || {
         Diagnostic::error(
             Kind::Syntax,
@@ -184,6 +227,17 @@ fn parse_evidence(text: &str, rel: &Path) -> Result<(RawEvidence, String), Diagn
             "start the file with a `---` line, the YAML fields (`title:`, `demonstrates:`…), and a closing `---` line".into(),
         ))
     };
+    let at_start = |message: &str, help: &str| {
+        Diagnostic::error(
+            Kind::Syntax,
+            Some(Location::new(
+                rel,
+                Some(crate::diagnostics::Position { line: 1, column: 1 }),
+            )),
+            message,
+        )
+        .with_suggestion(Some(help.into()))
+    };
     let mut lines = text.split_inclusive('\n');
     if lines.next().map(str::trim_end) != Some("---") {
         return Err(missing());
@@ -193,12 +247,21 @@ fn parse_evidence(text: &str, rel: &Path) -> Result<(RawEvidence, String), Diagn
     for line in lines {
         offset += line.len();
         if line.trim_end() == "---" {
+            if yaml.trim().is_empty() {
+                return Err(at_start(
+                    "the front matter is empty",
+                    "write at least `title:` between the two `---` lines",
+                ));
+            }
             let front = parse_yaml::<RawEvidence>(&yaml, rel)?;
             return Ok((front, text[offset..].to_owned()));
         }
         yaml.push_str(line);
     }
-    Err(missing())
+    Err(at_start(
+        "the front matter opened here is not closed",
+        "end the fields with a `---` line, before the text",
+    ))
 }
 
 /// Checks one attachment path: relative, inside the candidate folder (also after
@@ -231,14 +294,31 @@ fn resolve_attachment(
             None,
         ));
     }
-    if written.contains('\\') || written.contains(':') || written.starts_with('/') {
+    if written.contains("://") {
+        return Err(error(
+            Kind::UnsafePath,
+            format!("attachment `{written}` is a URL, not a file of the candidate folder"),
+            Some("save the file in the candidate folder, or link to it from the text".into()),
+        ));
+    }
+    let drive = written.as_bytes().get(1) == Some(&b':');
+    if written.starts_with(['/', '\\']) || drive {
         return Err(leaves());
     }
+    if written.contains(':') {
+        return Err(error(
+            Kind::UnsafePath,
+            format!("attachment `{written}`: `:` is not allowed in attachment paths"),
+            Some("rename the file: not every system accepts `:` in a file name".into()),
+        ));
+    }
+    // A Windows separator is read as one, so that `..\\x.pdf` cannot leave the folder.
+    let slashed = written.replace('\\', "/");
     let mut segments: Vec<String> = base
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    for component in Path::new(written).components() {
+    for component in Path::new(&slashed).components() {
         match component {
             Component::Normal(s) => segments.push(s.to_string_lossy().into_owned()),
             Component::CurDir => {}
@@ -248,11 +328,28 @@ fn resolve_attachment(
             Component::RootDir | Component::Prefix(_) => return Err(leaves()),
         }
     }
+    if slashed != written {
+        return Err(error(
+            Kind::UnsafePath,
+            format!("attachment `{written}`: paths are written with `/`"),
+            Some(format!("write `{slashed}`")),
+        ));
+    }
     let target = segments.join("/");
     let extension = Path::new(&target)
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    if extension.is_empty() {
+        return Err(error(
+            Kind::UnsafePath,
+            format!("attachment `{written}` has no file extension"),
+            Some(format!(
+                "attachments are files of these types: {}",
+                ATTACHMENT_EXTENSIONS.join(", ")
+            )),
+        ));
+    }
     if !ATTACHMENT_EXTENSIONS.contains(&extension.as_str()) {
         return Err(error(
             Kind::UnsafePath,
@@ -265,6 +362,13 @@ fn resolve_attachment(
     }
     let source = dir.join(&target);
     let Ok(canonical) = source.canonicalize() else {
+        if source.symlink_metadata().is_ok() {
+            return Err(error(
+                Kind::MissingFile,
+                format!("attachment `{written}` is a broken link"),
+                None,
+            ));
+        }
         let siblings = source
             .parent()
             .and_then(|p| std::fs::read_dir(p).ok())
@@ -278,8 +382,13 @@ fn resolve_attachment(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let help = did_you_mean(&name, siblings.iter().map(String::as_str))
-            .map(|n| format!("did you mean `{n}`?"));
+        let help = did_you_mean(&name, siblings.iter().map(String::as_str)).map(|n| {
+            if super::fold_accents(n) == super::fold_accents(&name) {
+                format!("`{n}` exists, its accents encoded differently: retype the file's name")
+            } else {
+                format!("did you mean `{n}`?")
+            }
+        });
         return Err(error(
             Kind::MissingFile,
             format!("attachment `{written}` not found"),
@@ -295,8 +404,9 @@ fn resolve_attachment(
             return Err(error(
                 Kind::InvalidValue,
                 format!(
-                    "attachment `{written}` is {} bytes; the limit is {MAX_ATTACHMENT_BYTES}",
-                    m.len()
+                    "attachment `{written}` is too large: {} bytes, over the limit of {} MiB",
+                    m.len(),
+                    MAX_ATTACHMENT_BYTES / (1024 * 1024)
                 ),
                 None,
             ));

@@ -5,6 +5,7 @@
 pub mod candidate;
 pub mod raw;
 pub mod raw_candidate;
+mod yaml_errors;
 
 use std::path::{Path, PathBuf};
 
@@ -88,6 +89,25 @@ pub fn load_referential(
         return None;
     };
     if !entry.is_file {
+        if entry.path.is_file() {
+            diags.push(Diagnostic::warning(
+                Kind::Unreadable,
+                Some(Location::new(&rel, None)),
+                "ignored: a symbolic link; a referential is a real file",
+            ));
+        }
+        return None;
+    }
+    // `mini.yml` beside `mini.yaml` would be a second referential `mini`, at the same URL.
+    if entry.name.ends_with(".yml") && entry.path.with_extension("yaml").is_file() {
+        diags.push(
+            Diagnostic::error(
+                Kind::DuplicateId,
+                Some(Location::new(&rel, None)),
+                format!("referential `{stem}` is already defined by `{stem}.yaml`"),
+            )
+            .with_suggestion(Some("keep one of the two files".into())),
+        );
         return None;
     }
     if let Err(d) = check_url_id(stem, &rel, "referential file", ".yaml") {
@@ -154,6 +174,15 @@ pub fn check_url_id(stem: &str, rel: &Path, what: &str, ext: &str) -> Result<(),
     .with_suggestion((!suggestion.is_empty()).then(|| format!("rename it `{suggestion}{ext}`"))))
 }
 
+/// `name` without accents, however they are encoded (one character, or a letter and a
+/// combining mark as macOS writes file names).
+pub(crate) fn fold_accents(name: &str) -> String {
+    name.chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(fold_accent)
+        .collect()
+}
+
 /// The unaccented letter of a French accented one, for suggesting file names.
 fn fold_accent(c: char) -> char {
     match c {
@@ -167,17 +196,44 @@ fn fold_accent(c: char) -> char {
     }
 }
 
-/// Reads a whole file as UTF-8 (without a BOM), or explains why it cannot.
+/// Turns every lone carriage return into a line feed (`\r\n` is kept). YAML and Markdown
+/// read a lone `\r` as a line break, while positions, quoted lines and the front-matter
+/// splitter count `\n` only: without this, every position after a stray `\r` would point
+/// past the line it names (found by the `front_matter` fuzz target, see docs/fuzzing.md).
+pub fn normalize_line_breaks(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
+            '\n'
+        } else {
+            c
+        });
+    }
+    out
+}
+
+/// Reads a whole file as UTF-8 (without a BOM, lone `\r` made `\n`), or explains why it
+/// cannot.
 pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
     let located = |msg: String, pos: Option<Position>| {
         Diagnostic::error(Kind::Unreadable, Some(Location::new(rel, pos)), msg)
     };
     match std::fs::metadata(path) {
+        // A FIFO would block the read forever, a device such as /dev/zero never end it.
+        Ok(m) if !m.is_file() => {
+            diags.push(located("not a regular file".into(), None));
+            return None;
+        }
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             diags.push(located(
                 format!(
-                    "file is {} bytes; the limit is {MAX_FILE_BYTES} bytes",
-                    m.len()
+                    "file is too large: {} bytes, over the limit of {} MiB",
+                    m.len(),
+                    MAX_FILE_BYTES / (1024 * 1024)
                 ),
                 None,
             ));
@@ -201,7 +257,7 @@ pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Str
             if text.starts_with('\u{feff}') {
                 text.drain(..'\u{feff}'.len_utf8());
             }
-            Some(text)
+            Some(normalize_line_breaks(text))
         }
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -219,22 +275,8 @@ pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Str
 /// Parses a YAML document into `T`, turning a failure into a located diagnostic.
 pub fn parse_yaml<T: DeserializeOwned>(text: &str, rel: &Path) -> Result<T, Diagnostic> {
     let options = serde_saphyr::options! { with_snippet: false };
-    serde_saphyr::from_str_with_options(text, options).map_err(|e| yaml_diagnostic(&e, rel))
-}
-
-fn yaml_diagnostic(e: &serde_saphyr::Error, rel: &Path) -> Diagnostic {
-    let position = e.location().filter(|l| l.line() > 0).map(|l| Position {
-        line: l.line() as u32,
-        column: l.column() as u32,
-    });
-    let full = e.without_snippet().to_string();
-    // The library appends the position to its message; we print it in front instead.
-    let message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_owned(),
-        None => full,
-    };
-    let (kind, message, suggestion) = explain_serde_message(message);
-    Diagnostic::error(kind, Some(Location::new(rel, position)), message).with_suggestion(suggestion)
+    serde_saphyr::from_str_with_options(text, options)
+        .map_err(|e| yaml_errors::yaml_diagnostic(&e, text, rel))
 }
 
 /// Classifies a serde message (YAML or TOML) and words it for an author rather than a
@@ -280,6 +322,27 @@ pub(crate) fn explain_serde_message(message: String) -> (Kind, String, Option<St
             .and_then(|r| r.split(',').next())
             .unwrap_or("");
         return (Kind::Syntax, format!("duplicate key `{key}`"), None);
+    }
+    if let Some(rest) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        // A Rust type name means nothing to an author: a struct is a TOML table.
+        let expected = match expected.strip_prefix("struct ") {
+            Some(_) => "a table",
+            None => expected,
+        };
+        let found = match found {
+            "sequence" => "a list",
+            "map" => "a mapping",
+            other => other,
+        };
+        return (
+            Kind::WrongType,
+            format!("expected {expected}, found {found}"),
+            None,
+        );
     }
     if let Some(ty) = message.strip_prefix("invalid ") {
         let human = match ty {

@@ -13,7 +13,8 @@ pub type S<T> = Spanned<T>;
 pub struct RawReferential {
     pub title: S<String>,
     pub rncp: Option<S<String>>,
-    pub level: Option<S<u8>>,
+    /// Wider than the 1–8 it must be, so that `level: 300` gets that message.
+    pub level: Option<S<u32>>,
     pub certifier: Option<S<String>>,
     pub version: Option<S<String>>,
     pub language: Option<S<String>>,

@@ -32,6 +32,11 @@ pub struct RawPassport {
     #[serde(default)]
     pub soft_skills: Vec<RawSoftSkill>,
     pub results: Option<RawResults>,
+    /// Not read from the file: set by the loader when `content/referentials/` holds a file
+    /// for `referential`, so that a referential that failed to load is not reported as
+    /// unknown.
+    #[serde(skip)]
+    pub referential_file_found: bool,
 }
 
 #[derive(Debug, Deserialize)]

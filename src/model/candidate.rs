@@ -55,6 +55,9 @@ pub struct Candidate {
     pub soft_skills: Vec<SoftSkill>,
     pub results: Results,
     pub evidence: Vec<Evidence>,
+    /// Some evidence file did not load (already reported): what it covers is unknown, so
+    /// gaps are not reported.
+    pub unread_evidence: bool,
 }
 
 impl Candidate {

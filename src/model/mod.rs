@@ -106,6 +106,17 @@ impl ItemRef {
             ItemRef::Module(_) => "module",
         }
     }
+
+    /// The kind's name with its article: "a bloc", "an activity".
+    pub fn with_article(self) -> String {
+        let name = self.kind_name();
+        let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {name}")
+    }
 }
 
 /// The certifier's rules; `None` means the rule is not part of this certification.

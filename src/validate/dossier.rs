@@ -93,6 +93,8 @@ pub fn dossier(
     config: &CandidatesConfig,
     diags: &mut Diagnostics,
 ) -> Dossier {
+    // Gaps are not reported while an evidence file does not load: it may cover them.
+    let mut gaps = Diagnostics::default();
     let severity_of = |d: Diagnostic| {
         if config.allow_gaps {
             d.into_warning()
@@ -123,7 +125,7 @@ pub fn dossier(
             if needs_evidence {
                 coverage.required += 1;
                 if evidence.is_empty() {
-                    diags.push(severity_of(gap(
+                    gaps.push(severity_of(gap(
                         candidate,
                         "competence",
                         &competence.id,
@@ -159,7 +161,7 @@ pub fn dossier(
                     coverage.criteria_covered += 1;
                 } else {
                     let bloc = &r.blocs[competence.bloc].id;
-                    diags.push(severity_of(gap(
+                    gaps.push(severity_of(gap(
                         candidate,
                         "criterion",
                         &r.criteria[k].id,
@@ -168,6 +170,9 @@ pub fn dossier(
                 }
             }
         }
+    }
+    if !candidate.unread_evidence {
+        diags.extend(gaps.into_vec());
     }
     let blocs: Vec<BlocResult> = candidate
         .blocs

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use serde_saphyr::Spanned;
 
 use super::is_iso_date;
+use super::marks::{fmt_number, fraction_problem, parse_fraction, raw_text};
 use crate::config::CandidatesConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Severity, did_you_mean};
 use crate::load::candidate::{CandidateFolder, EvidenceFile};
 use crate::load::position;
 use crate::load::raw_candidate::{IdMap, RawScore};
@@ -28,28 +29,45 @@ pub fn lower_candidate(
     let at = |s: &Spanned<String>| Location::new(path, position(s));
     let wanted = raw.referential.value.trim();
     let Some(index) = referentials.iter().position(|r| r.id == wanted) else {
-        let help = did_you_mean(wanted, referentials.iter().map(|r| r.id.as_str()))
-            .map(|id| format!("did you mean `{id}`?"))
-            .or_else(|| {
-                Some(format!(
-                    "referentials of this site: {}",
-                    referentials
-                        .iter()
-                        .map(|r| r.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            });
-        diags.push(
-            Diagnostic::error(
+        if raw.referential_file_found {
+            // The referential's file exists but did not load: its own errors say why, and
+            // checking the candidate against nothing would only add noise.
+            diags.push(Diagnostic::warning(
                 Kind::DanglingReference,
                 Some(at(&raw.referential)),
-                format!("unknown referential `{wanted}`"),
-            )
-            .with_suggestion(help),
+                format!(
+                    "candidate `{}` not checked: referential `{wanted}` has errors",
+                    folder.id
+                ),
+            ));
+            return None;
+        }
+        let ids: Vec<&str> = referentials.iter().map(|r| r.id.as_str()).collect();
+        let help = did_you_mean(wanted, ids.iter().copied())
+            .map(|id| format!("did you mean `{id}`?"))
+            .unwrap_or_else(|| match ids.as_slice() {
+                [] => "this site has no referential yet".into(),
+                ids => format!("referentials of this site: {}", ids.join(", ")),
+            });
+        let message = match wanted {
+            "" => "`referential` is empty: name the referential of the certification".into(),
+            _ => format!("unknown referential `{wanted}`"),
+        };
+        diags.push(
+            Diagnostic::error(Kind::DanglingReference, Some(at(&raw.referential)), message)
+                .with_suggestion(Some(help)),
         );
         return None;
     };
+    // An evidence file of this folder that did not load (reported) may cover anything.
+    let unread_evidence = diags.iter().any(|d| {
+        d.severity == Severity::Error
+            && d.location.as_ref().is_some_and(|l| {
+                l.path.starts_with(&folder.dir)
+                    && l.path.extension().is_some_and(|e| e == "md")
+                    && !folder.evidence.iter().any(|e| e.path == l.path)
+            })
+    });
     let r = &referentials[index];
     let mut cx = CandidateLowering {
         path: path.to_path_buf(),
@@ -153,6 +171,7 @@ pub fn lower_candidate(
         soft_skills,
         results,
         evidence,
+        unread_evidence,
     })
 }
 
@@ -211,6 +230,8 @@ impl CandidateLowering<'_> {
                 "`blocs` is empty: a candidate presents at least one bloc".into(),
                 Some("remove `blocs:` to present every bloc".into()),
             );
+            // Go on as the help says, so the rest of the passport is not out of scope.
+            return (0..self.r.blocs.len()).collect();
         }
         let mut blocs: Vec<usize> = list
             .value
@@ -245,6 +266,11 @@ impl CandidateLowering<'_> {
     /// when `in_scope`, one of the blocs presented.
     fn item(&mut self, id: &Spanned<String>, want: Want, in_scope: bool) -> Option<ItemRef> {
         let value = id.value.trim();
+        if value.is_empty() {
+            let message = format!("empty reference: expected a {} ID", want.describe());
+            self.error(Kind::EmptyText, id, message, None);
+            return None;
+        }
         let found = self.r.lookup(value);
         let fits = matches!(
             (found, want),
@@ -263,9 +289,8 @@ impl CandidateLowering<'_> {
             };
             let message = match found {
                 Some(other) => format!(
-                    "`{value}` is {} {}, not {}",
-                    article(other.kind_name()),
-                    other.kind_name(),
+                    "`{value}` is {}, not a {}",
+                    other.with_article(),
                     want.describe()
                 ),
                 None => format!(
@@ -340,6 +365,10 @@ impl CandidateLowering<'_> {
                 if let Some((v, out_of)) = parse_fraction(t) {
                     return Some(Score::Mark { value: v, out_of });
                 }
+                if let Some(problem) = fraction_problem(t) {
+                    self.error(Kind::InvalidValue, value, problem, None);
+                    return None;
+                }
                 self.error(
                     Kind::InvalidValue,
                     value,
@@ -390,10 +419,12 @@ impl CandidateLowering<'_> {
                 None
             }
             None => {
+                let written = raw_text(&value.value);
+                let problem = fraction_problem(written.trim());
                 self.error(
                     Kind::InvalidValue,
                     value,
-                    format!("`{}` is not a mark", raw_text(&value.value)),
+                    problem.unwrap_or_else(|| format!("`{written}` is not a mark")),
                     Some(format!(
                         "write points (out of {points}) or a fraction such as `12/20`"
                     )),
@@ -544,46 +575,9 @@ impl Want {
     }
 }
 
-fn article(kind: &str) -> &'static str {
-    if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    }
-}
-
-/// `12/20` or `12,5/20` → (12.5, 20).
-fn parse_fraction(t: &str) -> Option<(f64, f64)> {
-    let (x, y) = t.split_once('/')?;
-    let num = |s: &str| s.trim().replace(',', ".").parse::<f64>().ok();
-    let (x, y) = (num(x)?, num(y)?);
-    (y > 0.0 && x >= 0.0 && x <= y).then_some((x, y))
-}
-
-fn raw_text(v: &RawScore) -> String {
-    match v {
-        RawScore::Number(n) => fmt_number(*n),
-        RawScore::Text(t) => t.clone(),
-    }
-}
-
-/// A number without a useless `.0`, at most two decimals: `62`, `162.5`.
-pub fn fmt_number(n: f64) -> String {
-    let s = format!("{n:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fractions() {
-        assert_eq!(parse_fraction("12/20"), Some((12.0, 20.0)));
-        assert_eq!(parse_fraction("12,5 / 20"), Some((12.5, 20.0)));
-        assert_eq!(parse_fraction("21/20"), None);
-        assert_eq!(parse_fraction("12"), None);
-    }
 
     #[test]
     fn pseudonyms_are_stable_and_distinct() {
@@ -596,11 +590,5 @@ mod tests {
             derived_pseudonym("lea-dubois")
         );
         assert!(derived_pseudonym("lea-dubois").starts_with("Candidat·e "));
-    }
-
-    #[test]
-    fn numbers_print_without_useless_decimals() {
-        assert_eq!(fmt_number(62.0), "62");
-        assert_eq!(fmt_number(162.5), "162.5");
     }
 }

@@ -18,11 +18,13 @@ impl Lowering<'_> {
                     ),
                 );
             }
-            self.r.level = Some(level.value);
+            self.r.level = u8::try_from(level.value).ok();
         }
         self.r.certifier = self.optional_text(&raw.certifier, "the certifier");
         if let Some(v) = &raw.version {
-            if !is_iso_date(v.value.trim()) {
+            if v.value.trim().is_empty() {
+                self.error(Kind::EmptyText, v, "the version date is empty");
+            } else if !is_iso_date(v.value.trim()) {
                 self.error(
                     Kind::InvalidValue,
                     v,
@@ -39,7 +41,9 @@ impl Lowering<'_> {
             .unwrap_or_else(|| "fr".to_owned());
         self.r.source_url = self.optional_text(&raw.source_url, "the source URL");
         if let (Some(url), Some(raw_url)) = (&self.r.source_url, &raw.source_url) {
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
+            // An empty URL was reported as such.
+            let fine = url.is_empty() || url.starts_with("https://") || url.starts_with("http://");
+            if !fine {
                 self.error(
                     Kind::InvalidValue,
                     raw_url,
@@ -48,7 +52,7 @@ impl Lowering<'_> {
             }
         }
         self.r.preamble = self.optional_text(&raw.preamble, "the preamble");
-        self.r.notes = self.optional_text(&raw.notes, "the notes");
+        self.r.notes = self.optional_text(&raw.notes, "the notes text");
     }
 
     pub(super) fn rules(&mut self, raw: &RawRules) -> Rules {
@@ -125,7 +129,7 @@ impl Lowering<'_> {
     }
 }
 
-/// `YYYY-MM-DD` with a plausible month and day.
+/// `YYYY-MM-DD`, a day of the calendar (no 31 June, 29 February in leap years only).
 pub(super) fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
@@ -136,10 +140,18 @@ pub(super) fn is_iso_date(s: &str) -> bool {
             .then(|| p.parse::<u32>().ok())
             .flatten()
     };
-    matches!(
-        (num(y, 4), num(m, 2), num(d, 2)),
-        (Some(_), Some(1..=12), Some(1..=31))
-    )
+    let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 #[cfg(test)]
@@ -149,5 +161,8 @@ mod tests {
         assert!(super::is_iso_date("2024-03-25"));
         assert!(!super::is_iso_date("25/03/2024"));
         assert!(!super::is_iso_date("2024-13-01"));
+        assert!(super::is_iso_date("2024-02-29"));
+        assert!(!super::is_iso_date("2025-02-29"));
+        assert!(!super::is_iso_date("2025-06-31"));
     }
 }

@@ -9,9 +9,11 @@ use std::path::Path;
 use serde_saphyr::Spanned;
 
 mod candidate;
+mod marks;
 mod meta;
 
-pub use candidate::{derived_pseudonym, fmt_number, lower_candidate};
+pub use candidate::{derived_pseudonym, lower_candidate};
+pub use marks::fmt_number;
 use meta::is_iso_date;
 
 use super::*;
@@ -51,6 +53,9 @@ pub fn lower_referential(file: ReferentialFile, diags: &mut Diagnostics) -> Refe
     cx.resolve_references();
     cx.r
 }
+
+/// Longer IDs are refused: a competence's ID names its page, and file names have limits.
+pub const MAX_ID_CHARS: usize = 64;
 
 struct Lowering<'a> {
     path: &'a Path,
@@ -97,12 +102,36 @@ impl Lowering<'_> {
         s.as_ref().map(|s| self.text(s, what))
     }
 
-    /// Checks an ID and records it; returns it even when invalid so lowering goes on.
+    /// Checks an ID and records it; returns it even when invalid so lowering goes on. An
+    /// empty or overlong ID is not recorded: nothing can refer to it.
     fn register(&mut self, id: &Spanned<String>, item: ItemRef) -> String {
         let value = id.value.trim().to_owned();
         let at = self.loc(id);
+        let kind = item.kind_name();
+        if value.is_empty() {
+            let d = Diagnostic::error(Kind::EmptyText, at, format!("the {kind} ID is empty"));
+            self.diags.push(d);
+            return value;
+        }
+        let length = value.chars().count();
+        if length > MAX_ID_CHARS {
+            let start: String = value.chars().take(16).collect();
+            let d = Diagnostic::error(
+                Kind::InvalidId,
+                at,
+                format!(
+                    "{kind} ID `{start}…` is too long: {length} characters, at most {MAX_ID_CHARS}"
+                ),
+            );
+            self.diags.push(d);
+            return value;
+        }
         if !is_valid_id(&value) {
+            // Spaces and a leading stray character are the usual slips: `C 1.1`, `.C1.1`.
             let fixed: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+            let fixed = fixed
+                .trim_start_matches(|c: char| c.is_ascii_punctuation())
+                .to_owned();
             let d = Diagnostic::error(
                 Kind::InvalidId,
                 at.clone(),
@@ -125,8 +154,8 @@ impl Lowering<'_> {
                 Kind::DuplicateId,
                 at,
                 format!(
-                    "duplicate ID `{value}`: already used by a {}",
-                    previous.kind_name()
+                    "duplicate ID `{value}`: already used by {}",
+                    previous.with_article()
                 ),
             )
             .with_suggestion(first.map(|l| format!("first defined at {l}")));
@@ -412,6 +441,19 @@ impl Lowering<'_> {
     ) -> Option<Vec<usize>> {
         let wanted = reference.value.trim();
         let at = self.loc(reference);
+        if wanted.is_empty() {
+            let expected = if allow_bloc {
+                "a competence or bloc ID"
+            } else {
+                "a competence ID"
+            };
+            self.diags.push(Diagnostic::error(
+                Kind::EmptyText,
+                at,
+                format!("empty reference: expected {expected}"),
+            ));
+            return None;
+        }
         let found = match self.r.lookup(wanted) {
             Some(ItemRef::Competence(k)) => vec![k],
             Some(ItemRef::Bloc(b)) if allow_bloc => self.r.blocs[b].competences.clone(),
@@ -424,7 +466,7 @@ impl Lowering<'_> {
                 self.diags.push(Diagnostic::error(
                     Kind::DanglingReference,
                     at,
-                    format!("`{wanted}` is a {}, not {expected}", other.kind_name()),
+                    format!("`{wanted}` is {}, not {expected}", other.with_article()),
                 ));
                 return None;
             }

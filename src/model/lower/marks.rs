@@ -1,0 +1,83 @@
+//! Marks as candidates write them: points (`62`) or fractions (`12/20`, `12,5/20`), and
+//! why a fraction is not a mark.
+
+use crate::load::raw_candidate::RawScore;
+
+/// `12/20` or `12,5/20` → (12.5, 20).
+pub(super) fn parse_fraction(t: &str) -> Option<(f64, f64)> {
+    let (x, y) = fraction_parts(t)?;
+    (y > 0.0 && x >= 0.0 && x <= y).then_some((x, y))
+}
+
+fn fraction_parts(t: &str) -> Option<(f64, f64)> {
+    let (x, y) = t.split_once('/')?;
+    let num = |s: &str| s.trim().replace(',', ".").parse::<f64>().ok();
+    Some((num(x)?, num(y)?))
+}
+
+/// What is wrong with a fraction that [`parse_fraction`] refuses; `None` when `t` is not a
+/// fraction at all.
+pub(super) fn fraction_problem(t: &str) -> Option<String> {
+    let (x, y) = fraction_parts(t)?;
+    Some(if !(x.is_finite() && y.is_finite()) {
+        format!("`{t}` is not a mark")
+    } else if y <= 0.0 {
+        format!("mark `{t}` has no scale: it is out of {}", fmt_number(y))
+    } else if x < 0.0 {
+        format!("mark `{t}` is negative")
+    } else if x > y {
+        format!("mark `{t}` is above its scale")
+    } else {
+        return None;
+    })
+}
+
+pub(super) fn raw_text(v: &RawScore) -> String {
+    match v {
+        RawScore::Number(n) => fmt_number(*n),
+        RawScore::Text(t) => t.clone(),
+    }
+}
+
+/// A number without a useless `.0`, at most two decimals: `62`, `162.5`.
+pub fn fmt_number(n: f64) -> String {
+    let s = format!("{n:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fractions() {
+        assert_eq!(parse_fraction("12/20"), Some((12.0, 20.0)));
+        assert_eq!(parse_fraction("12,5 / 20"), Some((12.5, 20.0)));
+        assert_eq!(parse_fraction("21/20"), None);
+        assert_eq!(parse_fraction("12"), None);
+    }
+
+    #[test]
+    fn refused_fractions_say_why() {
+        assert_eq!(
+            fraction_problem("21/20").unwrap(),
+            "mark `21/20` is above its scale"
+        );
+        assert_eq!(
+            fraction_problem("3/0").unwrap(),
+            "mark `3/0` has no scale: it is out of 0"
+        );
+        assert_eq!(
+            fraction_problem("-1/20").unwrap(),
+            "mark `-1/20` is negative"
+        );
+        assert_eq!(fraction_problem("12/20"), None);
+        assert_eq!(fraction_problem("bien"), None);
+    }
+
+    #[test]
+    fn numbers_print_without_useless_decimals() {
+        assert_eq!(fmt_number(62.0), "62");
+        assert_eq!(fmt_number(162.5), "162.5");
+    }
+}
