@@ -214,3 +214,25 @@ fn build_with_errors_writes_nothing() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn a_referential_cannot_take_the_jury_folder_name() {
+    let site = common::Scratch::of("valid");
+    std::fs::rename(
+        site.root().join("content/referentials/demo.yaml"),
+        site.root().join("content/referentials/candidates.yaml"),
+    )
+    .unwrap();
+    let (code, _, stderr) = site.run(&["check"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        headlines(&stderr),
+        [
+            "content/referentials/candidates.yaml: error: `candidates` cannot name a referential: the jury's pages live in `candidates/`"
+        ]
+    );
+    assert!(
+        stderr.contains("= help: rename the file, e.g. `candidates-referential.yaml`"),
+        "{stderr}"
+    );
+}

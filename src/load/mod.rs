@@ -114,6 +114,20 @@ pub fn load_referential(
         diags.push(d);
         return None;
     }
+    if stem == RESERVED_REFERENTIAL_ID {
+        // Its pages would overwrite the jury's index and dossiers.
+        diags.push(
+            Diagnostic::error(
+                Kind::InvalidId,
+                Some(Location::new(&rel, None)),
+                format!("`{stem}` cannot name a referential: the jury's pages live in `{stem}/`"),
+            )
+            .with_suggestion(Some(format!(
+                "rename the file, e.g. `{stem}-referential.yaml`"
+            ))),
+        );
+        return None;
+    }
     let text = read_text(&entry.path, &rel, diags)?;
     let parsed = parse_yaml::<raw::RawReferential>(&text, &rel);
     sources.insert(&rel, text);
@@ -149,6 +163,9 @@ pub fn is_editor_temporary(name: &str) -> bool {
         || (name.starts_with('#') && name.ends_with('#'))
         || name.contains("___jb_")
 }
+
+/// The output folder the jury's pages use, so no referential may take it as its ID.
+pub const RESERVED_REFERENTIAL_ID: &str = "candidates";
 
 /// Referential file stems and candidate folder names become URLs: lowercase letters, digits
 /// and dashes.
