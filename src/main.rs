@@ -210,7 +210,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
                 lines
             });
-            Ok(report(&printed.built.checked, summary, "nothing was written"))
+            Ok(report(
+                &printed.built.checked,
+                summary,
+                "nothing was written",
+            ))
         }
         Command::Init { dir } => {
             refolio::init::init(&dir)?;

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Strings;
 use super::highlight::Highlighter;
-use super::markdown::evidence_to_html;
+use super::markdown::{evidence_to_html, scrolling_tables};
 use super::texts::Texts;
 use crate::model::{Candidate, Demonstrated, Referential, Score, Site, anchor, fmt_number};
 use crate::validate::rules::{CriterionStatus, Decision, Reason, Verdict};
@@ -542,7 +542,10 @@ pub fn evidence_page<'a>(
         date: e.date.as_deref(),
         company: e.company.as_deref(),
         mission: e.mission.as_deref(),
-        body_html: evidence_to_html(&e.body, highlighter),
+        body_html: scrolling_tables(
+            evidence_to_html(&e.body, highlighter),
+            &t.get("table_region"),
+        ),
         attachments: e
             .attachments
             .iter()

@@ -17,13 +17,35 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// Content sits under a page's `h1` and its sections' `h2`: its own headings start at `h3`.
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H3,
-        HeadingLevel::H2 => HeadingLevel::H4,
-        HeadingLevel::H3 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
+/// Content sits under a page's `h1` and its sections' `h2`: its own headings start at `h3`
+/// and nest one level at a time, whatever levels the author picked (`## A`, `#### B` become
+/// `h3`, `h4`), so a page's outline never skips a level (WCAG 1.3.1, the Nu checker).
+#[derive(Default)]
+struct Outline {
+    /// Open headings: the author's level and the level written, outermost first.
+    open: Vec<(HeadingLevel, HeadingLevel)>,
+    /// The level written for the heading being rendered, for its end tag.
+    current: Option<HeadingLevel>,
+}
+
+impl Outline {
+    fn start(&mut self, level: HeadingLevel) -> HeadingLevel {
+        while self.open.last().is_some_and(|&(author, _)| author >= level) {
+            self.open.pop();
+        }
+        let written = match self.open.last() {
+            None => HeadingLevel::H3,
+            Some((_, HeadingLevel::H3)) => HeadingLevel::H4,
+            Some((_, HeadingLevel::H4)) => HeadingLevel::H5,
+            Some(_) => HeadingLevel::H6,
+        };
+        self.open.push((level, written));
+        self.current = Some(written);
+        written
+    }
+
+    fn end(&mut self, level: HeadingLevel) -> HeadingLevel {
+        self.current.take().unwrap_or(level)
     }
 }
 
@@ -49,6 +71,7 @@ fn render(markdown: &str, highlighter: Option<&Highlighter>) -> String {
 fn render_with(markdown: &str, highlighter: Option<&Highlighter>, always_sanitise: bool) -> String {
     let mut code: Option<(String, String)> = None;
     let mut plain = true;
+    let mut outline = Outline::default();
     let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
         Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang)))
             if highlighter.is_some() && !lang.is_empty() =>
@@ -79,7 +102,7 @@ fn render_with(markdown: &str, highlighter: Option<&Highlighter>, always_sanitis
         ]))),
         other => {
             plain &= is_plain(&other);
-            Some(demote_event(other))
+            Some(demote_event(other, &mut outline))
         }
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
@@ -179,7 +202,7 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn demote_event(event: Event<'_>) -> Event<'_> {
+fn demote_event<'a>(event: Event<'a>, outline: &mut Outline) -> Event<'a> {
     match event {
         Event::Start(Tag::Heading {
             level,
@@ -187,14 +210,29 @@ fn demote_event(event: Event<'_>) -> Event<'_> {
             classes,
             attrs,
         }) => Event::Start(Tag::Heading {
-            level: demote(level),
+            level: outline.start(level),
             id,
             classes,
             attrs,
         }),
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(outline.end(level))),
         other => other,
     }
+}
+
+/// Wraps each table of rendered (already sanitised) HTML in a focusable region that scrolls
+/// sideways, as the templates do for their own tables, so a wide table does not widen a
+/// phone's page and a keyboard can scroll it. `label` names the region.
+pub fn scrolling_tables(html: String, label: &str) -> String {
+    if !html.contains("<table>") {
+        return html;
+    }
+    let label = escape(label).replace('"', "&quot;");
+    html.replace(
+        "<table>",
+        &format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\"><table>"),
+    )
+    .replace("</table>", "</table></div>")
 }
 
 /// Renders a short text that should not be wrapped in a paragraph (a title, a list item):
@@ -228,7 +266,28 @@ mod tests {
     fn content_headings_sit_below_the_page_headings() {
         assert_eq!(
             to_html("# Règlement\n## Jury\n#### Détail"),
-            "<h3>Règlement</h3>\n<h4>Jury</h4>\n<h6>Détail</h6>\n"
+            "<h3>Règlement</h3>\n<h4>Jury</h4>\n<h5>Détail</h5>\n"
+        );
+        // Whatever level the author starts at, and with levels skipped, the outline nests
+        // one level at a time and siblings stay siblings.
+        assert_eq!(
+            to_html("## Contexte\n#### Détail\n## Résultat\n### Suite\n# Fin"),
+            "<h3>Contexte</h3>\n<h4>Détail</h4>\n<h3>Résultat</h3>\n<h4>Suite</h4>\n<h3>Fin</h3>\n"
+        );
+        assert_eq!(
+            to_html("# a\n## b\n### c\n#### d\n##### e\n###### f"),
+            "<h3>a</h3>\n<h4>b</h4>\n<h5>c</h5>\n<h6>d</h6>\n<h6>e</h6>\n<h6>f</h6>\n"
+        );
+    }
+
+    #[test]
+    fn tables_scroll_in_their_own_region() {
+        let html = scrolling_tables(to_html("| a | b |\n|---|---|\n| 1 | 2 |"), "Défilant \"x\"");
+        assert!(html.starts_with("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Défilant &quot;x&quot;\"><table>"), "{html}");
+        assert!(html.trim_end().ends_with("</table></div>"), "{html}");
+        assert_eq!(
+            scrolling_tables(to_html("`<table>`"), "x"),
+            to_html("`<table>`")
         );
     }
 
