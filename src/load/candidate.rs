@@ -211,8 +211,8 @@ fn referential_file_exists(root: &Path, id: &str) -> bool {
 }
 
 /// Splits `---\n<yaml>\n---\n<body>` and parses the YAML, keeping line numbers true to the
-/// file. `text` is the whole evidence file (BOM already removed, as [`read_text`] does) and
-/// `rel` its path for diagnostics. Public for the fuzz targets in `fuzz/`.
+/// file. `text` is the whole evidence file as [`read_text`] gives it (no BOM, lone `\r` made
+/// `\n`) and `rel` its path for diagnostics. Public for the fuzz targets in `fuzz/`.
 pub fn parse_evidence(text: &str, rel: &Path) -> Result<(RawEvidence, String), Diagnostic> {
     let missing = || {
         Diagnostic::error(
