@@ -9,6 +9,7 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod model;

@@ -112,11 +112,53 @@ enum Command {
         #[arg(long)]
         chromium: Option<PathBuf>,
     },
+    /// Write a draft referential from a document published elsewhere, for review.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
     /// Create a new site skeleton that builds.
     Init {
         /// Folder to create the site in.
         #[arg(default_value = ".")]
         dir: PathBuf,
+    },
+}
+
+/// Where to write an imported referential, and whether it may replace one.
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// Folder to write the referential into (default: `<root>/content/referentials`).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Replace a referential file of the same name.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Subcommand)]
+enum ImportSource {
+    /// One fiche of France compétences' RNCP open-data export (XML, format v4.1): its blocs,
+    /// competences and modality texts; criteria are left for the author.
+    Rncp {
+        /// The export file (e.g. `export-fiches-rncp-v4-1-2026-11-20.xml`).
+        export: PathBuf,
+        /// The fiche to import, e.g. `RNCP36395`.
+        #[arg(long)]
+        fiche: String,
+        #[command(flatten)]
+        write: ImportArgs,
+    },
+    /// A certifier's referential table document (text with HTML table fragments, or
+    /// tabular text): activities, competences, modalities and criteria.
+    Table {
+        /// The document.
+        file: PathBuf,
+        /// The referential's ID (default: from the file name).
+        #[arg(long)]
+        id: Option<String>,
+        #[command(flatten)]
+        write: ImportArgs,
     },
 }
 
@@ -215,6 +257,38 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 summary,
                 "nothing was written",
             ))
+        }
+        Command::Import { source } => {
+            let (imported, write) = match source {
+                ImportSource::Rncp {
+                    export,
+                    fiche,
+                    write,
+                } => (refolio::import::rncp::import(&export, &fiche)?, write),
+                ImportSource::Table { file, id, write } => {
+                    (refolio::import::table::import(&file, id.as_deref())?, write)
+                }
+            };
+            let out = write
+                .out
+                .unwrap_or_else(|| cli.root.join(refolio::load::REFERENTIALS_DIR));
+            let written = refolio::import::write(&imported, &out, write.force)?;
+            let mut err = std::io::stderr().lock();
+            for line in &imported.report {
+                let _ = writeln!(err, "note: {line}");
+            }
+            for d in written.diagnostics.sorted() {
+                let _ = writeln!(err, "{}", d.render(&written.sources));
+            }
+            println!(
+                "wrote {} ({} note(s) to review); remove `draft: true` once it is reviewed",
+                written.path.display(),
+                imported.report.len()
+            );
+            Ok(match written.diagnostics.has_errors() {
+                true => ExitCode::from(1),
+                false => ExitCode::SUCCESS,
+            })
         }
         Command::Init { dir } => {
             refolio::init::init(&dir)?;

@@ -21,6 +21,8 @@ pub struct RawReferential {
     pub source_url: Option<S<String>>,
     pub preamble: Option<S<String>>,
     pub notes: Option<S<String>>,
+    /// An imported referential its author has not finished reviewing.
+    pub draft: Option<S<bool>>,
     pub rules: Option<RawRules>,
     pub blocs: S<Vec<RawBloc>>,
 }

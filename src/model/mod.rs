@@ -49,6 +49,9 @@ pub struct Referential {
     pub source_url: Option<String>,
     pub preamble: Option<String>,
     pub notes: Option<String>,
+    /// Imported and not yet reviewed: missing criteria and modalities are warnings, and
+    /// every page says so.
+    pub draft: bool,
     pub rules: Rules,
     pub blocs: Vec<Bloc>,
     pub groups: Vec<Group>,

@@ -6,6 +6,12 @@ use crate::model::{ItemRef, Referential};
 
 pub fn validate_referential(r: &Referential) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // A draft (imported, `draft: true`) is expected to lack criteria and modalities while
+    // its author completes it: said, not refused.
+    let gap = |kind, at, message: String| match r.draft {
+        true => Diagnostic::warning(kind, at, format!("{message} (draft)")),
+        false => Diagnostic::error(kind, at, message),
+    };
     for (i, k) in r.competences.iter().enumerate() {
         // A competence whose ID is a duplicate was already reported; its other problems
         // follow from that one.
@@ -14,7 +20,7 @@ pub fn validate_referential(r: &Referential) -> Vec<Diagnostic> {
         }
         if k.criteria.is_empty() {
             out.push(
-                Diagnostic::error(
+                gap(
                     Kind::NoCriterion,
                     k.at.clone(),
                     format!("competence `{}` has no evaluation criterion", k.id),
@@ -40,7 +46,7 @@ pub fn validate_referential(r: &Referential) -> Vec<Diagnostic> {
                 ),
             };
             out.push(
-                Diagnostic::error(
+                gap(
                     Kind::NotEvaluated,
                     k.at.clone(),
                     format!("no modality evaluates competence `{}`", k.id),

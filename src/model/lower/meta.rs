@@ -53,6 +53,7 @@ impl Lowering<'_> {
         }
         self.r.preamble = self.optional_text(&raw.preamble, "the preamble");
         self.r.notes = self.optional_text(&raw.notes, "the notes text");
+        self.r.draft = raw.draft.as_ref().is_some_and(|d| d.value);
     }
 
     pub(super) fn rules(&mut self, raw: &RawRules) -> Rules {
