@@ -23,7 +23,7 @@ fn init_creates_a_site_that_checks_and_builds() {
     let (code, stdout, stderr) = run(&site, &["build"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.starts_with("1 referentials, 1 competences, 2 criteria, 0 candidates → 4 pages in "),
+        stdout.starts_with("1 referentials, 1 competences, 2 criteria, 0 candidates → 5 pages in "),
         "{stdout}"
     );
     assert!(site.join("public/exemple/index.html").is_file());

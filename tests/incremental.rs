@@ -128,15 +128,15 @@ fn an_evidence_edit_rewrites_its_candidate_pages_and_the_jury_index_only_if_cove
     let mut s = Session::start();
     s.edit(EVIDENCE, "# ", "# Modifié — ");
     let report = s.rebuild_and_compare(&[EVIDENCE]);
-    // The evidence page, the dossier and the candidate's report: coverage and decision are
-    // as they were, so the jury index and the index of reports are too.
-    assert_eq!((report.written, report.removed, report.full), (3, 0, false));
+    // The evidence page, the dossier, the candidate's report and search index: coverage
+    // and decision are as they were, so the jury index and the index of reports are too.
+    assert_eq!((report.written, report.removed, report.full), (4, 0, false));
 
     // Léa's evidence now demonstrates C2.1, one of her gaps: her row changes.
     let lea = "content/candidates/lea-dubois/preuves/tableau-de-bord-commercial.md";
     s.edit(lea, "demonstrates:\n", "demonstrates:\n  - C2.1\n");
     let report = s.rebuild_and_compare(&[lea]);
-    assert_eq!((report.written, report.removed), (5, 0));
+    assert_eq!((report.written, report.removed), (6, 0));
 }
 
 #[test]

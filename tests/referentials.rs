@@ -173,11 +173,11 @@ fn source_004_rncp36395_international() {
 #[test]
 fn the_bundled_site_publishes_with_every_link_resolving() {
     let out = build_in_memory(&repo_root());
-    // Home, accessibility declaration, referentials, competences; jury index, 4 dossiers,
-    // 21 evidence pages.
+    // Home, accessibility declaration, search, referentials, competences; jury index,
+    // 4 dossiers, 21 evidence pages.
     assert_eq!(
         out.files.keys().filter(|p| p.ends_with(".html")).count(),
-        2 + 3 + 69 + 1 + 4 + 21
+        3 + 3 + 69 + 1 + 4 + 21
     );
     let (broken, checked) = broken_links(&out);
     assert!(broken.is_empty(), "{broken:#?}");

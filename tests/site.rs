@@ -29,7 +29,10 @@ fn builds_the_expected_pages() {
             "demo/competences/c2-1b.html",
             "demo/index.html",
             "demo/referential.json",
+            "demo/search-index.js",
             "index.html",
+            "search.html",
+            "search.js",
             "style.css",
         ]
     );
@@ -330,7 +333,7 @@ fn two_builds_are_byte_identical_and_replace_the_previous_site() {
         assert_eq!(code, 0, "{stderr}");
         assert!(
             stdout.starts_with(
-                "1 referentials, 5 competences, 5 criteria, 0 candidates → 8 pages in "
+                "1 referentials, 5 competences, 5 criteria, 0 candidates → 9 pages in "
             ),
             "{stdout}"
         );

@@ -144,6 +144,8 @@ pub struct EvidenceLink<'a> {
 #[derive(Serialize)]
 pub struct DossierPage<'a> {
     pub name: &'a str,
+    /// The candidate's URL segment, which scopes the search box.
+    pub slug: &'a str,
     pub route: Option<String>,
     pub session: Option<&'a str>,
     pub referential: ItemLink<'a>,
@@ -344,6 +346,7 @@ pub fn dossier_page<'a>(
         .collect();
     DossierPage {
         name: &c.name,
+        slug: &c.slug,
         route: c.route.map(|x| t.get(x.label_key())),
         session: c.session.as_deref(),
         referential: ItemLink {
@@ -459,6 +462,8 @@ fn grid(c: &Candidate, r: &Referential) -> Option<GridView> {
 #[derive(Serialize)]
 pub struct EvidencePage<'a> {
     pub candidate: &'a str,
+    /// The candidate's URL segment, which scopes the search box.
+    pub slug: &'a str,
     pub dossier_href: String,
     pub title: &'a str,
     pub date: Option<&'a str>,
@@ -537,6 +542,7 @@ pub fn evidence_page<'a>(
     let stem_dir = e.stem.rsplit_once('/').map_or("", |(d, _)| d);
     EvidencePage {
         candidate: &c.name,
+        slug: &c.slug,
         dossier_href: format!("{up}index.html"),
         title: &e.title,
         date: e.date.as_deref(),

@@ -9,6 +9,7 @@ pub mod json;
 pub mod markdown;
 pub mod plan;
 pub mod report;
+pub mod search;
 pub mod table;
 pub mod texts;
 pub mod views;
@@ -50,6 +51,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/accessibility.html"),
     ),
     ("jury.html", include_str!("../../templates/jury.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("dossier.html", include_str!("../../templates/dossier.html")),
     (
         "evidence.html",
@@ -60,10 +62,17 @@ const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
 const DEFAULT_STRINGS: &str = include_str!("../../templates/strings.toml");
 
 /// The Content-Security-Policy every page carries (a `<meta>` in `base.html`, as
-/// `{{ csp }}`): no script at all, and styles, images and media from the site only. Evidence
+/// `{{ csp }}`): no script at all (but on the search page), and styles, images and media from the site only. Evidence
 /// is untrusted; should anything get past the sanitiser, the browser still runs nothing.
 /// `serve` loosens `script-src` and `connect-src` to `'self'` for its reload script.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'none'";
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'self'";
+
+/// The search page's policy: [`CONTENT_SECURITY_POLICY`] plus the site's own scripts (its
+/// search script and index files). It shows no untrusted HTML: results are put in as text.
+pub const SEARCH_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'self'; script-src 'self'";
+
+/// The search page's script (see `search`).
+const SEARCH_JS: &str = include_str!("../../templates/search.js");
 
 /// The UI strings of one language, by key.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -195,7 +204,7 @@ impl Templates {
         context.insert_value("t", self.strings_value.clone());
         context.insert("root", common.root);
         context.insert("lang", common.site.language);
-        context.insert("csp", CONTENT_SECURITY_POLICY);
+        context.insert("csp", common.csp);
         self.tera
             .render(template, &context)
             .map_err(|e| template_error(&format!("templates/{template}"), error_chain(&e)))
@@ -278,10 +287,12 @@ struct Common<'a> {
     site: SiteView<'a>,
     /// Relative path from the page to the site root (`""`, `"../"`…).
     root: &'a str,
+    /// The page's Content-Security-Policy.
+    csp: &'static str,
 }
 
 impl<'a> Common<'a> {
-    fn new(config: &'a Config, root: &'a str) -> Self {
+    fn new(config: &'a Config, root: &'a str, csp: &'static str) -> Self {
         Common {
             site: SiteView {
                 title: &config.title,
@@ -290,6 +301,7 @@ impl<'a> Common<'a> {
                 accessibility: accessibility::status_key(config),
             },
             root,
+            csp,
         }
     }
 }

@@ -13,7 +13,9 @@ use crate::project::{ChangeKind, referential_id};
 use crate::validate::Dossier;
 
 use super::texts::TextCache;
-use super::{Common, HomePage, Templates, accessibility, dossier, highlight, json, report, views};
+use super::{
+    Common, HomePage, Templates, accessibility, dossier, highlight, json, report, search, views,
+};
 
 /// One output file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -23,6 +25,9 @@ pub enum Page {
     Home,
     /// The accessibility declaration.
     Accessibility,
+    /// The search page and its script.
+    Search,
+    SearchScript,
     Jury,
     /// `candidates/index.json`: coverage and decision of every candidate.
     ReportIndex,
@@ -31,10 +36,14 @@ pub enum Page {
     /// A competence page: referential, competence.
     Competence(usize, usize),
     ReferentialJson(usize),
+    /// A referential's search index.
+    ReferentialSearch(usize),
     /// A dossier bilan, by index in `Site::candidates`.
     Dossier(usize),
     /// A candidate's full report (JSON).
     Report(usize),
+    /// A candidate's search index: dossier and evidence.
+    CandidateSearch(usize),
     /// An evidence page: candidate, evidence.
     Evidence(usize, usize),
     /// An attachment copied from the candidate folder: candidate, evidence, attachment.
@@ -78,7 +87,13 @@ impl Scope {
     pub fn pages(self, site: &Site) -> Vec<Page> {
         match self {
             Scope::Site => {
-                let mut pages = vec![Page::Stylesheet, Page::Home, Page::Accessibility];
+                let mut pages = vec![
+                    Page::Stylesheet,
+                    Page::Home,
+                    Page::Accessibility,
+                    Page::Search,
+                    Page::SearchScript,
+                ];
                 if !site.candidates.is_empty() {
                     pages.extend([Page::Highlight, Page::Jury, Page::ReportIndex]);
                 }
@@ -86,10 +101,10 @@ impl Scope {
             }
             Scope::Referential(r) => std::iter::once(Page::Referential(r))
                 .chain((0..site.referentials[r].competences.len()).map(|k| Page::Competence(r, k)))
-                .chain([Page::ReferentialJson(r)])
+                .chain([Page::ReferentialJson(r), Page::ReferentialSearch(r)])
                 .collect(),
             Scope::Candidate(c) => {
-                let mut pages = vec![Page::Dossier(c), Page::Report(c)];
+                let mut pages = vec![Page::Dossier(c), Page::Report(c), Page::CandidateSearch(c)];
                 for (i, e) in site.candidates[c].evidence.iter().enumerate() {
                     pages.push(Page::Evidence(c, i));
                     pages.extend((0..e.attachments.len()).map(|j| Page::Attachment(c, i, j)));
@@ -133,6 +148,8 @@ impl Page {
             Page::Highlight => "highlight.css".into(),
             Page::Home => "index.html".into(),
             Page::Accessibility => accessibility::PATH.into(),
+            Page::Search => "search.html".into(),
+            Page::SearchScript => "search.js".into(),
             Page::Jury => "candidates/index.html".into(),
             Page::ReportIndex => "candidates/index.json".into(),
             Page::Referential(r) => format!("{}/index.html", site.referentials[r].id),
@@ -141,6 +158,8 @@ impl Page {
                 format!("{}/competences/{}.html", r.id, anchor(&r.competences[k].id))
             }
             Page::ReferentialJson(r) => format!("{}/referential.json", site.referentials[r].id),
+            Page::ReferentialSearch(r) => search::referential_index_path(&site.referentials[r]),
+            Page::CandidateSearch(c) => search::candidate_index_path(&site.candidates[c]),
             Page::Dossier(c) => format!("{}/index.html", dossier::dossier_dir(&site.candidates[c])),
             Page::Report(c) => format!("{}/report.json", dossier::dossier_dir(&site.candidates[c])),
             Page::Evidence(c, i) => {
@@ -160,6 +179,7 @@ impl Page {
         Some(match self {
             Page::Home => "index.html",
             Page::Accessibility => "accessibility.html",
+            Page::Search => "search.html",
             Page::Jury => "jury.html",
             Page::Referential(_) => "referential.html",
             Page::Competence(..) => "competence.html",
@@ -176,7 +196,7 @@ impl Page {
         match (self, change) {
             (_, K::Config | K::Tree) => true,
             (Page::Stylesheet, K::Stylesheet) => true,
-            (Page::Stylesheet | Page::Highlight, _) => false,
+            (Page::Stylesheet | Page::Highlight | Page::SearchScript, _) => false,
             (page, K::Strings) => page.template().is_some() || matches!(page, Page::Report(_)),
             (page, K::Templates) => page.template().is_some(),
             (page, K::Template(name)) => {
@@ -185,15 +205,26 @@ impl Page {
             (_, K::Stylesheet) => false,
             // Summaries of every referential; the jury link appears with the first candidate.
             (Page::Home, K::Referential(_) | K::Candidate(_)) => true,
+            // The scopes offered: every referential's title and candidate's name.
+            (Page::Search, K::Referential(_) | K::Candidate(_)) => true,
+            (Page::Search, _) => false,
             (Page::Home | Page::Accessibility, _) => false,
             // Every candidate's row: passport, referential, and standing; an evidence edit
             // that leaves coverage and decision as they were does not change it.
             (Page::Jury | Page::ReportIndex, K::Evidence(..) | K::Asset(_)) => false,
             (Page::Jury | Page::ReportIndex, _) => true,
-            (Page::Referential(r) | Page::Competence(r, _) | Page::ReferentialJson(r), change) => {
+            (
+                Page::Referential(r)
+                | Page::Competence(r, _)
+                | Page::ReferentialJson(r)
+                | Page::ReferentialSearch(r),
+                change,
+            ) => {
                 matches!(change, K::Referential(name) if site.referentials[r].id == referential_id(name))
             }
-            (Page::Dossier(c) | Page::Report(c), change) => candidate_depends_on(site, c, change),
+            (Page::Dossier(c) | Page::Report(c) | Page::CandidateSearch(c), change) => {
+                candidate_depends_on(site, c, change)
+            }
             (Page::Evidence(c, i), change) => match change {
                 K::Evidence(_, stem) if *stem != site.candidates[c].evidence[i].stem => false,
                 other => candidate_depends_on(site, c, other),
@@ -210,6 +241,14 @@ impl Page {
         match self {
             Page::Stylesheet => Ok(cx.templates.css.as_bytes().to_vec()),
             Page::Highlight => Ok(highlight::stylesheet().into_bytes()),
+            Page::SearchScript => Ok(super::SEARCH_JS.as_bytes().to_vec()),
+            Page::Search => cx.html_with_scripts("search.html", "", &search::page(site, t)),
+            Page::ReferentialSearch(r) => {
+                Ok(search::referential_index(&site.referentials[r]).into_bytes())
+            }
+            Page::CandidateSearch(c) => {
+                Ok(search::candidate_index(site, &site.candidates[c]).into_bytes())
+            }
             Page::Home => {
                 let home = HomePage {
                     referentials: site
@@ -338,7 +377,23 @@ impl<'a> RenderContext<'a> {
     }
 
     fn html(&self, template: &str, root: &str, page: &impl Serialize) -> Result<Vec<u8>, Error> {
-        let common = Common::new(&self.site.config, root);
+        let common = Common::new(&self.site.config, root, super::CONTENT_SECURITY_POLICY);
+        let html = self.templates.render(template, &common, page)?;
+        Ok(html.into_bytes())
+    }
+
+    /// [`Self::html`] for the one page that runs a script of the site's own: search.
+    fn html_with_scripts(
+        &self,
+        template: &str,
+        root: &str,
+        page: &impl Serialize,
+    ) -> Result<Vec<u8>, Error> {
+        let common = Common::new(
+            &self.site.config,
+            root,
+            super::SEARCH_CONTENT_SECURITY_POLICY,
+        );
         let html = self.templates.render(template, &common, page)?;
         Ok(html.into_bytes())
     }

@@ -1,0 +1,410 @@
+//! Search: the offline search index. Each referential and each candidate gets a
+//! `search-index.js` that `search.html` loads with plain `<script>` elements, so search works
+//! from the built folder opened over `file://`, where `fetch` is refused.
+//!
+//! Words are stemmed with the Snowball French stemmer here, at build time. The browser has
+//! no stemmer: the index carries the folded form of every word it saw with its stem, so a
+//! query word is looked up among real forms (exactly, then as a prefix while typing) and
+//! both sides always agree. IDs (`C1.1`, `Cr 1.1.1`) are indexed apart, compacted to their
+//! letters and digits, so `c1.1`, `C 1.1` and `C1-1` find the same competence.
+
+use std::collections::{BTreeMap, HashMap};
+
+use pulldown_cmark::{Event, Parser};
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+
+use crate::model::{Candidate, Referential, Site, anchor};
+
+use super::Strings;
+use super::dossier::{dossier_dir, evidence_path};
+
+/// The kinds of result, each labelled by the string `search_kind_<kind>`.
+pub const KINDS: &[&str] = &[
+    "bloc",
+    "group",
+    "activity",
+    "competence",
+    "criterion",
+    "modality",
+    "dossier",
+    "evidence",
+];
+
+/// The search page: the scopes one can search, each with the index file it loads.
+#[derive(Serialize)]
+pub struct SearchPage<'a> {
+    referentials: Vec<ScopeOption<'a>>,
+    candidates: Vec<ScopeOption<'a>>,
+    /// `{kind: label}` as JSON, for the script to label results in the site's language.
+    kinds: String,
+}
+
+#[derive(Serialize)]
+struct ScopeOption<'a> {
+    /// `r:<referential>` or `c:<candidate slug>`, as the search box of their pages sends it.
+    value: String,
+    label: &'a str,
+    index: String,
+}
+
+/// The search page's view.
+pub fn page<'a>(site: &'a Site, t: &Strings) -> SearchPage<'a> {
+    let kinds: BTreeMap<&str, String> = KINDS
+        .iter()
+        .map(|&k| (k, t.get(&format!("search_kind_{k}"))))
+        .collect();
+    SearchPage {
+        referentials: site
+            .referentials
+            .iter()
+            .map(|r| ScopeOption {
+                value: format!("r:{}", r.id),
+                label: &r.title,
+                index: referential_index_path(r),
+            })
+            .collect(),
+        candidates: site
+            .candidates
+            .iter()
+            .map(|c| ScopeOption {
+                value: format!("c:{}", c.slug),
+                label: &c.name,
+                index: candidate_index_path(c),
+            })
+            .collect(),
+        kinds: serde_json::to_string(&kinds).unwrap_or_else(|_| "{}".to_owned()),
+    }
+}
+
+/// Where a referential's index is written, relative to the site root.
+pub fn referential_index_path(r: &Referential) -> String {
+    format!("{}/search-index.js", r.id)
+}
+
+/// Where a candidate's index is written, relative to the site root.
+pub fn candidate_index_path(c: &Candidate) -> String {
+    format!("{}/search-index.js", dossier_dir(c))
+}
+
+/// Characters an excerpt keeps.
+const EXCERPT_CHARS: usize = 180;
+/// A word's weight in a title, against 1 in the text.
+const TITLE_WEIGHT: u32 = 3;
+
+/// French words too common to search for; the query drops them too (see search.js).
+const STOP_WORDS: &[&str] = &[
+    "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "est", "et",
+    "il", "la", "le", "les", "leur", "leurs", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa",
+    "se", "ses", "son", "sur", "un", "une",
+];
+
+/// One search result, as the browser shows it.
+#[derive(Serialize)]
+struct Doc {
+    /// A key of the `search_kind_*` strings: competence, criterion…
+    kind: &'static str,
+    title: String,
+    /// Relative to the site root.
+    href: String,
+    excerpt: String,
+}
+
+/// The index of one scope, serialised into its `search-index.js`.
+#[derive(Serialize)]
+struct Index {
+    docs: Vec<Doc>,
+    /// Stem → flat `[doc, weight, doc, weight…]`.
+    terms: BTreeMap<String, Vec<u32>>,
+    /// Folded word → its stem, when they differ.
+    forms: BTreeMap<String, String>,
+    /// Compacted ID → docs.
+    ids: BTreeMap<String, Vec<u32>>,
+}
+
+/// Builds one scope's index, document by document.
+struct Builder {
+    stemmer: Stemmer,
+    docs: Vec<Doc>,
+    /// Stem → (doc → weight), in doc order.
+    terms: BTreeMap<String, BTreeMap<u32, u32>>,
+    forms: BTreeMap<String, String>,
+    ids: BTreeMap<String, Vec<u32>>,
+    /// Lowercase word → (folded word, folded stem): texts repeat their words, and the
+    /// stemmer is the costly part.
+    seen: HashMap<String, (String, String)>,
+}
+
+impl Builder {
+    fn new() -> Self {
+        Builder {
+            stemmer: Stemmer::create(Algorithm::French),
+            docs: Vec::new(),
+            terms: BTreeMap::new(),
+            forms: BTreeMap::new(),
+            ids: BTreeMap::new(),
+            seen: HashMap::new(),
+        }
+    }
+
+    /// Adds a document: `ids` are the item's own identifiers, `title` and `text` (plain
+    /// text) its words.
+    fn add(&mut self, kind: &'static str, ids: &[&str], title: &str, text: &str, href: String) {
+        let doc = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
+        for id in ids {
+            self.id(doc, id);
+        }
+        self.words(doc, title, TITLE_WEIGHT);
+        self.words(doc, text, 1);
+        self.docs.push(Doc {
+            kind,
+            title: title.to_owned(),
+            href,
+            excerpt: excerpt(text),
+        });
+    }
+
+    fn id(&mut self, doc: u32, id: &str) {
+        let compact = compact(id);
+        if compact.is_empty() {
+            return;
+        }
+        let docs = self.ids.entry(compact).or_default();
+        if docs.last() != Some(&doc) {
+            docs.push(doc);
+        }
+    }
+
+    fn words(&mut self, doc: u32, text: &str, weight: u32) {
+        for chunk in text.split_whitespace() {
+            // IDs cited in a text (`C.3.2.2 & C.3.2.3`) are found like the item's own.
+            if chunk.chars().any(|c| c.is_ascii_digit()) {
+                self.id(doc, chunk);
+                continue;
+            }
+            for word in chunk
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() > 1)
+            {
+                let lower = word.to_lowercase();
+                let (folded, stem) = match self.seen.get(&lower) {
+                    Some(known) => known,
+                    None => {
+                        let folded = fold(&lower);
+                        let stem = fold(&self.stemmer.stem(&lower));
+                        if stem != folded && !STOP_WORDS.contains(&folded.as_str()) {
+                            self.forms
+                                .entry(folded.clone())
+                                .or_insert_with(|| stem.clone());
+                        }
+                        self.seen.entry(lower).or_insert((folded, stem))
+                    }
+                };
+                if STOP_WORDS.contains(&folded.as_str()) {
+                    continue;
+                }
+                match self.terms.get_mut(stem.as_str()) {
+                    Some(docs) => *docs.entry(doc).or_default() += weight,
+                    None => {
+                        let docs = BTreeMap::from([(doc, weight)]);
+                        self.terms.insert(stem.clone(), docs);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The script: one call to the `refolioSearch` that search.js defines.
+    fn script(self) -> String {
+        let index = Index {
+            docs: self.docs,
+            terms: self
+                .terms
+                .into_iter()
+                .map(|(stem, docs)| (stem, docs.into_iter().flat_map(|(d, w)| [d, w]).collect()))
+                .collect(),
+            forms: self.forms,
+            ids: self.ids,
+        };
+        let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".to_owned());
+        format!("refolioSearch({json});\n")
+    }
+}
+
+/// The index of a referential: its blocs, groups, activities, competences, criteria and
+/// modalities, each found at its anchor.
+pub fn referential_index(r: &Referential) -> String {
+    let mut b = Builder::new();
+    let table = |id: &str| format!("{}/index.html#{}", r.id, anchor(id));
+    for bloc in &r.blocs {
+        let text = plain(bloc.summary.as_deref().unwrap_or(""));
+        b.add("bloc", &[&bloc.id], &bloc.title, &text, table(&bloc.id));
+    }
+    for g in &r.groups {
+        let text = plain(g.summary.as_deref().unwrap_or(""));
+        b.add("group", &[&g.id], &g.title, &text, table(&g.id));
+    }
+    for a in &r.activities {
+        b.add("activity", &[&a.id], &a.title, "", table(&a.id));
+    }
+    for k in &r.competences {
+        let text = plain(&k.text);
+        let href = format!("{}/competences/{}.html", r.id, anchor(&k.id));
+        b.add("competence", &[&k.id], &k.id, &text, href);
+    }
+    for c in &r.criteria {
+        let text = plain(&c.text);
+        let ids: Vec<&str> = std::iter::once(c.id.as_str())
+            .filter(|_| !c.generated_id)
+            .collect();
+        b.add("criterion", &ids, &c.id, &text, table(&c.id));
+    }
+    for m in &r.modalities {
+        let text = plain(m.description.as_deref().unwrap_or(""));
+        let ids: Vec<&str> = std::iter::once(m.id.as_str())
+            .filter(|_| !m.generated_id)
+            .collect();
+        b.add("modality", &ids, &m.title, &text, table(&m.id));
+    }
+    b.script()
+}
+
+/// The index of a candidate: the dossier and each evidence file's title, context and text.
+pub fn candidate_index(site: &Site, c: &Candidate) -> String {
+    let mut b = Builder::new();
+    let referential = &site.referentials[c.referential];
+    b.add(
+        "dossier",
+        &[],
+        &c.name,
+        &referential.title,
+        format!("{}/index.html", dossier_dir(c)),
+    );
+    for e in &c.evidence {
+        let context = [e.company.as_deref(), e.mission.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" — ");
+        let text = format!("{context}\n{}", plain(&e.body));
+        b.add(
+            "evidence",
+            &[],
+            &e.title,
+            text.trim(),
+            evidence_path(c, &e.stem),
+        );
+    }
+    b.script()
+}
+
+/// The text of Markdown, without its markup (nothing of it is ever HTML: the browser puts
+/// it in with `textContent`).
+fn plain(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            // A closing tag ends a word only at a block's end; extra spaces go below.
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The start of `text`, cut at a word.
+fn excerpt(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= EXCERPT_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(EXCERPT_CHARS).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+/// Lowercase without accents, as search.js folds the query: the same table on both sides.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+            'ç' => out.push('c'),
+            'ÿ' => out.push('y'),
+            'ñ' => out.push('n'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            '\u{300}'..='\u{36f}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An ID reduced to its folded letters and digits: `C.1.1.a` → `c11a`.
+pub fn compact(id: &str) -> String {
+    fold(id)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(script: &str) -> serde_json::Value {
+        let json = script
+            .strip_prefix("refolioSearch(")
+            .and_then(|s| s.strip_suffix(");\n"))
+            .unwrap();
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn words_are_stemmed_folded_and_kept_with_their_forms() {
+        let mut b = Builder::new();
+        b.add(
+            "competence",
+            &["C1.1"],
+            "C1.1",
+            "Réaliser une veille commerciale et des évaluations (voir C.3.2.2)",
+            "r/competences/c1-1.html".into(),
+        );
+        let i = index(&b.script());
+        let forms = &i["forms"];
+        assert_eq!(forms["evaluations"], "evalu");
+        assert_eq!(forms["commerciale"], "commercial");
+        assert_eq!(i["terms"]["evalu"], serde_json::json!([0, 1]));
+        assert_eq!(i["terms"]["veil"], serde_json::json!([0, 1]));
+        assert!(i["terms"].get("une").is_none(), "stop word indexed");
+        assert!(i["terms"].get("et").is_none(), "stop word indexed");
+        assert_eq!(i["ids"]["c11"], serde_json::json!([0]));
+        assert_eq!(i["ids"]["c322"], serde_json::json!([0]));
+        assert_eq!(i["docs"][0]["href"], "r/competences/c1-1.html");
+    }
+
+    #[test]
+    fn markdown_becomes_plain_text_and_excerpts_cut_at_a_word() {
+        assert_eq!(
+            plain("**Gras** et `code`\n- un\n- deux <b>x</b>"),
+            "Gras et code un deux x"
+        );
+        let long = "mot ".repeat(100);
+        let e = excerpt(&long);
+        assert!(e.ends_with("mot…"), "{e}");
+        assert!(e.chars().count() <= EXCERPT_CHARS + 1);
+    }
+
+    #[test]
+    fn folding_matches_the_browser_table() {
+        assert_eq!(fold("Œuvre ÉLÈVE Ça"), "oeuvre eleve ca");
+        assert_eq!(compact("Cr 1.1.1"), "cr111");
+        assert_eq!(compact("C.3.1.1a"), "c311a");
+    }
+}
