@@ -126,13 +126,17 @@ struct Index {
 struct Builder {
     stemmer: Stemmer,
     docs: Vec<Doc>,
-    /// Stem → (doc → weight), in doc order.
-    terms: BTreeMap<String, BTreeMap<u32, u32>>,
+    /// Each stem with its postings `(doc, weight)`, in doc order; sorted by stem at the end.
+    terms: Vec<(String, Vec<(u32, u32)>)>,
     forms: BTreeMap<String, String>,
     ids: BTreeMap<String, Vec<u32>>,
-    /// Lowercase word → (folded word, folded stem): texts repeat their words, and the
-    /// stemmer is the costly part.
-    seen: HashMap<String, (String, String)>,
+    /// Lowercase word → its term in `terms` (`None`: a stop word). Texts repeat their
+    /// words, and the stemmer is the costly part.
+    seen: HashMap<String, Option<usize>>,
+    /// Stem → its term, so two forms of one stem share it.
+    stems: HashMap<String, usize>,
+    /// The word being looked at, lowercased, reused to spare an allocation per word.
+    lower: String,
 }
 
 impl Builder {
@@ -140,10 +144,12 @@ impl Builder {
         Builder {
             stemmer: Stemmer::create(Algorithm::French),
             docs: Vec::new(),
-            terms: BTreeMap::new(),
+            terms: Vec::new(),
             forms: BTreeMap::new(),
             ids: BTreeMap::new(),
             seen: HashMap::new(),
+            stems: HashMap::new(),
+            lower: String::new(),
         }
     }
 
@@ -186,32 +192,44 @@ impl Builder {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| w.chars().count() > 1)
             {
-                let lower = word.to_lowercase();
-                let (folded, stem) = match self.seen.get(&lower) {
-                    Some(known) => known,
-                    None => {
-                        let folded = fold(&lower);
-                        let stem = fold(&self.stemmer.stem(&lower));
-                        if stem != folded && !STOP_WORDS.contains(&folded.as_str()) {
-                            self.forms
-                                .entry(folded.clone())
-                                .or_insert_with(|| stem.clone());
-                        }
-                        self.seen.entry(lower).or_insert((folded, stem))
-                    }
+                self.lower.clear();
+                self.lower.extend(word.chars().flat_map(char::to_lowercase));
+                let term = match self.seen.get(self.lower.as_str()) {
+                    Some(&term) => term,
+                    None => self.learn(),
                 };
-                if STOP_WORDS.contains(&folded.as_str()) {
-                    continue;
-                }
-                match self.terms.get_mut(stem.as_str()) {
-                    Some(docs) => *docs.entry(doc).or_default() += weight,
-                    None => {
-                        let docs = BTreeMap::from([(doc, weight)]);
-                        self.terms.insert(stem.clone(), docs);
-                    }
+                let Some(term) = term else { continue };
+                let postings = &mut self.terms[term].1;
+                match postings.last_mut() {
+                    Some((d, w)) if *d == doc => *w += weight,
+                    _ => postings.push((doc, weight)),
                 }
             }
         }
+    }
+
+    /// Stems the word in `lower` the first time it is seen; its term, or `None` for a
+    /// stop word.
+    fn learn(&mut self) -> Option<usize> {
+        let folded = fold(&self.lower);
+        let term = if STOP_WORDS.contains(&folded.as_str()) {
+            None
+        } else {
+            let stem = fold(&self.stemmer.stem(&self.lower));
+            if stem != folded {
+                self.forms.entry(folded).or_insert_with(|| stem.clone());
+            }
+            Some(match self.stems.get(&stem) {
+                Some(&term) => term,
+                None => {
+                    self.terms.push((stem.clone(), Vec::new()));
+                    self.stems.insert(stem, self.terms.len() - 1);
+                    self.terms.len() - 1
+                }
+            })
+        };
+        self.seen.insert(self.lower.clone(), term);
+        term
     }
 
     /// The script: one call to the `refolioSearch` that search.js defines.
@@ -221,6 +239,7 @@ impl Builder {
             terms: self
                 .terms
                 .into_iter()
+                .filter(|(_, docs)| !docs.is_empty())
                 .map(|(stem, docs)| (stem, docs.into_iter().flat_map(|(d, w)| [d, w]).collect()))
                 .collect(),
             forms: self.forms,
