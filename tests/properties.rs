@@ -139,24 +139,12 @@ fn referential_and_candidate(exemptions: bool) -> BoxedStrategy<(Ref, Cand)> {
     (referential(), candidate_gen::candidate_shape())
         .prop_map(move |(mut r, shape)| {
             if exemptions {
-                r.rules.get_or_insert_with(no_rules).exemptions = Some(true);
+                r.rules.get_or_insert_with(Default::default).exemptions = Some(true);
             }
             let c = candidate_gen::realise(&shape, &r);
             (r, c)
         })
         .boxed()
-}
-
-fn no_rules() -> referential_model::Rules {
-    referential_model::Rules {
-        competence_threshold: None,
-        bloc_pass_percent: None,
-        total_points: None,
-        pass_mark: None,
-        professional: None,
-        partial_certification: None,
-        exemptions: None,
-    }
 }
 
 /// The generated site as text, for failure messages: shrunk counterexamples read best

@@ -145,7 +145,7 @@ pub fn referential_yaml(r: &Ref) -> String {
     y.opt_text(0, "preamble", &r.preamble);
     y.opt_text(0, "notes", &r.notes);
     if let Some(rules) = &r.rules {
-        if *rules == empty_rules() {
+        if *rules == Rules::default() {
             y.raw(0, "rules", "{}");
         } else {
             y.open(0, "rules");
@@ -175,18 +175,6 @@ pub fn referential_yaml(r: &Ref) -> String {
         bloc_yaml(&mut y, b);
     }
     y.out
-}
-
-fn empty_rules() -> Rules {
-    Rules {
-        competence_threshold: None,
-        bloc_pass_percent: None,
-        total_points: None,
-        pass_mark: None,
-        professional: None,
-        partial_certification: None,
-        exemptions: None,
-    }
 }
 
 fn bloc_yaml(y: &mut Yaml, b: &Bloc) {
@@ -304,7 +292,7 @@ fn dedup(ids: impl IntoIterator<Item = String>) -> Vec<String> {
 /// the generated content alone: generated IDs by the documented scheme, a bloc ID in
 /// `evaluates` expanded to the bloc's competences, references as IDs in source order.
 pub fn expected_export(r: &Ref) -> Value {
-    let rules = r.rules.clone().unwrap_or_else(empty_rules);
+    let rules = r.rules.clone().unwrap_or_default();
     let professional = rules.professional.as_ref().map(|(parts, points, minimum)| {
         let parts: Vec<Value> = parts
             .iter()

@@ -9,7 +9,7 @@ use super::referential_gen::{
     RulesShape, Text,
 };
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rules {
     pub competence_threshold: Option<u32>,
     pub bloc_pass_percent: Option<u32>,
