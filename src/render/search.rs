@@ -257,14 +257,17 @@ pub fn referential_index(r: &Referential) -> String {
     let table = |id: &str| format!("{}/index.html#{}", r.id, anchor(id));
     for bloc in &r.blocs {
         let text = plain(bloc.summary.as_deref().unwrap_or(""));
-        b.add("bloc", &[&bloc.id], &bloc.title, &text, table(&bloc.id));
+        let title = format!("{} {}", bloc.id, bloc.title);
+        b.add("bloc", &[&bloc.id], &title, &text, table(&bloc.id));
     }
     for g in &r.groups {
         let text = plain(g.summary.as_deref().unwrap_or(""));
-        b.add("group", &[&g.id], &g.title, &text, table(&g.id));
+        let title = format!("{} {}", g.id, g.title);
+        b.add("group", &[&g.id], &title, &text, table(&g.id));
     }
     for a in &r.activities {
-        b.add("activity", &[&a.id], &a.title, "", table(&a.id));
+        let title = format!("{} {}", a.id, a.title);
+        b.add("activity", &[&a.id], &title, "", table(&a.id));
     }
     for k in &r.competences {
         let text = plain(&k.text);
@@ -273,17 +276,27 @@ pub fn referential_index(r: &Referential) -> String {
     }
     for c in &r.criteria {
         let text = plain(&c.text);
-        let ids: Vec<&str> = std::iter::once(c.id.as_str())
-            .filter(|_| !c.generated_id)
-            .collect();
-        b.add("criterion", &ids, &c.id, &text, table(&c.id));
+        // A generated ID (`C2.3.cr2`) means nothing to a reader: the competences do.
+        let (ids, title) = match c.generated_id {
+            false => (vec![c.id.as_str()], c.id.clone()),
+            true => {
+                let of: Vec<&str> = c
+                    .competences
+                    .iter()
+                    .map(|&k| r.competences[k].id.as_str())
+                    .collect();
+                (Vec::new(), of.join(", "))
+            }
+        };
+        b.add("criterion", &ids, &title, &text, table(&c.id));
     }
     for m in &r.modalities {
         let text = plain(m.description.as_deref().unwrap_or(""));
-        let ids: Vec<&str> = std::iter::once(m.id.as_str())
-            .filter(|_| !m.generated_id)
-            .collect();
-        b.add("modality", &ids, &m.title, &text, table(&m.id));
+        let (ids, title) = match m.generated_id {
+            false => (vec![m.id.as_str()], format!("{} {}", m.id, m.title)),
+            true => (Vec::new(), m.title.clone()),
+        };
+        b.add("modality", &ids, &title, &text, table(&m.id));
     }
     b.script()
 }
