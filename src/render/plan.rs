@@ -378,8 +378,7 @@ impl<'a> RenderContext<'a> {
 
     fn html(&self, template: &str, root: &str, page: &impl Serialize) -> Result<Vec<u8>, Error> {
         let common = Common::new(&self.site.config, root, super::CONTENT_SECURITY_POLICY);
-        let html = self.templates.render(template, &common, page)?;
-        Ok(html.into_bytes())
+        self.templates.render(template, &common, page)
     }
 
     /// [`Self::html`] for the one page that runs a script of the site's own: search.
@@ -394,7 +393,6 @@ impl<'a> RenderContext<'a> {
             root,
             super::SEARCH_CONTENT_SECURITY_POLICY,
         );
-        let html = self.templates.render(template, &common, page)?;
-        Ok(html.into_bytes())
+        self.templates.render(template, &common, page)
     }
 }

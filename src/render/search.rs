@@ -334,26 +334,54 @@ pub fn candidate_index(site: &Site, c: &Candidate) -> String {
 /// it in with `textContent`).
 fn plain(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
+    // Runs of white space become one space as they come, without a second pass.
+    let mut push = |text: &str| {
+        for word in text.split_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    };
     for event in Parser::new(markdown) {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            // A closing tag ends a word only at a block's end; extra spaces go below.
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            // Text split by inline markup (`**Gras** et`) keeps its own spacing.
+            Event::Text(t) | Event::Code(t) => push(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => push(" "),
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
-/// The start of `text`, cut at a word.
+/// The start of `text`, white space collapsed, cut at a word.
 fn excerpt(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= EXCERPT_CHARS {
-        return text;
+    let mut out = String::new();
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        let n = word.chars().count();
+        if chars + n + usize::from(chars > 0) > EXCERPT_CHARS {
+            // The first word alone may be longer than an excerpt: cut it.
+            if out.is_empty() {
+                out.extend(word.chars().take(EXCERPT_CHARS));
+            }
+            out.push('…');
+            return out;
+        }
+        if chars > 0 {
+            out.push(' ');
+            chars += 1;
+        }
+        out.push_str(word);
+        chars += n;
     }
-    let cut: String = text.chars().take(EXCERPT_CHARS).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
+    out
 }
 
 /// Lowercase without accents, as search.js folds the query: the same table on both sides.
@@ -430,7 +458,9 @@ mod tests {
         let long = "mot ".repeat(100);
         let e = excerpt(&long);
         assert!(e.ends_with("mot…"), "{e}");
-        assert!(e.chars().count() <= EXCERPT_CHARS + 1);
+        assert_eq!(e.chars().count(), 179 + 1, "{e}");
+        assert_eq!(excerpt("  deux\n\nmots "), "deux mots");
+        assert_eq!(excerpt(&"x".repeat(300)).chars().count(), EXCERPT_CHARS + 1);
     }
 
     #[test]
