@@ -76,3 +76,24 @@ test('no match says so', async () => {
   assert.deepEqual(r.results, []);
   assert.match(r.status, /Aucun résultat pour « zzzxqw »/);
 });
+
+test('the results page passes axe-core WCAG 2.1 A/AA, light and dark', async () => {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  try {
+    const tab = await context.newPage();
+    await tab.goto(`${fileUrl('search.html')}?q=prospection&scope=`);
+    await tab.waitForSelector('#rf-search-results > li');
+    await tab.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    for (const scheme of ['light', 'dark']) {
+      await tab.emulateMedia({ colorScheme: scheme });
+      const result = await tab.evaluate(() => window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+      }));
+      const found = result.violations.map((v) => `${scheme}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(found, []);
+    }
+  } finally {
+    await context.close();
+  }
+});
