@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::Error;
+use crate::export;
 use crate::model::{Site, anchor};
 use crate::output::Output;
 use crate::project::{ChangeKind, referential_id};
@@ -31,6 +32,12 @@ pub enum Page {
     /// A competence page: referential, competence.
     Competence(usize, usize),
     ReferentialJson(usize),
+    /// A referential's CASE 1.1 package.
+    Case(usize),
+    /// A bloc's Open Badges 3.0 achievement: referential, bloc.
+    BlocBadge(usize, usize),
+    /// The certification's Open Badges 3.0 achievement, by referential.
+    CertificationBadge(usize),
     /// A dossier bilan, by index in `Site::candidates`.
     Dossier(usize),
     /// A candidate's full report (JSON).
@@ -87,6 +94,7 @@ impl Scope {
             Scope::Referential(r) => std::iter::once(Page::Referential(r))
                 .chain((0..site.referentials[r].competences.len()).map(|k| Page::Competence(r, k)))
                 .chain([Page::ReferentialJson(r)])
+                .chain(interop_pages(site, r))
                 .collect(),
             Scope::Candidate(c) => {
                 let mut pages = vec![Page::Dossier(c), Page::Report(c)];
@@ -115,6 +123,13 @@ impl Scope {
     }
 }
 
+/// The interoperability exports of referential `r` (see `crate::export`).
+fn interop_pages(site: &Site, r: usize) -> impl Iterator<Item = Page> {
+    std::iter::once(Page::Case(r))
+        .chain((0..site.referentials[r].blocs.len()).map(move |b| Page::BlocBadge(r, b)))
+        .chain([Page::CertificationBadge(r)])
+}
+
 fn candidate_depends_on(site: &Site, c: usize, change: &ChangeKind) -> bool {
     let candidate = &site.candidates[c];
     match change {
@@ -141,6 +156,15 @@ impl Page {
                 format!("{}/competences/{}.html", r.id, anchor(&r.competences[k].id))
             }
             Page::ReferentialJson(r) => format!("{}/referential.json", site.referentials[r].id),
+            Page::Case(r) => format!("{}/case.json", site.referentials[r].id),
+            Page::BlocBadge(r, b) => {
+                let r = &site.referentials[r];
+                format!("{}/{}", r.id, export::badges::bloc_file(&r.blocs[b]))
+            }
+            Page::CertificationBadge(r) => {
+                let file = export::badges::CERTIFICATION_FILE;
+                format!("{}/{file}", site.referentials[r].id)
+            }
             Page::Dossier(c) => format!("{}/index.html", dossier::dossier_dir(&site.candidates[c])),
             Page::Report(c) => format!("{}/report.json", dossier::dossier_dir(&site.candidates[c])),
             Page::Evidence(c, i) => {
@@ -191,6 +215,10 @@ impl Page {
             (Page::Jury | Page::ReportIndex, K::Evidence(..) | K::Asset(_)) => false,
             (Page::Jury | Page::ReportIndex, _) => true,
             (Page::Referential(r) | Page::Competence(r, _) | Page::ReferentialJson(r), change) => {
+                matches!(change, K::Referential(name) if site.referentials[r].id == referential_id(name))
+            }
+            // The interoperability exports: the referential and the configuration only.
+            (Page::Case(r) | Page::BlocBadge(r, _) | Page::CertificationBadge(r), change) => {
                 matches!(change, K::Referential(name) if site.referentials[r].id == referential_id(name))
             }
             (Page::Dossier(c) | Page::Report(c), change) => candidate_depends_on(site, c, change),
@@ -247,6 +275,17 @@ impl Page {
             Page::ReferentialJson(r) => {
                 let base = site.config.base_url.as_deref();
                 Ok(json::export_referential(&site.referentials[r], base).into_bytes())
+            }
+            Page::Case(r) => {
+                Ok(export::case::case_json(&site.referentials[r], &site.config).into_bytes())
+            }
+            Page::BlocBadge(r, b) => {
+                let r = &site.referentials[r];
+                Ok(export::badges::bloc_json(r, &site.config, b).into_bytes())
+            }
+            Page::CertificationBadge(r) => {
+                let r = &site.referentials[r];
+                Ok(export::badges::certification_json(r, &site.config).into_bytes())
             }
             Page::Dossier(c) => {
                 let (c, d) = (&site.candidates[c], &cx.dossiers[c]);
