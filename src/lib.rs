@@ -9,6 +9,7 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod export;
 pub mod import;
 pub mod init;
 pub mod load;

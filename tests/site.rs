@@ -22,6 +22,10 @@ fn builds_the_expected_pages() {
         paths,
         [
             "accessibility.html",
+            "demo/badges/b1.json",
+            "demo/badges/b2.json",
+            "demo/badges/certification.json",
+            "demo/case.json",
             "demo/competences/c1-1.html",
             "demo/competences/c1-2.html",
             "demo/competences/c1-3.html",

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::Error;
+use crate::export;
 use crate::model::{Site, anchor};
 use crate::output::Output;
 use crate::project::{ChangeKind, referential_id};
@@ -38,6 +39,12 @@ pub enum Page {
     ReferentialJson(usize),
     /// A referential's search index.
     ReferentialSearch(usize),
+    /// A referential's CASE 1.1 package.
+    Case(usize),
+    /// A bloc's Open Badges 3.0 achievement: referential, bloc.
+    BlocBadge(usize, usize),
+    /// The certification's Open Badges 3.0 achievement, by referential.
+    CertificationBadge(usize),
     /// A dossier bilan, by index in `Site::candidates`.
     Dossier(usize),
     /// A candidate's full report (JSON).
@@ -102,6 +109,7 @@ impl Scope {
             Scope::Referential(r) => std::iter::once(Page::Referential(r))
                 .chain((0..site.referentials[r].competences.len()).map(|k| Page::Competence(r, k)))
                 .chain([Page::ReferentialJson(r), Page::ReferentialSearch(r)])
+                .chain(interop_pages(site, r))
                 .collect(),
             Scope::Candidate(c) => {
                 let mut pages = vec![Page::Dossier(c), Page::Report(c), Page::CandidateSearch(c)];
@@ -128,6 +136,13 @@ impl Scope {
             (Scope::Candidate(c), change) => candidate_depends_on(site, c, change),
         }
     }
+}
+
+/// The interoperability exports of referential `r` (see `crate::export`).
+fn interop_pages(site: &Site, r: usize) -> impl Iterator<Item = Page> {
+    std::iter::once(Page::Case(r))
+        .chain((0..site.referentials[r].blocs.len()).map(move |b| Page::BlocBadge(r, b)))
+        .chain([Page::CertificationBadge(r)])
 }
 
 fn candidate_depends_on(site: &Site, c: usize, change: &ChangeKind) -> bool {
@@ -160,6 +175,15 @@ impl Page {
             Page::ReferentialJson(r) => format!("{}/referential.json", site.referentials[r].id),
             Page::ReferentialSearch(r) => search::referential_index_path(&site.referentials[r]),
             Page::CandidateSearch(c) => search::candidate_index_path(&site.candidates[c]),
+            Page::Case(r) => format!("{}/case.json", site.referentials[r].id),
+            Page::BlocBadge(r, b) => {
+                let r = &site.referentials[r];
+                format!("{}/{}", r.id, export::badges::bloc_file(&r.blocs[b]))
+            }
+            Page::CertificationBadge(r) => {
+                let file = export::badges::CERTIFICATION_FILE;
+                format!("{}/{file}", site.referentials[r].id)
+            }
             Page::Dossier(c) => format!("{}/index.html", dossier::dossier_dir(&site.candidates[c])),
             Page::Report(c) => format!("{}/report.json", dossier::dossier_dir(&site.candidates[c])),
             Page::Evidence(c, i) => {
@@ -217,7 +241,10 @@ impl Page {
                 Page::Referential(r)
                 | Page::Competence(r, _)
                 | Page::ReferentialJson(r)
-                | Page::ReferentialSearch(r),
+                | Page::ReferentialSearch(r)
+                | Page::Case(r)
+                | Page::BlocBadge(r, _)
+                | Page::CertificationBadge(r),
                 change,
             ) => {
                 matches!(change, K::Referential(name) if site.referentials[r].id == referential_id(name))
@@ -286,6 +313,17 @@ impl Page {
             Page::ReferentialJson(r) => {
                 let base = site.config.base_url.as_deref();
                 Ok(json::export_referential(&site.referentials[r], base).into_bytes())
+            }
+            Page::Case(r) => {
+                Ok(export::case::case_json(&site.referentials[r], &site.config).into_bytes())
+            }
+            Page::BlocBadge(r, b) => {
+                let r = &site.referentials[r];
+                Ok(export::badges::bloc_json(r, &site.config, b).into_bytes())
+            }
+            Page::CertificationBadge(r) => {
+                let r = &site.referentials[r];
+                Ok(export::badges::certification_json(r, &site.config).into_bytes())
             }
             Page::Dossier(c) => {
                 let (c, d) = (&site.candidates[c], &cx.dossiers[c]);
