@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use refolio::config::Overrides;
-use refolio::diagnostics::Diagnostics;
+use refolio::diagnostics::{Diagnostics, Kind, Severity};
 use refolio::print::PrintOptions;
 use refolio::serve::rebuild::Report;
 use refolio::serve::{ServeOptions, Server};
@@ -277,13 +277,20 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             for line in &imported.report {
                 let _ = writeln!(err, "note: {line}");
             }
-            for d in written.diagnostics.sorted() {
+            // What a draft is expected to lack is counted, not listed: `check` lists it.
+            let (gaps, others): (Vec<_>, Vec<_>) =
+                written.diagnostics.sorted().into_iter().partition(|d| {
+                    d.severity == Severity::Warning
+                        && matches!(d.kind, Kind::NoCriterion | Kind::NotEvaluated)
+                });
+            for d in others {
                 let _ = writeln!(err, "{}", d.render(&written.sources));
             }
             println!(
-                "wrote {} ({} note(s) to review); remove `draft: true` once it is reviewed",
+                "wrote {} ({} note(s) to review, {} competence(s) still without criteria or modality); remove `draft: true` once it is reviewed",
                 written.path.display(),
-                imported.report.len()
+                imported.report.len(),
+                gaps.len()
             );
             Ok(match written.diagnostics.has_errors() {
                 true => ExitCode::from(1),

@@ -104,7 +104,15 @@ impl Draft {
         w.opt(0, "preamble", self.preamble.as_deref());
         w.opt(0, "notes", self.notes_text.as_deref());
         w.line(0, "");
-        w.line(0, "blocs:");
+        // `blocs:` alone would read as no value at all; the loader then says what is missing.
+        w.line(
+            0,
+            if self.blocs.is_empty() {
+                "blocs: []"
+            } else {
+                "blocs:"
+            },
+        );
         for b in &self.blocs {
             w.bloc(b);
         }
@@ -276,6 +284,12 @@ fn quoted(s: &str) -> String {
 /// bug in the importer.
 pub fn verify(id: &str, yaml: &str) -> (Diagnostics, Sources) {
     let rel = Path::new(crate::load::REFERENTIALS_DIR).join(format!("{id}.yaml"));
+    verify_at(id, yaml, &rel)
+}
+
+/// [`verify`], with diagnostics naming the file `shown` (where it was written).
+pub fn verify_at(id: &str, yaml: &str, shown: &Path) -> (Diagnostics, Sources) {
+    let rel = shown.to_path_buf();
     let mut diags = Diagnostics::default();
     let mut sources = Sources::default();
     sources.insert(&rel, yaml.to_owned());

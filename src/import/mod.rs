@@ -52,7 +52,7 @@ pub fn write(imported: &Imported, out: &Path, force: bool) -> Result<Written, Er
     staged
         .persist(&path)
         .map_err(|e| Error::io(&path, e.error))?;
-    let (diagnostics, sources) = draft::verify(&imported.id, &yaml);
+    let (diagnostics, sources) = draft::verify_at(&imported.id, &yaml, &path);
     Ok(Written {
         path,
         diagnostics,
