@@ -45,6 +45,8 @@ pub struct DraftBloc {
 pub struct DraftGroup {
     pub id: String,
     pub title: String,
+    /// A group-level competence statement.
+    pub summary: Option<String>,
     pub activities: Vec<DraftActivity>,
     pub review: Vec<String>,
 }
@@ -69,6 +71,8 @@ pub struct DraftCompetence {
 pub struct DraftCriterion {
     pub id: Option<String>,
     pub text: String,
+    /// The observable points listed under it.
+    pub indicators: Vec<String>,
     /// Only for bloc-level criteria: the competences it assesses.
     pub competences: Vec<String>,
     pub review: Vec<String>,
@@ -200,6 +204,7 @@ impl Writer {
                 }
                 self.item(6, "id", &g.id);
                 self.scalar(8, "title", &g.title);
+                self.opt(8, "summary", g.summary.as_deref());
                 self.activities(8, &g.activities);
             }
         }
@@ -269,6 +274,7 @@ impl Writer {
                 }
                 None => self.item(indent + 2, "text", &c.text),
             }
+            self.list(indent + 4, "indicators", &c.indicators);
             self.list(indent + 4, "competences", &c.competences);
         }
     }

@@ -1,13 +1,432 @@
 //! `refolio import table`: a certifier's referential table document (text with HTML table
-//! fragments, or tabular text) as a draft referential. To be written (issue 8).
+//! fragments, or tabular text) as a draft referential. [`cells`] reads the document into
+//! rows of cells, [`ids`] recognises the ID styles, [`walk`] tells what each piece of text
+//! is, [`assemble`] shapes the result and [`exams`] the modalities. This module finds the
+//! table (its header row naming the columns), drops page furniture, and takes the title,
+//! preamble and notes around it.
+
+mod assemble;
+mod cells;
+mod exams;
+mod ids;
+mod walk;
 
 use std::path::Path;
 
 use super::Imported;
+use super::draft::Draft;
 use crate::Error;
+use cells::{Cell, Line};
+use walk::Role;
 
 /// Reads the document at `path`; `id` names the referential (default: from the file name).
 pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
-    let _ = (path, id);
-    Err(Error::Usage("not implemented yet".into()))
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let id = match id {
+        Some(id) => {
+            if !is_url_safe(id) {
+                return Err(Error::Usage(format!(
+                    "--id `{id}`: use lowercase letters, digits and dashes"
+                )));
+            }
+            id.to_owned()
+        }
+        None => {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
+            let id = url_safe(&stem);
+            if id.is_empty() {
+                return Err(Error::Usage(format!(
+                    "cannot make an ID from `{}`: give one with --id",
+                    path.display()
+                )));
+            }
+            id
+        }
+    };
+    let source = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut imported = import_text(&text, &id).map_err(|e| match e {
+        Error::Usage(m) => Error::Usage(format!("{}: {m}", path.display())),
+        other => other,
+    })?;
+    imported.draft.review.insert(
+        0,
+        format!(
+            "Imported by `refolio import table` from {source}: check every item against the source, \
+             then remove `draft: true`."
+        ),
+    );
+    Ok(imported)
+}
+
+/// Imports a document's text as referential `id`.
+pub fn import_text(text: &str, id: &str) -> Result<Imported, Error> {
+    let lines = cells::read_document(text);
+    let layout = layout(&lines)?;
+    let mut walker = walk::Walker::new(&layout.roles);
+    for (line, cells) in &layout.rows {
+        walker.row(*line, cells);
+    }
+    let mut report = Vec::new();
+    for (line, text) in &layout.furniture {
+        report.push(format!(
+            "line {line}: dropped as page furniture: «{}»",
+            walk::short(text)
+        ));
+    }
+    if layout.rows_after > 0 {
+        report.push(format!(
+            "{} table rows after the referential table (grids, modules…) were not imported",
+            layout.rows_after
+        ));
+    }
+    let (blocs, doubts) = assemble::assemble(walker.found);
+    if blocs.is_empty() {
+        return Err(Error::Usage(
+            "the referential table holds no bloc, activity or competence".into(),
+        ));
+    }
+    report.extend(doubts);
+    let (title, preamble) = title_and_preamble(&layout.before);
+    let mut review = Vec::new();
+    let title = match title {
+        Some(t) => {
+            report.push(format!("title guessed: «{t}»"));
+            t
+        }
+        None => {
+            report.push("no title found: the ID stands for it".into());
+            review.push("no title found in the source: write it".into());
+            id.to_owned()
+        }
+    };
+    let notes = paragraphs(&layout.after).join("\n\n");
+    let draft = Draft {
+        title,
+        language: Some("fr".into()),
+        preamble,
+        notes_text: (!notes.is_empty()).then_some(notes),
+        blocs,
+        review,
+        ..Draft::default()
+    };
+    Ok(Imported {
+        id: id.to_owned(),
+        draft,
+        report,
+    })
+}
+
+/// Where the referential table is, and the prose around it.
+#[derive(Debug, Default)]
+struct Layout {
+    roles: Vec<Role>,
+    rows: Vec<(usize, Vec<Cell>)>,
+    /// Prose lines before the table (`None` for a blank line).
+    before: Vec<Option<String>>,
+    after: Vec<Option<String>>,
+    furniture: Vec<(usize, String)>,
+    rows_after: usize,
+}
+
+/// What a header cell names: `Référentiel d'activités` → activities…
+fn role_of(text: &str) -> Option<Role> {
+    let t = text.trim().to_lowercase();
+    let t = [
+        "référentiel de ",
+        "référentiel d'",
+        "referentiel de ",
+        "referentiel d'",
+        "référentiel d’",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p))
+    .unwrap_or(&t);
+    if t.starts_with("activit") {
+        Some(Role::Activity)
+    } else if t.starts_with("compétence") || t.starts_with("competence") {
+        Some(Role::Competence)
+    } else if t.starts_with("modalit") {
+        Some(Role::Modality)
+    } else if t.starts_with("critère") || t.starts_with("critere") {
+        Some(Role::Criteria)
+    } else {
+        None
+    }
+}
+
+/// A header row: cells naming columns, no IDs.
+fn header_roles(cells: &[Cell]) -> Option<Vec<Option<Role>>> {
+    let roles: Vec<Option<Role>> = cells.iter().map(|c| role_of(&c.joined())).collect();
+    (roles.iter().filter(|r| r.is_some()).count() >= 2).then_some(roles)
+}
+
+fn layout(lines: &[Line]) -> Result<Layout, Error> {
+    let start = lines
+        .iter()
+        .position(|l| matches!(l, Line::Row { cells, .. } if header_roles(cells).is_some()))
+        .ok_or_else(|| {
+            Error::Usage(
+                "no referential table found (a row naming its columns: activités, compétences, \
+                 modalités, critères)"
+                    .into(),
+            )
+        })?;
+    let mut out = Layout::default();
+    for l in &lines[..start] {
+        match l {
+            Line::Text { text, .. } => out.before.push(Some(text.clone())),
+            _ => out.before.push(None),
+        }
+    }
+    let mut roles: Vec<Option<Role>> = Vec::new();
+    let mut in_table = true;
+    for (i, l) in lines.iter().enumerate().skip(start) {
+        match l {
+            Line::Row { line, cells } => {
+                if let Some(found) = header_roles(cells).filter(|_| out.rows.is_empty() || in_table)
+                {
+                    // The header, or its repeat at the top of a page.
+                    if out.rows.is_empty() {
+                        for (n, r) in found.into_iter().enumerate() {
+                            if n >= roles.len() {
+                                roles.push(None);
+                            }
+                            if r.is_some() {
+                                roles[n] = r;
+                            }
+                        }
+                    }
+                    in_table = true;
+                    continue;
+                }
+                if in_table {
+                    out.rows.push((*line, cells.clone()));
+                } else {
+                    out.rows_after += 1;
+                }
+            }
+            Line::Rule => {}
+            Line::Blank => {
+                if !in_table {
+                    out.after.push(None);
+                }
+            }
+            Line::Text { line, text } => {
+                let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
+                let inside = matches!(next, Some(Line::Row { .. } | Line::Rule));
+                if in_table && inside {
+                    out.furniture.push((*line, text.clone()));
+                } else {
+                    in_table = false;
+                    out.after.push(Some(text.clone()));
+                }
+            }
+        }
+    }
+    // Columns the header leaves unnamed keep the usual order.
+    let usual = [
+        Role::Activity,
+        Role::Competence,
+        Role::Modality,
+        Role::Criteria,
+    ];
+    out.roles = (0..roles.len().max(4))
+        .map(|n| {
+            roles
+                .get(n)
+                .copied()
+                .flatten()
+                .unwrap_or(usual.get(n).copied().unwrap_or(Role::Modality))
+        })
+        .collect();
+    Ok(out)
+}
+
+/// Paragraphs of prose lines (blank lines separate them; lines of one are kept).
+fn paragraphs(lines: &[Option<String>]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for l in lines.iter().chain(std::iter::once(&None)) {
+        match l {
+            Some(t) => current.push(t.trim_end()),
+            None => {
+                if !current.is_empty() {
+                    out.push(current.join("\n"));
+                    current.clear();
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The title is the first short paragraph before the table (not a list item, a link or an
+/// introduction ending with a colon); the rest is the preamble.
+fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, Option<String>) {
+    let paras = paragraphs(before);
+    let is_title = |p: &str| {
+        let words = p.split_whitespace().count();
+        words <= 15 && !p.contains("](") && !p.trim_end().ends_with(':') && !p.starts_with('-')
+    };
+    let index = paras.iter().position(|p| is_title(p));
+    let title = index.map(|i| clean_title(&paras[i]));
+    let rest: Vec<String> = paras
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != index)
+        .map(|(_, p)| p)
+        .collect();
+    let preamble = (!rest.is_empty()).then(|| rest.join("\n\n"));
+    (title.filter(|t| !t.is_empty()), preamble)
+}
+
+/// `**Référentiel RESPONSABLE DU …**` → `Responsable du …`.
+fn clean_title(p: &str) -> String {
+    let t: String = p.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+    let t = [
+        "Référentiel ",
+        "REFERENTIEL ",
+        "RÉFÉRENTIEL ",
+        "Referentiel ",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p))
+    .unwrap_or(t);
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    if letters.len() > 3 && upper * 10 >= letters.len() * 9 {
+        // Shouted: sentence case.
+        let lower = t.to_lowercase();
+        let mut chars = lower.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        t.to_owned()
+    }
+}
+
+fn is_url_safe(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Lowercase ASCII letters and digits; every other run becomes one dash.
+fn url_safe(stem: &str) -> String {
+    let mut out = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_file_names() {
+        assert_eq!(url_safe("000_6ef1de9ee4de5838"), "000-6ef1de9ee4de5838");
+        assert_eq!(url_safe("Référentiel  RDC (2024)"), "r-f-rentiel-rdc-2024");
+        assert!(is_url_safe("rdc-2024") && !is_url_safe("RDC") && !is_url_safe(""));
+    }
+
+    #[test]
+    fn odd_input_is_refused_or_read_without_panic() {
+        assert!(import_text("", "x").is_err());
+        assert!(import_text("pas de tableau\n", "x").is_err());
+        let header = "Activités\tCompétences\tModalités\tCritères\n";
+        for body in [
+            "",
+            "<p\t<>\t&amp\t<i>\n",
+            "Bloc 1 :\t\t\t\n",
+            "A1.1\tC1.1\t\tCr 1.1\n\tC1.1 bis\t2/\t- x\n",
+            "\t\t\t\t\t\t\tC9 texte\n",
+            "Bloc 1 : B\t\t\t\nA1\tEn relation avec les compétences C1 & C2\t1/\t• t :\n",
+        ] {
+            if let Ok(imported) = import_text(&format!("{header}{body}"), "x") {
+                let (diags, sources) = super::super::draft::verify("x", &imported.draft.to_yaml());
+                let lines: Vec<String> = diags.iter().map(|d| d.render(&sources)).collect();
+                assert!(!diags.has_errors(), "{body:?}: {lines:#?}");
+            }
+        }
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            clean_title("Référentiel RESPONSABLE DU DEVELOPPEMENT COMMERCIAL"),
+            "Responsable du developpement commercial"
+        );
+        assert_eq!(
+            clean_title("**Responsable de\ndéveloppement**"),
+            "Responsable de développement"
+        );
+    }
+
+    #[test]
+    fn a_small_tabular_text_document() {
+        let doc = "Référentiel ESSAI\n\n\
+            Activités\tCompétences\tModalités d'évaluation\tCritères d'évaluation\n\
+            Bloc 1 : Vendre\t\t\t\n\
+            A1.1 Prospection\tC1.1 Prospecter des clients\tEtude de cas écrite\tCr 1.1.1 Les cibles sont\n\
+            Pied de page\n\
+            \t\t\t<p>identifiées</p> <p>Cr1.1.2 Le fichier est à jour</p>\n\
+            \n\
+            Le jury se réunit.\n";
+        let imported = import_text(doc, "essai").expect("imports");
+        let d = &imported.draft;
+        assert_eq!(d.title, "Essai");
+        assert_eq!(d.notes_text.as_deref(), Some("Le jury se réunit."));
+        let [bloc] = d.blocs.as_slice() else {
+            panic!("{d:#?}")
+        };
+        assert_eq!((bloc.id.as_str(), bloc.title.as_str()), ("B1", "Vendre"));
+        let k = &bloc.activities[0].competences[0];
+        assert_eq!(
+            (k.id.as_str(), k.text.as_str()),
+            ("C1.1", "Prospecter des clients")
+        );
+        let criteria: Vec<(Option<&str>, &str)> = k
+            .criteria
+            .iter()
+            .map(|c| (c.id.as_deref(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            criteria,
+            [
+                (Some("Cr1.1.1"), "Les cibles sont identifiées"),
+                (Some("Cr1.1.2"), "Le fichier est à jour")
+            ]
+        );
+        assert_eq!(bloc.modalities[0].evaluates, ["C1.1"]);
+        assert_eq!(
+            bloc.modalities[0].kind,
+            crate::model::ModalityKind::CaseStudy
+        );
+        assert!(
+            imported
+                .report
+                .iter()
+                .any(|l| l == "line 6: dropped as page furniture: «Pied de page»"),
+            "{:#?}",
+            imported.report
+        );
+        let (diags, _) = super::super::draft::verify("essai", &d.to_yaml());
+        assert!(!diags.has_errors());
+    }
 }

@@ -1,0 +1,579 @@
+//! Shaping what the walk recovered into the blocs of a draft: activities with sub-activities
+//! become groups (and, in a document without bloc headings, each group a bloc); competences
+//! go to their activities; criteria go under the one competence they assess or, naming
+//! several, to the bloc; a criterion repeated by a page break is kept once.
+
+use super::exams::draft_modalities;
+use super::ids;
+use super::walk::{Found, FoundBloc, FoundCriterion, Scope, Target, short};
+use crate::import::draft::{DraftActivity, DraftBloc, DraftCompetence, DraftCriterion, DraftGroup};
+
+/// The blocs of the draft, and one report line per doubt.
+pub fn assemble(found: Found) -> (Vec<DraftBloc>, Vec<String>) {
+    let mut report = found.report;
+    let blocs = if found.bloc_headings {
+        found.blocs
+    } else {
+        split_by_group(found.blocs, &mut report)
+    };
+    let mut out = Vec::new();
+    for bloc in blocs {
+        out.push(draft_bloc(bloc, &mut report));
+    }
+    complete(&mut out, &mut report);
+    (out, report)
+}
+
+/// What a referential file cannot lack: every title and text filled (a placeholder to
+/// review where the source had none, e.g. a document cut short), every ID unique (a repeat
+/// gets a `-dup2` suffix).
+fn complete(blocs: &mut [DraftBloc], report: &mut Vec<String>) {
+    const MISSING: &str = "À compléter";
+    let mut seen = std::collections::HashSet::new();
+    // IDs are compared as their anchors (`A1.2` and `A1-2` are the same page address).
+    let anchor = |id: &str| -> String {
+        let mut a = String::new();
+        for c in id.chars() {
+            if c.is_alphanumeric() {
+                a.extend(c.to_lowercase());
+            } else if !a.ends_with('-') {
+                a.push('-');
+            }
+        }
+        a
+    };
+    let mut unique = |id: &mut String, review: &mut Vec<String>, report: &mut Vec<String>| {
+        if seen.insert(anchor(id)) {
+            return;
+        }
+        let mut n = 2;
+        while seen.contains(&anchor(&format!("{id}-dup{n}"))) {
+            n += 1;
+        }
+        let renamed = format!("{id}-dup{n}");
+        report.push(format!("`{id}` appears twice: the second is `{renamed}`"));
+        review.push(format!(
+            "`{id}` appears twice in the source: renamed `{renamed}`"
+        ));
+        seen.insert(anchor(&renamed));
+        *id = renamed;
+    };
+    let fill = |text: &mut String,
+                what: &str,
+                id: &str,
+                review: &mut Vec<String>,
+                report: &mut Vec<String>| {
+        if text.trim().is_empty() {
+            *text = MISSING.to_owned();
+            review.push(format!("no {what} in the source: write it"));
+            report.push(format!("{id}: no {what} found"));
+        }
+    };
+    for b in blocs.iter_mut() {
+        // A bloc or competence renamed because another bloc has its ID: this bloc's
+        // references to it mean this one.
+        let mut renamed: Vec<(String, String)> = Vec::new();
+        let old = b.id.clone();
+        unique(&mut b.id, &mut b.review, report);
+        if b.id != old {
+            renamed.push((old, b.id.clone()));
+        }
+        fill(&mut b.title, "title", &b.id.clone(), &mut b.review, report);
+        let mut activities: Vec<&mut DraftActivity> = Vec::new();
+        for g in &mut b.groups {
+            unique(&mut g.id, &mut g.review, report);
+            fill(&mut g.title, "title", &g.id.clone(), &mut g.review, report);
+            activities.extend(g.activities.iter_mut());
+        }
+        activities.extend(b.activities.iter_mut());
+        for a in activities {
+            unique(&mut a.id, &mut a.review, report);
+            fill(&mut a.title, "title", &a.id.clone(), &mut a.review, report);
+            for k in &mut a.competences {
+                let old = k.id.clone();
+                unique(&mut k.id, &mut k.review, report);
+                if k.id != old {
+                    renamed.push((old, k.id.clone()));
+                }
+                fill(&mut k.text, "text", &k.id.clone(), &mut k.review, report);
+                for c in &mut k.criteria {
+                    if let Some(id) = &mut c.id {
+                        unique(id, &mut c.review, report);
+                    }
+                    let id =
+                        c.id.clone()
+                            .unwrap_or_else(|| format!("a criterion of {}", k.id));
+                    fill(&mut c.text, "text", &id, &mut c.review, report);
+                }
+            }
+        }
+        for c in &mut b.criteria {
+            if let Some(id) = &mut c.id {
+                unique(id, &mut c.review, report);
+            }
+            let id =
+                c.id.clone()
+                    .unwrap_or_else(|| format!("a criterion of {}", b.id));
+            fill(&mut c.text, "text", &id, &mut c.review, report);
+        }
+        for m in &mut b.modalities {
+            if let Some(id) = &mut m.id {
+                unique(id, &mut m.review, report);
+            }
+        }
+        let local: Vec<&str> = b
+            .groups
+            .iter()
+            .flat_map(|g| &g.activities)
+            .chain(&b.activities)
+            .flat_map(|a| &a.competences)
+            .map(|k| k.id.as_str())
+            .collect();
+        let renamed: Vec<(String, String)> = renamed
+            .into_iter()
+            .filter(|(old, _)| !local.contains(&old.as_str()))
+            .collect();
+        let rename = |refs: &mut Vec<String>| {
+            for r in refs.iter_mut() {
+                if let Some((_, new)) = renamed.iter().find(|(old, _)| old == r) {
+                    *r = new.clone();
+                }
+            }
+        };
+        b.criteria
+            .iter_mut()
+            .for_each(|c| rename(&mut c.competences));
+        b.modalities
+            .iter_mut()
+            .for_each(|m| rename(&mut m.evaluates));
+    }
+}
+
+/// Whether activity `id` has sub-activities among `all` (`A.3.1` has `A.3.1.2`).
+fn has_children(id: &str, all: &[&str]) -> bool {
+    all.iter()
+        .any(|other| other.strip_prefix(id).is_some_and(|r| r.starts_with('.')))
+}
+
+/// Without bloc headings, each activity group is a bloc of its own.
+fn split_by_group(blocs: Vec<FoundBloc>, report: &mut Vec<String>) -> Vec<FoundBloc> {
+    let mut out: Vec<FoundBloc> = Vec::new();
+    for bloc in blocs {
+        let ids: Vec<&str> = bloc.activities.iter().map(|a| a.id.as_str()).collect();
+        let groups: Vec<usize> = (0..bloc.activities.len())
+            .filter(|&i| bloc.activities[i].group || has_children(&bloc.activities[i].id, &ids))
+            .collect();
+        if groups.is_empty() {
+            report.push(
+                "no bloc heading and no activity group: everything is in one bloc `B1`; give it its title"
+                    .into(),
+            );
+            out.push(bloc);
+            continue;
+        }
+        // Which new bloc each activity goes to: the last group opened before it.
+        let mut owner = vec![0usize; bloc.activities.len()];
+        let mut g = 0;
+        for (i, slot) in owner.iter_mut().enumerate() {
+            if let Some(pos) = groups.iter().position(|&x| x == i) {
+                g = pos;
+            }
+            *slot = g;
+        }
+        let first = out.len();
+        for &gi in &groups {
+            let a = &bloc.activities[gi];
+            let n = ids::numbers(&a.id)
+                .first()
+                .copied()
+                .unwrap_or(out.len() as u32 + 1);
+            out.push(FoundBloc {
+                id: format!("B{n}"),
+                title: a.title.clone(),
+                ..FoundBloc::default()
+            });
+        }
+        let mut activity_map = vec![(0usize, 0usize); bloc.activities.len()];
+        for (i, a) in bloc.activities.into_iter().enumerate() {
+            let target = &mut out[first + owner[i]];
+            target.activities.push(a);
+            activity_map[i] = (first + owner[i], target.activities.len() - 1);
+        }
+        let mut competence_map = vec![(first, 0usize); bloc.competences.len()];
+        for (k, mut c) in bloc.competences.into_iter().enumerate() {
+            let (b, a) = c.activity.map_or((first, 0), |a| activity_map[a]);
+            c.activity = c.activity.map(|_| a);
+            let target = &mut out[b];
+            target.competences.push(c);
+            competence_map[k] = (b, target.competences.len() - 1);
+        }
+        for mut criterion in bloc.criteria {
+            let row = criterion.row.map(|k| competence_map[k]);
+            let b = match &criterion.target {
+                Target::Row(k) => {
+                    let (b, k2) = competence_map[*k];
+                    criterion.target = Target::Row(k2);
+                    b
+                }
+                _ => row.map_or(first, |(b, _)| b),
+            };
+            criterion.row = row.filter(|(rb, _)| *rb == b).map(|(_, k)| k);
+            out[b].criteria.push(criterion);
+        }
+        for mut m in bloc.modalities {
+            let b = m.rows.first().map_or(first, |&k| competence_map[k].0);
+            m.rows = m
+                .rows
+                .iter()
+                .filter(|&&k| competence_map[k].0 == b)
+                .map(|&k| competence_map[k].1)
+                .collect();
+            if let Scope::Group(a) = m.scope {
+                m.scope = Scope::Group(activity_map[a].1);
+            }
+            out[b].modalities.push(m);
+        }
+    }
+    out
+}
+
+fn draft_bloc(bloc: FoundBloc, report: &mut Vec<String>) -> DraftBloc {
+    let FoundBloc {
+        id,
+        title,
+        activities,
+        competences,
+        criteria,
+        modalities,
+    } = bloc;
+    let all: Vec<&str> = activities.iter().map(|a| a.id.as_str()).collect();
+    let is_group: Vec<bool> = activities
+        .iter()
+        .map(|a| a.group || has_children(&a.id, &all))
+        .collect();
+    let competence_ids: Vec<String> = competences.iter().map(|c| c.id.clone()).collect();
+
+    // Criteria: resolve whom each assesses, drop page-break repeats.
+    let mut nested: Vec<Vec<DraftCriterion>> = vec![Vec::new(); competences.len()];
+    let mut shared: Vec<DraftCriterion> = Vec::new();
+    let criteria = drop_repeats(criteria, &competence_ids, report);
+    let mut bloc_review = Vec::new();
+    for c in criteria {
+        let (mut targets, mut review) = resolve_target(&c, &competence_ids);
+        if let (true, Some(k)) = (targets.is_empty(), c.row) {
+            review.push("placed under the competence of its row".into());
+            targets.push(k);
+        }
+        let mut text = c.text;
+        let mut indicators = c.indicators;
+        if text.is_empty() {
+            text = indicators
+                .iter()
+                .map(|i| format!("- {i}"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            indicators.clear();
+            review.push("no heading in the source: its points are written as its text".into());
+        }
+        for r in &review {
+            report.push(format!(
+                "line {}: criterion «{}»: {r}",
+                c.line,
+                short(&text)
+            ));
+        }
+        let criterion = DraftCriterion {
+            id: c.id,
+            text,
+            indicators,
+            competences: Vec::new(),
+            review,
+        };
+        match targets.as_slice() {
+            [k] => nested[*k].push(criterion),
+            [] => {
+                report.push(format!(
+                    "line {}: criterion «{}» relates to no competence found; it is kept as a comment on the bloc",
+                    c.line,
+                    short(&criterion.text)
+                ));
+                bloc_review.push(format!(
+                    "a criterion relating to no competence found: {}",
+                    criterion.text
+                ));
+            }
+            many => shared.push(DraftCriterion {
+                competences: many.iter().map(|&k| competence_ids[k].clone()).collect(),
+                ..criterion
+            }),
+        }
+    }
+    // Competences under their activities.
+    let mut drafts: Vec<DraftActivity> = activities
+        .iter()
+        .map(|a| DraftActivity {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            ..DraftActivity::default()
+        })
+        .collect();
+    let mut orphans: Vec<DraftCompetence> = Vec::new();
+    let placed = place_by_number(&activities, &is_group, &competences);
+    for (k, (c, place)) in competences.into_iter().zip(placed).enumerate() {
+        let draft = DraftCompetence {
+            id: c.id,
+            text: c.text,
+            criteria: std::mem::take(&mut nested[k]),
+            review: Vec::new(),
+        };
+        // A competence read under a group heading goes to the group's last sub-activity
+        // before it, or stays an orphan.
+        match place {
+            Some(a) => drafts[a].competences.push(draft),
+            None => orphans.push(draft),
+        }
+    }
+    if !orphans.is_empty() {
+        let ids: Vec<&str> = orphans.iter().map(|c| c.id.as_str()).collect();
+        report.push(format!(
+            "bloc {id}: competences {} come before any activity; they are under activity `{id}.A0`",
+            ids.join(", ")
+        ));
+        drafts.insert(
+            0,
+            DraftActivity {
+                id: format!("{id}.A0"),
+                title: "À compléter".into(),
+                competences: orphans,
+                review: vec!["the source gives no activity for these competences".into()],
+            },
+        );
+    }
+    let offset = usize::from(drafts.len() > activities.len());
+    // Groups hold the activities whose IDs extend theirs.
+    let mut groups: Vec<DraftGroup> = Vec::new();
+    let mut direct: Vec<DraftActivity> = Vec::new();
+    let group_ids: Vec<(usize, String)> = activities
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| is_group[*i])
+        .map(|(i, a)| (i, a.id.clone()))
+        .collect();
+    let mut group_index: Vec<Option<usize>> = vec![None; activities.len()];
+    for (n, (i, _)) in group_ids.iter().enumerate() {
+        group_index[*i] = Some(n);
+        groups.push(DraftGroup {
+            id: activities[*i].id.clone(),
+            title: activities[*i].title.clone(),
+            summary: activities[*i].summary.clone(),
+            ..DraftGroup::default()
+        });
+    }
+    let mut last_group: Option<usize> = None;
+    for (i, draft) in drafts.into_iter().enumerate() {
+        let Some(a) = i.checked_sub(offset) else {
+            direct.push(draft);
+            continue;
+        };
+        if let Some(g) = group_index[a] {
+            last_group = Some(g);
+            continue;
+        }
+        // The group whose ID is the longest prefix; else the group it was read under.
+        let by_id = group_ids
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, gid))| {
+                draft
+                    .id
+                    .strip_prefix(gid.as_str())
+                    .is_some_and(|r| r.starts_with('.'))
+            })
+            .max_by_key(|(_, (_, gid))| gid.len())
+            .map(|(n, _)| n);
+        match by_id.or(last_group) {
+            Some(g) => groups[g].activities.push(draft),
+            None => direct.push(draft),
+        }
+    }
+    for g in &mut groups {
+        if g.activities.is_empty() {
+            g.review.push("no activity found under this group".into());
+            bloc_review.push(format!("group {} has no activity", g.id));
+        }
+    }
+    let summary = activities
+        .iter()
+        .zip(&is_group)
+        .find(|(a, g)| !**g && a.summary.is_some())
+        .and_then(|(a, _)| a.summary.clone());
+    let modalities = draft_modalities(&id, modalities, &competence_ids, &activities, report);
+    if title.is_empty() {
+        bloc_review.push("no title found: write it".into());
+    }
+    DraftBloc {
+        id,
+        title,
+        summary,
+        groups,
+        activities: direct,
+        criteria: shared,
+        modalities,
+        review: bloc_review,
+    }
+}
+
+/// The activity of each competence: the one it was read under, unless an activity that got
+/// none carries its number (`C.1.2a` → `A.1.2`): several activities listed in one cell, or
+/// an activity row printed after its competences.
+fn place_by_number(
+    activities: &[super::walk::FoundActivity],
+    is_group: &[bool],
+    competences: &[super::walk::FoundCompetence],
+) -> Vec<Option<usize>> {
+    let read: Vec<Option<usize>> = competences
+        .iter()
+        .map(|c| c.activity.filter(|&a| !is_group[a]))
+        .collect();
+    let empty: Vec<bool> = (0..activities.len())
+        .map(|a| !is_group[a] && !read.contains(&Some(a)))
+        .collect();
+    competences
+        .iter()
+        .zip(&read)
+        .map(|(c, &read)| {
+            let n = ids::numbers(&c.id);
+            let by_number =
+                (0..activities.len()).find(|&a| empty[a] && ids::numbers(&activities[a].id) == n);
+            by_number.or(read)
+        })
+        .collect()
+}
+
+/// A criterion read twice (a row repeated across a page break): the copy with fewer points,
+/// same heading and same competences, is dropped.
+fn drop_repeats(
+    criteria: Vec<FoundCriterion>,
+    competence_ids: &[String],
+    report: &mut Vec<String>,
+) -> Vec<FoundCriterion> {
+    let keys: Vec<Vec<usize>> = criteria
+        .iter()
+        .map(|c| resolve_target(c, competence_ids).0)
+        .collect();
+    let mut dropped = vec![false; criteria.len()];
+    for i in 0..criteria.len() {
+        for j in 0..criteria.len() {
+            if i == j || dropped[j] || keys[i] != keys[j] || criteria[i].id != criteria[j].id {
+                continue;
+            }
+            let (a, b) = (&criteria[i], &criteria[j]);
+            let contained = a.indicators.iter().all(|x| b.indicators.contains(x));
+            let (n, m) = (a.indicators.len(), b.indicators.len());
+            // The copy without its heading, or with fewer points, or the later one.
+            let lesser = (a.text.is_empty() && !b.text.is_empty())
+                || (a.text == b.text && (n < m || (n == m && i > j)));
+            if a.id.is_none() && contained && lesser {
+                dropped[i] = true;
+                let what = if a.text.is_empty() {
+                    a.indicators.join(" ")
+                } else {
+                    a.text.clone()
+                };
+                report.push(format!(
+                    "line {}: criterion «{}» repeats the one of line {} (page break); kept once",
+                    a.line,
+                    short(&what),
+                    b.line
+                ));
+                break;
+            }
+        }
+    }
+    criteria
+        .into_iter()
+        .zip(dropped)
+        .filter(|(_, d)| !d)
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// The competences (indices) a criterion assesses, and doubts about them.
+fn resolve_target(c: &FoundCriterion, competence_ids: &[String]) -> (Vec<usize>, Vec<String>) {
+    let mut review = Vec::new();
+    let targets = match &c.target {
+        Target::Row(k) => vec![*k],
+        Target::Numbered => {
+            let n = c.id.as_deref().map(ids::numbers).unwrap_or_default();
+            let parent = &n[..n.len().saturating_sub(1)];
+            match competence_ids
+                .iter()
+                .position(|k| ids::numbers(k) == parent)
+            {
+                Some(k) => vec![k],
+                None => {
+                    review.push("no competence carries its number".into());
+                    Vec::new()
+                }
+            }
+        }
+        Target::Refs(refs) => expand(refs, competence_ids, &mut review),
+    };
+    (targets, review)
+}
+
+/// The competences named by references, in document order.
+pub fn expand(refs: &[String], competence_ids: &[String], review: &mut Vec<String>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for r in refs {
+        let mut hits: Vec<usize> = (0..competence_ids.len())
+            .filter(|&k| ids::names(r, &competence_ids[k]))
+            .collect();
+        if hits.is_empty() {
+            // `C.4.4a` where the table wrote `C.4.4`.
+            let base = r.trim_end_matches(|c: char| c.is_ascii_lowercase());
+            let base = base.trim_end_matches('.');
+            if base != r {
+                hits = (0..competence_ids.len())
+                    .filter(|&k| competence_ids[k] == base)
+                    .collect();
+                if !hits.is_empty() {
+                    review.push(format!("`{r}` read as `{base}` (no competence `{r}`)"));
+                }
+            }
+        }
+        if hits.is_empty() {
+            review.push(format!("`{r}` names no competence of the bloc"));
+        }
+        for k in hits {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_expand_to_lettered_competences() {
+        let ids: Vec<String> = ["C.4.3a", "C.4.3b", "C.4.4", "C.4.4b"]
+            .map(String::from)
+            .into();
+        let mut review = Vec::new();
+        assert_eq!(expand(&["C.4.3".into()], &ids, &mut review), [0, 1]);
+        assert!(review.is_empty());
+        assert_eq!(
+            expand(&["C.4.4a".into(), "C.4.4b".into()], &ids, &mut review),
+            [2, 3]
+        );
+        assert_eq!(
+            review,
+            ["`C.4.4a` read as `C.4.4` (no competence `C.4.4a`)"]
+        );
+    }
+}

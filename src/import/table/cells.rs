@@ -1,0 +1,336 @@
+//! Reading a table document into lines: table rows (cells separated by tabs), rules
+//! (`---` separator rows), prose and blank lines. A cell is read into blocks — paragraphs,
+//! `•` headings and `-` list items — whether it holds HTML fragments (`<p>`, `<ul>`, `<i>`)
+//! or plain text where those marks are inline.
+
+/// How a block was introduced in its cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A paragraph (`<p>`, or running text).
+    Para,
+    /// A `•`/`●` item: in referentials, a criterion heading.
+    Bullet,
+    /// A `- ` list item.
+    Dash,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub mark: Mark,
+    /// Whitespace collapsed, HTML entities decoded, tags removed.
+    pub text: String,
+    /// The whole block was in `<i>`.
+    pub italic: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    pub blocks: Vec<Block>,
+    /// The cell had paragraph marks (`<p>`): without them, paragraph breaks were lost.
+    pub paragraphs: bool,
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// All its text on one line.
+    pub fn joined(&self) -> String {
+        let parts: Vec<&str> = self.blocks.iter().map(|b| b.text.as_str()).collect();
+        parts.join(" ")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    /// A table row; `line` is 1-based.
+    Row {
+        line: usize,
+        cells: Vec<Cell>,
+    },
+    /// A separator row (`--\t---\t--`).
+    Rule,
+    Text {
+        line: usize,
+        text: String,
+    },
+    Blank,
+}
+
+/// Splits a document into lines. A short row directly followed by another short row that
+/// completes it is one row cut by a line break inside it (converters do that): they are
+/// joined. A row holding only its first cell (a heading) is never joined.
+pub fn read_document(text: &str) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut width = 0;
+    let mut previous_was_short_row = false;
+    for (i, raw) in text.lines().enumerate() {
+        let raw = raw.trim_end_matches('\r');
+        if !raw.contains('\t') {
+            previous_was_short_row = false;
+            if raw.trim().is_empty() {
+                lines.push(Line::Blank);
+            } else {
+                lines.push(Line::Text {
+                    line: i + 1,
+                    text: raw.to_owned(),
+                });
+            }
+            continue;
+        }
+        let raw_cells: Vec<&str> = raw.split('\t').collect();
+        if raw_cells.iter().all(|c| is_rule(c)) {
+            previous_was_short_row = false;
+            lines.push(Line::Rule);
+            continue;
+        }
+        let cells: Vec<Cell> = raw_cells.iter().map(|c| read_cell(c)).collect();
+        if previous_was_short_row {
+            if let Some(Line::Row { cells: before, .. }) = lines.last_mut() {
+                if before.len() + cells.len() <= width {
+                    before.extend(cells);
+                    previous_was_short_row = false;
+                    continue;
+                }
+            }
+        }
+        width = width.max(cells.len());
+        let heading = cells.iter().skip(1).all(Cell::is_empty);
+        previous_was_short_row = cells.len() < width && !heading;
+        lines.push(Line::Row { line: i + 1, cells });
+    }
+    lines
+}
+
+fn is_rule(cell: &str) -> bool {
+    let t = cell.trim();
+    t.chars().all(|c| c == '-')
+}
+
+/// A run of three dashes or more: a separator the author drew inside a cell.
+fn is_dash_rule(text: &str) -> bool {
+    text.len() >= 3 && text.chars().all(|c| c == '-')
+}
+
+/// One piece of a cell while it is read: text, or a structural mark.
+enum Token {
+    Text(String),
+    /// `<p>`, `</p>`, `<br>`, `<li>`…: a block ends here.
+    Break,
+    ListStart,
+    ListEnd,
+    ItalicStart,
+    ItalicEnd,
+}
+
+fn tokenize(raw: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut rest = raw;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        // `a < b` in running text: not a tag.
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            tokens.push(Token::Text(rest[..open + 1].to_owned()));
+            rest = &rest[open + 1..];
+            continue;
+        }
+        tokens.push(Token::Text(rest[..open].to_owned()));
+        let closing = tag.starts_with('/');
+        tokens.push(match (name.as_str(), closing) {
+            ("ul" | "ol", false) => Token::ListStart,
+            ("ul" | "ol", true) => Token::ListEnd,
+            ("i" | "em", false) => Token::ItalicStart,
+            ("i" | "em", true) => Token::ItalicEnd,
+            ("p" | "br" | "li" | "div" | "tr" | "td" | "th", _) => Token::Break,
+            _ => Token::Text(String::new()),
+        });
+        rest = &rest[open + close + 1..];
+    }
+    tokens.push(Token::Text(rest.to_owned()));
+    tokens
+}
+
+/// Reads one cell. In a list (`<ul>`), or anywhere in a cell without paragraph marks,
+/// ` - ` starts an item and ` • ` a heading; inside a `<p>` they are kept as text.
+pub fn read_cell(raw: &str) -> Cell {
+    let has_paragraphs = raw.contains("<p");
+    let mut reader = CellReader::default();
+    let mut in_list = false;
+    let mut italic = false;
+    for token in tokenize(raw) {
+        match token {
+            Token::Text(t) => {
+                let text = decode_entities(&t);
+                reader.text(&text, in_list || !has_paragraphs, italic);
+            }
+            Token::Break => reader.end_block(),
+            Token::ListStart => {
+                reader.end_block();
+                in_list = true;
+            }
+            Token::ListEnd => {
+                reader.end_block();
+                in_list = false;
+            }
+            Token::ItalicStart => {
+                // Without paragraph marks an italic run is a block of its own.
+                if !has_paragraphs {
+                    reader.end_block();
+                }
+                italic = true;
+            }
+            Token::ItalicEnd => {
+                italic = false;
+                if !has_paragraphs {
+                    reader.end_block();
+                }
+            }
+        }
+    }
+    reader.end_block();
+    Cell {
+        blocks: reader.blocks,
+        paragraphs: has_paragraphs,
+    }
+}
+
+#[derive(Default)]
+struct CellReader {
+    blocks: Vec<Block>,
+    mark: Option<Mark>,
+    text: String,
+    /// Some text of the current block was outside `<i>`.
+    plain_seen: bool,
+    italic_seen: bool,
+}
+
+impl CellReader {
+    /// Adds running text; `marks` says whether ` - ` and ` • ` start items here.
+    fn text(&mut self, text: &str, marks: bool, italic: bool) {
+        for word in text.split_whitespace() {
+            let bullet = matches!(word, "•" | "●" | "▪" | "◦" | "■");
+            if bullet || (marks && word == "-") {
+                self.end_block();
+                self.mark = Some(if bullet { Mark::Bullet } else { Mark::Dash });
+                continue;
+            }
+            if is_dash_rule(word) {
+                self.end_block();
+                continue;
+            }
+            if !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            self.text.push_str(word);
+            if italic {
+                self.italic_seen = true;
+            } else {
+                self.plain_seen = true;
+            }
+        }
+    }
+
+    fn end_block(&mut self) {
+        let text = std::mem::take(&mut self.text);
+        let mark = self.mark.take().unwrap_or(Mark::Para);
+        let italic = self.italic_seen && !self.plain_seen;
+        self.plain_seen = false;
+        self.italic_seen = false;
+        if !text.is_empty() {
+            self.blocks.push(Block { mark, text, italic });
+        }
+    }
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    s.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&rsquo;", "’")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(cell: &Cell) -> Vec<(Mark, &str, bool)> {
+        cell.blocks
+            .iter()
+            .map(|b| (b.mark, b.text.as_str(), b.italic))
+            .collect()
+    }
+
+    #[test]
+    fn html_paragraphs_lists_and_italics_become_blocks() {
+        let cell = read_cell(
+            "<p>C1.3 Contribuer</p> <ul style=\"list-style-type: none\"> - en a - en b, \
+             c </ul> <p>afin de - sic</p> <p>-----</p> <p><i>Note</i> <i>suite</i></p>",
+        );
+        assert_eq!(
+            texts(&cell),
+            vec![
+                (Mark::Para, "C1.3 Contribuer", false),
+                (Mark::Dash, "en a", false),
+                (Mark::Dash, "en b, c", false),
+                (Mark::Para, "afin de - sic", false),
+                (Mark::Para, "Note suite", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_cells_split_on_inline_marks() {
+        let cell = read_cell(
+            "En relation avec C.1.1 : • Qualité : - les sources, - le choix. \
+             <i>Conditions</i> Etude de cas &amp; co",
+        );
+        assert_eq!(
+            texts(&cell),
+            vec![
+                (Mark::Para, "En relation avec C.1.1 :", false),
+                (Mark::Bullet, "Qualité :", false),
+                (Mark::Dash, "les sources,", false),
+                (Mark::Dash, "le choix.", false),
+                (Mark::Para, "Conditions", true),
+                (Mark::Para, "Etude de cas & co", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_rules_prose_and_a_row_cut_in_two_lines() {
+        let doc = "Titre\n\nA\tB\tC\tD\n--\t---\t--\t--\nBloc 2 : x\t\n<p>A.2</p>\t<p>y</p>\n\
+                   <p>z</p>\t<p>w</p>\n";
+        let lines = read_document(doc);
+        assert_eq!(lines.len(), 6, "{lines:#?}");
+        assert!(matches!(&lines[0], Line::Text { line: 1, text } if text == "Titre"));
+        assert_eq!(lines[1], Line::Blank);
+        assert!(matches!(&lines[3], Line::Rule));
+        let Line::Row { cells, line } = &lines[4] else {
+            panic!("{lines:#?}")
+        };
+        assert_eq!((*line, cells.len()), (5, 2));
+        let Line::Row { cells, line } = &lines[5] else {
+            panic!("{lines:#?}")
+        };
+        assert_eq!(*line, 6);
+        let joined: Vec<String> = cells.iter().map(Cell::joined).collect();
+        assert_eq!(joined, ["A.2", "y", "z", "w"]);
+    }
+}

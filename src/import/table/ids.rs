@@ -1,0 +1,333 @@
+//! The ID styles of referential tables, recognised at the start of a cell's text and
+//! normalised the way referential files write them: spaces dropped (`A 2.1` → `A2.1`,
+//! `Cr 1.1.1` → `Cr1.1.1`), the certifier's dots and letters kept (`A.1.1`, `C.1.1.a`,
+//! `C.3.1.1a`), `Activité 1` → `A1`, `CR` → `Cr`. Also the competence references of
+//! "En relation avec les compétences C.3.2.2 & C.3.2.3" and "des compétences C1.1 à C1.3".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A constant pattern: compiling it cannot fail on any input.
+fn pattern(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| unreachable!("invalid built-in pattern {p}: {e}"))
+}
+
+static BLOC: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"^(?i:bloc)(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?(\d+)\s*[:\-–.]?\s*(.*)$")
+});
+static GROUP: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^(?i:activité)\s+(\d+)\s*[:\-–.]?\s*(.*)$"));
+static ACTIVITY: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^A(\.?)\s?(\d+(?:\s?\.\s?\d+)*)(?:\.(?:\s|$))?\s*[\-–:]?\s*(.*)$"));
+/// An activity ID inside running text (a cell holding a group and its first activity).
+static ACTIVITY_INSIDE: LazyLock<Regex> = LazyLock::new(|| pattern(r"\sA\.?\s?\d+(?:\.\d+)+\s"));
+static COMPETENCE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"^C(\.?)\s?(\d+(?:\.\d+)*)(\.?[a-z])?(?:\.(?:\s|$))?(?:\s*[\-–:]\s+|\s+|$)(.*)$")
+});
+/// A competence ID starting a new sentence inside running text.
+static COMPETENCE_INSIDE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"[.!?]\s+C\.?\d+(?:\.\d+)*(?:\.?[a-z])?\s"));
+static CRITERION: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i:\bcr)\s?(\d+(?:\.\d+)+)\s*[\-–:]?\s*"));
+static REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\bC\.?\s?\d+(?:\.\d+)*(?:\.?[a-z]\b)?"));
+static RELATION: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^(?i:en relation avec (?:la|les) compétences?)\s+(.*)$"));
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(C\.?\s?\d+(?:\.\d+)*(?:\.?[a-z]\b)?)\s+(?:à|au)\s+(C\.?\s?\d+(?:\.\d+)*(?:\.?[a-z]\b)?)",
+    )
+});
+static MARKER: LazyLock<Regex> = LazyLock::new(|| pattern(r"^(\d+)\s?/\s*(.*)$"));
+
+/// `Bloc 1 : Titre`, `Bloc de compétences n° 2 : Titre` → (`B1`, `Titre`).
+pub fn bloc(text: &str) -> Option<(String, String)> {
+    let c = BLOC.captures(text.trim())?;
+    let title = c[2].trim().trim_start_matches(['-', '–']).trim();
+    Some((format!("B{}", &c[1]), title.to_owned()))
+}
+
+/// `Activité 1 : Titre` → (`A1`, `Titre`).
+pub fn group(text: &str) -> Option<(String, String)> {
+    let c = GROUP.captures(text.trim())?;
+    Some((format!("A{}", &c[1]), c[2].trim().to_owned()))
+}
+
+/// `A1.1-Titre`, `A 2.1 – Titre`, `A.1.1 Titre`, `A5. Titre` → (`A1.1`, `Titre`)…
+pub fn activity(text: &str) -> Option<(String, String)> {
+    let c = ACTIVITY.captures(text.trim())?;
+    let number: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
+    Some((format!("A{}{number}", &c[1]), c[3].trim().to_owned()))
+}
+
+/// Splits `Activité 1 : Titre A1.1 Titre` before each activity ID met inside the text.
+pub fn split_activities(text: &str) -> Vec<String> {
+    split_before(text, &ACTIVITY_INSIDE, 1)
+}
+
+/// `C1.1 Texte`, `C.1.1.a Texte`, `C1.5 - Texte` → (`C1.1`, `Texte`).
+pub fn competence(text: &str) -> Option<(String, String)> {
+    let c = COMPETENCE.captures(text.trim())?;
+    let letter = c.get(3).map_or("", |m| m.as_str());
+    Some((
+        format!("C{}{}{letter}", &c[1], &c[2]),
+        c[4].trim().to_owned(),
+    ))
+}
+
+/// Splits a paragraph before each competence ID that starts a new sentence.
+pub fn split_competences(text: &str) -> Vec<String> {
+    split_before(text, &COMPETENCE_INSIDE, 1)
+}
+
+/// Splits `… il est Cr 1.1.7 Les outils… CR1.1.8 …` into `(Option<id>, text)` pieces: the text
+/// before the first ID (a continuation) has none.
+pub fn split_criteria(text: &str) -> Vec<(Option<String>, String)> {
+    let mut pieces = Vec::new();
+    let mut last_end = 0;
+    let mut last_id: Option<String> = None;
+    for c in CRITERION.captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let before = text[last_end..whole.start()].trim();
+        if !before.is_empty() || last_id.is_some() {
+            pieces.push((last_id.take(), before.to_owned()));
+        }
+        last_id = Some(format!("Cr{}", &c[1]));
+        last_end = whole.end();
+    }
+    let rest = text[last_end..].trim();
+    if !rest.is_empty() || last_id.is_some() {
+        pieces.push((last_id, rest.to_owned()));
+    }
+    pieces
+}
+
+/// "En relation avec les compétences C.2.1a & C.2.1b" → the references and what follows them
+/// (`:` and stray words dropped up to the first capitalised word).
+pub fn relation(text: &str) -> Option<(Vec<String>, String)> {
+    let c = RELATION.captures(text.trim())?;
+    let rest = &c[1];
+    let mut refs = Vec::new();
+    let mut end = 0;
+    for m in REFERENCE.find_iter(rest) {
+        // Only the list right after the words: `C.2.1a, C.2.1b & C.2.1c`.
+        let between = rest[end..m.start()].trim();
+        if !refs.is_empty() && !matches!(between, "," | "&" | "et" | "/" | "-") {
+            break;
+        }
+        if refs.is_empty() && !between.is_empty() {
+            break;
+        }
+        refs.push(strip_spaces(m.as_str()));
+        end = m.end();
+    }
+    if refs.is_empty() {
+        return None;
+    }
+    let tail = rest[end..].trim();
+    // `C.3.1.4 commercial :` — a stray word before the colon is not a title.
+    let tail = match tail.find(|c: char| c.is_uppercase()) {
+        Some(i) => tail[i..].trim(),
+        None => "",
+    };
+    Some((refs, tail.to_owned()))
+}
+
+/// "compétences C1.1 à C1.3" anywhere in `text` → (`C1.1`, `C1.3`).
+pub fn range(text: &str) -> Option<(String, String)> {
+    let c = RANGE.captures(text)?;
+    Some((strip_spaces(&c[1]), strip_spaces(&c[2])))
+}
+
+/// `1/`, `2/ En relation…` (numbered parts of an exam) → (1, rest).
+pub fn marker(text: &str) -> Option<(u32, String)> {
+    let c = MARKER.captures(text.trim())?;
+    Some((c[1].parse().ok()?, c[2].trim().to_owned()))
+}
+
+/// The numbers of an ID (`C.3.1.1a` → [3, 1, 1]), to compare positions and to pair
+/// `Cr1.2.3` with `C1.2`.
+pub fn numbers(id: &str) -> Vec<u32> {
+    id.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect()
+}
+
+/// Whether competence `id` is what reference `r` names: itself, or one of its lettered
+/// parts (`C.1.1` names `C.1.1.a`; `C.2.3` names `C.2.3b`).
+pub fn names(r: &str, id: &str) -> bool {
+    if id == r {
+        return true;
+    }
+    match id.strip_prefix(r) {
+        Some(rest) => {
+            let rest = rest.strip_prefix('.').unwrap_or(rest);
+            rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase())
+        }
+        None => false,
+    }
+}
+
+fn strip_spaces(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn split_before(text: &str, re: &Regex, skip: usize) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for m in re.find_iter(text) {
+        // The match starts with the punctuation or space before the ID.
+        let cut = m.start() + skip.min(m.as_str().len());
+        let cut = if text.is_char_boundary(cut) {
+            cut
+        } else {
+            m.start()
+        };
+        let piece = text[start..cut].trim();
+        if !piece.is_empty() {
+            pieces.push(piece.to_owned());
+        }
+        start = cut;
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        pieces.push(rest.to_owned());
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(a: &str, b: &str) -> Option<(String, String)> {
+        Some((a.to_owned(), b.to_owned()))
+    }
+
+    #[test]
+    fn activity_styles() {
+        assert_eq!(
+            activity("A1.1-Préparation des outils"),
+            pair("A1.1", "Préparation des outils")
+        );
+        assert_eq!(activity("A 2.1- Pilotage"), pair("A2.1", "Pilotage"));
+        assert_eq!(
+            activity("A 1.3 –Mettre en place"),
+            pair("A1.3", "Mettre en place")
+        );
+        assert_eq!(
+            activity("A.1.1 Analyse du marché"),
+            pair("A.1.1", "Analyse du marché")
+        );
+        assert_eq!(activity("A.1 Elaboration"), pair("A.1", "Elaboration"));
+        assert_eq!(
+            activity("A5. Evaluation des résultats"),
+            pair("A5", "Evaluation des résultats")
+        );
+        assert_eq!(activity("Activité 1 : Elaboration"), None);
+        assert_eq!(activity("Au regard de"), None);
+        assert_eq!(group("Activité 2 : Déclinaison"), pair("A2", "Déclinaison"));
+        assert_eq!(
+            split_activities("Activité 1 : Elaboration d'un plan A1.1 Etude du marché"),
+            ["Activité 1 : Elaboration d'un plan", "A1.1 Etude du marché"]
+        );
+    }
+
+    #[test]
+    fn competence_styles() {
+        assert_eq!(
+            competence("C1.1 Préparer les outils"),
+            pair("C1.1", "Préparer les outils")
+        );
+        assert_eq!(competence("C1.5 - Présenter"), pair("C1.5", "Présenter"));
+        assert_eq!(competence("C.1.1.a Exercer"), pair("C.1.1.a", "Exercer"));
+        assert_eq!(
+            competence("C.1.2a Identifier"),
+            pair("C.1.2a", "Identifier")
+        );
+        assert_eq!(
+            competence("C.3.1.1a Analyser"),
+            pair("C.3.1.1a", "Analyser")
+        );
+        assert_eq!(competence("C.1.4 Présenter"), pair("C.1.4", "Présenter"));
+        assert_eq!(competence("Cette épreuve"), None);
+        assert_eq!(competence("CRM et outils"), None);
+        assert_eq!(
+            split_competences("C.1.1.a Exercer une veille. C.1.1.b Analyser (préférences,"),
+            [
+                "C.1.1.a Exercer une veille.",
+                "C.1.1.b Analyser (préférences,"
+            ]
+        );
+    }
+
+    #[test]
+    fn criterion_styles() {
+        assert_eq!(
+            split_criteria("il est justifié Cr 1.1.7 les outils ----- CR1.2.5 Les leviers"),
+            vec![
+                (None, "il est justifié".to_owned()),
+                (Some("Cr1.1.7".to_owned()), "les outils -----".to_owned()),
+                (Some("Cr1.2.5".to_owned()), "Les leviers".to_owned()),
+            ]
+        );
+        assert_eq!(
+            split_criteria("Cr1.1.5 La stratégie"),
+            vec![(Some("Cr1.1.5".to_owned()), "La stratégie".to_owned())]
+        );
+        assert_eq!(
+            split_criteria("Les objectifs"),
+            vec![(None, "Les objectifs".to_owned())]
+        );
+    }
+
+    #[test]
+    fn bloc_headings() {
+        assert_eq!(
+            bloc("Bloc 1 : Mise en place de la politique"),
+            pair("B1", "Mise en place de la politique")
+        );
+        assert_eq!(
+            bloc("Bloc 3 : - Développer le potentiel"),
+            pair("B3", "Développer le potentiel")
+        );
+        assert_eq!(
+            bloc("Bloc de compétences n° 2 : Elaboration"),
+            pair("B2", "Elaboration")
+        );
+        assert_eq!(bloc("Blocage"), None);
+    }
+
+    #[test]
+    fn references_to_competences() {
+        let refs = relation;
+        assert_eq!(
+            refs("En relation avec les compétences C.3.2.2 & C.3.2.3"),
+            Some((vec!["C.3.2.2".into(), "C.3.2.3".into()], String::new()))
+        );
+        assert_eq!(
+            refs("En relation avec les compétences C.2.3a, C.2.3b & C.2.3c"),
+            Some((
+                vec!["C.2.3a".into(), "C.2.3b".into(), "C.2.3c".into()],
+                String::new()
+            ))
+        );
+        assert_eq!(
+            refs("En relation avec la compétence C.3.1.4 commercial :"),
+            Some((vec!["C.3.1.4".into()], String::new()))
+        );
+        assert_eq!(
+            refs("En relation avec la compétence C.2.4 Une analyse des résultats"),
+            Some((vec!["C.2.4".into()], "Une analyse des résultats".into()))
+        );
+        assert_eq!(
+            range("Epreuve pour évaluation des compétences C1.1 à C1.3"),
+            pair("C1.1", "C1.3")
+        );
+        assert_eq!(marker("2/ En relation"), Some((2, "En relation".into())));
+        assert!(names("C.1.1", "C.1.1.a") && names("C.2.3", "C.2.3b") && names("C1.1", "C1.1"));
+        assert!(!names("C1.1", "C1.12") && !names("C.1.1", "C.1.1.a.b"));
+        assert_eq!(numbers("C.3.1.1a"), [3, 1, 1]);
+    }
+}

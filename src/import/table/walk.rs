@@ -1,0 +1,546 @@
+//! Walking the rows of a referential table in reading order and recovering what each piece
+//! of text is: bloc, activity, competence, criterion (and its indicators), or evaluation
+//! modality. A column's header gives its default role, but the text decides where it is
+//! unambiguous (IDs, "En relation avec les compétences …", `•` headings), because converted
+//! tables shift cells between columns. Text cut by a page break is rejoined to the item it
+//! continues: the latest one of its kind left unfinished (no final full stop).
+
+mod criteria;
+mod exams;
+
+use super::cells::{Block, Cell, Mark};
+use super::ids;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Activity,
+    Competence,
+    Modality,
+    Criteria,
+}
+
+/// Everything recovered, before it is shaped into a referential.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub blocs: Vec<FoundBloc>,
+    /// Whether the document has bloc headings (otherwise blocs come from activity groups).
+    pub bloc_headings: bool,
+    pub report: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct FoundBloc {
+    pub id: String,
+    pub title: String,
+    pub activities: Vec<FoundActivity>,
+    pub competences: Vec<FoundCompetence>,
+    pub criteria: Vec<FoundCriterion>,
+    pub modalities: Vec<FoundModality>,
+}
+
+#[derive(Debug, Default)]
+pub struct FoundActivity {
+    pub id: String,
+    pub title: String,
+    /// Written `Activité N`: a group whatever follows.
+    pub group: bool,
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct FoundCompetence {
+    pub id: String,
+    pub text: String,
+    /// Index of its activity in the bloc, if one came before it.
+    pub activity: Option<usize>,
+}
+
+/// Whom a criterion belongs to, as the document says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// The competence of the row it was read in (by index in the bloc).
+    Row(usize),
+    /// Numbered `Cr1.2.3`: the competence numbered `1.2`.
+    Numbered,
+    /// "En relation avec les compétences …": references to resolve.
+    Refs(Vec<String>),
+}
+
+#[derive(Debug)]
+pub struct FoundCriterion {
+    pub id: Option<String>,
+    pub text: String,
+    pub indicators: Vec<String>,
+    pub target: Target,
+    /// The competence of the row it was read in: where it goes if its target is not found.
+    pub row: Option<usize>,
+    pub line: usize,
+}
+
+/// What an exam says it evaluates.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// Nothing said: the competences of the rows it spans.
+    #[default]
+    Rows,
+    /// "Toutes les compétences constitutives du bloc".
+    Bloc,
+    /// "… de la composante du bloc": the group of this activity (index).
+    Group(usize),
+    Refs(Vec<String>),
+    /// "des compétences C1.1 à C1.3".
+    Range(String, String),
+}
+
+#[derive(Debug, Default)]
+pub struct FoundModality {
+    pub blocks: Vec<Block>,
+    pub scope: Scope,
+    /// Competences (indices) of the rows it spans.
+    pub rows: Vec<usize>,
+    pub line: usize,
+}
+
+/// The last item a column wrote to, for the lists and continuations that follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Activity(usize),
+    Competence(usize),
+    Criterion(usize),
+    Modality(usize),
+}
+
+#[derive(Debug, Clone)]
+struct Column {
+    role: Role,
+    mode: Role,
+    last: Option<Item>,
+    /// "En relation avec …" read in this column, for the headings under it.
+    relation: Option<Vec<String>>,
+}
+
+/// Reads the rows one at a time, keeping what it recognised in [`Found`].
+pub struct Walker {
+    pub found: Found,
+    columns: Vec<Column>,
+    /// Competences and activities opened in the current row.
+    row_competences: Vec<usize>,
+    row_activities: Vec<usize>,
+    current_competence: Option<usize>,
+    current_activity: Option<usize>,
+    current_modality: Option<usize>,
+    /// Criteria written under "En relation avec …" headings: a plain paragraph among them
+    /// is exam text, not a criterion.
+    grouped_criteria: bool,
+    line: usize,
+}
+
+impl Walker {
+    pub fn new(roles: &[Role]) -> Walker {
+        Walker {
+            found: Found::default(),
+            columns: roles
+                .iter()
+                .map(|&role| Column {
+                    role,
+                    mode: role,
+                    last: None,
+                    relation: None,
+                })
+                .collect(),
+            row_competences: Vec::new(),
+            row_activities: Vec::new(),
+            current_competence: None,
+            current_activity: None,
+            current_modality: None,
+            grouped_criteria: false,
+            line: 0,
+        }
+    }
+
+    fn bloc(&mut self) -> &mut FoundBloc {
+        if self.found.blocs.is_empty() {
+            self.found.blocs.push(FoundBloc {
+                id: "B1".into(),
+                ..FoundBloc::default()
+            });
+        }
+        let last = self.found.blocs.len() - 1;
+        &mut self.found.blocs[last]
+    }
+
+    fn note(&mut self, text: String) {
+        let line = self.line;
+        self.found.report.push(format!("line {line}: {text}"));
+    }
+
+    /// Reads one row. `line` is its line in the document.
+    pub fn row(&mut self, line: usize, cells: &[Cell]) {
+        self.line = line;
+        let filled: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
+        let heading = cells.iter().skip(1).all(Cell::is_empty);
+        if let (true, Some(first)) = (heading, filled.first()) {
+            if let Some((id, title)) = ids::bloc(&first.joined()) {
+                self.open_bloc(id, title);
+                return;
+            }
+        }
+        self.row_competences.clear();
+        self.row_activities.clear();
+        let columns = self.place(cells.len());
+        for (cell, column) in cells.iter().zip(columns) {
+            if !cell.is_empty() {
+                self.cell(cell, column);
+            }
+        }
+    }
+
+    /// The columns of a row's cells. A row with fewer cells than columns lost the cells a
+    /// taller cell spans: the exam first (one exam often covers several rows), then the
+    /// criteria.
+    fn place(&self, cells: usize) -> Vec<usize> {
+        let width = self.columns.len();
+        let mut skip: Vec<usize> = Vec::new();
+        for role in [Role::Modality, Role::Criteria, Role::Activity] {
+            if width.saturating_sub(skip.len()) <= cells {
+                break;
+            }
+            if let Some(i) = self.columns.iter().position(|c| c.role == role) {
+                skip.push(i);
+            }
+        }
+        (0..width.max(cells))
+            .filter(|i| !skip.contains(i))
+            .collect()
+    }
+
+    fn open_bloc(&mut self, id: String, title: String) {
+        self.found.bloc_headings = true;
+        self.found.blocs.push(FoundBloc {
+            id,
+            title,
+            ..FoundBloc::default()
+        });
+        self.current_competence = None;
+        self.current_activity = None;
+        self.current_modality = None;
+        for c in &mut self.columns {
+            c.mode = c.role;
+            c.last = None;
+            c.relation = None;
+        }
+    }
+
+    fn cell(&mut self, cell: &Cell, column: usize) {
+        if column >= self.columns.len() {
+            let header = self.columns.len();
+            self.columns.resize(
+                column + 1,
+                Column {
+                    role: Role::Modality,
+                    mode: Role::Modality,
+                    last: None,
+                    relation: None,
+                },
+            );
+            self.note(format!(
+                "a cell beyond the {header} columns of the header was read as exam text"
+            ));
+        }
+        // A column switched by its text keeps that role only for text continuing it.
+        if let Some(b) = cell.blocks.first() {
+            if b.mark == Mark::Para && !starts_lowercase(&b.text) {
+                let col = &mut self.columns[column];
+                col.mode = col.role;
+            }
+        }
+        let mut pending_marker: Option<String> = None;
+        for (i, block) in cell.blocks.iter().enumerate() {
+            let first = i == 0 || (i == 1 && pending_marker.is_some());
+            let next = cell.blocks.get(i + 1);
+            let mut block = block.clone();
+            // `1/`: the number of an exam part; it belongs to what follows.
+            if block.mark == Mark::Para {
+                if let Some((n, rest)) = ids::marker(&block.text) {
+                    if rest.is_empty() {
+                        pending_marker = Some(format!("{n}/"));
+                        continue;
+                    }
+                    pending_marker = Some(format!("{n}/"));
+                    block.text = rest;
+                }
+            }
+            let marker = pending_marker.take();
+            self.block(&block, next, column, first, cell.paragraphs, marker);
+        }
+    }
+
+    fn block(
+        &mut self,
+        block: &Block,
+        next: Option<&Block>,
+        column: usize,
+        first: bool,
+        paragraphs: bool,
+        marker: Option<String>,
+    ) {
+        let text = block.text.as_str();
+        if block.mark == Mark::Para {
+            // Self-describing text first, whatever the column.
+            if let Some((refs, tail)) = ids::relation(text) {
+                let criteria = tail.is_empty()
+                    && match next.map(|b| b.mark) {
+                        Some(Mark::Bullet | Mark::Dash) => true,
+                        Some(Mark::Para) => false,
+                        None => self.columns[column].mode == Role::Criteria,
+                    };
+                if criteria {
+                    self.grouped_criteria = true;
+                    let col = &mut self.columns[column];
+                    col.mode = Role::Criteria;
+                    col.relation = Some(refs);
+                    col.last = None;
+                } else {
+                    self.columns[column].mode = Role::Modality;
+                    let mut b = block.clone();
+                    if let Some(m) = marker {
+                        b.text = format!("{m} {}", b.text);
+                    }
+                    self.modality_relation(column, refs, b);
+                }
+                return;
+            }
+            let role = self.columns[column].role;
+            if role == Role::Activity && self.activity_text(text, column) {
+                return;
+            }
+            // A competence, or text continuing one and then starting the next.
+            let pieces = ids::split_competences(text);
+            let in_competences = self.columns[column].mode == Role::Competence;
+            if ids::competence(text).is_some() || (in_competences && pieces.len() > 1) {
+                self.columns[column].mode = Role::Competence;
+                for (n, piece) in pieces.iter().enumerate() {
+                    self.competence_text(piece, column, first && n == 0);
+                }
+                return;
+            }
+        }
+        match self.columns[column].mode {
+            Role::Activity => {
+                if marker.is_some() {
+                    // `2/` in the activities column: an exam cut into the wrong column.
+                    self.columns[column].mode = Role::Modality;
+                    self.modality_block(block, column, first, marker);
+                } else {
+                    self.activity_continuation(text, column);
+                }
+            }
+            Role::Competence => self.competence_block(block, column, first),
+            Role::Criteria => {
+                if block.mark == Mark::Para && self.grouped_criteria && !starts_lowercase(text) {
+                    // Not a criterion in a document that groups them: exam text.
+                    self.columns[column].mode = Role::Modality;
+                    self.modality_block(block, column, first, marker);
+                } else {
+                    self.criteria_block(block, column, first, paragraphs);
+                }
+            }
+            Role::Modality => self.modality_block(block, column, first, marker),
+        }
+    }
+
+    /// An activity or group heading (possibly several in one paragraph); false if none.
+    fn activity_text(&mut self, text: &str, column: usize) -> bool {
+        let pieces = ids::split_activities(text);
+        let mut any = false;
+        for piece in pieces {
+            let found = if let Some((id, title)) = ids::group(&piece) {
+                Some((id, title, true))
+            } else {
+                ids::activity(&piece).map(|(id, title)| (id, title, false))
+            };
+            match found {
+                Some((id, title, group)) => {
+                    any = true;
+                    let bloc = self.bloc();
+                    bloc.activities.push(FoundActivity {
+                        id,
+                        title,
+                        group,
+                        summary: None,
+                    });
+                    let index = bloc.activities.len() - 1;
+                    self.current_activity = Some(index);
+                    self.row_activities.push(index);
+                    let col = &mut self.columns[column];
+                    col.mode = Role::Activity;
+                    col.last = Some(Item::Activity(index));
+                }
+                None if any => self.activity_continuation(&piece, column),
+                None => return false,
+            }
+        }
+        any
+    }
+
+    fn activity_continuation(&mut self, text: &str, column: usize) {
+        let target = match self.columns[column].last {
+            Some(Item::Activity(i)) => Some(i),
+            _ => self.current_activity,
+        };
+        match target.and_then(|i| self.bloc().activities.get_mut(i)) {
+            Some(a) => join_cut(&mut a.title, text),
+            None => self.note(format!(
+                "text in the activities column before any activity, kept out: «{}»",
+                short(text)
+            )),
+        }
+    }
+
+    fn competence_text(&mut self, text: &str, column: usize, first: bool) {
+        if let Some((id, body)) = ids::competence(text) {
+            let activity = self.current_activity;
+            let bloc = self.bloc();
+            bloc.competences.push(FoundCompetence {
+                id,
+                text: body,
+                activity,
+            });
+            let index = bloc.competences.len() - 1;
+            self.current_competence = Some(index);
+            self.row_competences.push(index);
+            self.columns[column].last = Some(Item::Competence(index));
+            return;
+        }
+        let block = Block {
+            mark: Mark::Para,
+            text: text.to_owned(),
+            italic: false,
+        };
+        self.competence_block(&block, column, first);
+    }
+
+    fn competence_block(&mut self, block: &Block, column: usize, first: bool) {
+        let text = block.text.as_str();
+        if block.mark == Mark::Para && ids::competence(text).is_some() {
+            self.competence_text(text, column, first);
+            return;
+        }
+        let unfinished = self.unfinished_competence();
+        let column_last = match self.columns[column].last {
+            Some(Item::Competence(i)) => Some(i),
+            _ => None,
+        };
+        let cut = first && (starts_lowercase(text) || block.mark != Mark::Para);
+        // A statement without ID right under a new group: the group's summary.
+        if first && !cut && unfinished.is_none() {
+            if let Some(&a) = self.row_activities.first() {
+                let bloc = self.bloc();
+                if let Some(activity) = bloc.activities.get_mut(a) {
+                    append_para(activity.summary.get_or_insert_with(String::new), text);
+                    return;
+                }
+            }
+        }
+        let target = if first {
+            unfinished.or(column_last).or(self.current_competence)
+        } else {
+            column_last.or(self.current_competence)
+        };
+        let Some(target) = target else {
+            self.note(format!(
+                "text in the competences column before any competence, kept out: «{}»",
+                short(text)
+            ));
+            return;
+        };
+        self.columns[column].last = Some(Item::Competence(target));
+        if let Some(k) = self.bloc().competences.get_mut(target) {
+            match block.mark {
+                Mark::Dash | Mark::Bullet => append_item(&mut k.text, text),
+                Mark::Para if first && unfinished == Some(target) => join_cut(&mut k.text, text),
+                Mark::Para => append_para(&mut k.text, text),
+            }
+        }
+    }
+
+    fn unfinished_competence(&mut self) -> Option<usize> {
+        let bloc = self.bloc();
+        let last = bloc.competences.len().checked_sub(1)?;
+        // Only the latest few: text is never cut further back than a row or two.
+        (last.saturating_sub(3)..=last)
+            .rev()
+            .find(|&i| !finished(&bloc.competences[i].text))
+    }
+}
+
+/// Ends a sentence or a list: the text is not cut.
+pub fn finished(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c == '(')
+}
+
+/// Joins text cut by a page break (one sentence across two rows).
+fn join_cut(text: &mut String, piece: &str) {
+    if text.is_empty() {
+        text.push_str(piece);
+    } else if text.lines().last().is_some_and(|l| l.starts_with("- ")) && !starts_lowercase(piece) {
+        text.push_str("\n\n");
+        text.push_str(piece);
+    } else {
+        text.push(' ');
+        text.push_str(piece);
+    }
+}
+
+fn append_para(text: &mut String, piece: &str) {
+    if !text.is_empty() {
+        text.push_str("\n\n");
+    }
+    text.push_str(piece);
+}
+
+fn append_item(text: &mut String, item: &str) {
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    text.push_str("- ");
+    text.push_str(item);
+}
+
+/// Splits at `. ` followed by a capital letter.
+fn split_sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for w in chars.windows(3) {
+        let [(_, a), (_, b), (k, c)] = [w[0], w[1], w[2]];
+        if matches!(a, '.' | '!' | '?') && b == ' ' && c.is_uppercase() {
+            let piece = text[start..k].trim();
+            if !piece.is_empty() {
+                out.push(piece.to_owned());
+            }
+            start = k;
+        }
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest.to_owned());
+    }
+    out
+}
+
+/// The start of a text, for the report.
+pub fn short(text: &str) -> String {
+    let mut s: String = text.chars().take(60).collect();
+    if s.len() < text.len() {
+        s.push('…');
+    }
+    s
+}

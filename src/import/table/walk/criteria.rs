@@ -1,0 +1,146 @@
+//! Criteria in the walk: numbered ones (`Cr1.2.3`, split out of running text), one per
+//! paragraph when unnumbered, `•` headings under "En relation avec …" with their `-` points,
+//! and the pieces a page break cut off them.
+
+use super::super::cells::{Block, Mark};
+use super::super::ids;
+use super::{
+    FoundCriterion, Item, Target, Walker, finished, join_cut, split_sentences, starts_lowercase,
+};
+
+impl Walker {
+    /// The latest criterion whose text or last indicator is unfinished.
+    pub(super) fn unfinished_criterion(&mut self) -> Option<usize> {
+        let bloc = self.bloc();
+        let last = bloc.criteria.len().checked_sub(1)?;
+        (last.saturating_sub(3)..=last).rev().find(|&i| {
+            let c = &bloc.criteria[i];
+            !finished(c.indicators.last().unwrap_or(&c.text))
+        })
+    }
+
+    pub(super) fn criteria_block(
+        &mut self,
+        block: &Block,
+        column: usize,
+        first: bool,
+        paragraphs: bool,
+    ) {
+        let text = block.text.as_str();
+        let column_last = match self.columns[column].last {
+            Some(Item::Criterion(i)) => Some(i),
+            _ => None,
+        };
+        match block.mark {
+            Mark::Bullet => {
+                let heading = text.trim_end_matches([':', ' ']).to_owned();
+                let target = match self.columns[column].relation.clone() {
+                    Some(refs) => Target::Refs(refs),
+                    None => self.row_target(),
+                };
+                self.push_criterion(column, None, heading, target);
+            }
+            Mark::Dash => {
+                let target = if first {
+                    self.unfinished_criterion().or(column_last)
+                } else {
+                    column_last
+                };
+                match target {
+                    Some(i) => {
+                        self.columns[column].last = Some(Item::Criterion(i));
+                        if let Some(c) = self.bloc().criteria.get_mut(i) {
+                            c.indicators.push(text.to_owned());
+                        }
+                    }
+                    None => {
+                        // Points right under "En relation avec …", without a heading.
+                        let target = match self.columns[column].relation.clone() {
+                            Some(refs) => Target::Refs(refs),
+                            None => self.row_target(),
+                        };
+                        self.push_criterion(column, None, String::new(), target);
+                        if let Some(c) = self.bloc().criteria.last_mut() {
+                            c.indicators.push(text.to_owned());
+                        }
+                    }
+                }
+            }
+            Mark::Para => {
+                for (n, (id, piece)) in ids::split_criteria(text).into_iter().enumerate() {
+                    if let Some(id) = id {
+                        self.push_criterion(column, Some(id), piece, Target::Numbered);
+                        continue;
+                    }
+                    let opening = first && n == 0;
+                    let numbered = self.latest_is_numbered();
+                    let unfinished = self.unfinished_criterion();
+                    let continues =
+                        opening && (starts_lowercase(&piece) || (numbered && unfinished.is_some()));
+                    if continues {
+                        if let Some(i) = unfinished.or(column_last) {
+                            self.columns[column].last = Some(Item::Criterion(i));
+                            if let Some(c) = self.bloc().criteria.get_mut(i) {
+                                match c.indicators.last_mut() {
+                                    Some(last) => join_cut(last, &piece),
+                                    None => join_cut(&mut c.text, &piece),
+                                }
+                            }
+                            continue;
+                        }
+                    }
+                    // Unnumbered criteria, one per paragraph; a cell without paragraph
+                    // marks lost them, so its sentences are taken one by one.
+                    let sentences = if paragraphs {
+                        vec![piece.clone()]
+                    } else {
+                        split_sentences(&piece)
+                    };
+                    if sentences.len() > 1 {
+                        self.note(format!(
+                            "a criteria cell without paragraph marks was split into {} criteria at its sentence ends",
+                            sentences.len()
+                        ));
+                    }
+                    for s in sentences {
+                        let target = self.row_target();
+                        self.push_criterion(column, None, s, target);
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn latest_is_numbered(&mut self) -> bool {
+        self.bloc().criteria.last().is_some_and(|c| c.id.is_some())
+    }
+
+    pub(super) fn row_target(&self) -> Target {
+        match self.current_competence {
+            Some(k) => Target::Row(k),
+            None => Target::Refs(Vec::new()),
+        }
+    }
+
+    pub(super) fn push_criterion(
+        &mut self,
+        column: usize,
+        id: Option<String>,
+        text: String,
+        target: Target,
+    ) {
+        let line = self.line;
+        let row = self.current_competence;
+        let bloc = self.bloc();
+        bloc.criteria.push(FoundCriterion {
+            id,
+            text,
+            indicators: Vec::new(),
+            target,
+            row,
+            line,
+        });
+        let index = bloc.criteria.len() - 1;
+        self.columns[column].last = Some(Item::Criterion(index));
+    }
+}

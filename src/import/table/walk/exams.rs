@@ -1,0 +1,134 @@
+//! Exams (evaluation modalities) in the walk: where one ends and the next begins (a new
+//! competence row, a numbered part `2/`, a part naming its own competences), and what each
+//! says it evaluates.
+
+use super::super::cells::Block;
+use super::super::ids;
+use super::{FoundModality, Item, Scope, Walker, starts_lowercase};
+
+impl Walker {
+    /// "… En relation avec les compétences C.2.3 Un plan …" in exam text: a part of the
+    /// exam for those competences.
+    pub(super) fn modality_relation(&mut self, column: usize, refs: Vec<String>, block: Block) {
+        let current = self.current_modality_in_bloc();
+        let reuse = current.filter(|&m| {
+            let bloc = self.bloc();
+            bloc.modalities
+                .get(m)
+                .is_some_and(|x| x.scope == Scope::Rows)
+        });
+        let m = match reuse {
+            Some(m) => m,
+            None => self.new_modality(),
+        };
+        self.columns[column].last = Some(Item::Modality(m));
+        if let Some(x) = self.bloc().modalities.get_mut(m) {
+            x.scope = Scope::Refs(refs);
+            x.blocks.push(block);
+        }
+    }
+
+    pub(super) fn current_modality_in_bloc(&mut self) -> Option<usize> {
+        let m = self.current_modality?;
+        (m < self.bloc().modalities.len()).then_some(m)
+    }
+
+    pub(super) fn new_modality(&mut self) -> usize {
+        let line = self.line;
+        let bloc = self.bloc();
+        bloc.modalities.push(FoundModality {
+            line,
+            ..FoundModality::default()
+        });
+        let m = bloc.modalities.len() - 1;
+        self.current_modality = Some(m);
+        m
+    }
+
+    pub(super) fn modality_block(
+        &mut self,
+        block: &Block,
+        column: usize,
+        first: bool,
+        marker: Option<String>,
+    ) {
+        let mut block = block.clone();
+        let current = self.current_modality_in_bloc();
+        let mut start_new = current.is_none();
+        let group = self
+            .row_activities
+            .first()
+            .copied()
+            .or(self.current_activity);
+        let said = scope_said(&block.text, group);
+        if let Some(m) = current {
+            let explicit = self
+                .bloc()
+                .modalities
+                .get(m)
+                .is_some_and(|x| x.scope != Scope::Rows);
+            if (marker.is_some() || said.is_some()) && explicit {
+                // A numbered part after a part that named its competences.
+                start_new = true;
+            } else if first && !starts_lowercase(&block.text) && !self.row_competences.is_empty() {
+                let rows = self.row_competences.clone();
+                start_new = !rows.iter().all(|&k| self.covers(m, k));
+            }
+        }
+        let m = if start_new {
+            self.new_modality()
+        } else {
+            current.unwrap_or_default()
+        };
+        if let Some(marker) = marker {
+            block.text = format!("{marker} {}", block.text);
+        }
+        let rows = self.row_competences.clone();
+        let Some(x) = self.bloc().modalities.get_mut(m) else {
+            return;
+        };
+        if x.scope == Scope::Rows {
+            if let Some(scope) = said {
+                x.scope = scope;
+            }
+            for k in rows {
+                if !x.rows.contains(&k) {
+                    x.rows.push(k);
+                }
+            }
+        }
+        x.blocks.push(block);
+        self.columns[column].last = Some(Item::Modality(m));
+    }
+
+    /// Whether modality `m` already says it evaluates competence `k` (by index).
+    pub(super) fn covers(&mut self, m: usize, k: usize) -> bool {
+        let bloc = self.bloc();
+        let (Some(x), Some(competence)) = (bloc.modalities.get(m), bloc.competences.get(k)) else {
+            return false;
+        };
+        match &x.scope {
+            Scope::Rows => false,
+            Scope::Bloc | Scope::Group(_) => true,
+            Scope::Refs(refs) => refs.iter().any(|r| ids::names(r, &competence.id)),
+            Scope::Range(from, to) => {
+                let n = ids::numbers(&competence.id);
+                ids::numbers(from) <= n && n <= ids::numbers(to)
+            }
+        }
+    }
+}
+
+/// What an exam's text says it evaluates: "Toutes les compétences (…) du bloc", "… de la
+/// composante du bloc" (the group being read), "des compétences C1.1 à C1.3".
+fn scope_said(text: &str, group: Option<usize>) -> Option<Scope> {
+    let lower = text.to_lowercase();
+    if lower.contains("toutes les compétences") {
+        Some(match group {
+            Some(a) if lower.contains("composante") => Scope::Group(a),
+            _ => Scope::Bloc,
+        })
+    } else {
+        ids::range(text).map(|(from, to)| Scope::Range(from, to))
+    }
+}

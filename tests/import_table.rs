@@ -1,0 +1,432 @@
+//! `refolio import table` on the three real referential documents (copied under
+//! `tests/fixtures/import/table/`), measured against their hand transcriptions in
+//! `content/referentials/`: the share of competences and of criteria recovered with
+//! identical text. Both sides are read the same way, through the real loader: the
+//! transcription, and the file the importer writes. Run with `-- --nocapture` to see the
+//! figures.
+//!
+//! "Identical" means equal after one normalisation only: every run of whitespace (spaces,
+//! tabs, line breaks) becomes one space, and leading and trailing whitespace is dropped.
+//! A competence is matched by its ID; a criterion by the competences it assesses (the one it
+//! is nested under, or its `competences` list), its text, and its ID when the transcription
+//! gives one. The indicators of the criteria matched are compared too (same normalisation,
+//! same order) and reported as a third figure.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{Scratch, fixture, repo_root};
+use refolio::load::parse_yaml;
+use refolio::load::raw::{RawActivity, RawCriterion, RawReferential};
+
+/// Whitespace runs collapsed to one space, ends trimmed; nothing else.
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A criterion as compared: competences (sorted), ID, normalised text.
+type Key = (Vec<String>, Option<String>, String);
+
+/// A criterion: its key and its normalised indicators.
+type Criterion = (Key, Vec<String>);
+
+/// The competences (ID → normalised text) and criteria of a referential file, read through
+/// the real loader.
+struct Content {
+    competences: BTreeMap<String, String>,
+    criteria: Vec<Criterion>,
+}
+
+fn content(name: &str, yaml: &str) -> Content {
+    let raw: RawReferential = parse_yaml(yaml, Path::new(name)).unwrap();
+    let mut r = Content {
+        competences: BTreeMap::new(),
+        criteria: Vec::new(),
+    };
+    let key = |c: &RawCriterion, competences: Vec<String>| -> Criterion {
+        let mut competences = competences;
+        competences.sort();
+        let indicators = c.indicators.iter().map(|i| normalise(&i.value)).collect();
+        (
+            (
+                competences,
+                c.id.as_ref().map(|i| i.value.clone()),
+                normalise(&c.text.value),
+            ),
+            indicators,
+        )
+    };
+    let activity = |a: &RawActivity, r: &mut Content| {
+        for k in &a.competences {
+            r.competences
+                .insert(k.id.value.clone(), normalise(&k.text.value));
+            for c in &k.criteria {
+                r.criteria.push(key(&c.value, vec![k.id.value.clone()]));
+            }
+        }
+    };
+    for b in &raw.blocs.value {
+        for g in &b.groups {
+            for a in &g.activities {
+                activity(a, &mut r);
+            }
+        }
+        for a in &b.activities {
+            activity(a, &mut r);
+        }
+        for c in &b.criteria {
+            let ks = c
+                .value
+                .competences
+                .iter()
+                .map(|k| k.value.clone())
+                .collect();
+            r.criteria.push(key(&c.value, ks));
+        }
+    }
+    r
+}
+
+/// Figures for one document: how many of the transcription's items were recovered identical.
+struct Figures {
+    competences: (usize, usize),
+    criteria: (usize, usize),
+    /// Among the criteria recovered, those whose indicators are identical too.
+    indicators: usize,
+    /// Imported items the transcription does not have (competences, criteria).
+    extra: (usize, usize),
+    misses: Vec<String>,
+}
+
+fn measure(source: &str, transcription: &str) -> Figures {
+    let path = fixture("import/table").join(source);
+    let result = refolio::import::table::import(&path, None).unwrap();
+    let yaml = result.draft.to_yaml();
+    let (diags, sources) = refolio::import::draft::verify(&result.id, &yaml);
+    let rendered: Vec<String> = diags.sorted().iter().map(|d| d.render(&sources)).collect();
+    assert!(!diags.has_errors(), "{source}: {rendered:#?}\n{yaml}");
+    assert_eq!(diags.warnings(), 0, "{source}: {rendered:#?}");
+
+    // Both read the same way: the transcription, and the file the importer writes.
+    let reference = repo_root().join("content/referentials").join(transcription);
+    let r = content(transcription, &std::fs::read_to_string(reference).unwrap());
+    let got = content(source, &yaml);
+    let mut misses = Vec::new();
+    let mut competences = 0;
+    for (id, text) in &r.competences {
+        if got.competences.get(id) == Some(text) {
+            competences += 1;
+        } else {
+            misses.push(format!("competence {id}: {:?}", got.competences.get(id)));
+        }
+    }
+    let mut unused: Vec<Option<&Criterion>> = got.criteria.iter().map(Some).collect();
+    let mut criteria = 0;
+    let mut indicators = 0;
+    for (want, want_indicators) in &r.criteria {
+        let hit = unused.iter_mut().find(|g| {
+            g.is_some_and(|((ks, id, text), _)| {
+                ks == &want.0 && text == &want.2 && (want.1.is_none() || id == &want.1)
+            })
+        });
+        match hit {
+            Some(slot) => {
+                if slot.is_some_and(|(_, i)| i == want_indicators) {
+                    indicators += 1;
+                } else {
+                    misses.push(format!("indicators of {want:?}"));
+                }
+                *slot = None;
+                criteria += 1;
+            }
+            None => misses.push(format!("criterion {want:?}")),
+        }
+    }
+    let extra_competences = got
+        .competences
+        .keys()
+        .filter(|id| !r.competences.contains_key(*id))
+        .count();
+    let extra_criteria: Vec<&Criterion> = unused.into_iter().flatten().collect();
+    for c in &extra_criteria {
+        misses.push(format!("extra criterion {:?}", c.0));
+    }
+    Figures {
+        extra: (extra_competences, extra_criteria.len()),
+        competences: (competences, r.competences.len()),
+        criteria: (criteria, r.criteria.len()),
+        indicators,
+        misses,
+    }
+}
+
+fn check(source: &str, transcription: &str) {
+    let f = measure(source, transcription);
+    let ((k, kn), (c, cn), i) = (f.competences, f.criteria, f.indicators);
+    let share = |a: usize, n: usize| 100.0 * a as f64 / n.max(1) as f64;
+    println!(
+        "{source} vs {transcription}: competences {k}/{kn} ({:.1}%), criteria {c}/{cn} ({:.1}%), \
+         of which with identical indicators {i}/{c}",
+        share(k, kn),
+        share(c, cn)
+    );
+    println!(
+        "  not in the transcription: {} competences, {} criteria",
+        f.extra.0, f.extra.1
+    );
+    for m in &f.misses {
+        println!("  miss: {m}");
+    }
+    assert!(
+        kn > 0 && cn > 0,
+        "the transcription has competences and criteria"
+    );
+    assert!(share(k, kn) >= 95.0, "{source}: competences {k}/{kn}");
+    assert!(share(c, cn) >= 95.0, "{source}: criteria {c}/{cn}");
+    // Nothing invented either: at most 5% more than the transcription.
+    assert!(
+        share(f.extra.0, kn) <= 5.0 && share(f.extra.1, cn) <= 5.0,
+        "{source}: {:?}",
+        f.extra
+    );
+}
+
+#[test]
+fn developpement_commercial_numbered_criteria() {
+    check("000_6ef1de9ee4de5838.txt", "developpement-commercial.yaml");
+}
+
+#[test]
+fn business_developer_activity_groups() {
+    check("001_01e514a4d1ef2582.txt", "business-developer.yaml");
+}
+
+#[test]
+fn international_shared_criteria() {
+    check(
+        "004_c5fcf5e85d561ca7.txt",
+        "developpement-commercial-international.yaml",
+    );
+}
+
+#[test]
+fn shapes_and_doubts_of_the_international_referential() {
+    let path = fixture("import/table/004_c5fcf5e85d561ca7.txt");
+    let result = refolio::import::table::import(&path, Some("rdci")).unwrap();
+    let d = &result.draft;
+    assert_eq!(
+        d.title,
+        "Responsable de développement commercial à l'international - Business Developer à l'international"
+    );
+    let blocs: Vec<&str> = d.blocs.iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(blocs, ["B1", "B2", "B3", "B4"]);
+    let b3 = &d.blocs[2];
+    let groups: Vec<&str> = b3.groups.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(groups, ["A.3.1", "A.3.2"]);
+    assert!(
+        b3.groups[1]
+            .summary
+            .as_deref()
+            .is_some_and(|s| s.starts_with("En élaborant au préalable une stratégie")),
+        "{:?}",
+        b3.groups[1].summary
+    );
+    // "En relation avec les compétences C.3.2.2 & C.3.2.3": one criterion, seven competences.
+    let shared = b3
+        .criteria
+        .iter()
+        .find(|c| c.text == "Qualité et efficacité de la négociation menée")
+        .unwrap();
+    assert_eq!(
+        shared.competences,
+        [
+            "C.3.2.2a", "C.3.2.2b", "C.3.2.2c", "C.3.2.2d", "C.3.2.3a", "C.3.2.3b", "C.3.2.3c"
+        ]
+    );
+    assert_eq!(shared.indicators.len(), 13);
+    // Exams: B3 has one per group, each evaluating its group's competences.
+    let evaluates: Vec<usize> = b3.modalities.iter().map(|m| m.evaluates.len()).collect();
+    assert_eq!(evaluates, [7, 11]);
+    assert_eq!(d.blocs[0].modalities[0].evaluates, ["B1"]);
+    // B2: three numbered parts, each naming its competences.
+    let b2: Vec<&[String]> = d.blocs[1]
+        .modalities
+        .iter()
+        .map(|m| m.evaluates.as_slice())
+        .collect();
+    assert_eq!(
+        b2,
+        [
+            &["C.2.1a", "C.2.1b", "C.2.2a", "C.2.2b"][..],
+            &["C.2.3a", "C.2.3b", "C.2.3c"][..],
+            &["C.2.4"][..]
+        ]
+    );
+    for line in [
+        "line 28: dropped as page furniture: «Réseau Negoventis –Responsable de Développement Commercial»",
+        "77 table rows after the referential table (grids, modules…) were not imported",
+        "line 67: criterion «Pertinence et justesse de l'évaluation»: `C.4.4a` read as `C.4.4` (no competence `C.4.4a`)",
+    ] {
+        assert!(
+            result.report.iter().any(|l| l == line),
+            "{line}\n{:#?}",
+            result.report
+        );
+    }
+    let repeats = result
+        .report
+        .iter()
+        .filter(|l| l.contains("(page break); kept once"));
+    assert_eq!(repeats.count(), 2, "{:#?}", result.report);
+}
+
+#[test]
+fn business_developer_groups_become_blocs() {
+    let path = fixture("import/table/001_01e514a4d1ef2582.txt");
+    let result = refolio::import::table::import(&path, None).unwrap();
+    let blocs: Vec<(&str, &str, &str)> = result
+        .draft
+        .blocs
+        .iter()
+        .map(|b| (b.id.as_str(), b.groups[0].id.as_str(), b.title.as_str()))
+        .collect();
+    assert_eq!(
+        blocs,
+        [
+            (
+                "B1",
+                "A1",
+                "Elaboration d'un plan de développement commercial"
+            ),
+            (
+                "B2",
+                "A2",
+                "Déclinaison de la stratégie de développement du portefeuille client"
+            ),
+            (
+                "B3",
+                "A3",
+                "Développement de la relation client et fidélisation du portefeuille"
+            ),
+            (
+                "B4",
+                "A4",
+                "Encadrement et animation d'une équipe commerciale"
+            ),
+            (
+                "B5",
+                "A5",
+                "Evaluation des résultats d'un plan d'actions commerciales"
+            ),
+        ]
+    );
+    // One exam per competence, numbered in its bloc, kind from its title.
+    let b1 = &result.draft.blocs[0];
+    let exams: Vec<(&str, &str)> = b1
+        .modalities
+        .iter()
+        .map(|m| (m.id.as_deref().unwrap(), m.evaluates[0].as_str()))
+        .collect();
+    assert_eq!(
+        exams,
+        [
+            ("E1.1", "C1.1"),
+            ("E1.2", "C1.2"),
+            ("E1.3", "C1.3"),
+            ("E1.4", "C1.4"),
+            ("E1.5", "C1.5")
+        ]
+    );
+    assert_eq!(b1.modalities[4].title, "Mise en situation professionnelle");
+    assert_eq!(
+        b1.modalities[4].kind,
+        refolio::model::ModalityKind::Simulation
+    );
+}
+
+#[test]
+fn the_command_writes_a_file_check_accepts_and_keeps_it_unless_forced() {
+    let site = Scratch::of("valid");
+    let source = fixture("import/table/000_6ef1de9ee4de5838.txt");
+    let source = source.to_str().unwrap();
+    let (code, stdout, stderr) = site.run(&["import", "table", source, "--id", "dev-co"]);
+    assert_eq!(code, 0, "{stderr}");
+    let written = site.root().join("content/referentials/dev-co.yaml");
+    assert!(
+        stdout.contains("wrote ") && stdout.contains("dev-co.yaml"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("note: "),
+        "the doubts are reported: {stderr}"
+    );
+    assert!(!stderr.contains("error"), "{stderr}");
+    let yaml = std::fs::read_to_string(&written).unwrap();
+    assert!(yaml.contains("draft: true\n"), "{yaml}");
+    assert!(yaml.contains("- id: \"Cr1.1.1\""), "{yaml}");
+
+    let (code, _, stderr) = site.run(&["check"]);
+    assert_eq!(code, 0, "refolio check accepts the import: {stderr}");
+
+    // Not replaced without --force.
+    std::fs::write(&written, "mine").unwrap();
+    let (code, _, stderr) = site.run(&["import", "table", source, "--id", "dev-co"]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("refusing to overwrite"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), "mine");
+    let (code, _, stderr) = site.run(&["import", "table", source, "--id", "dev-co", "--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), yaml);
+}
+
+#[test]
+fn the_id_comes_from_the_file_name_or_is_refused() {
+    let site = Scratch::of("valid");
+    let source = fixture("import/table/001_01e514a4d1ef2582.txt");
+    let source = source.to_str().unwrap();
+    let (code, _, stderr) = site.run(&["import", "table", source, "--id", "Bad Id"]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("--id `Bad Id`"), "{stderr}");
+    let (code, _, stderr) = site.run(&["import", "table", source]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        site.root()
+            .join("content/referentials/001-01e514a4d1ef2582.yaml")
+            .is_file()
+    );
+}
+
+#[test]
+fn a_document_without_a_referential_table_is_refused() {
+    let site = Scratch::of("valid").write("notes.txt", "Rien ici.\n\nNi là.\n");
+    let path = site.root().join("notes.txt");
+    let (code, _, stderr) = site.run(&["import", "table", path.to_str().unwrap()]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("no referential table found"), "{stderr}");
+}
+
+/// Any cut of a real document (a truncated conversion) imports without panicking, and what
+/// it writes reads back without errors.
+#[test]
+fn cut_documents_import_cleanly() {
+    for source in [
+        "000_6ef1de9ee4de5838.txt",
+        "001_01e514a4d1ef2582.txt",
+        "004_c5fcf5e85d561ca7.txt",
+    ] {
+        let text = std::fs::read_to_string(fixture("import/table").join(source)).unwrap();
+        let cuts = (0..text.len())
+            .step_by(997)
+            .filter(|&i| text.is_char_boundary(i));
+        for cut in cuts {
+            let Ok(result) = refolio::import::table::import_text(&text[..cut], "cut") else {
+                continue; // no table header yet
+            };
+            let (diags, sources) = refolio::import::draft::verify("cut", &result.draft.to_yaml());
+            let rendered: Vec<String> = diags.sorted().iter().map(|d| d.render(&sources)).collect();
+            assert!(!diags.has_errors(), "{source} cut at {cut}: {rendered:#?}");
+        }
+    }
+}
