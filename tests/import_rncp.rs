@@ -441,7 +441,7 @@ fn the_written_file_is_kept_unless_forced_and_the_site_checks() {
     assert_eq!(
         stdout,
         format!(
-            "wrote {} (6 note(s) to review); remove `draft: true` once it is reviewed\n",
+            "wrote {} (6 note(s) to review, 43 competence(s) still without criteria or modality); remove `draft: true` once it is reviewed\n",
             written.display()
         )
     );
@@ -452,6 +452,12 @@ fn the_written_file_is_kept_unless_forced_and_the_site_checks() {
         "{stderr}"
     );
     assert!(!stderr.contains("error"), "{stderr}");
+    // The expected gaps are counted above, not listed; the empty bloc is said.
+    assert!(!stderr.contains("has no evaluation criterion"), "{stderr}");
+    assert!(
+        stderr.contains("warning: bloc `RNCP36395BC05` has no competence and no module"),
+        "{stderr}"
+    );
     let first = std::fs::read_to_string(&written).unwrap();
 
     // `refolio check` on the site made of it: warnings only.
