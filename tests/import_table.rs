@@ -430,3 +430,93 @@ fn cut_documents_import_cleanly() {
         }
     }
 }
+
+/// A referential written by another hand than the three sources: tab-separated plain text,
+/// "Bloc n :" headings, `Cr` numbers, and a shared criterion written on the line of its
+/// "En relation avec …" heading.
+const ANOTHER_HAND: &str = "Référentiel CHARGÉ DE PROJET NUMÉRIQUE
+
+Référentiel d'activités\tRéférentiel de compétences\tModalités d'évaluation\tCritères d'évaluation
+Bloc 1 : Piloter un projet numérique\t\t\t
+A1.1 Cadrage du projet\tC1.1 Recueillir les besoins des utilisateurs.\tÉtude de cas écrite (3 heures)\tCr 1.1.1 Les besoins sont recensés.
+\t\t\tCr 1.1.2 Le cahier des charges est structuré.
+A1.2 Suivi du projet\tC1.2 Suivre l'avancement avec des indicateurs\tSoutenance orale\tCr 1.2.1 Les indicateurs sont pertinents.
+Bloc 2 : Animer une équipe\t\t\t
+A2.1 Animation\tC2.1 Animer les réunions d'équipe\tMise en situation professionnelle\tCr 2.1.1 La réunion suit un ordre du jour.
+\tC2.2 Gérer les conflits\t\tEn relation avec les compétences C2.1 & C2.2 : le candidat adopte une posture d'écoute.
+";
+
+#[test]
+fn a_document_in_another_hand_imports_whole() {
+    let imported = refolio::import::table::import_text(ANOTHER_HAND, "projet").unwrap();
+    let d = &imported.draft;
+    assert_eq!(d.title, "Chargé de projet numérique");
+    let shape: Vec<(&str, &str, Vec<&str>)> = d
+        .blocs
+        .iter()
+        .map(|b| {
+            let ks = b.activities.iter().flat_map(|a| &a.competences);
+            (
+                b.id.as_str(),
+                b.title.as_str(),
+                ks.map(|k| k.id.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            ("B1", "Piloter un projet numérique", vec!["C1.1", "C1.2"]),
+            ("B2", "Animer une équipe", vec!["C2.1", "C2.2"]),
+        ]
+    );
+    let c11 = &d.blocs[0].activities[0].competences[0];
+    let texts: Vec<(Option<&str>, &str)> = c11
+        .criteria
+        .iter()
+        .map(|c| (c.id.as_deref(), c.text.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (Some("Cr1.1.1"), "Les besoins sont recensés."),
+            (Some("Cr1.1.2"), "Le cahier des charges est structuré."),
+        ]
+    );
+    // The shared criterion is kept, at bloc level, for both competences.
+    let shared = &d.blocs[1].criteria;
+    assert_eq!(shared.len(), 1, "{shared:?}");
+    assert_eq!(shared[0].text, "le candidat adopte une posture d'écoute.");
+    assert_eq!(shared[0].competences, ["C2.1", "C2.2"]);
+    // Exams, with their kinds guessed from their words.
+    let exams: Vec<(&str, String, Vec<&str>)> = d
+        .blocs
+        .iter()
+        .flat_map(|b| &b.modalities)
+        .map(|m| {
+            let kind = serde_json::to_value(m.kind).unwrap();
+            let evaluates = m.evaluates.iter().map(String::as_str).collect();
+            (
+                m.title.as_str(),
+                kind.as_str().unwrap().to_owned(),
+                evaluates,
+            )
+        })
+        .collect();
+    assert_eq!(
+        exams,
+        [
+            (
+                "Étude de cas écrite (3 heures)",
+                "case-study".into(),
+                vec!["C1.1"]
+            ),
+            ("Soutenance orale", "oral".into(), vec!["C1.2"]),
+            (
+                "Mise en situation professionnelle",
+                "simulation".into(),
+                vec!["C2.1"]
+            ),
+        ]
+    );
+}

@@ -134,6 +134,14 @@ pub fn relation(text: &str) -> Option<(Vec<String>, String)> {
     Some((refs, tail.to_owned()))
 }
 
+/// The text after the colon of an "En relation avec …" paragraph, when the criterion is
+/// written on the same line: `… C2.1 & C2.2 : le candidat adopte …` → `le candidat adopte …`.
+pub fn relation_inline(text: &str) -> Option<String> {
+    let c = RELATION.captures(text.trim())?;
+    let after = c[1].split_once(':')?.1.trim();
+    (!after.is_empty()).then(|| after.to_owned())
+}
+
 /// "compétences C1.1 à C1.3" anywhere in `text` → (`C1.1`, `C1.3`).
 pub fn range(text: &str) -> Option<(String, String)> {
     let c = RANGE.captures(text)?;

@@ -299,8 +299,12 @@ impl Walker {
                     self.grouped_criteria = true;
                     let col = &mut self.columns[column];
                     col.mode = Role::Criteria;
-                    col.relation = Some(refs);
+                    col.relation = Some(refs.clone());
                     col.last = None;
+                    // The criterion itself on the same line, after the colon.
+                    if let Some(inline) = ids::relation_inline(text) {
+                        self.push_criterion(column, None, inline, Target::Refs(refs));
+                    }
                 } else {
                     self.columns[column].mode = Role::Modality;
                     let mut b = block.clone();
