@@ -520,3 +520,26 @@ fn a_document_in_another_hand_imports_whole() {
         ]
     );
 }
+
+#[test]
+fn what_is_not_a_text_document_is_refused_with_the_reason() {
+    let scratch = Scratch::of("valid");
+    let latin1 = scratch.root().join("latin1.txt");
+    std::fs::write(&latin1, b"R\xe9f\xe9rentiel\n").unwrap();
+    let (code, _, stderr) = scratch.run(&["import", "table", latin1.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("is not UTF-8 text (byte 1 is not): convert it first"),
+        "{stderr}"
+    );
+    let folder = scratch.root().join("content");
+    let (code, _, stderr) = scratch.run(&["import", "table", folder.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is not a regular file"), "{stderr}");
+    assert!(
+        !scratch
+            .root()
+            .join("content/referentials/latin1.yaml")
+            .exists()
+    );
+}

@@ -21,7 +21,7 @@ use walk::Role;
 
 /// Reads the document at `path`; `id` names the referential (default: from the file name).
 pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let text = read_document(path)?;
     let id = match id {
         Some(id) => {
             if !is_url_safe(id) {
@@ -62,6 +62,37 @@ pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
         ),
     );
     Ok(imported)
+}
+
+/// A referential document is text of a few hundred kilobytes; more is not one.
+const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The document's text: a regular file (a FIFO would block, a device never end), of a
+/// sensible size, in UTF-8.
+fn read_document(path: &Path) -> Result<String, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::Usage(format!(
+            "`{}` is not a regular file: give the document's text file",
+            path.display()
+        )));
+    }
+    if meta.len() > MAX_DOCUMENT_BYTES {
+        return Err(Error::Usage(format!(
+            "`{}` is {} MiB: a referential document is a text file of at most {} MiB",
+            path.display(),
+            meta.len() / (1024 * 1024),
+            MAX_DOCUMENT_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::Usage(format!(
+            "`{}` is not UTF-8 text (byte {} is not): convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// Imports a document's text as referential `id`.
