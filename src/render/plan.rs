@@ -271,10 +271,10 @@ impl Page {
             Page::SearchScript => Ok(super::SEARCH_JS.as_bytes().to_vec()),
             Page::Search => cx.html_with_scripts("search.html", "", &search::page(site, t)),
             Page::ReferentialSearch(r) => {
-                Ok(search::referential_index(&site.referentials[r]).into_bytes())
+                Ok(search::referential_index(&site.referentials[r], &cx.stems).into_bytes())
             }
             Page::CandidateSearch(c) => {
-                Ok(search::candidate_index(site, &site.candidates[c]).into_bytes())
+                Ok(search::candidate_index(site, &site.candidates[c], &cx.stems).into_bytes())
             }
             Page::Home => {
                 let home = HomePage {
@@ -396,6 +396,8 @@ pub struct RenderContext<'a> {
     pub templates: &'a Templates,
     pub highlighter: &'a highlight::Highlighter,
     texts: TextCache,
+    /// Words stemmed for the search indexes so far.
+    stems: search::Stems,
 }
 
 impl<'a> RenderContext<'a> {
@@ -411,6 +413,7 @@ impl<'a> RenderContext<'a> {
             templates,
             highlighter,
             texts: TextCache::new(site),
+            stems: search::Stems::default(),
         }
     }
 

@@ -9,6 +9,7 @@
 //! letters and digits, so `c1.1`, `C 1.1` and `C1-1` find the same competence.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, PoisonError};
 
 use pulldown_cmark::{Event, Parser};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -122,9 +123,44 @@ struct Index {
     ids: BTreeMap<String, Vec<u32>>,
 }
 
-/// Builds one scope's index, document by document.
-struct Builder {
+/// Words already stemmed, shared by every index of a build: most words recur from one
+/// candidate to the next, and the stemmer is the costly part of indexing. Lowercase word →
+/// its folded form and folded stem, `None` for a stop word.
+pub struct Stems {
     stemmer: Stemmer,
+    known: Mutex<HashMap<String, Option<(String, String)>>>,
+}
+
+impl Default for Stems {
+    fn default() -> Self {
+        Stems {
+            stemmer: Stemmer::create(Algorithm::French),
+            known: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl Stems {
+    /// `(folded, stem)` of a lowercase word, or `None` for a stop word.
+    fn get(&self, lower: &str) -> Option<(String, String)> {
+        // A panic elsewhere cannot leave the map half-written: entries are inserted whole.
+        let mut known = self.known.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(hit) = known.get(lower) {
+            return hit.clone();
+        }
+        let folded = fold(lower);
+        let entry = (!STOP_WORDS.contains(&folded.as_str())).then(|| {
+            let stem = fold(&self.stemmer.stem(lower));
+            (folded, stem)
+        });
+        known.insert(lower.to_owned(), entry.clone());
+        entry
+    }
+}
+
+/// Builds one scope's index, document by document.
+struct Builder<'s> {
+    shared: &'s Stems,
     docs: Vec<Doc>,
     /// Each stem with its postings `(doc, weight)`, in doc order; sorted by stem at the end.
     terms: Vec<(String, Vec<(u32, u32)>)>,
@@ -139,10 +175,10 @@ struct Builder {
     lower: String,
 }
 
-impl Builder {
-    fn new() -> Self {
+impl<'s> Builder<'s> {
+    fn new(shared: &'s Stems) -> Self {
         Builder {
-            stemmer: Stemmer::create(Algorithm::French),
+            shared,
             docs: Vec::new(),
             terms: Vec::new(),
             forms: BTreeMap::new(),
@@ -184,16 +220,25 @@ impl Builder {
     fn words(&mut self, doc: u32, text: &str, weight: u32) {
         for chunk in text.split_whitespace() {
             // IDs cited in a text (`C.3.2.2 & C.3.2.3`) are found like the item's own.
-            if chunk.chars().any(|c| c.is_ascii_digit()) {
+            if chunk.bytes().any(|b| b.is_ascii_digit()) {
                 self.id(doc, chunk);
                 continue;
             }
-            for word in chunk
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().count() > 1)
-            {
+            for word in chunk.split(|c: char| !c.is_alphanumeric()) {
                 self.lower.clear();
-                self.lower.extend(word.chars().flat_map(char::to_lowercase));
+                // Most words are ASCII: lowercased in place, without Unicode tables.
+                if word.is_ascii() {
+                    if word.len() < 2 {
+                        continue;
+                    }
+                    self.lower.push_str(word);
+                    self.lower.make_ascii_lowercase();
+                } else {
+                    if word.chars().nth(1).is_none() {
+                        continue;
+                    }
+                    self.lower.extend(word.chars().flat_map(char::to_lowercase));
+                }
                 let term = match self.seen.get(self.lower.as_str()) {
                     Some(&term) => term,
                     None => self.learn(),
@@ -211,23 +256,19 @@ impl Builder {
     /// Stems the word in `lower` the first time it is seen; its term, or `None` for a
     /// stop word.
     fn learn(&mut self) -> Option<usize> {
-        let folded = fold(&self.lower);
-        let term = if STOP_WORDS.contains(&folded.as_str()) {
-            None
-        } else {
-            let stem = fold(&self.stemmer.stem(&self.lower));
+        let term = self.shared.get(&self.lower).map(|(folded, stem)| {
             if stem != folded {
                 self.forms.entry(folded).or_insert_with(|| stem.clone());
             }
-            Some(match self.stems.get(&stem) {
+            match self.stems.get(&stem) {
                 Some(&term) => term,
                 None => {
                     self.terms.push((stem.clone(), Vec::new()));
                     self.stems.insert(stem, self.terms.len() - 1);
                     self.terms.len() - 1
                 }
-            })
-        };
+            }
+        });
         self.seen.insert(self.lower.clone(), term);
         term
     }
@@ -252,8 +293,8 @@ impl Builder {
 
 /// The index of a referential: its blocs, groups, activities, competences, criteria and
 /// modalities, each found at its anchor.
-pub fn referential_index(r: &Referential) -> String {
-    let mut b = Builder::new();
+pub fn referential_index(r: &Referential, stems: &Stems) -> String {
+    let mut b = Builder::new(stems);
     let table = |id: &str| format!("{}/index.html#{}", r.id, anchor(id));
     for bloc in &r.blocs {
         let text = plain(bloc.summary.as_deref().unwrap_or(""));
@@ -302,8 +343,8 @@ pub fn referential_index(r: &Referential) -> String {
 }
 
 /// The index of a candidate: the dossier and each evidence file's title, context and text.
-pub fn candidate_index(site: &Site, c: &Candidate) -> String {
-    let mut b = Builder::new();
+pub fn candidate_index(site: &Site, c: &Candidate, stems: &Stems) -> String {
+    let mut b = Builder::new(stems);
     let referential = &site.referentials[c.referential];
     b.add(
         "dossier",
@@ -428,7 +469,8 @@ mod tests {
 
     #[test]
     fn words_are_stemmed_folded_and_kept_with_their_forms() {
-        let mut b = Builder::new();
+        let stems = Stems::default();
+        let mut b = Builder::new(&stems);
         b.add(
             "competence",
             &["C1.1"],
