@@ -361,18 +361,7 @@ mod tests {
     fn a_bloc_named_certification_keeps_its_own_file() {
         let bloc = |id: &str| Bloc {
             id: id.into(),
-            at: None,
-            title: String::new(),
-            points: None,
-            minimum: None,
-            hours: None,
-            summary: None,
-            groups: vec![],
-            activities: vec![],
-            competences: vec![],
-            shared_criteria: vec![],
-            modalities: vec![],
-            modules: vec![],
+            ..Bloc::default()
         };
         assert_eq!(bloc_file(&bloc("B.1")), "badges/b-1.json");
         assert_ne!(bloc_file(&bloc("Certification")), CERTIFICATION_FILE);

@@ -155,7 +155,7 @@ pub struct EvaluationPart {
     pub points: u32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Bloc {
     pub id: String,
     pub at: Option<Location>,

@@ -82,19 +82,9 @@ fn all_criteria_exempted_validates_by_exemption() {
 
 fn bloc(points: Option<u32>, minimum: Option<u32>) -> Bloc {
     Bloc {
-        id: String::new(),
-        at: None,
-        title: String::new(),
         points,
         minimum,
-        hours: None,
-        summary: None,
-        groups: vec![],
-        activities: vec![],
-        competences: vec![],
-        shared_criteria: vec![],
-        modalities: vec![],
-        modules: vec![],
+        ..Bloc::default()
     }
 }
 
