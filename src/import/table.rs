@@ -24,7 +24,7 @@ pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
     let text = read_document(path)?;
     let id = match id {
         Some(id) => {
-            if !is_url_safe(id) {
+            if !crate::load::is_url_id(id) {
                 return Err(Error::Usage(format!(
                     "--id `{id}`: use lowercase letters, digits and dashes"
                 )));
@@ -36,7 +36,7 @@ pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
                 .file_stem()
                 .map(|s| s.to_string_lossy())
                 .unwrap_or_default();
-            let id = url_safe(&stem);
+            let id = crate::load::url_id(&stem);
             if id.is_empty() {
                 return Err(Error::Usage(format!(
                     "cannot make an ID from `{}`: give one with --id",
@@ -345,41 +345,24 @@ fn clean_title(p: &str) -> String {
     }
 }
 
-fn is_url_safe(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-/// Lowercase ASCII letters and digits; every other run becomes one dash.
-fn url_safe(stem: &str) -> String {
-    let mut out = String::new();
-    for c in stem.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn ids_from_file_names() {
-        assert_eq!(url_safe("000_6ef1de9ee4de5838"), "000-6ef1de9ee4de5838");
-        assert_eq!(url_safe("Référentiel  RDC (2024)"), "r-f-rentiel-rdc-2024");
-        assert!(is_url_safe("rdc-2024") && !is_url_safe("RDC") && !is_url_safe(""));
+        use crate::load::{is_url_id, url_id};
+        assert_eq!(url_id("000_6ef1de9ee4de5838"), "000-6ef1de9ee4de5838");
+        assert_eq!(url_id("Référentiel  RDC (2024)"), "referentiel-rdc-2024");
+        assert!(is_url_id("rdc-2024") && !is_url_id("RDC") && !is_url_id(""));
     }
 
     #[test]
     fn odd_input_is_refused_or_read_without_panic() {
-        assert!(import_text("", "x").is_err());
-        assert!(import_text("pas de tableau\n", "x").is_err());
+        for text in ["", "pas de tableau\n"] {
+            let e = import_text(text, "x").unwrap_err().to_string();
+            assert!(e.starts_with("no referential table found"), "{text:?}: {e}");
+        }
         let header = "Activités\tCompétences\tModalités\tCritères\n";
         for body in [
             "",

@@ -171,16 +171,10 @@ pub const RESERVED_REFERENTIAL_ID: &str = "candidates";
 /// and dashes.
 /// `what` names the thing ("referential file"), `ext` its extension in the suggestion.
 pub fn check_url_id(stem: &str, rel: &Path, what: &str, ext: &str) -> Result<(), Diagnostic> {
-    let ok = !stem.is_empty()
-        && stem
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !stem.starts_with('-');
-    if ok {
+    if is_url_id(stem) {
         return Ok(());
     }
-    let folded: String = stem.chars().map(fold_accent).collect();
-    let suggestion = crate::model::anchor(&folded);
+    let suggestion = url_id(stem);
     Err(Diagnostic::error(
         Kind::InvalidId,
         Some(Location::new(rel, None)),
@@ -189,6 +183,23 @@ pub fn check_url_id(stem: &str, rel: &Path, what: &str, ext: &str) -> Result<(),
         ),
     )
     .with_suggestion((!suggestion.is_empty()).then(|| format!("rename it `{suggestion}{ext}`"))))
+}
+
+/// Whether `stem` can name a referential or candidate: lowercase letters, digits and
+/// dashes, not starting with a dash.
+pub fn is_url_id(stem: &str) -> bool {
+    !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !stem.starts_with('-')
+}
+
+/// The URL ID closest to `name`: accents dropped, anything else than letters and digits a
+/// dash (`Référentiel RDC` → `referentiel-rdc`); empty when nothing is left.
+pub fn url_id(name: &str) -> String {
+    let folded: String = name.chars().map(fold_accent).collect();
+    crate::model::anchor(&folded)
 }
 
 /// `name` without accents, however they are encoded (one character, or a letter and a

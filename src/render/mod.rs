@@ -61,15 +61,22 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
 const DEFAULT_STRINGS: &str = include_str!("../../templates/strings.toml");
 
+/// The policy as a literal, so the search page's can extend it at compile time.
+macro_rules! base_policy {
+    () => {
+        "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'self'"
+    };
+}
+
 /// The Content-Security-Policy every page carries (a `<meta>` in `base.html`, as
 /// `{{ csp }}`): no script at all (but on the search page), and styles, images and media from the site only. Evidence
 /// is untrusted; should anything get past the sanitiser, the browser still runs nothing.
 /// `serve` loosens `script-src` and `connect-src` to `'self'` for its reload script.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'self'";
+pub const CONTENT_SECURITY_POLICY: &str = base_policy!();
 
 /// The search page's policy: [`CONTENT_SECURITY_POLICY`] plus the site's own scripts (its
 /// search script and index files). It shows no untrusted HTML: results are put in as text.
-pub const SEARCH_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'self'; script-src 'self'";
+pub const SEARCH_CONTENT_SECURITY_POLICY: &str = concat!(base_policy!(), "; script-src 'self'");
 
 /// The search page's script (see `search`).
 const SEARCH_JS: &str = include_str!("../../templates/search.js");

@@ -269,7 +269,12 @@ impl Page {
             Page::Stylesheet => Ok(cx.templates.css.as_bytes().to_vec()),
             Page::Highlight => Ok(highlight::stylesheet().into_bytes()),
             Page::SearchScript => Ok(super::SEARCH_JS.as_bytes().to_vec()),
-            Page::Search => cx.html_with_scripts("search.html", "", &search::page(site, t)),
+            Page::Search => cx.html_under(
+                super::SEARCH_CONTENT_SECURITY_POLICY,
+                "search.html",
+                "",
+                &search::page(site, t),
+            ),
             Page::ReferentialSearch(r) => {
                 Ok(search::referential_index(&site.referentials[r], &cx.stems).into_bytes())
             }
@@ -418,22 +423,19 @@ impl<'a> RenderContext<'a> {
     }
 
     fn html(&self, template: &str, root: &str, page: &impl Serialize) -> Result<Vec<u8>, Error> {
-        let common = Common::new(&self.site.config, root, super::CONTENT_SECURITY_POLICY);
-        self.templates.render(template, &common, page)
+        self.html_under(super::CONTENT_SECURITY_POLICY, template, root, page)
     }
 
-    /// [`Self::html`] for the one page that runs a script of the site's own: search.
-    fn html_with_scripts(
+    /// [`Self::html`] under another Content-Security-Policy: the search page runs the
+    /// site's own script.
+    fn html_under(
         &self,
+        csp: &'static str,
         template: &str,
         root: &str,
         page: &impl Serialize,
     ) -> Result<Vec<u8>, Error> {
-        let common = Common::new(
-            &self.site.config,
-            root,
-            super::SEARCH_CONTENT_SECURITY_POLICY,
-        );
+        let common = Common::new(&self.site.config, root, csp);
         self.templates.render(template, &common, page)
     }
 }
