@@ -223,7 +223,7 @@ fn outcome(checked: &Checked, c: &Cand) -> Outcome {
                 needs_evidence: x.needs_evidence,
                 evidence,
                 criteria,
-                reasons: x.reasons.clone(),
+                reasons: x.reasons(&r.rules),
             };
             (r.competences[x.competence].id.clone(), outcome)
         })

@@ -219,6 +219,6 @@ fn the_example_candidates_cover_the_four_situations_of_the_issue() {
         .iter()
         .find(|c| r.competences[c.competence].id == "C2.4")
         .unwrap();
-    assert_eq!(c24.reasons[0].key, "reason_exempted");
+    assert_eq!(c24.reasons(&r.rules)[0].key, "reason_exempted");
     assert_eq!(c24.verdict, refolio::validate::rules::Verdict::Validated);
 }

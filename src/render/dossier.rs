@@ -316,7 +316,7 @@ pub fn dossier_page<'a>(
                         own: score(t, c.self_assessment.get(&x.competence)),
                         tutor: score(t, c.tutor_assessment.get(&x.competence)),
                         verdict: verdict(t, x.verdict),
-                        reasons: reasons(t, &x.reasons),
+                        reasons: reasons(t, &x.reasons(&r.rules)),
                         criteria: x
                             .criteria
                             .iter()

@@ -30,7 +30,7 @@ struct CandidateReport<'a> {
     competences: Vec<Item<'a>>,
     bloc_outcomes: Vec<Item<'a>>,
     decision: &'a Decision,
-    reasons: Vec<ReasonReport<'a>>,
+    reasons: Vec<ReasonReport>,
 }
 
 #[derive(Serialize)]
@@ -49,22 +49,22 @@ struct Item<'a> {
     mark: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     evidence: Vec<&'a str>,
-    reasons: Vec<ReasonReport<'a>>,
+    reasons: Vec<ReasonReport>,
 }
 
 #[derive(Serialize)]
-struct ReasonReport<'a> {
+struct ReasonReport {
     key: &'static str,
-    args: std::collections::BTreeMap<&'static str, &'a str>,
+    args: std::collections::BTreeMap<&'static str, String>,
     text: String,
 }
 
-fn reasons<'a>(t: &Strings, reasons: &'a [Reason]) -> Vec<ReasonReport<'a>> {
+fn reasons(t: &Strings, reasons: &[Reason]) -> Vec<ReasonReport> {
     reasons
         .iter()
         .map(|r| ReasonReport {
             key: r.key,
-            args: r.args.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+            args: r.args.iter().map(|(k, v)| (*k, v.clone())).collect(),
             text: r.format(&t.get(r.key)),
         })
         .collect()
@@ -97,7 +97,7 @@ fn candidate_report<'a>(
                     .iter()
                     .map(|&e| c.evidence[e].stem.as_str())
                     .collect(),
-                reasons: reasons(t, &x.reasons),
+                reasons: reasons(t, &x.reasons(&r.rules)),
             })
             .collect(),
         bloc_outcomes: d

@@ -9,7 +9,7 @@ use super::rules::{
 };
 use crate::config::CandidatesConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
-use crate::model::{Candidate, Referential};
+use crate::model::{Candidate, Referential, Rules};
 
 /// Everything computed for one candidate.
 #[derive(Debug, Clone)]
@@ -71,12 +71,21 @@ impl Coverage {
 pub struct CompetenceResult {
     pub competence: usize,
     /// Evidence (indexes into the candidate's) naming it or one of its criteria.
-    pub evidence: Vec<usize>,
+    pub evidence: Box<[usize]>,
     /// False when every criterion is exempted: no evidence is needed.
     pub needs_evidence: bool,
-    pub criteria: Vec<(usize, CriterionStatus)>,
+    pub criteria: Box<[(usize, CriterionStatus)]>,
     pub verdict: Verdict,
-    pub reasons: Vec<Reason>,
+}
+
+impl CompetenceResult {
+    /// Why the rules give [`Self::verdict`]. Worked out again when shown rather than kept:
+    /// a national build holds three million of these rows, and their reasons' small
+    /// strings were a quarter of its memory.
+    pub fn reasons(&self, rules: &Rules) -> Vec<Reason> {
+        let statuses: Vec<CriterionStatus> = self.criteria.iter().map(|&(_, s)| s).collect();
+        competence_outcome(rules, &statuses).1
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -136,14 +145,13 @@ pub fn dossier(
                 }
             }
             let statuses: Vec<CriterionStatus> = criteria.iter().map(|(_, s)| *s).collect();
-            let (verdict, reasons) = competence_outcome(&r.rules, &statuses);
+            let (verdict, _) = competence_outcome(&r.rules, &statuses);
             competences.push(CompetenceResult {
                 competence: c,
-                evidence,
+                evidence: evidence.into_boxed_slice(),
                 needs_evidence,
-                criteria,
+                criteria: criteria.into_boxed_slice(),
                 verdict,
-                reasons,
             });
         }
     }
