@@ -60,7 +60,9 @@ pub struct Referential {
     pub criteria: Vec<Criterion>,
     pub modalities: Vec<Modality>,
     pub modules: Vec<Module>,
-    index: HashMap<String, ItemRef>,
+    /// aHash: IDs are looked up for every reference of every candidate; keyed per process,
+    /// so IDs crafted to collide cannot slow a build.
+    index: HashMap<String, ItemRef, ahash::RandomState>,
 }
 
 impl Referential {
