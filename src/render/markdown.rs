@@ -153,13 +153,15 @@ fn is_plain(event: &Event<'_>) -> bool {
 /// pulldown-cmark's spelling of plain HTML turned into ammonia's (html5ever's), so a text
 /// renders to the same bytes whichever path it takes. Text is escaped by then: `<` and
 /// U+00A0 only appear where these replacements mean them.
-fn as_ammonia_writes(html: String) -> String {
-    if !html.contains(['\u{a0}', '/']) {
-        return html;
+fn as_ammonia_writes(mut html: String) -> String {
+    // Each replacement copies the whole text: only made when its pattern is there, which
+    // for most evidence is never.
+    for (from, to) in [("<hr />", "<hr>"), ("<br />", "<br>"), ("\u{a0}", "&nbsp;")] {
+        if html.contains(from) {
+            html = html.replace(from, to);
+        }
     }
-    html.replace("<hr />", "<hr>")
-        .replace("<br />", "<br>")
-        .replace('\u{a0}', "&nbsp;")
+    html
 }
 
 /// Prefix given to every `id` of content, so content cannot clash with the page's own ids;
