@@ -79,9 +79,9 @@ pub struct CompetenceResult {
 }
 
 impl CompetenceResult {
-    /// Why the rules give [`Self::verdict`]. Worked out again when shown rather than kept:
-    /// a national build holds three million of these rows, and their reasons' small
-    /// strings were a quarter of its memory.
+    /// Why `rules`, those of the candidate's referential, give [`Self::verdict`]. Worked
+    /// out again when shown rather than kept: a national build holds three million of
+    /// these rows, and their reasons' small strings were a quarter of its memory.
     pub fn reasons(&self, rules: &Rules) -> Vec<Reason> {
         let statuses: Vec<CriterionStatus> = self.criteria.iter().map(|&(_, s)| s).collect();
         competence_outcome(rules, &statuses).1
