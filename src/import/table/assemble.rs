@@ -6,7 +6,10 @@
 use super::exams::draft_modalities;
 use super::ids;
 use super::walk::{Found, FoundBloc, FoundCriterion, Scope, Target, short};
+use std::collections::HashSet;
+
 use crate::import::draft::{DraftActivity, DraftBloc, DraftCompetence, DraftCriterion, DraftGroup};
+use crate::model::anchor;
 
 /// The blocs of the draft, and one report line per doubt.
 pub fn assemble(found: Found) -> (Vec<DraftBloc>, Vec<String>) {
@@ -28,97 +31,45 @@ pub fn assemble(found: Found) -> (Vec<DraftBloc>, Vec<String>) {
 /// review where the source had none, e.g. a document cut short), every ID unique (a repeat
 /// gets a `-dup2` suffix).
 fn complete(blocs: &mut [DraftBloc], report: &mut Vec<String>) {
-    const MISSING: &str = "À compléter";
-    let mut seen = std::collections::HashSet::new();
-    // IDs are compared as their anchors (`A1.2` and `A1-2` are the same page address).
-    let anchor = |id: &str| -> String {
-        let mut a = String::new();
-        for c in id.chars() {
-            if c.is_alphanumeric() {
-                a.extend(c.to_lowercase());
-            } else if !a.ends_with('-') {
-                a.push('-');
-            }
-        }
-        a
-    };
-    let mut unique = |id: &mut String, review: &mut Vec<String>, report: &mut Vec<String>| {
-        if seen.insert(anchor(id)) {
-            return;
-        }
-        let mut n = 2;
-        while seen.contains(&anchor(&format!("{id}-dup{n}"))) {
-            n += 1;
-        }
-        let renamed = format!("{id}-dup{n}");
-        report.push(format!("`{id}` appears twice: the second is `{renamed}`"));
-        review.push(format!(
-            "`{id}` appears twice in the source: renamed `{renamed}`"
-        ));
-        seen.insert(anchor(&renamed));
-        *id = renamed;
-    };
-    let fill = |text: &mut String,
-                what: &str,
-                id: &str,
-                review: &mut Vec<String>,
-                report: &mut Vec<String>| {
-        if text.trim().is_empty() {
-            *text = MISSING.to_owned();
-            review.push(format!("no {what} in the source: write it"));
-            report.push(format!("{id}: no {what} found"));
-        }
-    };
+    let mut ids = Ids::default();
     for b in blocs.iter_mut() {
         // A bloc or competence renamed because another bloc has its ID: this bloc's
         // references to it mean this one.
         let mut renamed: Vec<(String, String)> = Vec::new();
         let old = b.id.clone();
-        unique(&mut b.id, &mut b.review, report);
+        ids.unique(&mut b.id, &mut b.review, report);
         if b.id != old {
             renamed.push((old, b.id.clone()));
         }
-        fill(&mut b.title, "title", &b.id.clone(), &mut b.review, report);
+        fill(&mut b.title, "title", &b.id, &mut b.review, report);
         let mut activities: Vec<&mut DraftActivity> = Vec::new();
         for g in &mut b.groups {
-            unique(&mut g.id, &mut g.review, report);
-            fill(&mut g.title, "title", &g.id.clone(), &mut g.review, report);
+            ids.unique(&mut g.id, &mut g.review, report);
+            fill(&mut g.title, "title", &g.id, &mut g.review, report);
             activities.extend(g.activities.iter_mut());
         }
         activities.extend(b.activities.iter_mut());
         for a in activities {
-            unique(&mut a.id, &mut a.review, report);
-            fill(&mut a.title, "title", &a.id.clone(), &mut a.review, report);
+            ids.unique(&mut a.id, &mut a.review, report);
+            fill(&mut a.title, "title", &a.id, &mut a.review, report);
             for k in &mut a.competences {
                 let old = k.id.clone();
-                unique(&mut k.id, &mut k.review, report);
+                ids.unique(&mut k.id, &mut k.review, report);
                 if k.id != old {
                     renamed.push((old, k.id.clone()));
                 }
-                fill(&mut k.text, "text", &k.id.clone(), &mut k.review, report);
+                fill(&mut k.text, "text", &k.id, &mut k.review, report);
                 for c in &mut k.criteria {
-                    if let Some(id) = &mut c.id {
-                        unique(id, &mut c.review, report);
-                    }
-                    let id =
-                        c.id.clone()
-                            .unwrap_or_else(|| format!("a criterion of {}", k.id));
-                    fill(&mut c.text, "text", &id, &mut c.review, report);
+                    complete_criterion(&mut ids, c, &k.id, report);
                 }
             }
         }
         for c in &mut b.criteria {
-            if let Some(id) = &mut c.id {
-                unique(id, &mut c.review, report);
-            }
-            let id =
-                c.id.clone()
-                    .unwrap_or_else(|| format!("a criterion of {}", b.id));
-            fill(&mut c.text, "text", &id, &mut c.review, report);
+            complete_criterion(&mut ids, c, &b.id, report);
         }
         for m in &mut b.modalities {
             if let Some(id) = &mut m.id {
-                unique(id, &mut m.review, report);
+                ids.unique(id, &mut m.review, report);
             }
         }
         let local: Vec<&str> = b
@@ -146,6 +97,63 @@ fn complete(blocs: &mut [DraftBloc], report: &mut Vec<String>) {
         b.modalities
             .iter_mut()
             .for_each(|m| rename(&mut m.evaluates));
+    }
+}
+
+/// A criterion's share of [`complete`]: its ID unique, its text filled. `owner` names it
+/// in the report when it has no ID.
+fn complete_criterion(
+    ids: &mut Ids,
+    c: &mut DraftCriterion,
+    owner: &str,
+    report: &mut Vec<String>,
+) {
+    if let Some(id) = &mut c.id {
+        ids.unique(id, &mut c.review, report);
+    }
+    let id =
+        c.id.clone()
+            .unwrap_or_else(|| format!("a criterion of {owner}"));
+    fill(&mut c.text, "text", &id, &mut c.review, report);
+}
+
+/// The IDs given so far, compared as their page anchors ([`anchor`]: `A1.2` and `A1-2`
+/// are the same address).
+#[derive(Default)]
+struct Ids(HashSet<String>);
+
+impl Ids {
+    /// Keeps `id` if its anchor is free, else renames it `id-dupN` and says so.
+    fn unique(&mut self, id: &mut String, review: &mut Vec<String>, report: &mut Vec<String>) {
+        if self.0.insert(anchor(id)) {
+            return;
+        }
+        let mut n = 2;
+        while self.0.contains(&anchor(&format!("{id}-dup{n}"))) {
+            n += 1;
+        }
+        let renamed = format!("{id}-dup{n}");
+        report.push(format!("`{id}` appears twice: the second is `{renamed}`"));
+        review.push(format!(
+            "`{id}` appears twice in the source: renamed `{renamed}`"
+        ));
+        self.0.insert(anchor(&renamed));
+        *id = renamed;
+    }
+}
+
+/// An empty title or text replaced by a placeholder to review.
+fn fill(
+    text: &mut String,
+    what: &str,
+    id: &str,
+    review: &mut Vec<String>,
+    report: &mut Vec<String>,
+) {
+    if text.trim().is_empty() {
+        *text = "À compléter".to_owned();
+        review.push(format!("no {what} in the source: write it"));
+        report.push(format!("{id}: no {what} found"));
     }
 }
 
@@ -574,6 +582,58 @@ mod tests {
         assert_eq!(
             review,
             ["`C.4.4a` read as `C.4.4` (no competence `C.4.4a`)"]
+        );
+    }
+
+    #[test]
+    fn completing_renames_ids_sharing_an_anchor_and_fills_what_is_missing() {
+        let criterion = |id: Option<&str>, text: &str| DraftCriterion {
+            id: id.map(String::from),
+            text: text.into(),
+            ..DraftCriterion::default()
+        };
+        let mut blocs = vec![DraftBloc {
+            id: "B1".into(),
+            title: "Bloc".into(),
+            activities: vec![DraftActivity {
+                id: "A1.2".into(),
+                title: String::new(),
+                competences: vec![DraftCompetence {
+                    id: "C1".into(),
+                    text: "Faire".into(),
+                    criteria: vec![criterion(Some("Cr1"), "Juste"), criterion(None, " ")],
+                    ..DraftCompetence::default()
+                }],
+                ..DraftActivity::default()
+            }],
+            // `A1-2` is the page address of `A1.2`; `cr1` that of `Cr1`.
+            criteria: vec![criterion(Some("A1-2"), "x"), criterion(Some("cr1"), "y")],
+            ..DraftBloc::default()
+        }];
+        let mut report = Vec::new();
+        complete(&mut blocs, &mut report);
+        let b = &blocs[0];
+        let a = &b.activities[0];
+        assert_eq!(a.title, "À compléter");
+        assert_eq!(a.review, ["no title in the source: write it"]);
+        let k = &a.competences[0];
+        assert_eq!(k.criteria[1].text, "À compléter");
+        assert_eq!(
+            (b.criteria[0].id.as_deref(), b.criteria[1].id.as_deref()),
+            (Some("A1-2-dup2"), Some("cr1-dup2"))
+        );
+        assert_eq!(
+            b.criteria[1].review,
+            ["`cr1` appears twice in the source: renamed `cr1-dup2`"]
+        );
+        assert_eq!(
+            report,
+            [
+                "A1.2: no title found",
+                "a criterion of C1: no text found",
+                "`A1-2` appears twice: the second is `A1-2-dup2`",
+                "`cr1` appears twice: the second is `cr1-dup2`",
+            ]
         );
     }
 }
