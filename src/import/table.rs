@@ -350,14 +350,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_from_file_names() {
-        use crate::load::{is_url_id, url_id};
-        assert_eq!(url_id("000_6ef1de9ee4de5838"), "000-6ef1de9ee4de5838");
-        assert_eq!(url_id("Référentiel  RDC (2024)"), "referentiel-rdc-2024");
-        assert!(is_url_id("rdc-2024") && !is_url_id("RDC") && !is_url_id(""));
-    }
-
-    #[test]
     fn odd_input_is_refused_or_read_without_panic() {
         for text in ["", "pas de tableau\n"] {
             let e = import_text(text, "x").unwrap_err().to_string();

@@ -404,6 +404,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn url_ids_from_file_names() {
+        assert_eq!(url_id("000_6ef1de9ee4de5838"), "000-6ef1de9ee4de5838");
+        assert_eq!(url_id("Référentiel  RDC (2024)"), "referentiel-rdc-2024");
+        assert!(is_url_id("rdc-2024") && !is_url_id("RDC") && !is_url_id(""));
+    }
+
+    #[test]
     fn positions_count_characters_not_bytes() {
         assert_eq!(
             Position::at_offset("é\nàb", 6),
