@@ -5,7 +5,7 @@
 //! previews. Paths are checked here once, so nothing can be written outside the output
 //! folder.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
@@ -53,10 +53,32 @@ impl Output for Mutex<MemoryOutput> {
     }
 }
 
+/// The folders a writer has made, so each is made once: asking the kernel for every file
+/// (a `mkdir` that fails, then a `stat`) was two of the five system calls a page cost.
+#[derive(Default)]
+struct Folders(Mutex<HashSet<PathBuf>>);
+
+impl Folders {
+    /// Makes `file`'s parent folder and those above it, unless made already.
+    fn make_parent(&self, file: &Path) -> Result<(), Error> {
+        let Some(parent) = file.parent() else {
+            return Ok(());
+        };
+        // A panic elsewhere cannot leave the set half-written: entries are inserted whole.
+        let mut made = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if !made.contains(parent) {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            made.insert(parent.to_path_buf());
+        }
+        Ok(())
+    }
+}
+
 /// A temporary folder beside the output folder, published by renaming it into place.
 pub struct Staging {
     dir: tempfile::TempDir,
     target: PathBuf,
+    folders: Folders,
 }
 
 impl Staging {
@@ -85,6 +107,7 @@ impl Staging {
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
+            folders: Folders::default(),
         })
     }
 
@@ -122,9 +145,7 @@ impl Staging {
 impl Output for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         let full = self.dir.path().join(check_relative(path)?);
-        if let Some(parent) = full.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
+        self.folders.make_parent(&full)?;
         fs::write(&full, bytes).map_err(|e| Error::io(&self.target.join(path), e))
     }
 }
@@ -136,6 +157,7 @@ pub struct Patch {
     dir: tempfile::TempDir,
     target: PathBuf,
     staged: Mutex<Vec<String>>,
+    folders: Folders,
 }
 
 impl Patch {
@@ -156,6 +178,7 @@ impl Patch {
             dir,
             target: target.to_path_buf(),
             staged: Mutex::default(),
+            folders: Folders::default(),
         })
     }
 
@@ -189,9 +212,7 @@ impl Patch {
 impl Output for Patch {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         let full = self.dir.path().join(check_relative(path)?);
-        if let Some(parent) = full.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
+        self.folders.make_parent(&full)?;
         fs::write(&full, bytes).map_err(|e| Error::io(&self.target.join(path), e))?;
         let mut staged = self.staged.lock().unwrap_or_else(PoisonError::into_inner);
         staged.push(path.to_owned());
