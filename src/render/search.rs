@@ -247,7 +247,13 @@ impl<'s> Builder<'s> {
                     continue;
                 }
                 self.lower.clear();
-                self.lower.extend(word.chars().flat_map(char::to_lowercase));
+                // The Unicode tables only for the characters that need them.
+                for c in word.chars() {
+                    match c.is_ascii() {
+                        true => self.lower.push(c.to_ascii_lowercase()),
+                        false => self.lower.extend(c.to_lowercase()),
+                    }
+                }
                 self.post(doc, weight);
             }
         }
