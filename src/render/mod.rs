@@ -4,6 +4,7 @@
 
 pub mod accessibility;
 pub mod dossier;
+pub mod evidence;
 pub mod highlight;
 pub mod json;
 pub mod markdown;

@@ -15,7 +15,8 @@ use crate::validate::Dossier;
 
 use super::texts::TextCache;
 use super::{
-    Common, HomePage, Templates, accessibility, dossier, highlight, json, report, search, views,
+    Common, HomePage, Templates, accessibility, dossier, evidence, highlight, json, report, search,
+    views,
 };
 
 /// One output file.
@@ -344,7 +345,7 @@ impl Page {
                 let root = dossier::root_of(&self.path(site));
                 let c = &site.candidates[c];
                 let texts = cx.texts.get(site, c.referential);
-                let page = dossier::evidence_page(site, c, i, t, texts, cx.highlighter);
+                let page = evidence::evidence_page(site, c, i, t, texts, cx.highlighter);
                 cx.html("evidence.html", &root, &page)
             }
             Page::Attachment(c, i, j) => {

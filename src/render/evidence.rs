@@ -1,0 +1,150 @@
+//! The view of an evidence page: the candidate's evidence file rendered from Markdown, with
+//! the competences and criteria it says it demonstrates, each linked to the referential and
+//! to its row in the dossier bilan.
+
+use serde::Serialize;
+
+use super::Strings;
+use super::dossier::{evidence_path, root_of};
+use super::highlight::Highlighter;
+use super::markdown::{evidence_to_html, scrolling_tables};
+use super::texts::Texts;
+use crate::model::{Candidate, Demonstrated, Site, anchor};
+
+#[derive(Serialize)]
+pub struct EvidencePage<'a> {
+    pub candidate: &'a str,
+    /// The candidate's URL segment, which scopes the search box.
+    pub slug: &'a str,
+    pub dossier_href: String,
+    pub title: &'a str,
+    pub date: Option<&'a str>,
+    pub company: Option<&'a str>,
+    pub mission: Option<&'a str>,
+    pub body_html: String,
+    pub attachments: Vec<AttachmentLink>,
+    pub demonstrates: Vec<Demonstrates<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct AttachmentLink {
+    pub href: String,
+    pub title: String,
+}
+
+#[derive(Serialize)]
+pub struct Demonstrates<'a> {
+    pub id: &'a str,
+    pub kind: String,
+    pub text_html: &'a str,
+    /// In the referential.
+    pub href: String,
+    /// The competence's row in the dossier.
+    pub dossier_href: String,
+    pub note: Option<&'a str>,
+}
+
+pub fn evidence_page<'a>(
+    site: &'a Site,
+    c: &'a Candidate,
+    i: usize,
+    t: &Strings,
+    texts: &'a Texts,
+    highlighter: &Highlighter,
+) -> EvidencePage<'a> {
+    let r = &site.referentials[c.referential];
+    let e = &c.evidence[i];
+    let page = evidence_path(c, &e.stem);
+    let root = root_of(&page);
+    // From the evidence page back to the candidate folder.
+    let up = "../".repeat(e.stem.matches('/').count());
+    let demonstrates = e
+        .demonstrates
+        .iter()
+        .map(|d| {
+            let (id, text_html, kind, competence) = match d.item {
+                Demonstrated::Competence(k) => {
+                    let x = &r.competences[k];
+                    (
+                        x.id.as_str(),
+                        texts.competence(k),
+                        "competence",
+                        x.id.as_str(),
+                    )
+                }
+                Demonstrated::Criterion(k) => {
+                    let x = &r.criteria[k];
+                    let first = x
+                        .competences
+                        .first()
+                        .map_or("", |&k| r.competences[k].id.as_str());
+                    (x.id.as_str(), texts.criterion(k), "criterion", first)
+                }
+            };
+            Demonstrates {
+                id,
+                kind: t.get(kind),
+                text_html,
+                href: format!("{root}{}/index.html#{}", r.id, anchor(id)),
+                dossier_href: format!("{up}index.html#c-{}", anchor(competence)),
+                note: d.note.as_deref(),
+            }
+        })
+        .collect();
+    let stem_dir = e.stem.rsplit_once('/').map_or("", |(d, _)| d);
+    EvidencePage {
+        candidate: &c.name,
+        slug: &c.slug,
+        dossier_href: format!("{up}index.html"),
+        title: &e.title,
+        date: e.date.as_deref(),
+        company: e.company.as_deref(),
+        mission: e.mission.as_deref(),
+        body_html: scrolling_tables(
+            evidence_to_html(&e.body, highlighter),
+            &t.get("table_region"),
+        ),
+        attachments: e
+            .attachments
+            .iter()
+            .map(|a| {
+                let href = relative_to(stem_dir, &a.target);
+                let name = a.target.rsplit('/').next().unwrap_or(&a.target).to_owned();
+                AttachmentLink {
+                    href,
+                    title: a.title.clone().unwrap_or(name),
+                }
+            })
+            .collect(),
+        demonstrates,
+    }
+}
+
+/// The path of `target` as seen from folder `from`, both relative to the same folder.
+fn relative_to(from: &str, target: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let target: Vec<&str> = target.split('/').collect();
+    let common = from.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from.len() - common);
+    out.push_str(&target[common..].join("/"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_between_folders() {
+        assert_eq!(
+            relative_to("preuves", "preuves/annexes/a.pdf"),
+            "annexes/a.pdf"
+        );
+        assert_eq!(
+            relative_to("preuves/x", "annexes/a.pdf"),
+            "../../annexes/a.pdf"
+        );
+        assert_eq!(relative_to("", "a.pdf"), "a.pdf");
+        assert_eq!(root_of("candidates/x/preuves/a.html"), "../../../");
+    }
+}
