@@ -3,7 +3,10 @@
 //! Like [`super::views`], borrowed structs with labels translated, reasoning formatted and
 //! links resolved relative to the page, so templates only lay things out.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
+use tera::Value;
 
 use super::Strings;
 use super::texts::Texts;
@@ -15,6 +18,10 @@ use crate::validate::{Dossier, bloc_mark};
 pub fn dossier_dir(c: &Candidate) -> String {
     format!("candidates/{}", c.slug)
 }
+
+/// From a dossier bilan to the site root: every dossier is `candidates/<slug>/index.html`,
+/// and a slug is a single path segment.
+pub const DOSSIER_ROOT: &str = "../../";
 
 /// The page of an evidence file, relative to the site root.
 pub fn evidence_path(c: &Candidate, stem: &str) -> String {
@@ -33,15 +40,51 @@ pub struct Label {
     pub class: &'static str,
 }
 
-fn verdict(t: &Strings, v: Verdict) -> Label {
-    let (key, class) = match v {
-        Verdict::Validated => ("verdict_validated", "ok"),
-        Verdict::NotValidated => ("verdict_not_validated", "ko"),
-        Verdict::Undecided => ("verdict_undecided", "pending"),
-    };
-    Label {
-        label: t.get(key),
-        class,
+/// The labels a dossier shows on every competence and criterion, made into template values
+/// once per build rather than once per row.
+pub struct Labels {
+    verdicts: [Value; 3],
+    statuses: [Value; 4],
+}
+
+impl Labels {
+    pub fn new(t: &Strings) -> Labels {
+        let label = |key: &str, class: &'static str| {
+            Value::from(BTreeMap::from([
+                ("label", Value::from(t.get(key))),
+                ("class", Value::from(class)),
+            ]))
+        };
+        Labels {
+            verdicts: [
+                label("verdict_validated", "ok"),
+                label("verdict_not_validated", "ko"),
+                label("verdict_undecided", "pending"),
+            ],
+            statuses: [
+                label("status_validated", "ok"),
+                label("status_not_validated", "ko"),
+                label("status_exempted", "exempted"),
+                label("status_missing", "pending"),
+            ],
+        }
+    }
+
+    fn verdict(&self, v: Verdict) -> &Value {
+        &self.verdicts[match v {
+            Verdict::Validated => 0,
+            Verdict::NotValidated => 1,
+            Verdict::Undecided => 2,
+        }]
+    }
+
+    fn status(&self, s: CriterionStatus) -> &Value {
+        &self.statuses[match s {
+            CriterionStatus::Validated => 0,
+            CriterionStatus::NotValidated => 1,
+            CriterionStatus::Exempted => 2,
+            CriterionStatus::Missing => 3,
+        }]
     }
 }
 
@@ -202,7 +245,7 @@ pub struct BlocSection<'a> {
     pub anchor: String,
     pub title: &'a str,
     pub href: String,
-    pub verdict: Label,
+    pub verdict: &'a Value,
     pub mark: Option<String>,
     pub points: Option<u32>,
     pub reasons: Vec<String>,
@@ -215,25 +258,26 @@ pub struct BlocSection<'a> {
 pub struct CompetenceRow<'a> {
     pub id: &'a str,
     pub anchor: String,
-    pub href: String,
-    pub text_html: &'a str,
+    pub href: &'a Value,
+    pub text_html: &'a Value,
     /// One per matrix column: whether that evidence demonstrates the competence.
     pub cells: Vec<bool>,
     pub covered: bool,
     pub needs_evidence: bool,
     pub own: Option<String>,
     pub tutor: Option<String>,
-    pub verdict: Label,
+    pub verdict: &'a Value,
     pub reasons: Vec<String>,
     pub criteria: Vec<CriterionRow<'a>>,
 }
 
 #[derive(Serialize)]
+/// Its fields are shared template values: a dossier has a row for every criterion.
 pub struct CriterionRow<'a> {
     pub id: &'a str,
-    pub href: String,
-    pub text_html: &'a str,
-    pub status: Label,
+    pub href: &'a Value,
+    pub text_html: &'a Value,
+    pub status: &'a Value,
 }
 
 #[derive(Serialize)]
@@ -251,29 +295,17 @@ pub struct ExemptionView<'a> {
     pub date: Option<&'a str>,
 }
 
-fn status(t: &Strings, s: CriterionStatus) -> Label {
-    let (key, class) = match s {
-        CriterionStatus::Validated => ("status_validated", "ok"),
-        CriterionStatus::NotValidated => ("status_not_validated", "ko"),
-        CriterionStatus::Exempted => ("status_exempted", "exempted"),
-        CriterionStatus::Missing => ("status_missing", "pending"),
-    };
-    Label {
-        label: t.get(key),
-        class,
-    }
-}
-
-/// Builds the dossier bilan of one candidate; `root` leads from the dossier to the site root.
+/// Builds the dossier bilan of one candidate.
 pub fn dossier_page<'a>(
     site: &'a Site,
     c: &'a Candidate,
     d: &'a Dossier,
     t: &Strings,
+    labels: &'a Labels,
     texts: &'a Texts,
 ) -> DossierPage<'a> {
     let r = &site.referentials[c.referential];
-    let root = root_of(&format!("{}/index.html", dossier_dir(c)));
+    let root = DOSSIER_ROOT;
     let item_href = |id: &str| format!("{root}{}/index.html#{}", r.id, anchor(id));
     let evidence_link = |i: usize| {
         let e = &c.evidence[i];
@@ -307,23 +339,23 @@ pub fn dossier_page<'a>(
                     CompetenceRow {
                         id: &k.id,
                         anchor: format!("c-{}", anchor(&k.id)),
-                        href: item_href(&k.id),
-                        text_html: texts.competence(x.competence),
+                        href: texts.competence_link(x.competence),
+                        text_html: texts.competence_value(x.competence),
                         cells: columns.iter().map(|e| x.evidence.contains(e)).collect(),
                         covered: !x.evidence.is_empty(),
                         needs_evidence: x.needs_evidence,
                         own: score(t, c.self_assessment.get(&x.competence)),
                         tutor: score(t, c.tutor_assessment.get(&x.competence)),
-                        verdict: verdict(t, x.verdict),
+                        verdict: labels.verdict(x.verdict),
                         reasons: reasons(t, &x.reasons(&r.rules)),
                         criteria: x
                             .criteria
                             .iter()
                             .map(|&(k, s)| CriterionRow {
                                 id: &r.criteria[k].id,
-                                href: item_href(&r.criteria[k].id),
-                                text_html: texts.criterion(k),
-                                status: status(t, s),
+                                href: texts.criterion_link(k),
+                                text_html: texts.criterion_value(k),
+                                status: labels.status(s),
                             })
                             .collect(),
                     }
@@ -334,7 +366,7 @@ pub fn dossier_page<'a>(
                 anchor: format!("b-{}", anchor(&bloc.id)),
                 title: &bloc.title,
                 href: item_href(&bloc.id),
-                verdict: verdict(t, b.outcome.verdict),
+                verdict: labels.verdict(b.outcome.verdict),
                 mark: b.outcome.mark.map(fmt_number),
                 points: bloc.points,
                 reasons: reasons(t, &b.outcome.reasons),

@@ -334,8 +334,8 @@ impl Page {
             Page::Dossier(c) => {
                 let (c, d) = (&site.candidates[c], &cx.dossiers[c]);
                 let texts = cx.texts.get(site, c.referential);
-                let page = dossier::dossier_page(site, c, d, t, texts);
-                cx.html("dossier.html", "../../", &page)
+                let page = dossier::dossier_page(site, c, d, t, &cx.labels, texts);
+                cx.html("dossier.html", dossier::DOSSIER_ROOT, &page)
             }
             Page::Report(c) => {
                 let (c, d) = (&site.candidates[c], &cx.dossiers[c]);
@@ -402,6 +402,7 @@ pub struct RenderContext<'a> {
     pub templates: &'a Templates,
     pub highlighter: &'a highlight::Highlighter,
     texts: TextCache,
+    labels: dossier::Labels,
     /// Words stemmed for the search indexes so far.
     stems: search::Stems,
 }
@@ -419,6 +420,7 @@ impl<'a> RenderContext<'a> {
             templates,
             highlighter,
             texts: TextCache::new(site),
+            labels: dossier::Labels::new(templates.strings()),
             stems: search::Stems::default(),
         }
     }

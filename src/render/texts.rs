@@ -1,37 +1,71 @@
 //! Texts: a referential's competence and criterion texts rendered to inline HTML once, for
-//! every dossier and evidence page that quotes them. Thousands of candidates share one
-//! referential; rendering its texts again for each of them was a fifth of a build.
+//! every dossier and evidence page that quotes them, with the links a dossier makes to them.
+//! Thousands of candidates share one referential; rendering its texts again for each of them
+//! was a fifth of a build.
+//!
+//! They are kept as template values: a value is shared, not copied, when a view that holds
+//! it is turned into a template context, and a dossier quotes every text of its blocs.
 
 use std::sync::OnceLock;
 
-use crate::model::{Referential, Site};
+use tera::Value;
 
+use crate::model::{Referential, Site, anchor};
+
+use super::dossier::DOSSIER_ROOT;
 use super::markdown::to_inline_html;
 
 /// One referential's texts as inline HTML, by index in the referential.
 pub struct Texts {
-    competences: Vec<String>,
-    criteria: Vec<String>,
+    competences: Vec<Value>,
+    criteria: Vec<Value>,
+    /// From a dossier bilan to each competence's, then each criterion's, row of the
+    /// referential table.
+    competence_links: Vec<Value>,
+    criterion_links: Vec<Value>,
 }
 
 impl Texts {
     pub fn new(r: &Referential) -> Texts {
+        // Sanitised HTML: printed as it is.
+        let html = |text: &str| Value::safe_string(&to_inline_html(text));
+        let link = |id: &str| {
+            Value::normal_string(&format!("{DOSSIER_ROOT}{}/index.html#{}", r.id, anchor(id)))
+        };
         Texts {
-            competences: r
-                .competences
-                .iter()
-                .map(|k| to_inline_html(&k.text))
-                .collect(),
-            criteria: r.criteria.iter().map(|k| to_inline_html(&k.text)).collect(),
+            competences: r.competences.iter().map(|k| html(&k.text)).collect(),
+            criteria: r.criteria.iter().map(|k| html(&k.text)).collect(),
+            competence_links: r.competences.iter().map(|k| link(&k.id)).collect(),
+            criterion_links: r.criteria.iter().map(|k| link(&k.id)).collect(),
         }
     }
 
     pub fn competence(&self, k: usize) -> &str {
-        &self.competences[k]
+        self.competences[k].as_str().unwrap_or_default()
     }
 
     pub fn criterion(&self, k: usize) -> &str {
+        self.criteria[k].as_str().unwrap_or_default()
+    }
+
+    /// [`Self::competence`] as a template value.
+    pub fn competence_value(&self, k: usize) -> &Value {
+        &self.competences[k]
+    }
+
+    /// [`Self::criterion`] as a template value.
+    pub fn criterion_value(&self, k: usize) -> &Value {
         &self.criteria[k]
+    }
+
+    /// The link from a dossier bilan (at [`DOSSIER_ROOT`]) to competence `k`.
+    pub fn competence_link(&self, k: usize) -> &Value {
+        &self.competence_links[k]
+    }
+
+    /// The link from a dossier bilan (at [`DOSSIER_ROOT`]) to criterion `k`.
+    pub fn criterion_link(&self, k: usize) -> &Value {
+        &self.criterion_links[k]
     }
 }
 

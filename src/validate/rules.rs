@@ -67,11 +67,30 @@ impl Reason {
     }
 
     /// The message with its `{name}` placeholders filled in.
+    /// One pass over the template: a dossier formats a reason for every competence, and a
+    /// `replace` per name was a tenth of its view. A brace that opens no known name is kept.
     pub fn format(&self, template: &str) -> String {
-        let mut out = template.to_owned();
-        for (name, value) in &self.args {
-            out = out.replace(&format!("{{{name}}}"), value);
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let filled = after.split_once('}').and_then(|(name, tail)| {
+                let (_, value) = self.args.iter().find(|(n, _)| *n == name)?;
+                Some((value, tail))
+            });
+            match filled {
+                Some((value, tail)) => {
+                    out.push_str(value);
+                    rest = tail;
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 }

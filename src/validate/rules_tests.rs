@@ -351,3 +351,16 @@ fn pending_blocs_leave_full_certification_undecided() {
     assert_eq!(decision, Decision::Undecided);
     assert_eq!(keys(&reasons), ["reason_blocs_pending"]);
 }
+
+#[test]
+fn a_reason_fills_its_names_once_and_keeps_other_braces() {
+    let reason = Reason::new(
+        "reason_under_threshold",
+        &[("a", "{b}".into()), ("b", "2".into())],
+    );
+    assert_eq!(reason.format("{a} et {b}"), "{b} et 2");
+    assert_eq!(reason.format("{c} {a"), "{c} {a");
+    assert_eq!(reason.format("{ {b}}"), "{ 2}");
+    assert_eq!(reason.format("sans nom"), "sans nom");
+    assert_eq!(reason.format("é{b}é"), "é2é");
+}
