@@ -103,7 +103,7 @@ fn decision(t: &Strings, d: &Decision) -> Label {
 }
 
 fn reasons(t: &Strings, reasons: &[Reason]) -> Vec<String> {
-    reasons.iter().map(|r| r.format(&t.get(r.key))).collect()
+    reasons.iter().map(|r| r.format(t.text(r.key))).collect()
 }
 
 fn score(t: &Strings, s: Option<&Score>) -> Option<String> {

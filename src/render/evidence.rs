@@ -35,7 +35,7 @@ pub struct AttachmentLink {
 #[derive(Serialize)]
 pub struct Demonstrates<'a> {
     pub id: &'a str,
-    pub kind: String,
+    pub kind: &'a str,
     pub text_html: &'a str,
     /// In the referential.
     pub href: String,
@@ -48,7 +48,7 @@ pub fn evidence_page<'a>(
     site: &'a Site,
     c: &'a Candidate,
     i: usize,
-    t: &Strings,
+    t: &'a Strings,
     texts: &'a Texts,
     highlighter: &Highlighter,
 ) -> EvidencePage<'a> {
@@ -83,7 +83,7 @@ pub fn evidence_page<'a>(
             };
             Demonstrates {
                 id,
-                kind: t.get(kind),
+                kind: t.text(kind),
                 text_html,
                 href: format!("{root}{}/index.html#{}", r.id, anchor(id)),
                 dossier_href: format!("{up}index.html#c-{}", anchor(competence)),
@@ -102,7 +102,7 @@ pub fn evidence_page<'a>(
         mission: e.mission.as_deref(),
         body_html: scrolling_tables(
             evidence_to_html(&e.body, highlighter),
-            &t.get("table_region"),
+            t.text("table_region"),
         ),
         attachments: e
             .attachments

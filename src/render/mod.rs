@@ -17,6 +17,7 @@ pub mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
@@ -82,7 +83,7 @@ pub const SEARCH_CONTENT_SECURITY_POLICY: &str = concat!(base_policy!(), "; scri
 /// The search page's script (see `search`).
 const SEARCH_JS: &str = include_str!("../../templates/search.js");
 
-/// Bytes reserved for a page before rendering it: most pages fit without growing.
+/// Bytes reserved for the first page of a template, before its size is known.
 const PAGE_CAPACITY: usize = 32 * 1024;
 
 /// The UI strings of one language, by key.
@@ -93,7 +94,12 @@ pub struct Strings(BTreeMap<String, String>);
 impl Strings {
     /// The string for `key`; the key itself when missing, so a gap shows rather than breaks.
     pub fn get(&self, key: &str) -> String {
-        self.0.get(key).cloned().unwrap_or_else(|| key.to_owned())
+        self.text(key).to_owned()
+    }
+
+    /// [`Self::get`], borrowed.
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+        self.0.get(key).map_or(key, String::as_str)
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
@@ -119,6 +125,9 @@ pub struct Templates {
     /// For each template, the templates it names (`extends`, `include`, `import`), directly
     /// or through them.
     uses: BTreeMap<String, BTreeSet<String>>,
+    /// For each template, the size of the page last rendered with it: the next page's
+    /// buffer starts there, rather than being copied as it doubles (a dossier is 140 KB).
+    sizes: BTreeMap<String, AtomicUsize>,
 }
 
 impl Templates {
@@ -178,6 +187,10 @@ impl Templates {
             })?;
         let strings = Strings(translations.remove(language.code()).unwrap_or_default());
         let uses = closure(&sources);
+        let sizes = sources
+            .keys()
+            .map(|name| (name.clone(), AtomicUsize::new(PAGE_CAPACITY)))
+            .collect();
         let strings_value = tera::Value::try_from_serializable(&strings)
             .map_err(|e| template_error("templates/strings.toml", e.to_string()))?;
         Ok(Templates {
@@ -186,6 +199,7 @@ impl Templates {
             strings,
             strings_value,
             uses,
+            sizes,
         })
     }
 
@@ -218,10 +232,16 @@ impl Templates {
         context.insert("csp", common.csp);
         // Into bytes directly: `Tera::render` would check the UTF-8 of every page again
         // (templates and values are `str` already), a few percent of a large build.
-        let mut html = Vec::with_capacity(PAGE_CAPACITY);
+        let size = self.sizes.get(template);
+        let last = size.map_or(PAGE_CAPACITY, |s| s.load(Ordering::Relaxed));
+        // A quarter more, for a page a little larger than the last.
+        let mut html = Vec::with_capacity(last + last / 4);
         self.tera
             .render_to(template, &context, &mut html)
             .map_err(|e| template_error(&format!("templates/{template}"), error_chain(&e)))?;
+        if let Some(s) = size {
+            s.store(html.len(), Ordering::Relaxed);
+        }
         Ok(html)
     }
 }

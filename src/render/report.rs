@@ -65,7 +65,7 @@ fn reasons(t: &Strings, reasons: &[Reason]) -> Vec<ReasonReport> {
         .map(|r| ReasonReport {
             key: r.key,
             args: r.args.iter().map(|(k, v)| (*k, v.clone())).collect(),
-            text: r.format(&t.get(r.key)),
+            text: r.format(t.text(r.key)),
         })
         .collect()
 }
