@@ -9,7 +9,7 @@
 //! letters and digits, so `c1.1`, `C 1.1` and `C1-1` find the same competence.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use pulldown_cmark::{Event, Parser};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -117,22 +117,25 @@ struct Doc {
 
 /// The index of one scope, serialised into its `search-index.js`.
 #[derive(Serialize)]
-struct Index {
+struct Index<'a> {
     docs: Vec<Doc>,
     /// Stem → flat `[doc, weight, doc, weight…]`.
-    terms: BTreeMap<String, Vec<u32>>,
+    terms: BTreeMap<&'a str, Vec<u32>>,
     /// Folded word → its stem, when they differ.
-    forms: BTreeMap<String, String>,
+    forms: &'a BTreeMap<Word, Word>,
     /// Compacted ID → docs.
     ids: BTreeMap<String, Vec<u32>>,
 }
+
+/// A folded word or a stem: shared by every index that has it, not copied into each.
+type Word = Arc<str>;
 
 /// Words already stemmed, shared by every index of a build: most words recur from one
 /// candidate to the next, and the stemmer is the costly part of indexing. Lowercase word →
 /// its folded form and folded stem, `None` for a stop word.
 pub struct Stems {
     stemmer: Stemmer,
-    known: Mutex<FastMap<String, Option<(String, String)>>>,
+    known: Mutex<FastMap<String, Option<(Word, Word)>>>,
 }
 
 impl Default for Stems {
@@ -146,7 +149,7 @@ impl Default for Stems {
 
 impl Stems {
     /// `(folded, stem)` of a lowercase word, or `None` for a stop word.
-    fn get(&self, lower: &str) -> Option<(String, String)> {
+    fn get(&self, lower: &str) -> Option<(Word, Word)> {
         // A panic elsewhere cannot leave the map half-written: entries are inserted whole.
         let mut known = self.known.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(hit) = known.get(lower) {
@@ -155,7 +158,7 @@ impl Stems {
         let folded = fold(lower);
         let entry = (!STOP_WORDS.contains(&folded.as_str())).then(|| {
             let stem = fold(&self.stemmer.stem(lower));
-            (folded, stem)
+            (Word::from(folded), Word::from(stem))
         });
         known.insert(lower.to_owned(), entry.clone());
         entry
@@ -167,14 +170,14 @@ struct Builder<'s> {
     shared: &'s Stems,
     docs: Vec<Doc>,
     /// Each stem with its postings `(doc, weight)`, in doc order; sorted by stem at the end.
-    terms: Vec<(String, Vec<(u32, u32)>)>,
-    forms: BTreeMap<String, String>,
+    terms: Vec<(Word, Vec<(u32, u32)>)>,
+    forms: BTreeMap<Word, Word>,
     ids: BTreeMap<String, Vec<u32>>,
     /// Lowercase word → its term in `terms` (`None`: a stop word). Texts repeat their
     /// words, and the stemmer is the costly part.
     seen: FastMap<String, Option<usize>>,
     /// Stem → its term, so two forms of one stem share it.
-    stems: FastMap<String, usize>,
+    stems: FastMap<Word, usize>,
     /// The word being looked at, lowercased, reused to spare an allocation per word.
     lower: String,
 }
@@ -299,11 +302,11 @@ impl<'s> Builder<'s> {
             docs: self.docs,
             terms: self
                 .terms
-                .into_iter()
+                .iter()
                 .filter(|(_, docs)| !docs.is_empty())
-                .map(|(stem, docs)| (stem, docs.into_iter().flat_map(|(d, w)| [d, w]).collect()))
+                .map(|(stem, docs)| (&**stem, docs.iter().flat_map(|&(d, w)| [d, w]).collect()))
                 .collect(),
-            forms: self.forms,
+            forms: &self.forms,
             ids: self.ids,
         };
         let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".to_owned());
