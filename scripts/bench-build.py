@@ -138,6 +138,10 @@ def main():
         ap.error("--runs must be at least 1")
 
     site, counts, label = site_spec(args)
+    if args.site and args.size is None and all(
+            v is None for v in (args.referentials, args.candidates, args.evidence)):
+        # A tree measured as it is: its sizes are in the build's summary line, not a preset's.
+        label = "sizes as in the run lines above"
     out_base = os.path.abspath(args.out_base)
     json_path = args.json and os.path.abspath(args.json)
     os.chdir(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
