@@ -271,8 +271,8 @@ pub struct CompetenceRow<'a> {
     pub criteria: Vec<CriterionRow<'a>>,
 }
 
-#[derive(Serialize)]
 /// Its fields are shared template values: a dossier has a row for every criterion.
+#[derive(Serialize)]
 pub struct CriterionRow<'a> {
     pub id: &'a str,
     pub href: &'a Value,
