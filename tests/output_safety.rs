@@ -176,10 +176,10 @@ fn copy_example(to: &Path, reverse: bool) {
 /// A folder on tmpfs when there is one (its listing order follows creation), else anywhere.
 fn scratch_folder() -> tempfile::TempDir {
     let shm = Path::new("/dev/shm");
-    if shm.is_dir() {
-        if let Ok(dir) = tempfile::tempdir_in(shm) {
-            return dir;
-        }
+    if shm.is_dir()
+        && let Ok(dir) = tempfile::tempdir_in(shm)
+    {
+        return dir;
     }
     tempfile::tempdir().unwrap()
 }

@@ -103,22 +103,23 @@ pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -
     } else if message
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w == "tab" || w == "tabs")
+        && let Some(tab) = position.and_then(|p| tab_indent(text, p.line))
     {
-        if let Some(tab) = position.and_then(|p| tab_indent(text, p.line)) {
-            position = Some(tab);
-            message = "a tab indents this line: YAML indents with spaces only".into();
-        }
+        position = Some(tab);
+        message = "a tab indents this line: YAML indents with spaces only".into();
     }
     let limit = matches!(inner, serde_saphyr::Error::Budget { .. });
-    if kind == Kind::Syntax && !limit && !message.starts_with("unclosed") {
-        if let Some((p, c)) = unclosed_flow(text).filter(|(p, _)| position.is_none_or(|e| *p < e)) {
-            position = Some(p);
-            message = match c {
-                '[' => "unclosed bracket '['".into(),
-                _ => "unclosed brace '{'".into(),
-            };
-            suggestion = None;
-        }
+    if kind == Kind::Syntax
+        && !limit
+        && !message.starts_with("unclosed")
+        && let Some((p, c)) = unclosed_flow(text).filter(|(p, _)| position.is_none_or(|e| *p < e))
+    {
+        position = Some(p);
+        message = match c {
+            '[' => "unclosed bracket '['".into(),
+            _ => "unclosed brace '{'".into(),
+        };
+        suggestion = None;
     }
     Diagnostic::error(kind, Some(Location::new(rel, position)), message).with_suggestion(suggestion)
 }

@@ -448,22 +448,22 @@ fn grid_full(
         ],
     ));
     let mut pro_ok = true;
-    if let (Some(pro), Some(mark)) = (pro, professional) {
-        if let Some(min) = pro.minimum {
-            pro_ok = mark >= f64::from(min);
-            reasons.push(Reason::new(
-                if pro_ok {
-                    "reason_professional_reached"
-                } else {
-                    "reason_professional_short"
-                },
-                &[
-                    ("mark", fmt_number(mark)),
-                    ("points", pro.points.to_string()),
-                    ("minimum", min.to_string()),
-                ],
-            ));
-        }
+    if let (Some(pro), Some(mark)) = (pro, professional)
+        && let Some(min) = pro.minimum
+    {
+        pro_ok = mark >= f64::from(min);
+        reasons.push(Reason::new(
+            if pro_ok {
+                "reason_professional_reached"
+            } else {
+                "reason_professional_short"
+            },
+            &[
+                ("mark", fmt_number(mark)),
+                ("points", pro.points.to_string()),
+                ("minimum", min.to_string()),
+            ],
+        ));
     }
     let eliminated: Vec<&str> = graded
         .iter()

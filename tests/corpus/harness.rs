@@ -284,18 +284,20 @@ pub fn in_parallel(cases: Vec<Case>, check: impl Fn(Case) -> Option<String> + Sy
 fn run_case(case: &Case) -> Option<String> {
     let outcome = run(case.root(), &["check"]);
     let expected = expected_lines(&case.expected);
-    if bless() && outcome.killed.is_none() && !outcome.stderr.contains("panicked") {
-        if let Expected::File(path) = &case.expected {
-            let actual = diagnostic_lines(&outcome.stderr);
-            let mut text = String::new();
-            for line in &actual {
-                let _ = writeln!(text, "{line}");
-            }
-            if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
-                std::fs::write(path, text).unwrap();
-            }
-            return None;
+    if bless()
+        && outcome.killed.is_none()
+        && !outcome.stderr.contains("panicked")
+        && let Expected::File(path) = &case.expected
+    {
+        let actual = diagnostic_lines(&outcome.stderr);
+        let mut text = String::new();
+        for line in &actual {
+            let _ = writeln!(text, "{line}");
         }
+        if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(path, text).unwrap();
+        }
+        return None;
     }
     let problem = match &expected {
         None => Some("no expected file: run with CORPUS_BLESS=1, then review it".into()),

@@ -279,14 +279,14 @@ fn classify(line: &str) -> Line {
         (Marker::None, line)
     };
     // A label wins over the bullet or number before it: "- C1.1 Analyser".
-    if let Some(c) = LABELLED.captures(body) {
-        if let (Some(label), Some(rest)) = (c.get(1), c.get(2)) {
-            return Line {
-                marker: Marker::Label(label.as_str().to_owned()),
-                body: rest.as_str().to_owned(),
-                whole,
-            };
-        }
+    if let Some(c) = LABELLED.captures(body)
+        && let (Some(label), Some(rest)) = (c.get(1), c.get(2))
+    {
+        return Line {
+            marker: Marker::Label(label.as_str().to_owned()),
+            body: rest.as_str().to_owned(),
+            whole,
+        };
     }
     Line {
         marker,

@@ -86,14 +86,13 @@ pub fn read_document(text: &str) -> Vec<Line> {
             continue;
         }
         let cells: Vec<Cell> = raw_cells.iter().map(|c| read_cell(c)).collect();
-        if previous_was_short_row {
-            if let Some(Line::Row { cells: before, .. }) = lines.last_mut() {
-                if before.len() + cells.len() <= width {
-                    before.extend(cells);
-                    previous_was_short_row = false;
-                    continue;
-                }
-            }
+        if previous_was_short_row
+            && let Some(Line::Row { cells: before, .. }) = lines.last_mut()
+            && before.len() + cells.len() <= width
+        {
+            before.extend(cells);
+            previous_was_short_row = false;
+            continue;
         }
         width = width.max(cells.len());
         let heading = cells.iter().skip(1).all(Cell::is_empty);

@@ -175,10 +175,11 @@ fn shorten_title(text: &str) -> String {
         }
     }
     for sep in [". ", " : ", " - "] {
-        if let Some(i) = text.find(sep) {
-            if i > 10 && i <= 100 {
-                return text[..i].trim().to_owned();
-            }
+        if let Some(i) = text.find(sep)
+            && i > 10
+            && i <= 100
+        {
+            return text[..i].trim().to_owned();
         }
     }
     let words: Vec<&str> = text.split_whitespace().take(12).collect();

@@ -180,11 +180,11 @@ impl Walker {
         self.line = line;
         let filled: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
         let heading = cells.iter().skip(1).all(Cell::is_empty);
-        if let (true, Some(first)) = (heading, filled.first()) {
-            if let Some((id, title)) = ids::bloc(&first.joined()) {
-                self.open_bloc(id, title);
-                return;
-            }
+        if let (true, Some(first)) = (heading, filled.first())
+            && let Some((id, title)) = ids::bloc(&first.joined())
+        {
+            self.open_bloc(id, title);
+            return;
         }
         self.row_competences.clear();
         self.row_activities.clear();
@@ -249,11 +249,12 @@ impl Walker {
             ));
         }
         // A column switched by its text keeps that role only for text continuing it.
-        if let Some(b) = cell.blocks.first() {
-            if b.mark == Mark::Para && !starts_lowercase(&b.text) {
-                let col = &mut self.columns[column];
-                col.mode = col.role;
-            }
+        if let Some(b) = cell.blocks.first()
+            && b.mark == Mark::Para
+            && !starts_lowercase(&b.text)
+        {
+            let col = &mut self.columns[column];
+            col.mode = col.role;
         }
         let mut pending_marker: Option<String> = None;
         for (i, block) in cell.blocks.iter().enumerate() {
@@ -261,15 +262,15 @@ impl Walker {
             let next = cell.blocks.get(i + 1);
             let mut block = block.clone();
             // `1/`: the number of an exam part; it belongs to what follows.
-            if block.mark == Mark::Para {
-                if let Some((n, rest)) = ids::marker(&block.text) {
-                    if rest.is_empty() {
-                        pending_marker = Some(format!("{n}/"));
-                        continue;
-                    }
+            if block.mark == Mark::Para
+                && let Some((n, rest)) = ids::marker(&block.text)
+            {
+                if rest.is_empty() {
                     pending_marker = Some(format!("{n}/"));
-                    block.text = rest;
+                    continue;
                 }
+                pending_marker = Some(format!("{n}/"));
+                block.text = rest;
             }
             let marker = pending_marker.take();
             self.block(&block, next, column, first, cell.paragraphs, marker);
@@ -438,13 +439,15 @@ impl Walker {
         };
         let cut = first && (starts_lowercase(text) || block.mark != Mark::Para);
         // A statement without ID right under a new group: the group's summary.
-        if first && !cut && unfinished.is_none() {
-            if let Some(&a) = self.row_activities.first() {
-                let bloc = self.bloc();
-                if let Some(activity) = bloc.activities.get_mut(a) {
-                    append_para(activity.summary.get_or_insert_with(String::new), text);
-                    return;
-                }
+        if first
+            && !cut
+            && unfinished.is_none()
+            && let Some(&a) = self.row_activities.first()
+        {
+            let bloc = self.bloc();
+            if let Some(activity) = bloc.activities.get_mut(a) {
+                append_para(activity.summary.get_or_insert_with(String::new), text);
+                return;
             }
         }
         let target = if first {

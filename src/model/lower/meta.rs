@@ -70,30 +70,30 @@ impl Lowering<'_> {
                 );
             }
         }
-        if let (Some(total), Some(pass)) = (&raw.total_points, &raw.pass_mark) {
-            if pass.value > total.value {
-                self.error(
-                    Kind::InvalidValue,
-                    pass,
-                    format!(
-                        "pass mark {} is above the total of {} points",
-                        pass.value, total.value
-                    ),
-                );
-            }
+        if let (Some(total), Some(pass)) = (&raw.total_points, &raw.pass_mark)
+            && pass.value > total.value
+        {
+            self.error(
+                Kind::InvalidValue,
+                pass,
+                format!(
+                    "pass mark {} is above the total of {} points",
+                    pass.value, total.value
+                ),
+            );
         }
         let professional = raw.professional_evaluation.as_ref().map(|p| {
-            if let Some(min) = &p.minimum {
-                if min.value > p.points.value {
-                    self.error(
-                        Kind::InvalidValue,
-                        min,
-                        format!(
-                            "minimum {} is above the {} points of the professional evaluation",
-                            min.value, p.points.value
-                        ),
-                    );
-                }
+            if let Some(min) = &p.minimum
+                && min.value > p.points.value
+            {
+                self.error(
+                    Kind::InvalidValue,
+                    min,
+                    format!(
+                        "minimum {} is above the {} points of the professional evaluation",
+                        min.value, p.points.value
+                    ),
+                );
             }
             let parts: Vec<EvaluationPart> = p
                 .parts

@@ -182,17 +182,17 @@ impl Lowering<'_> {
     fn bloc(&mut self, raw: &RawBloc) {
         let b = self.r.blocs.len();
         let id = self.register(&raw.id, ItemRef::Bloc(b));
-        if let (Some(points), Some(min)) = (&raw.points, &raw.minimum) {
-            if min.value > points.value {
-                self.error(
-                    Kind::InvalidValue,
-                    min,
-                    format!(
-                        "minimum {} is above the bloc's {} points",
-                        min.value, points.value
-                    ),
-                );
-            }
+        if let (Some(points), Some(min)) = (&raw.points, &raw.minimum)
+            && min.value > points.value
+        {
+            self.error(
+                Kind::InvalidValue,
+                min,
+                format!(
+                    "minimum {} is above the bloc's {} points",
+                    min.value, points.value
+                ),
+            );
         }
         let bloc = Bloc {
             at: self.loc(&raw.id),
@@ -407,11 +407,10 @@ impl Lowering<'_> {
                 if let Some(k) = self
                     .resolve_competence(&reference, bloc, false)
                     .and_then(|v| v.first().copied())
+                    && !self.r.criteria[c].competences.contains(&k)
                 {
-                    if !self.r.criteria[c].competences.contains(&k) {
-                        self.r.criteria[c].competences.push(k);
-                        self.r.competences[k].criteria.push(c);
-                    }
+                    self.r.criteria[c].competences.push(k);
+                    self.r.competences[k].criteria.push(c);
                 }
             }
         }

@@ -77,17 +77,15 @@ impl Walker {
                     let unfinished = self.unfinished_criterion();
                     let continues =
                         opening && (starts_lowercase(&piece) || (numbered && unfinished.is_some()));
-                    if continues {
-                        if let Some(i) = unfinished.or(column_last) {
-                            self.columns[column].last = Some(Item::Criterion(i));
-                            if let Some(c) = self.bloc().criteria.get_mut(i) {
-                                match c.indicators.last_mut() {
-                                    Some(last) => join_cut(last, &piece),
-                                    None => join_cut(&mut c.text, &piece),
-                                }
+                    if continues && let Some(i) = unfinished.or(column_last) {
+                        self.columns[column].last = Some(Item::Criterion(i));
+                        if let Some(c) = self.bloc().criteria.get_mut(i) {
+                            match c.indicators.last_mut() {
+                                Some(last) => join_cut(last, &piece),
+                                None => join_cut(&mut c.text, &piece),
                             }
-                            continue;
                         }
+                        continue;
                     }
                     // Unnumbered criteria, one per paragraph; a cell without paragraph
                     // marks lost them, so its sentences are taken one by one.
