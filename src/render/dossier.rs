@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Value;
 
-use super::Strings;
 use super::texts::Texts;
+use super::{Strings, table_href};
 use crate::model::{Candidate, Referential, Score, Site, anchor, fmt_number};
 use crate::validate::rules::{CriterionStatus, Decision, Reason, Verdict};
 use crate::validate::{Dossier, bloc_mark};
@@ -306,7 +306,7 @@ pub fn dossier_page<'a>(
 ) -> DossierPage<'a> {
     let r = &site.referentials[c.referential];
     let root = DOSSIER_ROOT;
-    let item_href = |id: &str| format!("{root}{}/index.html#{}", r.id, anchor(id));
+    let item_href = |id: &str| table_href(root, r, id);
     let evidence_link = |i: usize| {
         let e = &c.evidence[i];
         EvidenceLink {

@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
-use super::Strings;
 use super::dossier::{evidence_path, root_of};
 use super::highlight::Highlighter;
 use super::markdown::{evidence_to_html, scrolling_tables};
 use super::texts::Texts;
+use super::{Strings, table_href};
 use crate::model::{Candidate, Demonstrated, Site, anchor};
 
 #[derive(Serialize)]
@@ -85,7 +85,7 @@ pub fn evidence_page<'a>(
                 id,
                 kind: t.text(kind),
                 text_html,
-                href: format!("{root}{}/index.html#{}", r.id, anchor(id)),
+                href: table_href(&root, r, id),
                 dossier_href: format!("{up}index.html#c-{}", anchor(competence)),
                 note: d.note.as_deref(),
             }

@@ -24,7 +24,7 @@ use serde::Serialize;
 use crate::Error;
 use crate::config::{Config, Language};
 use crate::diagnostics::{Diagnostic, Kind, Location};
-use crate::model::Site;
+use crate::model::{Referential, Site, anchor};
 use crate::output::Output;
 use crate::validate::Dossier;
 
@@ -285,6 +285,12 @@ fn references(text: &str) -> Vec<&str> {
         }
     }
     found
+}
+
+/// The link to item `id`'s row in its referential's table, from a page `root` away from the
+/// site root (`""`, `"../../"`…).
+pub fn table_href(root: &str, r: &Referential, id: &str) -> String {
+    format!("{root}{}/index.html#{}", r.id, anchor(id))
 }
 
 fn template_error(path: &str, message: String) -> Error {

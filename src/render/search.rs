@@ -17,8 +17,8 @@ use serde::Serialize;
 
 use crate::model::{Candidate, Referential, Site, anchor};
 
-use super::Strings;
 use super::dossier::{dossier_dir, evidence_path};
+use super::{Strings, table_href};
 
 /// The kinds of result, each labelled by the string `search_kind_<kind>`.
 pub const KINDS: &[&str] = &[
@@ -318,7 +318,7 @@ impl<'s> Builder<'s> {
 /// modalities, each found at its anchor.
 pub fn referential_index(r: &Referential, stems: &Stems) -> String {
     let mut b = Builder::new(stems);
-    let table = |id: &str| format!("{}/index.html#{}", r.id, anchor(id));
+    let table = |id: &str| table_href("", r, id);
     for bloc in &r.blocs {
         let text = plain(bloc.summary.as_deref().unwrap_or(""));
         let title = format!("{} {}", bloc.id, bloc.title);

@@ -10,10 +10,11 @@ use std::sync::OnceLock;
 
 use tera::Value;
 
-use crate::model::{Referential, Site, anchor};
+use crate::model::{Referential, Site};
 
 use super::dossier::DOSSIER_ROOT;
 use super::markdown::to_inline_html;
+use super::table_href;
 
 /// One referential's texts as inline HTML, by index in the referential.
 pub struct Texts {
@@ -29,9 +30,7 @@ impl Texts {
     pub fn new(r: &Referential) -> Texts {
         // Sanitised HTML: printed as it is.
         let html = |text: &str| Value::safe_string(&to_inline_html(text));
-        let link = |id: &str| {
-            Value::normal_string(&format!("{DOSSIER_ROOT}{}/index.html#{}", r.id, anchor(id)))
-        };
+        let link = |id: &str| Value::normal_string(&table_href(DOSSIER_ROOT, r, id));
         Texts {
             competences: r.competences.iter().map(|k| html(&k.text)).collect(),
             criteria: r.criteria.iter().map(|k| html(&k.text)).collect(),
