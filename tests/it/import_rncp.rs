@@ -5,8 +5,8 @@
 //! bullets) and RNCP36396. A property test feeds random messy fiches to the importer: the
 //! draft always loads without error.
 
-mod common;
 
+use crate::common;
 use std::path::{Path, PathBuf};
 
 use common::{fixture, run};

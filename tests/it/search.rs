@@ -2,8 +2,8 @@
 //! box of every page. The query itself runs in Chromium in tests/e2e/search.test.js; here
 //! the same lookup is followed through the index data.
 
-mod common;
 
+use crate::common;
 use common::{Scratch, build_in_memory, fixture, html, repo_root, sel};
 use refolio::output::MemoryOutput;
 use serde_json::Value;

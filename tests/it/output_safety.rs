@@ -3,8 +3,8 @@
 //! home folder), touches nothing outside the output folder, and writes the same bytes
 //! whatever the thread count and the order in which the file system lists the content.
 
-mod common;
 
+use crate::common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;

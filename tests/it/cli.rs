@@ -1,8 +1,8 @@
 //! The command line: `init` gives a site that builds; usage and I/O problems exit with 2;
 //! the output folder is never something refolio did not write.
 
-mod common;
 
+use crate::common;
 use common::{fixture, run};
 
 #[test]

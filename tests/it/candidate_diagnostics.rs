@@ -1,8 +1,8 @@
 //! Every error a candidate's files can hold: each test breaks one file of a copy of the
 //! candidates fixture and asserts the exact located diagnostic, its suggestion, and exit 1.
 
-mod common;
 
+use crate::common;
 use common::{Scratch, headlines};
 
 /// Runs `check`, asserts exit 1 and returns stderr.

@@ -2,8 +2,8 @@
 //! raw event-stream client. Every wait is bounded and ends as soon as what it waits for
 //! arrives; nothing sleeps a fixed time.
 
-mod common;
 
+use crate::common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};

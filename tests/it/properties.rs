@@ -16,13 +16,9 @@
 //! each property takes one to three seconds in debug on 2 idle cores.
 //! `PROPTEST_CASES=1000 cargo test --test properties` runs more.
 
-#[path = "properties/candidate_gen.rs"]
 mod candidate_gen;
-#[path = "properties/emit.rs"]
 mod emit;
-#[path = "properties/referential_gen.rs"]
 mod referential_gen;
-#[path = "properties/referential_model.rs"]
 mod referential_model;
 
 use std::collections::BTreeSet;

@@ -5,7 +5,7 @@
 
 use tempfile::TempDir;
 
-use crate::harness::{Case, Expected, site};
+use crate::corpus::harness::{Case, Expected, site};
 
 pub const REF: &str = include_str!("base/content/referentials/mini.yaml");
 pub const PASSPORT: &str = include_str!("base/content/candidates/bruno/passport.yaml");
@@ -74,8 +74,8 @@ pub fn cases() -> Vec<Case> {
     sizes(&mut c);
     nesting(&mut c);
     #[cfg(unix)]
-    crate::runtime_fs::links(&mut c);
-    crate::runtime_fs::names(&mut c);
+    crate::corpus::runtime_fs::links(&mut c);
+    crate::corpus::runtime_fs::names(&mut c);
     c.0
 }
 

@@ -4,8 +4,8 @@
 //! URL and no active element; template syntax must come out as text. Every page also
 //! carries a Content-Security-Policy that forbids scripts.
 
-mod common;
 
+use crate::common;
 use std::path::Path;
 
 use common::{Scratch, fixture, sel};

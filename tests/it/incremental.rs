@@ -2,8 +2,8 @@
 //! each kind), the output folder kept up to date by the rebuilder must equal a full build
 //! of the same sources, byte for byte — and only the pages the edit affects are written.
 
-mod common;
 
+use crate::common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};

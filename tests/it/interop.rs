@@ -4,9 +4,8 @@
 //! (`<id>/badges/*.json`) checked against the Open Badges 3.0 data model and the CASE items
 //! they align to. See docs/interop.md.
 
-mod common;
+use crate::common;
 // The structural check against the CASE schema, in its own file.
-#[path = "interop/case_schema.rs"]
 mod case_schema;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -2,8 +2,8 @@
 //! complete (counts per referential), verbatim (spot-checked texts, accents included), and
 //! published without a single dangling link.
 
-mod common;
 
+use crate::common;
 use common::{broken_links, build_in_memory, repo_root};
 use refolio::model::Referential;
 

@@ -3,12 +3,8 @@
 //! accepted inputs), print exactly the expected located diagnostics, and never panic, hang
 //! or run out of memory; a sample is also built, which must write nothing.
 
-mod common;
-#[path = "corpus/harness.rs"]
 mod harness;
-#[path = "corpus/runtime.rs"]
 mod runtime;
-#[path = "corpus/runtime_fs.rs"]
 mod runtime_fs;
 
 use harness::{Expected, committed_cases, run, run_all};

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use tempfile::TempDir;
 
-use crate::harness::site;
-use crate::runtime::{
+use crate::corpus::harness::site;
+use crate::corpus::runtime::{
     ANNEXES, Cases, EVIDENCE_PATH, PASSPORT_PATH, REF, REF_PATH, evidence_attaching, write,
 };
 

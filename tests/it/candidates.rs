@@ -2,8 +2,8 @@
 //! decided by a criteria threshold and one decided by a points grid. What `check` prints,
 //! the JSON report, and the jury pages, parsed.
 
-mod common;
 
+use crate::common;
 use common::{Scratch, broken_links, build_in_memory, fixture, html, run, sel};
 use refolio::output::MemoryOutput;
 use scraper::Html;

@@ -1,8 +1,8 @@
 //! One invalid fixture site per kind of error: `refolio check` must print the exact located
 //! diagnostic (path:line:col, message, snippet, suggestion) and exit with 1.
 
-mod common;
 
+use crate::common;
 use common::{fixture, headlines, run};
 
 /// Runs `check` on `invalid/<name>` and returns its stderr, asserting exit code 1.

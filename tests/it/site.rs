@@ -2,8 +2,8 @@
 //! rows, header cells), anchors, links both ways, accessibility basics, JSON export,
 //! determinism and the atomic output folder.
 
-mod common;
 
+use crate::common;
 use common::{broken_links, build_in_memory, external_resources, fixture, html, run, sel};
 
 fn text(e: scraper::ElementRef) -> String {

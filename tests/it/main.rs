@@ -1,0 +1,22 @@
+//! The integration tests, one binary: each module is the suite of one area, over fixture
+//! sites of its own. One binary links the crate once instead of once per file.
+
+mod accessibility;
+mod candidate_diagnostics;
+mod candidates;
+mod cli;
+mod common;
+mod corpus;
+mod diagnostics;
+mod fuzz_regressions;
+mod import_rncp;
+mod import_table;
+mod incremental;
+mod interop;
+mod output_safety;
+mod properties;
+mod referentials;
+mod search;
+mod serve;
+mod site;
+mod xss;
