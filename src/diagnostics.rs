@@ -61,6 +61,9 @@ pub enum Kind {
     UnsafePath,
     /// A competence or criterion outside the blocs the candidate presents.
     OutOfScope,
+    /// A result or a decision the certifier's rules do not provide for: a mark for an item
+    /// without points, a retake beyond the limit, a jury decision without its motive.
+    Rule,
 }
 
 /// A position in a source file: 1-based line and column, columns counted in characters.

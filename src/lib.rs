@@ -206,12 +206,12 @@ pub fn coverage_lines(checked: &Checked) -> Vec<String> {
             let r = &site.referentials[c.referential];
             let gaps: Vec<&str> = d.gaps().map(|k| r.competences[k].id.as_str()).collect();
             let decision = match &d.decision {
-                validate::rules::Decision::Full => "full certification".to_owned(),
-                validate::rules::Decision::Partial(b) => {
+                validate::title::Decision::Full => "full certification".to_owned(),
+                validate::title::Decision::Partial(b) => {
                     format!("partial certification ({})", b.join(", "))
                 }
-                validate::rules::Decision::NotAwarded => "not awarded".to_owned(),
-                validate::rules::Decision::Undecided => "undecided".to_owned(),
+                validate::title::Decision::NotAwarded => "not awarded".to_owned(),
+                validate::title::Decision::Undecided => "undecided".to_owned(),
             };
             let gaps = if gaps.is_empty() {
                 String::new()

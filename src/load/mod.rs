@@ -5,6 +5,7 @@
 pub mod candidate;
 pub mod raw;
 pub mod raw_candidate;
+mod raw_rules;
 mod yaml_errors;
 
 use std::path::{Path, PathBuf};

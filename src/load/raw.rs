@@ -6,6 +6,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
+pub use super::raw_rules::*;
+
 pub type S<T> = Spanned<T>;
 
 #[derive(Debug, Deserialize)]
@@ -29,34 +31,6 @@ pub struct RawReferential {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawRules {
-    pub competence_threshold: Option<S<u32>>,
-    pub bloc_pass_percent: Option<S<u32>>,
-    pub total_points: Option<S<u32>>,
-    pub pass_mark: Option<S<u32>>,
-    pub professional_evaluation: Option<RawProfessionalEvaluation>,
-    pub partial_certification: Option<S<bool>>,
-    pub exemptions: Option<S<bool>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawProfessionalEvaluation {
-    pub points: S<u32>,
-    pub minimum: Option<S<u32>>,
-    #[serde(default)]
-    pub parts: Vec<RawEvaluationPart>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawEvaluationPart {
-    pub title: S<String>,
-    pub points: S<u32>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawBloc {
     pub id: S<String>,
     pub title: S<String>,
@@ -64,6 +38,10 @@ pub struct RawBloc {
     pub minimum: Option<S<u32>>,
     pub hours: Option<S<u32>>,
     pub summary: Option<S<String>>,
+    /// `competences`, `points` or `certificate`: read as text for a located suggestion.
+    pub validation: Option<S<String>>,
+    pub competence_threshold: Option<S<u32>>,
+    pub required: Option<S<bool>>,
     #[serde(default)]
     pub groups: Vec<RawGroup>,
     #[serde(default)]

@@ -32,6 +32,11 @@ pub struct RawPassport {
     #[serde(default)]
     pub soft_skills: Vec<RawSoftSkill>,
     pub results: Option<RawResults>,
+    /// The history of sessions, instead of `results` for a single one.
+    #[serde(default)]
+    pub attempts: Vec<S<RawResults>>,
+    /// The jury's own decision, beside the computed proposal.
+    pub jury: Option<RawJury>,
     /// Not read from the file: set by the loader when `content/referentials/` holds a file
     /// for `referential`, so that a referential that failed to load is not reported as
     /// unknown.
@@ -85,11 +90,54 @@ pub struct RawSoftSkill {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawResults {
+    /// The session's date; in `results:` the passport's `session` is used instead.
+    pub session: Option<S<String>>,
+    /// `first` (default), `retake` (rattrapage) or `repeat` (redoublement).
+    pub kind: Option<S<String>>,
     #[serde(default)]
     pub criteria: IdMap<S<bool>>,
+    /// Per bloc, exam or module: a mark, a status, or a verdict.
     #[serde(default)]
-    pub marks: IdMap<S<RawScore>>,
-    pub professional_evaluation: Option<S<RawScore>>,
+    pub marks: IdMap<S<RawResult>>,
+    pub professional_evaluation: Option<S<RawResult>>,
+    /// Per part of the professional evaluation (its `id`).
+    #[serde(default)]
+    pub professional_parts: IdMap<S<RawResult>>,
+    pub final_interview: Option<S<RawResult>>,
+    /// Per bloc: the result of what replaces its exams (portfolio, dossier professionnel).
+    #[serde(default)]
+    pub substitutes: IdMap<S<RawResult>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJury {
+    pub decision: S<String>,
+    pub date: Option<S<String>>,
+    #[serde(default)]
+    pub blocs: Vec<S<String>>,
+    pub motive: Option<S<String>>,
+}
+
+/// A result as written: `62`, `12/20`, `absent`, `validated`, or the long form with a
+/// reason, a penalty, a date or the interview's jury.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum RawResult {
+    Number(f64),
+    Text(String),
+    Detailed(RawDetailed),
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDetailed {
+    pub result: RawScore,
+    pub reason: Option<String>,
+    pub penalty: Option<u32>,
+    pub date: Option<String>,
+    #[serde(default)]
+    pub jury: Vec<String>,
 }
 
 /// An assessment or a mark as written: `acquired`, `12/20`, `62`.

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::Status;
 use crate::diagnostics::Location;
 
 /// How the candidate came to the certification.
@@ -21,6 +22,24 @@ pub enum Route {
 }
 
 impl Route {
+    pub const NAMES: [&'static str; 5] =
+        ["initial", "continuing", "apprenticeship", "vae", "executive"];
+
+    pub fn parse(s: &str) -> Option<Route> {
+        match s {
+            "initial" => Some(Route::Initial),
+            "continuing" => Some(Route::Continuing),
+            "apprenticeship" => Some(Route::Apprenticeship),
+            "vae" => Some(Route::Vae),
+            "executive" => Some(Route::Executive),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        Route::NAMES[self as usize]
+    }
+
     pub fn label_key(self) -> &'static str {
         match self {
             Route::Initial => "route_initial",
@@ -53,7 +72,9 @@ pub struct Candidate {
     pub self_assessment: BTreeMap<usize, Score>,
     pub tutor_assessment: BTreeMap<usize, Score>,
     pub soft_skills: Vec<SoftSkill>,
-    pub results: Results,
+    /// Sessions in chronological order; empty while no result is known.
+    pub attempts: Vec<Attempt>,
+    pub jury: Option<JuryDecision>,
     pub evidence: Vec<Evidence>,
     /// Some evidence file did not load (already reported): what it covers is unknown, so
     /// gaps are not reported.
@@ -143,16 +164,158 @@ pub struct SoftSkill {
     pub tutor: Option<Score>,
 }
 
-/// Results known so far. Marks are in points on the item's own scale.
-#[derive(Debug, Default)]
-pub struct Results {
+/// What happened on one assessed item.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Outcome {
+    /// `value` points out of `out_of` (the item's points; a module's own scale), before
+    /// any penalty.
+    Mark {
+        value: f64,
+        out_of: f64,
+        /// A penalty in % of the mark, one the referential provides for.
+        penalty: Option<u32>,
+    },
+    /// Validated or not, for items without points: a certificate, an interview, a
+    /// substitute.
+    Verdict(bool),
+    Status(Status),
+}
+
+impl Outcome {
+    /// The mark counted, the penalty applied.
+    pub fn points(&self) -> Option<f64> {
+        match *self {
+            Outcome::Mark { value, penalty, .. } => {
+                // Multiplied before divided: 52 less 10 % is 46.8, not 46.800000000000004.
+                Some(value * f64::from(100 - penalty.unwrap_or(0).min(100)) / 100.0)
+            }
+            _ => None,
+        }
+    }
+
+    pub fn status(&self) -> Option<Status> {
+        match *self {
+            Outcome::Status(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// One item's result in one session, with what was written beside it.
+#[derive(Debug, Clone)]
+pub struct ItemResult {
+    pub outcome: Outcome,
+    /// The jury's reason for an exemption, or a note.
+    pub reason: Option<String>,
+    pub date: Option<String>,
+    /// The final interview's jury.
+    pub jury: Vec<String>,
+    pub at: Location,
+}
+
+/// How a session came: the first, a retake (rattrapage) or a repeated year (redoublement).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttemptKind {
+    First,
+    Retake,
+    Repeat,
+}
+
+impl AttemptKind {
+    pub const NAMES: [&'static str; 3] = ["first", "retake", "repeat"];
+
+    pub fn parse(s: &str) -> Option<AttemptKind> {
+        match s {
+            "first" => Some(AttemptKind::First),
+            "retake" => Some(AttemptKind::Retake),
+            "repeat" => Some(AttemptKind::Repeat),
+            _ => None,
+        }
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            AttemptKind::First => "attempt_first",
+            AttemptKind::Retake => "attempt_retake",
+            AttemptKind::Repeat => "attempt_repeat",
+        }
+    }
+}
+
+/// The results of one session. Marks are in points on the item's own scale.
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    pub session: Option<String>,
+    pub kind: AttemptKind,
+    /// Where the attempt is written, for diagnostics about it as a whole.
+    pub at: Location,
     /// criterion index → validated.
     pub criteria: BTreeMap<usize, bool>,
-    /// bloc index → mark given for the whole bloc.
-    pub bloc_marks: BTreeMap<usize, f64>,
-    /// modality index → mark.
-    pub modality_marks: BTreeMap<usize, f64>,
-    pub professional_evaluation: Option<f64>,
+    /// bloc index → a result given for the whole bloc (a mark, a certificate's verdict).
+    pub blocs: BTreeMap<usize, ItemResult>,
+    pub modalities: BTreeMap<usize, ItemResult>,
+    pub modules: BTreeMap<usize, ItemResult>,
+    pub professional: Option<ItemResult>,
+    /// part index → result.
+    pub professional_parts: BTreeMap<usize, ItemResult>,
+    pub final_interview: Option<ItemResult>,
+    /// bloc index → the result of what replaced its exams.
+    pub substitutes: BTreeMap<usize, ItemResult>,
+}
+
+impl Attempt {
+    pub fn new(at: Location, session: Option<String>) -> Attempt {
+        Attempt {
+            session,
+            kind: AttemptKind::First,
+            at,
+            criteria: BTreeMap::new(),
+            blocs: BTreeMap::new(),
+            modalities: BTreeMap::new(),
+            modules: BTreeMap::new(),
+            professional: None,
+            professional_parts: BTreeMap::new(),
+            final_interview: None,
+            substitutes: BTreeMap::new(),
+        }
+    }
+}
+
+/// What the jury itself decided for the title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum JuryVerdict {
+    Full,
+    Partial,
+    NotAwarded,
+    /// Postponed to a later session.
+    Deferred,
+}
+
+impl JuryVerdict {
+    pub const NAMES: [&'static str; 4] = ["full", "partial", "not-awarded", "deferred"];
+
+    pub fn parse(s: &str) -> Option<JuryVerdict> {
+        match s {
+            "full" => Some(JuryVerdict::Full),
+            "partial" => Some(JuryVerdict::Partial),
+            "not-awarded" => Some(JuryVerdict::NotAwarded),
+            "deferred" => Some(JuryVerdict::Deferred),
+            _ => None,
+        }
+    }
+}
+
+/// The jury's recorded decision (the jury is sovereign: 004).
+#[derive(Debug, Clone)]
+pub struct JuryDecision {
+    pub verdict: JuryVerdict,
+    pub date: Option<String>,
+    /// Blocs awarded, in the referential's order.
+    pub blocs: Vec<usize>,
+    pub motive: Option<String>,
+    pub at: Location,
 }
 
 /// One evidence file.

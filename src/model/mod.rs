@@ -5,12 +5,14 @@
 
 pub mod candidate;
 mod lower;
+pub mod process;
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use candidate::*;
+pub use process::*;
 pub use lower::{derived_pseudonym, fmt_number, lower_candidate, lower_referential};
 
 use crate::config::Config;
@@ -136,11 +138,30 @@ pub struct Rules {
     pub professional_evaluation: Option<ProfessionalEvaluation>,
     pub partial_certification: Option<bool>,
     pub exemptions: Option<bool>,
+    /// The pass mark as an average (`10/20`): lets the grid be decided on the points that
+    /// apply when an item does not (exempted), as "10 de moyenne générale" says.
+    pub pass_average: Option<(f64, f64)>,
+    /// Full certification needs every bloc validated, stated as such (`all-blocs`); `None`
+    /// with no grid is refolio's default, said as one.
+    pub all_blocs_stated: bool,
+    pub final_interview: Option<FinalInterview>,
+    pub statuses: Vec<StatusRule>,
+    pub retakes: Option<Retakes>,
+    pub substitutions: Vec<Substitution>,
+    /// Penalties the referential provides for, in % of the mark (004: 5, 10, 15).
+    pub penalties: Vec<u32>,
 }
 
 impl Rules {
     pub fn is_empty(&self) -> bool {
         *self == Rules::default()
+    }
+
+    /// The declared consequence of `status` in `scope`, if the referential states one.
+    pub fn status_rule(&self, scope: Scope, status: Status) -> Option<&StatusRule> {
+        self.statuses
+            .iter()
+            .find(|s| s.scope == scope && s.status == status)
     }
 }
 
@@ -149,10 +170,15 @@ pub struct ProfessionalEvaluation {
     pub points: u32,
     pub minimum: Option<u32>,
     pub parts: Vec<EvaluationPart>,
+    /// Routes whose candidates the jury may exempt from it (004: "à l'exception des
+    /// candidats salariés").
+    pub exemptible_routes: Vec<Route>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EvaluationPart {
+    /// How results name it: the written `id`, else the anchor of its title.
+    pub id: String,
     pub title: String,
     pub points: u32,
 }
@@ -166,6 +192,12 @@ pub struct Bloc {
     pub minimum: Option<u32>,
     pub hours: Option<u32>,
     pub summary: Option<String>,
+    /// How the bloc is validated, when the referential says it for this bloc.
+    pub validation: Option<BlocValidation>,
+    /// A competence threshold for this bloc's competences, overriding the referential's.
+    pub competence_threshold: Option<u32>,
+    /// Full certification does not need it (`required: false`: an optional specialisation).
+    pub optional: bool,
     pub groups: Vec<usize>,
     /// All activities of the bloc in reading order, grouped or not.
     pub activities: Vec<usize>,

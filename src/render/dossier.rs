@@ -11,8 +11,9 @@ use tera::Value;
 use super::texts::Texts;
 use super::{Strings, table_href};
 use crate::model::{Candidate, Referential, Score, Site, anchor, fmt_number};
-use crate::validate::rules::{CriterionStatus, Decision, Reason, Verdict};
-use crate::validate::{Dossier, bloc_mark};
+use crate::validate::Dossier;
+use crate::validate::rules::{CriterionStatus, Reason, Verdict};
+use crate::validate::title::Decision;
 
 /// Where a candidate's pages live in the built site.
 pub fn dossier_dir(c: &Candidate) -> String {
@@ -89,21 +90,14 @@ impl Labels {
 }
 
 fn decision(t: &Strings, d: &Decision) -> Label {
-    let (key, class) = match d {
-        Decision::Full => ("decision_full", "ok"),
-        Decision::Partial(_) => ("decision_partial", "partial"),
-        Decision::NotAwarded => ("decision_not_awarded", "ko"),
-        Decision::Undecided => ("decision_undecided", "pending"),
-    };
-    let mut label = t.get(key);
-    if let Decision::Partial(blocs) = d {
-        label = format!("{label} ({})", blocs.join(", "));
-    }
-    Label { label, class }
+    super::results::decision_label(t, d)
 }
 
 fn reasons(t: &Strings, reasons: &[Reason]) -> Vec<String> {
-    reasons.iter().map(|r| r.format(t.text(r.key))).collect()
+    reasons
+        .iter()
+        .map(|r| r.format_with(t.text(r.key), |k| t.text(k)))
+        .collect()
 }
 
 fn score(t: &Strings, s: Option<&Score>) -> Option<String> {
@@ -125,6 +119,8 @@ pub struct CandidateRow<'a> {
     pub coverage: u32,
     pub complete: bool,
     pub decision: Label,
+    /// The jury's recorded decision, when there is one.
+    pub jury: Option<Label>,
 }
 
 #[derive(Serialize)]
@@ -149,6 +145,7 @@ pub fn jury_index<'a>(site: &'a Site, dossiers: &[Dossier], t: &Strings) -> Jury
                 coverage: d.coverage.percent(),
                 complete: d.coverage.is_complete(),
                 decision: decision(t, &d.decision),
+                jury: super::results::jury_label(t, c, r, d),
             }
         })
         .collect();
@@ -199,6 +196,12 @@ pub struct DossierPage<'a> {
     pub coverage_percent: u32,
     pub decision: Label,
     pub reasons: Vec<String>,
+    pub jury: Option<super::results::JuryView>,
+    /// Rules refolio supplied because the referential states none.
+    pub defaults: Vec<String>,
+    pub attempts: Vec<super::results::AttemptView<'a>>,
+    pub professional: Option<super::results::ConditionView>,
+    pub interview: Option<super::results::ConditionView>,
     pub grid: Option<GridView>,
     pub blocs: Vec<BlocSection<'a>>,
     pub soft_skills: Vec<SoftSkillView<'a>>,
@@ -249,6 +252,9 @@ pub struct BlocSection<'a> {
     pub mark: Option<String>,
     pub points: Option<u32>,
     pub reasons: Vec<String>,
+    pub results: super::results::BlocResults<'a>,
+    /// Not needed for the title.
+    pub optional: bool,
     /// Evidence touching the bloc: the matrix columns.
     pub columns: Vec<EvidenceLink<'a>>,
     pub competences: Vec<CompetenceRow<'a>>,
@@ -266,6 +272,8 @@ pub struct CompetenceRow<'a> {
     pub needs_evidence: bool,
     pub own: Option<String>,
     pub tutor: Option<String>,
+    /// Self and tutor assessments disagree.
+    pub differs: Option<Label>,
     pub verdict: &'a Value,
     pub reasons: Vec<String>,
     pub criteria: Vec<CriterionRow<'a>>,
@@ -285,6 +293,7 @@ pub struct SoftSkillView<'a> {
     pub skill: &'a str,
     pub own: Option<String>,
     pub tutor: Option<String>,
+    pub differs: Option<Label>,
 }
 
 #[derive(Serialize)]
@@ -346,8 +355,13 @@ pub fn dossier_page<'a>(
                         needs_evidence: x.needs_evidence,
                         own: score(t, c.self_assessment.get(&x.competence)),
                         tutor: score(t, c.tutor_assessment.get(&x.competence)),
+                        differs: super::results::disagreement(
+                            t,
+                            c.self_assessment.get(&x.competence),
+                            c.tutor_assessment.get(&x.competence),
+                        ),
                         verdict: labels.verdict(x.verdict),
-                        reasons: reasons(t, &x.reasons(&r.rules)),
+                        reasons: reasons(t, &x.reasons(r)),
                         criteria: x
                             .criteria
                             .iter()
@@ -370,6 +384,8 @@ pub fn dossier_page<'a>(
                 mark: b.outcome.mark.map(fmt_number),
                 points: bloc.points,
                 reasons: reasons(t, &b.outcome.reasons),
+                results: super::results::bloc_results(t, c, r, b),
+                optional: bloc.optional,
                 columns: columns.iter().map(|&i| evidence_link(i)).collect(),
                 competences,
             }
@@ -417,7 +433,12 @@ pub fn dossier_page<'a>(
         coverage_percent: d.coverage.percent(),
         decision: decision(t, &d.decision),
         reasons: reasons(t, &d.reasons),
-        grid: grid(c, r),
+        jury: super::results::jury(t, c, r, d),
+        defaults: super::results::defaults(t, d),
+        attempts: super::results::attempts(t, c),
+        professional: super::results::professional(t, c, r, d),
+        interview: super::results::interview(t, c, r, d),
+        grid: grid(r, d),
         blocs,
         soft_skills: c
             .soft_skills
@@ -426,6 +447,7 @@ pub fn dossier_page<'a>(
                 skill: &s.skill,
                 own: score(t, s.own.as_ref()),
                 tutor: score(t, s.tutor.as_ref()),
+                differs: super::results::disagreement(t, s.own.as_ref(), s.tutor.as_ref()),
             })
             .collect(),
         exemptions: c
@@ -448,7 +470,7 @@ pub fn dossier_page<'a>(
     }
 }
 
-fn grid(c: &Candidate, r: &Referential) -> Option<GridView> {
+fn grid(r: &Referential, d: &Dossier) -> Option<GridView> {
     let (total_points, pass_mark) = (r.rules.total_points?, r.rules.pass_mark?);
     let mut sum = Some(0.0);
     let rows = r
@@ -457,11 +479,11 @@ fn grid(c: &Candidate, r: &Referential) -> Option<GridView> {
         .enumerate()
         .filter_map(|(b, bloc)| {
             let points = bloc.points?;
-            let mark = if c.presents(b) {
-                bloc_mark(c, r, b)
-            } else {
-                None
-            };
+            let mark = d
+                .blocs
+                .iter()
+                .find(|x| x.bloc == b)
+                .and_then(|x| x.outcome.mark);
             sum = sum.zip(mark).map(|(s, m)| s + m);
             Some(GridRow {
                 id: bloc.id.clone(),
@@ -472,7 +494,7 @@ fn grid(c: &Candidate, r: &Referential) -> Option<GridView> {
         })
         .collect();
     let professional = r.rules.professional_evaluation.as_ref().map(|p| {
-        let mark = c.results.professional_evaluation;
+        let mark = d.professional.mark;
         sum = sum.zip(mark).map(|(s, m)| s + m);
         GridRow {
             id: String::new(),

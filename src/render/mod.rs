@@ -10,6 +10,7 @@ pub mod json;
 pub mod markdown;
 pub mod plan;
 pub mod report;
+pub mod results;
 pub mod search;
 pub mod table;
 pub mod texts;
@@ -47,6 +48,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/criterion.html",
         include_str!("../../templates/partials/criterion.html"),
+    ),
+    (
+        "partials/results.html",
+        include_str!("../../templates/partials/results.html"),
     ),
     (
         "accessibility.html",

@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::Strings;
 use crate::model::{Candidate, Site, fmt_number};
 use crate::validate::Dossier;
-use crate::validate::rules::{Decision, Reason, Verdict};
+use crate::validate::rules::{Reason, Verdict};
+use crate::validate::title::Decision;
 
 /// Version of the report's shape; bumped on any incompatible change.
 pub const FORMAT: &str = "refolio.report/1";
@@ -65,7 +66,7 @@ fn reasons(t: &Strings, reasons: &[Reason]) -> Vec<ReasonReport> {
         .map(|r| ReasonReport {
             key: r.key,
             args: r.args.iter().map(|(k, v)| (*k, v.clone())).collect(),
-            text: r.format(t.text(r.key)),
+            text: r.format_with(t.text(r.key), |k| t.text(k)),
         })
         .collect()
 }
@@ -97,7 +98,7 @@ fn candidate_report<'a>(
                     .iter()
                     .map(|&e| c.evidence[e].stem.as_str())
                     .collect(),
-                reasons: reasons(t, &x.reasons(&r.rules)),
+                reasons: reasons(t, &x.reasons(r)),
             })
             .collect(),
         bloc_outcomes: d

@@ -1,15 +1,17 @@
 //! A candidate's [`Dossier`]: which evidence covers which competence and criterion (gaps
-//! become diagnostics), and what the certifier's rules give from the results known so far.
+//! become diagnostics), and what the certifier's rules give from the results known so far:
+//! each bloc decided on the session that counts (see [`super::history`]), the professional
+//! evaluation, the final interview, the title, and the jury's own decision beside it.
 
 use serde::Serialize;
 
-use super::rules::{
-    BlocInput, BlocVerdict, CriterionStatus, Decision, Reason, Verdict, bloc_outcome,
-    certification_decision, competence_outcome,
-};
+use super::bloc::{BlocCase, BlocVerdict, Exam, bloc_outcome};
+use super::history::{Merged, admissible, merge, refusal_reason, void_reason, voided};
+use super::rules::{CriterionStatus, Reason, Verdict, competence_outcome};
+use super::title::{Condition, Decision, TitleBloc, certification_decision, interview, professional};
 use crate::config::CandidatesConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
-use crate::model::{Candidate, Referential, Rules};
+use crate::model::{Candidate, JuryVerdict, Referential};
 
 /// Everything computed for one candidate.
 #[derive(Debug, Clone)]
@@ -17,8 +19,13 @@ pub struct Dossier {
     pub coverage: Coverage,
     pub competences: Vec<CompetenceResult>,
     pub blocs: Vec<BlocResult>,
+    pub professional: Condition,
+    pub interview: Condition,
+    /// The decision the rules give: the proposal the jury deliberates on.
     pub decision: Decision,
     pub reasons: Vec<Reason>,
+    /// The jury's recorded decision differs from the proposal.
+    pub jury_differs: bool,
 }
 
 impl Dossier {
@@ -79,19 +86,29 @@ pub struct CompetenceResult {
 }
 
 impl CompetenceResult {
-    /// Why `rules`, those of the candidate's referential, give [`Self::verdict`]. Worked
+    /// Why the rules of `r`, the candidate's referential, give [`Self::verdict`]. Worked
     /// out again when shown rather than kept: a national build holds three million of
     /// these rows, and their reasons' small strings were a quarter of its memory.
-    pub fn reasons(&self, rules: &Rules) -> Vec<Reason> {
+    pub fn reasons(&self, r: &Referential) -> Vec<Reason> {
         let statuses: Vec<CriterionStatus> = self.criteria.iter().map(|&(_, s)| s).collect();
-        competence_outcome(rules, &statuses).1
+        competence_outcome(threshold(r, self.competence), &statuses).1
     }
+}
+
+/// The competence threshold that applies to a competence: its bloc's, else the referential's.
+fn threshold(r: &Referential, competence: usize) -> Option<u32> {
+    let bloc = &r.blocs[r.competences[competence].bloc];
+    bloc.competence_threshold.or(r.rules.competence_threshold)
 }
 
 #[derive(Debug, Clone)]
 pub struct BlocResult {
     pub bloc: usize,
     pub outcome: BlocVerdict,
+    /// The session (index into the candidate's attempts) whose results decided it.
+    pub decided_by: Option<usize>,
+    /// The session date at which it was validated.
+    pub awarded: Option<String>,
 }
 
 /// Computes a candidate's dossier; reports each gap as an error (a warning with
@@ -112,48 +129,113 @@ pub fn dossier(
         }
     };
     let mut coverage = Coverage::default();
+    let rules = &r.rules;
+    let void: Vec<Option<crate::model::Status>> =
+        candidate.attempts.iter().map(|a| voided(rules, a)).collect();
+    let session_of = |i: usize| candidate.attempts[i].session.clone().unwrap_or_default();
     let mut competences = Vec::new();
+    let mut blocs = Vec::new();
+    let mut retakes_defaulted = false;
     for &b in &candidate.blocs {
-        for &c in &r.blocs[b].competences {
-            let competence = &r.competences[c];
-            let criteria: Vec<(usize, CriterionStatus)> = competence
-                .criteria
-                .iter()
-                .map(|&k| (k, criterion_status(candidate, k)))
-                .collect();
-            let evidence: Vec<usize> = candidate
-                .evidence
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.covers_competence(c, &competence.criteria))
-                .map(|(i, _)| i)
-                .collect();
-            let needs_evidence = criteria
-                .iter()
-                .any(|(_, s)| *s != CriterionStatus::Exempted);
-            if needs_evidence {
+        let (used, refused) = admissible(rules, r, &candidate.attempts, b);
+        let mut history_reasons = Vec::new();
+        for (i, why) in &refused {
+            history_reasons.push(refusal_reason(&session_of(*i), why));
+            diags.push(Diagnostic::error(
+                Kind::Rule,
+                Some(candidate.attempts[*i].at.clone()),
+                format!(
+                    "{}: the session of {} cannot count for bloc {}: {}",
+                    candidate.id,
+                    session_of(*i),
+                    r.blocs[b].id,
+                    match why {
+                        super::history::Refusal::Limit(n) => format!("the referential allows {n} retake(s) per bloc"),
+                        super::history::Refusal::NoRetake(s) => format!("the referential offers no retake after `{}`", s.name()),
+                    }
+                ),
+            ));
+        }
+        if used.len() > 1 && rules.retakes.is_none() && !retakes_defaulted {
+            retakes_defaulted = true;
+            history_reasons.push(Reason::new("default_retakes", &[]));
+        }
+        // The bloc on each session that counts, until one validates it.
+        let mut decided = None;
+        for (n, &i) in used.iter().enumerate() {
+            if let Some(status) = void[i] {
+                let mut v = BlocVerdict::undecided(vec![void_reason(&session_of(i), status)]);
+                v.verdict = Verdict::NotValidated;
+                decided = Some((i, v, Vec::new()));
+                continue;
+            }
+            let merged = merge(
+                candidate.attempts[..=i]
+                    .iter()
+                    .zip(&void)
+                    .filter(|(_, v)| v.is_none())
+                    .map(|(a, _)| a),
+            );
+            let (rows, outcome) = decide_bloc(candidate, r, b, &merged);
+            let validated = outcome.verdict == Verdict::Validated;
+            decided = Some((i, outcome, rows));
+            if validated {
+                for &later in &used[n + 1..] {
+                    let d = Diagnostic::warning(
+                        Kind::Rule,
+                        Some(candidate.attempts[later].at.clone()),
+                        format!(
+                            "{}: bloc {} was validated at the session of {}; the results of {} for it do not count",
+                            candidate.id,
+                            r.blocs[b].id,
+                            session_of(i),
+                            session_of(later)
+                        ),
+                    );
+                    diags.push(d);
+                    history_reasons.push(Reason::new("reason_already_validated", &[("session", session_of(later))]));
+                }
+                break;
+            }
+        }
+        let (decided_by, mut outcome, rows) = match decided {
+            Some((i, outcome, rows)) => (Some(i), outcome, rows),
+            None => {
+                let (rows, outcome) = decide_bloc(candidate, r, b, &Merged::default());
+                (None, outcome, rows)
+            }
+        };
+        let awarded = decided_by
+            .filter(|_| outcome.verdict == Verdict::Validated)
+            .and_then(|i| candidate.attempts[i].session.clone());
+        if let Some(date) = &awarded {
+            outcome.reasons.push(Reason::new("reason_awarded", &[("session", date.clone())]));
+        }
+        outcome.reasons.extend(history_reasons);
+        // Competences as the deciding session left them (criteria-only rows otherwise).
+        let rows = if rows.is_empty() {
+            decide_bloc(candidate, r, b, &Merged::default()).0
+        } else {
+            rows
+        };
+        for row in rows {
+            let competence = &r.competences[row.competence];
+            if row.needs_evidence {
                 coverage.required += 1;
-                if evidence.is_empty() {
-                    gaps.push(severity_of(gap(
-                        candidate,
-                        "competence",
-                        &competence.id,
-                        &r.blocs[b].id,
-                    )));
+                if row.evidence.is_empty() {
+                    gaps.push(severity_of(gap(candidate, "competence", &competence.id, &r.blocs[b].id)));
                 } else {
                     coverage.covered += 1;
                 }
             }
-            let statuses: Vec<CriterionStatus> = criteria.iter().map(|(_, s)| *s).collect();
-            let (verdict, _) = competence_outcome(&r.rules, &statuses);
-            competences.push(CompetenceResult {
-                competence: c,
-                evidence: evidence.into_boxed_slice(),
-                needs_evidence,
-                criteria: criteria.into_boxed_slice(),
-                verdict,
-            });
+            competences.push(row);
         }
+        blocs.push(BlocResult {
+            bloc: b,
+            outcome,
+            decided_by,
+            awarded,
+        });
     }
     if config.require_criteria {
         // Shared criteria belong to several competences: each is required once.
@@ -182,84 +264,175 @@ pub fn dossier(
     if !candidate.unread_evidence {
         diags.extend(gaps.into_vec());
     }
-    let blocs: Vec<BlocResult> = candidate
-        .blocs
+    // The professional evaluation and the final interview: their latest results.
+    let merged = merge(
+        candidate
+            .attempts
+            .iter()
+            .zip(&void)
+            .filter(|(_, v)| v.is_none())
+            .map(|(a, _)| a),
+    );
+    let parts: Vec<(&str, u32, Option<&crate::model::ItemResult>)> = rules
+        .professional_evaluation
         .iter()
-        .map(|&b| {
-            let bloc = &r.blocs[b];
-            let verdicts: Vec<(&str, Verdict)> = competences
-                .iter()
-                .filter(|c| r.competences[c.competence].bloc == b)
-                .map(|c| (r.competences[c.competence].id.as_str(), c.verdict))
-                .collect();
-            let mark = bloc_mark(candidate, r, b);
-            BlocResult {
-                bloc: b,
-                outcome: bloc_outcome(&r.rules, bloc, mark, &verdicts),
-            }
-        })
+        .flat_map(|p| p.parts.iter().enumerate())
+        .map(|(i, part)| (part.id.as_str(), part.points, merged.parts.get(&i).copied()))
         .collect();
-    let absent = BlocVerdict {
-        verdict: Verdict::Undecided,
-        mark: None,
-        eliminatory: false,
-        reasons: Vec::new(),
-    };
-    let inputs: Vec<BlocInput> = r
+    let parts = if merged.parts.is_empty() { Vec::new() } else { parts };
+    let professional = professional(rules, merged.professional, &parts);
+    let interview = interview(rules, merged.interview);
+    check_conditions(candidate, r, &merged, diags);
+    let undecided = BlocVerdict::undecided(Vec::new());
+    let inputs: Vec<TitleBloc> = r
         .blocs
         .iter()
         .enumerate()
-        .map(|(b, bloc)| BlocInput {
+        .map(|(b, bloc)| TitleBloc {
             id: &bloc.id,
             presented: candidate.presents(b),
-            graded: bloc.points.is_some(),
-            outcome: blocs
-                .iter()
-                .find(|x| x.bloc == b)
-                .map_or(&absent, |x| &x.outcome),
+            points: bloc.points,
+            optional: bloc.optional,
+            outcome: blocs.iter().find(|x| x.bloc == b).map_or(&undecided, |x| &x.outcome),
         })
         .collect();
-    let (decision, reasons) =
-        certification_decision(&r.rules, &inputs, candidate.results.professional_evaluation);
+    let (decision, reasons) = certification_decision(rules, &inputs, &professional, &interview);
+    let jury_differs = check_jury(candidate, r, &decision, diags);
     Dossier {
         coverage,
         competences,
         blocs,
+        professional,
+        interview,
         decision,
         reasons,
+        jury_differs,
     }
 }
 
-fn criterion_status(candidate: &Candidate, criterion: usize) -> CriterionStatus {
+/// One bloc on the results in effect: its competence rows and its outcome.
+fn decide_bloc(
+    candidate: &Candidate,
+    r: &Referential,
+    b: usize,
+    merged: &Merged,
+) -> (Vec<CompetenceResult>, BlocVerdict) {
+    let bloc = &r.blocs[b];
+    let mut rows = Vec::new();
+    for &c in &bloc.competences {
+        let competence = &r.competences[c];
+        let criteria: Vec<(usize, CriterionStatus)> = competence
+            .criteria
+            .iter()
+            .map(|&k| (k, criterion_status(candidate, merged, k)))
+            .collect();
+        let evidence: Vec<usize> = candidate
+            .evidence
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.covers_competence(c, &competence.criteria))
+            .map(|(i, _)| i)
+            .collect();
+        let needs_evidence = criteria.iter().any(|(_, s)| *s != CriterionStatus::Exempted);
+        let statuses: Vec<CriterionStatus> = criteria.iter().map(|(_, s)| *s).collect();
+        let (verdict, _) = competence_outcome(threshold(r, c), &statuses);
+        rows.push(CompetenceResult {
+            competence: c,
+            evidence: evidence.into_boxed_slice(),
+            needs_evidence,
+            criteria: criteria.into_boxed_slice(),
+            verdict,
+        });
+    }
+    let verdicts: Vec<(&str, Verdict)> = rows
+        .iter()
+        .map(|x| (r.competences[x.competence].id.as_str(), x.verdict))
+        .collect();
+    let substitution = r.rules.substitutions.iter().find(|s| {
+        !s.keeps_criteria && s.applies(candidate.route, candidate.blocs.len(), b)
+    });
+    let case = BlocCase {
+        bloc,
+        exams: bloc
+            .modalities
+            .iter()
+            .map(|&m| Exam {
+                id: &r.modalities[m].id,
+                points: r.modalities[m].points,
+                result: merged.modalities.get(&m).copied(),
+            })
+            .collect(),
+        whole: merged.blocs.get(&b).copied(),
+        substitute: substitution
+            .and_then(|s| Some((s.title.as_str(), merged.substitutes.get(&b).copied()?))),
+        competences: &verdicts,
+    };
+    let outcome = bloc_outcome(&r.rules, &case);
+    (rows, outcome)
+}
+
+fn criterion_status(candidate: &Candidate, merged: &Merged, criterion: usize) -> CriterionStatus {
     if candidate.exemption(criterion).is_some() {
         return CriterionStatus::Exempted;
     }
-    match candidate.results.criteria.get(&criterion) {
+    match merged.criteria.get(&criterion) {
         Some(true) => CriterionStatus::Validated,
         Some(false) => CriterionStatus::NotValidated,
         None => CriterionStatus::Missing,
     }
 }
 
-/// The bloc's mark: given for the bloc, or the sum of its exams' marks when every exam
-/// with points has one.
-pub fn bloc_mark(candidate: &Candidate, r: &Referential, bloc: usize) -> Option<f64> {
-    if let Some(&m) = candidate.results.bloc_marks.get(&bloc) {
-        return Some(m);
+/// Results the rules cannot use, located: an interview marked without a minimum to
+/// compare with, a professional evaluation marked without a minimum or a grid.
+fn check_conditions(candidate: &Candidate, r: &Referential, merged: &Merged, diags: &mut Diagnostics) {
+    if let (Some(f), Some(res)) = (&r.rules.final_interview, merged.interview)
+        && res.outcome.points().is_some()
+        && f.minimum.is_none()
+    {
+        diags.push(Diagnostic::warning(
+            Kind::Rule,
+            Some(res.at.clone()),
+            format!("{}: the referential sets no minimum for {}, so its mark decides nothing", candidate.id, f.title),
+        ).with_suggestion(Some("record the jury's `validated` or `not-validated`, or state the interview's `minimum` in the referential".into())));
     }
-    let graded: Vec<usize> = r.blocs[bloc]
-        .modalities
-        .iter()
-        .copied()
-        .filter(|&m| r.modalities[m].points.is_some())
-        .collect();
-    if graded.is_empty() {
-        return None;
+    let grid = r.rules.total_points.is_some() && r.rules.pass_mark.is_some();
+    if let (Some(p), Some(res)) = (&r.rules.professional_evaluation, merged.professional)
+        && res.outcome.points().is_some()
+        && p.minimum.is_none()
+        && !grid
+    {
+        diags.push(Diagnostic::warning(
+            Kind::Rule,
+            Some(res.at.clone()),
+            format!("{}: the referential sets neither a minimum nor a points grid for the professional evaluation, so its mark decides nothing", candidate.id),
+        ));
     }
-    graded
-        .iter()
-        .map(|m| candidate.results.modality_marks.get(m))
-        .sum::<Option<f64>>()
+}
+
+/// Whether the jury's recorded decision differs from the proposal; an error when it does
+/// without a motive.
+fn check_jury(candidate: &Candidate, r: &Referential, proposal: &Decision, diags: &mut Diagnostics) -> bool {
+    let Some(jury) = &candidate.jury else {
+        return false;
+    };
+    let awarded: Vec<&str> = jury.blocs.iter().map(|&b| r.blocs[b].id.as_str()).collect();
+    let same = match (jury.verdict, proposal) {
+        (JuryVerdict::Full, Decision::Full) => true,
+        (JuryVerdict::Partial, Decision::Partial(ids)) => *ids == awarded,
+        (JuryVerdict::NotAwarded, Decision::NotAwarded) => true,
+        _ => false,
+    };
+    if !same && jury.motive.is_none() {
+        diags.push(
+            Diagnostic::error(
+                Kind::Rule,
+                Some(jury.at.clone()),
+                format!("{}: the jury's decision differs from the proposal of the rules, and gives no motive", candidate.id),
+            )
+            .with_suggestion(Some("add the jury's `motive:` (the jury is sovereign, its reasons are recorded)".into())),
+        );
+    }
+    !same
 }
 
 fn gap(candidate: &Candidate, what: &str, id: &str, bloc: &str) -> Diagnostic {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde_saphyr::Spanned;
 
 use super::is_iso_date;
-use super::marks::{fmt_number, fraction_problem, parse_fraction, raw_text};
+use super::marks::{fraction_problem, parse_fraction};
 use crate::config::CandidatesConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Severity, did_you_mean};
 use crate::load::candidate::{CandidateFolder, EvidenceFile};
@@ -73,6 +73,7 @@ pub fn lower_candidate(
         path: path.to_path_buf(),
         r,
         presented: Vec::new(),
+        route: raw.route.as_ref().map(|r| r.value),
         diags,
     };
     cx.presented = match &raw.blocs {
@@ -144,11 +145,8 @@ pub fn lower_candidate(
             tutor: s.tutor.as_ref().and_then(|v| cx.score(v)),
         })
         .collect();
-    let results = raw
-        .results
-        .as_ref()
-        .map(|res| cx.results(res))
-        .unwrap_or_default();
+    let attempts = cx.attempts(raw, session.as_deref());
+    let jury = raw.jury.as_ref().and_then(|j| cx.jury(j));
     let evidence = folder
         .evidence
         .into_iter()
@@ -169,7 +167,8 @@ pub fn lower_candidate(
         self_assessment,
         tutor_assessment,
         soft_skills,
-        results,
+        attempts,
+        jury,
         evidence,
         unread_evidence,
     })
@@ -186,22 +185,23 @@ pub fn derived_pseudonym(id: &str) -> String {
     format!("Candidat·e {:04X}", hash >> 48)
 }
 
-struct CandidateLowering<'a> {
+pub(super) struct CandidateLowering<'a> {
     /// The file being lowered (the passport, then each evidence file).
-    path: PathBuf,
-    r: &'a Referential,
-    presented: Vec<usize>,
-    diags: &'a mut Diagnostics,
+    pub(super) path: PathBuf,
+    pub(super) r: &'a Referential,
+    pub(super) presented: Vec<usize>,
+    pub(super) route: Option<Route>,
+    pub(super) diags: &'a mut Diagnostics,
 }
 
 impl CandidateLowering<'_> {
-    fn error<T>(&mut self, kind: Kind, at: &Spanned<T>, message: String, help: Option<String>) {
+    pub(super) fn error<T>(&mut self, kind: Kind, at: &Spanned<T>, message: String, help: Option<String>) {
         let location = Location::new(&self.path, position(at));
         self.diags
             .push(Diagnostic::error(kind, Some(location), message).with_suggestion(help));
     }
 
-    fn text(&mut self, s: &Spanned<String>, what: &str) -> String {
+    pub(super) fn text(&mut self, s: &Spanned<String>, what: &str) -> String {
         let t = s.value.trim();
         if t.is_empty() {
             self.error(Kind::EmptyText, s, format!("{what} is empty"), None);
@@ -209,7 +209,7 @@ impl CandidateLowering<'_> {
         t.to_owned()
     }
 
-    fn date(&mut self, s: &Spanned<String>) -> String {
+    pub(super) fn date(&mut self, s: &Spanned<String>) -> String {
         let t = s.value.trim();
         if !is_iso_date(t) {
             self.error(
@@ -334,7 +334,7 @@ impl CandidateLowering<'_> {
         }
     }
 
-    fn criterion(&mut self, id: &Spanned<String>) -> Option<usize> {
+    pub(super) fn criterion(&mut self, id: &Spanned<String>) -> Option<usize> {
         match self.item(id, Want::Criterion, true)? {
             ItemRef::Criterion(c) => Some(c),
             _ => None,
@@ -387,107 +387,6 @@ impl CandidateLowering<'_> {
                 None
             }
         }
-    }
-
-    /// A mark in points on a scale of `points`: a number of points or a fraction `x/y`.
-    fn mark(&mut self, value: &Spanned<RawScore>, points: Option<u32>, what: &str) -> Option<f64> {
-        let Some(points) = points else {
-            self.error(
-                Kind::InvalidValue,
-                value,
-                format!("{what} has no points in the referential, so it cannot be marked"),
-                None,
-            );
-            return None;
-        };
-        let scaled = match &value.value {
-            RawScore::Number(n) => Some(*n),
-            RawScore::Text(t) => parse_fraction(t.trim()).map(|(v, y)| v / y * f64::from(points)),
-        };
-        match scaled {
-            Some(m) if (0.0..=f64::from(points)).contains(&m) => Some(m),
-            Some(m) => {
-                self.error(
-                    Kind::InvalidValue,
-                    value,
-                    format!(
-                        "mark {} is outside 0–{points}, the points of {what}",
-                        fmt_number(m)
-                    ),
-                    None,
-                );
-                None
-            }
-            None => {
-                let written = raw_text(&value.value);
-                let problem = fraction_problem(written.trim());
-                self.error(
-                    Kind::InvalidValue,
-                    value,
-                    problem.unwrap_or_else(|| format!("`{written}` is not a mark")),
-                    Some(format!(
-                        "write points (out of {points}) or a fraction such as `12/20`"
-                    )),
-                );
-                None
-            }
-        }
-    }
-
-    fn results(&mut self, raw: &crate::load::raw_candidate::RawResults) -> Results {
-        let mut results = Results::default();
-        for (id, validated) in &raw.criteria.0 {
-            if let Some(c) = self.criterion(id) {
-                results.criteria.insert(c, validated.value);
-            }
-        }
-        for (id, value) in &raw.marks.0 {
-            let key = id.value.trim();
-            match self.r.lookup(key) {
-                Some(ItemRef::Bloc(b)) if self.presented.contains(&b) => {
-                    let what = format!("bloc {key}");
-                    if let Some(m) = self.mark(value, self.r.blocs[b].points, &what) {
-                        results.bloc_marks.insert(b, m);
-                    }
-                }
-                Some(ItemRef::Modality(m))
-                    if self.presented.contains(&self.r.modalities[m].bloc) =>
-                {
-                    let what = format!("exam {key}");
-                    if let Some(v) = self.mark(value, self.r.modalities[m].points, &what) {
-                        results.modality_marks.insert(m, v);
-                    }
-                }
-                Some(ItemRef::Bloc(_) | ItemRef::Modality(_)) => self.error(
-                    Kind::OutOfScope,
-                    id,
-                    format!("`{key}` is outside the blocs the candidate presents"),
-                    None,
-                ),
-                _ => {
-                    let ids = self.r.blocs.iter().map(|b| b.id.as_str());
-                    let ids = ids.chain(self.r.modalities.iter().map(|m| m.id.as_str()));
-                    let help = did_you_mean(key, ids).map(|s| format!("did you mean `{s}`?"));
-                    self.error(
-                        Kind::DanglingReference,
-                        id,
-                        format!("marks are given to blocs and exams; `{key}` is neither"),
-                        help,
-                    );
-                }
-            }
-        }
-        if let Some(value) = &raw.professional_evaluation {
-            let points = self
-                .r
-                .rules
-                .professional_evaluation
-                .as_ref()
-                .map(|p| p.points);
-            results.professional_evaluation =
-                self.mark(value, points, "the professional evaluation");
-        }
-        results
     }
 
     fn evidence(&mut self, file: EvidenceFile) -> Option<Evidence> {

@@ -1,8 +1,6 @@
 //! Marks as candidates write them: points (`62`) or fractions (`12/20`, `12,5/20`), and
 //! why a fraction is not a mark.
 
-use crate::load::raw_candidate::RawScore;
-
 /// `12/20` or `12,5/20` → (12.5, 20).
 pub(super) fn parse_fraction(t: &str) -> Option<(f64, f64)> {
     let (x, y) = fraction_parts(t)?;
@@ -30,13 +28,6 @@ pub(super) fn fraction_problem(t: &str) -> Option<String> {
     } else {
         return None;
     })
-}
-
-pub(super) fn raw_text(v: &RawScore) -> String {
-    match v {
-        RawScore::Number(n) => fmt_number(*n),
-        RawScore::Text(t) => t.clone(),
-    }
 }
 
 /// A number without a useless `.0`, at most two decimals: `62`, `162.5`.

@@ -98,9 +98,16 @@ impl Lowering<'_> {
             let parts: Vec<EvaluationPart> = p
                 .parts
                 .iter()
-                .map(|part| EvaluationPart {
-                    title: self.text(&part.title, "the part title"),
-                    points: part.points.value,
+                .map(|part| {
+                    let title = self.text(&part.title, "the part title");
+                    EvaluationPart {
+                        id: part
+                            .id
+                            .as_ref()
+                            .map_or_else(|| anchor(&title), |id| id.value.trim().to_owned()),
+                        title,
+                        points: part.points.value,
+                    }
                 })
                 .collect();
             let sum: u32 = parts.iter().map(|x| x.points).sum();
@@ -116,6 +123,7 @@ impl Lowering<'_> {
                 points: p.points.value,
                 minimum: value(&p.minimum),
                 parts,
+                exemptible_routes: Vec::new(),
             }
         });
         Rules {
@@ -126,6 +134,7 @@ impl Lowering<'_> {
             professional_evaluation: professional,
             partial_certification: raw.partial_certification.as_ref().map(|b| b.value),
             exemptions: raw.exemptions.as_ref().map(|b| b.value),
+            ..Rules::default()
         }
     }
 }

@@ -11,6 +11,8 @@ use serde_saphyr::Spanned;
 mod candidate;
 mod marks;
 mod meta;
+mod process;
+mod results;
 
 pub use candidate::{derived_pseudonym, lower_candidate};
 pub use marks::fmt_number;
@@ -51,6 +53,9 @@ pub fn lower_referential(file: ReferentialFile, diags: &mut Diagnostics) -> Refe
         cx.bloc(bloc);
     }
     cx.resolve_references();
+    if let Some(rules) = &file.raw.rules {
+        cx.process_rules(rules);
+    }
     cx.r
 }
 
@@ -194,7 +199,7 @@ impl Lowering<'_> {
                 ),
             );
         }
-        let bloc = Bloc {
+        let mut bloc = Bloc {
             at: self.loc(&raw.id),
             id,
             title: self.text(&raw.title, "the bloc title"),
@@ -208,7 +213,9 @@ impl Lowering<'_> {
             shared_criteria: Vec::new(),
             modalities: Vec::new(),
             modules: Vec::new(),
+            ..Bloc::default()
         };
+        self.bloc_rules(raw, &mut bloc);
         self.r.blocs.push(bloc);
         for group in &raw.groups {
             let g = self.r.groups.len();

@@ -1,0 +1,101 @@
+//! A referential's `rules:` as written: the points grid, and the certification process
+//! (status consequences, final interview, retakes, substitutions). Names the author writes
+//! as text (`not-validated`, `executive`) stay text here, so that lowering can point at a
+//! misspelling and suggest the right word.
+
+use serde::Deserialize;
+
+use super::raw::S;
+use super::raw_candidate::IdMap;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRules {
+    pub competence_threshold: Option<S<u32>>,
+    pub bloc_pass_percent: Option<S<u32>>,
+    pub total_points: Option<S<u32>>,
+    pub pass_mark: Option<S<u32>>,
+    /// `10/20`: the pass mark as an average.
+    pub pass_average: Option<S<String>>,
+    /// `all-blocs`: the certifier states that the title needs every bloc.
+    pub full_certification: Option<S<String>>,
+    pub professional_evaluation: Option<RawProfessionalEvaluation>,
+    pub final_interview: Option<RawFinalInterview>,
+    pub partial_certification: Option<S<bool>>,
+    pub exemptions: Option<S<bool>>,
+    pub statuses: Option<RawStatuses>,
+    pub retakes: Option<RawRetakes>,
+    #[serde(default)]
+    pub penalties: Vec<S<u32>>,
+    #[serde(default)]
+    pub substitutions: Vec<RawSubstitution>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProfessionalEvaluation {
+    pub points: S<u32>,
+    pub minimum: Option<S<u32>>,
+    #[serde(default)]
+    pub parts: Vec<RawEvaluationPart>,
+    #[serde(default)]
+    pub exemptible_routes: Vec<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvaluationPart {
+    pub id: Option<S<String>>,
+    pub title: S<String>,
+    pub points: S<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFinalInterview {
+    pub title: S<String>,
+    pub required: S<bool>,
+    pub points: Option<S<u32>>,
+    pub minimum: Option<S<f64>>,
+}
+
+/// Status name → consequence, per kind of item.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStatuses {
+    #[serde(default)]
+    pub exams: IdMap<S<RawStatusRule>>,
+    #[serde(default)]
+    pub professional: IdMap<S<RawStatusRule>>,
+    #[serde(default)]
+    pub modules: IdMap<S<RawStatusRule>>,
+}
+
+/// `not-validated`, or `{ consequence: not-validated, retake: true }`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawStatusRule {
+    Consequence(String),
+    Full {
+        consequence: String,
+        retake: Option<bool>,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRetakes {
+    pub per_bloc: Option<S<u32>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSubstitution {
+    pub title: S<String>,
+    #[serde(default)]
+    pub routes: Vec<S<String>>,
+    pub single_bloc: Option<S<bool>>,
+    #[serde(default)]
+    pub blocs: Vec<S<String>>,
+    pub keeps_criteria: Option<S<bool>>,
+}

@@ -1,0 +1,247 @@
+//! Lowering of the certification process a referential states: per-bloc validation, status
+//! consequences, the final interview, retakes, substitutions, penalties. Each name written
+//! as text is checked here, with a suggestion when it is misspelt; a rule that cannot apply
+//! (a bloc validated by points without points) is reported where it is written.
+
+use super::*;
+use crate::model::process::*;
+
+/// A name among `names`, or a located error suggesting the nearest one.
+fn parse_name<T>(
+    cx: &mut Lowering<'_>,
+    s: &Spanned<String>,
+    what: &str,
+    names: &[&str],
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    let t = s.value.trim();
+    if let Some(v) = parse(t) {
+        return Some(v);
+    }
+    let help = match did_you_mean(t, names.iter().copied()) {
+        Some(n) => format!("did you mean `{n}`?"),
+        None => format!("write one of {}", names.join(", ")),
+    };
+    let at = cx.loc(s);
+    cx.diags.push(
+        Diagnostic::error(Kind::InvalidValue, at, format!("unknown {what} `{t}`"))
+            .with_suggestion(Some(help)),
+    );
+    None
+}
+
+/// `10/20` → (10, 20).
+fn parse_average(t: &str) -> Option<(f64, f64)> {
+    let (x, y) = t.split_once('/')?;
+    let num = |s: &str| s.trim().replace(',', ".").parse::<f64>().ok();
+    let (x, y) = (num(x)?, num(y)?);
+    (y > 0.0 && (0.0..=y).contains(&x)).then_some((x, y))
+}
+
+impl Lowering<'_> {
+    /// A bloc's own rules: how it is validated, its threshold, whether the title needs it.
+    pub(super) fn bloc_rules(&mut self, raw: &RawBloc, bloc: &mut Bloc) {
+        if let Some(v) = &raw.validation {
+            bloc.validation = parse_name(
+                self,
+                v,
+                "bloc validation",
+                &BlocValidation::NAMES,
+                BlocValidation::parse,
+            );
+            if bloc.validation == Some(BlocValidation::Points) && raw.points.is_none() {
+                self.error(
+                    Kind::Rule,
+                    v,
+                    format!("bloc {} is validated by points but has no `points`", bloc.id),
+                );
+            }
+        }
+        if let Some(t) = &raw.competence_threshold {
+            if t.value > 100 {
+                self.error(
+                    Kind::InvalidValue,
+                    t,
+                    format!("{} is not a percentage (0 to 100)", t.value),
+                );
+            }
+            bloc.competence_threshold = Some(t.value);
+        }
+        bloc.optional = raw.required.as_ref().is_some_and(|r| !r.value);
+    }
+
+    /// The process rules; after the blocs, since substitutions name them.
+    pub(super) fn process_rules(&mut self, raw: &RawRules) {
+        if let Some(avg) = &raw.pass_average {
+            match parse_average(&avg.value) {
+                Some(a) => self.r.rules.pass_average = Some(a),
+                None => self.error(
+                    Kind::InvalidValue,
+                    avg,
+                    format!(
+                        "`{}` is not an average: write it as `10/20`",
+                        avg.value.trim()
+                    ),
+                ),
+            }
+        }
+        if let Some(full) = &raw.full_certification {
+            match full.value.trim() {
+                "all-blocs" => self.r.rules.all_blocs_stated = true,
+                other => {
+                    let other = other.to_owned();
+                    self.error(
+                        Kind::InvalidValue,
+                        full,
+                        format!("unknown full certification rule `{other}`: write `all-blocs` (with a points grid, the grid decides)"),
+                    )
+                }
+            }
+        }
+        if let Some(p) = &raw.professional_evaluation {
+            let routes: Vec<Route> = p
+                .exemptible_routes
+                .iter()
+                .filter_map(|r| parse_name(self, r, "route", &Route::NAMES, Route::parse))
+                .collect();
+            if let Some(pro) = self.r.rules.professional_evaluation.as_mut() {
+                pro.exemptible_routes = routes;
+            }
+        }
+        if let Some(f) = &raw.final_interview {
+            if let (Some(min), None) = (&f.minimum, &f.points) {
+                self.error(
+                    Kind::Rule,
+                    min,
+                    "a minimum needs the interview's `points`: its scale",
+                );
+            }
+            if let (Some(min), Some(points)) = (&f.minimum, &f.points)
+                && !(0.0..=f64::from(points.value)).contains(&min.value)
+            {
+                self.error(
+                    Kind::InvalidValue,
+                    min,
+                    format!("minimum {} is outside 0–{}", min.value, points.value),
+                );
+            }
+            self.r.rules.final_interview = Some(FinalInterview {
+                title: self.text(&f.title, "the final interview's title"),
+                required: f.required.value,
+                points: f.points.as_ref().map(|p| p.value),
+                minimum: f.minimum.as_ref().map(|m| m.value),
+            });
+        }
+        if let Some(statuses) = &raw.statuses {
+            for (scope, map) in [
+                (Scope::Exams, &statuses.exams),
+                (Scope::Professional, &statuses.professional),
+                (Scope::Modules, &statuses.modules),
+            ] {
+                for (name, value) in &map.0 {
+                    self.status_rule(scope, name, value);
+                }
+            }
+        }
+        if let Some(r) = &raw.retakes {
+            self.r.rules.retakes = Some(Retakes {
+                per_bloc: r.per_bloc.as_ref().map(|p| p.value),
+            });
+        }
+        for p in &raw.penalties {
+            if !(1..=100).contains(&p.value) {
+                self.error(
+                    Kind::InvalidValue,
+                    p,
+                    format!("a penalty of {} % is not a percentage (1 to 100)", p.value),
+                );
+            }
+            self.r.rules.penalties.push(p.value);
+        }
+        for s in &raw.substitutions {
+            let routes = s
+                .routes
+                .iter()
+                .filter_map(|r| parse_name(self, r, "route", &Route::NAMES, Route::parse))
+                .collect();
+            let blocs = s
+                .blocs
+                .iter()
+                .filter_map(|b| match self.r.lookup(b.value.trim()) {
+                    Some(ItemRef::Bloc(i)) => Some(i),
+                    _ => {
+                        let ids: Vec<&str> = self.r.blocs.iter().map(|b| b.id.as_str()).collect();
+                        let help = did_you_mean(b.value.trim(), ids.iter().copied())
+                            .map(|id| format!("did you mean `{id}`?"));
+                        let at = self.loc(b);
+                        let message = format!("`{}` is not a bloc", b.value.trim());
+                        self.diags.push(
+                            Diagnostic::error(Kind::DanglingReference, at, message)
+                                .with_suggestion(help),
+                        );
+                        None
+                    }
+                })
+                .collect();
+            let title = self.text(&s.title, "the substitution's title");
+            self.r.rules.substitutions.push(Substitution {
+                title,
+                routes,
+                single_bloc: s.single_bloc.as_ref().is_some_and(|b| b.value),
+                blocs,
+                keeps_criteria: s.keeps_criteria.as_ref().is_some_and(|b| b.value),
+            });
+        }
+    }
+
+    fn status_rule(
+        &mut self,
+        scope: Scope,
+        name: &Spanned<String>,
+        value: &Spanned<RawStatusRule>,
+    ) {
+        let names: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
+        let Some(status) = parse_name(self, name, "status", &names, Status::parse) else {
+            return;
+        };
+        if status == Status::Exempted {
+            self.error(
+                Kind::Rule,
+                name,
+                "an exempted item does not count: its consequence is not declared",
+            );
+            return;
+        }
+        let (consequence, retake) = match &value.value {
+            RawStatusRule::Consequence(c) => (c.as_str(), None),
+            RawStatusRule::Full { consequence, retake } => (consequence.as_str(), *retake),
+        };
+        let written = Spanned::new(consequence.to_owned(), value.referenced, value.defined);
+        let Some(consequence) = parse_name(
+            self,
+            &written,
+            "consequence",
+            &Consequence::NAMES,
+            Consequence::parse,
+        ) else {
+            return;
+        };
+        self.r.rules.statuses.push(StatusRule {
+            scope,
+            status,
+            consequence,
+            retake,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn averages() {
+        assert_eq!(super::parse_average("10/20"), Some((10.0, 20.0)));
+        assert_eq!(super::parse_average("10,5 / 20"), Some((10.5, 20.0)));
+        assert_eq!(super::parse_average("30/20"), None);
+        assert_eq!(super::parse_average("10"), None);
+    }
+}

@@ -1,0 +1,496 @@
+//! Lowering a candidate's results: each session (`results:` for one, `attempts:` for a
+//! history) with its marks, statuses, verdicts, penalties, professional evaluation, final
+//! interview and substitutes, and the jury's own decision. Everything the referential's
+//! rules do not provide for is a located error here: a mark for an item without points, a
+//! penalty it does not list, an exemption of the professional evaluation on a route it does
+//! not name, a substitute no substitution allows.
+
+use serde_saphyr::Spanned;
+
+use super::candidate::CandidateLowering;
+use super::is_iso_date;
+use super::marks::{fmt_number, fraction_problem, parse_fraction};
+use crate::diagnostics::{Kind, Location, did_you_mean};
+use crate::load::position;
+use crate::load::raw_candidate::{RawJury, RawPassport, RawResult, RawResults, RawScore};
+use crate::model::candidate::*;
+use crate::model::{BlocValidation, ItemRef, Status};
+
+/// What an item accepts as a result.
+struct Item {
+    /// How messages name it: "bloc B1", "exam E2.1".
+    what: String,
+    /// Its scale; `None`: no mark, except on a module's own scale.
+    points: Option<u32>,
+    /// A module: marked `x/y` on its own scale (10, 20 or 30), no points in the referential.
+    own_scale: bool,
+    /// It may be `validated` / `not-validated` (no points to decide it).
+    verdict: bool,
+}
+
+const VERDICTS: [&str; 2] = ["validated", "not-validated"];
+
+impl CandidateLowering<'_> {
+    fn location<T>(&self, s: &Spanned<T>) -> Location {
+        Location::new(&self.path, position(s))
+    }
+
+    /// The sessions, in chronological order.
+    pub(super) fn attempts(&mut self, raw: &RawPassport, session: Option<&str>) -> Vec<Attempt> {
+        if let (Some(_), Some(first)) = (&raw.results, raw.attempts.first()) {
+            self.error(
+                Kind::InvalidValue,
+                first,
+                "`results` and `attempts` are both given".into(),
+                Some("write `results:` for a single session, or every session under `attempts:`".into()),
+            );
+        }
+        if let Some(res) = &raw.results {
+            let session = match &res.session {
+                Some(s) => Some(self.date(s)),
+                None => session.map(str::to_owned),
+            };
+            let at = Location::new(&self.path, None);
+            return vec![self.attempt(res, at, session)];
+        }
+        let mut attempts: Vec<Attempt> = Vec::new();
+        for entry in &raw.attempts {
+            let at = self.location(entry);
+            let session = match &entry.value.session {
+                Some(s) => Some(self.date(s)),
+                None => {
+                    self.error(
+                        Kind::WrongType,
+                        entry,
+                        "an attempt needs its `session` date".into(),
+                        Some("add `session: YYYY-MM-DD`".into()),
+                    );
+                    None
+                }
+            };
+            if let (Some(prev), Some(this), Some(written)) = (
+                attempts.last().and_then(|a| a.session.as_deref()),
+                session.as_deref(),
+                &entry.value.session,
+            ) && this <= prev
+            {
+                let message = format!("attempt of {this} is not after the one of {prev}");
+                let help = Some("list attempts in chronological order".into());
+                self.error(Kind::InvalidValue, written, message, help);
+            }
+            attempts.push(self.attempt(&entry.value, at, session));
+        }
+        attempts
+    }
+
+    fn attempt(&mut self, raw: &RawResults, at: Location, session: Option<String>) -> Attempt {
+        let mut attempt = Attempt::new(at, session);
+        if let Some(kind) = &raw.kind {
+            match AttemptKind::parse(kind.value.trim()) {
+                Some(k) => attempt.kind = k,
+                None => {
+                    let help = did_you_mean(kind.value.trim(), AttemptKind::NAMES)
+                        .map_or_else(|| format!("write one of {}", AttemptKind::NAMES.join(", ")), |n| format!("did you mean `{n}`?"));
+                    self.error(
+                        Kind::InvalidValue,
+                        kind,
+                        format!("unknown kind of attempt `{}`", kind.value.trim()),
+                        Some(help),
+                    );
+                }
+            }
+        }
+        for (id, validated) in &raw.criteria.0 {
+            if let Some(c) = self.criterion(id) {
+                attempt.criteria.insert(c, validated.value);
+            }
+        }
+        for (id, value) in &raw.marks.0 {
+            self.mark_entry(&mut attempt, id, value);
+        }
+        let pro = self.r.rules.professional_evaluation.as_ref();
+        if let Some(value) = &raw.professional_evaluation {
+            match pro {
+                None => self.no_rule(value, "the referential has no professional evaluation"),
+                Some(p) => {
+                    let item = Item {
+                        what: "the professional evaluation".into(),
+                        points: Some(p.points),
+                        own_scale: false,
+                        verdict: false,
+                    };
+                    attempt.professional = self.result(value, &item);
+                    let exempted = attempt
+                        .professional
+                        .as_ref()
+                        .is_some_and(|r| r.outcome == Outcome::Status(Status::Exempted));
+                    if exempted && !self.route.is_some_and(|r| p.exemptible_routes.contains(&r)) {
+                        let routes: Vec<&str> =
+                            p.exemptible_routes.iter().map(|r| r.name()).collect();
+                        let message = match (routes.is_empty(), self.route) {
+                            (true, _) => "the referential does not provide for exempting a candidate from the professional evaluation".to_owned(),
+                            (false, Some(r)) => format!("the professional evaluation can be exempted for the routes {} only, not {}", routes.join(", "), r.name()),
+                            (false, None) => format!("the professional evaluation can be exempted for the routes {} only, and the passport gives no `route`", routes.join(", ")),
+                        };
+                        self.error(Kind::Rule, value, message, None);
+                        attempt.professional = None;
+                    }
+                }
+            }
+        }
+        for (id, value) in &raw.professional_parts.0 {
+            let key = id.value.trim();
+            let Some(p) = pro else {
+                self.no_rule(id, "the referential has no professional evaluation");
+                continue;
+            };
+            let Some(part) = p.parts.iter().position(|x| x.id == key) else {
+                let ids = p.parts.iter().map(|x| x.id.as_str());
+                let help = did_you_mean(key, ids).map(|s| format!("did you mean `{s}`?"));
+                let parts: Vec<&str> = p.parts.iter().map(|x| x.id.as_str()).collect();
+                self.error(
+                    Kind::DanglingReference,
+                    id,
+                    format!("unknown part `{key}` of the professional evaluation"),
+                    help.or_else(|| Some(format!("its parts: {}", parts.join(", ")))),
+                );
+                continue;
+            };
+            let item = Item {
+                what: format!("part {key} of the professional evaluation"),
+                points: Some(p.parts[part].points),
+                own_scale: false,
+                verdict: false,
+            };
+            if let Some(r) = self.result(value, &item) {
+                attempt.professional_parts.insert(part, r);
+            }
+        }
+        if let (Some(_), Some((id, _))) =
+            (&raw.professional_evaluation, raw.professional_parts.0.first())
+        {
+            self.error(
+                Kind::InvalidValue,
+                id,
+                "the professional evaluation is given whole and by parts".into(),
+                Some("keep either `professional_evaluation` or `professional_parts`".into()),
+            );
+        }
+        if let Some(value) = &raw.final_interview {
+            match &self.r.rules.final_interview {
+                None => self.no_rule(value, "the referential declares no final interview"),
+                Some(f) => {
+                    let item = Item {
+                        what: format!("the final interview ({})", f.title),
+                        points: f.points,
+                        own_scale: false,
+                        verdict: true,
+                    };
+                    attempt.final_interview = self.result(value, &item);
+                }
+            }
+        }
+        for (id, value) in &raw.substitutes.0 {
+            let key = id.value.trim();
+            let Some(b) = self.presented_bloc(id) else {
+                continue;
+            };
+            let presented = self.presented.len();
+            let allowed = self
+                .r
+                .rules
+                .substitutions
+                .iter()
+                .any(|s| s.applies(self.route, presented, b) && !s.keeps_criteria);
+            if !allowed {
+                let offered: Vec<String> = self
+                    .r
+                    .rules
+                    .substitutions
+                    .iter()
+                    .filter(|s| !s.keeps_criteria)
+                    .map(|s| {
+                        let routes: Vec<&str> = s.routes.iter().map(|r| r.name()).collect();
+                        if routes.is_empty() {
+                            s.title.clone()
+                        } else {
+                            format!("{} ({})", s.title, routes.join(", "))
+                        }
+                    })
+                    .collect();
+                let help = if offered.is_empty() {
+                    "the referential provides no substitute that decides a bloc".to_owned()
+                } else {
+                    format!("the referential provides: {}", offered.join("; "))
+                };
+                let route = self.route.map_or("no route", |r| r.name());
+                self.error(
+                    Kind::Rule,
+                    id,
+                    format!("no substitution of the exams of {key} applies to this candidate ({route})"),
+                    Some(help),
+                );
+                continue;
+            }
+            let item = Item {
+                what: format!("the substitute for bloc {key}"),
+                points: self.r.blocs[b].points,
+                own_scale: false,
+                verdict: true,
+            };
+            if let Some(r) = self.result(value, &item) {
+                attempt.substitutes.insert(b, r);
+            }
+        }
+        attempt
+    }
+
+    fn no_rule<T>(&mut self, at: &Spanned<T>, why: &str) {
+        self.error(Kind::Rule, at, format!("this result cannot count: {why}"), None);
+    }
+
+    fn presented_bloc(&mut self, id: &Spanned<String>) -> Option<usize> {
+        let key = id.value.trim();
+        match self.r.lookup(key) {
+            Some(ItemRef::Bloc(b)) if self.presented.contains(&b) => Some(b),
+            Some(ItemRef::Bloc(_)) => {
+                self.error(
+                    Kind::OutOfScope,
+                    id,
+                    format!("`{key}` is outside the blocs the candidate presents"),
+                    None,
+                );
+                None
+            }
+            _ => {
+                let ids = self.r.blocs.iter().map(|b| b.id.as_str());
+                let help = did_you_mean(key, ids).map(|s| format!("did you mean `{s}`?"));
+                self.error(Kind::DanglingReference, id, format!("`{key}` is not a bloc"), help);
+                None
+            }
+        }
+    }
+
+    /// One entry of `marks:`: a bloc, an exam or a module of a bloc presented.
+    fn mark_entry(&mut self, attempt: &mut Attempt, id: &Spanned<String>, value: &Spanned<RawResult>) {
+        let key = id.value.trim();
+        let r = self.r;
+        let (bloc, item) = match r.lookup(key) {
+            Some(ItemRef::Bloc(b)) => {
+                let bloc = &r.blocs[b];
+                let verdict = bloc.validation == Some(BlocValidation::Certificate) || bloc.points.is_none();
+                (b, (ItemRef::Bloc(b), Item { what: format!("bloc {key}"), points: bloc.points, own_scale: false, verdict }))
+            }
+            Some(ItemRef::Modality(m)) => {
+                let x = &r.modalities[m];
+                (x.bloc, (ItemRef::Modality(m), Item { what: format!("exam {key}"), points: x.points, own_scale: false, verdict: x.points.is_none() }))
+            }
+            Some(ItemRef::Module(m)) => {
+                let x = &r.modules[m];
+                (x.bloc, (ItemRef::Module(m), Item { what: format!("module {key}"), points: None, own_scale: true, verdict: false }))
+            }
+            _ => {
+                let ids = r.blocs.iter().map(|b| b.id.as_str());
+                let ids = ids.chain(r.modalities.iter().map(|m| m.id.as_str()));
+                let ids = ids.chain(r.modules.iter().map(|m| m.id.as_str()));
+                let help = did_you_mean(key, ids).map(|s| format!("did you mean `{s}`?"));
+                self.error(
+                    Kind::DanglingReference,
+                    id,
+                    format!("marks are given to blocs, exams and modules; `{key}` is none of them"),
+                    help,
+                );
+                return;
+            }
+        };
+        if !self.presented.contains(&bloc) {
+            self.error(
+                Kind::OutOfScope,
+                id,
+                format!("`{key}` is outside the blocs the candidate presents"),
+                None,
+            );
+            return;
+        }
+        let (target, item) = item;
+        let Some(result) = self.result(value, &item) else {
+            return;
+        };
+        match target {
+            ItemRef::Bloc(b) => attempt.blocs.insert(b, result),
+            ItemRef::Modality(m) => attempt.modalities.insert(m, result),
+            ItemRef::Module(m) => attempt.modules.insert(m, result),
+            _ => None,
+        };
+    }
+
+    /// A result: a mark, a status or a verdict, and what is written beside it.
+    fn result(&mut self, value: &Spanned<RawResult>, item: &Item) -> Option<ItemResult> {
+        let at = self.location(value);
+        let (score, reason, penalty, date, jury) = match &value.value {
+            RawResult::Number(n) => (RawScore::Number(*n), None, None, None, Vec::new()),
+            RawResult::Text(t) => (RawScore::Text(t.clone()), None, None, None, Vec::new()),
+            RawResult::Detailed(d) => (
+                d.result.clone(),
+                d.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned),
+                d.penalty,
+                d.date.clone(),
+                d.jury.clone(),
+            ),
+        };
+        let outcome = self.outcome(value, &score, item)?;
+        if outcome == Outcome::Status(Status::Exempted) && reason.is_none() {
+            self.error(
+                Kind::Rule,
+                value,
+                format!("the exemption of {} needs the jury's reason", item.what),
+                Some("write it as `{ result: exempted, reason: \"…\" }`".into()),
+            );
+            return None;
+        }
+        if let Some(d) = &date
+            && !is_iso_date(d.trim())
+        {
+            self.error(
+                Kind::InvalidValue,
+                value,
+                format!("`{d}` is not a date"),
+                Some("write dates as YYYY-MM-DD, e.g. 2026-06-18".into()),
+            );
+        }
+        let outcome = match (outcome, penalty) {
+            (o, None) => o,
+            (Outcome::Mark { value: v, out_of, .. }, Some(p)) => {
+                if !self.r.rules.penalties.contains(&p) {
+                    let listed: Vec<String> = self.r.rules.penalties.iter().map(|p| format!("{p} %")).collect();
+                    let help = if listed.is_empty() {
+                        "the referential provides for no penalty".to_owned()
+                    } else {
+                        format!("the referential provides for {}", listed.join(", "))
+                    };
+                    self.error(Kind::Rule, value, format!("a penalty of {p} % is not one the referential provides for"), Some(help));
+                    return None;
+                }
+                Outcome::Mark { value: v, out_of, penalty: Some(p) }
+            }
+            (_, Some(_)) => {
+                self.error(Kind::Rule, value, format!("a penalty applies to a mark, and {} has none", item.what), None);
+                return None;
+            }
+        };
+        Some(ItemResult {
+            outcome,
+            reason,
+            date: date.map(|d| d.trim().to_owned()),
+            jury,
+            at,
+        })
+    }
+
+    fn outcome<T>(&mut self, at: &Spanned<T>, score: &RawScore, item: &Item) -> Option<Outcome> {
+        let what = &item.what;
+        let text = match score {
+            RawScore::Number(n) => {
+                let Some(points) = item.points else {
+                    let help = if item.own_scale {
+                        "write the mark on its scale, such as `8/10`, `14/20` or `21/30`"
+                    } else {
+                        "record `validated` or `not-validated`, or a status such as `absent`"
+                    };
+                    self.error(Kind::Rule, at, format!("{what} has no points in the referential, so `{}` cannot be a mark", fmt_number(*n)), Some(help.into()));
+                    return None;
+                };
+                return self.in_range(at, *n, points, what);
+            }
+            RawScore::Text(t) => t.trim(),
+        };
+        if let Some(status) = Status::parse(text) {
+            return Some(Outcome::Status(status));
+        }
+        if let Some(i) = VERDICTS.iter().position(|v| *v == text) {
+            if !item.verdict {
+                self.error(
+                    Kind::Rule,
+                    at,
+                    format!("{what} is decided by its mark, not recorded as `{text}`"),
+                    Some("write its mark, or a status such as `absent`".into()),
+                );
+                return None;
+            }
+            return Some(Outcome::Verdict(i == 0));
+        }
+        if let Some((x, y)) = parse_fraction(text) {
+            if item.own_scale {
+                return Some(Outcome::Mark { value: x, out_of: y, penalty: None });
+            }
+            let Some(points) = item.points else {
+                self.error(Kind::Rule, at, format!("{what} has no points in the referential, so `{text}` cannot be a mark"), Some("record `validated` or `not-validated`, or a status such as `absent`".into()));
+                return None;
+            };
+            return self.in_range(at, x / y * f64::from(points), points, what);
+        }
+        if let Some(problem) = fraction_problem(text) {
+            self.error(Kind::InvalidValue, at, problem, None);
+            return None;
+        }
+        let mut words: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
+        if item.verdict {
+            words.extend(VERDICTS);
+        }
+        let help = did_you_mean(text, words.iter().copied()).map_or_else(
+            || format!("write a mark or one of {}", words.join(", ")),
+            |w| format!("did you mean `{w}`?"),
+        );
+        self.error(Kind::InvalidValue, at, format!("`{text}` is not a result of {what}"), Some(help));
+        None
+    }
+
+    fn in_range<T>(&mut self, at: &Spanned<T>, m: f64, points: u32, what: &str) -> Option<Outcome> {
+        if (0.0..=f64::from(points)).contains(&m) {
+            return Some(Outcome::Mark { value: m, out_of: f64::from(points), penalty: None });
+        }
+        self.error(
+            Kind::InvalidValue,
+            at,
+            format!("mark {} is outside 0–{points}, the points of {what}", fmt_number(m)),
+            Some(format!("write points (out of {points}) or a fraction such as `12/20`")),
+        );
+        None
+    }
+
+    /// The jury's recorded decision.
+    pub(super) fn jury(&mut self, raw: &RawJury) -> Option<JuryDecision> {
+        let word = raw.decision.value.trim();
+        let Some(verdict) = JuryVerdict::parse(word) else {
+            let help = did_you_mean(word, JuryVerdict::NAMES).map_or_else(
+                || format!("write one of {}", JuryVerdict::NAMES.join(", ")),
+                |w| format!("did you mean `{w}`?"),
+            );
+            self.error(Kind::InvalidValue, &raw.decision, format!("unknown jury decision `{word}`"), Some(help));
+            return None;
+        };
+        let mut blocs: Vec<usize> = Vec::new();
+        for id in &raw.blocs {
+            if let Some(b) = self.presented_bloc(id) {
+                blocs.push(b);
+            }
+        }
+        blocs.sort_unstable();
+        blocs.dedup();
+        if verdict == JuryVerdict::Partial && raw.blocs.is_empty() {
+            self.error(Kind::InvalidValue, &raw.decision, "a partial certification names the blocs awarded".into(), Some("add `blocs: [B1, …]`".into()));
+        }
+        if matches!(verdict, JuryVerdict::NotAwarded | JuryVerdict::Deferred)
+            && let Some(first) = raw.blocs.first()
+        {
+            self.error(Kind::InvalidValue, first, format!("a decision `{word}` awards no bloc"), Some("use `partial` to award blocs".into()));
+        }
+        Some(JuryDecision {
+            verdict,
+            date: raw.date.as_ref().map(|d| self.date(d)),
+            blocs,
+            motive: raw.motive.as_ref().map(|m| self.text(m, "the jury's motive")),
+            at: self.location(&raw.decision),
+        })
+    }
+}

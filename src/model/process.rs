@@ -1,0 +1,189 @@
+//! The certification process as a referential states it, beyond the points grid: how each
+//! bloc is validated, what a result status (absence, fraud…) entails, the final interview,
+//! retakes and what a route changes. Every field is what the certifier wrote; `None` or an
+//! empty list means the text says nothing, and the decision then says which default of
+//! refolio's it used instead (never presented as the certifier's rule).
+
+use serde::Serialize;
+
+use super::Route;
+
+/// How a bloc is validated, as the referential states it for that bloc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlocValidation {
+    /// Every competence of the bloc validated (000: "Validation des 3 compétences").
+    Competences,
+    /// By its mark against the pass percentage and its eliminatory minimum.
+    Points,
+    /// A certificate or attestation without points (004's CCE): validated or not.
+    Certificate,
+}
+
+impl BlocValidation {
+    pub const NAMES: [&'static str; 3] = ["competences", "points", "certificate"];
+
+    pub fn parse(s: &str) -> Option<BlocValidation> {
+        match s {
+            "competences" => Some(BlocValidation::Competences),
+            "points" => Some(BlocValidation::Points),
+            "certificate" => Some(BlocValidation::Certificate),
+            _ => None,
+        }
+    }
+}
+
+/// A result that is not a mark: what happened instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Absent without a reason the certifier accepts.
+    Absent,
+    /// Absent for a reason the certifier accepts (medical certificate, force majeure…).
+    AbsentExcused,
+    /// A report or file not handed in (in time).
+    NotSubmitted,
+    Fraud,
+    /// The jury exempted the candidate from this item, with a reason.
+    Exempted,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Absent,
+        Status::AbsentExcused,
+        Status::NotSubmitted,
+        Status::Fraud,
+        Status::Exempted,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Absent => "absent",
+            Status::AbsentExcused => "absent-excused",
+            Status::NotSubmitted => "not-submitted",
+            Status::Fraud => "fraud",
+            Status::Exempted => "exempted",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.name() == s)
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Status::Absent => "result_absent",
+            Status::AbsentExcused => "result_absent_excused",
+            Status::NotSubmitted => "result_not_submitted",
+            Status::Fraud => "result_fraud",
+            Status::Exempted => "result_exempted",
+        }
+    }
+}
+
+/// What a status entails, as the referential declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Consequence {
+    /// The item gets a mark of 0 (004: an unexcused absence from continuous assessment).
+    Zero,
+    /// The item is failed: its bloc is not validated; for the professional evaluation or the
+    /// final interview, the title is not awarded (validated blocs are kept).
+    NotValidated,
+    /// The whole session is void: no bloc is validated in it (004: fraud).
+    SessionVoid,
+}
+
+impl Consequence {
+    pub const NAMES: [&'static str; 3] = ["zero", "not-validated", "session-void"];
+
+    pub fn parse(s: &str) -> Option<Consequence> {
+        match s {
+            "zero" => Some(Consequence::Zero),
+            "not-validated" => Some(Consequence::NotValidated),
+            "session-void" => Some(Consequence::SessionVoid),
+            _ => None,
+        }
+    }
+}
+
+/// The kinds of item a status rule is declared for: the referentials give different
+/// consequences to an absence from a bloc exam and from the professional defence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Bloc exams, whole-bloc marks and their substitutes.
+    Exams,
+    /// The professional evaluation, its parts, and the final interview.
+    Professional,
+    /// Training modules (continuous assessment).
+    Modules,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 3] = [Scope::Exams, Scope::Professional, Scope::Modules];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Exams => "exams",
+            Scope::Professional => "professional",
+            Scope::Modules => "modules",
+        }
+    }
+}
+
+/// One declared consequence: a status, in a scope, entails this.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusRule {
+    pub scope: Scope,
+    pub status: Status,
+    pub consequence: Consequence,
+    /// Whether a retake is offered after it; `None`: the text does not say.
+    pub retake: Option<bool>,
+}
+
+/// A condition of the title held after the blocs: Grand oral, entretien final.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FinalInterview {
+    pub title: String,
+    /// A condition of the title (the certifier must say).
+    pub required: bool,
+    /// Its scale, when it is marked.
+    pub points: Option<u32>,
+    /// The mark it must reach, on `points`.
+    pub minimum: Option<f64>,
+}
+
+/// How often a bloc may be presented again.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Retakes {
+    /// Retakes allowed per bloc after the first attempt (004: "une seule fois par bloc").
+    pub per_bloc: Option<u32>,
+}
+
+/// What replaces a bloc's exams for some candidates (004: an Executive's portfolio of
+/// evidence; 001: a single-bloc candidate's "dossier professionnel").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Substitution {
+    /// The replacement's name as the referential writes it.
+    pub title: String,
+    /// For candidates of these routes; empty: any route.
+    pub routes: Vec<Route>,
+    /// Only for candidates presenting a single bloc (capitalisation de bloc).
+    pub single_bloc: bool,
+    /// The blocs concerned (indices); empty: every bloc.
+    pub blocs: Vec<usize>,
+    /// The bloc is still decided by its criteria (001: "Les critères restent les mêmes");
+    /// otherwise by the replacement's own result.
+    pub keeps_criteria: bool,
+}
+
+impl Substitution {
+    /// Whether it applies to a candidate of `route` presenting `presented` blocs, for `bloc`.
+    pub fn applies(&self, route: Option<Route>, presented: usize, bloc: usize) -> bool {
+        (self.routes.is_empty() || route.is_some_and(|r| self.routes.contains(&r)))
+            && (!self.single_bloc || presented == 1)
+            && (self.blocs.is_empty() || self.blocs.contains(&bloc))
+    }
+}

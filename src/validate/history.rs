@@ -1,0 +1,163 @@
+//! A candidate's sessions folded into what each decision uses: the results in effect after
+//! a session (each item's latest result; a session voided by fraud left out), which sessions
+//! hold a bloc, and which of them may count under the referential's retake rules.
+
+use std::collections::BTreeMap;
+
+use super::bloc::consequence_key;
+use super::rules::Reason;
+use crate::model::{
+    Attempt, Consequence, ItemResult, Referential, Rules, Scope, Status,
+};
+
+/// The results in effect after some sessions.
+#[derive(Debug, Default)]
+pub struct Merged<'a> {
+    pub criteria: BTreeMap<usize, bool>,
+    pub blocs: BTreeMap<usize, &'a ItemResult>,
+    pub modalities: BTreeMap<usize, &'a ItemResult>,
+    pub modules: BTreeMap<usize, &'a ItemResult>,
+    pub substitutes: BTreeMap<usize, &'a ItemResult>,
+    pub parts: BTreeMap<usize, &'a ItemResult>,
+    pub professional: Option<&'a ItemResult>,
+    pub interview: Option<&'a ItemResult>,
+}
+
+/// Later sessions override earlier ones item by item: a retake replaces the marks it gives
+/// and keeps the others (004: "conserve le bénéfice de sa note de tuteur").
+pub fn merge<'a>(attempts: impl IntoIterator<Item = &'a Attempt>) -> Merged<'a> {
+    let mut m = Merged::default();
+    for a in attempts {
+        m.criteria.extend(a.criteria.iter().map(|(k, v)| (*k, *v)));
+        m.blocs.extend(a.blocs.iter().map(|(k, v)| (*k, v)));
+        m.modalities.extend(a.modalities.iter().map(|(k, v)| (*k, v)));
+        m.modules.extend(a.modules.iter().map(|(k, v)| (*k, v)));
+        m.substitutes.extend(a.substitutes.iter().map(|(k, v)| (*k, v)));
+        m.parts.extend(a.professional_parts.iter().map(|(k, v)| (*k, v)));
+        if a.professional.is_some() {
+            m.professional = a.professional.as_ref();
+        }
+        if a.final_interview.is_some() {
+            m.interview = a.final_interview.as_ref();
+        }
+    }
+    m
+}
+
+/// Every result of a session with the scope its status rules are declared for.
+fn results(a: &Attempt) -> impl Iterator<Item = (Scope, &ItemResult)> {
+    let exams = a.blocs.values().chain(a.modalities.values()).chain(a.substitutes.values());
+    let pro = a.professional.iter().chain(a.professional_parts.values()).chain(a.final_interview.iter());
+    exams
+        .map(|r| (Scope::Exams, r))
+        .chain(pro.map(|r| (Scope::Professional, r)))
+        .chain(a.modules.values().map(|r| (Scope::Modules, r)))
+}
+
+/// Whether a status of the session voids it (004: fraud), as the referential declares.
+pub fn voided(rules: &Rules, a: &Attempt) -> Option<Status> {
+    results(a).find_map(|(scope, r)| {
+        let status = r.outcome.status()?;
+        let rule = rules.status_rule(scope, status)?;
+        (rule.consequence == Consequence::SessionVoid).then_some(status)
+    })
+}
+
+/// Whether the session holds a result for the bloc: of the bloc itself, one of its exams,
+/// criteria or modules, or its substitute.
+pub fn holds(r: &Referential, a: &Attempt, bloc: usize) -> bool {
+    a.blocs.contains_key(&bloc)
+        || a.substitutes.contains_key(&bloc)
+        || a.modalities.keys().any(|&m| r.modalities[m].bloc == bloc)
+        || a.criteria.keys().any(|&c| r.criteria[c].bloc == bloc)
+}
+
+/// The statuses of the bloc's exams in a session.
+fn bloc_statuses(r: &Referential, a: &Attempt, bloc: usize) -> Vec<Status> {
+    let exams = a
+        .modalities
+        .iter()
+        .filter(|(m, _)| r.modalities[**m].bloc == bloc)
+        .map(|(_, v)| v);
+    a.blocs
+        .get(&bloc)
+        .into_iter()
+        .chain(a.substitutes.get(&bloc))
+        .chain(exams)
+        .filter_map(|x| x.outcome.status())
+        .collect()
+}
+
+/// Why a later session of a bloc cannot count, if it cannot.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// Beyond the number of retakes the referential allows.
+    Limit(u32),
+    /// After a status the referential says gives no retake.
+    NoRetake(Status),
+}
+
+/// Which sessions holding a bloc may count, in order, and those refused. A session after a
+/// status whose rule offers a retake (`retake: true`) is a make-up, not counted against the
+/// limit.
+pub fn admissible(
+    rules: &Rules,
+    r: &Referential,
+    attempts: &[Attempt],
+    bloc: usize,
+) -> (Vec<usize>, Vec<(usize, Refusal)>) {
+    let holding: Vec<usize> = (0..attempts.len()).filter(|&i| holds(r, &attempts[i], bloc)).collect();
+    let mut used: Vec<usize> = Vec::new();
+    let mut refused = Vec::new();
+    let mut retakes = 0u32;
+    for &i in &holding {
+        let Some(&prev) = used.last() else {
+            used.push(i);
+            continue;
+        };
+        let statuses = bloc_statuses(r, &attempts[prev], bloc);
+        let offered = statuses.iter().find_map(|s| {
+            let rule = rules.status_rule(Scope::Exams, *s)?;
+            rule.retake.map(|offered| (*s, offered))
+        });
+        match offered {
+            Some((s, false)) => {
+                refused.push((i, Refusal::NoRetake(s)));
+                continue;
+            }
+            Some((_, true)) => {}
+            None => retakes += 1,
+        }
+        if let Some(limit) = rules.retakes.as_ref().and_then(|x| x.per_bloc)
+            && retakes > limit
+        {
+            refused.push((i, Refusal::Limit(limit)));
+            continue;
+        }
+        used.push(i);
+    }
+    (used, refused)
+}
+
+/// The reason a refused session shows.
+pub fn refusal_reason(session: &str, why: &Refusal) -> Reason {
+    match why {
+        Refusal::Limit(n) => Reason::new(
+            "reason_retake_refused",
+            &[("session", session.to_owned()), ("limit", n.to_string())],
+        )
+        .label("why", "retake_limit"),
+        Refusal::NoRetake(s) => Reason::new(
+            "reason_retake_refused",
+            &[("session", session.to_owned()), ("limit", String::new())],
+        )
+        .label("why", s.label_key()),
+    }
+}
+
+/// The reason a voided session shows.
+pub fn void_reason(session: &str, status: Status) -> Reason {
+    Reason::new("reason_session_void", &[("session", session.to_owned())])
+        .label("status", status.label_key())
+        .label("consequence", consequence_key(Consequence::SessionVoid))
+}
