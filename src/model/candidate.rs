@@ -22,8 +22,13 @@ pub enum Route {
 }
 
 impl Route {
-    pub const NAMES: [&'static str; 5] =
-        ["initial", "continuing", "apprenticeship", "vae", "executive"];
+    pub const NAMES: [&'static str; 5] = [
+        "initial",
+        "continuing",
+        "apprenticeship",
+        "vae",
+        "executive",
+    ];
 
     pub fn parse(s: &str) -> Option<Route> {
         match s {

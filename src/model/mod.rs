@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use candidate::*;
-pub use process::*;
 pub use lower::{derived_pseudonym, fmt_number, lower_candidate, lower_referential};
+pub use process::*;
 
 use crate::config::Config;
 use crate::diagnostics::Location;

@@ -434,7 +434,7 @@ pub fn dossier_page<'a>(
         decision: decision(t, &d.decision),
         reasons: reasons(t, &d.reasons),
         jury: super::results::jury(t, c, r, d),
-        defaults: super::results::defaults(t, d),
+        defaults: super::results::defaults(t, d, r),
         attempts: super::results::attempts(t, c),
         professional: super::results::professional(t, c, r, d),
         interview: super::results::interview(t, c, r, d),

@@ -12,7 +12,7 @@ use crate::validate::rules::{Reason, Verdict};
 use crate::validate::title::Decision;
 
 /// Version of the report's shape; bumped on any incompatible change.
-pub const FORMAT: &str = "refolio.report/1";
+pub const FORMAT: &str = "refolio.report/2";
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -30,8 +30,69 @@ struct CandidateReport<'a> {
     coverage: Coverage<'a>,
     competences: Vec<Item<'a>>,
     bloc_outcomes: Vec<Item<'a>>,
+    /// Every session with every result written for it.
+    attempts: Vec<AttemptReport<'a>>,
+    professional_evaluation: ConditionReport,
+    final_interview: ConditionReport,
+    /// The decision the rules give: the proposal to the jury.
     decision: &'a Decision,
     reasons: Vec<ReasonReport>,
+    /// The jury's recorded decision, when there is one.
+    jury: Option<JuryReport<'a>>,
+    /// Keys of the rules refolio supplied because the referential states none.
+    defaults: Vec<&'static str>,
+    /// Competences and soft skills whose self and tutor assessments disagree.
+    disagreements: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct AttemptReport<'a> {
+    session: Option<&'a str>,
+    kind: crate::model::AttemptKind,
+    results: Vec<ResultReport<'a>>,
+}
+
+#[derive(Serialize)]
+struct ResultReport<'a> {
+    /// A bloc, exam, module or part ID; `professional_evaluation`, `final_interview`, or
+    /// `substitute:<bloc>`.
+    item: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mark: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    out_of: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    penalty: Option<u32>,
+    /// The mark counted, the penalty applied.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counted: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    validated: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<crate::model::Status>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    jury: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ConditionReport {
+    standing: crate::validate::title::Standing,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mark: Option<String>,
+    reasons: Vec<ReasonReport>,
+}
+
+#[derive(Serialize)]
+struct JuryReport<'a> {
+    decision: crate::model::JuryVerdict,
+    blocs: Vec<&'a str>,
+    date: Option<&'a str>,
+    motive: Option<&'a str>,
+    differs_from_proposal: bool,
 }
 
 #[derive(Serialize)]
@@ -50,6 +111,9 @@ struct Item<'a> {
     mark: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     evidence: Vec<&'a str>,
+    /// A bloc's date of award (the session that validated it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    awarded: Option<&'a str>,
     reasons: Vec<ReasonReport>,
 }
 
@@ -98,6 +162,7 @@ fn candidate_report<'a>(
                     .iter()
                     .map(|&e| c.evidence[e].stem.as_str())
                     .collect(),
+                awarded: None,
                 reasons: reasons(t, &x.reasons(r)),
             })
             .collect(),
@@ -109,11 +174,147 @@ fn candidate_report<'a>(
                 verdict: b.outcome.verdict,
                 mark: b.outcome.mark.map(fmt_number),
                 evidence: Vec::new(),
+                awarded: b.awarded.as_deref(),
                 reasons: reasons(t, &b.outcome.reasons),
             })
             .collect(),
+        attempts: c.attempts.iter().map(|a| attempt(r, a)).collect(),
+        professional_evaluation: condition(t, &d.professional),
+        final_interview: condition(t, &d.interview),
         decision: &d.decision,
         reasons: reasons(t, &d.reasons),
+        jury: c.jury.as_ref().map(|j| JuryReport {
+            decision: j.verdict,
+            blocs: j.blocs.iter().map(|&b| r.blocs[b].id.as_str()).collect(),
+            date: j.date.as_deref(),
+            motive: j.motive.as_deref(),
+            differs_from_proposal: d.jury_differs,
+        }),
+        defaults: defaults(d, r),
+        disagreements: disagreements(c, r),
+    }
+}
+
+fn condition(t: &Strings, c: &crate::validate::title::Condition) -> ConditionReport {
+    ConditionReport {
+        standing: c.standing,
+        mark: c.mark.map(fmt_number),
+        reasons: reasons(t, &c.reasons),
+    }
+}
+
+fn defaults(d: &Dossier, r: &crate::model::Referential) -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = d
+        .reasons
+        .iter()
+        .chain(d.blocs.iter().flat_map(|b| b.outcome.reasons.iter()))
+        .chain(&d.professional.reasons)
+        .chain(&d.interview.reasons)
+        .filter(|r| r.is_default())
+        .map(|r| r.key)
+        .collect();
+    keys.extend(crate::render::results::competence_default(d, r).map(|x| x.key));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+fn disagreements(c: &Candidate, r: &crate::model::Referential) -> Vec<String> {
+    use crate::model::Score;
+    let differ = |a: Option<&Score>, b: Option<&Score>| match (a, b) {
+        (Some(Score::Level(x)), Some(Score::Level(y))) => x != y,
+        (
+            Some(Score::Mark {
+                value: a,
+                out_of: x,
+            }),
+            Some(Score::Mark {
+                value: b,
+                out_of: y,
+            }),
+        ) => (a / x - b / y).abs() > 1e-9,
+        (Some(_), Some(_)) => true,
+        _ => false,
+    };
+    let competences = c
+        .self_assessment
+        .iter()
+        .filter(|(k, s)| differ(Some(s), c.tutor_assessment.get(k)))
+        .map(|(k, _)| r.competences[*k].id.clone());
+    let skills = c
+        .soft_skills
+        .iter()
+        .filter(|s| differ(s.own.as_ref(), s.tutor.as_ref()))
+        .map(|s| s.skill.clone());
+    competences.chain(skills).collect()
+}
+
+fn attempt<'a>(
+    r: &'a crate::model::Referential,
+    a: &'a crate::model::Attempt,
+) -> AttemptReport<'a> {
+    use crate::model::{ItemResult, Outcome};
+    let one = |item: String, x: &'a ItemResult| {
+        let (mark, out_of, penalty, validated, status) = match x.outcome {
+            Outcome::Mark {
+                value,
+                out_of,
+                penalty,
+            } => (Some(value), Some(out_of), penalty, None, None),
+            Outcome::Verdict(v) => (None, None, None, Some(v), None),
+            Outcome::Status(s) => (None, None, None, None, Some(s)),
+        };
+        ResultReport {
+            item,
+            mark,
+            out_of,
+            penalty,
+            counted: x.outcome.points().filter(|_| penalty.is_some()),
+            validated,
+            status,
+            reason: x.reason.as_deref(),
+            date: x.date.as_deref(),
+            jury: x.jury.iter().map(String::as_str).collect(),
+        }
+    };
+    let mut results = Vec::new();
+    results.extend(a.blocs.iter().map(|(b, x)| one(r.blocs[*b].id.clone(), x)));
+    results.extend(
+        a.substitutes
+            .iter()
+            .map(|(b, x)| one(format!("substitute:{}", r.blocs[*b].id), x)),
+    );
+    results.extend(
+        a.modalities
+            .iter()
+            .map(|(m, x)| one(r.modalities[*m].id.clone(), x)),
+    );
+    results.extend(
+        a.modules
+            .iter()
+            .map(|(m, x)| one(r.modules[*m].id.clone(), x)),
+    );
+    results.extend(
+        a.professional
+            .iter()
+            .map(|x| one("professional_evaluation".into(), x)),
+    );
+    if let Some(p) = &r.rules.professional_evaluation {
+        results.extend(
+            a.professional_parts
+                .iter()
+                .map(|(i, x)| one(p.parts[*i].id.clone(), x)),
+        );
+    }
+    results.extend(
+        a.final_interview
+            .iter()
+            .map(|x| one("final_interview".into(), x)),
+    );
+    AttemptReport {
+        session: a.session.as_deref(),
+        kind: a.kind,
+        results,
     }
 }
 

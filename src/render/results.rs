@@ -138,9 +138,7 @@ pub fn bloc_results<'a>(
     }
     BlocResults {
         rows,
-        decided_session: b
-            .decided_by
-            .and_then(|i| c.attempts[i].session.as_deref()),
+        decided_session: b.decided_by.and_then(|i| c.attempts[i].session.as_deref()),
         awarded: b.awarded.as_deref(),
     }
 }
@@ -170,22 +168,55 @@ fn standing(t: &Strings, s: Standing) -> Label {
     }
 }
 
-pub fn professional(t: &Strings, c: &Candidate, r: &Referential, d: &Dossier) -> Option<ConditionView> {
+pub fn professional(
+    t: &Strings,
+    c: &Candidate,
+    r: &Referential,
+    d: &Dossier,
+) -> Option<ConditionView> {
     let p = r.rules.professional_evaluation.as_ref()?;
-    let mut rows: Vec<ItemRow> = row(t, c, "", &t.get("rule_professional_evaluation"), Some(p.points.to_string()), |a| a.professional.as_ref())
-        .into_iter()
-        .collect();
+    let mut rows: Vec<ItemRow> = row(
+        t,
+        c,
+        "",
+        &t.get("rule_professional_evaluation"),
+        Some(p.points.to_string()),
+        |a| a.professional.as_ref(),
+    )
+    .into_iter()
+    .collect();
     for (i, part) in p.parts.iter().enumerate() {
-        rows.extend(row(t, c, &part.id, &part.title, Some(part.points.to_string()), |a| a.professional_parts.get(&i)));
+        rows.extend(row(
+            t,
+            c,
+            &part.id,
+            &part.title,
+            Some(part.points.to_string()),
+            |a| a.professional_parts.get(&i),
+        ));
     }
-    Some(condition(t, t.get("rule_professional_evaluation"), Some(p.points), rows, &d.professional, Vec::new()))
+    Some(condition(
+        t,
+        t.get("rule_professional_evaluation"),
+        Some(p.points),
+        rows,
+        &d.professional,
+        Vec::new(),
+    ))
 }
 
-pub fn interview(t: &Strings, c: &Candidate, r: &Referential, d: &Dossier) -> Option<ConditionView> {
+pub fn interview(
+    t: &Strings,
+    c: &Candidate,
+    r: &Referential,
+    d: &Dossier,
+) -> Option<ConditionView> {
     let f = r.rules.final_interview.as_ref()?;
-    let rows: Vec<ItemRow> = row(t, c, "", &f.title, f.points.map(|p| p.to_string()), |a| a.final_interview.as_ref())
-        .into_iter()
-        .collect();
+    let rows: Vec<ItemRow> = row(t, c, "", &f.title, f.points.map(|p| p.to_string()), |a| {
+        a.final_interview.as_ref()
+    })
+    .into_iter()
+    .collect();
     let jury = c
         .attempts
         .iter()
@@ -193,7 +224,14 @@ pub fn interview(t: &Strings, c: &Candidate, r: &Referential, d: &Dossier) -> Op
         .find_map(|a| a.final_interview.as_ref())
         .map(|r| r.jury.clone())
         .unwrap_or_default();
-    Some(condition(t, f.title.clone(), f.points, rows, &d.interview, jury))
+    Some(condition(
+        t,
+        f.title.clone(),
+        f.points,
+        rows,
+        &d.interview,
+        jury,
+    ))
 }
 
 fn condition(
@@ -249,8 +287,15 @@ pub fn jury_label(t: &Strings, c: &Candidate, r: &Referential, d: &Dossier) -> O
     jury(t, c, r, d).map(|j| j.decision)
 }
 
+/// The competence rule's default, if some competence of the dossier was decided by it.
+pub fn competence_default(d: &Dossier, r: &Referential) -> Option<Reason> {
+    d.competences
+        .iter()
+        .find_map(|c| c.reasons(r).into_iter().find(Reason::is_default))
+}
+
 /// The defaults refolio applied, once each, in the order met.
-pub fn defaults(t: &Strings, d: &Dossier) -> Vec<String> {
+pub fn defaults(t: &Strings, d: &Dossier, r: &Referential) -> Vec<String> {
     let mut seen: Vec<&str> = Vec::new();
     let all = d
         .reasons
@@ -258,6 +303,8 @@ pub fn defaults(t: &Strings, d: &Dossier) -> Vec<String> {
         .chain(d.blocs.iter().flat_map(|b| b.outcome.reasons.iter()))
         .chain(d.professional.reasons.iter())
         .chain(d.interview.reasons.iter());
+    let competence = competence_default(d, r);
+    let all = competence.iter().chain(all);
     let mut out = Vec::new();
     for reason in all.filter(|r| r.is_default()) {
         let text = reason.format_with(t.text(reason.key), |k| t.text(k));
@@ -276,9 +323,16 @@ pub fn disagreement(t: &Strings, own: Option<&Score>, tutor: Option<&Score>) -> 
     let (own, tutor) = (own?, tutor?);
     let key = match (own, tutor) {
         (Score::Level(a), Score::Level(b)) if a == b => return None,
-        (Score::Mark { value: a, out_of: x }, Score::Mark { value: b, out_of: y })
-            if (a / x - b / y).abs() < 1e-9 =>
-        {
+        (
+            Score::Mark {
+                value: a,
+                out_of: x,
+            },
+            Score::Mark {
+                value: b,
+                out_of: y,
+            },
+        ) if (a / x - b / y).abs() < 1e-9 => {
             return None;
         }
         (Score::Level(_), Score::Level(_)) | (Score::Mark { .. }, Score::Mark { .. }) => {

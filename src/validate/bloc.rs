@@ -108,8 +108,17 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
     let bloc = case.bloc;
     let mut reasons = Vec::new();
     if let Some((title, result)) = case.substitute {
-        reasons.push(Reason::new("reason_substitute", &[("title", title.to_owned())]));
-        return by_result(rules, bloc, &format!("{} ({title})", bloc.id), result, reasons);
+        reasons.push(Reason::new(
+            "reason_substitute",
+            &[("title", title.to_owned())],
+        ));
+        return by_result(
+            rules,
+            bloc,
+            &format!("{} ({title})", bloc.id),
+            result,
+            reasons,
+        );
     }
     if let Some(whole) = case.whole {
         return by_result(rules, bloc, &bloc.id, whole, reasons);
@@ -123,7 +132,10 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
         };
         if status == Status::Exempted {
             exempted_points += exam.points.unwrap_or(0);
-            let why = exam.result.and_then(|r| r.reason.clone()).unwrap_or_default();
+            let why = exam
+                .result
+                .and_then(|r| r.reason.clone())
+                .unwrap_or_default();
             reasons.push(Reason::new(
                 "reason_exam_exempted",
                 &[("item", exam.id.to_owned()), ("reason", why)],
@@ -245,7 +257,9 @@ fn by_result(
             } else {
                 "reason_bloc_recorded"
             };
-            reasons.push(Reason::new(key, &[("item", item.to_owned())]).label("verdict", verdict_key(ok)));
+            reasons.push(
+                Reason::new(key, &[("item", item.to_owned())]).label("verdict", verdict_key(ok)),
+            );
             BlocVerdict::decided(ok, reasons)
         }
         Outcome::Status(Status::Exempted) => {
@@ -297,7 +311,10 @@ fn points_verdict(
     let Some(pass) = rules.bloc_pass_percent else {
         reasons.push(Reason::new(
             "reason_no_pass_percent",
-            &[("mark", fmt_number(mark)), ("points", fmt_number(applicable))],
+            &[
+                ("mark", fmt_number(mark)),
+                ("points", fmt_number(applicable)),
+            ],
         ));
         let mut v = BlocVerdict::undecided(reasons);
         v.mark = Some(mark);
@@ -319,9 +336,10 @@ fn points_verdict(
             ("needed", fmt_number(needed)),
         ],
     ));
-    let minimum = bloc.minimum.filter(|_| points > 0).map(|min| {
-        f64::from(min) * applicable / f64::from(points)
-    });
+    let minimum = bloc
+        .minimum
+        .filter(|_| points > 0)
+        .map(|min| f64::from(min) * applicable / f64::from(points));
     let eliminatory = minimum.is_some_and(|min| mark < min);
     if let (true, Some(min)) = (eliminatory, minimum) {
         reasons.push(Reason::new(
@@ -365,5 +383,8 @@ fn by_competences(competences: &[(&str, Verdict)]) -> BlocVerdict {
         )]);
     }
     let count = competences.len().to_string();
-    BlocVerdict::decided(true, vec![Reason::new("reason_bloc_all", &[("count", count)])])
+    BlocVerdict::decided(
+        true,
+        vec![Reason::new("reason_bloc_all", &[("count", count)])],
+    )
 }

@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::bloc::{BlocCase, BlocVerdict, Exam, bloc_outcome};
 use super::history::{Merged, admissible, merge, refusal_reason, void_reason, voided};
 use super::rules::{CriterionStatus, Reason, Verdict, competence_outcome};
-use super::title::{Condition, Decision, TitleBloc, certification_decision, interview, professional};
+use super::title::{
+    Condition, Decision, TitleBloc, certification_decision, interview, professional,
+};
 use crate::config::CandidatesConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
 use crate::model::{Candidate, JuryVerdict, Referential};
@@ -130,8 +132,11 @@ pub fn dossier(
     };
     let mut coverage = Coverage::default();
     let rules = &r.rules;
-    let void: Vec<Option<crate::model::Status>> =
-        candidate.attempts.iter().map(|a| voided(rules, a)).collect();
+    let void: Vec<Option<crate::model::Status>> = candidate
+        .attempts
+        .iter()
+        .map(|a| voided(rules, a))
+        .collect();
     let session_of = |i: usize| candidate.attempts[i].session.clone().unwrap_or_default();
     let mut competences = Vec::new();
     let mut blocs = Vec::new();
@@ -150,8 +155,10 @@ pub fn dossier(
                     session_of(*i),
                     r.blocs[b].id,
                     match why {
-                        super::history::Refusal::Limit(n) => format!("the referential allows {n} retake(s) per bloc"),
-                        super::history::Refusal::NoRetake(s) => format!("the referential offers no retake after `{}`", s.name()),
+                        super::history::Refusal::Limit(n) =>
+                            format!("the referential allows {n} retake(s) per bloc"),
+                        super::history::Refusal::NoRetake(s) =>
+                            format!("the referential offers no retake after `{}`", s.name()),
                     }
                 ),
             ));
@@ -193,7 +200,10 @@ pub fn dossier(
                         ),
                     );
                     diags.push(d);
-                    history_reasons.push(Reason::new("reason_already_validated", &[("session", session_of(later))]));
+                    history_reasons.push(Reason::new(
+                        "reason_already_validated",
+                        &[("session", session_of(later))],
+                    ));
                 }
                 break;
             }
@@ -209,7 +219,9 @@ pub fn dossier(
             .filter(|_| outcome.verdict == Verdict::Validated)
             .and_then(|i| candidate.attempts[i].session.clone());
         if let Some(date) = &awarded {
-            outcome.reasons.push(Reason::new("reason_awarded", &[("session", date.clone())]));
+            outcome
+                .reasons
+                .push(Reason::new("reason_awarded", &[("session", date.clone())]));
         }
         outcome.reasons.extend(history_reasons);
         // Competences as the deciding session left them (criteria-only rows otherwise).
@@ -223,7 +235,12 @@ pub fn dossier(
             if row.needs_evidence {
                 coverage.required += 1;
                 if row.evidence.is_empty() {
-                    gaps.push(severity_of(gap(candidate, "competence", &competence.id, &r.blocs[b].id)));
+                    gaps.push(severity_of(gap(
+                        candidate,
+                        "competence",
+                        &competence.id,
+                        &r.blocs[b].id,
+                    )));
                 } else {
                     coverage.covered += 1;
                 }
@@ -279,7 +296,11 @@ pub fn dossier(
         .flat_map(|p| p.parts.iter().enumerate())
         .map(|(i, part)| (part.id.as_str(), part.points, merged.parts.get(&i).copied()))
         .collect();
-    let parts = if merged.parts.is_empty() { Vec::new() } else { parts };
+    let parts = if merged.parts.is_empty() {
+        Vec::new()
+    } else {
+        parts
+    };
     let professional = professional(rules, merged.professional, &parts);
     let interview = interview(rules, merged.interview);
     check_conditions(candidate, r, &merged, diags);
@@ -293,7 +314,10 @@ pub fn dossier(
             presented: candidate.presents(b),
             points: bloc.points,
             optional: bloc.optional,
-            outcome: blocs.iter().find(|x| x.bloc == b).map_or(&undecided, |x| &x.outcome),
+            outcome: blocs
+                .iter()
+                .find(|x| x.bloc == b)
+                .map_or(&undecided, |x| &x.outcome),
         })
         .collect();
     let (decision, reasons) = certification_decision(rules, &inputs, &professional, &interview);
@@ -333,7 +357,9 @@ fn decide_bloc(
             .filter(|(_, e)| e.covers_competence(c, &competence.criteria))
             .map(|(i, _)| i)
             .collect();
-        let needs_evidence = criteria.iter().any(|(_, s)| *s != CriterionStatus::Exempted);
+        let needs_evidence = criteria
+            .iter()
+            .any(|(_, s)| *s != CriterionStatus::Exempted);
         let statuses: Vec<CriterionStatus> = criteria.iter().map(|(_, s)| *s).collect();
         let (verdict, _) = competence_outcome(threshold(r, c), &statuses);
         rows.push(CompetenceResult {
@@ -348,9 +374,11 @@ fn decide_bloc(
         .iter()
         .map(|x| (r.competences[x.competence].id.as_str(), x.verdict))
         .collect();
-    let substitution = r.rules.substitutions.iter().find(|s| {
-        !s.keeps_criteria && s.applies(candidate.route, candidate.blocs.len(), b)
-    });
+    let substitution = r
+        .rules
+        .substitutions
+        .iter()
+        .find(|s| !s.keeps_criteria && s.applies(candidate.route, candidate.blocs.len(), b));
     let case = BlocCase {
         bloc,
         exams: bloc
@@ -384,7 +412,12 @@ fn criterion_status(candidate: &Candidate, merged: &Merged, criterion: usize) ->
 
 /// Results the rules cannot use, located: an interview marked without a minimum to
 /// compare with, a professional evaluation marked without a minimum or a grid.
-fn check_conditions(candidate: &Candidate, r: &Referential, merged: &Merged, diags: &mut Diagnostics) {
+fn check_conditions(
+    candidate: &Candidate,
+    r: &Referential,
+    merged: &Merged,
+    diags: &mut Diagnostics,
+) {
     if let (Some(f), Some(res)) = (&r.rules.final_interview, merged.interview)
         && res.outcome.points().is_some()
         && f.minimum.is_none()
@@ -411,7 +444,12 @@ fn check_conditions(candidate: &Candidate, r: &Referential, merged: &Merged, dia
 
 /// Whether the jury's recorded decision differs from the proposal; an error when it does
 /// without a motive.
-fn check_jury(candidate: &Candidate, r: &Referential, proposal: &Decision, diags: &mut Diagnostics) -> bool {
+fn check_jury(
+    candidate: &Candidate,
+    r: &Referential,
+    proposal: &Decision,
+    diags: &mut Diagnostics,
+) -> bool {
     let Some(jury) = &candidate.jury else {
         return false;
     };

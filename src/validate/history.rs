@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 
 use super::bloc::consequence_key;
 use super::rules::Reason;
-use crate::model::{
-    Attempt, Consequence, ItemResult, Referential, Rules, Scope, Status,
-};
+use crate::model::{Attempt, Consequence, ItemResult, Referential, Rules, Scope, Status};
 
 /// The results in effect after some sessions.
 #[derive(Debug, Default)]
@@ -30,10 +28,13 @@ pub fn merge<'a>(attempts: impl IntoIterator<Item = &'a Attempt>) -> Merged<'a> 
     for a in attempts {
         m.criteria.extend(a.criteria.iter().map(|(k, v)| (*k, *v)));
         m.blocs.extend(a.blocs.iter().map(|(k, v)| (*k, v)));
-        m.modalities.extend(a.modalities.iter().map(|(k, v)| (*k, v)));
+        m.modalities
+            .extend(a.modalities.iter().map(|(k, v)| (*k, v)));
         m.modules.extend(a.modules.iter().map(|(k, v)| (*k, v)));
-        m.substitutes.extend(a.substitutes.iter().map(|(k, v)| (*k, v)));
-        m.parts.extend(a.professional_parts.iter().map(|(k, v)| (*k, v)));
+        m.substitutes
+            .extend(a.substitutes.iter().map(|(k, v)| (*k, v)));
+        m.parts
+            .extend(a.professional_parts.iter().map(|(k, v)| (*k, v)));
         if a.professional.is_some() {
             m.professional = a.professional.as_ref();
         }
@@ -46,8 +47,16 @@ pub fn merge<'a>(attempts: impl IntoIterator<Item = &'a Attempt>) -> Merged<'a> 
 
 /// Every result of a session with the scope its status rules are declared for.
 fn results(a: &Attempt) -> impl Iterator<Item = (Scope, &ItemResult)> {
-    let exams = a.blocs.values().chain(a.modalities.values()).chain(a.substitutes.values());
-    let pro = a.professional.iter().chain(a.professional_parts.values()).chain(a.final_interview.iter());
+    let exams = a
+        .blocs
+        .values()
+        .chain(a.modalities.values())
+        .chain(a.substitutes.values());
+    let pro = a
+        .professional
+        .iter()
+        .chain(a.professional_parts.values())
+        .chain(a.final_interview.iter());
     exams
         .map(|r| (Scope::Exams, r))
         .chain(pro.map(|r| (Scope::Professional, r)))
@@ -106,7 +115,9 @@ pub fn admissible(
     attempts: &[Attempt],
     bloc: usize,
 ) -> (Vec<usize>, Vec<(usize, Refusal)>) {
-    let holding: Vec<usize> = (0..attempts.len()).filter(|&i| holds(r, &attempts[i], bloc)).collect();
+    let holding: Vec<usize> = (0..attempts.len())
+        .filter(|&i| holds(r, &attempts[i], bloc))
+        .collect();
     let mut used: Vec<usize> = Vec::new();
     let mut refused = Vec::new();
     let mut retakes = 0u32;

@@ -59,7 +59,11 @@ fn without_threshold_every_counted_criterion_is_needed() {
     assert_eq!(verdict, Verdict::Validated);
     assert_eq!(
         keys(&reasons),
-        ["reason_exempted", "reason_all_criteria", "default_competence_all"]
+        [
+            "reason_exempted",
+            "reason_all_criteria",
+            "default_competence_all"
+        ]
     );
 }
 

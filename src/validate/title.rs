@@ -88,17 +88,23 @@ pub fn professional(
                 let why = r.reason.clone().unwrap_or_default();
                 c.reasons.push(Reason::new(
                     "reason_professional_exempted",
-                    &[("item", id.to_owned()), ("reason", why), ("points", points.to_string())],
+                    &[
+                        ("item", id.to_owned()),
+                        ("reason", why),
+                        ("points", points.to_string()),
+                    ],
                 ));
                 Some(0.0)
             }
-            Outcome::Status(s) => match consequence(rules, Scope::Professional, s, id, &mut c.reasons) {
-                Consequence::Zero => Some(0.0),
-                _ => {
-                    c.standing = Standing::Failed;
-                    None
+            Outcome::Status(s) => {
+                match consequence(rules, Scope::Professional, s, id, &mut c.reasons) {
+                    Consequence::Zero => Some(0.0),
+                    _ => {
+                        c.standing = Standing::Failed;
+                        None
+                    }
                 }
-            },
+            }
             _ => r.outcome.points(),
         }
     };
@@ -106,13 +112,20 @@ pub fn professional(
         Some(r) => scored(item, pro.points, r, &mut c),
         None if parts.is_empty() => None,
         None => {
-            let missing: Vec<&str> = parts.iter().filter(|p| p.2.is_none()).map(|p| p.0).collect();
+            let missing: Vec<&str> = parts
+                .iter()
+                .filter(|p| p.2.is_none())
+                .map(|p| p.0)
+                .collect();
             let marks: Vec<Option<f64>> = parts
                 .iter()
                 .filter_map(|(id, points, r)| r.map(|r| scored(id, *points, r, &mut c)))
                 .collect();
             if !missing.is_empty() {
-                c.reasons.push(Reason::new("reason_parts_missing", &[("ids", missing.join(", "))]));
+                c.reasons.push(Reason::new(
+                    "reason_parts_missing",
+                    &[("ids", missing.join(", "))],
+                ));
                 None
             } else {
                 marks.into_iter().sum()
@@ -123,7 +136,8 @@ pub fn professional(
         return c;
     }
     if whole.is_none() && parts.iter().all(|p| p.2.is_none()) {
-        c.reasons.push(Reason::new("reason_professional_missing", &[]));
+        c.reasons
+            .push(Reason::new("reason_professional_missing", &[]));
         return c;
     }
     if c.excluded >= pro.points {
@@ -146,14 +160,21 @@ pub fn professional(
         Some(min) => {
             let min = f64::from(min) * applicable / f64::from(pro.points);
             let ok = mark >= min;
-            let key = if ok { "reason_professional_reached" } else { "reason_professional_short" };
+            let key = if ok {
+                "reason_professional_reached"
+            } else {
+                "reason_professional_short"
+            };
             c.reasons.push(Reason::new(key, &args(min)));
             if ok { Standing::Met } else { Standing::Failed }
         }
         None => {
             c.reasons.push(Reason::new(
                 "reason_professional_no_minimum",
-                &[("mark", fmt_number(mark)), ("points", fmt_number(applicable))],
+                &[
+                    ("mark", fmt_number(mark)),
+                    ("points", fmt_number(applicable)),
+                ],
             ));
             Standing::NotApplicable
         }
@@ -171,19 +192,28 @@ pub fn interview(rules: &Rules, result: Option<&ItemResult>) -> Condition {
     let Some(r) = result else {
         if f.required {
             c.standing = Standing::Pending;
-            c.reasons.push(Reason::new("reason_interview_missing", &[title()]));
+            c.reasons
+                .push(Reason::new("reason_interview_missing", &[title()]));
         }
         return c;
     };
     let standing = match r.outcome {
         Outcome::Verdict(ok) => {
-            let key = if ok { "verdict_validated" } else { "verdict_not_validated" };
-            c.reasons.push(Reason::new("reason_interview", &[title()]).label("verdict", key));
+            let key = if ok {
+                "verdict_validated"
+            } else {
+                "verdict_not_validated"
+            };
+            c.reasons
+                .push(Reason::new("reason_interview", &[title()]).label("verdict", key));
             if ok { Standing::Met } else { Standing::Failed }
         }
         Outcome::Status(Status::Exempted) => {
             let why = r.reason.clone().unwrap_or_default();
-            c.reasons.push(Reason::new("reason_interview_exempted", &[title(), ("reason", why)]));
+            c.reasons.push(Reason::new(
+                "reason_interview_exempted",
+                &[title(), ("reason", why)],
+            ));
             Standing::NotApplicable
         }
         Outcome::Status(s) => {
@@ -217,12 +247,20 @@ fn marked(
     let Some(min) = minimum else {
         reasons.push(Reason::new(
             "reason_interview_no_minimum",
-            &[("title", title.to_owned()), ("mark", fmt_number(mark)), ("points", points)],
+            &[
+                ("title", title.to_owned()),
+                ("mark", fmt_number(mark)),
+                ("points", points),
+            ],
         ));
         return Standing::Pending;
     };
     let ok = mark >= min;
-    let key = if ok { "reason_interview_mark_reached" } else { "reason_interview_mark_short" };
+    let key = if ok {
+        "reason_interview_mark_reached"
+    } else {
+        "reason_interview_mark_short"
+    };
     reasons.push(Reason::new(
         key,
         &[
@@ -244,27 +282,50 @@ pub fn certification_decision(
 ) -> (Decision, Vec<Reason>) {
     let mut reasons = Vec::new();
     let ids = |f: &dyn Fn(&TitleBloc) -> bool| {
-        blocs.iter().filter(|b| f(b)).map(|b| b.id).collect::<Vec<_>>()
+        blocs
+            .iter()
+            .filter(|b| f(b))
+            .map(|b| b.id)
+            .collect::<Vec<_>>()
     };
     let optional = ids(&|b| b.optional);
     if !optional.is_empty() {
-        reasons.push(Reason::new("reason_optional_blocs", &[("ids", optional.join(", "))]));
+        reasons.push(Reason::new(
+            "reason_optional_blocs",
+            &[("ids", optional.join(", "))],
+        ));
     }
     let grid = rules.total_points.zip(rules.pass_mark);
     let absent = ids(&|b| !b.optional && !b.presented);
     let mut full = if !absent.is_empty() {
-        reasons.push(Reason::new("reason_not_all_presented", &[("ids", absent.join(", "))]));
+        reasons.push(Reason::new(
+            "reason_not_all_presented",
+            &[("ids", absent.join(", "))],
+        ));
         Some(false)
     } else if let Some((total_points, pass_mark)) = grid {
-        grid_full(rules, blocs, professional, total_points, pass_mark, &mut reasons)
+        grid_full(
+            rules,
+            blocs,
+            professional,
+            total_points,
+            pass_mark,
+            &mut reasons,
+        )
     } else {
         let failed = ids(&|b| !b.optional && b.outcome.verdict == Verdict::NotValidated);
         let pending = ids(&|b| !b.optional && b.outcome.verdict == Verdict::Undecided);
         if !failed.is_empty() {
-            reasons.push(Reason::new("reason_blocs_failed", &[("ids", failed.join(", "))]));
+            reasons.push(Reason::new(
+                "reason_blocs_failed",
+                &[("ids", failed.join(", "))],
+            ));
             Some(false)
         } else if !pending.is_empty() {
-            reasons.push(Reason::new("reason_blocs_pending", &[("ids", pending.join(", "))]));
+            reasons.push(Reason::new(
+                "reason_blocs_pending",
+                &[("ids", pending.join(", "))],
+            ));
             None
         } else {
             reasons.push(Reason::new("reason_full_all_blocs", &[]));
@@ -299,10 +360,16 @@ fn combine(full: Option<bool>, standing: Standing) -> Option<bool> {
 }
 
 /// Not the full title: the blocs validated are kept, when the referential allows it.
-fn partial(rules: &Rules, blocs: &[TitleBloc], mut reasons: Vec<Reason>) -> (Decision, Vec<Reason>) {
+fn partial(
+    rules: &Rules,
+    blocs: &[TitleBloc],
+    mut reasons: Vec<Reason>,
+) -> (Decision, Vec<Reason>) {
     let kept: Vec<&str> = blocs
         .iter()
-        .filter(|b| b.presented && b.outcome.verdict == Verdict::Validated && !b.outcome.eliminatory)
+        .filter(|b| {
+            b.presented && b.outcome.verdict == Verdict::Validated && !b.outcome.eliminatory
+        })
         .map(|b| b.id)
         .collect();
     let pending: Vec<&str> = blocs
@@ -311,7 +378,10 @@ fn partial(rules: &Rules, blocs: &[TitleBloc], mut reasons: Vec<Reason>) -> (Dec
         .map(|b| b.id)
         .collect();
     if !pending.is_empty() {
-        reasons.push(Reason::new("reason_blocs_pending", &[("ids", pending.join(", "))]));
+        reasons.push(Reason::new(
+            "reason_blocs_pending",
+            &[("ids", pending.join(", "))],
+        ));
     }
     if rules.partial_certification == Some(false) {
         reasons.push(Reason::new("reason_partial_not_allowed", &[]));
@@ -322,7 +392,10 @@ fn partial(rules: &Rules, blocs: &[TitleBloc], mut reasons: Vec<Reason>) -> (Dec
         if rules.partial_certification.is_none() {
             reasons.push(Reason::new("default_partial", &[]));
         }
-        return (Decision::Partial(kept.iter().map(|s| s.to_string()).collect()), reasons);
+        return (
+            Decision::Partial(kept.iter().map(|s| s.to_string()).collect()),
+            reasons,
+        );
     }
     if !pending.is_empty() {
         return (Decision::Undecided, reasons);
@@ -343,10 +416,20 @@ fn grid_full(
     pass_mark: u32,
     reasons: &mut Vec<Reason>,
 ) -> Option<bool> {
-    let graded: Vec<&TitleBloc> = blocs.iter().filter(|b| b.points.is_some() && !b.optional).collect();
-    let blocked: Vec<&str> = graded.iter().filter(|b| b.outcome.blocks_title).map(|b| b.id).collect();
+    let graded: Vec<&TitleBloc> = blocs
+        .iter()
+        .filter(|b| b.points.is_some() && !b.optional)
+        .collect();
+    let blocked: Vec<&str> = graded
+        .iter()
+        .filter(|b| b.outcome.blocks_title)
+        .map(|b| b.id)
+        .collect();
     if !blocked.is_empty() {
-        reasons.push(Reason::new("reason_bloc_blocks_title", &[("ids", blocked.join(", "))]));
+        reasons.push(Reason::new(
+            "reason_bloc_blocks_title",
+            &[("ids", blocked.join(", "))],
+        ));
         return Some(false);
     }
     // A required bloc outside the grid (a certificate) must be validated all the same.
@@ -356,7 +439,10 @@ fn grid_full(
         .map(|b| b.id)
         .collect();
     if !ungraded_failed.is_empty() {
-        reasons.push(Reason::new("reason_blocs_failed", &[("ids", ungraded_failed.join(", "))]));
+        reasons.push(Reason::new(
+            "reason_blocs_failed",
+            &[("ids", ungraded_failed.join(", "))],
+        ));
         return Some(false);
     }
     let ungraded_pending: Vec<&str> = blocs
@@ -365,26 +451,40 @@ fn grid_full(
         .map(|b| b.id)
         .collect();
     if !ungraded_pending.is_empty() {
-        reasons.push(Reason::new("reason_blocs_pending", &[("ids", ungraded_pending.join(", "))]));
+        reasons.push(Reason::new(
+            "reason_blocs_pending",
+            &[("ids", ungraded_pending.join(", "))],
+        ));
         return None;
     }
-    reasons.extend(professional.reasons.iter().cloned());
     if professional.standing == Standing::Failed && professional.mark.is_none() {
+        reasons.extend(professional.reasons.iter().cloned());
         return Some(false);
     }
-    let missing: Vec<&str> = graded.iter().filter(|b| b.outcome.mark.is_none()).map(|b| b.id).collect();
+    let missing: Vec<&str> = graded
+        .iter()
+        .filter(|b| b.outcome.mark.is_none())
+        .map(|b| b.id)
+        .collect();
     let unmarked: Vec<&str> = graded
         .iter()
         .filter(|b| b.outcome.mark.is_none() && b.outcome.verdict != Verdict::Undecided)
         .map(|b| b.id)
         .collect();
     if !unmarked.is_empty() {
-        reasons.push(Reason::new("reason_substitute_no_points", &[("ids", unmarked.join(", "))]));
+        reasons.push(Reason::new(
+            "reason_substitute_no_points",
+            &[("ids", unmarked.join(", "))],
+        ));
     } else if !missing.is_empty() {
-        reasons.push(Reason::new("reason_marks_missing", &[("ids", missing.join(", "))]));
+        reasons.push(Reason::new(
+            "reason_marks_missing",
+            &[("ids", missing.join(", "))],
+        ));
     }
     let pro_pending = professional.standing == Standing::Pending;
     if pro_pending || !missing.is_empty() {
+        reasons.extend(professional.reasons.iter().cloned());
         return None;
     }
     let excluded_blocs: f64 = graded
@@ -404,7 +504,10 @@ fn grid_full(
             &[
                 ("needed", fmt_number(needed)),
                 ("applicable", fmt_number(applicable)),
-                ("average", format!("{}/{}", fmt_number(avg), fmt_number(out_of))),
+                (
+                    "average",
+                    format!("{}/{}", fmt_number(avg), fmt_number(out_of)),
+                ),
             ],
         ));
         needed
@@ -417,23 +520,37 @@ fn grid_full(
                 ("applicable", fmt_number(applicable)),
             ],
         ));
+        reasons.extend(professional.reasons.iter().cloned());
         return None;
     };
     let total: f64 = graded.iter().filter_map(|b| b.outcome.mark).sum::<f64>()
         + professional.mark.unwrap_or(0.0);
     let total_ok = total >= needed;
     reasons.push(Reason::new(
-        if total_ok { "reason_total_reached" } else { "reason_total_short" },
+        if total_ok {
+            "reason_total_reached"
+        } else {
+            "reason_total_short"
+        },
         &[
             ("total", fmt_number(total)),
             ("total_points", fmt_number(applicable)),
             ("pass_mark", fmt_number(needed)),
         ],
     ));
+    // The text's order: the average, then the professional evaluation's minimum.
+    reasons.extend(professional.reasons.iter().cloned());
     let pro_ok = professional.standing != Standing::Failed;
-    let eliminated: Vec<&str> = graded.iter().filter(|b| b.outcome.eliminatory).map(|b| b.id).collect();
+    let eliminated: Vec<&str> = graded
+        .iter()
+        .filter(|b| b.outcome.eliminatory)
+        .map(|b| b.id)
+        .collect();
     if !eliminated.is_empty() {
-        reasons.push(Reason::new("reason_eliminatory", &[("ids", eliminated.join(", "))]));
+        reasons.push(Reason::new(
+            "reason_eliminatory",
+            &[("ids", eliminated.join(", "))],
+        ));
     }
     let full = total_ok && pro_ok && eliminated.is_empty();
     if full {

@@ -2,7 +2,6 @@
 //! linked from every page's footer with the conformity status, and refused when it claims
 //! conformity without an audit.
 
-
 use crate::common;
 use common::{Scratch, build_in_memory, fixture, headlines, html, sel};
 use scraper::Html;

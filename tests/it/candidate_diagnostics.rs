@@ -1,7 +1,6 @@
 //! Every error a candidate's files can hold: each test breaks one file of a copy of the
 //! candidates fixture and asserts the exact located diagnostic, its suggestion, and exit 1.
 
-
 use crate::common;
 use common::{Scratch, headlines};
 
@@ -281,7 +280,9 @@ fn marks_and_assessments_out_of_range() {
             format!("{emma}:5:8: error: unknown assessment `top`"),
             format!("{emma}:7:16: error: mark 70 is outside 0–60, the points of bloc G1"),
             format!("{emma}:7:33: error: mark `25/20` is above its scale"),
-            format!("{emma}:7:40: error: marks are given to blocs and exams; `GA1` is neither"),
+            format!(
+                "{emma}:7:40: error: marks are given to blocs, exams and modules; `GA1` is an activity"
+            ),
         ]
     );
     assert!(err.contains(

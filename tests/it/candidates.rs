@@ -2,7 +2,6 @@
 //! decided by a criteria threshold and one decided by a points grid. What `check` prints,
 //! the JSON report, and the jury pages, parsed.
 
-
 use crate::common;
 use common::{Scratch, broken_links, build_in_memory, fixture, html, run, sel};
 use refolio::output::MemoryOutput;
@@ -76,7 +75,7 @@ fn the_built_site_splits_the_report_per_candidate_behind_an_index() {
     for entry in entries {
         let id = entry["id"].as_str().unwrap();
         let own = json(&format!("candidates/{}", entry["report"].as_str().unwrap()));
-        assert_eq!(own["format"], "refolio.report/1");
+        assert_eq!(own["format"], "refolio.report/2");
         // The same entry as in the full report `check --report json` prints.
         assert_eq!(&own["candidates"][0], candidate(&full, id), "{id}");
         assert_eq!(entry["decision"], own["candidates"][0]["decision"], "{id}");
@@ -88,7 +87,7 @@ fn the_built_site_splits_the_report_per_candidate_behind_an_index() {
 #[test]
 fn the_report_carries_decisions_and_their_reasoning() {
     let report = report();
-    assert_eq!(report["format"], "refolio.report/1");
+    assert_eq!(report["format"], "refolio.report/2");
     let bruno = candidate(&report, "bruno");
     assert_eq!(bruno["decision"]["kind"], "not-awarded");
     let c11 = &bruno["competences"][0];
@@ -160,7 +159,7 @@ fn the_jury_index_lists_every_candidate() {
     assert_eq!(rows.len(), 6);
     assert_eq!(
         rows[0],
-        "Alice Martin Référentiel à seuil Apprentissage 2026-06-18 tous les blocs (2) ✔ 100 % ✔ Certification totale"
+        "Alice Martin Référentiel à seuil Apprentissage 2026-06-18 tous les blocs (2) ✔ 100 % ✔ Certification totale —"
     );
     assert!(rows[1].contains("B1"), "{}", rows[1]);
     assert!(
@@ -180,7 +179,18 @@ fn the_dossier_shows_decision_reasoning_matrix_and_assessments() {
     assert_eq!(text(&doc, ".decision .verdict"), ["✔ Certification totale"]);
     assert_eq!(
         text(&doc, ".decision ol.reasons li"),
-        ["Tous les blocs sont validés : certification totale."]
+        [
+            "Tous les blocs sont validés : certification totale.",
+            "Règle par défaut de refolio, non énoncée par le certificateur : la certification totale demande que tous les blocs soient validés."
+        ]
+    );
+    // The default is listed apart, as not the certifier's.
+    assert_eq!(
+        text(&doc, ".decision .defaults li"),
+        [
+            "Règle par défaut de refolio, non énoncée par le certificateur : la certification totale demande que tous les blocs soient validés.",
+            "Règle par défaut de refolio, non énoncée par le certificateur pour ce bloc : il est validé quand toutes ses compétences le sont."
+        ]
     );
     // One section per bloc, printed on its own page.
     assert_eq!(
@@ -210,7 +220,7 @@ fn the_dossier_shows_decision_reasoning_matrix_and_assessments() {
             "✔ oui : Tableau de bord <commercial>",
             "✔ couverte",
             "acquis",
-            "en cours d'acquisition",
+            "en cours d'acquisition ⚑ écart auto-évaluation / tuteur",
             "✔ validé"
         ]
     );
@@ -228,7 +238,7 @@ fn the_dossier_shows_decision_reasoning_matrix_and_assessments() {
     );
     assert_eq!(
         text(&doc, "#rf-soft ~ div tbody tr"),
-        ["Écoute active acquis en cours d'acquisition"]
+        ["Écoute active acquis en cours d'acquisition ⚑ écart auto-évaluation / tuteur"]
     );
     assert_eq!(
         text(&doc, "#rf-job ~ ul li"),

@@ -1,7 +1,6 @@
 //! The command line: `init` gives a site that builds; usage and I/O problems exit with 2;
 //! the output folder is never something refolio did not write.
 
-
 use crate::common;
 use common::{fixture, run};
 

@@ -1,7 +1,6 @@
 //! One invalid fixture site per kind of error: `refolio check` must print the exact located
 //! diagnostic (path:line:col, message, snippet, suggestion) and exit with 1.
 
-
 use crate::common;
 use common::{fixture, headlines, run};
 

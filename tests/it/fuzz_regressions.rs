@@ -2,7 +2,6 @@
 //! normal API so that `cargo test` on stable keeps them fixed. Each crashing input is also in
 //! the seed corpus of its target, under `fuzz/seeds/<target>/crash-*`.
 
-
 use crate::common;
 use common::Scratch;
 use refolio::diagnostics::Diagnostic;

@@ -5,7 +5,6 @@
 //! bullets) and RNCP36396. A property test feeds random messy fiches to the importer: the
 //! draft always loads without error.
 
-
 use crate::common;
 use std::path::{Path, PathBuf};
 

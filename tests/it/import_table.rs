@@ -12,7 +12,6 @@
 //! gives one. The indicators of the criteria matched are compared too (same normalisation,
 //! same order) and reported as a third figure.
 
-
 use crate::common;
 use std::collections::BTreeMap;
 use std::path::Path;

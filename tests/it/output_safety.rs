@@ -3,7 +3,6 @@
 //! home folder), touches nothing outside the output folder, and writes the same bytes
 //! whatever the thread count and the order in which the file system lists the content.
 
-
 use crate::common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -28,7 +28,9 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
 use refolio::Checked;
-use refolio::validate::rules::{BlocVerdict, CriterionStatus, Decision, Reason, Verdict};
+use refolio::validate::bloc::BlocVerdict;
+use refolio::validate::rules::{CriterionStatus, Reason, Verdict};
+use refolio::validate::title::Decision;
 use serde_json::Value;
 
 use candidate_gen::{Cand, Scope, evidence_md, passport_yaml, presented, realise_evidence};
@@ -219,7 +221,7 @@ fn outcome(checked: &Checked, c: &Cand) -> Outcome {
                 needs_evidence: x.needs_evidence,
                 evidence,
                 criteria,
-                reasons: x.reasons(&r.rules),
+                reasons: x.reasons(r),
             };
             (r.competences[x.competence].id.clone(), outcome)
         })

@@ -2,7 +2,6 @@
 //! complete (counts per referential), verbatim (spot-checked texts, accents included), and
 //! published without a single dangling link.
 
-
 use crate::common;
 use common::{broken_links, build_in_memory, repo_root};
 use refolio::model::Referential;
@@ -174,10 +173,10 @@ fn source_004_rncp36395_international() {
 fn the_bundled_site_publishes_with_every_link_resolving() {
     let out = build_in_memory(&repo_root());
     // Home, accessibility declaration, search, referentials, competences; jury index,
-    // 4 dossiers, 21 evidence pages.
+    // 5 dossiers, 23 evidence pages.
     assert_eq!(
         out.files.keys().filter(|p| p.ends_with(".html")).count(),
-        3 + 3 + 69 + 1 + 4 + 21
+        3 + 3 + 69 + 1 + 5 + 23
     );
     let (broken, checked) = broken_links(&out);
     assert!(broken.is_empty(), "{broken:#?}");
@@ -186,7 +185,7 @@ fn the_bundled_site_publishes_with_every_link_resolving() {
 
 #[test]
 fn the_example_candidates_cover_the_four_situations_of_the_issue() {
-    use refolio::validate::rules::Decision;
+    use refolio::validate::title::Decision;
     let checked = bundled();
     let decisions: Vec<(&str, &Decision, u32)> = checked
         .site
@@ -202,6 +201,7 @@ fn the_example_candidates_cover_the_four_situations_of_the_issue() {
             ("ines-moreau", &Decision::Full, 100),
             ("karim-benali", &Decision::Partial(vec!["B4".into()]), 100),
             ("lea-dubois", &Decision::Undecided, 75),
+            ("nadia-roux", &Decision::Partial(vec!["B1".into()]), 100),
         ]
     );
     // Karim presents two blocs only.
@@ -213,12 +213,12 @@ fn the_example_candidates_cover_the_four_situations_of_the_issue() {
     let r = &checked.site.referentials[ines.referential];
     let exempted = ines.exemptions[0].criterion;
     assert_eq!(r.criteria[exempted].id, "C2.4.cr1");
-    assert_eq!(ines.results.criteria.get(&exempted), Some(&false));
+    assert_eq!(ines.attempts[0].criteria.get(&exempted), Some(&false));
     let c24 = checked.dossiers[1]
         .competences
         .iter()
         .find(|c| r.competences[c.competence].id == "C2.4")
         .unwrap();
-    assert_eq!(c24.reasons(&r.rules)[0].key, "reason_exempted");
+    assert_eq!(c24.reasons(r)[0].key, "reason_exempted");
     assert_eq!(c24.verdict, refolio::validate::rules::Verdict::Validated);
 }

@@ -2,7 +2,6 @@
 //! box of every page. The query itself runs in Chromium in tests/e2e/search.test.js; here
 //! the same lookup is followed through the index data.
 
-
 use crate::common;
 use common::{Scratch, build_in_memory, fixture, html, repo_root, sel};
 use refolio::output::MemoryOutput;
@@ -152,7 +151,7 @@ fn the_search_page_offers_every_scope_with_an_index_that_exists() {
             )
         })
         .collect();
-    assert_eq!(options.len(), 3 + 4, "{options:?}");
+    assert_eq!(options.len(), 3 + 5, "{options:?}");
     for (value, file) in &options {
         assert!(out.files.contains_key(file), "{value}: {file} missing");
     }

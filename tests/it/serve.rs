@@ -2,7 +2,6 @@
 //! raw event-stream client. Every wait is bounded and ends as soon as what it waits for
 //! arrives; nothing sleeps a fixed time.
 
-
 use crate::common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

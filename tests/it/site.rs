@@ -2,7 +2,6 @@
 //! rows, header cells), anchors, links both ways, accessibility basics, JSON export,
 //! determinism and the atomic output folder.
 
-
 use crate::common;
 use common::{broken_links, build_in_memory, external_resources, fixture, html, run, sel};
 

@@ -4,7 +4,6 @@
 //! URL and no active element; template syntax must come out as text. Every page also
 //! carries a Content-Security-Policy that forbids scripts.
 
-
 use crate::common;
 use std::path::Path;
 

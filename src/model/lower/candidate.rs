@@ -195,7 +195,13 @@ pub(super) struct CandidateLowering<'a> {
 }
 
 impl CandidateLowering<'_> {
-    pub(super) fn error<T>(&mut self, kind: Kind, at: &Spanned<T>, message: String, help: Option<String>) {
+    pub(super) fn error<T>(
+        &mut self,
+        kind: Kind,
+        at: &Spanned<T>,
+        message: String,
+        help: Option<String>,
+    ) {
         let location = Location::new(&self.path, position(at));
         self.diags
             .push(Diagnostic::error(kind, Some(location), message).with_suggestion(help));

@@ -53,7 +53,10 @@ impl Lowering<'_> {
                 self.error(
                     Kind::Rule,
                     v,
-                    format!("bloc {} is validated by points but has no `points`", bloc.id),
+                    format!(
+                        "bloc {} is validated by points but has no `points`",
+                        bloc.id
+                    ),
                 );
             }
         }
@@ -214,7 +217,10 @@ impl Lowering<'_> {
         }
         let (consequence, retake) = match &value.value {
             RawStatusRule::Consequence(c) => (c.as_str(), None),
-            RawStatusRule::Full { consequence, retake } => (consequence.as_str(), *retake),
+            RawStatusRule::Full {
+                consequence,
+                retake,
+            } => (consequence.as_str(), *retake),
         };
         let written = Spanned::new(consequence.to_owned(), value.referenced, value.defined);
         let Some(consequence) = parse_name(

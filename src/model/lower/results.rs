@@ -42,7 +42,10 @@ impl CandidateLowering<'_> {
                 Kind::InvalidValue,
                 first,
                 "`results` and `attempts` are both given".into(),
-                Some("write `results:` for a single session, or every session under `attempts:`".into()),
+                Some(
+                    "write `results:` for a single session, or every session under `attempts:`"
+                        .into(),
+                ),
             );
         }
         if let Some(res) = &raw.results {
@@ -89,8 +92,10 @@ impl CandidateLowering<'_> {
             match AttemptKind::parse(kind.value.trim()) {
                 Some(k) => attempt.kind = k,
                 None => {
-                    let help = did_you_mean(kind.value.trim(), AttemptKind::NAMES)
-                        .map_or_else(|| format!("write one of {}", AttemptKind::NAMES.join(", ")), |n| format!("did you mean `{n}`?"));
+                    let help = did_you_mean(kind.value.trim(), AttemptKind::NAMES).map_or_else(
+                        || format!("write one of {}", AttemptKind::NAMES.join(", ")),
+                        |n| format!("did you mean `{n}`?"),
+                    );
                     self.error(
                         Kind::InvalidValue,
                         kind,
@@ -166,9 +171,10 @@ impl CandidateLowering<'_> {
                 attempt.professional_parts.insert(part, r);
             }
         }
-        if let (Some(_), Some((id, _))) =
-            (&raw.professional_evaluation, raw.professional_parts.0.first())
-        {
+        if let (Some(_), Some((id, _))) = (
+            &raw.professional_evaluation,
+            raw.professional_parts.0.first(),
+        ) {
             self.error(
                 Kind::InvalidValue,
                 id,
@@ -227,7 +233,9 @@ impl CandidateLowering<'_> {
                 self.error(
                     Kind::Rule,
                     id,
-                    format!("no substitution of the exams of {key} applies to this candidate ({route})"),
+                    format!(
+                        "no substitution of the exams of {key} applies to this candidate ({route})"
+                    ),
                     Some(help),
                 );
                 continue;
@@ -246,7 +254,12 @@ impl CandidateLowering<'_> {
     }
 
     fn no_rule<T>(&mut self, at: &Spanned<T>, why: &str) {
-        self.error(Kind::Rule, at, format!("this result cannot count: {why}"), None);
+        self.error(
+            Kind::Rule,
+            at,
+            format!("this result cannot count: {why}"),
+            None,
+        );
     }
 
     fn presented_bloc(&mut self, id: &Spanned<String>) -> Option<usize> {
@@ -265,31 +278,87 @@ impl CandidateLowering<'_> {
             _ => {
                 let ids = self.r.blocs.iter().map(|b| b.id.as_str());
                 let help = did_you_mean(key, ids).map(|s| format!("did you mean `{s}`?"));
-                self.error(Kind::DanglingReference, id, format!("`{key}` is not a bloc"), help);
+                self.error(
+                    Kind::DanglingReference,
+                    id,
+                    format!("`{key}` is not a bloc"),
+                    help,
+                );
                 None
             }
         }
     }
 
     /// One entry of `marks:`: a bloc, an exam or a module of a bloc presented.
-    fn mark_entry(&mut self, attempt: &mut Attempt, id: &Spanned<String>, value: &Spanned<RawResult>) {
+    fn mark_entry(
+        &mut self,
+        attempt: &mut Attempt,
+        id: &Spanned<String>,
+        value: &Spanned<RawResult>,
+    ) {
         let key = id.value.trim();
         let r = self.r;
         let (bloc, item) = match r.lookup(key) {
             Some(ItemRef::Bloc(b)) => {
                 let bloc = &r.blocs[b];
-                let verdict = bloc.validation == Some(BlocValidation::Certificate) || bloc.points.is_none();
-                (b, (ItemRef::Bloc(b), Item { what: format!("bloc {key}"), points: bloc.points, own_scale: false, verdict }))
+                let verdict =
+                    bloc.validation == Some(BlocValidation::Certificate) || bloc.points.is_none();
+                (
+                    b,
+                    (
+                        ItemRef::Bloc(b),
+                        Item {
+                            what: format!("bloc {key}"),
+                            points: bloc.points,
+                            own_scale: false,
+                            verdict,
+                        },
+                    ),
+                )
             }
             Some(ItemRef::Modality(m)) => {
                 let x = &r.modalities[m];
-                (x.bloc, (ItemRef::Modality(m), Item { what: format!("exam {key}"), points: x.points, own_scale: false, verdict: x.points.is_none() }))
+                (
+                    x.bloc,
+                    (
+                        ItemRef::Modality(m),
+                        Item {
+                            what: format!("exam {key}"),
+                            points: x.points,
+                            own_scale: false,
+                            verdict: x.points.is_none(),
+                        },
+                    ),
+                )
             }
             Some(ItemRef::Module(m)) => {
                 let x = &r.modules[m];
-                (x.bloc, (ItemRef::Module(m), Item { what: format!("module {key}"), points: None, own_scale: true, verdict: false }))
+                (
+                    x.bloc,
+                    (
+                        ItemRef::Module(m),
+                        Item {
+                            what: format!("module {key}"),
+                            points: None,
+                            own_scale: true,
+                            verdict: false,
+                        },
+                    ),
+                )
             }
-            _ => {
+            Some(other) => {
+                self.error(
+                    Kind::DanglingReference,
+                    id,
+                    format!(
+                        "marks are given to blocs, exams and modules; `{key}` is {}",
+                        other.with_article()
+                    ),
+                    None,
+                );
+                return;
+            }
+            None => {
                 let ids = r.blocs.iter().map(|b| b.id.as_str());
                 let ids = ids.chain(r.modalities.iter().map(|m| m.id.as_str()));
                 let ids = ids.chain(r.modules.iter().map(|m| m.id.as_str()));
@@ -332,7 +401,11 @@ impl CandidateLowering<'_> {
             RawResult::Text(t) => (RawScore::Text(t.clone()), None, None, None, Vec::new()),
             RawResult::Detailed(d) => (
                 d.result.clone(),
-                d.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned),
+                d.reason
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_owned),
                 d.penalty,
                 d.date.clone(),
                 d.jury.clone(),
@@ -360,21 +433,46 @@ impl CandidateLowering<'_> {
         }
         let outcome = match (outcome, penalty) {
             (o, None) => o,
-            (Outcome::Mark { value: v, out_of, .. }, Some(p)) => {
+            (
+                Outcome::Mark {
+                    value: v, out_of, ..
+                },
+                Some(p),
+            ) => {
                 if !self.r.rules.penalties.contains(&p) {
-                    let listed: Vec<String> = self.r.rules.penalties.iter().map(|p| format!("{p} %")).collect();
+                    let listed: Vec<String> = self
+                        .r
+                        .rules
+                        .penalties
+                        .iter()
+                        .map(|p| format!("{p} %"))
+                        .collect();
                     let help = if listed.is_empty() {
                         "the referential provides for no penalty".to_owned()
                     } else {
                         format!("the referential provides for {}", listed.join(", "))
                     };
-                    self.error(Kind::Rule, value, format!("a penalty of {p} % is not one the referential provides for"), Some(help));
+                    self.error(
+                        Kind::Rule,
+                        value,
+                        format!("a penalty of {p} % is not one the referential provides for"),
+                        Some(help),
+                    );
                     return None;
                 }
-                Outcome::Mark { value: v, out_of, penalty: Some(p) }
+                Outcome::Mark {
+                    value: v,
+                    out_of,
+                    penalty: Some(p),
+                }
             }
             (_, Some(_)) => {
-                self.error(Kind::Rule, value, format!("a penalty applies to a mark, and {} has none", item.what), None);
+                self.error(
+                    Kind::Rule,
+                    value,
+                    format!("a penalty applies to a mark, and {} has none", item.what),
+                    None,
+                );
                 return None;
             }
         };
@@ -397,7 +495,15 @@ impl CandidateLowering<'_> {
                     } else {
                         "record `validated` or `not-validated`, or a status such as `absent`"
                     };
-                    self.error(Kind::Rule, at, format!("{what} has no points in the referential, so `{}` cannot be a mark", fmt_number(*n)), Some(help.into()));
+                    self.error(
+                        Kind::Rule,
+                        at,
+                        format!(
+                            "{what} has no points in the referential, so `{}` cannot be a mark",
+                            fmt_number(*n)
+                        ),
+                        Some(help.into()),
+                    );
                     return None;
                 };
                 return self.in_range(at, *n, points, what);
@@ -421,39 +527,71 @@ impl CandidateLowering<'_> {
         }
         if let Some((x, y)) = parse_fraction(text) {
             if item.own_scale {
-                return Some(Outcome::Mark { value: x, out_of: y, penalty: None });
+                return Some(Outcome::Mark {
+                    value: x,
+                    out_of: y,
+                    penalty: None,
+                });
             }
             let Some(points) = item.points else {
-                self.error(Kind::Rule, at, format!("{what} has no points in the referential, so `{text}` cannot be a mark"), Some("record `validated` or `not-validated`, or a status such as `absent`".into()));
+                self.error(
+                    Kind::Rule,
+                    at,
+                    format!(
+                        "{what} has no points in the referential, so `{text}` cannot be a mark"
+                    ),
+                    Some(
+                        "record `validated` or `not-validated`, or a status such as `absent`"
+                            .into(),
+                    ),
+                );
                 return None;
             };
             return self.in_range(at, x / y * f64::from(points), points, what);
         }
+        let scale = item
+            .points
+            .map(|p| format!("write points (out of {p}) or a fraction such as `12/20`"));
         if let Some(problem) = fraction_problem(text) {
-            self.error(Kind::InvalidValue, at, problem, None);
+            self.error(Kind::InvalidValue, at, problem, scale);
             return None;
         }
         let mut words: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
         if item.verdict {
             words.extend(VERDICTS);
         }
-        let help = did_you_mean(text, words.iter().copied()).map_or_else(
-            || format!("write a mark or one of {}", words.join(", ")),
-            |w| format!("did you mean `{w}`?"),
-        );
-        self.error(Kind::InvalidValue, at, format!("`{text}` is not a result of {what}"), Some(help));
+        let help = match did_you_mean(text, words.iter().copied()) {
+            Some(w) => format!("did you mean `{w}`?"),
+            None => match &scale {
+                Some(scale) => format!("{scale}, or a status: {}", words.join(", ")),
+                None => format!("write a mark or one of {}", words.join(", ")),
+            },
+        };
+        let message = if item.points.is_some() || item.own_scale {
+            format!("`{text}` is not a mark")
+        } else {
+            format!("`{text}` is not a result of {what}")
+        };
+        self.error(Kind::InvalidValue, at, message, Some(help));
         None
     }
 
     fn in_range<T>(&mut self, at: &Spanned<T>, m: f64, points: u32, what: &str) -> Option<Outcome> {
         if (0.0..=f64::from(points)).contains(&m) {
-            return Some(Outcome::Mark { value: m, out_of: f64::from(points), penalty: None });
+            return Some(Outcome::Mark {
+                value: m,
+                out_of: f64::from(points),
+                penalty: None,
+            });
         }
         self.error(
             Kind::InvalidValue,
             at,
-            format!("mark {} is outside 0–{points}, the points of {what}", fmt_number(m)),
-            Some(format!("write points (out of {points}) or a fraction such as `12/20`")),
+            format!(
+                "mark {} is outside 0–{points}, the points of {what}",
+                fmt_number(m)
+            ),
+            None,
         );
         None
     }
@@ -466,7 +604,12 @@ impl CandidateLowering<'_> {
                 || format!("write one of {}", JuryVerdict::NAMES.join(", ")),
                 |w| format!("did you mean `{w}`?"),
             );
-            self.error(Kind::InvalidValue, &raw.decision, format!("unknown jury decision `{word}`"), Some(help));
+            self.error(
+                Kind::InvalidValue,
+                &raw.decision,
+                format!("unknown jury decision `{word}`"),
+                Some(help),
+            );
             return None;
         };
         let mut blocs: Vec<usize> = Vec::new();
@@ -478,18 +621,31 @@ impl CandidateLowering<'_> {
         blocs.sort_unstable();
         blocs.dedup();
         if verdict == JuryVerdict::Partial && raw.blocs.is_empty() {
-            self.error(Kind::InvalidValue, &raw.decision, "a partial certification names the blocs awarded".into(), Some("add `blocs: [B1, …]`".into()));
+            self.error(
+                Kind::InvalidValue,
+                &raw.decision,
+                "a partial certification names the blocs awarded".into(),
+                Some("add `blocs: [B1, …]`".into()),
+            );
         }
         if matches!(verdict, JuryVerdict::NotAwarded | JuryVerdict::Deferred)
             && let Some(first) = raw.blocs.first()
         {
-            self.error(Kind::InvalidValue, first, format!("a decision `{word}` awards no bloc"), Some("use `partial` to award blocs".into()));
+            self.error(
+                Kind::InvalidValue,
+                first,
+                format!("a decision `{word}` awards no bloc"),
+                Some("use `partial` to award blocs".into()),
+            );
         }
         Some(JuryDecision {
             verdict,
             date: raw.date.as_ref().map(|d| self.date(d)),
             blocs,
-            motive: raw.motive.as_ref().map(|m| self.text(m, "the jury's motive")),
+            motive: raw
+                .motive
+                .as_ref()
+                .map(|m| self.text(m, "the jury's motive")),
             at: self.location(&raw.decision),
         })
     }

@@ -7,9 +7,9 @@ use tempfile::TempDir;
 
 use crate::corpus::harness::{Case, Expected, site};
 
-pub const REF: &str = include_str!("base/content/referentials/mini.yaml");
-pub const PASSPORT: &str = include_str!("base/content/candidates/bruno/passport.yaml");
-pub const EVIDENCE: &str = include_str!("base/content/candidates/bruno/preuve.md");
+pub const REF: &str = include_str!("../../corpus/base/content/referentials/mini.yaml");
+pub const PASSPORT: &str = include_str!("../../corpus/base/content/candidates/bruno/passport.yaml");
+pub const EVIDENCE: &str = include_str!("../../corpus/base/content/candidates/bruno/preuve.md");
 
 pub const REF_PATH: &str = "content/referentials/mini.yaml";
 pub const PASSPORT_PATH: &str = "content/candidates/bruno/passport.yaml";
