@@ -46,11 +46,20 @@ pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -
             "expected fields (`name: value` lines), found {}",
             shape(position)
         );
-    } else if message.starts_with("data did not match any variant of untagged enum") {
-        message = format!(
-            "expected a number, or a text such as `acquired` or `14/20`, found {}",
-            shape(position)
-        );
+    } else if let Some(name) =
+        message.strip_prefix("data did not match any variant of untagged enum ")
+    {
+        // The enum's name says which value was expected.
+        let expected = match name.trim() {
+            "RawResult" => {
+                "a mark (`62`, `14/20`), a status (`absent`…), `validated`, or `{ result: …, reason: … }`"
+            }
+            "RawStatusRule" => {
+                "a consequence (`not-validated`…) or `{ consequence: …, retake: … }`"
+            }
+            _ => "a number, or a text such as `acquired` or `14/20`",
+        };
+        message = format!("expected {expected}, found {}", shape(position));
     } else if message == "expected boolean" {
         message = "expected `true` or `false`".into();
     } else if let Some(target) = message.strip_prefix("cannot deserialize null into ") {

@@ -140,15 +140,22 @@ pub struct Rules {
     pub exemptions: Option<bool>,
     /// The pass mark as an average (`10/20`): lets the grid be decided on the points that
     /// apply when an item does not (exempted), as "10 de moyenne générale" says.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pass_average: Option<(f64, f64)>,
     /// Full certification needs every bloc validated, stated as such (`all-blocs`); `None`
     /// with no grid is refolio's default, said as one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub all_blocs_stated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub final_interview: Option<FinalInterview>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub statuses: Vec<StatusRule>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub retakes: Option<Retakes>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub substitutions: Vec<Substitution>,
     /// Penalties the referential provides for, in % of the mark (004: 5, 10, 15).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub penalties: Vec<u32>,
 }
 
@@ -172,6 +179,7 @@ pub struct ProfessionalEvaluation {
     pub parts: Vec<EvaluationPart>,
     /// Routes whose candidates the jury may exempt from it (004: "à l'exception des
     /// candidats salariés").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub exemptible_routes: Vec<Route>,
 }
 

@@ -173,7 +173,11 @@ pub struct Substitution {
     /// Only for candidates presenting a single bloc (capitalisation de bloc).
     pub single_bloc: bool,
     /// The blocs concerned (indices); empty: every bloc.
+    #[serde(skip)]
     pub blocs: Vec<usize>,
+    /// Their IDs, as exported.
+    #[serde(rename = "blocs", skip_serializing_if = "Vec::is_empty")]
+    pub bloc_ids: Vec<String>,
     /// The bloc is still decided by its criteria (001: "Les critères restent les mêmes");
     /// otherwise by the replacement's own result.
     pub keeps_criteria: bool,

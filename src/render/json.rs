@@ -35,6 +35,13 @@ struct BlocExport<'a> {
     minimum: Option<u32>,
     hours: Option<u32>,
     summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    validation: Option<crate::model::BlocValidation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    competence_threshold: Option<u32>,
+    /// `false` for a bloc the title does not need.
+    #[serde(skip_serializing_if = "is_true")]
+    required: bool,
     groups: Vec<GroupExport<'a>>,
     activities: Vec<ActivityExport<'a>>,
     criteria: Vec<CriterionExport<'a>>,
@@ -94,6 +101,11 @@ struct ModuleExport<'a> {
     hours: Option<u32>,
 }
 
+/// Serde's `skip_serializing_if` for fields that default to `true`.
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
 fn ids<'a>(indices: &[usize], id: impl Fn(usize) -> &'a str) -> Vec<&'a str> {
     indices.iter().map(|&i| id(i)).collect()
 }
@@ -113,6 +125,9 @@ pub fn export_referential(r: &Referential, base_url: Option<&str>) -> String {
             minimum: bloc.minimum,
             hours: bloc.hours,
             summary: bloc.summary.as_deref(),
+            validation: bloc.validation,
+            competence_threshold: bloc.competence_threshold,
+            required: !bloc.optional,
             groups: bloc
                 .groups
                 .iter()

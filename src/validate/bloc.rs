@@ -166,10 +166,11 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
     match mode {
         BlocValidation::Points => {
             let graded: Vec<&Exam> = case.exams.iter().filter(|e| e.points.is_some()).collect();
+            // A zeroed exam counts 0; an exempted one 0 too, its points being out of the
+            // applicable total.
             let counted = |e: &&Exam| {
-                if zeroed.contains(&e.id) {
-                    Some(0.0)
-                } else if e.result.and_then(|r| r.outcome.status()) == Some(Status::Exempted) {
+                let exempted = e.result.and_then(|r| r.outcome.status()) == Some(Status::Exempted);
+                if zeroed.contains(&e.id) || exempted {
                     Some(0.0)
                 } else {
                     e.result.and_then(|r| r.outcome.points())

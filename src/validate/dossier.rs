@@ -155,8 +155,10 @@ pub fn dossier(
                     session_of(*i),
                     r.blocs[b].id,
                     match why {
+                        super::history::Refusal::Limit(1) =>
+                            "the referential allows one retake per bloc".to_owned(),
                         super::history::Refusal::Limit(n) =>
-                            format!("the referential allows {n} retake(s) per bloc"),
+                            format!("the referential allows {n} retakes per bloc"),
                         super::history::Refusal::NoRetake(s) =>
                             format!("the referential offers no retake after `{}`", s.name()),
                     }
@@ -173,6 +175,8 @@ pub fn dossier(
             if let Some(status) = void[i] {
                 let mut v = BlocVerdict::undecided(vec![void_reason(&session_of(i), status)]);
                 v.verdict = Verdict::NotValidated;
+                // "il ne valide aucun bloc": no total makes up for a voided session.
+                v.blocks_title = true;
                 decided = Some((i, v, Vec::new()));
                 continue;
             }
@@ -395,7 +399,17 @@ fn decide_bloc(
             .and_then(|s| Some((s.title.as_str(), merged.substitutes.get(&b).copied()?))),
         competences: &verdicts,
     };
-    let outcome = bloc_outcome(&r.rules, &case);
+    let mut outcome = bloc_outcome(&r.rules, &case);
+    // A replacement that keeps the criteria changes the exam, not the decision: said first.
+    if let Some(s) = r
+        .rules
+        .substitutions
+        .iter()
+        .find(|s| s.keeps_criteria && s.applies(candidate.route, candidate.blocs.len(), b))
+    {
+        let note = Reason::new("reason_substitute_criteria", &[("title", s.title.clone())]);
+        outcome.reasons.insert(0, note);
+    }
     (rows, outcome)
 }
 

@@ -78,6 +78,7 @@ pub const REASON_KEYS: &[&str] = &[
     "reason_status",
     "reason_status_zero",
     "reason_substitute",
+    "reason_substitute_criteria",
     "reason_substitute_no_points",
     "reason_total_reached",
     "reason_total_short",

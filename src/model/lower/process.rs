@@ -30,6 +30,10 @@ fn parse_name<T>(
     None
 }
 
+fn blocs_of(r: &Referential, blocs: &[usize]) -> Vec<String> {
+    blocs.iter().map(|&b| r.blocs[b].id.clone()).collect()
+}
+
 /// `10/20` → (10, 20).
 fn parse_average(t: &str) -> Option<(f64, f64)> {
     let (x, y) = t.split_once('/')?;
@@ -167,7 +171,7 @@ impl Lowering<'_> {
                 .iter()
                 .filter_map(|r| parse_name(self, r, "route", &Route::NAMES, Route::parse))
                 .collect();
-            let blocs = s
+            let blocs: Vec<usize> = s
                 .blocs
                 .iter()
                 .filter_map(|b| match self.r.lookup(b.value.trim()) {
@@ -187,8 +191,10 @@ impl Lowering<'_> {
                 })
                 .collect();
             let title = self.text(&s.title, "the substitution's title");
+            let bloc_ids = blocs_of(&self.r, &blocs);
             self.r.rules.substitutions.push(Substitution {
                 title,
+                bloc_ids,
                 routes,
                 single_bloc: s.single_bloc.as_ref().is_some_and(|b| b.value),
                 blocs,

@@ -296,7 +296,11 @@ pub fn expected_export(r: &Ref) -> Value {
     let professional = rules.professional.as_ref().map(|(parts, points, minimum)| {
         let parts: Vec<Value> = parts
             .iter()
-            .map(|(t, p)| json!({"title": t.value, "points": p}))
+            // A part without an `id` is named by its title's anchor (docs/content-format.md).
+            .map(|(t, p)| {
+                let title = t.value.trim();
+                json!({"id": refolio::model::anchor(title), "title": title, "points": p})
+            })
             .collect();
         json!({"points": points, "minimum": minimum, "parts": parts})
     });

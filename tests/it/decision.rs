@@ -1,0 +1,551 @@
+//! Decision scenarios written from the referentials' own text: a small site per scenario,
+//! with a referential stating the rules of source 004 (points grid, statuses, retakes,
+//! Executive portfolio, CCE), of source 000 (competence threshold, per-bloc condition, Grand
+//! oral) or none (source 001's silence), checked through the whole pipeline. Each asserts
+//! the decision, the reasons the jury reads (in French, as printed), and every located
+//! diagnostic.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use refolio::Checked;
+use refolio::validate::title::Decision;
+
+/// The rules of source 004, as content/ writes them, over five small blocs.
+const R004: &str = r#"title: Grille de type 004
+rules:
+  bloc_pass_percent: 50
+  total_points: 1000
+  pass_mark: 500
+  pass_average: 10/20
+  professional_evaluation:
+    points: 250
+    minimum: 125
+    exemptible_routes: [continuing, executive]
+    parts:
+    - { id: ecrit, title: Écrit, points: 75 }
+    - { id: oral, title: Soutenance, points: 125 }
+    - { id: tuteur, title: Évaluation tuteur, points: 50 }
+  partial_certification: true
+  statuses:
+    exams:
+      absent: { consequence: not-validated, retake: false }
+      absent-excused: { consequence: not-validated, retake: true }
+      fraud: session-void
+    professional:
+      absent: not-validated
+      not-submitted: not-validated
+    modules:
+      absent: zero
+  retakes:
+    per_bloc: 1
+  penalties: [5, 10, 15]
+  substitutions:
+  - title: Portefeuille de preuves
+    routes: [executive]
+    blocs: [B1, B2, B3, B4]
+blocs:
+- id: B1
+  title: Bloc un
+  points: 100
+  minimum: 40
+  activities:
+  - { id: A1, title: Activité un, competences: [{ id: C1, text: Compétence un, criteria: [Critère un] }] }
+  modalities:
+  - { id: E1, title: Dossier écrit, kind: written, points: 100, evaluates: [C1] }
+- id: B2
+  title: Bloc deux
+  points: 225
+  minimum: 90
+  activities:
+  - { id: A2, title: Activité deux, competences: [{ id: C2, text: Compétence deux, criteria: [Critère deux] }] }
+  modalities:
+  - { id: E2.1, title: Étude de cas, kind: case-study, points: 150, evaluates: [C2] }
+  - { id: E2.2, title: Outils, kind: case-study, points: 50, evaluates: [C2] }
+  - { id: E2.3, title: Analyse, kind: case-study, points: 25, evaluates: [C2] }
+- id: B3
+  title: Bloc trois
+  points: 250
+  minimum: 100
+  activities:
+  - { id: A3, title: Activité trois, competences: [{ id: C3, text: Compétence trois, criteria: [Critère trois] }] }
+  modalities:
+  - { id: E3, title: Oral, kind: oral, points: 250, evaluates: [C3] }
+- id: B4
+  title: Bloc quatre
+  points: 175
+  minimum: 70
+  activities:
+  - { id: A4, title: Activité quatre, competences: [{ id: C4, text: Compétence quatre, criteria: [Critère quatre] }] }
+  modalities:
+  - { id: E4, title: Projet, kind: project, points: 175, evaluates: [C4] }
+- id: B5
+  title: Spécialisation
+  validation: certificate
+  required: false
+  modalities:
+  - { id: E5, title: Certificat de compétences en entreprise, kind: continuous, evaluates: [B5] }
+  modules:
+  - { id: M5.1, title: Marketing international, hours: 21 }
+"#;
+
+/// Source 000: a competence is validated over 50 % of its criteria; bloc 2's condition is
+/// stated, bloc 1's is not; the Grand oral is a condition without a mark.
+const R000: &str = r#"title: Grille de type 000
+rules:
+  competence_threshold: 50
+  final_interview:
+    title: Grand oral
+    required: true
+blocs:
+- id: B1
+  title: Bloc un
+  activities:
+  - { id: A1, title: Activité un, competences: [{ id: C1, text: Compétence un, criteria: [Critère a, Critère b, Critère c] }] }
+  modalities:
+  - { id: E1, title: Étude de cas, kind: case-study, evaluates: [C1] }
+- id: B2
+  title: Bloc deux
+  validation: competences
+  activities:
+  - { id: A2, title: Activité deux, competences: [{ id: C2, text: Compétence deux, criteria: [Critère d, Critère e] }] }
+  modalities:
+  - { id: E2, title: Jeu de rôle, kind: simulation, evaluates: [C2] }
+"#;
+
+/// Source 001 states no rule of validation at all.
+const R001: &str = r#"title: Grille de type 001
+rules:
+  exemptions: true
+  substitutions:
+  - title: Dossier professionnel
+    single_bloc: true
+    keeps_criteria: true
+blocs:
+- id: B1
+  title: Bloc un
+  activities:
+  - { id: A1, title: Activité un, competences: [{ id: C1, text: Compétence un, criteria: [Critère a] }] }
+  modalities:
+  - { id: E1, title: Mise en situation, kind: simulation, evaluates: [C1] }
+- id: B2
+  title: Bloc deux
+  activities:
+  - { id: A2, title: Activité deux, competences: [{ id: C2, text: Compétence deux, criteria: [Critère b] }] }
+  modalities:
+  - { id: E2, title: Mise en situation, kind: simulation, evaluates: [C2] }
+"#;
+
+struct Outcome {
+    checked: Checked,
+    _dir: tempfile::TempDir,
+}
+
+/// Checks a site of one referential and one candidate `cand` with `passport` (its
+/// `referential:` line added). Gaps are warnings: these scenarios are about results.
+fn scenario(referential: &str, passport: &str) -> Outcome {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let p = dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write(
+        "refolio.toml",
+        "title = \"t\"\n[candidates]\nallow_gaps = true\n",
+    );
+    write("content/referentials/r.yaml", referential);
+    write(
+        "content/candidates/cand/passport.yaml",
+        &format!("name: Candidate\nreferential: r\n{passport}"),
+    );
+    let checked = refolio::check(dir.path()).expect("site loads");
+    Outcome { checked, _dir: dir }
+}
+
+impl Outcome {
+    fn decision(&self) -> &Decision {
+        &self.checked.dossiers[0].decision
+    }
+
+    /// Errors and warnings other than coverage gaps, as `line:col: severity: message`.
+    fn diagnostics(&self) -> Vec<String> {
+        self.checked
+            .diagnostics
+            .iter()
+            .filter(|d| !d.message.contains("is not demonstrated by any evidence"))
+            .map(|d| {
+                let h = d.headline();
+                let rel = Path::new("content/candidates/cand/passport.yaml:");
+                h.replace(rel.to_str().unwrap(), "")
+            })
+            .collect()
+    }
+
+    fn suggestions(&self) -> Vec<String> {
+        self.checked
+            .diagnostics
+            .iter()
+            .filter(|d| !d.message.contains("is not demonstrated by any evidence"))
+            .filter_map(|d| d.suggestion.clone())
+            .collect()
+    }
+
+    /// The title's reasons as the dossier prints them.
+    fn reasons(&self) -> Vec<String> {
+        texts(&self.checked.dossiers[0].reasons)
+    }
+
+    /// A bloc's reasons as printed.
+    fn bloc(&self, id: &str) -> (refolio::validate::rules::Verdict, Vec<String>) {
+        let r = &self.checked.site.referentials[0];
+        let d = &self.checked.dossiers[0];
+        let b = d.blocs.iter().find(|b| r.blocs[b.bloc].id == id).expect(id);
+        (b.outcome.verdict, texts(&b.outcome.reasons))
+    }
+}
+
+fn french() -> BTreeMap<String, String> {
+    refolio::render::default_translations().unwrap()["fr"].clone()
+}
+
+fn texts(reasons: &[refolio::validate::rules::Reason]) -> Vec<String> {
+    let fr = french();
+    reasons
+        .iter()
+        .map(|r| r.format_with(&fr[r.key], |k| fr[k].as_str()))
+        .collect()
+}
+
+fn partial(ids: &[&str]) -> Decision {
+    Decision::Partial(ids.iter().map(|s| s.to_string()).collect())
+}
+
+const MARKS_OK: &str =
+    "    B1: 68\n    E2.1: 14/20\n    E2.2: 31\n    E2.3: 17\n    B3: 162\n    E4: 114\n";
+const PRO_OK: &str = "  professional_parts:\n    ecrit: 52\n    oral: 90\n    tuteur: 40\n";
+
+use refolio::validate::rules::Verdict::{NotValidated, Validated};
+
+#[test]
+fn the_grid_of_004_gives_full_certification() {
+    let o = scenario(
+        R004,
+        &format!(
+            "route: apprenticeship\nresults:\n  marks:\n{MARKS_OK}    B5: validated\n{PRO_OK}"
+        ),
+    );
+    assert_eq!(o.diagnostics(), Vec::<String>::new());
+    assert_eq!(*o.decision(), Decision::Full);
+    let reasons = o.reasons();
+    assert!(
+        reasons.contains(&"Total 679/1000, au moins 500 points.".to_owned()),
+        "{reasons:#?}"
+    );
+    assert!(
+        reasons.contains(
+            &"Évaluation professionnelle 182/250, au moins le minimum de 125.".to_owned()
+        ),
+        "{reasons:#?}"
+    );
+    assert_eq!(
+        o.bloc("B5"),
+        (Validated, vec!["Certificat : ✔ validé.".to_owned()])
+    );
+}
+
+#[test]
+fn an_unexcused_absence_fails_the_bloc_whatever_the_total() {
+    let o = scenario(
+        R004,
+        &format!(
+            "route: apprenticeship\nresults:\n  marks:\n    B1: 100\n    E2.1: 150\n    E2.2: absent\n    E2.3: 25\n    B3: 250\n    E4: 175\n{PRO_OK}"
+        ),
+    );
+    assert_eq!(o.diagnostics(), Vec::<String>::new());
+    let (verdict, reasons) = o.bloc("B2");
+    assert_eq!(verdict, NotValidated);
+    assert_eq!(
+        reasons,
+        [
+            "E2.2 : Absent (non excusé) ; conséquence prévue par le référentiel : non validé (pour l'évaluation professionnelle ou l'entretien final : titre non délivré, blocs validés conservés)."
+        ]
+    );
+    assert_eq!(*o.decision(), partial(&["B1", "B3", "B4"]));
+    assert!(
+        o.reasons().contains(
+            &"Bloc non validé par une absence ou un statut, que le total ne compense pas : B2."
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn an_excused_absence_is_made_up_at_a_retake_that_keeps_the_other_marks() {
+    let o = scenario(
+        R004,
+        &format!(
+            "route: apprenticeship\nattempts:\n- session: 2026-06-18\n  marks:\n    B1: 68\n    E2.1: 14/20\n    E2.2: {{ result: absent-excused, reason: certificat médical }}\n    E2.3: 17\n    B3: 162\n    E4: 114\n    B5: validated\n{}- session: 2026-09-15\n  kind: retake\n  marks:\n    E2.2: 31\n",
+            PRO_OK
+        ),
+    );
+    assert_eq!(o.diagnostics(), Vec::<String>::new());
+    let (verdict, reasons) = o.bloc("B2");
+    assert_eq!(verdict, Validated);
+    assert_eq!(
+        reasons.last().unwrap(),
+        "Bloc validé à la session du 2026-09-15."
+    );
+    let d = &o.checked.dossiers[0];
+    assert_eq!(d.blocs[1].awarded.as_deref(), Some("2026-09-15"));
+    assert_eq!(d.blocs[0].awarded.as_deref(), Some("2026-06-18"));
+    assert_eq!(*o.decision(), Decision::Full);
+}
+
+#[test]
+fn no_retake_after_an_unexcused_absence_and_one_retake_at_most() {
+    // 004: a retake "dans ces seuls cas" of an accepted reason; "une seule fois par bloc".
+    let absent = scenario(
+        R004,
+        "route: apprenticeship\nattempts:\n- session: 2026-06-18\n  marks:\n    E2.1: 100\n    E2.2: absent\n    E2.3: 20\n- session: 2026-09-15\n  kind: retake\n  marks:\n    E2.2: 40\n",
+    );
+    assert_eq!(
+        absent.diagnostics(),
+        [
+            "10:3: error: cand: the session of 2026-09-15 cannot count for bloc B2: the referential offers no retake after `absent`"
+        ]
+    );
+    assert_eq!(absent.bloc("B2").0, NotValidated);
+    let twice = scenario(
+        R004,
+        "route: apprenticeship\nattempts:\n- session: 2026-06-18\n  marks:\n    E2.1: 10\n    E2.2: 10\n    E2.3: 5\n- session: 2026-09-15\n  kind: retake\n  marks:\n    E2.1: 20\n- session: 2027-01-15\n  kind: retake\n  marks:\n    E2.1: 150\n",
+    );
+    assert_eq!(
+        twice.diagnostics(),
+        [
+            "14:3: error: cand: the session of 2027-01-15 cannot count for bloc B2: the referential allows one retake per bloc"
+        ]
+    );
+    let (verdict, reasons) = twice.bloc("B2");
+    assert_eq!(verdict, NotValidated);
+    assert!(reasons.contains(&"Session du 2027-01-15 non retenue pour ce bloc : le référentiel limite les rattrapages par bloc à 1.".to_owned()), "{reasons:#?}");
+}
+
+#[test]
+fn a_fraud_voids_its_session() {
+    let o = scenario(
+        R004,
+        &format!("route: apprenticeship\nsession: 2026-06-18\nresults:\n  marks:\n{MARKS_OK}    E1: fraud\n    B5: validated\n{PRO_OK}").replace("    B1: 68\n", ""),
+    );
+    assert_eq!(o.diagnostics(), Vec::<String>::new());
+    for b in ["B1", "B2", "B3", "B4"] {
+        let (verdict, reasons) = o.bloc(b);
+        assert_eq!(verdict, NotValidated, "{b}");
+        assert_eq!(
+            reasons[0],
+            "Session du 2026-06-18 : Fraude ; la session est annulée, aucun bloc n'y est validé.",
+            "{b}"
+        );
+    }
+    assert_eq!(*o.decision(), Decision::NotAwarded);
+}
+
+#[test]
+fn an_executive_replaces_a_blocs_exams_by_a_portfolio() {
+    let o = scenario(
+        R004,
+        "route: executive\nblocs: [B1]\nresults:\n  substitutes:\n    B1: validated\n",
+    );
+    assert_eq!(o.diagnostics(), Vec::<String>::new());
+    assert_eq!(
+        o.bloc("B1"),
+        (
+            Validated,
+            vec![
+                "Épreuves du bloc remplacées par : Portefeuille de preuves.".to_owned(),
+                "B1 (Portefeuille de preuves) : ✔ validé (résultat enregistré).".to_owned()
+            ]
+        )
+    );
+    assert_eq!(*o.decision(), partial(&["B1"]));
+    let apprentice = scenario(
+        R004,
+        "route: apprenticeship\nblocs: [B1]\nresults:\n  substitutes:\n    B1: validated\n",
+    );
+    assert_eq!(
+        apprentice.diagnostics(),
+        [
+            "7:5: error: no substitution of the exams of B1 applies to this candidate (apprenticeship)"
+        ]
+    );
+    assert_eq!(
+        apprentice.suggestions(),
+        ["the referential provides: Portefeuille de preuves (executive)"]
+    );
+}
+
+#[test]
+fn an_employee_exempted_from_the_professional_evaluation_is_judged_on_the_stated_average() {
+    let o = scenario(
+        R004,
+        &format!(
+            "route: executive\nresults:\n  marks:\n{MARKS_OK}    B5: validated\n  professional_evaluation: {{ result: exempted, reason: \"salariée, positionnement du 2025-09-01\" }}\n"
+        ),
+    );
+    assert_eq!(o.diagnostics(), Vec::<String>::new());
+    assert_eq!(*o.decision(), Decision::Full);
+    let reasons = o.reasons();
+    assert!(reasons.contains(&"Seuil ramené à 375 sur les 750 points qui s'appliquent (moyenne de 10/20 énoncée par le référentiel).".to_owned()), "{reasons:#?}");
+    let apprentice = scenario(
+        R004,
+        "route: apprenticeship\nresults:\n  professional_evaluation: { result: exempted, reason: salariée }\n",
+    );
+    assert_eq!(
+        apprentice.diagnostics(),
+        [
+            "5:28: error: the professional evaluation can be exempted for the routes continuing, executive only, not apprenticeship"
+        ]
+    );
+}
+
+#[test]
+fn missing_the_defence_refuses_the_title_and_keeps_the_blocs() {
+    let o = scenario(
+        R004,
+        &format!(
+            "route: apprenticeship\nresults:\n  marks:\n{MARKS_OK}  professional_parts:\n    ecrit: 52\n    oral: absent\n    tuteur: 40\n"
+        ),
+    );
+    assert_eq!(o.diagnostics(), Vec::<String>::new());
+    assert_eq!(*o.decision(), partial(&["B1", "B2", "B3", "B4"]));
+    assert!(o.reasons().iter().any(|r| {
+        r.starts_with("oral : Absent (non excusé) ; conséquence prévue par le référentiel")
+    }));
+}
+
+#[test]
+fn the_jury_may_decide_otherwise_but_must_say_why() {
+    let base = format!("route: apprenticeship\nresults:\n  marks:\n{MARKS_OK}{PRO_OK}");
+    let silent = scenario(
+        R004,
+        &format!("{base}jury:\n  decision: partial\n  blocs: [B1]\n"),
+    );
+    assert_eq!(
+        silent.diagnostics(),
+        [
+            "17:13: error: cand: the jury's decision differs from the proposal of the rules, and gives no motive"
+        ]
+    );
+    let motivated = scenario(
+        R004,
+        &format!(
+            "{base}jury:\n  decision: partial\n  blocs: [B1]\n  motive: Fraude constatée après délibération\n"
+        ),
+    );
+    assert_eq!(motivated.diagnostics(), Vec::<String>::new());
+    assert!(motivated.checked.dossiers[0].jury_differs);
+    // The proposal stays what the rules give, beside the jury's decision.
+    assert_eq!(*motivated.decision(), Decision::Full);
+}
+
+#[test]
+fn results_the_rules_do_not_provide_for_are_located() {
+    let o = scenario(
+        R004,
+        "route: apprenticeship\nresults:\n  marks:\n    E1: { result: 60, penalty: 20 }\n    E2.1: absnt\n    E2.2: { result: exempted }\n    M5.1: 24\n    E5: 12/20\n",
+    );
+    assert_eq!(
+        o.diagnostics(),
+        [
+            "6:9: error: a penalty of 20 % is not one the referential provides for",
+            "7:11: error: `absnt` is not a mark",
+            "8:11: error: the exemption of exam E2.2 needs the jury's reason",
+            "9:11: error: module M5.1 has no points in the referential, so `24` cannot be a mark",
+            "10:9: error: exam E5 has no points in the referential, so `12/20` cannot be a mark",
+        ]
+    );
+    assert_eq!(
+        o.suggestions(),
+        [
+            "the referential provides for 5 %, 10 %, 15 %",
+            "did you mean `absent`?",
+            "write it as `{ result: exempted, reason: \"…\" }`",
+            "write the mark on its scale, such as `8/10`, `14/20` or `21/30`",
+            "record `validated` or `not-validated`, or a status such as `absent`",
+        ]
+    );
+    // A module marked on its own scale is taken, and decides nothing.
+    let module = scenario(
+        R004,
+        "route: apprenticeship\nresults:\n  marks:\n    M5.1: 24/30\n",
+    );
+    assert_eq!(module.diagnostics(), Vec::<String>::new());
+}
+
+#[test]
+fn source_000_states_bloc_2s_condition_and_the_grand_oral() {
+    let all = "results:\n  criteria:\n    C1.cr1: true\n    C1.cr2: true\n    C1.cr3: false\n    C2.cr1: true\n    C2.cr2: true\n";
+    let pending = scenario(R000, all);
+    assert_eq!(*pending.decision(), Decision::Undecided);
+    assert!(pending.reasons().contains(
+        &"Grand oral : pas encore de résultat ; c'est une condition du titre.".to_owned()
+    ));
+    // Bloc 1's condition is refolio's default, said as such; bloc 2's is the certifier's.
+    assert_eq!(
+        pending.bloc("B1").1[0],
+        "Règle par défaut de refolio, non énoncée par le certificateur pour ce bloc : il est validé quand toutes ses compétences le sont."
+    );
+    assert_eq!(
+        pending.bloc("B2").1,
+        ["Les 1 compétences du bloc sont validées."]
+    );
+    let passed = scenario(
+        R000,
+        &format!(
+            "{all}  final_interview: {{ result: validated, date: 2026-06-30, jury: [A. Président, B. Professionnelle] }}\n"
+        ),
+    );
+    assert_eq!(passed.diagnostics(), Vec::<String>::new());
+    assert_eq!(*passed.decision(), Decision::Full);
+    let failed = scenario(R000, &format!("{all}  final_interview: not-validated\n"));
+    assert_eq!(*failed.decision(), partial(&["B1", "B2"]));
+    let marked = scenario(R000, &format!("{all}  final_interview: 14/20\n"));
+    assert_eq!(
+        marked.diagnostics(),
+        [
+            "10:20: error: the final interview (Grand oral) has no points in the referential, so `14/20` cannot be a mark"
+        ]
+    );
+}
+
+#[test]
+fn where_source_001_is_silent_every_default_is_said() {
+    let o = scenario(
+        R001,
+        "results:\n  criteria:\n    C1.cr1: true\n    C2.cr1: false\n",
+    );
+    assert_eq!(*o.decision(), partial(&["B1"]));
+    let d = &o.checked.dossiers[0];
+    let mut keys: Vec<&str> = d
+        .reasons
+        .iter()
+        .chain(d.blocs.iter().flat_map(|b| b.outcome.reasons.iter()))
+        .filter(|r| r.is_default())
+        .map(|r| r.key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys, ["default_bloc_competences", "default_partial"]);
+    let r = &o.checked.site.referentials[0];
+    assert_eq!(d.competences[0].reasons(r)[1].key, "default_competence_all");
+    // A single-bloc candidate presents a "dossier professionnel"; the criteria decide still.
+    let single = scenario(
+        R001,
+        "blocs: [B2]\nresults:\n  criteria:\n    C2.cr1: true\n",
+    );
+    assert_eq!(
+        single.bloc("B2").1[0],
+        "Modalité remplacée par : Dossier professionnel ; les critères restent les mêmes."
+    );
+    assert_eq!(*single.decision(), partial(&["B2"]));
+}
