@@ -389,3 +389,7 @@ fn by_competences(competences: &[(&str, Verdict)]) -> BlocVerdict {
         vec![Reason::new("reason_bloc_all", &[("count", count)])],
     )
 }
+
+#[cfg(test)]
+#[path = "bloc_tests.rs"]
+mod tests;

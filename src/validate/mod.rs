@@ -8,6 +8,8 @@ mod dossier;
 pub mod history;
 mod referential;
 pub mod rules;
+#[cfg(test)]
+mod test_support;
 pub mod title;
 
 pub use dossier::{BlocResult, CompetenceResult, Coverage, Dossier, dossier};

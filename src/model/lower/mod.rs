@@ -11,6 +11,7 @@ use serde_saphyr::Spanned;
 mod candidate;
 mod marks;
 mod meta;
+mod outcome;
 mod process;
 mod results;
 
