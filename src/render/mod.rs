@@ -9,6 +9,7 @@ pub mod highlight;
 pub mod json;
 pub mod markdown;
 pub mod plan;
+pub mod process;
 pub mod report;
 pub mod results;
 pub mod search;

@@ -38,6 +38,9 @@ pub fn result_text(t: &Strings, r: &ItemResult) -> String {
     if let Some(reason) = &r.reason {
         text = format!("{text} — {reason}");
     }
+    if let Some(date) = &r.date {
+        text = format!("{text} ({date})");
+    }
     text
 }
 

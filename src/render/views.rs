@@ -66,6 +66,8 @@ pub struct ReferentialPage<'a> {
     pub preamble_html: Option<String>,
     pub notes_html: Option<String>,
     pub rules: Option<&'a Rules>,
+    /// The certification process beyond the grid, one line per stated rule.
+    pub process: Vec<super::process::RuleLine>,
     pub blocs: Vec<BlocView<'a>>,
 }
 
@@ -77,6 +79,8 @@ pub struct BlocView<'a> {
     pub points: Option<u32>,
     pub minimum: Option<u32>,
     pub hours: Option<u32>,
+    /// How the bloc is validated, when its referential says it for this bloc.
+    pub rule: Option<String>,
     pub summary_html: Option<String>,
     /// Table bodies: one per activity group (with its header), or one for ungrouped rows.
     pub bodies: Vec<BodyView<'a>>,
@@ -277,6 +281,7 @@ impl<'a> ViewBuilder<'a> {
             preamble_html: r.preamble.as_deref().map(to_html),
             notes_html: r.notes.as_deref().map(to_html),
             rules: (!r.rules.is_empty()).then_some(&r.rules),
+            process: super::process::process_lines(r, self.t),
             blocs,
         }
     }
@@ -315,6 +320,7 @@ impl<'a> ViewBuilder<'a> {
             points: bloc.points,
             minimum: bloc.minimum,
             hours: bloc.hours,
+            rule: super::process::bloc_rule(bloc, self.t),
             summary_html: bloc.summary.as_deref().map(to_html),
             bodies,
             modules: bloc

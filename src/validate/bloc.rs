@@ -88,17 +88,22 @@ pub fn consequence(
             .label("status", status.label_key())
             .label(
                 "consequence",
-                consequence_key(stated.unwrap_or(Consequence::NotValidated)),
+                consequence_key(stated.unwrap_or(Consequence::NotValidated), scope),
             ),
     );
     stated.unwrap_or(Consequence::NotValidated)
 }
 
-pub fn consequence_key(c: Consequence) -> &'static str {
-    match c {
-        Consequence::Zero => "consequence_zero",
-        Consequence::NotValidated => "consequence_not_validated",
-        Consequence::SessionVoid => "consequence_session_void",
+/// The message key of a consequence, as it reads for items of `scope`.
+pub fn consequence_key(c: Consequence, scope: Scope) -> &'static str {
+    match (c, scope) {
+        (Consequence::Zero, _) => "consequence_zero",
+        (Consequence::NotValidated, Scope::Exams) => "consequence_not_validated_exams",
+        (Consequence::NotValidated, Scope::Professional) => {
+            "consequence_not_validated_professional"
+        }
+        (Consequence::NotValidated, Scope::Modules) => "consequence_not_validated",
+        (Consequence::SessionVoid, _) => "consequence_session_void",
     }
 }
 

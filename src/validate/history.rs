@@ -170,5 +170,8 @@ pub fn refusal_reason(session: &str, why: &Refusal) -> Reason {
 pub fn void_reason(session: &str, status: Status) -> Reason {
     Reason::new("reason_session_void", &[("session", session.to_owned())])
         .label("status", status.label_key())
-        .label("consequence", consequence_key(Consequence::SessionVoid))
+        .label(
+            "consequence",
+            consequence_key(Consequence::SessionVoid, Scope::Exams),
+        )
 }

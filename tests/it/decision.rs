@@ -268,7 +268,7 @@ fn an_unexcused_absence_fails_the_bloc_whatever_the_total() {
     assert_eq!(
         reasons,
         [
-            "E2.2 : Absent (non excusé) ; conséquence prévue par le référentiel : non validé (pour l'évaluation professionnelle ou l'entretien final : titre non délivré, blocs validés conservés)."
+            "E2.2 : Absent (non excusé) ; conséquence prévue par le référentiel : bloc non validé, ce que le total ne compense pas."
         ]
     );
     assert_eq!(*o.decision(), partial(&["B1", "B3", "B4"]));
@@ -548,4 +548,116 @@ fn where_source_001_is_silent_every_default_is_said() {
         "Modalité remplacée par : Dossier professionnel ; les critères restent les mêmes."
     );
     assert_eq!(*single.decision(), partial(&["B2"]));
+}
+
+#[test]
+fn the_referential_page_states_the_process_and_each_blocs_rule() {
+    let o = scenario(R004, "route: apprenticeship\n");
+    let out = crate::common::build_in_memory(o._dir.path());
+    let doc = crate::common::html(&out, "r/index.html");
+    let rules: Vec<String> = doc
+        .select(&crate::common::sel("section.rules dl div"))
+        .map(|e| {
+            e.text()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    for expected in [
+        "Moyenne générale exigée 10/20",
+        "Dispense possible de l'évaluation professionnelle Formation continue, Executive",
+        "Absent (non excusé) — épreuves de bloc bloc non validé, ce que le total ne compense pas ; pas de rattrapage",
+        "Absent (non excusé) — évaluation professionnelle et entretien final titre non délivré, blocs validés conservés",
+        "Fraude — épreuves de bloc la session est annulée, aucun bloc n'y est validé",
+        "Absent (non excusé) — modules de formation la note de 0",
+        "Rattrapages 1 par bloc",
+        "Pénalités prévues 5 %, 10 %, 15 %",
+        "Substitution des épreuves Portefeuille de preuves — Executive — B1, B2, B3, B4",
+    ] {
+        assert!(
+            rules.contains(&expected.to_owned()),
+            "{expected}\n{rules:#?}"
+        );
+    }
+    let facts: Vec<String> = doc
+        .select(&crate::common::sel("p.facts"))
+        .map(|e| {
+            e.text()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(facts.last().unwrap(), "validé par certificat · hors titre");
+}
+
+#[test]
+fn the_dossier_shows_sessions_marks_and_the_jury_beside_the_proposal() {
+    let o = scenario(
+        R004,
+        &format!(
+            "route: apprenticeship\nattempts:\n- session: 2026-06-18\n  marks:\n    B1: 68\n    E2.1: 14/20\n    E2.2: {{ result: absent-excused, reason: certificat médical }}\n    E2.3: 17\n    B3: 162\n    E4: 114\n    B5: {{ result: validated, date: 2026-06-10 }}\n{PRO_OK}- session: 2026-09-15\n  kind: retake\n  marks:\n    E2.2: 31\njury:\n  decision: partial\n  blocs: [B1, B2, B3, B4]\n  motive: Le jury retient une fraude au dossier écrit.\n"
+        ),
+    );
+    let out = crate::common::build_in_memory(o._dir.path());
+    let doc = crate::common::html(&out, "candidates/cand/index.html");
+    let text = |sel: &str| -> Vec<String> {
+        doc.select(&crate::common::sel(sel))
+            .map(|e| {
+                e.text()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    };
+    assert_eq!(
+        text(".decision dl.decisions dd"),
+        [
+            "✔ Certification totale",
+            "◐ Certification partielle (B1, B2, B3, B4)",
+            "Le jury retient une fraude au dossier écrit."
+        ]
+    );
+    assert_eq!(
+        text(".decision p.differs"),
+        ["La décision du jury diffère de la proposition."]
+    );
+    assert_eq!(
+        text(".decision ol.sessions li"),
+        ["Première session — 2026-06-18", "Rattrapage — 2026-09-15"]
+    );
+    let b2 = doc
+        .select(&crate::common::sel("section#b-b2"))
+        .next()
+        .expect("bloc B2");
+    let rows: Vec<String> = b2
+        .select(&crate::common::sel("table.results tbody tr"))
+        .map(|e| {
+            e.text()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "E2.1 Étude de cas 150 105/150 —",
+            "E2.2 Outils 50 Absent (motif recevable) — certificat médical 31/50",
+            "E2.3 Analyse 25 17/25 —",
+        ]
+    );
+    assert!(text("section#b-b2 .verdict-line")[0].ends_with("Validé le 2026-09-15"));
+    let b5 = text("section#b-b5 table.results tbody tr");
+    assert_eq!(b5, ["B5 Spécialisation — ✔ validé (2026-06-10) —"]);
 }
