@@ -168,28 +168,27 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
             BlocValidation::Competences
         }
     });
-    match mode {
-        BlocValidation::Points => {
-            let graded: Vec<&Exam> = case.exams.iter().filter(|e| e.points.is_some()).collect();
-            // A zeroed exam counts 0; an exempted one 0 too, its points being out of the
-            // applicable total.
-            let counted = |e: &&Exam| {
-                let exempted = e.result.and_then(|r| r.outcome.status()) == Some(Status::Exempted);
-                if zeroed.contains(&e.id) || exempted {
-                    Some(0.0)
-                } else {
-                    e.result.and_then(|r| r.outcome.points())
-                }
-            };
-            let mark = if graded.is_empty() {
-                None
-            } else {
-                graded.iter().map(counted).sum::<Option<f64>>()
-            };
-            let points = bloc.points.unwrap_or(0);
-            let applicable = f64::from(points.saturating_sub(exempted_points));
-            points_verdict(rules, bloc, mark, applicable, reasons)
+    // The bloc's mark (the sum of its graded exams), whatever decides it: a points grid
+    // counts it even for a bloc validated by its competences.
+    let graded: Vec<&Exam> = case.exams.iter().filter(|e| e.points.is_some()).collect();
+    // A zeroed exam counts 0; an exempted one 0 too, its points being out of the applicable
+    // total.
+    let counted = |e: &&Exam| {
+        let exempted = e.result.and_then(|r| r.outcome.status()) == Some(Status::Exempted);
+        if zeroed.contains(&e.id) || exempted {
+            Some(0.0)
+        } else {
+            e.result.and_then(|r| r.outcome.points())
         }
+    };
+    let mark = if graded.is_empty() {
+        None
+    } else {
+        graded.iter().map(counted).sum::<Option<f64>>()
+    };
+    let applicable = f64::from(bloc.points.unwrap_or(0).saturating_sub(exempted_points));
+    let mut verdict = match mode {
+        BlocValidation::Points => return points_verdict(rules, bloc, mark, applicable, reasons),
         BlocValidation::Certificate => {
             let verdicts: Vec<bool> = case
                 .exams
@@ -216,7 +215,12 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
             v.reasons = reasons;
             v
         }
+    };
+    if bloc.points.is_some() {
+        verdict.mark = mark;
+        verdict.applicable = Some(applicable);
     }
+    verdict
 }
 
 fn verdict_key(ok: bool) -> &'static str {

@@ -260,3 +260,29 @@ fn a_bloc_not_stated_is_decided_by_its_competences_by_default() {
     );
     assert_eq!(keys(&v.reasons), ["reason_bloc_all"]);
 }
+
+#[test]
+fn a_bloc_validated_by_its_competences_still_gives_its_mark_to_the_grid() {
+    let rules = rules_004();
+    let mut b = bloc("B1", Some(100), Some(40));
+    b.validation = Some(BlocValidation::Competences);
+    let m = mark(30.0, 100);
+    let verdicts = [("C1", Verdict::Validated)];
+    let case = BlocCase {
+        bloc: &b,
+        exams: vec![Exam {
+            id: "E1",
+            points: Some(100),
+            result: Some(&m),
+        }],
+        whole: None,
+        substitute: None,
+        competences: &verdicts,
+    };
+    let v = bloc_outcome(&rules, &case);
+    assert_eq!(
+        (v.verdict, v.mark, v.applicable),
+        (Verdict::Validated, Some(30.0), Some(100.0))
+    );
+    assert_eq!(keys(&v.reasons), ["reason_bloc_all"]);
+}
