@@ -41,6 +41,9 @@ pub struct RawBloc {
     /// `competences`, `points` or `certificate`: read as text for a located suggestion.
     pub validation: Option<S<String>>,
     pub competence_threshold: Option<S<u32>>,
+    pub competence_at_least: Option<S<u32>>,
+    /// With `validation: competences`: the share of them needed, in %.
+    pub competences_share: Option<S<u32>>,
     pub required: Option<S<bool>>,
     #[serde(default)]
     pub groups: Vec<RawGroup>,
@@ -149,6 +152,7 @@ pub struct RawModality {
     pub kind: S<crate::model::ModalityKind>,
     pub duration: Option<S<String>>,
     pub points: Option<S<u32>>,
+    pub minimum: Option<S<u32>>,
     pub description: Option<S<String>>,
     #[serde(default)]
     pub evaluates: Vec<S<String>>,

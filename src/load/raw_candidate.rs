@@ -96,6 +96,9 @@ pub struct RawResults {
     pub kind: Option<S<String>>,
     #[serde(default)]
     pub criteria: IdMap<S<bool>>,
+    /// Per competence, where the referential evaluates competences directly.
+    #[serde(default)]
+    pub competences: IdMap<S<bool>>,
     /// Per bloc, exam or module: a mark, a status, or a verdict.
     #[serde(default)]
     pub marks: IdMap<S<RawResult>>,

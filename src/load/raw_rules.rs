@@ -12,6 +12,7 @@ use super::raw_candidate::IdMap;
 #[serde(deny_unknown_fields)]
 pub struct RawRules {
     pub competence_threshold: Option<S<u32>>,
+    pub competence_at_least: Option<S<u32>>,
     pub bloc_pass_percent: Option<S<u32>>,
     pub total_points: Option<S<u32>>,
     pub pass_mark: Option<S<u32>>,
@@ -86,6 +87,10 @@ pub enum RawStatusRule {
 #[serde(deny_unknown_fields)]
 pub struct RawRetakes {
     pub per_bloc: Option<S<u32>>,
+    /// `best` or `latest`.
+    pub keep: Option<S<String>>,
+    /// `10/20`.
+    pub cap: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]

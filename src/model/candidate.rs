@@ -257,6 +257,8 @@ pub struct Attempt {
     pub at: Location,
     /// criterion index → validated.
     pub criteria: BTreeMap<usize, bool>,
+    /// competence index → validated, where the referential evaluates competences directly.
+    pub competences: BTreeMap<usize, bool>,
     /// bloc index → a result given for the whole bloc (a mark, a certificate's verdict).
     pub blocs: BTreeMap<usize, ItemResult>,
     pub modalities: BTreeMap<usize, ItemResult>,
@@ -276,6 +278,7 @@ impl Attempt {
             kind: AttemptKind::First,
             at,
             criteria: BTreeMap::new(),
+            competences: BTreeMap::new(),
             blocs: BTreeMap::new(),
             modalities: BTreeMap::new(),
             modules: BTreeMap::new(),

@@ -131,6 +131,9 @@ impl ItemRef {
 pub struct Rules {
     /// A competence is validated when strictly more than this percentage of its criteria are.
     pub competence_threshold: Option<u32>,
+    /// …or when at least this percentage are (`competence_at_least`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub competence_at_least: Option<u32>,
     /// A bloc is validated when its mark reaches this percentage of its points.
     pub bloc_pass_percent: Option<u32>,
     pub total_points: Option<u32>,
@@ -160,6 +163,13 @@ pub struct Rules {
 }
 
 impl Rules {
+    /// The referential's competence threshold, strict or inclusive.
+    pub fn competence_share(&self) -> Option<Share> {
+        self.competence_threshold
+            .map(Share::more_than)
+            .or(self.competence_at_least.map(Share::at_least))
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == Rules::default()
     }
@@ -203,7 +213,10 @@ pub struct Bloc {
     /// How the bloc is validated, when the referential says it for this bloc.
     pub validation: Option<BlocValidation>,
     /// A competence threshold for this bloc's competences, overriding the referential's.
-    pub competence_threshold: Option<u32>,
+    pub competence_threshold: Option<Share>,
+    /// Validated by competences: at least this share of them ("au moins 4 compétences sur
+    /// 5"); all of them otherwise.
+    pub competences_share: Option<u32>,
     /// Full certification does not need it (`required: false`: an optional specialisation).
     pub optional: bool,
     pub groups: Vec<usize>,
@@ -272,6 +285,8 @@ pub struct Modality {
     pub kind: ModalityKind,
     pub duration: Option<String>,
     pub points: Option<u32>,
+    /// A mark under it is eliminatory for the bloc ("toute note inférieure à 6/20").
+    pub minimum: Option<u32>,
     /// Markdown.
     pub description: Option<String>,
     pub bloc: usize,

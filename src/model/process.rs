@@ -33,6 +33,40 @@ impl BlocValidation {
     }
 }
 
+/// A share a count must pass: strictly more than `percent` (000: "plus de 50%"), or at
+/// least it ("au moins 50 %").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Share {
+    pub percent: u32,
+    pub at_least: bool,
+}
+
+impl Share {
+    pub fn more_than(percent: u32) -> Share {
+        Share {
+            percent,
+            at_least: false,
+        }
+    }
+
+    pub fn at_least(percent: u32) -> Share {
+        Share {
+            percent,
+            at_least: true,
+        }
+    }
+
+    /// Whether `count` of `of` passes; in integers, so 2 of 4 does not pass 50 % strictly.
+    pub fn passes(self, count: usize, of: usize) -> bool {
+        let (count, share) = (count * 100, self.percent as usize * of);
+        if self.at_least {
+            count >= share
+        } else {
+            count > share
+        }
+    }
+}
+
 /// A result that is not a mark: what happened instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -160,6 +194,11 @@ pub struct FinalInterview {
 pub struct Retakes {
     /// Retakes allowed per bloc after the first attempt (004: "une seule fois par bloc").
     pub per_bloc: Option<u32>,
+    /// Of two marks of an exam, the better counts ("la meilleure note est retenue"); else
+    /// the later.
+    pub keep_best: bool,
+    /// A retake's mark is capped at this share of the item's points (`10/20`).
+    pub cap: Option<(f64, f64)>,
 }
 
 /// What replaces a bloc's exams for some candidates (004: an Executive's portfolio of

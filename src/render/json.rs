@@ -38,7 +38,9 @@ struct BlocExport<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     validation: Option<crate::model::BlocValidation>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    competence_threshold: Option<u32>,
+    competence_threshold: Option<crate::model::Share>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    competences_share: Option<u32>,
     /// `false` for a bloc the title does not need.
     #[serde(skip_serializing_if = "is_true")]
     required: bool,
@@ -127,6 +129,7 @@ pub fn export_referential(r: &Referential, base_url: Option<&str>) -> String {
             summary: bloc.summary.as_deref(),
             validation: bloc.validation,
             competence_threshold: bloc.competence_threshold,
+            competences_share: bloc.competences_share,
             required: !bloc.optional,
             groups: bloc
                 .groups

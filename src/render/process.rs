@@ -31,6 +31,12 @@ fn scope_key(s: Scope) -> &'static str {
 pub fn process_lines(r: &Referential, t: &Strings) -> Vec<RuleLine> {
     let rules = &r.rules;
     let mut lines = Vec::new();
+    if let Some(at_least) = rules.competence_at_least {
+        lines.push(line(
+            t.get("rule_competence_at_least"),
+            format!("{at_least} %"),
+        ));
+    }
     if let Some((avg, out_of)) = rules.pass_average {
         lines.push(line(
             t.get("rule_pass_average"),
@@ -133,7 +139,15 @@ pub fn bloc_rule(bloc: &Bloc, t: &Strings) -> Option<String> {
         }));
     }
     if let Some(th) = bloc.competence_threshold {
-        parts.push(format!("{} {th} %", t.text("rule_competence_threshold")));
+        let key = if th.at_least {
+            "rule_competence_at_least"
+        } else {
+            "rule_competence_threshold"
+        };
+        parts.push(format!("{} {} %", t.text(key), th.percent));
+    }
+    if let Some(share) = bloc.competences_share {
+        parts.push(format!("{} {share} %", t.text("rule_competences_share")));
     }
     if bloc.optional {
         parts.push(t.get("optional_bloc"));

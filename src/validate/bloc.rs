@@ -52,6 +52,8 @@ impl BlocVerdict {
 pub struct Exam<'a> {
     pub id: &'a str,
     pub points: Option<u32>,
+    /// Under it, the mark is eliminatory for the bloc.
+    pub minimum: Option<u32>,
     pub result: Option<&'a ItemResult>,
 }
 
@@ -161,6 +163,30 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
             penalty_reason(exam.id, r, &mut reasons);
         }
     }
+    // An exam under its own minimum is eliminatory for the bloc, whatever the others give.
+    let under: Vec<(&str, f64, u32)> = case
+        .exams
+        .iter()
+        .filter_map(|e| {
+            let (min, mark) = (e.minimum?, e.result?.outcome.points()?);
+            (mark < f64::from(min)).then_some((e.id, mark, min))
+        })
+        .collect();
+    if !under.is_empty() {
+        for (id, mark, min) in under {
+            reasons.push(Reason::new(
+                "reason_exam_under_minimum",
+                &[
+                    ("item", id.to_owned()),
+                    ("mark", fmt_number(mark)),
+                    ("minimum", min.to_string()),
+                ],
+            ));
+        }
+        let mut v = BlocVerdict::decided(false, reasons);
+        v.eliminatory = true;
+        return v;
+    }
     let mode = bloc.validation.unwrap_or({
         if bloc.points.is_some() && rules.bloc_pass_percent.is_some() {
             BlocValidation::Points
@@ -210,7 +236,7 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
             if bloc.validation.is_none() {
                 reasons.push(Reason::new("default_bloc_competences", &[]));
             }
-            let mut v = by_competences(case.competences);
+            let mut v = by_competences(case.competences, bloc.competences_share);
             reasons.append(&mut v.reasons);
             v.reasons = reasons;
             v
@@ -365,8 +391,9 @@ fn points_verdict(
     }
 }
 
-/// A bloc by its competences: validated when all are, not as soon as one is not.
-fn by_competences(competences: &[(&str, Verdict)]) -> BlocVerdict {
+/// A bloc by its competences: validated when all are (or at least `share` % of them),
+/// not as soon as that can no longer be reached.
+fn by_competences(competences: &[(&str, Verdict)], share: Option<u32>) -> BlocVerdict {
     let ids = |v: Verdict| {
         competences
             .iter()
@@ -377,6 +404,31 @@ fn by_competences(competences: &[(&str, Verdict)]) -> BlocVerdict {
     };
     if competences.is_empty() {
         return BlocVerdict::undecided(vec![Reason::new("reason_bloc_nothing", &[])]);
+    }
+    if let Some(share) = share {
+        let count = |v: Verdict| competences.iter().filter(|(_, c)| *c == v).count();
+        let (total, validated) = (competences.len(), count(Verdict::Validated));
+        let pending = count(Verdict::Undecided);
+        let enough = |n: usize| n * 100 >= share as usize * total;
+        let args = [
+            ("validated", validated.to_string()),
+            ("count", total.to_string()),
+            ("share", share.to_string()),
+        ];
+        if enough(validated) {
+            return BlocVerdict::decided(true, vec![Reason::new("reason_bloc_share", &args)]);
+        }
+        if !enough(validated + pending) {
+            return BlocVerdict::decided(
+                false,
+                vec![Reason::new("reason_bloc_share_short", &args)],
+            );
+        }
+        let pending = ids(Verdict::Undecided);
+        return BlocVerdict::undecided(vec![Reason::new(
+            "reason_bloc_pending",
+            &[("ids", pending)],
+        )]);
     }
     if competences.iter().any(|(_, v)| *v == Verdict::NotValidated) {
         let failed = ids(Verdict::NotValidated);

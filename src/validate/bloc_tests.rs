@@ -46,16 +46,19 @@ fn a_zero_is_applied_only_where_the_referential_says_so() {
             Exam {
                 id: "E2.1",
                 points: Some(150),
+                minimum: None,
                 result: Some(&a),
             },
             Exam {
                 id: "E2.2",
                 points: Some(50),
+                minimum: None,
                 result: Some(&absent),
             },
             Exam {
                 id: "E2.3",
                 points: Some(25),
+                minimum: None,
                 result: Some(&c),
             },
         ],
@@ -104,16 +107,19 @@ fn an_exempted_exam_leaves_the_bloc_judged_on_the_points_that_apply() {
             Exam {
                 id: "E2.1",
                 points: Some(150),
+                minimum: None,
                 result: Some(&a),
             },
             Exam {
                 id: "E2.2",
                 points: Some(50),
+                minimum: None,
                 result: Some(&exempted),
             },
             Exam {
                 id: "E2.3",
                 points: Some(25),
+                minimum: None,
                 result: Some(&c),
             },
         ],
@@ -149,6 +155,7 @@ fn a_penalty_lowers_the_mark_counted() {
         exams: vec![Exam {
             id: "E1",
             points: Some(100),
+            minimum: None,
             result: Some(&penalised),
         }],
         whole: None,
@@ -211,6 +218,7 @@ fn a_substitute_replaces_the_exams() {
         exams: vec![Exam {
             id: "E1",
             points: Some(100),
+            minimum: None,
             result: Some(&failed_exam),
         }],
         whole: None,
@@ -273,6 +281,7 @@ fn a_bloc_validated_by_its_competences_still_gives_its_mark_to_the_grid() {
         exams: vec![Exam {
             id: "E1",
             points: Some(100),
+            minimum: None,
             result: Some(&m),
         }],
         whole: None,

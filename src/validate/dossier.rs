@@ -13,7 +13,7 @@ use super::title::{
 };
 use crate::config::CandidatesConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
-use crate::model::{Candidate, JuryVerdict, Referential};
+use crate::model::{Candidate, JuryVerdict, Referential, Share};
 
 /// Everything computed for one candidate.
 #[derive(Debug, Clone)]
@@ -84,6 +84,8 @@ pub struct CompetenceResult {
     /// False when every criterion is exempted: no evidence is needed.
     pub needs_evidence: bool,
     pub criteria: Box<[(usize, CriterionStatus)]>,
+    /// Validated or not as recorded for the competence itself, when it is evaluated directly.
+    pub recorded: Option<bool>,
     pub verdict: Verdict,
 }
 
@@ -92,15 +94,23 @@ impl CompetenceResult {
     /// out again when shown rather than kept: a national build holds three million of
     /// these rows, and their reasons' small strings were a quarter of its memory.
     pub fn reasons(&self, r: &Referential) -> Vec<Reason> {
+        if let Some(ok) = self.recorded {
+            let key = if ok {
+                "verdict_validated"
+            } else {
+                "verdict_not_validated"
+            };
+            return vec![Reason::new("reason_competence_recorded", &[]).label("verdict", key)];
+        }
         let statuses: Vec<CriterionStatus> = self.criteria.iter().map(|&(_, s)| s).collect();
         competence_outcome(threshold(r, self.competence), &statuses).1
     }
 }
 
 /// The competence threshold that applies to a competence: its bloc's, else the referential's.
-fn threshold(r: &Referential, competence: usize) -> Option<u32> {
+fn threshold(r: &Referential, competence: usize) -> Option<Share> {
     let bloc = &r.blocs[r.competences[competence].bloc];
-    bloc.competence_threshold.or(r.rules.competence_threshold)
+    bloc.competence_threshold.or(r.rules.competence_share())
 }
 
 #[derive(Debug, Clone)]
@@ -181,6 +191,7 @@ pub fn dossier(
                 continue;
             }
             let merged = merge(
+                rules,
                 candidate.attempts[..=i]
                     .iter()
                     .zip(&void)
@@ -287,6 +298,7 @@ pub fn dossier(
     }
     // The professional evaluation and the final interview: their latest results.
     let merged = merge(
+        rules,
         candidate
             .attempts
             .iter()
@@ -298,15 +310,21 @@ pub fn dossier(
         .professional_evaluation
         .iter()
         .flat_map(|p| p.parts.iter().enumerate())
-        .map(|(i, part)| (part.id.as_str(), part.points, merged.parts.get(&i).copied()))
+        .map(|(i, part)| {
+            (
+                part.id.as_str(),
+                part.points,
+                merged.parts.get(&i).map(AsRef::as_ref),
+            )
+        })
         .collect();
     let parts = if merged.parts.is_empty() {
         Vec::new()
     } else {
         parts
     };
-    let professional = professional(rules, merged.professional, &parts);
-    let interview = interview(rules, merged.interview);
+    let professional = professional(rules, merged.professional.as_deref(), &parts);
+    let interview = interview(rules, merged.interview.as_deref());
     check_conditions(candidate, r, &merged, diags);
     let undecided = BlocVerdict::undecided(Vec::new());
     let inputs: Vec<TitleBloc> = r
@@ -365,12 +383,18 @@ fn decide_bloc(
             .iter()
             .any(|(_, s)| *s != CriterionStatus::Exempted);
         let statuses: Vec<CriterionStatus> = criteria.iter().map(|(_, s)| *s).collect();
-        let (verdict, _) = competence_outcome(threshold(r, c), &statuses);
+        let recorded = merged.competences.get(&c).copied();
+        let verdict = match recorded {
+            Some(true) => Verdict::Validated,
+            Some(false) => Verdict::NotValidated,
+            None => competence_outcome(threshold(r, c), &statuses).0,
+        };
         rows.push(CompetenceResult {
             competence: c,
             evidence: evidence.into_boxed_slice(),
             needs_evidence,
             criteria: criteria.into_boxed_slice(),
+            recorded,
             verdict,
         });
     }
@@ -391,12 +415,17 @@ fn decide_bloc(
             .map(|&m| Exam {
                 id: &r.modalities[m].id,
                 points: r.modalities[m].points,
-                result: merged.modalities.get(&m).copied(),
+                result: merged.modalities.get(&m).map(AsRef::as_ref),
+                minimum: r.modalities[m].minimum,
             })
             .collect(),
-        whole: merged.blocs.get(&b).copied(),
-        substitute: substitution
-            .and_then(|s| Some((s.title.as_str(), merged.substitutes.get(&b).copied()?))),
+        whole: merged.blocs.get(&b).map(AsRef::as_ref),
+        substitute: substitution.and_then(|s| {
+            Some((
+                s.title.as_str(),
+                merged.substitutes.get(&b).map(AsRef::as_ref)?,
+            ))
+        }),
         competences: &verdicts,
     };
     let mut outcome = bloc_outcome(&r.rules, &case);
@@ -432,7 +461,7 @@ fn check_conditions(
     merged: &Merged,
     diags: &mut Diagnostics,
 ) {
-    if let (Some(f), Some(res)) = (&r.rules.final_interview, merged.interview)
+    if let (Some(f), Some(res)) = (&r.rules.final_interview, merged.interview.as_deref())
         && res.outcome.points().is_some()
         && f.minimum.is_none()
     {
@@ -443,8 +472,10 @@ fn check_conditions(
         ).with_suggestion(Some("record the jury's `validated` or `not-validated`, or state the interview's `minimum` in the referential".into())));
     }
     let grid = r.rules.total_points.is_some() && r.rules.pass_mark.is_some();
-    if let (Some(p), Some(res)) = (&r.rules.professional_evaluation, merged.professional)
-        && res.outcome.points().is_some()
+    if let (Some(p), Some(res)) = (
+        &r.rules.professional_evaluation,
+        merged.professional.as_deref(),
+    ) && res.outcome.points().is_some()
         && p.minimum.is_none()
         && !grid
     {

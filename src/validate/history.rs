@@ -2,44 +2,108 @@
 //! a session (each item's latest result; a session voided by fraud left out), which sessions
 //! hold a bloc, and which of them may count under the referential's retake rules.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::bloc::consequence_key;
 use super::rules::Reason;
-use crate::model::{Attempt, Consequence, ItemResult, Referential, Rules, Scope, Status};
+use crate::model::{
+    Attempt, AttemptKind, Consequence, ItemResult, Outcome, Referential, Rules, Scope, Status,
+};
 
-/// The results in effect after some sessions.
+/// The results in effect after some sessions. A result is borrowed from its session, or
+/// owned when a retake rule changed it (a capped mark).
 #[derive(Debug, Default)]
 pub struct Merged<'a> {
     pub criteria: BTreeMap<usize, bool>,
-    pub blocs: BTreeMap<usize, &'a ItemResult>,
-    pub modalities: BTreeMap<usize, &'a ItemResult>,
-    pub modules: BTreeMap<usize, &'a ItemResult>,
-    pub substitutes: BTreeMap<usize, &'a ItemResult>,
-    pub parts: BTreeMap<usize, &'a ItemResult>,
-    pub professional: Option<&'a ItemResult>,
-    pub interview: Option<&'a ItemResult>,
+    pub competences: BTreeMap<usize, bool>,
+    pub blocs: BTreeMap<usize, Cow<'a, ItemResult>>,
+    pub modalities: BTreeMap<usize, Cow<'a, ItemResult>>,
+    pub modules: BTreeMap<usize, Cow<'a, ItemResult>>,
+    pub substitutes: BTreeMap<usize, Cow<'a, ItemResult>>,
+    pub parts: BTreeMap<usize, Cow<'a, ItemResult>>,
+    pub professional: Option<Cow<'a, ItemResult>>,
+    pub interview: Option<Cow<'a, ItemResult>>,
+}
+
+/// How a later result of an item takes the place of an earlier one.
+#[derive(Clone, Copy)]
+struct Retaking {
+    keep_best: bool,
+    cap: Option<(f64, f64)>,
+}
+
+impl Retaking {
+    /// `new`, a result of a session of `kind`, in place of `old`.
+    fn pick<'a>(
+        self,
+        old: Option<Cow<'a, ItemResult>>,
+        new: &'a ItemResult,
+        kind: AttemptKind,
+    ) -> Cow<'a, ItemResult> {
+        let mut new = Cow::Borrowed(new);
+        if let (
+            Some((v, of)),
+            AttemptKind::Retake,
+            Outcome::Mark {
+                value,
+                out_of,
+                penalty,
+            },
+        ) = (self.cap, kind, new.outcome)
+        {
+            let cap = out_of * v / of;
+            if value > cap {
+                let mut capped = new.into_owned();
+                capped.outcome = Outcome::Mark {
+                    value: cap,
+                    out_of,
+                    penalty,
+                };
+                new = Cow::Owned(capped);
+            }
+        }
+        match old {
+            Some(old) if self.keep_best && old.outcome.points() > new.outcome.points() => old,
+            _ => new,
+        }
+    }
 }
 
 /// Later sessions override earlier ones item by item: a retake replaces the marks it gives
-/// and keeps the others (004: "conserve le bénéfice de sa note de tuteur").
-pub fn merge<'a>(attempts: impl IntoIterator<Item = &'a Attempt>) -> Merged<'a> {
+/// and keeps the others (004: "conserve le bénéfice de sa note de tuteur"); with the
+/// referential's `keep: best`, the better mark stays, and `cap` caps a retake's marks.
+pub fn merge<'a>(rules: &Rules, attempts: impl IntoIterator<Item = &'a Attempt>) -> Merged<'a> {
+    let how = Retaking {
+        keep_best: rules.retakes.as_ref().is_some_and(|r| r.keep_best),
+        cap: rules.retakes.as_ref().and_then(|r| r.cap),
+    };
     let mut m = Merged::default();
+    fn fold<'a>(
+        how: Retaking,
+        into: &mut BTreeMap<usize, Cow<'a, ItemResult>>,
+        from: &'a BTreeMap<usize, ItemResult>,
+        kind: AttemptKind,
+    ) {
+        for (k, v) in from {
+            let old = into.remove(k);
+            into.insert(*k, how.pick(old, v, kind));
+        }
+    }
     for a in attempts {
         m.criteria.extend(a.criteria.iter().map(|(k, v)| (*k, *v)));
-        m.blocs.extend(a.blocs.iter().map(|(k, v)| (*k, v)));
-        m.modalities
-            .extend(a.modalities.iter().map(|(k, v)| (*k, v)));
-        m.modules.extend(a.modules.iter().map(|(k, v)| (*k, v)));
-        m.substitutes
-            .extend(a.substitutes.iter().map(|(k, v)| (*k, v)));
-        m.parts
-            .extend(a.professional_parts.iter().map(|(k, v)| (*k, v)));
-        if a.professional.is_some() {
-            m.professional = a.professional.as_ref();
+        m.competences
+            .extend(a.competences.iter().map(|(k, v)| (*k, *v)));
+        fold(how, &mut m.blocs, &a.blocs, a.kind);
+        fold(how, &mut m.modalities, &a.modalities, a.kind);
+        fold(how, &mut m.modules, &a.modules, a.kind);
+        fold(how, &mut m.substitutes, &a.substitutes, a.kind);
+        fold(how, &mut m.parts, &a.professional_parts, a.kind);
+        if let Some(p) = &a.professional {
+            m.professional = Some(how.pick(m.professional.take(), p, a.kind));
         }
-        if a.final_interview.is_some() {
-            m.interview = a.final_interview.as_ref();
+        if let Some(f) = &a.final_interview {
+            m.interview = Some(how.pick(m.interview.take(), f, a.kind));
         }
     }
     m
@@ -77,6 +141,7 @@ pub fn voided(rules: &Rules, a: &Attempt) -> Option<Status> {
 pub fn holds(r: &Referential, a: &Attempt, bloc: usize) -> bool {
     a.blocs.contains_key(&bloc)
         || a.substitutes.contains_key(&bloc)
+        || a.competences.keys().any(|&c| r.competences[c].bloc == bloc)
         || a.modalities.keys().any(|&m| r.modalities[m].bloc == bloc)
         || a.criteria.keys().any(|&c| r.criteria[c].bloc == bloc)
 }

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::model::fmt_number;
+use crate::model::{Share, fmt_number};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -28,6 +28,12 @@ pub const REASON_KEYS: &[&str] = &[
     "reason_all_criteria",
     "reason_all_exempted",
     "reason_already_validated",
+    "reason_at_least_reached",
+    "reason_at_least_short",
+    "reason_bloc_share",
+    "reason_bloc_share_short",
+    "reason_competence_recorded",
+    "reason_exam_under_minimum",
     "reason_awarded",
     "reason_bloc_all",
     "reason_bloc_blocks_title",
@@ -174,7 +180,7 @@ pub enum CriterionStatus {
 /// than `threshold` % of the non-exempted criteria must be validated; without, all of them
 /// (refolio's default, said as such).
 pub fn competence_outcome(
-    threshold: Option<u32>,
+    threshold: Option<Share>,
     criteria: &[CriterionStatus],
 ) -> (Verdict, Vec<Reason>) {
     let count = |s| criteria.iter().filter(|&&c| c == s).count();
@@ -218,18 +224,22 @@ pub fn competence_outcome(
         a
     };
     let verdict = match threshold {
-        Some(threshold) => {
+        Some(share) => {
             // Integer arithmetic: 2 of 4 against 50 % must not pass by rounding.
-            let over = validated * 100 > threshold as usize * counted;
+            let over = share.passes(validated, counted);
             let percent = fmt_number(validated as f64 * 100.0 / counted as f64);
-            let key = if over {
-                "reason_over_threshold"
-            } else {
-                "reason_under_threshold"
+            let key = match (over, share.at_least) {
+                (true, false) => "reason_over_threshold",
+                (false, false) => "reason_under_threshold",
+                (true, true) => "reason_at_least_reached",
+                (false, true) => "reason_at_least_short",
             };
             reasons.push(Reason::new(
                 key,
-                &args(&[("percent", percent), ("threshold", threshold.to_string())]),
+                &args(&[
+                    ("percent", percent),
+                    ("threshold", share.percent.to_string()),
+                ]),
             ));
             over
         }

@@ -3,6 +3,7 @@
 
 use super::CriterionStatus::{Exempted as E, Missing as M, NotValidated as N, Validated as V};
 use super::*;
+use crate::model::Share;
 
 fn keys(reasons: &[Reason]) -> Vec<&'static str> {
     reasons.iter().map(|r| r.key).collect()
@@ -15,7 +16,7 @@ fn arg<'a>(reasons: &'a [Reason], key: &str, name: &str) -> &'a str {
 
 #[test]
 fn exactly_half_of_the_criteria_is_not_enough() {
-    let (verdict, reasons) = competence_outcome(Some(50), &[V, V, N, N]);
+    let (verdict, reasons) = competence_outcome(Some(Share::more_than(50)), &[V, V, N, N]);
     assert_eq!(verdict, Verdict::NotValidated);
     assert_eq!(keys(&reasons), ["reason_under_threshold"]);
     assert_eq!(arg(&reasons, "reason_under_threshold", "validated"), "2");
@@ -27,7 +28,7 @@ fn exactly_half_of_the_criteria_is_not_enough() {
 
 #[test]
 fn just_over_half_is_validated() {
-    let (verdict, reasons) = competence_outcome(Some(50), &[V, V, V, N, N]);
+    let (verdict, reasons) = competence_outcome(Some(Share::more_than(50)), &[V, V, V, N, N]);
     assert_eq!(verdict, Verdict::Validated);
     assert_eq!(keys(&reasons), ["reason_over_threshold"]);
     assert_eq!(arg(&reasons, "reason_over_threshold", "percent"), "60");
@@ -36,10 +37,10 @@ fn just_over_half_is_validated() {
 #[test]
 fn an_exemption_flips_a_competence() {
     assert_eq!(
-        competence_outcome(Some(50), &[V, V, N, N]).0,
+        competence_outcome(Some(Share::more_than(50)), &[V, V, N, N]).0,
         Verdict::NotValidated
     );
-    let (verdict, reasons) = competence_outcome(Some(50), &[V, V, N, E]);
+    let (verdict, reasons) = competence_outcome(Some(Share::more_than(50)), &[V, V, N, E]);
     assert_eq!(verdict, Verdict::Validated);
     assert_eq!(keys(&reasons), ["reason_exempted", "reason_over_threshold"]);
     assert_eq!(arg(&reasons, "reason_over_threshold", "counted"), "3");
@@ -69,7 +70,7 @@ fn without_threshold_every_counted_criterion_is_needed() {
 
 #[test]
 fn a_missing_result_leaves_the_competence_undecided() {
-    let (verdict, reasons) = competence_outcome(Some(50), &[V, V, V, M]);
+    let (verdict, reasons) = competence_outcome(Some(Share::more_than(50)), &[V, V, V, M]);
     assert_eq!(verdict, Verdict::Undecided);
     assert_eq!(keys(&reasons), ["reason_criteria_missing"]);
     assert_eq!(arg(&reasons, "reason_criteria_missing", "missing"), "1");
@@ -77,7 +78,7 @@ fn a_missing_result_leaves_the_competence_undecided() {
 
 #[test]
 fn all_criteria_exempted_validates_by_exemption() {
-    let (verdict, reasons) = competence_outcome(Some(50), &[E, E]);
+    let (verdict, reasons) = competence_outcome(Some(Share::more_than(50)), &[E, E]);
     assert_eq!(verdict, Verdict::Validated);
     assert_eq!(keys(&reasons), ["reason_exempted", "reason_all_exempted"]);
 }
@@ -93,4 +94,13 @@ fn a_reason_fills_its_names_once_and_keeps_other_braces() {
     assert_eq!(reason.format("{ {b}}"), "{ 2}");
     assert_eq!(reason.format("sans nom"), "sans nom");
     assert_eq!(reason.format("é{b}é"), "é2é");
+}
+
+#[test]
+fn at_least_half_is_enough_when_the_referential_says_at_least() {
+    let (verdict, reasons) = competence_outcome(Some(Share::at_least(50)), &[V, V, N, N]);
+    assert_eq!(verdict, Verdict::Validated);
+    assert_eq!(keys(&reasons), ["reason_at_least_reached"]);
+    let (verdict, _) = competence_outcome(Some(Share::at_least(75)), &[V, V, N, N]);
+    assert_eq!(verdict, Verdict::NotValidated);
 }

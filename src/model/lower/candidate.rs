@@ -333,7 +333,7 @@ impl CandidateLowering<'_> {
         Some(found)
     }
 
-    fn competence(&mut self, id: &Spanned<String>, in_scope: bool) -> Option<usize> {
+    pub(super) fn competence(&mut self, id: &Spanned<String>, in_scope: bool) -> Option<usize> {
         match self.item(id, Want::Competence, in_scope)? {
             ItemRef::Competence(c) => Some(c),
             _ => None,

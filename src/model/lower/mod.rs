@@ -392,9 +392,26 @@ impl Lowering<'_> {
             kind: raw_m.kind.value,
             duration: self.optional_text(&raw_m.duration, "the duration"),
             points: raw_m.points.as_ref().map(|p| p.value),
+            minimum: raw_m.minimum.as_ref().map(|p| p.value),
             bloc,
             evaluates: Vec::new(),
         };
+        match (&raw_m.minimum, &raw_m.points) {
+            (Some(min), None) => self.error(
+                Kind::Rule,
+                min,
+                "an exam's minimum needs its `points`: its scale",
+            ),
+            (Some(min), Some(points)) if min.value > points.value => self.error(
+                Kind::InvalidValue,
+                min,
+                format!(
+                    "minimum {} is above the exam's {} points",
+                    min.value, points.value
+                ),
+            ),
+            _ => {}
+        }
         self.r.modalities.push(modality);
         self.r.blocs[bloc].modalities.push(m);
         if raw_m.evaluates.is_empty() {

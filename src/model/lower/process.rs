@@ -43,6 +43,40 @@ fn parse_average(t: &str) -> Option<(f64, f64)> {
 }
 
 impl Lowering<'_> {
+    fn percentage(&mut self, p: &Spanned<u32>) {
+        if p.value > 100 {
+            self.error(
+                Kind::InvalidValue,
+                p,
+                format!("{} is not a percentage (0 to 100)", p.value),
+            );
+        }
+    }
+
+    /// A threshold written strictly (`competence_threshold`) or inclusively
+    /// (`competence_at_least`); both is an error.
+    fn share(
+        &mut self,
+        strict: &Option<Spanned<u32>>,
+        at_least: &Option<Spanned<u32>>,
+    ) -> Option<Share> {
+        match (strict, at_least) {
+            (Some(_), Some(a)) => {
+                self.error(Kind::InvalidValue, a, "give `competence_threshold` (strictly more than) or `competence_at_least`, not both");
+                None
+            }
+            (Some(t), None) => {
+                self.percentage(t);
+                Some(Share::more_than(t.value))
+            }
+            (None, Some(a)) => {
+                self.percentage(a);
+                Some(Share::at_least(a.value))
+            }
+            (None, None) => None,
+        }
+    }
+
     /// A bloc's own rules: how it is validated, its threshold, whether the title needs it.
     pub(super) fn bloc_rules(&mut self, raw: &RawBloc, bloc: &mut Bloc) {
         if let Some(v) = &raw.validation {
@@ -64,15 +98,10 @@ impl Lowering<'_> {
                 );
             }
         }
-        if let Some(t) = &raw.competence_threshold {
-            if t.value > 100 {
-                self.error(
-                    Kind::InvalidValue,
-                    t,
-                    format!("{} is not a percentage (0 to 100)", t.value),
-                );
-            }
-            bloc.competence_threshold = Some(t.value);
+        bloc.competence_threshold = self.share(&raw.competence_threshold, &raw.competence_at_least);
+        if let Some(share) = &raw.competences_share {
+            self.percentage(share);
+            bloc.competences_share = Some(share.value);
         }
         bloc.optional = raw.required.as_ref().is_some_and(|r| !r.value);
     }
@@ -150,9 +179,41 @@ impl Lowering<'_> {
                 }
             }
         }
+        if raw.competence_threshold.is_some()
+            && raw.competence_at_least.is_some()
+            && let Some(at) = &raw.competence_at_least
+        {
+            self.error(Kind::InvalidValue, at, "give `competence_threshold` (strictly more than) or `competence_at_least`, not both");
+        }
+        if let Some(at_least) = &raw.competence_at_least {
+            self.percentage(at_least);
+            self.r.rules.competence_at_least = Some(at_least.value);
+        }
         if let Some(r) = &raw.retakes {
+            let keep_best = match &r.keep {
+                None => false,
+                Some(k) => parse_name(self, k, "mark to keep", &["best", "latest"], |t| match t {
+                    "best" => Some(true),
+                    "latest" => Some(false),
+                    _ => None,
+                })
+                .unwrap_or(false),
+            };
+            let cap = r.cap.as_ref().and_then(|c| {
+                let parsed = parse_average(&c.value);
+                if parsed.is_none() {
+                    self.error(
+                        Kind::InvalidValue,
+                        c,
+                        format!("`{}` is not a cap: write it as `10/20`", c.value.trim()),
+                    );
+                }
+                parsed
+            });
             self.r.rules.retakes = Some(Retakes {
                 per_bloc: r.per_bloc.as_ref().map(|p| p.value),
+                keep_best,
+                cap,
             });
         }
         for p in &raw.penalties {

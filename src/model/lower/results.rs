@@ -108,6 +108,11 @@ impl CandidateLowering<'_> {
                 attempt.criteria.insert(c, validated.value);
             }
         }
+        for (id, validated) in &raw.competences.0 {
+            if let Some(c) = self.competence(id, true) {
+                attempt.competences.insert(c, validated.value);
+            }
+        }
         for (id, value) in &raw.marks.0 {
             self.mark_entry(&mut attempt, id, value);
         }
