@@ -1,11 +1,12 @@
 //! Rule 3, one test per rule of the documents: each asserts the decision and the reasons'
 //! keys (and, where a value matters, the value).
 
-use super::super::bloc::BlocVerdict;
+use super::super::bloc::{BlocCase, BlocVerdict, bloc_outcome};
+use super::super::rules::Reason;
 use super::super::rules::Verdict;
 use super::super::test_support::*;
 use super::*;
-use crate::model::{FinalInterview, ProfessionalEvaluation, Rules, Status};
+use crate::model::{FinalInterview, ItemResult, ProfessionalEvaluation, Rules, Status};
 
 #[test]
 fn the_worked_example_of_004_gives_full_certification() {
@@ -362,4 +363,165 @@ fn eliminatory_and_low_blocs_of_004() {
         &Condition::not_applicable(),
     );
     assert_eq!(decision, Decision::Full);
+}
+
+/// Decides 004 for the given bloc marks (in points; `None`: no result) and professional
+/// evaluation.
+fn decide_marks(
+    marks: [Option<f64>; 4],
+    pro_mark: Option<f64>,
+) -> (Decision, Vec<Reason>, Vec<BlocVerdict>) {
+    let rules = rules_004();
+    let results: Vec<Option<ItemResult>> = GRID
+        .iter()
+        .zip(marks)
+        .map(|((_, points, _), m)| m.map(|m| mark(m, *points)))
+        .collect();
+    let outcomes: Vec<BlocVerdict> = GRID
+        .iter()
+        .zip(&results)
+        .map(|((id, points, min), r)| {
+            let b = bloc(id, Some(*points), Some(*min));
+            let case = BlocCase {
+                bloc: &b,
+                exams: Vec::new(),
+                whole: r.as_ref(),
+                substitute: None,
+                competences: &[],
+            };
+            bloc_outcome(&rules, &case)
+        })
+        .collect();
+    let p = pro_mark.map(|m| mark(m, 250));
+    let (decision, reasons) = decide(
+        &rules,
+        &outcomes,
+        &professional(&rules, p.as_ref(), &[]),
+        &Condition::not_applicable(),
+    );
+    (decision, reasons, outcomes)
+}
+
+#[test]
+fn a_bloc_at_half_its_points_is_validated() {
+    let (_, _, o) = decide_marks(
+        [Some(50.0), Some(112.5), Some(125.0), Some(87.5)],
+        Some(125.0),
+    );
+    assert!(o.iter().all(|b| b.verdict == Verdict::Validated));
+    assert_eq!(arg(&o[0].reasons, "reason_mark_reached", "needed"), "50");
+}
+
+#[test]
+fn a_professional_evaluation_under_its_minimum_gives_partial_certification() {
+    let (decision, reasons, _) = decide_marks(
+        [Some(80.0), Some(200.0), Some(100.0), Some(150.0)],
+        Some(100.0),
+    );
+    assert_eq!(arg(&reasons, "reason_professional_short", "minimum"), "125");
+    assert_eq!(
+        decision,
+        Decision::Partial(vec!["B1".into(), "B2".into(), "B4".into()])
+    );
+}
+
+#[test]
+fn a_total_under_the_pass_mark_keeps_the_blocs_at_half_their_points() {
+    let (decision, reasons, _) = decide_marks(
+        [Some(50.0), Some(90.0), Some(100.0), Some(70.0)],
+        Some(125.0),
+    );
+    assert_eq!(arg(&reasons, "reason_total_short", "total"), "435");
+    assert_eq!(decision, Decision::Partial(vec!["B1".into()]));
+}
+
+#[test]
+fn no_bloc_kept_means_not_awarded() {
+    let (decision, reasons, _) = decide_marks(
+        [Some(40.0), Some(90.0), Some(100.0), Some(70.0)],
+        Some(125.0),
+    );
+    assert_eq!(decision, Decision::NotAwarded);
+    assert_eq!(keys(&reasons).last(), Some(&"reason_no_bloc"));
+}
+
+#[test]
+fn missing_marks_leave_the_decision_undecided() {
+    let (decision, reasons, o) = decide_marks([Some(60.0), None, Some(140.0), Some(100.0)], None);
+    assert_eq!(o[1].verdict, Verdict::Undecided);
+    assert_eq!(keys(&o[1].reasons), ["reason_mark_missing"]);
+    assert_eq!(decision, Decision::Undecided);
+    assert_eq!(arg(&reasons, "reason_marks_missing", "ids"), "B2");
+    assert!(keys(&reasons).contains(&"reason_professional_missing"));
+}
+
+fn decided(v: Verdict) -> BlocVerdict {
+    BlocVerdict {
+        verdict: v,
+        ..BlocVerdict::undecided(vec![])
+    }
+}
+
+fn by_blocs(rules: &Rules, blocs: &[(&str, bool, Verdict)]) -> (Decision, Vec<Reason>) {
+    let outcomes: Vec<BlocVerdict> = blocs.iter().map(|(_, _, v)| decided(*v)).collect();
+    let inputs: Vec<TitleBloc> = blocs
+        .iter()
+        .zip(&outcomes)
+        .map(|((id, presented, _), outcome)| TitleBloc {
+            id,
+            presented: *presented,
+            points: None,
+            optional: false,
+            outcome,
+        })
+        .collect();
+    let none = Condition::not_applicable();
+    certification_decision(rules, &inputs, &none, &none)
+}
+
+#[test]
+fn a_failed_bloc_gives_partial_certification_unless_the_referential_forbids_it() {
+    use Verdict::*;
+    let blocs = [("B1", true, Validated), ("B2", true, NotValidated)];
+    let stated = Rules {
+        partial_certification: Some(true),
+        ..Rules::default()
+    };
+    let (decision, reasons) = by_blocs(&stated, &blocs);
+    assert_eq!(decision, Decision::Partial(vec!["B1".into()]));
+    assert_eq!(keys(&reasons), ["reason_blocs_failed", "reason_partial"]);
+    let strict = Rules {
+        partial_certification: Some(false),
+        ..Rules::default()
+    };
+    let (decision, reasons) = by_blocs(&strict, &blocs);
+    assert_eq!(decision, Decision::NotAwarded);
+    assert_eq!(
+        keys(&reasons),
+        ["reason_blocs_failed", "reason_partial_not_allowed"]
+    );
+}
+
+#[test]
+fn presenting_some_blocs_only_can_give_partial_certification_only() {
+    use Verdict::*;
+    let blocs = [
+        ("B1", true, Validated),
+        ("B2", false, Undecided),
+        ("B3", true, Validated),
+    ];
+    let (decision, reasons) = by_blocs(&Rules::default(), &blocs);
+    assert_eq!(decision, Decision::Partial(vec!["B1".into(), "B3".into()]));
+    assert_eq!(arg(&reasons, "reason_not_all_presented", "ids"), "B2");
+}
+
+#[test]
+fn pending_blocs_leave_full_certification_undecided() {
+    use Verdict::*;
+    let (decision, reasons) = by_blocs(
+        &Rules::default(),
+        &[("B1", true, Validated), ("B2", true, Undecided)],
+    );
+    assert_eq!(decision, Decision::Undecided);
+    assert_eq!(keys(&reasons), ["reason_blocs_pending"]);
 }
