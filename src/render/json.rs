@@ -92,6 +92,8 @@ struct ModalityExport<'a> {
     kind: ModalityKind,
     duration: Option<&'a str>,
     points: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minimum: Option<u32>,
     description: Option<&'a str>,
     evaluates: Vec<&'a str>,
 }
@@ -190,6 +192,7 @@ pub fn export_referential(r: &Referential, base_url: Option<&str>) -> String {
                         kind: m.kind,
                         duration: m.duration.as_deref(),
                         points: m.points,
+                        minimum: m.minimum,
                         description: m.description.as_deref(),
                         evaluates: ids(&m.evaluates, competence_id),
                     }
