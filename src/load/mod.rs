@@ -196,33 +196,11 @@ pub fn is_url_id(stem: &str) -> bool {
         && !stem.starts_with('-')
 }
 
-/// The URL ID closest to `name`: accents dropped, anything else than letters and digits a
-/// dash (`Référentiel RDC` → `referentiel-rdc`); empty when nothing is left.
+/// The URL ID closest to `name`: accents and ligatures dropped, anything else than letters
+/// and digits a dash (`Référentiel RDC` → `referentiel-rdc`, `Œuvre` → `oeuvre`); empty
+/// when nothing is left.
 pub fn url_id(name: &str) -> String {
-    let folded: String = name.chars().map(fold_accent).collect();
-    crate::model::anchor(&folded)
-}
-
-/// `name` without accents, however they are encoded (one character, or a letter and a
-/// combining mark as macOS writes file names).
-pub(crate) fn fold_accents(name: &str) -> String {
-    name.chars()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(fold_accent)
-        .collect()
-}
-
-/// The unaccented letter of a French accented one, for suggesting file names.
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
-        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-        'î' | 'ï' | 'Î' | 'Ï' => 'i',
-        'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
-        'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
-        'ç' | 'Ç' => 'c',
-        other => other,
-    }
+    crate::model::anchor(name)
 }
 
 /// Turns every lone carriage return into a line feed (`\r\n` is kept). YAML and Markdown
@@ -408,6 +386,7 @@ mod tests {
     fn url_ids_from_file_names() {
         assert_eq!(url_id("000_6ef1de9ee4de5838"), "000-6ef1de9ee4de5838");
         assert_eq!(url_id("Référentiel  RDC (2024)"), "referentiel-rdc-2024");
+        assert_eq!(url_id("Œuvre d’Ángel"), "oeuvre-d-angel");
         assert!(is_url_id("rdc-2024") && !is_url_id("RDC") && !is_url_id(""));
     }
 

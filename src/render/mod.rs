@@ -86,9 +86,6 @@ pub const CONTENT_SECURITY_POLICY: &str = base_policy!();
 /// search script and index files). It shows no untrusted HTML: results are put in as text.
 pub const SEARCH_CONTENT_SECURITY_POLICY: &str = concat!(base_policy!(), "; script-src 'self'");
 
-/// The search page's script (see `search`).
-const SEARCH_JS: &str = include_str!("../../templates/search.js");
-
 /// Bytes reserved for the first page of a template, before its size is known.
 const PAGE_CAPACITY: usize = 32 * 1024;
 
