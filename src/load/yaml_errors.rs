@@ -468,6 +468,33 @@ mod tests {
         assert_eq!(mapping_start("a: 1\nb: 2\n", at(2, 1)), at(1, 1));
     }
 
+    /// The headline and help of parsing `text` as a map of numbers.
+    fn parse_error(text: &str) -> (String, Option<String>) {
+        type Map = std::collections::BTreeMap<String, u32>;
+        let d = super::super::parse_yaml::<Map>(text, Path::new("x.yaml")).unwrap_err();
+        (d.headline(), d.suggestion)
+    }
+
+    #[test]
+    fn errors_are_worded_from_the_error_variant() {
+        // The key whole, commas and all: it is the variant's field, not cut out of a text.
+        assert_eq!(
+            parse_error("\"a, b\": 1\n\"a, b\": 2\n").0,
+            "x.yaml:2:1: error: duplicate key `a, b`"
+        );
+        assert_eq!(
+            parse_error("a: -3\n"),
+            (
+                "x.yaml:1:4: error: `-3` is negative: expected a whole number, zero or more".into(),
+                None
+            )
+        );
+        assert_eq!(
+            parse_error("a: [1]\n").0,
+            "x.yaml:1:4: error: expected a single value, found a list"
+        );
+    }
+
     #[test]
     fn numbers_out_of_range_say_why() {
         assert_eq!(
