@@ -36,8 +36,9 @@ pub struct Config {
     pub base_url: Option<String>,
     pub language: Language,
     pub candidates: CandidatesConfig,
-    /// Absent: the declaration says "not compliant" and names no contact.
-    pub accessibility: Option<AccessibilityConfig>,
+    /// Absent: the declaration says "not compliant" and names no contact. Spanned, so a
+    /// warning about the table points at it.
+    pub accessibility: Option<toml::Spanned<AccessibilityConfig>>,
 }
 
 impl Default for Config {
@@ -220,20 +221,17 @@ impl Config {
         let config = match parsed {
             Ok(c) => {
                 if let Some(a) = &c.accessibility {
-                    a.check(&text, diags);
-                }
-                if c.accessibility.as_ref().is_some_and(|a| !a.has_contact()) {
-                    diags.push(Diagnostic::warning(
-                        Kind::Empty,
-                        Some(Location::new(
-                            CONFIG_FILE,
-                            text.find("[accessibility]")
-                                .map(|at| Position::at_offset(&text, at)),
-                        )),
-                        "the accessibility declaration gives no contact",
-                    ).with_suggestion(Some(
-                        "the RGAA requires one: set `contact_email`, `contact_url` or `contact_address` under `[accessibility]`".into(),
-                    )));
+                    a.get_ref().check(&text, diags);
+                    if !a.get_ref().has_contact() {
+                        let at = Position::at_offset(&text, a.span().start);
+                        diags.push(Diagnostic::warning(
+                            Kind::Empty,
+                            Some(Location::new(CONFIG_FILE, Some(at))),
+                            "the accessibility declaration gives no contact",
+                        ).with_suggestion(Some(
+                            "the RGAA requires one: set `contact_email`, `contact_url` or `contact_address` under `[accessibility]`".into(),
+                        )));
+                    }
                 }
                 c
             }

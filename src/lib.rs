@@ -10,6 +10,7 @@
 pub mod config;
 pub mod diagnostics;
 pub mod export;
+pub mod fold;
 pub mod import;
 pub mod init;
 pub mod load;

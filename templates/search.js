@@ -7,18 +7,14 @@
   'use strict';
 
   var LIMIT = 100;
-  var FOLD = {
-    'à': 'a', 'â': 'a', 'ä': 'a', 'á': 'a', 'ã': 'a', 'å': 'a',
-    'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
-    'î': 'i', 'ï': 'i', 'í': 'i', 'ì': 'i',
-    'ô': 'o', 'ö': 'o', 'ó': 'o', 'ò': 'o', 'õ': 'o',
-    'ù': 'u', 'û': 'u', 'ü': 'u', 'ú': 'u',
-    'ç': 'c', 'ÿ': 'y', 'ñ': 'n', 'œ': 'oe', 'æ': 'ae'
-  };
-  // The same list as src/render/search.rs.
-  var STOP = new Set(['a', 'au', 'aux', 'avec', 'ce', 'ces', 'dans', 'de', 'des', 'du', 'elle',
-    'en', 'est', 'et', 'il', 'la', 'le', 'les', 'leur', 'leurs', 'ou', 'par', 'pas', 'pour', 'qu',
-    'que', 'qui', 'sa', 'se', 'ses', 'son', 'sur', 'un', 'une']);
+  // Written in at build time (src/render/search.rs): each folded form with the lowercase
+  // letters that fold to it, from src/fold.rs, and the stop words the index left out.
+  var FOLDS = {{FOLDS}};
+  var STOP = new Set({{STOP_WORDS}});
+  var FOLD = {};
+  Object.keys(FOLDS).forEach(function (to) {
+    for (var ch of FOLDS[to]) FOLD[ch] = to;
+  });
 
   var loaded = [];
   window.refolioSearch = function (index) { loaded.push(index); };
@@ -52,6 +48,10 @@
     });
     return terms;
   }
+
+  // For the test that folds words here and in Rust alike (tests/it/search_folding.rs).
+  window.refolioSearch.fold = fold;
+  window.refolioSearch.parse = parse;
 
   function has(map, key) { return Object.prototype.hasOwnProperty.call(map, key); }
 

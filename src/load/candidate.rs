@@ -383,7 +383,7 @@ fn resolve_attachment(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let help = did_you_mean(&name, siblings.iter().map(String::as_str)).map(|n| {
-            if super::fold_accents(n) == super::fold_accents(&name) {
+            if same_once_composed(n, &name) {
                 format!("`{n}` exists, its accents encoded differently: retype the file's name")
             } else {
                 format!("did you mean `{n}`?")
@@ -424,6 +424,13 @@ fn resolve_attachment(
         source: canonical,
         title: raw.title.as_ref().map(|t| t.value.trim().to_owned()),
     })
+}
+
+/// Whether two names are one text but for how their accents are encoded: `è` as one
+/// character, or as `e` and a combining accent as macOS writes file names.
+fn same_once_composed(a: &str, b: &str) -> bool {
+    let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+    a != b && nfc.normalize(a) == nfc.normalize(b)
 }
 
 /// A relative path with `/` separators, whatever the platform.

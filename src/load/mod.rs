@@ -196,33 +196,11 @@ pub fn is_url_id(stem: &str) -> bool {
         && !stem.starts_with('-')
 }
 
-/// The URL ID closest to `name`: accents dropped, anything else than letters and digits a
-/// dash (`Référentiel RDC` → `referentiel-rdc`); empty when nothing is left.
+/// The URL ID closest to `name`: accents and ligatures dropped, anything else than letters
+/// and digits a dash (`Référentiel RDC` → `referentiel-rdc`, `Œuvre` → `oeuvre`); empty
+/// when nothing is left.
 pub fn url_id(name: &str) -> String {
-    let folded: String = name.chars().map(fold_accent).collect();
-    crate::model::anchor(&folded)
-}
-
-/// `name` without accents, however they are encoded (one character, or a letter and a
-/// combining mark as macOS writes file names).
-pub(crate) fn fold_accents(name: &str) -> String {
-    name.chars()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(fold_accent)
-        .collect()
-}
-
-/// The unaccented letter of a French accented one, for suggesting file names.
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
-        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-        'î' | 'ï' | 'Î' | 'Ï' => 'i',
-        'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
-        'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
-        'ç' | 'Ç' => 'c',
-        other => other,
-    }
+    crate::model::anchor(name)
 }
 
 /// Turns every lone carriage return into a line feed (`\r\n` is kept). YAML and Markdown
@@ -308,82 +286,104 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, rel: &Path) -> Result<T, Diag
         .map_err(|e| yaml_errors::yaml_diagnostic(&e, text, rel))
 }
 
-/// Classifies a serde message (YAML or TOML) and words it for an author rather than a
-/// programmer.
+/// Classifies a serde message of the TOML reader, whose error gives its text only, and
+/// words it for an author rather than a programmer. The YAML reader's errors are told
+/// apart by their variant instead (see `yaml_errors`), and share the wording below.
 pub(crate) fn explain_serde_message(message: String) -> (Kind, String, Option<String>) {
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        // "unknown field `tgs`, expected one of id, tags"
-        let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let expected = expected.trim_start_matches("one of ");
-        let names: Vec<&str> = expected
-            .split(", ")
-            .map(|s| s.trim_matches('`'))
+    // "one of `id`, `tags`, `title`" or "`id` or `tags`" as names.
+    let names = |expected: &str| -> Vec<String> {
+        expected
+            .trim_start_matches("one of ")
+            .split([',', ' '])
+            .filter(|s| *s != "or")
+            .map(|s| s.trim_matches('`').to_owned())
             .filter(|s| !s.is_empty())
-            .collect();
-        let suggestion =
-            crate::diagnostics::did_you_mean(field.trim_matches('`'), names.iter().copied())
-                .map(|n| format!("did you mean `{n}`?"))
-                .or_else(|| {
-                    (!names.is_empty()).then(|| format!("expected one of: {}", names.join(", ")))
-                });
-        return (
-            Kind::UnknownField,
-            format!("unknown field {field}"),
-            suggestion,
-        );
+            .collect()
+    };
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        // "unknown field `tgs`, expected one of `id`, `tags`"
+        let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return unknown_field(field.trim_matches('`'), &names(expected));
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
+        // "unknown variant `FR`, expected `fr` or `en`"
         let (value, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let expected = expected.trim_start_matches("one of ");
-        return (
-            Kind::WrongType,
-            format!("unknown value {value}"),
-            (!expected.is_empty())
-                .then(|| format!("expected one of: {}", expected.replace('`', ""))),
-        );
+        let expected = expected.trim_start_matches("one of ").replace('`', "");
+        return unknown_value(value.trim_matches('`'), &expected);
     }
     if message.starts_with("missing field ") {
         return (Kind::WrongType, message, None);
-    }
-    if message.starts_with("duplicate mapping key") {
-        let key = message
-            .strip_prefix("duplicate mapping key: ")
-            .and_then(|r| r.split(',').next())
-            .unwrap_or("");
-        return (Kind::Syntax, format!("duplicate key `{key}`"), None);
     }
     if let Some(rest) = message
         .strip_prefix("invalid type: ")
         .or_else(|| message.strip_prefix("invalid value: "))
         && let Some((found, expected)) = rest.split_once(", expected ")
     {
-        // A Rust type name means nothing to an author: a struct is a TOML table.
-        let expected = match expected.strip_prefix("struct ") {
-            Some(_) => "a table",
-            None => expected,
-        };
-        let found = match found {
-            "sequence" => "a list",
-            "map" => "a mapping",
-            other => other,
-        };
-        return (
-            Kind::WrongType,
-            format!("expected {expected}, found {found}"),
-            None,
-        );
+        return wrong_type(found, expected);
     }
     if let Some(ty) = message.strip_prefix("invalid ") {
-        let human = match ty {
-            "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, zero or more".to_owned(),
-            other => other.to_owned(),
-        };
-        return (Kind::WrongType, format!("expected {human}"), None);
+        return (
+            Kind::WrongType,
+            format!("expected {}", scalar_type(ty)),
+            None,
+        );
     }
     if message.starts_with("expected ") || message.starts_with("invalid type") {
         return (Kind::WrongType, message, None);
     }
     (Kind::Syntax, message, None)
+}
+
+/// A field the document's type does not have, with the closest one it has.
+pub(crate) fn unknown_field<S: AsRef<str>>(
+    field: &str,
+    names: &[S],
+) -> (Kind, String, Option<String>) {
+    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+    let suggestion = crate::diagnostics::did_you_mean(field, names.iter().copied())
+        .map(|n| format!("did you mean `{n}`?"))
+        .or_else(|| (!names.is_empty()).then(|| format!("expected one of: {}", names.join(", "))));
+    (
+        Kind::UnknownField,
+        format!("unknown field `{field}`"),
+        suggestion,
+    )
+}
+
+/// A value outside a fixed list (`kind: oarl`), with the list (`oral, written`).
+pub(crate) fn unknown_value(value: &str, expected: &str) -> (Kind, String, Option<String>) {
+    (
+        Kind::WrongType,
+        format!("unknown value `{value}`"),
+        (!expected.is_empty()).then(|| format!("expected one of: {expected}")),
+    )
+}
+
+/// serde's "invalid type: `found`, expected `expected`", in an author's words.
+pub(crate) fn wrong_type(found: &str, expected: &str) -> (Kind, String, Option<String>) {
+    // A Rust type name means nothing to an author: a struct is a TOML table.
+    let expected = match expected.strip_prefix("struct ") {
+        Some(_) => "a table",
+        None => expected,
+    };
+    let found = match found {
+        "sequence" => "a list",
+        "map" => "a mapping",
+        other => other,
+    };
+    (
+        Kind::WrongType,
+        format!("expected {expected}, found {found}"),
+        None,
+    )
+}
+
+/// A scalar type serde names (`u32`), as an author would say it.
+pub(crate) fn scalar_type(ty: &str) -> &str {
+    match ty {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, zero or more",
+        other => other,
+    }
 }
 
 /// Where a spanned value was written, when the parser knows.
@@ -408,6 +408,7 @@ mod tests {
     fn url_ids_from_file_names() {
         assert_eq!(url_id("000_6ef1de9ee4de5838"), "000-6ef1de9ee4de5838");
         assert_eq!(url_id("Référentiel  RDC (2024)"), "referentiel-rdc-2024");
+        assert_eq!(url_id("Œuvre d’Ángel"), "oeuvre-d-angel");
         assert!(is_url_id("rdc-2024") && !is_url_id("RDC") && !is_url_id(""));
     }
 

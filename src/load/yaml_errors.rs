@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use serde_saphyr::MessageFormatter;
 use serde_saphyr::budget::BudgetBreach;
+use serde_saphyr::{Error, MessageFormatter};
 
 use crate::diagnostics::{Diagnostic, Kind, Location, Position};
 
@@ -16,107 +16,144 @@ pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -
         column: l.column() as u32,
     });
     let inner = innermost(e);
-    let raw = serde_saphyr::DefaultMessageFormatter
-        .format_message(inner)
-        .into_owned();
-    let int = raw.strip_prefix("invalid ").and_then(int_type);
-    let (kind, mut message, mut suggestion) = match inner {
-        serde_saphyr::Error::Budget { breach, .. } => (Kind::Syntax, budget(breach), None),
-        _ => super::explain_serde_message(raw),
-    };
     let at = |p: Option<Position>| p.map(|p| token(text, p)).unwrap_or_default();
     let shape = |p: Option<Position>| p.map_or("nothing", |p| shape(text, p));
-    if is_blank(text)
-        && (message == "unexpected end of input" || message == "expected mapping start")
-    {
-        message = "the document is empty".into();
-        position = Some(Position { line: 1, column: 1 });
-    } else if let Some(max) = int {
-        message = whole_number(&at(position), max).unwrap_or(message);
-    } else if message == "expected string scalar"
-        || message == "externally tagged enum expected scalar or mapping"
-    {
-        message = format!("expected a single value, found {}", shape(position));
-        suggestion = quote_help(&at(position));
-    } else if message == "expected sequence start" {
-        message = format!("expected a list, found {}", shape(position));
-        suggestion = Some("write the items as `- item` lines, or as `[a, b]`".into());
-    } else if message == "expected mapping start" {
-        message = format!(
-            "expected fields (`name: value` lines), found {}",
-            shape(position)
-        );
-    } else if let Some(name) =
-        message.strip_prefix("data did not match any variant of untagged enum ")
-    {
-        // The enum's name says which value was expected.
-        let expected = match name.trim() {
-            "RawResult" => {
-                "a mark (`62`, `14/20`), a status (`absent`…), `validated`, or `{ result: …, reason: … }`"
-            }
-            "RawStatusRule" => {
-                "a consequence (`not-validated`…) or `{ consequence: …, retake: … }`"
-            }
-            _ => "a number, or a text such as `acquired` or `14/20`",
-        };
-        message = format!("expected {expected}, found {}", shape(position));
-    } else if message == "expected boolean" {
-        message = "expected `true` or `false`".into();
-    } else if let Some(target) = message.strip_prefix("cannot deserialize null into ") {
-        message = match target.starts_with("string") {
-            true => "no value here: expected a text".into(),
-            false => "no value here".into(),
-        };
-    } else if message.starts_with("multiple YAML documents detected") {
-        message = "a second YAML document starts here: a file holds one document".into();
-        suggestion = Some("remove this `---` line, or move what follows to its own file".into());
-    } else if message == "simple key expected ':'" {
-        message = "expected `name: value`, with a space after the colon".into();
-    } else if message == "mapping values are not allowed in this context" {
-        message = "unexpected `:` here".into();
-        suggestion =
-            Some("check the indentation; a text holding `: ` must be put in quotes".into());
-    } else if let Some(c) = message
-        .strip_prefix("unexpected character: `")
-        .and_then(|r| r.strip_suffix('\''))
-    {
-        (message, suggestion) = match c.strip_prefix("\\u{") {
-            Some(code) => {
-                let code = code.trim_end_matches('}').to_uppercase();
-                (
-                    format!("control character U+{code:0>4} is not allowed in YAML"),
+    let single_value = |p: Option<Position>| {
+        let message = format!("expected a single value, found {}", shape(p));
+        (message, quote_help(&at(p)))
+    };
+    let empty = || {
+        (
+            "the document is empty".to_owned(),
+            Some(Position { line: 1, column: 1 }),
+        )
+    };
+    // The errors serde-saphyr tells apart by their variant; the parser's own (syntax) come
+    // as its text, matched below.
+    let (kind, mut message, mut suggestion) = match inner {
+        Error::Budget { breach, .. } => (Kind::Syntax, budget(breach), None),
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => super::unknown_field(field, expected),
+        Error::SerdeUnknownVariant {
+            variant, expected, ..
+        } => super::unknown_value(variant, &expected.join(", ")),
+        Error::SerdeMissingField { field, .. } => {
+            position = position.map(|p| mapping_start(text, p));
+            (Kind::WrongType, format!("missing field `{field}`"), None)
+        }
+        Error::DuplicateMappingKey { key, .. } => {
+            let key = key.as_deref().unwrap_or("");
+            (Kind::Syntax, format!("duplicate key `{key}`"), None)
+        }
+        Error::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | Error::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => super::wrong_type(unexpected, expected),
+        Error::InvalidScalar { ty, .. } => {
+            let message = match (*ty, int_type(ty)) {
+                (_, Some(max)) => whole_number(&at(position), max),
+                ("boolean", None) => Some("expected `true` or `false`".into()),
+                _ => None,
+            };
+            let message = message.unwrap_or_else(|| format!("expected {}", super::scalar_type(ty)));
+            (Kind::WrongType, message, None)
+        }
+        Error::Eof { .. } if is_blank(text) => {
+            let (message, p) = empty();
+            position = p;
+            (Kind::Syntax, message, None)
+        }
+        Error::Unexpected { expected, .. } => {
+            let (message, help) = match *expected {
+                "mapping start" if is_blank(text) => {
+                    let (message, p) = empty();
+                    position = p;
+                    (message, None)
+                }
+                "string scalar" => single_value(position),
+                "boolean" => ("expected `true` or `false`".into(), None),
+                "sequence start" => (
+                    format!("expected a list, found {}", shape(position)),
+                    Some("write the items as `- item` lines, or as `[a, b]`".into()),
+                ),
+                "mapping start" => (
+                    format!(
+                        "expected fields (`name: value` lines), found {}",
+                        shape(position)
+                    ),
                     None,
-                )
+                ),
+                other => (format!("expected {other}"), None),
+            };
+            (Kind::WrongType, message, help)
+        }
+        Error::ExternallyTaggedEnumExpectedScalarOrMapping { .. } => {
+            let (message, help) = single_value(position);
+            (Kind::Syntax, message, help)
+        }
+        Error::NullIntoString { .. } => {
+            (Kind::Syntax, "no value here: expected a text".into(), None)
+        }
+        Error::MultipleDocuments { .. } => (
+            Kind::Syntax,
+            "a second YAML document starts here: a file holds one document".into(),
+            Some("remove this `---` line, or move what follows to its own file".into()),
+        ),
+        Error::UnknownAnchor { .. } => {
+            let alias = at(position);
+            let name = alias.trim_start_matches('*');
+            let message =
+                format!("`{alias}` refers to no anchor: `&{name}` is not defined before it");
+            (Kind::Syntax, message, None)
+        }
+        Error::NonFiniteFloat { value, .. } => (
+            Kind::Syntax,
+            format!("`{value}` is not a finite number"),
+            None,
+        ),
+        Error::TaggedScalarCannotDeserializeIntoString { .. } => (
+            Kind::Syntax,
+            "a tagged value cannot be a text: remove the tag (`!!…`)".into(),
+            None,
+        ),
+        _ => {
+            let raw = serde_saphyr::DefaultMessageFormatter.format_message(inner);
+            let (kind, message, suggestion) = super::explain_serde_message(raw.into_owned());
+            let (reworded, help) = parser_message(&message);
+            let tab = message
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w == "tab" || w == "tabs")
+                .then(|| position.and_then(|p| tab_indent(text, p.line)))
+                .flatten();
+            // serde's text for an untagged enum: only its name says what was expected.
+            let untagged = message.strip_prefix("data did not match any variant of untagged enum ");
+            match (untagged, reworded, tab) {
+                (Some(name), ..) => {
+                    let expected = untagged_expected(name.trim());
+                    let found = shape(position);
+                    (
+                        kind,
+                        format!("expected {expected}, found {found}"),
+                        suggestion,
+                    )
+                }
+                (None, Some(m), _) => (kind, m, help),
+                (None, None, Some(tab)) => {
+                    position = Some(tab);
+                    let message = "a tab indents this line: YAML indents with spaces only";
+                    (kind, message.into(), suggestion)
+                }
+                (None, None, None) => (kind, message, suggestion),
             }
-            None if c == "`" => (
-                "a value cannot start with a backtick".into(),
-                Some("put the text in quotes".into()),
-            ),
-            None => (
-                format!("a value cannot start with `{c}`"),
-                Some("put the text in quotes".into()),
-            ),
-        };
-    } else if message == "alias references unknown anchor" {
-        let alias = at(position);
-        let name = alias.trim_start_matches('*');
-        message = format!("`{alias}` refers to no anchor: `&{name}` is not defined before it");
-    } else if message == "recursion limit exceeded" {
-        message = "lists or mappings are nested too deeply".into();
-    } else if message.starts_with("non-finite float") {
-        message = format!("`{}` is not a finite number", at(position));
-    } else if message == "cannot deserialize tagged scalar into string" {
-        message = "a tagged value cannot be a text: remove the tag (`!!…`)".into();
-    } else if message.starts_with("missing field ") {
-        position = position.map(|p| mapping_start(text, p));
-    } else if message
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| w == "tab" || w == "tabs")
-        && let Some(tab) = position.and_then(|p| tab_indent(text, p.line))
-    {
-        position = Some(tab);
-        message = "a tab indents this line: YAML indents with spaces only".into();
-    }
+        }
+    };
     let limit = matches!(inner, serde_saphyr::Error::Budget { .. });
     if kind == Kind::Syntax
         && !limit
@@ -131,6 +168,54 @@ pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -
         suggestion = None;
     }
     Diagnostic::error(kind, Some(Location::new(rel, position)), message).with_suggestion(suggestion)
+}
+
+/// What an untagged enum of the raw documents stands for, by its name.
+fn untagged_expected(name: &str) -> &'static str {
+    match name {
+        "RawResult" => {
+            "a mark (`62`, `14/20`), a status (`absent`…), `validated`, or `{ result: …, reason: … }`"
+        }
+        "RawStatusRule" => "a consequence (`not-validated`…) or `{ consequence: …, retake: … }`",
+        _ => "a number, or a text such as `acquired` or `14/20`",
+    }
+}
+
+/// A message of the YAML parser in an author's words, and a help; `None` for one left as
+/// it is. serde-saphyr passes the parser's errors on as their text only.
+fn parser_message(raw: &str) -> (Option<String>, Option<String>) {
+    let quote = || Some("put the text in quotes".to_owned());
+    match raw {
+        "simple key expected ':'" => {
+            return (
+                Some("expected `name: value`, with a space after the colon".into()),
+                None,
+            );
+        }
+        "mapping values are not allowed in this context" => {
+            let help = "check the indentation; a text holding `: ` must be put in quotes";
+            return (Some("unexpected `:` here".into()), Some(help.into()));
+        }
+        "recursion limit exceeded" => {
+            return (Some("lists or mappings are nested too deeply".into()), None);
+        }
+        _ => {}
+    }
+    let Some(c) = raw
+        .strip_prefix("unexpected character: `")
+        .and_then(|r| r.strip_suffix('\''))
+    else {
+        return (None, None);
+    };
+    match c.strip_prefix("\\u{") {
+        Some(code) => {
+            let code = code.trim_end_matches('}').to_uppercase();
+            let message = format!("control character U+{code:0>4} is not allowed in YAML");
+            (Some(message), None)
+        }
+        None if c == "`" => (Some("a value cannot start with a backtick".into()), quote()),
+        None => (Some(format!("a value cannot start with `{c}`")), quote()),
+    }
 }
 
 /// The error itself, without the wrappers that add a snippet or an alias's locations.
@@ -381,6 +466,33 @@ mod tests {
         let text = "blocs:\n  - title: A\n    points: 3\n    hours: 2\n";
         assert_eq!(mapping_start(text, at(4, 5)), at(2, 5));
         assert_eq!(mapping_start("a: 1\nb: 2\n", at(2, 1)), at(1, 1));
+    }
+
+    /// The headline and help of parsing `text` as a map of numbers.
+    fn parse_error(text: &str) -> (String, Option<String>) {
+        type Map = std::collections::BTreeMap<String, u32>;
+        let d = super::super::parse_yaml::<Map>(text, Path::new("x.yaml")).unwrap_err();
+        (d.headline(), d.suggestion)
+    }
+
+    #[test]
+    fn errors_are_worded_from_the_error_variant() {
+        // The key whole, commas and all: it is the variant's field, not cut out of a text.
+        assert_eq!(
+            parse_error("\"a, b\": 1\n\"a, b\": 2\n").0,
+            "x.yaml:2:1: error: duplicate key `a, b`"
+        );
+        assert_eq!(
+            parse_error("a: -3\n"),
+            (
+                "x.yaml:1:4: error: `-3` is negative: expected a whole number, zero or more".into(),
+                None
+            )
+        );
+        assert_eq!(
+            parse_error("a: [1]\n").0,
+            "x.yaml:1:4: error: expected a single value, found a list"
+        );
     }
 
     #[test]

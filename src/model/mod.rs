@@ -336,7 +336,16 @@ impl ModalityKind {
 
 /// The HTML anchor of an ID: lowercase ASCII letters and digits, every other run of
 /// characters replaced by one `-`, no leading or trailing `-`. `C.1.1.a` → `c-1-1-a`.
+/// Accented letters are folded first ([`crate::fold`]): `Élodie` → `elodie`.
 pub fn anchor(id: &str) -> String {
+    let folded;
+    let id = match id.is_ascii() {
+        true => id,
+        false => {
+            folded = crate::fold::fold(id);
+            &folded
+        }
+    };
     let mut out = String::with_capacity(id.len());
     for c in id.chars() {
         if c.is_ascii_alphanumeric() {
@@ -370,6 +379,7 @@ mod tests {
         assert_eq!(anchor("Cr1.1.1"), "cr1-1-1");
         assert_eq!(anchor("C1.2.cr3"), "c1-2-cr3");
         assert_eq!(anchor("--A__1--"), "a-1");
+        assert_eq!(anchor("Æsir ex æquo"), "aesir-ex-aequo");
     }
 
     #[test]

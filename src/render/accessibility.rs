@@ -30,7 +30,11 @@ pub struct AccessibilityPage {
 
 /// The key of the status's label, `conformity_<status>`.
 pub fn status_key(config: &Config) -> &'static str {
-    match config.accessibility.as_ref().map(|a| *a.status.get_ref()) {
+    match config
+        .accessibility
+        .as_ref()
+        .map(|a| *a.get_ref().status.get_ref())
+    {
         Some(Conformity::Full) => "conformity_full",
         Some(Conformity::Partial) => "conformity_partial",
         _ => "conformity_none",
@@ -38,7 +42,11 @@ pub fn status_key(config: &Config) -> &'static str {
 }
 
 pub fn page(config: &Config, t: &Strings) -> AccessibilityPage {
-    let a = config.accessibility.clone().unwrap_or_default();
+    let a = config
+        .accessibility
+        .as_ref()
+        .map(|a| a.get_ref().clone())
+        .unwrap_or_default();
     let site = config.base_url.as_deref().unwrap_or(&config.title);
     let entity = a.entity.as_deref().unwrap_or(&config.title);
     let version = a.rgaa_version.as_str();

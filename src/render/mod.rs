@@ -25,7 +25,7 @@ use serde::Serialize;
 
 use crate::Error;
 use crate::config::{Config, Language};
-use crate::diagnostics::{Diagnostic, Kind, Location};
+use crate::diagnostics::{Diagnostic, Kind, Location, Position};
 use crate::model::{Referential, Site, anchor};
 use crate::output::Output;
 use crate::validate::Dossier;
@@ -85,9 +85,6 @@ pub const CONTENT_SECURITY_POLICY: &str = base_policy!();
 /// The search page's policy: [`CONTENT_SECURITY_POLICY`] plus the site's own scripts (its
 /// search script and index files). It shows no untrusted HTML: results are put in as text.
 pub const SEARCH_CONTENT_SECURITY_POLICY: &str = concat!(base_policy!(), "; script-src 'self'");
-
-/// The search page's script (see `search`).
-const SEARCH_JS: &str = include_str!("../../templates/search.js");
 
 /// Bytes reserved for the first page of a template, before its size is known.
 const PAGE_CAPACITY: usize = 32 * 1024;
@@ -165,7 +162,9 @@ impl Templates {
                     "style.css" => css = text,
                     "strings.toml" => {
                         let site: Translations = toml::from_str(&text).map_err(|e| {
-                            template_error("templates/strings.toml", e.message().to_owned())
+                            let at = e.span().map(|s| Position::at_offset(&text, s.start));
+                            let message = e.message().to_owned();
+                            template_error_at("templates/strings.toml", at, message)
                         })?;
                         for (lang, table) in site {
                             translations.entry(lang).or_default().extend(table);
@@ -182,15 +181,7 @@ impl Templates {
         tera.autoescape_on([".html"]);
         // Added all at once: inheritance is resolved across the whole set.
         tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
-            .map_err(|e| {
-                let message = error_chain(&e);
-                // Tera names the failing template in a `--> name:line:col` line.
-                let name = message
-                    .split_once("--> ")
-                    .and_then(|(_, rest)| rest.split(':').next())
-                    .unwrap_or("");
-                template_error(&format!("templates/{name}"), message.clone())
-            })?;
+            .map_err(|e| tera_error("templates", &e))?;
         let strings = Strings(translations.remove(language.code()).unwrap_or_default());
         let uses = closure(&sources);
         let sizes = sources
@@ -244,7 +235,7 @@ impl Templates {
         let mut html = Vec::with_capacity(last + last / 4);
         self.tera
             .render_to(template, &context, &mut html)
-            .map_err(|e| template_error(&format!("templates/{template}"), error_chain(&e)))?;
+            .map_err(|e| tera_error(&format!("templates/{template}"), &e))?;
         if let Some(s) = size {
             s.store(html.len(), Ordering::Relaxed);
         }
@@ -300,12 +291,35 @@ pub fn table_href(root: &str, r: &Referential, id: &str) -> String {
 }
 
 fn template_error(path: &str, message: String) -> Error {
+    template_error_at(path, None, message)
+}
+
+fn template_error_at(path: &str, at: Option<Position>, message: String) -> Error {
     let message = message.trim_start_matches("error: ").to_owned();
     Error::Template(Box::new(Diagnostic::error(
         Kind::Template,
-        Some(Location::new(path, None)),
+        Some(Location::new(path, at)),
         message,
     )))
+}
+
+/// A Tera error, in the template it names (which may be a parent or an included template
+/// of the one rendered), else at `fallback`.
+fn tera_error(fallback: &str, e: &tera::Error) -> Error {
+    let named = match e.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            Some(report.filename())
+        }
+        tera::ErrorKind::CircularExtend { tpl, .. }
+        | tera::ErrorKind::CircularInclude { tpl, .. } => Some(tpl.as_str()),
+        tera::ErrorKind::MissingParent { current, .. } => Some(current.as_str()),
+        _ => None,
+    };
+    let path = match named.filter(|n| !n.is_empty()) {
+        Some(name) => format!("templates/{name}"),
+        None => fallback.to_owned(),
+    };
+    template_error(&path, error_chain(e))
 }
 
 /// Tera's error with its causes, on one line.

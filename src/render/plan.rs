@@ -269,7 +269,7 @@ impl Page {
         match self {
             Page::Stylesheet => Ok(cx.templates.css.as_bytes().to_vec()),
             Page::Highlight => Ok(highlight::stylesheet().into_bytes()),
-            Page::SearchScript => Ok(super::SEARCH_JS.as_bytes().to_vec()),
+            Page::SearchScript => Ok(super::search::script().into_bytes()),
             Page::Search => cx.html_under(
                 super::SEARCH_CONTENT_SECURITY_POLICY,
                 "search.html",

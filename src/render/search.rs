@@ -15,6 +15,7 @@ use pulldown_cmark::{Event, Parser};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
+use crate::fold::fold;
 use crate::model::{Candidate, Referential, Site, anchor};
 
 use super::dossier::{dossier_dir, evidence_path};
@@ -88,12 +89,24 @@ pub fn candidate_index_path(c: &Candidate) -> String {
     format!("{}/search-index.js", dossier_dir(c))
 }
 
+/// The search page's script: templates/search.js with the folding table and stop words
+/// written in, so the browser folds a query as the index was folded.
+pub fn script() -> String {
+    let stop = serde_json::to_string(STOP_WORDS).unwrap_or_else(|_| "[]".to_owned());
+    SCRIPT
+        .replace("{{FOLDS}}", &crate::fold::browser_table())
+        .replace("{{STOP_WORDS}}", &stop)
+}
+
+const SCRIPT: &str = include_str!("../../templates/search.js");
+
 /// Characters an excerpt keeps.
 const EXCERPT_CHARS: usize = 180;
 /// A word's weight in a title, against 1 in the text.
 const TITLE_WEIGHT: u32 = 3;
 
-/// French words too common to search for; the query drops them too (see search.js).
+/// French words too common to search for; the query drops them too (search.js gets them
+/// from [`script`]).
 const STOP_WORDS: &[&str] = &[
     "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "est", "et",
     "il", "la", "le", "les", "leur", "leurs", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa",
@@ -448,28 +461,6 @@ fn excerpt(text: &str) -> String {
     out
 }
 
-/// Lowercase without accents, as search.js folds the query: the same table on both sides.
-pub fn fold(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ç' => out.push('c'),
-            'ÿ' => out.push('y'),
-            'ñ' => out.push('n'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            '\u{300}'..='\u{36f}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// An ID reduced to its folded letters and digits: `C.1.1.a` → `c11a`.
 pub fn compact(id: &str) -> String {
     fold(id)
@@ -529,9 +520,20 @@ mod tests {
     }
 
     #[test]
-    fn folding_matches_the_browser_table() {
-        assert_eq!(fold("Œuvre ÉLÈVE Ça"), "oeuvre eleve ca");
+    fn ids_are_compacted_to_folded_letters_and_digits() {
         assert_eq!(compact("Cr 1.1.1"), "cr111");
         assert_eq!(compact("C.3.1.1a"), "c311a");
+        assert_eq!(compact("É.1"), "e1");
+    }
+
+    #[test]
+    fn the_script_gets_the_table_and_the_stop_words() {
+        let js = script();
+        assert!(!js.contains("{{"), "a placeholder left");
+        assert!(
+            js.contains(r#"var STOP = new Set(["a","au","aux","#),
+            "stop words"
+        );
+        assert!(js.contains(r#""oe":"œ""#), "fold table");
     }
 }

@@ -148,31 +148,16 @@ impl Http {
 
 /// The file under `site` that a URL path names, refusing `..` and anything odd.
 fn site_path(site: &Path, url: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url)?;
+    // `%XX` escapes decoded; a malformed one (`%zz`) is kept as it is, and names no file.
+    let decoded = percent_encoding::percent_decode_str(url)
+        .decode_utf8()
+        .ok()?;
     let relative = Path::new(decoded.trim_start_matches('/'));
     let safe = relative
         .components()
         .all(|c| matches!(c, Component::Normal(_)))
         && !decoded.contains(['\\', '\0']);
     safe.then(|| site.join(relative))
-}
-
-/// `%XX` escapes decoded; `None` when they do not give UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// The page with the reload script before `</body>` (at the end when there is none), and
@@ -281,12 +266,16 @@ mod tests {
             Some(PathBuf::from("/srv/site/candidates/aé/index.html"))
         );
         assert_eq!(site_path(site, "/"), Some(PathBuf::from("/srv/site/")));
+        assert_eq!(
+            site_path(site, "/%zz"),
+            Some(PathBuf::from("/srv/site/%zz"))
+        );
         for bad in [
             "/../etc/passwd",
             "/a/%2e%2e/%2e%2e/x",
             "/a%5Cb",
-            "/%zz",
             "/%00",
+            "/%FF",
         ] {
             assert_eq!(site_path(site, bad), None, "{bad}");
         }

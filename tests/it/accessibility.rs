@@ -138,3 +138,25 @@ fn a_declaration_without_contact_is_warned_about() {
         ["refolio.toml:4:1: warning: the accessibility declaration gives no contact"]
     );
 }
+
+#[test]
+fn a_declaration_without_contact_is_located_however_it_is_written() {
+    // Dotted keys and an inline table: no `[accessibility]` line to find, but a span.
+    for (table, at) in [
+        ("accessibility.entity = \"Organisme\"\n", "refolio.toml:3:1"),
+        (
+            "accessibility = { entity = \"Organisme\" }\n",
+            "refolio.toml:3:17",
+        ),
+    ] {
+        let site = Scratch::of("valid").write("refolio.toml", &format!("{CONFIG}{table}"));
+        let (code, _, stderr) = site.run(&["check"]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(
+            headlines(&stderr),
+            [format!(
+                "{at}: warning: the accessibility declaration gives no contact"
+            )]
+        );
+    }
+}

@@ -18,6 +18,7 @@ mod output_safety;
 mod properties;
 mod referentials;
 mod search;
+mod search_folding;
 mod serve;
 mod site;
 mod xss;

@@ -381,6 +381,36 @@ fn a_failed_build_leaves_the_previous_site_intact() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+#[test]
+fn a_template_error_names_the_template_at_fault() {
+    // An included partial, a missing parent, and a translation file: each is named as the
+    // error's source, not the page being rendered.
+    let cases = [
+        (
+            "templates/partials/criterion.html",
+            "<li>{{ c.nope.nope }}</li>",
+            "templates/partials/criterion.html: error: Field `nope` is not defined.",
+        ),
+        (
+            "templates/competence.html",
+            "{% extends \"nothere.html\" %}",
+            "templates/competence.html: error: Template 'competence.html' is inheriting from 'nothere.html', which doesn't exist or isn't loaded.",
+        ),
+        (
+            "templates/strings.toml",
+            "[fr]\njury_index = \"Jury\n",
+            "templates/strings.toml:2:19: error: invalid basic string, expected `\"`",
+        ),
+    ];
+    for (path, text, headline) in cases {
+        let site = common::Scratch::of("valid").write(path, text);
+        let out = tempfile::tempdir().unwrap();
+        let (code, _, stderr) = site.run(&["build", "--output-dir", out.path().to_str().unwrap()]);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stderr.starts_with(headline), "{path}: {stderr}");
+    }
+}
+
 /// The column headers of bloc B1's table.
 fn b1_column_headers(doc: &scraper::Html) -> Vec<String> {
     doc.select(&sel("#b1 ~ div table thead th"))
