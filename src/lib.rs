@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod export;
 pub mod fold;
 pub mod import;
+pub mod incremental;
 pub mod init;
 pub mod load;
 pub mod model;

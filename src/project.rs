@@ -12,111 +12,12 @@ use rayon::prelude::*;
 
 use crate::config::{Config, Overrides};
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Sources};
+use crate::incremental::{Change, ChangeKind, referential_id};
 use crate::load::candidate::CANDIDATES_DIR;
 use crate::load::{self, Entry, REFERENTIALS_DIR};
 use crate::model::{self, Candidate, Referential, Site};
 use crate::validate::{self, Dossier};
 use crate::{Checked, Error};
-
-/// A change to the site's sources, folded from file-system events into what it means for
-/// the site. Names are as found on disk.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ChangeKind {
-    /// `refolio.toml`: everything depends on it.
-    Config,
-    /// A content folder itself appeared or went: everything is read again.
-    Tree,
-    /// The `templates/` folder itself appeared or went.
-    Templates,
-    /// A page template in `templates/`, by name (`base.html`, `partials/modality.html`).
-    Template(String),
-    /// `templates/strings.toml`.
-    Strings,
-    /// `templates/style.css`.
-    Stylesheet,
-    /// An entry of the referentials folder, by file name.
-    Referential(String),
-    /// A candidate folder itself, or its passport.
-    Candidate(String),
-    /// An evidence file: the candidate folder and the stem inside it (`preuves/01-devis`).
-    Evidence(String, String),
-    /// Any other file in a candidate folder (attachments).
-    Asset(String),
-    /// Not a file: a candidate's coverage, gaps or decision changed, as found by
-    /// [`Project::apply`] (lists of candidates show them).
-    Standing(String),
-}
-
-impl ChangeKind {
-    /// What a change to `rel` (relative to the site root) means; `None` for files refolio
-    /// does not read (editor temporaries, hidden files, anything outside its folders).
-    pub fn classify(rel: &Path) -> Option<ChangeKind> {
-        let parts: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let hidden = parts
-            .iter()
-            .any(|p| p.starts_with('.') || load::is_editor_temporary(p));
-        if hidden || parts.is_empty() {
-            return None;
-        }
-        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-        Some(match parts.as_slice() {
-            [crate::config::CONFIG_FILE] => ChangeKind::Config,
-            // A whole folder appearing or going: its files are what matter, so rescan them.
-            ["content"] | ["content", "referentials" | "candidates"] => ChangeKind::Tree,
-            ["templates"] => ChangeKind::Templates,
-            ["templates", "style.css"] => ChangeKind::Stylesheet,
-            ["templates", "strings.toml"] => ChangeKind::Strings,
-            ["templates", rest @ ..] if rest.last()?.ends_with(".html") => {
-                ChangeKind::Template(rest.join("/"))
-            }
-            ["content", "referentials", name] => ChangeKind::Referential((*name).to_owned()),
-            ["content", "candidates", folder] => ChangeKind::Candidate((*folder).to_owned()),
-            [
-                "content",
-                "candidates",
-                folder,
-                crate::load::candidate::PASSPORT_FILE,
-            ] => ChangeKind::Candidate((*folder).to_owned()),
-            ["content", "candidates", folder, rest @ ..] => {
-                let path = rest.join("/");
-                match path.strip_suffix(".md") {
-                    Some(stem) => ChangeKind::Evidence((*folder).to_owned(), stem.to_owned()),
-                    None => ChangeKind::Asset((*folder).to_owned()),
-                }
-            }
-            _ => return None,
-        })
-    }
-
-    /// The candidate folder this change is inside, if any.
-    pub fn candidate(&self) -> Option<&str> {
-        match self {
-            ChangeKind::Candidate(c) | ChangeKind::Evidence(c, _) | ChangeKind::Asset(c) => Some(c),
-            _ => None,
-        }
-    }
-
-    /// Whether templates, strings or the stylesheet must be reloaded.
-    pub fn is_template(&self) -> bool {
-        matches!(
-            self,
-            ChangeKind::Templates
-                | ChangeKind::Template(_)
-                | ChangeKind::Strings
-                | ChangeKind::Stylesheet
-        )
-    }
-}
-
-/// The ID a referential file name gives (its stem).
-pub fn referential_id(name: &str) -> &str {
-    name.strip_suffix(".yaml")
-        .or_else(|| name.strip_suffix(".yml"))
-        .unwrap_or(name)
-}
 
 /// What one unit contributed: where its texts are in [`Project::sources`], its diagnostics,
 /// and its item's position in the site, when it produced one.
@@ -198,8 +99,8 @@ impl Project {
 
     /// Brings the project up to date with `changes`: reloads the units they name, and the
     /// candidates whose referential changed. A config change reloads everything. Returns
-    /// what changed beyond the files: the candidates whose [`ChangeKind::Standing`] did.
-    pub fn apply(&mut self, changes: &BTreeSet<ChangeKind>) -> Result<BTreeSet<ChangeKind>, Error> {
+    /// what changed beyond the files: the candidates whose [`Change::Standing`] did.
+    pub fn apply(&mut self, changes: &BTreeSet<ChangeKind>) -> Result<BTreeSet<Change>, Error> {
         self.standing.clear();
         if changes.contains(&ChangeKind::Config) || changes.contains(&ChangeKind::Tree) {
             *self = Project::load(&self.root, &self.overrides)?;
@@ -261,7 +162,7 @@ impl Project {
         self.keep_quoted_texts();
         Ok(std::mem::take(&mut self.standing)
             .into_iter()
-            .map(ChangeKind::Standing)
+            .map(Change::Standing)
             .collect())
     }
 

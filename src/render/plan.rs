@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use crate::Error;
 use crate::export;
+use crate::incremental::{Change, ChangeKind, referential_id};
 use crate::model::{Site, anchor};
 use crate::output::Output;
-use crate::project::{ChangeKind, referential_id};
 use crate::validate::Dossier;
 
 use super::texts::TextCache;
@@ -125,7 +125,12 @@ impl Scope {
 
     /// Whether `change` may affect a page of this scope, or which pages it has. Cheap, so
     /// that a change inside one candidate does not look at every page of the site.
-    pub fn depends_on(self, site: &Site, change: &ChangeKind) -> bool {
+    pub fn depends_on(self, site: &Site, change: &Change) -> bool {
+        let change = match change {
+            Change::Source(k) => k,
+            // A standing shows in lists of candidates only: site-wide pages.
+            Change::Standing(_) => return matches!(self, Scope::Site),
+        };
         match (self, change) {
             (Scope::Site, _) => true,
             (_, ChangeKind::Config | ChangeKind::Tree) => true,
@@ -216,8 +221,13 @@ impl Page {
 
     /// The dependency map: whether `change` may change this page's bytes. A page whose path
     /// is new is written whatever its dependencies (see `serve::rebuild`).
-    pub fn depends_on(self, site: &Site, templates: &Templates, change: &ChangeKind) -> bool {
+    pub fn depends_on(self, site: &Site, templates: &Templates, change: &Change) -> bool {
         use ChangeKind as K;
+        let change = match change {
+            Change::Source(k) => k,
+            // Every candidate's row: its coverage and decision.
+            Change::Standing(_) => return matches!(self, Page::Jury | Page::ReportIndex),
+        };
         match (self, change) {
             (_, K::Config | K::Tree) => true,
             (Page::Stylesheet, K::Stylesheet) => true,

@@ -10,7 +10,7 @@ pub mod watch;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
-pub use crate::project::ChangeKind;
+pub use crate::incremental::{Change, ChangeKind};
 use crate::{BuildOptions, Error};
 use rebuild::{Rebuilder, Report};
 

@@ -10,8 +10,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostics, Severity};
+use crate::incremental::{Change, ChangeKind};
 use crate::output::{Patch, Staging};
-use crate::project::{ChangeKind, Project};
+use crate::project::Project;
 use crate::render::Templates;
 use crate::render::highlight::Highlighter;
 use crate::render::plan::{self, RenderContext, ScopeKey};
@@ -51,7 +52,7 @@ pub struct Rebuilder {
     /// Changes the project has not read yet.
     to_load: BTreeSet<ChangeKind>,
     /// Changes not yet in the output folder.
-    to_render: BTreeSet<ChangeKind>,
+    to_render: BTreeSet<Change>,
 }
 
 impl Rebuilder {
@@ -89,7 +90,7 @@ impl Rebuilder {
                 self.templates = None;
             }
             self.to_load.insert(change.clone());
-            self.to_render.insert(change);
+            self.to_render.insert(Change::Source(change));
         }
         let mut report = match self.try_rebuild() {
             Ok(report) => report,
@@ -123,10 +124,13 @@ impl Rebuilder {
             None => {
                 // Loaded afresh, nothing says whose standing changed: assume every candidate
                 // named by a waiting change did.
-                let standing: Vec<ChangeKind> = self
+                let standing: Vec<Change> = self
                     .to_render
                     .iter()
-                    .filter_map(|c| c.candidate().map(|c| ChangeKind::Standing(c.to_owned())))
+                    .filter_map(|c| match c {
+                        Change::Source(k) => k.candidate().map(|c| Change::Standing(c.to_owned())),
+                        Change::Standing(_) => None,
+                    })
                     .collect();
                 self.to_render.extend(standing);
                 Project::load(&self.options.root, &self.options.overrides)?
@@ -158,8 +162,8 @@ impl Rebuilder {
         };
         let templates = self.templates.insert(templates);
         let cx = RenderContext::new(site, project.dossiers(), templates, &self.highlighter);
-        let everything = self.to_render.contains(&ChangeKind::Config)
-            || self.to_render.contains(&ChangeKind::Tree);
+        let everything = self.to_render.contains(&Change::Source(ChangeKind::Config))
+            || self.to_render.contains(&Change::Source(ChangeKind::Tree));
         let report = match self.written.as_mut() {
             Some(written) if !everything => patch(&cx, &self.target, written, &self.to_render)?,
             _ => {
@@ -200,16 +204,19 @@ fn patch(
     cx: &RenderContext<'_>,
     target: &std::path::Path,
     written: &mut HashMap<ScopeKey, Vec<String>>,
-    changes: &BTreeSet<ChangeKind>,
+    changes: &BTreeSet<Change>,
 ) -> Result<Report, Error> {
     let site = cx.site;
     let out = Patch::new(target)?;
     let mut files = 0;
     let mut updated: Vec<(ScopeKey, Vec<String>)> = Vec::new();
     // Only these changes add or remove scopes; the others need not list them all.
-    let reshaped = changes
-        .iter()
-        .any(|c| matches!(c, ChangeKind::Candidate(_) | ChangeKind::Referential(_)));
+    let reshaped = changes.iter().any(|c| {
+        matches!(
+            c,
+            Change::Source(ChangeKind::Candidate(_) | ChangeKind::Referential(_))
+        )
+    });
     let mut live: HashSet<ScopeKey> = HashSet::new();
     for scope in plan::scopes(site) {
         if !changes.iter().any(|c| scope.depends_on(site, c)) {

@@ -11,7 +11,7 @@ use notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::Error;
-use crate::project::ChangeKind;
+use crate::incremental::ChangeKind;
 
 /// Quiet time after an event before its batch is delivered: long enough to coalesce an
 /// editor's write-rename-delete, short enough not to be noticed.
