@@ -10,7 +10,7 @@ use std::process::Command;
 use rayon::prelude::*;
 
 use crate::output::{Output, Staging};
-use crate::render::dossier::dossier_dir;
+use crate::render::paths::dossier_dir;
 use crate::{BuildOptions, Built, Error};
 
 /// Where the PDFs go when no `--pdf-dir` is given, relative to the site root.

@@ -8,31 +8,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Value;
 
+use super::Strings;
+use super::paths::{DOSSIER_ROOT, table_href};
 use super::texts::Texts;
-use super::{Strings, table_href};
 use crate::model::{Candidate, Referential, Score, Site, anchor, fmt_number};
 use crate::validate::Dossier;
 use crate::validate::rules::{CriterionStatus, Reason, Verdict};
 use crate::validate::title::Decision;
-
-/// Where a candidate's pages live in the built site.
-pub fn dossier_dir(c: &Candidate) -> String {
-    format!("candidates/{}", c.slug)
-}
-
-/// From a dossier bilan to the site root: every dossier is `candidates/<slug>/index.html`,
-/// and a slug is a single path segment.
-pub const DOSSIER_ROOT: &str = "../../";
-
-/// The page of an evidence file, relative to the site root.
-pub fn evidence_path(c: &Candidate, stem: &str) -> String {
-    format!("{}/{stem}.html", dossier_dir(c))
-}
-
-/// `../` repeated once per folder of `path` (relative to the site root).
-pub fn root_of(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
 
 #[derive(Serialize)]
 pub struct Label {

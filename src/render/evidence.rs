@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
-use super::dossier::{evidence_path, root_of};
+use super::Strings;
 use super::highlight::Highlighter;
 use super::markdown::{evidence_to_html, scrolling_tables};
+use super::paths::{evidence_path, root_of, table_href};
 use super::texts::Texts;
-use super::{Strings, table_href};
 use crate::model::{Candidate, Demonstrated, Site, anchor};
 
 #[derive(Serialize)]

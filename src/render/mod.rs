@@ -8,6 +8,7 @@ pub mod evidence;
 pub mod highlight;
 pub mod json;
 pub mod markdown;
+pub mod paths;
 pub mod plan;
 pub mod process;
 pub mod report;
@@ -26,7 +27,7 @@ use serde::Serialize;
 use crate::Error;
 use crate::config::{Config, Language};
 use crate::diagnostics::{Diagnostic, Kind, Location, Position};
-use crate::model::{Referential, Site, anchor};
+use crate::model::Site;
 use crate::output::Output;
 use crate::validate::Dossier;
 
@@ -282,12 +283,6 @@ fn references(text: &str) -> Vec<&str> {
         }
     }
     found
-}
-
-/// The link to item `id`'s row in its referential's table, from a page `root` away from the
-/// site root (`""`, `"../../"`…).
-pub fn table_href(root: &str, r: &Referential, id: &str) -> String {
-    format!("{root}{}/index.html#{}", r.id, anchor(id))
 }
 
 fn template_error(path: &str, message: String) -> Error {

@@ -13,6 +13,7 @@ use crate::model::{Site, anchor};
 use crate::output::Output;
 use crate::validate::Dossier;
 
+use super::paths;
 use super::texts::TextCache;
 use super::{
     Common, HomePage, Templates, accessibility, dossier, evidence, highlight, json, report, search,
@@ -190,16 +191,16 @@ impl Page {
                 let file = export::badges::CERTIFICATION_FILE;
                 format!("{}/{file}", site.referentials[r].id)
             }
-            Page::Dossier(c) => format!("{}/index.html", dossier::dossier_dir(&site.candidates[c])),
-            Page::Report(c) => format!("{}/report.json", dossier::dossier_dir(&site.candidates[c])),
+            Page::Dossier(c) => format!("{}/index.html", paths::dossier_dir(&site.candidates[c])),
+            Page::Report(c) => format!("{}/report.json", paths::dossier_dir(&site.candidates[c])),
             Page::Evidence(c, i) => {
                 let c = &site.candidates[c];
-                dossier::evidence_path(c, &c.evidence[i].stem)
+                paths::evidence_path(c, &c.evidence[i].stem)
             }
             Page::Attachment(c, i, j) => {
                 let c = &site.candidates[c];
                 let a = &c.evidence[i].attachments[j];
-                format!("{}/{}", dossier::dossier_dir(c), a.target)
+                format!("{}/{}", paths::dossier_dir(c), a.target)
             }
         }
     }
@@ -345,14 +346,14 @@ impl Page {
                 let (c, d) = (&site.candidates[c], &cx.dossiers[c]);
                 let texts = cx.texts.get(site, c.referential);
                 let page = dossier::dossier_page(site, c, d, t, &cx.labels, texts);
-                cx.html("dossier.html", dossier::DOSSIER_ROOT, &page)
+                cx.html("dossier.html", paths::DOSSIER_ROOT, &page)
             }
             Page::Report(c) => {
                 let (c, d) = (&site.candidates[c], &cx.dossiers[c]);
                 Ok(report::candidate_report_json(site, c, d, t).into_bytes())
             }
             Page::Evidence(c, i) => {
-                let root = dossier::root_of(&self.path(site));
+                let root = paths::root_of(&self.path(site));
                 let c = &site.candidates[c];
                 let texts = cx.texts.get(site, c.referential);
                 let page = evidence::evidence_page(site, c, i, t, texts, cx.highlighter);

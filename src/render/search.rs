@@ -18,8 +18,8 @@ use serde::Serialize;
 use crate::fold::fold;
 use crate::model::{Candidate, Referential, Site, anchor};
 
-use super::dossier::{dossier_dir, evidence_path};
-use super::{Strings, table_href};
+use super::Strings;
+use super::paths::{dossier_dir, evidence_path, table_href};
 
 /// The kinds of result, each labelled by the string `search_kind_<kind>`.
 pub const KINDS: &[&str] = &[

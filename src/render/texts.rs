@@ -12,9 +12,8 @@ use tera::Value;
 
 use crate::model::{Referential, Site};
 
-use super::dossier::DOSSIER_ROOT;
 use super::markdown::to_inline_html;
-use super::table_href;
+use super::paths::{DOSSIER_ROOT, table_href};
 
 /// One referential's texts as inline HTML, by index in the referential.
 pub struct Texts {

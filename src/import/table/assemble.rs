@@ -525,42 +525,9 @@ fn resolve_target(c: &FoundCriterion, competence_ids: &[String]) -> (Vec<usize>,
                 }
             }
         }
-        Target::Refs(refs) => expand(refs, competence_ids, &mut review),
+        Target::Refs(refs) => ids::expand(refs, competence_ids, &mut review),
     };
     (targets, review)
-}
-
-/// The competences named by references, in document order.
-pub fn expand(refs: &[String], competence_ids: &[String], review: &mut Vec<String>) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for r in refs {
-        let mut hits: Vec<usize> = (0..competence_ids.len())
-            .filter(|&k| ids::names(r, &competence_ids[k]))
-            .collect();
-        if hits.is_empty() {
-            // `C.4.4a` where the table wrote `C.4.4`.
-            let base = r.trim_end_matches(|c: char| c.is_ascii_lowercase());
-            let base = base.trim_end_matches('.');
-            if base != r {
-                hits = (0..competence_ids.len())
-                    .filter(|&k| competence_ids[k] == base)
-                    .collect();
-                if !hits.is_empty() {
-                    review.push(format!("`{r}` read as `{base}` (no competence `{r}`)"));
-                }
-            }
-        }
-        if hits.is_empty() {
-            review.push(format!("`{r}` names no competence of the bloc"));
-        }
-        for k in hits {
-            if !out.contains(&k) {
-                out.push(k);
-            }
-        }
-    }
-    out.sort_unstable();
-    out
 }
 
 #[cfg(test)]
@@ -573,10 +540,10 @@ mod tests {
             .map(String::from)
             .into();
         let mut review = Vec::new();
-        assert_eq!(expand(&["C.4.3".into()], &ids, &mut review), [0, 1]);
+        assert_eq!(ids::expand(&["C.4.3".into()], &ids, &mut review), [0, 1]);
         assert!(review.is_empty());
         assert_eq!(
-            expand(&["C.4.4a".into(), "C.4.4b".into()], &ids, &mut review),
+            ids::expand(&["C.4.4a".into(), "C.4.4b".into()], &ids, &mut review),
             [2, 3]
         );
         assert_eq!(

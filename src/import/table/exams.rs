@@ -5,7 +5,6 @@
 use crate::import::draft::DraftModality;
 use crate::model::ModalityKind;
 
-use super::assemble::expand;
 use super::cells::Mark;
 use super::ids;
 use super::walk::{FoundActivity, FoundModality, Scope, short};
@@ -40,7 +39,7 @@ pub fn draft_modalities(
                     .cloned()
                     .collect()
             }
-            Scope::Refs(refs) => expand(refs, competence_ids, &mut review)
+            Scope::Refs(refs) => ids::expand(refs, competence_ids, &mut review)
                 .into_iter()
                 .map(|k| competence_ids[k].clone())
                 .collect(),

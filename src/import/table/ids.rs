@@ -205,6 +205,39 @@ fn split_before(text: &str, re: &Regex, skip: usize) -> Vec<String> {
     pieces
 }
 
+/// The competences named by references, in document order.
+pub fn expand(refs: &[String], competence_ids: &[String], review: &mut Vec<String>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for r in refs {
+        let mut hits: Vec<usize> = (0..competence_ids.len())
+            .filter(|&k| names(r, &competence_ids[k]))
+            .collect();
+        if hits.is_empty() {
+            // `C.4.4a` where the table wrote `C.4.4`.
+            let base = r.trim_end_matches(|c: char| c.is_ascii_lowercase());
+            let base = base.trim_end_matches('.');
+            if base != r {
+                hits = (0..competence_ids.len())
+                    .filter(|&k| competence_ids[k] == base)
+                    .collect();
+                if !hits.is_empty() {
+                    review.push(format!("`{r}` read as `{base}` (no competence `{r}`)"));
+                }
+            }
+        }
+        if hits.is_empty() {
+            review.push(format!("`{r}` names no competence of the bloc"));
+        }
+        for k in hits {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,30 @@
+//! Where pages live in the built site, and the links between them: the candidates' folders,
+//! an evidence page's path, the relative root of a page, and the link to an item's row in
+//! its referential's table. Pages and search entries ask here rather than spell a path.
+
+use crate::model::{Candidate, Referential, anchor};
+
+/// Where a candidate's pages live in the built site.
+pub fn dossier_dir(c: &Candidate) -> String {
+    format!("candidates/{}", c.slug)
+}
+
+/// From a dossier bilan to the site root: every dossier is `candidates/<slug>/index.html`,
+/// and a slug is a single path segment.
+pub const DOSSIER_ROOT: &str = "../../";
+
+/// The page of an evidence file, relative to the site root.
+pub fn evidence_path(c: &Candidate, stem: &str) -> String {
+    format!("{}/{stem}.html", dossier_dir(c))
+}
+
+/// `../` repeated once per folder of `path` (relative to the site root).
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// The link to item `id`'s row in its referential's table, from a page `root` away from the
+/// site root (`""`, `"../../"`…).
+pub fn table_href(root: &str, r: &Referential, id: &str) -> String {
+    format!("{root}{}/index.html#{}", r.id, anchor(id))
+}
