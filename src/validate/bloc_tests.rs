@@ -1,7 +1,7 @@
 //! Rule 2, one test per rule of the documents: each asserts the verdict and the reasons'
 //! keys (and, where a value matters, the value).
 
-use super::super::bloc::{BlocCase, Exam, bloc_outcome};
+use super::super::bloc::{BlocCase, bloc_outcome};
 use super::super::rules::Verdict;
 use super::super::test_support::*;
 use crate::model::{BlocValidation, Consequence, Outcome, Rules, Scope, Status, StatusRule};
@@ -40,32 +40,14 @@ fn a_zero_is_applied_only_where_the_referential_says_so() {
     }];
     let b = bloc("B2", Some(225), Some(90));
     let (a, absent, c) = (mark(150.0, 150), status(Status::Absent), mark(25.0, 25));
-    let case = BlocCase {
-        bloc: &b,
-        exams: vec![
-            Exam {
-                id: "E2.1",
-                points: Some(150),
-                minimum: None,
-                result: Some(&a),
-            },
-            Exam {
-                id: "E2.2",
-                points: Some(50),
-                minimum: None,
-                result: Some(&absent),
-            },
-            Exam {
-                id: "E2.3",
-                points: Some(25),
-                minimum: None,
-                result: Some(&c),
-            },
+    let case = case_of(
+        &b,
+        vec![
+            exam("E2.1", 150, &a),
+            exam("E2.2", 50, &absent),
+            exam("E2.3", 25, &c),
         ],
-        whole: None,
-        substitute: None,
-        competences: &[],
-    };
+    );
     let v = bloc_outcome(&rules, &case);
     assert_eq!(v.mark, Some(175.0));
     assert_eq!(v.verdict, Verdict::Validated);
@@ -101,32 +83,14 @@ fn an_exempted_exam_leaves_the_bloc_judged_on_the_points_that_apply() {
     let mut exempted = status(Status::Exempted);
     exempted.reason = Some("avis du référent handicap".into());
     let (a, c) = (mark(80.0, 150), mark(10.0, 25));
-    let case = BlocCase {
-        bloc: &b,
-        exams: vec![
-            Exam {
-                id: "E2.1",
-                points: Some(150),
-                minimum: None,
-                result: Some(&a),
-            },
-            Exam {
-                id: "E2.2",
-                points: Some(50),
-                minimum: None,
-                result: Some(&exempted),
-            },
-            Exam {
-                id: "E2.3",
-                points: Some(25),
-                minimum: None,
-                result: Some(&c),
-            },
+    let case = case_of(
+        &b,
+        vec![
+            exam("E2.1", 150, &a),
+            exam("E2.2", 50, &exempted),
+            exam("E2.3", 25, &c),
         ],
-        whole: None,
-        substitute: None,
-        competences: &[],
-    };
+    );
     let v = bloc_outcome(&rules, &case);
     // 90 of the 175 points that apply: over half (87.5).
     assert_eq!(
@@ -150,18 +114,7 @@ fn a_penalty_lowers_the_mark_counted() {
         out_of: 100.0,
         penalty: Some(10),
     });
-    let case = BlocCase {
-        bloc: &b,
-        exams: vec![Exam {
-            id: "E1",
-            points: Some(100),
-            minimum: None,
-            result: Some(&penalised),
-        }],
-        whole: None,
-        substitute: None,
-        competences: &[],
-    };
+    let case = case_of(&b, vec![exam("E1", 100, &penalised)]);
     let v = bloc_outcome(&rules, &case);
     assert_eq!(v.mark, Some(46.8));
     assert_eq!(v.verdict, Verdict::NotValidated);
@@ -215,12 +168,7 @@ fn a_substitute_replaces_the_exams() {
     let portfolio = result(Outcome::Verdict(true));
     let case = BlocCase {
         bloc: &b,
-        exams: vec![Exam {
-            id: "E1",
-            points: Some(100),
-            minimum: None,
-            result: Some(&failed_exam),
-        }],
+        exams: vec![exam("E1", 100, &failed_exam)],
         whole: None,
         substitute: Some(("Portefeuille de preuves", &portfolio)),
         competences: &[],
@@ -278,12 +226,7 @@ fn a_bloc_validated_by_its_competences_still_gives_its_mark_to_the_grid() {
     let verdicts = [("C1", Verdict::Validated)];
     let case = BlocCase {
         bloc: &b,
-        exams: vec![Exam {
-            id: "E1",
-            points: Some(100),
-            minimum: None,
-            result: Some(&m),
-        }],
+        exams: vec![exam("E1", 100, &m)],
         whole: None,
         substitute: None,
         competences: &verdicts,

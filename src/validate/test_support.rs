@@ -1,7 +1,7 @@
 //! Builders shared by the unit tests of rules 2 and 3: results, blocs, and the rules of
 //! source 004 as its "Grands principes" state them.
 
-use super::bloc::{BlocCase, BlocVerdict, bloc_outcome};
+use super::bloc::{BlocCase, BlocVerdict, Exam, bloc_outcome};
 use super::rules::Reason;
 use super::title::{Condition, Decision, TitleBloc, certification_decision, professional};
 use crate::diagnostics::Location;
@@ -166,4 +166,43 @@ pub fn decide(
 
 pub fn pro(rules: &Rules, whole: Option<&ItemResult>) -> Condition {
     professional(rules, whole, &[])
+}
+
+/// An exam with points and a result.
+pub fn exam<'a>(id: &'a str, points: u32, result: &'a ItemResult) -> Exam<'a> {
+    Exam {
+        id,
+        points: Some(points),
+        minimum: None,
+        result: Some(result),
+    }
+}
+
+/// A bloc decided on its exams alone.
+pub fn case_of<'a>(bloc: &'a Bloc, exams: Vec<Exam<'a>>) -> BlocCase<'a> {
+    BlocCase {
+        bloc,
+        exams,
+        whole: None,
+        substitute: None,
+        competences: &[],
+    }
+}
+
+/// 004 decided on four bloc marks and a professional evaluation, in points.
+pub fn decide_004(marks: [f64; 4], professional_mark: f64) -> (Decision, Vec<Reason>) {
+    let rules = rules_004();
+    let results: Vec<ItemResult> = GRID
+        .iter()
+        .zip(marks)
+        .map(|((_, points, _), m)| mark(m, *points))
+        .collect();
+    let o = outcomes(&rules, [&results[0], &results[1], &results[2], &results[3]]);
+    let p = mark(professional_mark, 250);
+    decide(
+        &rules,
+        &o,
+        &pro(&rules, Some(&p)),
+        &Condition::not_applicable(),
+    )
 }

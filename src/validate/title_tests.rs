@@ -10,22 +10,7 @@ use crate::model::{FinalInterview, ItemResult, ProfessionalEvaluation, Rules, St
 
 #[test]
 fn the_worked_example_of_004_gives_full_certification() {
-    let rules = rules_004();
-    let o = outcomes(
-        &rules,
-        [
-            &mark(68.0, 100),
-            &mark(140.0, 225),
-            &mark(162.0, 250),
-            &mark(100.0, 175),
-        ],
-    );
-    let (decision, reasons) = decide(
-        &rules,
-        &o,
-        &pro(&rules, Some(&mark(150.0, 250))),
-        &Condition::not_applicable(),
-    );
+    let (decision, reasons) = decide_004([68.0, 140.0, 162.0, 100.0], 150.0);
     assert_eq!(decision, Decision::Full);
     assert_eq!(arg(&reasons, "reason_total_reached", "total"), "620");
     assert_eq!(keys(&reasons).last(), Some(&"reason_full_grid"));
@@ -324,44 +309,15 @@ fn an_optional_bloc_is_not_needed_for_the_title() {
 
 #[test]
 fn eliminatory_and_low_blocs_of_004() {
-    let rules = rules_004();
     // B1 at 7/20 (35 of 100, under 40) is eliminatory: partial, B1 not kept.
-    let o = outcomes(
-        &rules,
-        [
-            &mark(35.0, 100),
-            &mark(200.0, 225),
-            &mark(200.0, 250),
-            &mark(150.0, 175),
-        ],
-    );
-    let (decision, reasons) = decide(
-        &rules,
-        &o,
-        &pro(&rules, Some(&mark(200.0, 250))),
-        &Condition::not_applicable(),
-    );
+    let (decision, reasons) = decide_004([35.0, 200.0, 200.0, 150.0], 200.0);
     assert_eq!(
         decision,
         Decision::Partial(vec!["B2".into(), "B3".into(), "B4".into()])
     );
     assert_eq!(arg(&reasons, "reason_eliminatory", "ids"), "B1");
     // B1 at 9/20 (45): not validated but not eliminatory; the total carries the title.
-    let o = outcomes(
-        &rules,
-        [
-            &mark(45.0, 100),
-            &mark(200.0, 225),
-            &mark(200.0, 250),
-            &mark(150.0, 175),
-        ],
-    );
-    let (decision, _) = decide(
-        &rules,
-        &o,
-        &pro(&rules, Some(&mark(200.0, 250))),
-        &Condition::not_applicable(),
-    );
+    let (decision, _) = decide_004([45.0, 200.0, 200.0, 150.0], 200.0);
     assert_eq!(decision, Decision::Full);
 }
 

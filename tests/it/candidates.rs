@@ -12,16 +12,7 @@ fn site() -> MemoryOutput {
 }
 
 fn text(doc: &Html, selector: &str) -> Vec<String> {
-    doc.select(&sel(selector))
-        .map(|e| {
-            e.text()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
+    common::texts(doc, selector)
 }
 
 #[test]

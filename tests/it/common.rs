@@ -61,6 +61,20 @@ pub fn html(out: &MemoryOutput, path: &str) -> Html {
     Html::parse_document(std::str::from_utf8(bytes).expect("UTF-8 page"))
 }
 
+/// The text of every element `selector` matches, its white space squashed.
+pub fn texts(doc: &Html, selector: &str) -> Vec<String> {
+    doc.select(&sel(selector))
+        .map(|e| {
+            e.text()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
 pub fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
 }

@@ -555,17 +555,7 @@ fn the_referential_page_states_the_process_and_each_blocs_rule() {
     let o = scenario(R004, "route: apprenticeship\n");
     let out = crate::common::build_in_memory(o._dir.path());
     let doc = crate::common::html(&out, "r/index.html");
-    let rules: Vec<String> = doc
-        .select(&crate::common::sel("section.rules dl div"))
-        .map(|e| {
-            e.text()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
+    let rules = crate::common::texts(&doc, "section.rules dl div");
     for expected in [
         "Moyenne générale exigée 10/20",
         "Dispense possible de l'évaluation professionnelle Formation continue, Executive",
@@ -582,17 +572,7 @@ fn the_referential_page_states_the_process_and_each_blocs_rule() {
             "{expected}\n{rules:#?}"
         );
     }
-    let facts: Vec<String> = doc
-        .select(&crate::common::sel("p.facts"))
-        .map(|e| {
-            e.text()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
+    let facts = crate::common::texts(&doc, "p.facts");
     assert_eq!(facts.last().unwrap(), "validé par certificat · hors titre");
 }
 
@@ -606,18 +586,7 @@ fn the_dossier_shows_sessions_marks_and_the_jury_beside_the_proposal() {
     );
     let out = crate::common::build_in_memory(o._dir.path());
     let doc = crate::common::html(&out, "candidates/cand/index.html");
-    let text = |sel: &str| -> Vec<String> {
-        doc.select(&crate::common::sel(sel))
-            .map(|e| {
-                e.text()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
-    };
+    let text = |sel: &str| crate::common::texts(&doc, sel);
     assert_eq!(
         text(".decision dl.decisions dd"),
         [
@@ -634,21 +603,7 @@ fn the_dossier_shows_sessions_marks_and_the_jury_beside_the_proposal() {
         text(".decision ol.sessions li"),
         ["Première session — 2026-06-18", "Rattrapage — 2026-09-15"]
     );
-    let b2 = doc
-        .select(&crate::common::sel("section#b-b2"))
-        .next()
-        .expect("bloc B2");
-    let rows: Vec<String> = b2
-        .select(&crate::common::sel("table.results tbody tr"))
-        .map(|e| {
-            e.text()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
+    let rows = text("section#b-b2 table.results tbody tr");
     assert_eq!(
         rows,
         [
