@@ -220,31 +220,16 @@ fn defaults(d: &Dossier, r: &crate::model::Referential) -> Vec<&'static str> {
 }
 
 fn disagreements(c: &Candidate, r: &crate::model::Referential) -> Vec<String> {
-    use crate::model::Score;
-    let differ = |a: Option<&Score>, b: Option<&Score>| match (a, b) {
-        (Some(Score::Level(x)), Some(Score::Level(y))) => x != y,
-        (
-            Some(Score::Mark {
-                value: a,
-                out_of: x,
-            }),
-            Some(Score::Mark {
-                value: b,
-                out_of: y,
-            }),
-        ) => (a / x - b / y).abs() > 1e-9,
-        (Some(_), Some(_)) => true,
-        _ => false,
-    };
+    use crate::render::results::gap;
     let competences = c
         .self_assessment
         .iter()
-        .filter(|(k, s)| differ(Some(s), c.tutor_assessment.get(k)))
+        .filter(|(k, s)| gap(Some(s), c.tutor_assessment.get(k)).is_some())
         .map(|(k, _)| r.competences[*k].id.clone());
     let skills = c
         .soft_skills
         .iter()
-        .filter(|s| differ(s.own.as_ref(), s.tutor.as_ref()))
+        .filter(|s| gap(s.own.as_ref(), s.tutor.as_ref()).is_some())
         .map(|s| s.skill.clone());
     competences.chain(skills).collect()
 }

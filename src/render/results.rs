@@ -321,11 +321,19 @@ pub fn defaults(t: &Strings, d: &Dossier, r: &Referential) -> Vec<String> {
     out
 }
 
+/// How a candidate's and a tutor's assessments of one item disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// Same scale, different values.
+    Differ,
+    /// A level beside a mark: not comparable, and said so.
+    OtherScale,
+}
+
 /// Whether self and tutor assessments disagree: a flag for the jury's questions.
-pub fn disagreement(t: &Strings, own: Option<&Score>, tutor: Option<&Score>) -> Option<Label> {
-    let (own, tutor) = (own?, tutor?);
-    let key = match (own, tutor) {
-        (Score::Level(a), Score::Level(b)) if a == b => return None,
+pub fn gap(own: Option<&Score>, tutor: Option<&Score>) -> Option<Gap> {
+    match (own?, tutor?) {
+        (Score::Level(a), Score::Level(b)) => (a != b).then_some(Gap::Differ),
         (
             Score::Mark {
                 value: a,
@@ -335,13 +343,16 @@ pub fn disagreement(t: &Strings, own: Option<&Score>, tutor: Option<&Score>) -> 
                 value: b,
                 out_of: y,
             },
-        ) if (a / x - b / y).abs() < 1e-9 => {
-            return None;
-        }
-        (Score::Level(_), Score::Level(_)) | (Score::Mark { .. }, Score::Mark { .. }) => {
-            "assessments_differ"
-        }
-        _ => "assessments_other_scale",
+        ) => ((a / x - b / y).abs() > 1e-9).then_some(Gap::Differ),
+        _ => Some(Gap::OtherScale),
+    }
+}
+
+/// [`gap`] as the dossier's flag.
+pub fn disagreement(t: &Strings, own: Option<&Score>, tutor: Option<&Score>) -> Option<Label> {
+    let key = match gap(own, tutor)? {
+        Gap::Differ => "assessments_differ",
+        Gap::OtherScale => "assessments_other_scale",
     };
     Some(Label {
         label: t.get(key),

@@ -79,6 +79,16 @@ fn the_built_site_splits_the_report_per_candidate_behind_an_index() {
 fn the_report_carries_decisions_and_their_reasoning() {
     let report = report();
     assert_eq!(report["format"], "refolio.report/2");
+    let alice = candidate(&report, "alice");
+    // Where self and tutor assessments differ, and which rules were refolio's defaults.
+    assert_eq!(
+        alice["disagreements"],
+        serde_json::json!(["C1.1", "Écoute active"])
+    );
+    assert_eq!(
+        alice["defaults"],
+        serde_json::json!(["default_all_blocs", "default_bloc_competences"])
+    );
     let bruno = candidate(&report, "bruno");
     assert_eq!(bruno["decision"]["kind"], "not-awarded");
     let c11 = &bruno["competences"][0];
