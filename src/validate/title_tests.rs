@@ -58,14 +58,7 @@ fn a_validated_substitute_without_points_leaves_the_grid_to_the_jury() {
             &mark(100.0, 175),
         ],
     );
-    o[0] = BlocVerdict {
-        verdict: Verdict::Validated,
-        mark: None,
-        applicable: None,
-        eliminatory: false,
-        blocks_title: false,
-        reasons: vec![],
-    };
+    o[0] = decided(Verdict::Validated);
     let (decision, reasons) = decide(
         &rules,
         &o,
@@ -186,21 +179,8 @@ fn a_professional_minimum_counts_without_a_grid() {
         all_blocs_stated: true,
         ..Rules::default()
     };
-    let ok = BlocVerdict {
-        verdict: Verdict::Validated,
-        mark: None,
-        applicable: None,
-        eliminatory: false,
-        blocks_title: false,
-        reasons: vec![],
-    };
-    let blocs = [TitleBloc {
-        id: "B1",
-        presented: true,
-        points: None,
-        optional: false,
-        outcome: &ok,
-    }];
+    let ok = decided(Verdict::Validated);
+    let blocs = [required("B1", &ok)];
     let (decision, reasons) = certification_decision(
         &rules,
         &blocs,
@@ -226,21 +206,8 @@ fn grand_oral(minimum: Option<f64>) -> Rules {
 
 #[test]
 fn a_required_final_interview_is_a_condition_of_the_title() {
-    let ok = BlocVerdict {
-        verdict: Verdict::Validated,
-        mark: None,
-        applicable: None,
-        eliminatory: false,
-        blocks_title: false,
-        reasons: vec![],
-    };
-    let blocs = [TitleBloc {
-        id: "B1",
-        presented: true,
-        points: None,
-        optional: false,
-        outcome: &ok,
-    }];
+    let ok = decided(Verdict::Validated);
+    let blocs = [required("B1", &ok)];
     let rules = grand_oral(None);
     let none = Condition::not_applicable();
     let (decision, reasons) =
@@ -276,23 +243,10 @@ fn a_required_final_interview_is_a_condition_of_the_title() {
 #[test]
 fn an_optional_bloc_is_not_needed_for_the_title() {
     let rules = Rules::default();
-    let ok = BlocVerdict {
-        verdict: Verdict::Validated,
-        mark: None,
-        applicable: None,
-        eliminatory: false,
-        blocks_title: false,
-        reasons: vec![],
-    };
+    let ok = decided(Verdict::Validated);
     let pending = BlocVerdict::undecided(vec![]);
     let blocs = [
-        TitleBloc {
-            id: "B1",
-            presented: true,
-            points: None,
-            optional: false,
-            outcome: &ok,
-        },
+        required("B1", &ok),
         TitleBloc {
             id: "B5",
             presented: false,
@@ -480,4 +434,15 @@ fn pending_blocs_leave_full_certification_undecided() {
     );
     assert_eq!(decision, Decision::Undecided);
     assert_eq!(keys(&reasons), ["reason_blocs_pending"]);
+}
+
+/// A required bloc, presented, outside any grid.
+fn required<'a>(id: &'a str, outcome: &'a BlocVerdict) -> TitleBloc<'a> {
+    TitleBloc {
+        id,
+        presented: true,
+        points: None,
+        optional: false,
+        outcome,
+    }
 }
