@@ -81,6 +81,7 @@ fn render_to_memory(bencher: Bencher) {
     let pages = render::render_site(
         site,
         &checked.dossiers,
+        &checked.deliberations,
         &templates,
         &Mutex::new(MemoryOutput::default()),
     )
@@ -91,7 +92,14 @@ fn render_to_memory(bencher: Bencher) {
         // full map would measure a different thing.
         .with_inputs(|| Mutex::new(MemoryOutput::default()))
         .bench_local_refs(|out| {
-            render::render_site(site, &checked.dossiers, &templates, out).expect("render")
+            render::render_site(
+                site,
+                &checked.dossiers,
+                &checked.deliberations,
+                &templates,
+                out,
+            )
+            .expect("render")
         });
 }
 

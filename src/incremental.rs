@@ -31,6 +31,8 @@ pub enum ChangeKind {
     Evidence(String, String),
     /// Any other file in a candidate folder (attachments).
     Asset(String),
+    /// A jury session file, by file name.
+    Session(String),
 }
 
 /// What a page may depend on: a change of the sources, or a fact derived from them.
@@ -61,6 +63,9 @@ impl ChangeKind {
             [crate::config::CONFIG_FILE] => ChangeKind::Config,
             // A whole folder appearing or going: its files are what matter, so rescan them.
             ["content"] | ["content", "referentials" | "candidates"] => ChangeKind::Tree,
+            // Sessions are read again after every change: the folder is just its files.
+            ["content", "sessions"] => ChangeKind::Session(String::new()),
+            ["content", "sessions", name] => ChangeKind::Session((*name).to_owned()),
             ["templates"] => ChangeKind::Templates,
             ["templates", "style.css"] => ChangeKind::Stylesheet,
             ["templates", "strings.toml"] => ChangeKind::Strings,

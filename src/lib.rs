@@ -71,6 +71,8 @@ pub struct Checked {
     pub site: Site,
     /// One per candidate of `site.candidates`, in the same order.
     pub dossiers: Vec<validate::Dossier>,
+    /// One per session of `site.sessions`, in the same order.
+    pub deliberations: Vec<validate::session::Deliberation>,
     pub sources: Sources,
     pub diagnostics: Diagnostics,
 }
@@ -176,7 +178,13 @@ pub fn build(options: &BuildOptions) -> Result<Built, Error> {
     guard_output_location(&options.root, &target)?;
     let templates = render::Templates::load(&options.root, checked.site.config.language)?;
     let staging = Staging::new(&target)?;
-    let pages = render::render_site(&checked.site, &checked.dossiers, &templates, &staging)?;
+    let pages = render::render_site(
+        &checked.site,
+        &checked.dossiers,
+        &checked.deliberations,
+        &templates,
+        &staging,
+    )?;
     let rendered_at = Instant::now();
     staging.publish()?;
     let summary = Summary {
@@ -247,7 +255,13 @@ pub fn render_to_memory(root: &Path, checked: &Checked) -> Result<output::Memory
     let site = &checked.site;
     let templates = render::Templates::load(root, site.config.language)?;
     let out = Mutex::new(output::MemoryOutput::default());
-    render::render_site(site, &checked.dossiers, &templates, &out)?;
+    render::render_site(
+        site,
+        &checked.dossiers,
+        &checked.deliberations,
+        &templates,
+        &out,
+    )?;
     Ok(out.into_inner().unwrap_or_else(PoisonError::into_inner))
 }
 

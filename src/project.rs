@@ -14,10 +14,15 @@ use crate::config::{Config, Overrides};
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Sources};
 use crate::incremental::{Change, ChangeKind, referential_id};
 use crate::load::candidate::CANDIDATES_DIR;
+use crate::load::session::SESSIONS_DIR;
 use crate::load::{self, Entry, REFERENTIALS_DIR};
 use crate::model::{self, Candidate, Referential, Site};
+use crate::validate::session::Deliberation;
 use crate::validate::{self, Dossier};
 use crate::{Checked, Error};
+
+/// The slug no candidate may have: the sessions' folder (see `render::paths::SESSIONS_DIR`).
+const RESERVED_SLUG: &str = "sessions";
 
 /// What one unit contributed: where its texts are in [`Project::sources`], its diagnostics,
 /// and its item's position in the site, when it produced one.
@@ -38,9 +43,13 @@ pub struct Project {
     config_slot: Slot,
     referentials: Vec<Slot>,
     candidates: Vec<Slot>,
+    /// The sessions folder, read as one unit after the candidates it names.
+    sessions_slot: Slot,
     site: Site,
     /// One per `site.candidates`, in the same order.
     dossiers: Vec<Dossier>,
+    /// One per `site.sessions`, in the same order.
+    deliberations: Vec<Deliberation>,
     sources: Sources,
     /// Problems between units (duplicate URLs) or of the tree (no referentials folder).
     site_diags: Vec<Diagnostic>,
@@ -80,18 +89,22 @@ impl Project {
             config_slot,
             referentials: Vec::new(),
             candidates: Vec::new(),
+            sessions_slot: Slot::folder(root, SESSIONS_DIR),
             site: Site {
                 config,
                 referentials: Vec::new(),
                 candidates: Vec::new(),
+                sessions: Vec::new(),
             },
             dossiers: Vec::new(),
+            deliberations: Vec::new(),
             sources,
             site_diags: Vec::new(),
             standing: BTreeSet::new(),
         };
         project.sync_referentials(None)?;
         project.sync_candidates(None)?;
+        project.sync_sessions()?;
         project.site_diags = project.site_problems();
         project.keep_quoted_texts();
         Ok(project)
@@ -151,6 +164,9 @@ impl Project {
         if !stale.is_empty() {
             self.sync_candidates(Some(&stale))?;
         }
+        // Sessions name candidates by position and judge their dossiers: a few small
+        // files, read again after any change.
+        self.sync_sessions()?;
         // URLs come from passports (and the config); an evidence edit cannot clash them.
         let slugs_may_change = !referentials.is_empty()
             || changes
@@ -178,6 +194,10 @@ impl Project {
         &self.dossiers
     }
 
+    pub fn deliberations(&self) -> &[Deliberation] {
+        &self.deliberations
+    }
+
     pub fn sources(&self) -> &Sources {
         &self.sources
     }
@@ -187,6 +207,7 @@ impl Project {
         std::iter::once(&self.config_slot)
             .chain(&self.referentials)
             .chain(&self.candidates)
+            .chain([&self.sessions_slot])
             .flat_map(|s| &s.diags)
             .chain(&self.site_diags)
     }
@@ -198,6 +219,7 @@ impl Project {
         Checked {
             site: self.site,
             dossiers: self.dossiers,
+            deliberations: self.deliberations,
             sources: self.sources,
             diagnostics,
         }
@@ -383,6 +405,43 @@ impl Project {
         Ok(())
     }
 
+    /// Reads, lowers and checks every session file again, against the candidates as they
+    /// are now.
+    fn sync_sessions(&mut self) -> Result<(), Error> {
+        let slot = std::mem::replace(
+            &mut self.sessions_slot,
+            Slot::folder(&self.root, SESSIONS_DIR),
+        );
+        self.forget(&slot);
+        self.site.sessions.clear();
+        self.deliberations.clear();
+        // Sessions judge candidates: a site without candidates has none.
+        if !self.site.config.candidates.publish {
+            return Ok(());
+        }
+        let mut sources = Sources::default();
+        let mut diags = Diagnostics::default();
+        let unloaded: Vec<&str> = self
+            .candidates
+            .iter()
+            .filter(|s| s.index.is_none())
+            .map(|s| s.entry.name.as_str())
+            .collect();
+        for entry in load::list(&self.root.join(SESSIONS_DIR))? {
+            let file = load::session::load_session(&self.root, &entry, &mut sources, &mut diags);
+            let (referentials, candidates) = (&self.site.referentials, &self.site.candidates);
+            if let Some(s) = file.and_then(|f| {
+                model::lower_session(f, referentials, candidates, &unloaded, &mut diags)
+            }) {
+                self.site.sessions.push(s);
+            }
+        }
+        self.deliberations = validate::session::deliberate(&self.site, &self.dossiers, &mut diags);
+        self.sessions_slot.paths = self.sources.absorb(sources);
+        self.sessions_slot.diags = diags.into_vec();
+        Ok(())
+    }
+
     /// Makes the sources the texts the diagnostics quote, no more: a diagnostic about a
     /// unit whose texts were not kept (two passports sharing a URL) has its file read again.
     fn keep_quoted_texts(&mut self) {
@@ -421,6 +480,16 @@ impl Project {
         // Pseudonyms chosen by hand may collide; two dossiers must not share a URL.
         let mut seen: HashMap<&str, &Candidate> = HashMap::new();
         for c in &self.site.candidates {
+            if c.slug == RESERVED_SLUG {
+                problems.push(
+                    Diagnostic::error(
+                        Kind::InvalidId,
+                        Some(c.passport.clone()),
+                        format!("candidate `{}` would have the URL `candidates/{RESERVED_SLUG}/`, where the jury sessions are published", c.id),
+                    )
+                    .with_suggestion(Some("rename the folder, or give the candidate a pseudonym".into())),
+                );
+            }
             match seen.get(c.slug.as_str()) {
                 Some(other) => problems.push(
                     Diagnostic::error(
@@ -439,6 +508,24 @@ impl Project {
             }
         }
         problems
+    }
+}
+
+impl Slot {
+    /// The slot of a folder read as one unit.
+    fn folder(root: &Path, dir: &str) -> Slot {
+        Slot {
+            entry: Entry {
+                name: dir.rsplit('/').next().unwrap_or(dir).to_owned(),
+                path: root.join(dir),
+                is_file: false,
+                is_dir: true,
+            },
+            paths: Vec::new(),
+            diags: Vec::new(),
+            index: None,
+            target: None,
+        }
     }
 }
 

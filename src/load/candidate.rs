@@ -21,6 +21,9 @@ pub const ATTACHMENT_EXTENSIONS: &[&str] = &[
     "pptx", "mp3", "mp4", "webm",
 ];
 
+/// The folder of a candidate's pages that holds the certificates awarded to them.
+pub const CERTIFICATES_FOLDER: &str = "certificates";
+
 /// Larger attachments are refused: a dossier is read, not downloaded.
 pub const MAX_ATTACHMENT_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -336,6 +339,16 @@ fn resolve_attachment(
         ));
     }
     let target = segments.join("/");
+    // The jury's certificates are published there: a candidate's file must not pass for one.
+    if segments.first().is_some_and(|s| *s == CERTIFICATES_FOLDER) {
+        return Err(error(
+            Kind::UnsafePath,
+            format!(
+                "attachment `{written}`: the folder `{CERTIFICATES_FOLDER}/` holds the certificates the jury awards"
+            ),
+            Some("move the file to another folder of the candidate's".into()),
+        ));
+    }
     let extension = Path::new(&target)
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())

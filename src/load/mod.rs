@@ -5,7 +5,8 @@
 pub mod candidate;
 pub mod raw;
 pub mod raw_candidate;
-mod raw_rules;
+pub mod raw_rules;
+pub mod session;
 mod yaml_errors;
 
 use std::path::{Path, PathBuf};

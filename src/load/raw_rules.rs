@@ -30,6 +30,32 @@ pub struct RawRules {
     pub penalties: Vec<S<u32>>,
     #[serde(default)]
     pub substitutions: Vec<RawSubstitution>,
+    /// The certification jury's composition.
+    pub jury: Option<RawJuryRules>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJuryRules {
+    /// Exactly this many deliberating members; or `min_members` / `max_members`.
+    pub members: Option<S<u32>>,
+    pub min_members: Option<S<u32>>,
+    pub max_members: Option<S<u32>>,
+    /// A president is required, of this quality (`any`: of any).
+    pub president: Option<S<String>>,
+    #[serde(default)]
+    pub composition: Vec<RawQuota>,
+    pub professional_share: Option<S<u32>>,
+    pub independence: Option<S<bool>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuota {
+    pub quality: S<String>,
+    pub at_least: Option<S<u32>>,
+    pub at_most: Option<S<u32>>,
+    pub exactly: Option<S<u32>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -56,7 +56,7 @@ impl Route {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Candidate {
     /// The folder name.
     pub id: String,
@@ -104,7 +104,7 @@ pub struct Tutor {
 }
 
 /// The job description (fiche de poste) filled at the start of the route.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Job {
     pub title: String,
     pub company: Option<String>,
@@ -112,14 +112,14 @@ pub struct Job {
     pub missions: Vec<Mission>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Mission {
     pub text: String,
     pub competences: Vec<usize>,
 }
 
 /// A criterion the jury exempted the candidate from.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Exemption {
     pub criterion: usize,
     pub reason: String,
@@ -162,7 +162,7 @@ impl Level {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SoftSkill {
     pub skill: String,
     pub own: Option<Score>,
@@ -327,7 +327,7 @@ pub struct JuryDecision {
 }
 
 /// One evidence file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Evidence {
     /// Relative to the site root, for diagnostics.
     pub path: PathBuf,
@@ -366,7 +366,7 @@ pub enum Demonstrated {
     Criterion(usize),
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Demonstration {
     pub item: Demonstrated,
     /// Where in the evidence ("section 3, dashboard p. 12").

@@ -6,14 +6,16 @@
 pub mod candidate;
 mod lower;
 pub mod process;
+pub mod session;
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use candidate::*;
-pub use lower::{derived_pseudonym, fmt_number, lower_candidate, lower_referential};
+pub use lower::{derived_pseudonym, fmt_number, lower_candidate, lower_referential, lower_session};
 pub use process::*;
+pub use session::*;
 
 use crate::config::Config;
 use crate::diagnostics::Location;
@@ -25,6 +27,8 @@ pub struct Site {
     pub referentials: Vec<Referential>,
     /// Empty when the site does not publish candidates.
     pub candidates: Vec<Candidate>,
+    /// Jury sessions, in file-name order; empty when the site does not publish candidates.
+    pub sessions: Vec<Session>,
 }
 
 impl Site {
@@ -160,6 +164,13 @@ pub struct Rules {
     /// Penalties the referential provides for, in % of the mark (004: 5, 10, 15).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub penalties: Vec<u32>,
+    /// The certification jury's composition.
+    #[serde(skip_serializing_if = "is_unstated")]
+    pub jury: JuryRules,
+}
+
+fn is_unstated(rules: &JuryRules) -> bool {
+    !rules.is_stated()
 }
 
 impl Rules {

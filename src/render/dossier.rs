@@ -108,6 +108,8 @@ pub struct CandidateRow<'a> {
 #[derive(Serialize)]
 pub struct JuryIndex<'a> {
     pub candidates: Vec<CandidateRow<'a>>,
+    /// The sessions' index, when the site has sessions.
+    pub sessions_href: Option<&'static str>,
 }
 
 pub fn jury_index<'a>(site: &'a Site, dossiers: &[Dossier], t: &Strings) -> JuryIndex<'a> {
@@ -131,7 +133,10 @@ pub fn jury_index<'a>(site: &'a Site, dossiers: &[Dossier], t: &Strings) -> Jury
             }
         })
         .collect();
-    JuryIndex { candidates }
+    JuryIndex {
+        candidates,
+        sessions_href: (!site.sessions.is_empty()).then_some("sessions/index.html"),
+    }
 }
 
 fn presented(c: &Candidate, r: &Referential, t: &Strings) -> String {

@@ -14,6 +14,7 @@ pub mod process;
 pub mod report;
 pub mod results;
 pub mod search;
+pub mod session;
 pub mod table;
 pub mod texts;
 pub mod views;
@@ -30,6 +31,7 @@ use crate::diagnostics::{Diagnostic, Kind, Location, Position};
 use crate::model::Site;
 use crate::output::Output;
 use crate::validate::Dossier;
+use crate::validate::session::Deliberation;
 
 /// Default templates, by the name a site's `templates/` folder overrides them with.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -62,6 +64,19 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("jury.html", include_str!("../../templates/jury.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("dossier.html", include_str!("../../templates/dossier.html")),
+    (
+        "sessions.html",
+        include_str!("../../templates/sessions.html"),
+    ),
+    ("minutes.html", include_str!("../../templates/minutes.html")),
+    (
+        "certified.html",
+        include_str!("../../templates/certified.html"),
+    ),
+    (
+        "certificate.html",
+        include_str!("../../templates/certificate.html"),
+    ),
     (
         "evidence.html",
         include_str!("../../templates/evidence.html"),
@@ -374,11 +389,12 @@ struct HomePage<'a> {
 pub fn render_site(
     site: &Site,
     dossiers: &[Dossier],
+    deliberations: &[Deliberation],
     templates: &Templates,
     out: &dyn Output,
 ) -> Result<usize, Error> {
     let highlighter = highlight::Highlighter::default();
-    let cx = plan::RenderContext::new(site, dossiers, templates, &highlighter);
+    let cx = plan::RenderContext::new(site, dossiers, deliberations, templates, &highlighter);
     let html = |_, paths: Vec<String>| paths.iter().filter(|p| p.ends_with(".html")).count();
     Ok(plan::render_all(&cx, out, html)?.into_iter().sum())
 }

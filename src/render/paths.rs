@@ -28,3 +28,31 @@ pub fn root_of(path: &str) -> String {
 pub fn table_href(root: &str, r: &Referential, id: &str) -> String {
     format!("{root}{}/index.html#{}", r.id, anchor(id))
 }
+
+/// Where the jury sessions' pages live: inside the candidates' folder, so that a site
+/// without candidates has none and a referential cannot be named like it. A candidate's
+/// slug cannot be `sessions` (see `Project`).
+pub const SESSIONS_DIR: &str = "candidates/sessions";
+
+/// The folder of a session's procès-verbal and lists.
+pub fn session_dir(s: &crate::model::Session) -> String {
+    format!("{SESSIONS_DIR}/{}", s.id)
+}
+
+/// The list of the certified of referential `r`, without extension (`.html`, `.csv`).
+pub fn certified_stem(r: &Referential) -> String {
+    format!("{SESSIONS_DIR}/certified-{}", r.id)
+}
+
+/// A candidate's certificate for `bloc` (index in the referential), or for the title,
+/// without extension (`.html` for the page, `.json` for the credential).
+pub fn certificate_stem(c: &Candidate, r: &Referential, bloc: Option<usize>) -> String {
+    let name = match bloc {
+        None => "certification".to_owned(),
+        Some(b) => match anchor(&r.blocs[b].id) {
+            a if a == "certification" => format!("bloc-{a}"),
+            a => a,
+        },
+    };
+    format!("{}/certificates/{name}", dossier_dir(c))
+}

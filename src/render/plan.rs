@@ -12,6 +12,7 @@ use crate::incremental::{Change, ChangeKind, referential_id};
 use crate::model::{Site, anchor};
 use crate::output::Output;
 use crate::validate::Dossier;
+use crate::validate::session::Deliberation;
 
 use super::paths;
 use super::texts::TextCache;
@@ -57,6 +58,21 @@ pub enum Page {
     Evidence(usize, usize),
     /// An attachment copied from the candidate folder: candidate, evidence, attachment.
     Attachment(usize, usize, usize),
+    /// The index of jury sessions.
+    Sessions,
+    /// A referential's list of the certified, every session: page and CSV.
+    Certified(usize),
+    CertifiedCsv(usize),
+    /// A session's procès-verbal, by index in `Site::sessions`.
+    Minutes(usize),
+    /// A session's list of the certified: page and CSV.
+    SessionCertified(usize),
+    SessionCertifiedCsv(usize),
+    /// A certificate page: session, verdict (index in its candidates), and the bloc
+    /// awarded, `None` for the title.
+    Certificate(usize, usize, Option<usize>),
+    /// Its Open Badges credential.
+    Credential(usize, usize, Option<usize>),
 }
 
 /// Pages that exist together: the site's own, one referential's, one candidate's.
@@ -65,6 +81,8 @@ pub enum Scope {
     Site,
     Referential(usize),
     Candidate(usize),
+    /// A jury session's documents, certificates included.
+    Session(usize),
 }
 
 /// A scope named by what survives a reload (IDs, not positions), for remembering which
@@ -74,6 +92,7 @@ pub enum ScopeKey {
     Site,
     Referential(String),
     Candidate(String),
+    Session(String),
 }
 
 /// Every scope of the site, in output order.
@@ -81,6 +100,7 @@ pub fn scopes(site: &Site) -> impl Iterator<Item = Scope> + '_ {
     std::iter::once(Scope::Site)
         .chain((0..site.referentials.len()).map(Scope::Referential))
         .chain((0..site.candidates.len()).map(Scope::Candidate))
+        .chain((0..site.sessions.len()).map(Scope::Session))
 }
 
 impl Scope {
@@ -89,11 +109,12 @@ impl Scope {
             Scope::Site => ScopeKey::Site,
             Scope::Referential(r) => ScopeKey::Referential(site.referentials[r].id.clone()),
             Scope::Candidate(c) => ScopeKey::Candidate(site.candidates[c].id.clone()),
+            Scope::Session(s) => ScopeKey::Session(site.sessions[s].id.clone()),
         }
     }
 
     /// The pages of this scope, in output order.
-    pub fn pages(self, site: &Site) -> Vec<Page> {
+    pub fn pages(self, site: &Site, deliberations: &[Deliberation]) -> Vec<Page> {
         match self {
             Scope::Site => {
                 let mut pages = vec![
@@ -105,6 +126,27 @@ impl Scope {
                 ];
                 if !site.candidates.is_empty() {
                     pages.extend([Page::Highlight, Page::Jury, Page::ReportIndex]);
+                }
+                if !site.sessions.is_empty() {
+                    pages.push(Page::Sessions);
+                    for r in super::session::referentials_with_sessions(site) {
+                        pages.extend([Page::Certified(r), Page::CertifiedCsv(r)]);
+                    }
+                }
+                pages
+            }
+            Scope::Session(_) if site.sessions.is_empty() => Vec::new(),
+            Scope::Session(s) => {
+                let mut pages = vec![
+                    Page::Minutes(s),
+                    Page::SessionCertified(s),
+                    Page::SessionCertifiedCsv(s),
+                ];
+                let verdicts = deliberations.get(s).map_or(&[][..], |d| &d.verdicts);
+                for (v, verdict) in verdicts.iter().enumerate() {
+                    for bloc in super::session::awards(verdict) {
+                        pages.extend([Page::Certificate(s, v, bloc), Page::Credential(s, v, bloc)]);
+                    }
                 }
                 pages
             }
@@ -129,11 +171,11 @@ impl Scope {
     pub fn depends_on(self, site: &Site, change: &Change) -> bool {
         let change = match change {
             Change::Source(k) => k,
-            // A standing shows in lists of candidates only: site-wide pages.
-            Change::Standing(_) => return matches!(self, Scope::Site),
+            // A standing shows in lists of candidates and in sessions.
+            Change::Standing(_) => return matches!(self, Scope::Site | Scope::Session(_)),
         };
         match (self, change) {
-            (Scope::Site, _) => true,
+            (Scope::Site | Scope::Session(_), _) => true,
             (_, ChangeKind::Config | ChangeKind::Tree) => true,
             (_, c) if c.is_template() => true,
             (Scope::Referential(r), ChangeKind::Referential(name)) => {
@@ -202,6 +244,29 @@ impl Page {
                 let a = &c.evidence[i].attachments[j];
                 format!("{}/{}", paths::dossier_dir(c), a.target)
             }
+            Page::Sessions => format!("{}/index.html", paths::SESSIONS_DIR),
+            Page::Certified(r) => format!("{}.html", paths::certified_stem(&site.referentials[r])),
+            Page::CertifiedCsv(r) => {
+                format!("{}.csv", paths::certified_stem(&site.referentials[r]))
+            }
+            Page::Minutes(s) => format!("{}/index.html", paths::session_dir(&site.sessions[s])),
+            Page::SessionCertified(s) => {
+                format!("{}/certified.html", paths::session_dir(&site.sessions[s]))
+            }
+            Page::SessionCertifiedCsv(s) => {
+                format!("{}/certified.csv", paths::session_dir(&site.sessions[s]))
+            }
+            Page::Certificate(s, v, bloc) | Page::Credential(s, v, bloc) => {
+                let session = &site.sessions[s];
+                let c = &site.candidates[session.candidates[v].candidate];
+                let r = &site.referentials[session.referential];
+                let ext = if matches!(self, Page::Certificate(..)) {
+                    "html"
+                } else {
+                    "json"
+                };
+                format!("{}.{ext}", paths::certificate_stem(c, r, bloc))
+            }
         }
     }
 
@@ -216,6 +281,10 @@ impl Page {
             Page::Competence(..) => "competence.html",
             Page::Dossier(_) => "dossier.html",
             Page::Evidence(..) => "evidence.html",
+            Page::Sessions => "sessions.html",
+            Page::Certified(_) | Page::SessionCertified(_) => "certified.html",
+            Page::Minutes(_) => "minutes.html",
+            Page::Certificate(..) => "certificate.html",
             _ => return None,
         })
     }
@@ -226,11 +295,30 @@ impl Page {
         use ChangeKind as K;
         let change = match change {
             Change::Source(k) => k,
-            // Every candidate's row: its coverage and decision.
-            Change::Standing(_) => return matches!(self, Page::Jury | Page::ReportIndex),
+            // Every candidate's row: its coverage and decision; sessions show decisions.
+            Change::Standing(folder) => {
+                return matches!(self, Page::Jury | Page::ReportIndex)
+                    || self.names_candidate(site, folder);
+            }
         };
         match (self, change) {
             (_, K::Config | K::Tree) => true,
+            // Sessions are read again after any change, and judge passports, dossiers and
+            // referentials: their documents follow every change but the stylesheet's.
+            (
+                Page::Sessions
+                | Page::Certified(_)
+                | Page::CertifiedCsv(_)
+                | Page::Minutes(_)
+                | Page::SessionCertified(_)
+                | Page::SessionCertifiedCsv(_)
+                | Page::Certificate(..)
+                | Page::Credential(..),
+                change,
+            ) => self.session_document_depends_on(site, templates, change),
+            // The jury index links the sessions when there are some.
+            (Page::Jury, K::Session(_)) => true,
+            (_, K::Session(_)) => false,
             (Page::Stylesheet, K::Stylesheet) => true,
             (Page::Stylesheet | Page::Highlight | Page::SearchScript, _) => false,
             (page, K::Strings) => page.template().is_some() || matches!(page, Page::Report(_)),
@@ -271,6 +359,65 @@ impl Page {
             // A copy of the file: only its bytes matter.
             (Page::Attachment(c, ..), K::Asset(folder)) => site.candidates[c].id == *folder,
             (Page::Attachment(..), _) => false,
+        }
+    }
+
+    /// The dependency map of a session document: its session's files, its referential,
+    /// the passports of the candidates it names (their names, their decisions); an
+    /// evidence edit reaches it as a [`Change::Standing`] only.
+    fn session_document_depends_on(
+        self,
+        site: &Site,
+        templates: &Templates,
+        change: &ChangeKind,
+    ) -> bool {
+        use ChangeKind as K;
+        let session = match self {
+            Page::Minutes(s)
+            | Page::SessionCertified(s)
+            | Page::SessionCertifiedCsv(s)
+            | Page::Certificate(s, ..)
+            | Page::Credential(s, ..) => site.sessions.get(s),
+            _ => None,
+        };
+        match (self.template(), change) {
+            (_, K::Config | K::Tree | K::Session(_)) => true,
+            (_, K::Stylesheet) => false,
+            (Some(t), K::Template(name)) => templates.affects(t, name),
+            (Some(_), K::Templates | K::Strings) => true,
+            (None, _) if change.is_template() => false,
+            (_, K::Evidence(..) | K::Asset(_)) => false,
+            (_, K::Referential(name)) => {
+                session.is_none_or(|s| site.referentials[s.referential].id == referential_id(name))
+            }
+            (_, K::Candidate(folder)) => session.is_none_or(|s| {
+                s.candidates
+                    .iter()
+                    .any(|d| site.candidates[d.candidate].id == *folder)
+            }),
+            _ => true,
+        }
+    }
+
+    /// Whether this session document shows candidate `folder`'s decision.
+    fn names_candidate(self, site: &Site, folder: &str) -> bool {
+        let in_session = |s: &crate::model::Session| {
+            s.candidates
+                .iter()
+                .any(|d| site.candidates[d.candidate].id == folder)
+        };
+        match self {
+            Page::Sessions => site.sessions.iter().any(in_session),
+            Page::Certified(r) | Page::CertifiedCsv(r) => site
+                .sessions
+                .iter()
+                .any(|s| s.referential == r && in_session(s)),
+            Page::Minutes(s)
+            | Page::SessionCertified(s)
+            | Page::SessionCertifiedCsv(s)
+            | Page::Certificate(s, ..)
+            | Page::Credential(s, ..) => site.sessions.get(s).is_some_and(in_session),
+            _ => false,
         }
     }
 
@@ -363,6 +510,7 @@ impl Page {
                 let a = &site.candidates[c].evidence[i].attachments[j];
                 std::fs::read(&a.source).map_err(|e| Error::io(&a.source, e))
             }
+            page => super::session::render_page(page, cx),
         }
     }
 }
@@ -377,7 +525,7 @@ pub fn render_scope(
 ) -> Result<(Vec<String>, usize), Error> {
     let mut paths = Vec::new();
     let mut rendered = 0;
-    for page in scope.pages(cx.site) {
+    for page in scope.pages(cx.site, cx.deliberations) {
         let path = page.path(cx.site);
         if wanted(page, &path) {
             out.write(&path, &page.render(cx)?)?;
@@ -410,6 +558,8 @@ pub struct RenderContext<'a> {
     pub site: &'a Site,
     /// One per candidate of `site`.
     pub dossiers: &'a [Dossier],
+    /// One per session of `site`.
+    pub deliberations: &'a [Deliberation],
     pub templates: &'a Templates,
     pub highlighter: &'a highlight::Highlighter,
     texts: TextCache,
@@ -422,12 +572,14 @@ impl<'a> RenderContext<'a> {
     pub fn new(
         site: &'a Site,
         dossiers: &'a [Dossier],
+        deliberations: &'a [Deliberation],
         templates: &'a Templates,
         highlighter: &'a highlight::Highlighter,
     ) -> Self {
         RenderContext {
             site,
             dossiers,
+            deliberations,
             templates,
             highlighter,
             texts: TextCache::new(site),
@@ -436,7 +588,12 @@ impl<'a> RenderContext<'a> {
         }
     }
 
-    fn html(&self, template: &str, root: &str, page: &impl Serialize) -> Result<Vec<u8>, Error> {
+    pub(super) fn html(
+        &self,
+        template: &str,
+        root: &str,
+        page: &impl Serialize,
+    ) -> Result<Vec<u8>, Error> {
         self.html_under(super::CONTENT_SECURITY_POLICY, template, root, page)
     }
 

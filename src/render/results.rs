@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::Strings;
 use super::dossier::Label;
 use crate::model::{
-    Attempt, Candidate, ItemResult, JuryVerdict, Outcome, Referential, Score, fmt_number,
+    Attempt, Candidate, ItemResult, JuryDecision, JuryVerdict, Outcome, Referential, Score,
+    fmt_number,
 };
 use crate::validate::rules::Reason;
 use crate::validate::title::{Condition, Decision, Standing};
@@ -266,6 +267,16 @@ pub struct JuryView {
 
 pub fn jury(t: &Strings, c: &Candidate, r: &Referential, d: &Dossier) -> Option<JuryView> {
     let j = c.jury.as_ref()?;
+    Some(JuryView {
+        decision: verdict_label(t, j, r),
+        date: j.date.clone(),
+        motive: j.motive.clone(),
+        differs: d.jury_differs,
+    })
+}
+
+/// The jury's decision as a label, with the blocs it awards.
+pub fn verdict_label(t: &Strings, j: &JuryDecision, r: &Referential) -> Label {
     let blocs: Vec<&str> = j.blocs.iter().map(|&b| r.blocs[b].id.as_str()).collect();
     let (key, class) = match j.verdict {
         JuryVerdict::Full => ("decision_full", "ok"),
@@ -277,12 +288,7 @@ pub fn jury(t: &Strings, c: &Candidate, r: &Referential, d: &Dossier) -> Option<
     if !blocs.is_empty() {
         label = format!("{label} ({})", blocs.join(", "));
     }
-    Some(JuryView {
-        decision: Label { label, class },
-        date: j.date.clone(),
-        motive: j.motive.clone(),
-        differs: d.jury_differs,
-    })
+    Label { label, class }
 }
 
 /// The decision a list shows: the jury's when recorded, else the proposal.

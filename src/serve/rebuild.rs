@@ -161,7 +161,13 @@ impl Rebuilder {
             None => Templates::load(&self.options.root, site.config.language)?,
         };
         let templates = self.templates.insert(templates);
-        let cx = RenderContext::new(site, project.dossiers(), templates, &self.highlighter);
+        let cx = RenderContext::new(
+            site,
+            project.dossiers(),
+            project.deliberations(),
+            templates,
+            &self.highlighter,
+        );
         let everything = self.to_render.contains(&Change::Source(ChangeKind::Config))
             || self.to_render.contains(&Change::Source(ChangeKind::Tree));
         let report = match self.written.as_mut() {

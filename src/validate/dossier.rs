@@ -13,7 +13,7 @@ use super::title::{
 };
 use crate::config::CandidatesConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
-use crate::model::{Candidate, JuryVerdict, Referential, Share};
+use crate::model::{Candidate, JuryDecision, JuryVerdict, Referential, Share};
 
 /// Everything computed for one candidate.
 #[derive(Debug, Clone)]
@@ -498,6 +498,18 @@ fn check_jury(
     let Some(jury) = &candidate.jury else {
         return false;
     };
+    check_motive(&candidate.id, jury, r, proposal, diags)
+}
+
+/// Whether `jury` differs from `proposal`; an error at the decision when it does without a
+/// motive. For a passport's `jury:` and for a session's decisions alike.
+pub fn check_motive(
+    candidate: &str,
+    jury: &JuryDecision,
+    r: &Referential,
+    proposal: &Decision,
+    diags: &mut Diagnostics,
+) -> bool {
     let awarded: Vec<&str> = jury.blocs.iter().map(|&b| r.blocs[b].id.as_str()).collect();
     let same = match (jury.verdict, proposal) {
         (JuryVerdict::Full, Decision::Full) => true,
@@ -510,7 +522,7 @@ fn check_jury(
             Diagnostic::error(
                 Kind::Rule,
                 Some(jury.at.clone()),
-                format!("{}: the jury's decision differs from the proposal of the rules, and gives no motive", candidate.id),
+                format!("{candidate}: the jury's decision differs from the proposal of the rules, and gives no motive"),
             )
             .with_suggestion(Some("add the jury's `motive:` (the jury is sovereign, its reasons are recorded)".into())),
         );

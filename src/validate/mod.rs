@@ -8,9 +8,10 @@ mod dossier;
 pub mod history;
 mod referential;
 pub mod rules;
+pub mod session;
 #[cfg(test)]
 mod test_support;
 pub mod title;
 
-pub use dossier::{BlocResult, CompetenceResult, Coverage, Dossier, dossier};
+pub use dossier::{BlocResult, CompetenceResult, Coverage, Dossier, check_motive, dossier};
 pub use referential::validate_referential;

@@ -135,7 +135,9 @@ fn an_evidence_edit_rewrites_its_candidate_pages_and_the_jury_index_only_if_cove
     let lea = "content/candidates/lea-dubois/preuves/tableau-de-bord-commercial.md";
     s.edit(lea, "demonstrates:\n", "demonstrates:\n  - C2.1\n");
     let report = s.rebuild_and_compare(&[lea]);
-    assert_eq!((report.written, report.removed), (6, 0));
+    // …and so do the documents of her jury session: its procès-verbal and list of the
+    // certified (page and CSV), the sessions' index and her referential's list (2).
+    assert_eq!((report.written, report.removed), (6 + 6, 0));
 }
 
 #[test]

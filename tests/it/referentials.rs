@@ -173,10 +173,11 @@ fn source_004_rncp36395_international() {
 fn the_bundled_site_publishes_with_every_link_resolving() {
     let out = build_in_memory(&repo_root());
     // Home, accessibility declaration, search, referentials, competences; jury index,
-    // 5 dossiers, 23 evidence pages.
+    // 5 dossiers, 23 evidence pages; the sessions' index, 3 lists of the certified, 4
+    // procès-verbaux and their lists, 15 certificates.
     assert_eq!(
         out.files.keys().filter(|p| p.ends_with(".html")).count(),
-        3 + 3 + 69 + 1 + 5 + 23
+        3 + 3 + 69 + 1 + 5 + 23 + 1 + 3 + 4 * 2 + 15
     );
     let (broken, checked) = broken_links(&out);
     assert!(broken.is_empty(), "{broken:#?}");

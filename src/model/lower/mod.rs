@@ -9,15 +9,18 @@ use std::path::Path;
 use serde_saphyr::Spanned;
 
 mod candidate;
+mod jury;
 mod marks;
 mod meta;
 mod outcome;
 mod process;
 mod results;
+mod session;
 
 pub use candidate::{derived_pseudonym, lower_candidate};
 pub use marks::fmt_number;
 use meta::is_iso_date;
+pub use session::lower_session;
 
 use super::*;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, did_you_mean};

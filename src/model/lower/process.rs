@@ -7,7 +7,7 @@ use super::*;
 use crate::model::process::*;
 
 /// A name among `names`, or a located error suggesting the nearest one.
-fn parse_name<T>(
+pub(super) fn parse_name<T>(
     cx: &mut Lowering<'_>,
     s: &Spanned<String>,
     what: &str,
@@ -43,7 +43,7 @@ fn parse_average(t: &str) -> Option<(f64, f64)> {
 }
 
 impl Lowering<'_> {
-    fn percentage(&mut self, p: &Spanned<u32>) {
+    pub(super) fn percentage(&mut self, p: &Spanned<u32>) {
         if p.value > 100 {
             self.error(
                 Kind::InvalidValue,
@@ -261,6 +261,9 @@ impl Lowering<'_> {
                 blocs,
                 keeps_criteria: s.keeps_criteria.as_ref().is_some_and(|b| b.value),
             });
+        }
+        if let Some(jury) = &raw.jury {
+            self.r.rules.jury = self.jury_rules(jury);
         }
     }
 

