@@ -139,6 +139,8 @@ pub struct Deliberated {
     pub candidate: usize,
     /// The decision written in the session file, if any (else the passport's `jury:`).
     pub decision: Option<JuryDecision>,
+    /// A decision is written in the session file, even one that did not lower (reported).
+    pub written: bool,
     pub at: Location,
 }
 
@@ -155,6 +157,7 @@ pub struct Session {
     pub place: Option<String>,
     pub members: Vec<Member>,
     pub candidates: Vec<Deliberated>,
+    /// The jury's list: where a problem of its composition is reported.
     pub at: Location,
 }
 

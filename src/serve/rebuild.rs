@@ -220,7 +220,9 @@ fn patch(
     let reshaped = changes.iter().any(|c| {
         matches!(
             c,
-            Change::Source(ChangeKind::Candidate(_) | ChangeKind::Referential(_))
+            Change::Source(
+                ChangeKind::Candidate(_) | ChangeKind::Referential(_) | ChangeKind::Session(_)
+            )
         )
     });
     let mut live: HashSet<ScopeKey> = HashSet::new();

@@ -5,7 +5,7 @@
 //! the title, the blocs not awarded before — follows the jury's decision, which is
 //! sovereign; the rules' proposal is kept beside it for the procès-verbal.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::title::Decision;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location};
@@ -72,7 +72,11 @@ pub fn deliberate(site: &Site, dossiers: &[Dossier], diags: &mut Diagnostics) ->
                 .map(|d| {
                     let c = &site.candidates[d.candidate];
                     let sessions = sessions_of.get(&d.candidate).map_or(1, Vec::len);
-                    let decision = resolve(c, session, d.decision.as_ref(), sessions, &d.at, diags);
+                    let decision = if d.written && d.decision.is_none() {
+                        None // written and wrong: already reported
+                    } else {
+                        resolve(c, session, d.decision.as_ref(), sessions, &d.at, diags)
+                    };
                     let proposal = proposal(site, c, &dossiers[d.candidate], &session.date);
                     let r = &site.referentials[c.referential];
                     // A passport's decision without motive is reported with its dossier.
@@ -109,6 +113,7 @@ fn award(site: &Site, deliberations: &mut [Deliberation]) {
         (&a.date, &a.id).cmp(&(&b.date, &b.id))
     });
     let mut awarded: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut titled: HashSet<usize> = HashSet::new();
     for s in order {
         for v in &mut deliberations[s].verdicts {
             let c = &site.candidates[v.candidate];
@@ -118,10 +123,12 @@ fn award(site: &Site, deliberations: &mut [Deliberation]) {
                 Some((JuryVerdict::Partial, d)) => d.blocs.clone(),
                 _ => Vec::new(),
             };
-            v.title = v
+            // The title is held once: a later `full` (a copy of the session) awards nothing.
+            let full = v
                 .decision
                 .as_ref()
                 .is_some_and(|d| d.verdict == JuryVerdict::Full);
+            v.title = full && titled.insert(v.candidate);
             v.blocs = blocs.into_iter().filter(|b| !before.contains(b)).collect();
             before.extend(&v.blocs);
         }

@@ -332,3 +332,28 @@ fn editor_temporaries_and_foreign_files_are_not_changes() {
         ]
     );
 }
+
+#[test]
+fn session_edits_keep_the_output_equal_to_a_full_build() {
+    let mut s = Session::start();
+    let session = "content/sessions/dc-2026-06-30.yaml";
+    // The motive shows on the procès-verbal.
+    s.edit(
+        session,
+        "Portefeuille incomplet",
+        "Portefeuille encore incomplet",
+    );
+    let report = s.rebuild_and_compare(&[session]);
+    assert!(!report.full && report.written > 0, "{report:?}");
+    // The jury now certifies her: her certificates appear.
+    s.edit(session, "decision: deferred", "decision: full");
+    s.rebuild_and_compare(&[session]);
+    // A session added for another date, then the folder's last file of a referential gone.
+    let copy = "content/sessions/dc-2026-10-15.yaml";
+    s.write(copy, &s.read(session).replace("2026-06-30", "2026-10-15"));
+    s.rebuild_and_compare(&[copy]);
+    fs::remove_file(s.path(copy)).unwrap();
+    fs::remove_file(s.path(session)).unwrap();
+    let report = s.rebuild_and_compare(&[copy, session]);
+    assert!(report.removed > 0, "{report:?}");
+}

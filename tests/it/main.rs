@@ -20,5 +20,6 @@ mod referentials;
 mod search;
 mod search_folding;
 mod serve;
+mod sessions;
 mod site;
 mod xss;

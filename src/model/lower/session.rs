@@ -46,7 +46,7 @@ pub fn lower_session(
     }
 
     let mut deliberated: Vec<Deliberated> = Vec::new();
-    for (id, decision) in &raw.candidates.value.0 {
+    for (id, raw_decision) in &raw.candidates.value.0 {
         let Some(c) = cx.candidate(id) else { continue };
         let candidate = &candidates[c];
         if deliberated.iter().any(|d| d.candidate == c) {
@@ -66,7 +66,7 @@ pub fn lower_session(
             cx.push(Kind::InvalidValue, id, message, Some(help.into()));
             continue;
         }
-        let decision = decision.as_ref().and_then(|raw| {
+        let decision = raw_decision.as_ref().and_then(|raw| {
             CandidateLowering {
                 path: cx.path.clone(),
                 r: &referentials[r],
@@ -78,6 +78,7 @@ pub fn lower_session(
         });
         deliberated.push(Deliberated {
             candidate: c,
+            written: raw_decision.is_some(),
             decision,
             at: cx.location(id),
         });
@@ -121,7 +122,7 @@ pub fn lower_session(
             .map(|p| cx.text(p, "the session's place")),
         members,
         candidates: deliberated,
-        at: Location::new(&cx.path, None),
+        at: cx.location(&raw.jury),
     })
 }
 
