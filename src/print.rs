@@ -1,4 +1,5 @@
-//! `refolio print`: each candidate's dossier bilan as a PDF for the jury, printed by
+//! `refolio print`: each candidate's dossier bilan, each jury session's procès-verbal and
+//! each certificate awarded as a PDF, printed by
 //! headless Chromium from the freshly built site, so the PDF is the page itself under its
 //! print stylesheet (A4, one bloc per page). The PDFs go through the same staging as a build:
 //! a failure leaves the previous ones as they were.
@@ -10,7 +11,7 @@ use std::process::Command;
 use rayon::prelude::*;
 
 use crate::output::{Output, Staging};
-use crate::render::paths::dossier_dir;
+use crate::render::paths::{self, dossier_dir};
 use crate::{BuildOptions, Built, Error};
 
 /// Where the PDFs go when no `--pdf-dir` is given, relative to the site root.
@@ -33,14 +34,15 @@ pub struct PrintOptions {
     pub chromium: Option<PathBuf>,
 }
 
-/// A print: the build, and each PDF written (candidate ID, path), empty when the build
+/// A print: the build, and each PDF written (what it is, path), empty when the build
 /// stopped on content errors.
 pub struct Printed {
     pub built: Built,
     pub pdfs: Vec<(String, PathBuf)>,
 }
 
-/// Builds the site, then prints every candidate's dossier into the PDF folder.
+/// Builds the site, then prints every candidate's dossier, every procès-verbal and every
+/// certificate into the PDF folder.
 pub fn print(options: &PrintOptions) -> Result<Printed, Error> {
     // Before building: a missing browser should not cost a build.
     let chromium = find_chromium(
@@ -64,26 +66,70 @@ pub fn print(options: &PrintOptions) -> Result<Printed, Error> {
         .map_err(|e| Error::io(&options.build.target(), e))?;
     let scratch = tempfile::tempdir().map_err(|e| Error::io(&std::env::temp_dir(), e))?;
     let staging = Staging::new(&pdf_dir)?;
-    let candidates = &built.checked.site.candidates;
-    let names: Vec<String> = candidates
+    let documents = documents(&built.checked);
+    documents
         .par_iter()
         .enumerate()
-        .map(|(i, c)| {
-            let dir = dossier_dir(c);
-            let name = format!("{}.pdf", dir.rsplit('/').next().unwrap_or(&dir));
-            let page = site_dir.join(&dir).join("index.html");
+        .map(|(i, doc)| {
+            let page = site_dir.join(&doc.page);
             let pdf = print_page(&chromium, &page, &scratch.path().join(i.to_string()))?;
-            staging.write(&name, &pdf)?;
-            Ok(name)
+            staging.write(&doc.pdf, &pdf)
         })
-        .collect::<Result<_, Error>>()?;
+        .collect::<Result<(), Error>>()?;
     staging.publish()?;
-    let pdfs = candidates
-        .iter()
-        .zip(names)
-        .map(|(c, name)| (c.id.clone(), pdf_dir.join(name)))
+    let pdfs = documents
+        .into_iter()
+        .map(|doc| (doc.label, pdf_dir.join(doc.pdf)))
         .collect();
     Ok(Printed { built, pdfs })
+}
+
+/// A page to print: what it is (for the command's output), where it is in the site, and
+/// its PDF's name in the PDF folder.
+struct Document {
+    label: String,
+    page: String,
+    pdf: String,
+}
+
+/// Every document a jury prints: each dossier bilan (`<slug>.pdf`), each session's
+/// procès-verbal (`sessions/<id>.pdf`) and each certificate awarded
+/// (`certificates/<slug>/<name>.pdf`).
+fn documents(checked: &crate::Checked) -> Vec<Document> {
+    let site = &checked.site;
+    let last = |path: &str| path.rsplit('/').next().unwrap_or(path).to_owned();
+    let mut docs: Vec<Document> = site
+        .candidates
+        .iter()
+        .map(|c| {
+            let dir = dossier_dir(c);
+            Document {
+                label: c.id.clone(),
+                pdf: format!("{}.pdf", last(&dir)),
+                page: format!("{dir}/index.html"),
+            }
+        })
+        .collect();
+    for (session, deliberation) in site.sessions.iter().zip(&checked.deliberations) {
+        docs.push(Document {
+            label: format!("session {}", session.id),
+            page: format!("{}/index.html", paths::session_dir(session)),
+            pdf: format!("sessions/{}.pdf", session.id),
+        });
+        let r = &site.referentials[session.referential];
+        for v in &deliberation.verdicts {
+            let c = &site.candidates[v.candidate];
+            for bloc in crate::render::session::awards(v) {
+                let stem = paths::certificate_stem(c, r, bloc);
+                docs.push(Document {
+                    label: format!("{}: {}", c.id, last(&stem)),
+                    page: format!("{stem}.html"),
+                    pdf: format!("certificates/{}/{}.pdf", c.slug, last(&stem)),
+                });
+            }
+        }
+    }
+    docs
 }
 
 /// The browser to print with: `explicit`, else `from_env` (`REFOLIO_CHROMIUM`), else the

@@ -443,6 +443,9 @@ fn csv_field(value: &str) -> String {
     }
 }
 
+/// The longest competence statement a certificate prints whole.
+const BRIEF: usize = 140;
+
 /// A certificate page: one award to one candidate.
 #[derive(Serialize)]
 pub struct CertificatePage<'a> {
@@ -501,7 +504,7 @@ pub fn certificate<'a>(
                 .iter()
                 .map(|&k| {
                     let comp = &r.competences[k];
-                    (comp.id.clone(), first_line(&comp.text))
+                    (comp.id.clone(), brief(&comp.text, BRIEF))
                 })
                 .collect();
             (
@@ -536,9 +539,16 @@ pub fn certificate<'a>(
     }
 }
 
-/// A competence's statement up to its first line break, without Markdown emphasis marks.
-fn first_line(text: &str) -> String {
-    text.lines().next().unwrap_or("").trim().to_owned()
+/// A competence's statement as a certificate lists it: its first line, cut at a word
+/// before `max` characters (a certificate is one page; the referential has the rest).
+fn brief(text: &str, max: usize) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.chars().count() <= max {
+        return line.to_owned();
+    }
+    let cut: String = line.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
 /// Renders a page of a session's documents: the index, lists, procès-verbaux, certificates.
@@ -633,6 +643,16 @@ fn credential(site: &Site, s: usize, v: usize, bloc: Option<usize>, path: &str) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_statements_are_cut_at_a_word() {
+        assert_eq!(brief("Court", 10), "Court");
+        assert_eq!(
+            brief("Identifier les marchés, en respectant", 24),
+            "Identifier les marchés…"
+        );
+        assert_eq!(brief("Un deux\nTrois", 10), "Un deux");
+    }
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_neutralised() {

@@ -33,7 +33,8 @@ function describe(p, mode, result) {
 
 test('axe-core WCAG 2.1 A/AA: no violation on any page (light, dark, 360 px)', async () => {
   const list = pages();
-  const narrow = new Set([...referentialPages(), ...dossierPages(), 'candidates/index.html']);
+  const minutes = list.filter((p) => /^candidates\/sessions\/[^/]+\/index\.html$/.test(p));
+  const narrow = new Set([...referentialPages(), ...dossierPages(), ...minutes, 'candidates/index.html']);
   // Every page carries a Content-Security-Policy that forbids scripts (the site is
   // script-free): bypassCSP lets the test inject axe-core, and nothing else changes.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });

@@ -50,7 +50,8 @@ test('refolio print: one PDF per dossier, with its decision and every competence
   assert.ok(index.candidates.length > 0, 'the bundled site has candidates');
   // Besides the build's own summary, print says one line per PDF written.
   const printed = out.split('\n').filter((l) => /\.pdf\s*$/.test(l));
-  assert.equal(printed.length, index.candidates.length, `one line per PDF:\n${out}`);
+  const dossiersPrinted = printed.filter((l) => !/[/\\](sessions|certificates)[/\\]/.test(l));
+  assert.equal(dossiersPrinted.length, index.candidates.length, `one line per dossier PDF:\n${out}`);
 
   const problems = [];
   const summary = [];
@@ -75,6 +76,40 @@ test('refolio print: one PDF per dossier, with its decision and every competence
     if (missing.length) problems.push(`${c.id}: competences ${missing.join(', ')} not in the PDF text`);
     summary.push(`${c.id}: ${pages} pages, “${decision}”, ${ids.length} competences`);
   }
+  // Each session's procès-verbal names every candidate it deliberates on; each certificate
+  // is one A4 page naming its holder. Both read from the built pages.
+  const sessionsDir = path.join(site, 'candidates', 'sessions');
+  const sessions = fs.existsSync(sessionsDir)
+    ? fs.readdirSync(sessionsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+    : [];
+  assert.ok(sessions.length > 0, 'the bundled site has jury sessions');
+  for (const id of sessions) {
+    const html = fs.readFileSync(path.join(sessionsDir, id, 'index.html'), 'utf8');
+    const table = /<table class="jury verdicts">[\s\S]*?<\/table>/.exec(html)[0];
+    const names = [...table.matchAll(/<th scope="row"><a [^>]*>([^<]*)<\/a>/g)].map((m) => decode(m[1]));
+    const pdf = path.join(pdfDir, 'sessions', `${id}.pdf`);
+    if (!fs.existsSync(pdf)) { problems.push(`session ${id}: no PDF at ${pdf}`); continue; }
+    const { pages, text } = await pdfText(pdf);
+    for (const name of names) if (!squash(text).includes(squash(name))) problems.push(`session ${id}: ${name} not in the PDF`);
+    summary.push(`session ${id}: ${pages} pages, ${names.length} candidates`);
+  }
+  let certificates = 0;
+  for (const c of fs.readdirSync(path.join(site, 'candidates'))) {
+    const dir = path.join(site, 'candidates', c, 'certificates');
+    if (!fs.existsSync(dir)) continue;
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+      certificates += 1;
+      const html = fs.readFileSync(path.join(dir, file), 'utf8');
+      const holder = decode(/<strong class="holder">([^<]*)<\/strong>/.exec(html)[1]);
+      const pdf = path.join(pdfDir, 'certificates', c, file.replace(/\.html$/, '.pdf'));
+      if (!fs.existsSync(pdf)) { problems.push(`${c}/${file}: no PDF at ${pdf}`); continue; }
+      const { pages, text } = await pdfText(pdf);
+      if (pages !== 1) problems.push(`${c}/${file}: ${pages} pages, not one`);
+      if (!squash(text).includes(squash(holder))) problems.push(`${c}/${file}: holder ${holder} not in the PDF`);
+    }
+  }
+  assert.ok(certificates > 0, 'the bundled site awards certificates');
+  summary.push(`${certificates} certificates, one page each`);
   console.log(`pdf: ${summary.join('; ')}`);
   assert.ok(problems.length === 0, listed(problems));
 });

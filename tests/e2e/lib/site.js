@@ -49,7 +49,7 @@ function referentialPages() {
 
 /** The candidates' dossiers: `candidates/<id>/index.html`. */
 function dossierPages() {
-  return pages().filter((p) => /^candidates\/[^/]+\/index\.html$/.test(p));
+  return pages().filter((p) => /^candidates\/[^/]+\/index\.html$/.test(p) && !p.startsWith('candidates/sessions/'));
 }
 
 function fileUrl(page) {
