@@ -182,6 +182,8 @@ impl Scope {
                 site.referentials[r].id == referential_id(name)
             }
             (Scope::Referential(_), _) => false,
+            // A dossier lists the sessions of its candidate.
+            (Scope::Candidate(_), ChangeKind::Session(_)) => true,
             (Scope::Candidate(c), change) => candidate_depends_on(site, c, change),
         }
     }
@@ -316,8 +318,9 @@ impl Page {
                 | Page::Credential(..),
                 change,
             ) => self.session_document_depends_on(site, templates, change),
-            // The jury index links the sessions when there are some.
-            (Page::Jury, K::Session(_)) => true,
+            // The jury index links the sessions when there are some; a dossier, the
+            // sessions of its candidate.
+            (Page::Jury | Page::Dossier(_), K::Session(_)) => true,
             (_, K::Session(_)) => false,
             (Page::Stylesheet, K::Stylesheet) => true,
             (Page::Stylesheet | Page::Highlight | Page::SearchScript, _) => false,
@@ -489,10 +492,19 @@ impl Page {
                 let r = &site.referentials[r];
                 Ok(export::badges::certification_json(r, &site.config).into_bytes())
             }
-            Page::Dossier(c) => {
-                let (c, d) = (&site.candidates[c], &cx.dossiers[c]);
+            Page::Dossier(i) => {
+                let (c, d) = (&site.candidates[i], &cx.dossiers[i]);
                 let texts = cx.texts.get(site, c.referential);
-                let page = dossier::dossier_page(site, c, d, t, &cx.labels, texts);
+                let page = DossierWithSessions {
+                    page: dossier::dossier_page(site, c, d, t, &cx.labels, texts),
+                    jury_sessions: super::session::of_candidate(
+                        site,
+                        cx.deliberations,
+                        i,
+                        t,
+                        paths::DOSSIER_ROOT,
+                    ),
+                };
                 cx.html("dossier.html", paths::DOSSIER_ROOT, &page)
             }
             Page::Report(c) => {
@@ -513,6 +525,14 @@ impl Page {
             page => super::session::render_page(page, cx),
         }
     }
+}
+
+/// A dossier and the jury sessions that deliberated on its candidate.
+#[derive(Serialize)]
+struct DossierWithSessions<'a> {
+    #[serde(flatten)]
+    page: dossier::DossierPage<'a>,
+    jury_sessions: Vec<super::session::CandidateSession<'a>>,
 }
 
 /// Renders the pages of `scope` that `wanted` selects (by page and path) into `out`; returns the path of every

@@ -332,6 +332,44 @@ pub fn awards(v: &Verdict) -> impl Iterator<Item = Option<usize>> + '_ {
         .chain(v.blocs.iter().map(|&b| Some(b)))
 }
 
+/// A session that deliberated on a candidate, as the candidate's dossier lists it.
+#[derive(Serialize)]
+pub struct CandidateSession<'a> {
+    pub title: String,
+    pub date: &'a str,
+    pub href: String,
+    pub decision: Option<Label>,
+    pub certificates: Vec<CertificateLink>,
+}
+
+/// The sessions that deliberated on candidate `c` (index), by date, linked from `root`.
+pub fn of_candidate<'a>(
+    site: &'a Site,
+    deliberations: &[Deliberation],
+    c: usize,
+    t: &Strings,
+    root: &str,
+) -> Vec<CandidateSession<'a>> {
+    let mut found: Vec<CandidateSession<'a>> = site
+        .sessions
+        .iter()
+        .zip(deliberations)
+        .filter_map(|(session, d)| {
+            let v = d.verdicts.iter().find(|v| v.candidate == c)?;
+            let r = &site.referentials[session.referential];
+            Some(CandidateSession {
+                title: session_title(t, session),
+                date: &session.date,
+                href: format!("{root}{}/index.html", paths::session_dir(session)),
+                decision: v.decision.as_ref().map(|j| verdict_label(t, j, r)),
+                certificates: certificates(t, &site.candidates[c], r, v, root),
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| (a.date, &a.href).cmp(&(b.date, &b.href)));
+    found
+}
+
 /// One row of a list of the certified.
 #[derive(Serialize)]
 pub struct CertifiedRow<'a> {

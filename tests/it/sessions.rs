@@ -372,6 +372,15 @@ fn the_bundled_sessions_decide_as_their_jury_did() {
         texts(&september, "table.verdicts tbody td:nth-child(3) .verdict"),
         ["✔ Certification totale"]
     );
+    // Her dossier lists both sessions, and the certificates the second awards.
+    let dossier = html(&out, "candidates/camille-martin/index.html");
+    let listed = texts(&dossier, ".jury-sessions li");
+    assert_eq!(listed.len(), 2);
+    assert!(
+        listed[0].ends_with("(2026-07-02) : … Décision ajournée"),
+        "{listed:?}"
+    );
+    assert!(listed[1].contains("✔ Certification totale — Certification professionnelle , Certificat de bloc de compétences B1"), "{listed:?}");
     let bd = html(&out, "candidates/sessions/bd-2026-06-30/index.html");
     assert_eq!(
         texts(&bd, "table.verdicts tbody td:nth-child(4)"),
