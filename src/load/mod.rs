@@ -130,20 +130,26 @@ pub fn load_referential(
         );
         return None;
     }
-    let text = read_text(&entry.path, &rel, diags)?;
-    let parsed = parse_yaml::<raw::RawReferential>(&text, &rel);
-    sources.insert(&rel, text);
-    match parsed {
-        Ok(raw) => Some(ReferentialFile {
-            id: stem.to_owned(),
-            path: rel,
-            raw,
-        }),
-        Err(d) => {
-            diags.push(d);
-            None
-        }
-    }
+    let raw = read_yaml::<raw::RawReferential>(&entry.path, &rel, sources, diags)?;
+    Some(ReferentialFile {
+        id: stem.to_owned(),
+        path: rel,
+        raw,
+    })
+}
+
+/// Reads and parses one YAML file, keeping its text among `sources` for the diagnostics to
+/// quote; `None` when it cannot be read or parsed (reported).
+pub fn read_yaml<T: DeserializeOwned>(
+    path: &Path,
+    rel: &Path,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    let text = read_text(path, rel, diags)?;
+    let parsed = parse_yaml::<T>(&text, rel);
+    sources.insert(rel, text);
+    parsed.map_err(|d| diags.push(d)).ok()
 }
 
 /// The warning for a site without a referentials folder, if it has none.

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::raw::S;
 use super::raw_candidate::{IdMap, RawJury};
-use super::{Entry, check_url_id, parse_yaml, read_text, relative};
+use super::{Entry, check_url_id, read_yaml, relative};
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Sources};
 
 /// Where a site keeps its jury sessions, relative to its root.
@@ -75,18 +75,10 @@ pub fn load_session(
         diags.push(d);
         return None;
     }
-    let text = read_text(&entry.path, &rel, diags)?;
-    let parsed = parse_yaml::<RawSession>(&text, &rel);
-    sources.insert(&rel, text);
-    match parsed {
-        Ok(raw) => Some(SessionFile {
-            id: stem.to_owned(),
-            path: rel,
-            raw,
-        }),
-        Err(d) => {
-            diags.push(d);
-            None
-        }
-    }
+    let raw = read_yaml::<RawSession>(&entry.path, &rel, sources, diags)?;
+    Some(SessionFile {
+        id: stem.to_owned(),
+        path: rel,
+        raw,
+    })
 }

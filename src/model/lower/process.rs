@@ -18,16 +18,21 @@ pub(super) fn parse_name<T>(
     if let Some(v) = parse(t) {
         return Some(v);
     }
-    let help = match did_you_mean(t, names.iter().copied()) {
-        Some(n) => format!("did you mean `{n}`?"),
-        None => format!("write one of {}", names.join(", ")),
-    };
+    let help = name_help(t, names);
     let at = cx.loc(s);
     cx.diags.push(
         Diagnostic::error(Kind::InvalidValue, at, format!("unknown {what} `{t}`"))
             .with_suggestion(Some(help)),
     );
     None
+}
+
+/// The suggestion for an unknown name among `names`: the nearest, else them all.
+pub(super) fn name_help(t: &str, names: &[&str]) -> String {
+    match did_you_mean(t, names.iter().copied()) {
+        Some(n) => format!("did you mean `{n}`?"),
+        None => format!("write one of {}", names.join(", ")),
+    }
 }
 
 fn blocs_of(r: &Referential, blocs: &[usize]) -> Vec<String> {

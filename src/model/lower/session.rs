@@ -175,10 +175,7 @@ impl SessionLowering<'_> {
         let t = s.value.trim();
         let parsed = parse(t);
         if parsed.is_none() {
-            let help = match did_you_mean(t, names.iter().copied()) {
-                Some(n) => format!("did you mean `{n}`?"),
-                None => format!("write one of {}", names.join(", ")),
-            };
+            let help = super::process::name_help(t, names);
             self.push(
                 Kind::InvalidValue,
                 s,
