@@ -406,3 +406,17 @@ fn the_bundled_sessions_decide_as_their_jury_did() {
          cci-2026-09-22,2026-09-22,RNCP36395,developpement-commercial-international,camille-martin,Camille Martin,full,yes,B1 B2 B3 B4 B5\n"
     );
 }
+
+#[test]
+fn two_builds_of_a_session_are_byte_identical() {
+    let (a, b) = (
+        build_in_memory(&fixture("sessions")),
+        build_in_memory(&fixture("sessions")),
+    );
+    assert!(
+        a.files
+            .keys()
+            .any(|p| p.starts_with("candidates/sessions/"))
+    );
+    assert_eq!(a.files, b.files);
+}
