@@ -206,8 +206,53 @@ pub fn build(options: &BuildOptions) -> Result<Built, Error> {
     })
 }
 
-/// One line per candidate for the terminal: coverage, gaps and decision.
+/// One line per candidate for the terminal: coverage, gaps and decision; then one per
+/// jury session: what it awards.
 pub fn coverage_lines(checked: &Checked) -> Vec<String> {
+    let mut lines = candidate_lines(checked);
+    lines.extend(session_lines(checked));
+    lines
+}
+
+fn session_lines(checked: &Checked) -> Vec<String> {
+    let site = &checked.site;
+    site.sessions
+        .iter()
+        .zip(&checked.deliberations)
+        .map(|(s, d)| {
+            let r = &site.referentials[s.referential];
+            let awards: Vec<String> = d
+                .verdicts
+                .iter()
+                .filter(|v| render::session::is_certified(v))
+                .map(|v| {
+                    let c = &site.candidates[v.candidate];
+                    let what: Vec<&str> = v
+                        .title
+                        .then_some("title")
+                        .into_iter()
+                        .chain(v.blocs.iter().map(|&b| r.blocs[b].id.as_str()))
+                        .collect();
+                    format!("{} ({})", c.slug, what.join(", "))
+                })
+                .collect();
+            let awarded = if awards.is_empty() {
+                "nothing".to_owned()
+            } else {
+                awards.join("; ")
+            };
+            format!(
+                "session {} ({}, {}): {} candidate(s); awards: {awarded}",
+                s.id,
+                r.id,
+                s.date,
+                d.verdicts.len()
+            )
+        })
+        .collect()
+}
+
+fn candidate_lines(checked: &Checked) -> Vec<String> {
     let site = &checked.site;
     site.candidates
         .iter()
