@@ -2,11 +2,12 @@
 //! to do with candidate portfolios.
 //! Absent file means defaults; a malformed one is a located diagnostic.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Position, Sources};
+use crate::sign::IssuerKey;
 
 pub const CONFIG_FILE: &str = "refolio.toml";
 
@@ -39,6 +40,7 @@ pub struct Config {
     /// Absent: the declaration says "not compliant" and names no contact. Spanned, so a
     /// warning about the table points at it.
     pub accessibility: Option<toml::Spanned<AccessibilityConfig>>,
+    pub certificates: CertificatesConfig,
 }
 
 impl Default for Config {
@@ -49,6 +51,7 @@ impl Default for Config {
             language: Language::Fr,
             candidates: CandidatesConfig::default(),
             accessibility: None,
+            certificates: CertificatesConfig::default(),
         }
     }
 }
@@ -76,6 +79,18 @@ impl Default for CandidatesConfig {
             pseudonymize: false,
         }
     }
+}
+
+/// The `[certificates]` table: how the credentials of awarded certificates are signed.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CertificatesConfig {
+    /// An Ed25519 private key (PKCS#8 PEM), relative to the site folder. Absent: the
+    /// credentials are published unsigned and the certificates say so.
+    pub signing_key: Option<toml::Spanned<String>>,
+    /// The key it names (or `--signing-key` gives), once read.
+    #[serde(skip)]
+    pub key: Option<IssuerKey>,
 }
 
 /// Conformity with the RGAA, as the accessibility declaration states it.
@@ -195,10 +210,13 @@ pub struct Overrides {
     pub allow_gaps: bool,
     /// No candidate page: the public referential site.
     pub no_candidates: bool,
+    /// The signing key, instead of the one `refolio.toml` names: a key kept out of the
+    /// site's repository (a CI secret).
+    pub signing_key: Option<PathBuf>,
 }
 
 impl Overrides {
-    pub fn apply(&self, config: &mut Config) {
+    fn apply(&self, config: &mut Config) {
         if let Some(url) = &self.base_url {
             config.base_url = Some(url.clone());
         }
@@ -208,8 +226,29 @@ impl Overrides {
 }
 
 impl Config {
-    /// Reads `root/refolio.toml` if it exists. Problems are reported and defaults used.
-    pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Config {
+    /// Reads `root/refolio.toml` if it exists, with `overrides` applied and the signing key
+    /// read. Problems are reported and defaults used.
+    pub fn load(
+        root: &Path,
+        overrides: &Overrides,
+        sources: &mut Sources,
+        diags: &mut Diagnostics,
+    ) -> Config {
+        let mut config = Config::read(root, overrides, sources, diags);
+        if let Some(path) = &overrides.signing_key {
+            let at = Location::new(path.clone(), None);
+            config.certificates.key = IssuerKey::read(&root.join(path), at, diags);
+        }
+        overrides.apply(&mut config);
+        config
+    }
+
+    fn read(
+        root: &Path,
+        overrides: &Overrides,
+        sources: &mut Sources,
+        diags: &mut Diagnostics,
+    ) -> Config {
         let path = root.join(CONFIG_FILE);
         if !path.exists() {
             return Config::default();
@@ -219,7 +258,19 @@ impl Config {
         };
         let parsed = toml::from_str::<Config>(&text);
         let config = match parsed {
-            Ok(c) => {
+            Ok(mut c) => {
+                // A key given on the command line replaces this one, which need not exist
+                // on the machine that builds.
+                if let Some(path) = c
+                    .certificates
+                    .signing_key
+                    .as_ref()
+                    .filter(|_| overrides.signing_key.is_none())
+                {
+                    let at = Position::at_offset(&text, path.span().start);
+                    let at = Location::new(CONFIG_FILE, Some(at));
+                    c.certificates.key = IssuerKey::read(&root.join(path.get_ref()), at, diags);
+                }
                 if let Some(a) = &c.accessibility {
                     a.get_ref().check(&text, diags);
                     if !a.get_ref().has_contact() {

@@ -21,6 +21,7 @@ pub mod print;
 pub mod project;
 pub mod render;
 pub mod serve;
+pub mod sign;
 pub mod validate;
 
 use std::fmt;

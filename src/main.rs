@@ -36,6 +36,10 @@ struct CandidateArgs {
     /// Leave candidates out entirely: the public referential site (as `publish = false`).
     #[arg(long)]
     no_candidates: bool,
+    /// Sign the certificates' credentials with this Ed25519 private key (PKCS#8 PEM),
+    /// instead of the `signing_key` of `refolio.toml`: a key kept out of the repository.
+    #[arg(long, value_name = "PEM")]
+    signing_key: Option<PathBuf>,
 }
 
 impl CandidateArgs {
@@ -44,6 +48,11 @@ impl CandidateArgs {
             base_url,
             allow_gaps: self.allow_gaps,
             no_candidates: self.no_candidates,
+            // Relative to where the command runs, as any path argument.
+            signing_key: self
+                .signing_key
+                .as_ref()
+                .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())),
         }
     }
 }

@@ -68,8 +68,7 @@ impl Project {
         }
         let mut unit = Sources::default();
         let mut diags = Diagnostics::default();
-        let mut config = Config::load(root, &mut unit, &mut diags);
-        overrides.apply(&mut config);
+        let config = Config::load(root, overrides, &mut unit, &mut diags);
         let mut sources = Sources::default();
         let config_slot = Slot {
             entry: Entry {

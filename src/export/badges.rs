@@ -41,11 +41,13 @@ pub fn bloc_file(bloc: &Bloc) -> String {
     }
 }
 
+/// An achievement, as its own file (with `@context`) or embedded in a credential.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Achievement<'a> {
-    #[serde(rename = "@context")]
-    context: [&'static str; 2],
+pub struct Achievement<'a> {
+    /// Absent when embedded: the credential's contexts hold.
+    #[serde(rename = "@context", skip_serializing_if = "Option::is_none")]
+    context: Option<[&'static str; 2]>,
     id: String,
     #[serde(rename = "type")]
     kind: [&'static str; 1],
@@ -85,12 +87,44 @@ struct Alignment<'a> {
     target_type: &'static str,
 }
 
+/// Who creates an achievement or issues a credential.
 #[derive(Serialize)]
-struct Profile<'a> {
+pub struct Profile<'a> {
     id: String,
     #[serde(rename = "type")]
     kind: [&'static str; 1],
     name: &'a str,
+}
+
+impl<'a> Profile<'a> {
+    /// The profile named `name`, its ID the same wherever it appears.
+    pub fn named(name: &'a str) -> Profile<'a> {
+        Profile {
+            id: uuid::Uuid::new_v5(&super::NAMESPACE, format!("creator/{name}").as_bytes())
+                .urn()
+                .to_string(),
+            kind: ["Profile"],
+            name,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl<'a> Achievement<'a> {
+    /// The achievement as a credential embeds it.
+    pub fn embedded(self) -> Self {
+        Achievement {
+            context: None,
+            ..self
+        }
+    }
+
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
 }
 
 /// What a bloc's and the certification's achievements share.
@@ -111,7 +145,7 @@ impl<'a> Common<'a> {
         let r = self.naming.referential;
         let id = self.naming.uri(file, self.naming.uuid(Some(uuid_name)));
         Achievement {
-            context: CONTEXT,
+            context: Some(CONTEXT),
             id,
             kind: ["Achievement"],
             achievement_type: BLOC_TYPE,
@@ -122,14 +156,8 @@ impl<'a> Common<'a> {
                 narrative: String::new(),
             },
             alignment: Vec::new(),
-            creator: r.certifier.as_deref().map(|name| Profile {
-                // Named by the certifier alone: one profile across its referentials.
-                id: uuid::Uuid::new_v5(&super::NAMESPACE, format!("creator/{name}").as_bytes())
-                    .urn()
-                    .to_string(),
-                kind: ["Profile"],
-                name,
-            }),
+            // Named by the certifier alone: one profile across its referentials.
+            creator: r.certifier.as_deref().map(Profile::named),
             human_code,
             tag: r
                 .rncp
@@ -157,12 +185,26 @@ impl<'a> Common<'a> {
 
 /// The achievement of bloc `b` of `r`, pretty-printed, ending with a newline.
 pub fn bloc_json(r: &Referential, config: &Config, b: usize) -> String {
+    bloc_achievement(r, config, b)
+        .map(|a| to_json(&a))
+        .unwrap_or_default()
+}
+
+/// The achievement of the whole certification `r`, pretty-printed, ending with a newline.
+pub fn certification_json(r: &Referential, config: &Config) -> String {
+    to_json(&certification_achievement(r, config))
+}
+
+/// The achievement of bloc `b` of `r`.
+pub fn bloc_achievement<'a>(
+    r: &'a Referential,
+    config: &Config,
+    b: usize,
+) -> Option<Achievement<'a>> {
     let common = Common {
         naming: Naming::new(r, config.base_url.as_deref()),
     };
-    let Some(bloc) = r.blocs.get(b) else {
-        return String::new();
-    };
+    let bloc = r.blocs.get(b)?;
     let mut narrative = String::new();
     for &k in &bloc.competences {
         let competence = &r.competences[k];
@@ -213,7 +255,7 @@ pub fn bloc_json(r: &Referential, config: &Config, b: usize) -> String {
         id: common.naming.url(&common.naming.item_path(&bloc.id)),
         narrative,
     };
-    to_json(&Achievement {
+    Some(Achievement {
         achievement_type: BLOC_TYPE,
         description,
         criteria,
@@ -227,8 +269,8 @@ pub fn bloc_json(r: &Referential, config: &Config, b: usize) -> String {
     })
 }
 
-/// The achievement of the whole certification `r`, pretty-printed, ending with a newline.
-pub fn certification_json(r: &Referential, config: &Config) -> String {
+/// The achievement of the whole certification `r`.
+pub fn certification_achievement<'a>(r: &'a Referential, config: &Config) -> Achievement<'a> {
     let common = Common {
         naming: Naming::new(r, config.base_url.as_deref()),
     };
@@ -266,13 +308,13 @@ pub fn certification_json(r: &Referential, config: &Config) -> String {
         narrative,
     };
     let human_code = r.rncp.as_deref().unwrap_or(&r.id);
-    to_json(&Achievement {
+    Achievement {
         achievement_type: CERTIFICATION_TYPE,
         description,
         criteria,
         alignment,
         ..common.achievement(CERTIFICATION_FILE, "badge", human_code, &r.title)
-    })
+    }
 }
 
 /// Appends a Markdown list item at nesting `depth`: `label`, then `text` (Markdown, maybe

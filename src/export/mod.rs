@@ -10,6 +10,7 @@
 
 pub mod badges;
 pub mod case;
+pub mod credential;
 
 use uuid::Uuid;
 

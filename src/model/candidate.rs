@@ -64,6 +64,8 @@ pub struct Candidate {
     pub slug: String,
     /// The name shown: the real name, or the pseudonym when the site pseudonymises.
     pub name: String,
+    /// When the site pseudonymises, the real name as credentials carry it: hashed.
+    pub hashed_name: Option<HashedName>,
     pub passport: Location,
     pub referential: usize,
     /// Blocs presented, in the referential's order.
@@ -84,6 +86,30 @@ pub struct Candidate {
     /// Some evidence file did not load (already reported): what it covers is unknown, so
     /// gaps are not reported.
     pub unread_evidence: bool,
+}
+
+/// A name as Open Badges 3.0 hashes an identity (`IdentityObject`): `sha256$` and the
+/// hexadecimal SHA-256 of the name followed by the salt. The name cannot be read back; the
+/// holder of a credential proves it is theirs by showing the name that gives the hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HashedName {
+    pub hash: String,
+    pub salt: String,
+}
+
+impl HashedName {
+    /// The salt derives from the candidate's folder, so builds are deterministic; it is
+    /// published beside the hash, as the standard has it.
+    pub fn new(name: &str, folder: &str) -> HashedName {
+        use sha2::{Digest, Sha256};
+        let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+        let salt = hex(&Sha256::digest(format!("refolio-salt/{folder}").as_bytes())[..16]);
+        let hash = hex(&Sha256::digest(format!("{name}{salt}").as_bytes()));
+        HashedName {
+            hash: format!("sha256${hash}"),
+            salt,
+        }
+    }
 }
 
 impl Candidate {

@@ -34,6 +34,9 @@ pub fn table_href(root: &str, r: &Referential, id: &str) -> String {
 /// slug cannot be `sessions` (see `Project`).
 pub const SESSIONS_DIR: &str = "candidates/sessions";
 
+/// The public half of the key that signs the credentials (SPKI PEM).
+pub const ISSUER_KEY: &str = "candidates/sessions/issuer-key.pem";
+
 /// The folder of a session's procès-verbal and lists.
 pub fn session_dir(s: &crate::model::Session) -> String {
     format!("{SESSIONS_DIR}/{}", s.id)

@@ -73,6 +73,10 @@ pub enum Page {
     Certificate(usize, usize, Option<usize>),
     /// Its Open Badges credential.
     Credential(usize, usize, Option<usize>),
+    /// The same credential signed (VC-JWT), when the site has a signing key.
+    SignedCredential(usize, usize, Option<usize>),
+    /// The public half of the signing key, when there is one.
+    IssuerKey,
 }
 
 /// Pages that exist together: the site's own, one referential's, one candidate's.
@@ -129,6 +133,9 @@ impl Scope {
                 }
                 if !site.sessions.is_empty() {
                     pages.push(Page::Sessions);
+                    if site.config.certificates.key.is_some() {
+                        pages.push(Page::IssuerKey);
+                    }
                     for r in super::session::referentials_with_sessions(site) {
                         pages.extend([Page::Certified(r), Page::CertifiedCsv(r)]);
                     }
@@ -143,9 +150,13 @@ impl Scope {
                     Page::SessionCertifiedCsv(s),
                 ];
                 let verdicts = deliberations.get(s).map_or(&[][..], |d| &d.verdicts);
+                let signed = site.config.certificates.key.is_some();
                 for (v, verdict) in verdicts.iter().enumerate() {
                     for bloc in super::session::awards(verdict) {
                         pages.extend([Page::Certificate(s, v, bloc), Page::Credential(s, v, bloc)]);
+                        if signed {
+                            pages.push(Page::SignedCredential(s, v, bloc));
+                        }
                     }
                 }
                 pages
@@ -258,14 +269,17 @@ impl Page {
             Page::SessionCertifiedCsv(s) => {
                 format!("{}/certified.csv", paths::session_dir(&site.sessions[s]))
             }
-            Page::Certificate(s, v, bloc) | Page::Credential(s, v, bloc) => {
+            Page::IssuerKey => paths::ISSUER_KEY.into(),
+            Page::Certificate(s, v, bloc)
+            | Page::Credential(s, v, bloc)
+            | Page::SignedCredential(s, v, bloc) => {
                 let session = &site.sessions[s];
                 let c = &site.candidates[session.candidates[v].candidate];
                 let r = &site.referentials[session.referential];
-                let ext = if matches!(self, Page::Certificate(..)) {
-                    "html"
-                } else {
-                    "json"
+                let ext = match self {
+                    Page::Certificate(..) => "html",
+                    Page::Credential(..) => "json",
+                    _ => "jwt",
                 };
                 format!("{}.{ext}", paths::certificate_stem(c, r, bloc))
             }
@@ -315,9 +329,12 @@ impl Page {
                 | Page::SessionCertified(_)
                 | Page::SessionCertifiedCsv(_)
                 | Page::Certificate(..)
-                | Page::Credential(..),
+                | Page::Credential(..)
+                | Page::SignedCredential(..),
                 change,
             ) => self.session_document_depends_on(site, templates, change),
+            // The key is configured: only a config change reaches it.
+            (Page::IssuerKey, _) => false,
             // The jury index links the sessions when there are some; a dossier, the
             // sessions of its candidate.
             (Page::Jury | Page::Dossier(_), K::Session(_)) => true,
@@ -380,7 +397,8 @@ impl Page {
             | Page::SessionCertified(s)
             | Page::SessionCertifiedCsv(s)
             | Page::Certificate(s, ..)
-            | Page::Credential(s, ..) => site.sessions.get(s),
+            | Page::Credential(s, ..)
+            | Page::SignedCredential(s, ..) => site.sessions.get(s),
             _ => None,
         };
         match (self.template(), change) {
@@ -419,7 +437,8 @@ impl Page {
             | Page::SessionCertified(s)
             | Page::SessionCertifiedCsv(s)
             | Page::Certificate(s, ..)
-            | Page::Credential(s, ..) => site.sessions.get(s).is_some_and(in_session),
+            | Page::Credential(s, ..)
+            | Page::SignedCredential(s, ..) => site.sessions.get(s).is_some_and(in_session),
             _ => false,
         }
     }

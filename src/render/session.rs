@@ -11,6 +11,7 @@ use super::paths;
 use super::plan::{Page, RenderContext};
 use super::results::{decision_label, verdict_label};
 use crate::Error;
+use crate::export::credential::Award;
 use crate::model::{Candidate, JuryRules, Member, Referential, Session, Site, fmt_number};
 use crate::validate::session::{Deliberation, Verdict};
 
@@ -506,6 +507,8 @@ pub struct CertificatePage<'a> {
     pub json_href: String,
     /// The signed credential, when the site signs.
     pub signed_href: Option<String>,
+    /// The public key that verifies it.
+    pub key_href: Option<String>,
 }
 
 /// The certificate of `bloc` (or of the title) awarded to `v`'s candidate by session `s`.
@@ -574,6 +577,7 @@ pub fn certificate<'a>(
         minutes_href: format!("{root}{}/index.html", paths::session_dir(session)),
         json_href: format!("{file}.json"),
         signed_href: signed_ext.map(|ext| format!("{file}.{ext}")),
+        key_href: signed_ext.map(|_| format!("{root}{}", paths::ISSUER_KEY)),
     }
 }
 
@@ -632,12 +636,36 @@ pub(super) fn render_page(page: Page, cx: &RenderContext<'_>) -> Result<Vec<u8>,
         }
         Page::Certificate(s, v, bloc) => {
             let verdict = &cx.deliberations[s].verdicts[v];
-            let page = certificate(site, s, verdict, bloc, t, None);
+            let signed = site.config.certificates.key.as_ref().map(|_| "jwt");
+            let page = certificate(site, s, verdict, bloc, t, signed);
             cx.html("certificate.html", &root, &page)
         }
-        Page::Credential(s, v, bloc) => {
-            Ok(credential(site, s, v, bloc, &page.path(site)).into_bytes())
+        Page::Credential(s, v, bloc) | Page::SignedCredential(s, v, bloc) => {
+            let verdict = &cx.deliberations[s].verdicts[v];
+            // The JSON's address identifies the credential, signed or not.
+            let path = Page::Credential(s, v, bloc).path(site);
+            let award = Award {
+                site,
+                session: &site.sessions[s],
+                candidate: &site.candidates[verdict.candidate],
+                bloc,
+                path: &path,
+            };
+            let key = site.config.certificates.key.as_ref();
+            Ok(match (page, key) {
+                (Page::SignedCredential(..), Some(key)) => award.jwt(key),
+                _ => award.json(),
+            }
+            .into_bytes())
         }
+        Page::IssuerKey => Ok(site
+            .config
+            .certificates
+            .key
+            .as_ref()
+            .map(|k| k.public_pem())
+            .unwrap_or_default()
+            .into_bytes()),
         other => Err(Error::Usage(format!("{other:?} is not a session document"))),
     }
 }
@@ -666,16 +694,6 @@ fn certified_page<'a>(
         rows,
         csv_href,
     }
-}
-
-/// The Open Badges credential of an award.
-fn credential(site: &Site, s: usize, v: usize, bloc: Option<usize>, path: &str) -> String {
-    let session = &site.sessions[s];
-    let c = &site.candidates[session.candidates[v].candidate];
-    let r = &site.referentials[session.referential];
-    // Placeholder until `export::credential` lands.
-    let _ = (r, c, bloc, path);
-    "{}\n".to_owned()
 }
 
 #[cfg(test)]

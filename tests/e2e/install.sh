@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end suite needs, on a clean Debian machine too: Debian's
-# Chromium, a Java runtime (the Nu HTML Checker needs 11 or later; 17 is the default here)
-# and the pinned npm packages (playwright-core, axe-core, vnu-jar, pdfjs-dist).
+# Chromium, a Java runtime (the Nu HTML Checker needs 11 or later; 17 is the default here),
+# the pinned npm packages (playwright-core, axe-core, vnu-jar, pdfjs-dist) and the pinned
+# Python Open Badges verifier (requirements.txt, in .venv).
 # Idempotent: what is already there is kept.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -42,4 +43,19 @@ if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
   echo "== npm ci (tests/e2e)"
   npm ci --ignore-scripts --no-audit --no-fund
   cp package-lock.json "$stamp"
+fi
+
+# The Open Badges verifier (Python), in a virtual environment of its own, when the pinned
+# requirements changed since the last install.
+if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+  echo "== installing python3-venv (Debian)"
+  apt_install python3-venv
+fi
+pystamp=.venv/.e2e-requirements
+if ! cmp -s requirements.txt "$pystamp" 2>/dev/null; then
+  echo "== pip install -r requirements.txt (tests/e2e/.venv)"
+  rm -rf .venv
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+  cp requirements.txt "$pystamp"
 fi

@@ -7,6 +7,7 @@ mod candidates;
 mod cli;
 mod common;
 mod corpus;
+mod credentials;
 mod decision;
 mod diagnostics;
 mod fuzz_regressions;

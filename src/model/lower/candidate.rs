@@ -82,12 +82,13 @@ pub fn lower_candidate(
     };
     let name = cx.text(&raw.name, "the candidate's name");
     let pseudonym = raw.pseudonym.as_ref().map(|p| cx.text(p, "the pseudonym"));
-    let (name, slug) = if config.pseudonymize {
+    let (name, slug, hashed_name) = if config.pseudonymize {
         let shown = pseudonym.unwrap_or_else(|| derived_pseudonym(&folder.id));
         let slug = anchor(&shown);
-        (shown, slug)
+        let hashed = HashedName::new(&name, &folder.id);
+        (shown, slug, Some(hashed))
     } else {
-        (name, folder.id.clone())
+        (name, folder.id.clone(), None)
     };
     let session = raw.session.as_ref().map(|s| cx.date(s));
     let tutor = raw.tutor.as_ref().map(|t| Tutor {
@@ -156,6 +157,7 @@ pub fn lower_candidate(
         id: folder.id,
         slug,
         name,
+        hashed_name,
         passport: Location::new(path, None),
         referential: index,
         blocs: cx.presented,
