@@ -14,25 +14,32 @@ pub(super) fn parse_name<T>(
     names: &[&str],
     parse: impl Fn(&str) -> Option<T>,
 ) -> Option<T> {
+    let at = cx.loc(s);
+    parse_name_at(cx.diags, at, s, what, names, parse)
+}
+
+/// [`parse_name`] for any file: the error is reported at `at`.
+pub(super) fn parse_name_at<T>(
+    diags: &mut Diagnostics,
+    at: Option<Location>,
+    s: &Spanned<String>,
+    what: &str,
+    names: &[&str],
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
     let t = s.value.trim();
     if let Some(v) = parse(t) {
         return Some(v);
     }
-    let help = name_help(t, names);
-    let at = cx.loc(s);
-    cx.diags.push(
+    let help = match did_you_mean(t, names.iter().copied()) {
+        Some(n) => format!("did you mean `{n}`?"),
+        None => format!("write one of {}", names.join(", ")),
+    };
+    diags.push(
         Diagnostic::error(Kind::InvalidValue, at, format!("unknown {what} `{t}`"))
             .with_suggestion(Some(help)),
     );
     None
-}
-
-/// The suggestion for an unknown name among `names`: the nearest, else them all.
-pub(super) fn name_help(t: &str, names: &[&str]) -> String {
-    match did_you_mean(t, names.iter().copied()) {
-        Some(n) => format!("did you mean `{n}`?"),
-        None => format!("write one of {}", names.join(", ")),
-    }
 }
 
 fn blocs_of(r: &Referential, blocs: &[usize]) -> Vec<String> {

@@ -172,18 +172,8 @@ impl SessionLowering<'_> {
         names: &[&str],
         parse: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
-        let t = s.value.trim();
-        let parsed = parse(t);
-        if parsed.is_none() {
-            let help = super::process::name_help(t, names);
-            self.push(
-                Kind::InvalidValue,
-                s,
-                format!("unknown {what} `{t}`"),
-                Some(help),
-            );
-        }
-        parsed
+        let at = Some(self.location(s));
+        super::process::parse_name_at(self.diags, at, s, what, names, parse)
     }
 
     fn member(&mut self, m: &RawMember, deliberated: &[Deliberated]) -> Option<Member> {
