@@ -17,6 +17,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod paths;
 pub mod print;
 pub mod project;
 pub mod render;

@@ -11,7 +11,7 @@ use std::process::Command;
 use rayon::prelude::*;
 
 use crate::output::{Output, Staging};
-use crate::render::paths::{self, dossier_dir};
+use crate::paths::{self, dossier_dir};
 use crate::{BuildOptions, Built, Error};
 
 /// Where the PDFs go when no `--pdf-dir` is given, relative to the site root.
@@ -97,7 +97,6 @@ struct Document {
 /// (`certificates/<slug>/<name>.pdf`).
 fn documents(checked: &crate::Checked) -> Vec<Document> {
     let site = &checked.site;
-    let last = |path: &str| path.rsplit('/').next().unwrap_or(path).to_owned();
     let mut docs: Vec<Document> = site
         .candidates
         .iter()
@@ -105,15 +104,15 @@ fn documents(checked: &crate::Checked) -> Vec<Document> {
             let dir = dossier_dir(c);
             Document {
                 label: c.id.clone(),
-                pdf: format!("{}.pdf", last(&dir)),
-                page: format!("{dir}/index.html"),
+                pdf: format!("{}.pdf", paths::file_name(&dir)),
+                page: paths::dossier_page(c),
             }
         })
         .collect();
     for (session, deliberation) in site.sessions.iter().zip(&checked.deliberations) {
         docs.push(Document {
             label: format!("session {}", session.id),
-            page: format!("{}/index.html", paths::session_dir(session)),
+            page: paths::minutes_page(session),
             pdf: format!("sessions/{}.pdf", session.id),
         });
         let r = &site.referentials[session.referential];
@@ -122,9 +121,9 @@ fn documents(checked: &crate::Checked) -> Vec<Document> {
             for bloc in crate::render::session::awards(v) {
                 let stem = paths::certificate_stem(c, r, bloc);
                 docs.push(Document {
-                    label: format!("{}: {}", c.id, last(&stem)),
+                    label: format!("{}: {}", c.id, paths::file_name(&stem)),
                     page: format!("{stem}.html"),
-                    pdf: format!("certificates/{}/{}.pdf", c.slug, last(&stem)),
+                    pdf: format!("certificates/{}/{}.pdf", c.slug, paths::file_name(&stem)),
                 });
             }
         }

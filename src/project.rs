@@ -21,7 +21,7 @@ use crate::validate::session::Deliberation;
 use crate::validate::{self, Dossier};
 use crate::{Checked, Error};
 
-/// The slug no candidate may have: the sessions' folder (see `render::paths::SESSIONS_DIR`).
+/// The slug no candidate may have: the sessions' folder (see `paths::SESSIONS_DIR`).
 const RESERVED_SLUG: &str = "sessions";
 
 /// What one unit contributed: where its texts are in [`Project::sources`], its diagnostics,

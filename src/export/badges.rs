@@ -304,7 +304,7 @@ pub fn certification_achievement<'a>(r: &'a Referential, config: &Config) -> Ach
         None => Cow::Borrowed(r.title.as_str()),
     };
     let criteria = Criteria {
-        id: common.naming.url("index.html"),
+        id: common.naming.url(crate::paths::in_folder::TABLE),
         narrative,
     };
     let human_code = r.rncp.as_deref().unwrap_or(&r.id);

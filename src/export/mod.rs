@@ -14,7 +14,8 @@ pub mod credential;
 
 use uuid::Uuid;
 
-use crate::model::{ItemRef, Referential, anchor};
+use crate::model::{ItemRef, Referential};
+use crate::paths::in_folder;
 
 /// refolio's UUID namespace: the version 5 UUID of the name `urn:refolio` in the URL
 /// namespace. Never change it: every published identifier derives from it.
@@ -88,7 +89,7 @@ impl<'a> Naming<'a> {
                 .is_some_and(|a| !a.competences.is_empty())
         };
         let in_table = match r.lookup(id) {
-            Some(ItemRef::Competence(_)) => return format!("competences/{}.html", anchor(id)),
+            Some(ItemRef::Competence(_)) => return in_folder::competence_page(id),
             Some(ItemRef::Group(g)) => r
                 .groups
                 .get(g)
@@ -100,7 +101,7 @@ impl<'a> Naming<'a> {
             _ => true,
         };
         if in_table {
-            format!("index.html#{}", anchor(id))
+            in_folder::table_row(id)
         } else {
             format!("case.json#{}", self.uuid(Some(id)))
         }

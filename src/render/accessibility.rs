@@ -9,9 +9,6 @@ use crate::model::fmt_number;
 
 use super::Strings;
 
-/// Where the declaration is written.
-pub const PATH: &str = "accessibility.html";
-
 #[derive(Serialize)]
 pub struct AccessibilityPage {
     pub status: &'static str,

@@ -9,9 +9,9 @@ use serde::Serialize;
 use tera::Value;
 
 use super::Strings;
-use super::paths::{DOSSIER_ROOT, table_href};
 use super::texts::Texts;
-use crate::model::{Candidate, Referential, Score, Site, anchor, fmt_number};
+use crate::model::{Candidate, Referential, Score, Site, fmt_number};
+use crate::paths::{self, DOSSIER_ROOT, table_href};
 use crate::validate::Dossier;
 use crate::validate::rules::{CriterionStatus, Reason, Verdict};
 use crate::validate::title::Decision;
@@ -109,7 +109,7 @@ pub struct CandidateRow<'a> {
 pub struct JuryIndex<'a> {
     pub candidates: Vec<CandidateRow<'a>>,
     /// The sessions' index, when the site has sessions.
-    pub sessions_href: Option<&'static str>,
+    pub sessions_href: Option<String>,
 }
 
 pub fn jury_index<'a>(site: &'a Site, dossiers: &[Dossier], t: &Strings) -> JuryIndex<'a> {
@@ -121,7 +121,7 @@ pub fn jury_index<'a>(site: &'a Site, dossiers: &[Dossier], t: &Strings) -> Jury
             let r = &site.referentials[c.referential];
             CandidateRow {
                 name: &c.name,
-                href: format!("{}/index.html", c.slug),
+                href: paths::relative(paths::JURY, &paths::dossier_page(c)),
                 referential: &r.title,
                 route: c.route.map(|x| t.get(x.label_key())),
                 session: c.session.as_deref(),
@@ -135,7 +135,8 @@ pub fn jury_index<'a>(site: &'a Site, dossiers: &[Dossier], t: &Strings) -> Jury
         .collect();
     JuryIndex {
         candidates,
-        sessions_href: (!site.sessions.is_empty()).then_some("sessions/index.html"),
+        sessions_href: (!site.sessions.is_empty())
+            .then(|| paths::relative(paths::JURY, paths::SESSIONS)),
     }
 }
 
@@ -334,7 +335,7 @@ pub fn dossier_page<'a>(
                     let k = &r.competences[x.competence];
                     CompetenceRow {
                         id: &k.id,
-                        anchor: format!("c-{}", anchor(&k.id)),
+                        anchor: paths::dossier_competence_anchor(&k.id),
                         href: texts.competence_link(x.competence),
                         text_html: texts.competence_value(x.competence),
                         cells: columns.iter().map(|e| x.evidence.contains(e)).collect(),
@@ -364,7 +365,7 @@ pub fn dossier_page<'a>(
                 .collect();
             BlocSection {
                 id: &bloc.id,
-                anchor: format!("b-{}", anchor(&bloc.id)),
+                anchor: paths::dossier_bloc_anchor(&bloc.id),
                 title: &bloc.title,
                 href: item_href(&bloc.id),
                 verdict: labels.verdict(b.outcome.verdict),
@@ -385,7 +386,7 @@ pub fn dossier_page<'a>(
         session: c.session.as_deref(),
         referential: ItemLink {
             id: &r.id,
-            href: format!("{root}{}/index.html", r.id),
+            href: format!("{root}{}", paths::referential_page(r)),
         },
         referential_title: &r.title,
         blocs_presented: presented(c, r, t),

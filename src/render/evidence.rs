@@ -7,9 +7,9 @@ use serde::Serialize;
 use super::Strings;
 use super::highlight::Highlighter;
 use super::markdown::{evidence_to_html, scrolling_tables};
-use super::paths::{evidence_path, root_of, table_href};
 use super::texts::Texts;
-use crate::model::{Candidate, Demonstrated, Site, anchor};
+use crate::model::{Candidate, Demonstrated, Site};
+use crate::paths::{self, evidence_path, root_of, table_href};
 
 #[derive(Serialize)]
 pub struct EvidencePage<'a> {
@@ -56,8 +56,7 @@ pub fn evidence_page<'a>(
     let e = &c.evidence[i];
     let page = evidence_path(c, &e.stem);
     let root = root_of(&page);
-    // From the evidence page back to the candidate folder.
-    let up = "../".repeat(e.stem.matches('/').count());
+    let dossier = paths::dossier_page(c);
     let demonstrates = e
         .demonstrates
         .iter()
@@ -86,16 +85,18 @@ pub fn evidence_page<'a>(
                 kind: t.text(kind),
                 text_html,
                 href: table_href(&root, r, id),
-                dossier_href: format!("{up}index.html#c-{}", anchor(competence)),
+                dossier_href: paths::relative(
+                    &page,
+                    &format!("{dossier}#{}", paths::dossier_competence_anchor(competence)),
+                ),
                 note: d.note.as_deref(),
             }
         })
         .collect();
-    let stem_dir = e.stem.rsplit_once('/').map_or("", |(d, _)| d);
     EvidencePage {
         candidate: &c.name,
         slug: &c.slug,
-        dossier_href: format!("{up}index.html"),
+        dossier_href: paths::relative(&page, &dossier),
         title: &e.title,
         date: e.date.as_deref(),
         company: e.company.as_deref(),
@@ -108,8 +109,9 @@ pub fn evidence_page<'a>(
             .attachments
             .iter()
             .map(|a| {
-                let href = relative_to(stem_dir, &a.target);
-                let name = a.target.rsplit('/').next().unwrap_or(&a.target).to_owned();
+                let href =
+                    paths::relative(&page, &format!("{}/{}", paths::dossier_dir(c), a.target));
+                let name = paths::file_name(&a.target).to_owned();
                 AttachmentLink {
                     href,
                     title: a.title.clone().unwrap_or(name),
@@ -117,34 +119,5 @@ pub fn evidence_page<'a>(
             })
             .collect(),
         demonstrates,
-    }
-}
-
-/// The path of `target` as seen from folder `from`, both relative to the same folder.
-fn relative_to(from: &str, target: &str) -> String {
-    let from: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
-    let target: Vec<&str> = target.split('/').collect();
-    let common = from.iter().zip(&target).take_while(|(a, b)| a == b).count();
-    let mut out = "../".repeat(from.len() - common);
-    out.push_str(&target[common..].join("/"));
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn relative_paths_between_folders() {
-        assert_eq!(
-            relative_to("preuves", "preuves/annexes/a.pdf"),
-            "annexes/a.pdf"
-        );
-        assert_eq!(
-            relative_to("preuves/x", "annexes/a.pdf"),
-            "../../annexes/a.pdf"
-        );
-        assert_eq!(relative_to("", "a.pdf"), "a.pdf");
-        assert_eq!(root_of("candidates/x/preuves/a.html"), "../../../");
     }
 }

@@ -8,7 +8,6 @@ pub mod evidence;
 pub mod highlight;
 pub mod json;
 pub mod markdown;
-pub mod paths;
 pub mod plan;
 pub mod process;
 pub mod report;
@@ -30,6 +29,7 @@ use crate::config::{Config, Language};
 use crate::diagnostics::{Diagnostic, Kind, Location, Position};
 use crate::model::Site;
 use crate::output::Output;
+use crate::paths;
 use crate::validate::Dossier;
 use crate::validate::session::Deliberation;
 
@@ -241,6 +241,7 @@ impl Templates {
         context.insert("site", &common.site);
         context.insert_value("t", self.strings_value.clone());
         context.insert("root", common.root);
+        context.insert("links", &common.links);
         context.insert("lang", common.site.language);
         context.insert("csp", common.csp);
         // Into bytes directly: `Tera::render` would check the UTF-8 of every page again
@@ -358,13 +359,43 @@ struct Common<'a> {
     site: SiteView<'a>,
     /// Relative path from the page to the site root (`""`, `"../"`…).
     root: &'a str,
+    /// The site's shared pages and files, relative to the page.
+    links: Links,
     /// The page's Content-Security-Policy.
     csp: &'static str,
+}
+
+/// What every page may link to, relative to it: the header, footer and breadcrumbs.
+#[derive(Serialize)]
+struct Links {
+    home: String,
+    stylesheet: String,
+    highlight: String,
+    search: String,
+    accessibility: String,
+    jury: String,
+    sessions: String,
+}
+
+impl Links {
+    fn from(root: &str) -> Links {
+        let link = |to: &str| format!("{root}{to}");
+        Links {
+            home: link(paths::HOME),
+            stylesheet: link(paths::STYLESHEET),
+            highlight: link(paths::HIGHLIGHT),
+            search: link(paths::SEARCH),
+            accessibility: link(paths::ACCESSIBILITY),
+            jury: link(paths::JURY),
+            sessions: link(paths::SESSIONS),
+        }
+    }
 }
 
 impl<'a> Common<'a> {
     fn new(config: &'a Config, root: &'a str, csp: &'static str) -> Self {
         Common {
+            links: Links::from(root),
             site: SiteView {
                 title: &config.title,
                 language: config.language.code(),

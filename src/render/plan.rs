@@ -9,17 +9,17 @@ use serde::Serialize;
 use crate::Error;
 use crate::export;
 use crate::incremental::{Change, ChangeKind, referential_id};
-use crate::model::{Site, anchor};
+use crate::model::Site;
 use crate::output::Output;
 use crate::validate::Dossier;
 use crate::validate::session::Deliberation;
 
-use super::paths;
 use super::texts::TextCache;
 use super::{
     Common, HomePage, Templates, accessibility, dossier, evidence, highlight, json, report, search,
     views,
 };
+use crate::paths;
 
 /// One output file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -221,33 +221,34 @@ impl Page {
     /// Where the page is written, relative to the output folder.
     pub fn path(self, site: &Site) -> String {
         match self {
-            Page::Stylesheet => "style.css".into(),
-            Page::Highlight => "highlight.css".into(),
-            Page::Home => "index.html".into(),
-            Page::Accessibility => accessibility::PATH.into(),
-            Page::Search => "search.html".into(),
-            Page::SearchScript => "search.js".into(),
-            Page::Jury => "candidates/index.html".into(),
-            Page::ReportIndex => "candidates/index.json".into(),
-            Page::Referential(r) => format!("{}/index.html", site.referentials[r].id),
+            Page::Stylesheet => paths::STYLESHEET.into(),
+            Page::Highlight => paths::HIGHLIGHT.into(),
+            Page::Home => paths::HOME.into(),
+            Page::Accessibility => paths::ACCESSIBILITY.into(),
+            Page::Search => paths::SEARCH.into(),
+            Page::SearchScript => paths::SEARCH_SCRIPT.into(),
+            Page::Jury => paths::JURY.into(),
+            Page::ReportIndex => paths::REPORT_INDEX.into(),
+            Page::Referential(r) => paths::referential_page(&site.referentials[r]),
             Page::Competence(r, k) => {
                 let r = &site.referentials[r];
-                format!("{}/competences/{}.html", r.id, anchor(&r.competences[k].id))
+                paths::competence_page(r, &r.competences[k].id)
             }
-            Page::ReferentialJson(r) => format!("{}/referential.json", site.referentials[r].id),
-            Page::ReferentialSearch(r) => search::referential_index_path(&site.referentials[r]),
-            Page::CandidateSearch(c) => search::candidate_index_path(&site.candidates[c]),
-            Page::Case(r) => format!("{}/case.json", site.referentials[r].id),
+            Page::ReferentialJson(r) => {
+                paths::referential_file(&site.referentials[r], "referential.json")
+            }
+            Page::ReferentialSearch(r) => paths::referential_search_index(&site.referentials[r]),
+            Page::CandidateSearch(c) => paths::candidate_search_index(&site.candidates[c]),
+            Page::Case(r) => paths::referential_file(&site.referentials[r], "case.json"),
             Page::BlocBadge(r, b) => {
                 let r = &site.referentials[r];
-                format!("{}/{}", r.id, export::badges::bloc_file(&r.blocs[b]))
+                paths::referential_file(r, &export::badges::bloc_file(&r.blocs[b]))
             }
             Page::CertificationBadge(r) => {
-                let file = export::badges::CERTIFICATION_FILE;
-                format!("{}/{file}", site.referentials[r].id)
+                paths::referential_file(&site.referentials[r], export::badges::CERTIFICATION_FILE)
             }
-            Page::Dossier(c) => format!("{}/index.html", paths::dossier_dir(&site.candidates[c])),
-            Page::Report(c) => format!("{}/report.json", paths::dossier_dir(&site.candidates[c])),
+            Page::Dossier(c) => paths::dossier_page(&site.candidates[c]),
+            Page::Report(c) => paths::report(&site.candidates[c]),
             Page::Evidence(c, i) => {
                 let c = &site.candidates[c];
                 paths::evidence_path(c, &c.evidence[i].stem)
@@ -257,18 +258,14 @@ impl Page {
                 let a = &c.evidence[i].attachments[j];
                 format!("{}/{}", paths::dossier_dir(c), a.target)
             }
-            Page::Sessions => format!("{}/index.html", paths::SESSIONS_DIR),
+            Page::Sessions => paths::SESSIONS.into(),
             Page::Certified(r) => format!("{}.html", paths::certified_stem(&site.referentials[r])),
             Page::CertifiedCsv(r) => {
                 format!("{}.csv", paths::certified_stem(&site.referentials[r]))
             }
-            Page::Minutes(s) => format!("{}/index.html", paths::session_dir(&site.sessions[s])),
-            Page::SessionCertified(s) => {
-                format!("{}/certified.html", paths::session_dir(&site.sessions[s]))
-            }
-            Page::SessionCertifiedCsv(s) => {
-                format!("{}/certified.csv", paths::session_dir(&site.sessions[s]))
-            }
+            Page::Minutes(s) => paths::minutes_page(&site.sessions[s]),
+            Page::SessionCertified(s) => paths::session_certified(&site.sessions[s], "html"),
+            Page::SessionCertifiedCsv(s) => paths::session_certified(&site.sessions[s], "csv"),
             Page::IssuerKey => paths::ISSUER_KEY.into(),
             Page::Certificate(s, v, bloc)
             | Page::Credential(s, v, bloc)
@@ -446,6 +443,7 @@ impl Page {
     /// Renders the page.
     pub fn render(self, cx: &RenderContext<'_>) -> Result<Vec<u8>, Error> {
         let (site, t) = (cx.site, cx.templates.strings());
+        let path = self.path(site);
         match self {
             Page::Stylesheet => Ok(cx.templates.css.as_bytes().to_vec()),
             Page::Highlight => Ok(highlight::stylesheet().into_bytes()),
@@ -453,7 +451,7 @@ impl Page {
             Page::Search => cx.html_under(
                 super::SEARCH_CONTENT_SECURITY_POLICY,
                 "search.html",
-                "",
+                &path,
                 &search::page(site, t),
             ),
             Page::ReferentialSearch(r) => {
@@ -467,20 +465,20 @@ impl Page {
                     referentials: site
                         .referentials
                         .iter()
-                        .map(|r| views::ReferentialSummary::new(r, format!("{}/index.html", r.id)))
+                        .map(|r| views::ReferentialSummary::new(r, paths::referential_page(r)))
                         .collect(),
-                    jury_href: (!site.candidates.is_empty()).then_some("candidates/index.html"),
+                    jury_href: (!site.candidates.is_empty()).then_some(paths::JURY),
                 };
-                cx.html("index.html", "", &home)
+                cx.html("index.html", &path, &home)
             }
             Page::Accessibility => cx.html(
                 "accessibility.html",
-                "",
+                &path,
                 &accessibility::page(&site.config, t),
             ),
             Page::Jury => cx.html(
                 "jury.html",
-                "../",
+                &path,
                 &dossier::jury_index(site, cx.dossiers, t),
             ),
             Page::ReportIndex => Ok(report::index_json(site, cx.dossiers).into_bytes()),
@@ -489,12 +487,12 @@ impl Page {
                 let r = &site.referentials[r];
                 let page =
                     views::ViewBuilder::new(r, t, texts, views::Place::Table).referential_page();
-                cx.html("referential.html", "../", &page)
+                cx.html("referential.html", &path, &page)
             }
             Page::Competence(r, k) => {
                 let texts = cx.texts.get(site, r);
                 let page = views::competence_page(&site.referentials[r], t, texts, k);
-                cx.html("competence.html", "../../", &page)
+                cx.html("competence.html", &path, &page)
             }
             Page::ReferentialJson(r) => {
                 let base = site.config.base_url.as_deref();
@@ -524,18 +522,17 @@ impl Page {
                         paths::DOSSIER_ROOT,
                     ),
                 };
-                cx.html("dossier.html", paths::DOSSIER_ROOT, &page)
+                cx.html("dossier.html", &path, &page)
             }
             Page::Report(c) => {
                 let (c, d) = (&site.candidates[c], &cx.dossiers[c]);
                 Ok(report::candidate_report_json(site, c, d, t).into_bytes())
             }
             Page::Evidence(c, i) => {
-                let root = paths::root_of(&self.path(site));
                 let c = &site.candidates[c];
                 let texts = cx.texts.get(site, c.referential);
                 let page = evidence::evidence_page(site, c, i, t, texts, cx.highlighter);
-                cx.html("evidence.html", &root, &page)
+                cx.html("evidence.html", &path, &page)
             }
             Page::Attachment(c, i, j) => {
                 let a = &site.candidates[c].evidence[i].attachments[j];
@@ -627,13 +624,15 @@ impl<'a> RenderContext<'a> {
         }
     }
 
+    /// Renders `page` with `template` as the page at `path` (relative to the site root),
+    /// its links to the site's shared files relative to it.
     pub(super) fn html(
         &self,
         template: &str,
-        root: &str,
+        path: &str,
         page: &impl Serialize,
     ) -> Result<Vec<u8>, Error> {
-        self.html_under(super::CONTENT_SECURITY_POLICY, template, root, page)
+        self.html_under(super::CONTENT_SECURITY_POLICY, template, path, page)
     }
 
     /// [`Self::html`] under another Content-Security-Policy: the search page runs the
@@ -642,10 +641,11 @@ impl<'a> RenderContext<'a> {
         &self,
         csp: &'static str,
         template: &str,
-        root: &str,
+        path: &str,
         page: &impl Serialize,
     ) -> Result<Vec<u8>, Error> {
-        let common = Common::new(&self.site.config, root, csp);
+        let root = paths::root_of(path);
+        let common = Common::new(&self.site.config, &root, csp);
         self.templates.render(template, &common, page)
     }
 }

@@ -16,10 +16,10 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
 use crate::fold::fold;
-use crate::model::{Candidate, Referential, Site, anchor};
+use crate::model::{Candidate, Referential, Site};
 
 use super::Strings;
-use super::paths::{dossier_dir, evidence_path, table_href};
+use crate::paths::{self, evidence_path, table_href};
 
 /// The kinds of result, each labelled by the string `search_kind_<kind>`.
 pub const KINDS: &[&str] = &[
@@ -63,7 +63,7 @@ pub fn page<'a>(site: &'a Site, t: &Strings) -> SearchPage<'a> {
             .map(|r| ScopeOption {
                 value: format!("r:{}", r.id),
                 label: &r.title,
-                index: referential_index_path(r),
+                index: paths::referential_search_index(r),
             })
             .collect(),
         candidates: site
@@ -72,21 +72,11 @@ pub fn page<'a>(site: &'a Site, t: &Strings) -> SearchPage<'a> {
             .map(|c| ScopeOption {
                 value: format!("c:{}", c.slug),
                 label: &c.name,
-                index: candidate_index_path(c),
+                index: paths::candidate_search_index(c),
             })
             .collect(),
         kinds: serde_json::to_string(&kinds).unwrap_or_else(|_| "{}".to_owned()),
     }
-}
-
-/// Where a referential's index is written, relative to the site root.
-pub fn referential_index_path(r: &Referential) -> String {
-    format!("{}/search-index.js", r.id)
-}
-
-/// Where a candidate's index is written, relative to the site root.
-pub fn candidate_index_path(c: &Candidate) -> String {
-    format!("{}/search-index.js", dossier_dir(c))
 }
 
 /// The search page's script: templates/search.js with the folding table and stop words
@@ -348,7 +338,7 @@ pub fn referential_index(r: &Referential, stems: &Stems) -> String {
     }
     for k in &r.competences {
         let text = plain(&k.text);
-        let href = format!("{}/competences/{}.html", r.id, anchor(&k.id));
+        let href = paths::competence_page(r, &k.id);
         b.add("competence", &[&k.id], &k.id, &text, href);
     }
     for c in &r.criteria {
@@ -387,7 +377,7 @@ pub fn candidate_index(site: &Site, c: &Candidate, stems: &Stems) -> String {
         &[],
         &c.name,
         &referential.title,
-        format!("{}/index.html", dossier_dir(c)),
+        crate::paths::dossier_page(c),
     );
     for e in &c.evidence {
         let context = [e.company.as_deref(), e.mission.as_deref()]

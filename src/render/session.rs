@@ -7,12 +7,12 @@ use serde::Serialize;
 
 use super::Strings;
 use super::dossier::Label;
-use super::paths;
 use super::plan::{Page, RenderContext};
 use super::results::{decision_label, verdict_label};
 use crate::Error;
 use crate::export::credential::Award;
 use crate::model::{Candidate, JuryRules, Member, Referential, Session, Site, fmt_number};
+use crate::paths;
 use crate::validate::session::{Deliberation, Verdict};
 
 /// One session in the index.
@@ -67,8 +67,8 @@ pub fn index<'a>(site: &'a Site, deliberations: &[Deliberation], t: &Strings) ->
             date: &s.date,
             place: s.place.as_deref(),
             referential: &site.referentials[s.referential].title,
-            href: format!("{}/index.html", s.id),
-            certified_href: format!("{}/certified.html", s.id),
+            href: paths::relative(paths::SESSIONS, &paths::minutes_page(s)),
+            certified_href: paths::relative(paths::SESSIONS, &paths::session_certified(s, "html")),
             candidates: s.candidates.len(),
             certified: d.verdicts.iter().filter(|v| is_certified(v)).count(),
         })
@@ -78,11 +78,10 @@ pub fn index<'a>(site: &'a Site, deliberations: &[Deliberation], t: &Strings) ->
         .map(|r| {
             let r = &site.referentials[r];
             let stem = paths::certified_stem(r);
-            let file = stem.rsplit('/').next().unwrap_or(&stem).to_owned();
             ListLink {
                 referential: &r.title,
-                href: format!("{file}.html"),
-                csv_href: format!("{file}.csv"),
+                href: paths::relative(paths::SESSIONS, &format!("{stem}.html")),
+                csv_href: paths::relative(paths::SESSIONS, &format!("{stem}.csv")),
             }
         })
         .collect();
@@ -147,8 +146,8 @@ pub struct MinutesPage<'a> {
     pub totals: Vec<(String, usize)>,
     /// Those who sign: the president first, then the other deliberating members.
     pub signatories: Vec<MemberView<'a>>,
-    pub certified_href: &'static str,
-    pub csv_href: &'static str,
+    pub certified_href: String,
+    pub csv_href: String,
 }
 
 fn member_view<'a>(site: &'a Site, t: &Strings, m: &'a Member) -> MemberView<'a> {
@@ -219,7 +218,7 @@ pub fn composition_lines(t: &Strings, rules: &JuryRules) -> Vec<String> {
 pub fn minutes<'a>(site: &'a Site, s: usize, d: &'a Deliberation, t: &Strings) -> MinutesPage<'a> {
     let session = &site.sessions[s];
     let r = &site.referentials[session.referential];
-    let root = paths::root_of(&format!("{}/index.html", paths::session_dir(session)));
+    let root = paths::root_of(&paths::minutes_page(session));
     let verdicts = d
         .verdicts
         .iter()
@@ -227,7 +226,7 @@ pub fn minutes<'a>(site: &'a Site, s: usize, d: &'a Deliberation, t: &Strings) -
             let c = &site.candidates[v.candidate];
             VerdictView {
                 name: &c.name,
-                dossier_href: format!("{root}{}/index.html", paths::dossier_dir(c)),
+                dossier_href: format!("{root}{}", paths::dossier_page(c)),
                 route: c.route.map(|x| t.get(x.label_key())),
                 proposal: decision_label(t, &v.proposal),
                 decision: v.decision.as_ref().map(|j| verdict_label(t, j, r)),
@@ -253,7 +252,7 @@ pub fn minutes<'a>(site: &'a Site, s: usize, d: &'a Deliberation, t: &Strings) -
         date: &session.date,
         place: session.place.as_deref(),
         referential: &r.title,
-        referential_href: format!("{root}{}/index.html", r.id),
+        referential_href: format!("{root}{}", paths::referential_page(r)),
         rncp: r.rncp.as_deref(),
         certifier: r.certifier.as_deref(),
         members: session
@@ -268,8 +267,8 @@ pub fn minutes<'a>(site: &'a Site, s: usize, d: &'a Deliberation, t: &Strings) -
             .into_iter()
             .map(|m| member_view(site, t, m))
             .collect(),
-        certified_href: "certified.html",
-        csv_href: "certified.csv",
+        certified_href: paths::file_name(&paths::session_certified(session, "html")).to_owned(),
+        csv_href: paths::file_name(&paths::session_certified(session, "csv")).to_owned(),
     }
 }
 
@@ -361,7 +360,7 @@ pub fn of_candidate<'a>(
             Some(CandidateSession {
                 title: session_title(t, session),
                 date: &session.date,
-                href: format!("{root}{}/index.html", paths::session_dir(session)),
+                href: format!("{root}{}", paths::minutes_page(session)),
                 decision: v.decision.as_ref().map(|j| verdict_label(t, j, r)),
                 certificates: certificates(t, &site.candidates[c], r, v, root),
             })
@@ -418,7 +417,7 @@ pub fn certified_rows<'a>(
             let Some(j) = &v.decision else { continue };
             rows.push(CertifiedRow {
                 session: &session.id,
-                session_href: format!("{root}{}/index.html", paths::session_dir(session)),
+                session_href: format!("{root}{}", paths::minutes_page(session)),
                 date: &session.date,
                 name: &c.name,
                 key: public_key(site, c),
@@ -525,7 +524,7 @@ pub fn certificate<'a>(
     let c = &site.candidates[v.candidate];
     let stem = paths::certificate_stem(c, r, bloc);
     let root = paths::root_of(&format!("{stem}.html"));
-    let file = stem.rsplit('/').next().unwrap_or(&stem).to_owned();
+    let file = paths::file_name(&stem).to_owned();
     let (kind, achievement, code, contents) = match bloc {
         None => (
             t.get("certificate_title_kind"),
@@ -574,7 +573,7 @@ pub fn certificate<'a>(
             .iter()
             .find(|m| m.role == crate::model::Role::President)
             .map(|m| m.name.as_str()),
-        minutes_href: format!("{root}{}/index.html", paths::session_dir(session)),
+        minutes_href: format!("{root}{}", paths::minutes_page(session)),
         json_href: format!("{file}.json"),
         signed_href: signed_ext.map(|ext| format!("{file}.{ext}")),
         key_href: signed_ext.map(|_| format!("{root}{}", paths::ISSUER_KEY)),
@@ -596,7 +595,8 @@ fn brief(text: &str, max: usize) -> String {
 /// Renders a page of a session's documents: the index, lists, procès-verbaux, certificates.
 pub(super) fn render_page(page: Page, cx: &RenderContext<'_>) -> Result<Vec<u8>, Error> {
     let (site, t) = (cx.site, cx.templates.strings());
-    let root = paths::root_of(&page.path(site));
+    let path = page.path(site);
+    let root = paths::root_of(&path);
     let all: Vec<usize> = (0..site.sessions.len()).collect();
     let of = |r: usize| -> Vec<usize> {
         all.iter()
@@ -605,12 +605,12 @@ pub(super) fn render_page(page: Page, cx: &RenderContext<'_>) -> Result<Vec<u8>,
             .collect()
     };
     match page {
-        Page::Sessions => cx.html("sessions.html", &root, &index(site, cx.deliberations, t)),
+        Page::Sessions => cx.html("sessions.html", &path, &index(site, cx.deliberations, t)),
         Page::Certified(r) => {
             let rows = certified_rows(site, cx.deliberations, &of(r), t, &root);
             cx.html(
                 "certified.html",
-                &root,
+                &path,
                 &certified_page(t, &site.referentials[r], rows, None),
             )
         }
@@ -620,7 +620,7 @@ pub(super) fn render_page(page: Page, cx: &RenderContext<'_>) -> Result<Vec<u8>,
         }
         Page::Minutes(s) => cx.html(
             "minutes.html",
-            &root,
+            &path,
             &minutes(site, s, &cx.deliberations[s], t),
         ),
         Page::SessionCertified(s) => {
@@ -628,7 +628,7 @@ pub(super) fn render_page(page: Page, cx: &RenderContext<'_>) -> Result<Vec<u8>,
             let rows = certified_rows(site, cx.deliberations, &[s], t, &root);
             let r = &site.referentials[session.referential];
             let page = certified_page(t, r, rows, Some(session));
-            cx.html("certified.html", &root, &page)
+            cx.html("certified.html", &path, &page)
         }
         Page::SessionCertifiedCsv(s) => {
             let rows = certified_rows(site, cx.deliberations, &[s], t, &root);
@@ -638,18 +638,18 @@ pub(super) fn render_page(page: Page, cx: &RenderContext<'_>) -> Result<Vec<u8>,
             let verdict = &cx.deliberations[s].verdicts[v];
             let signed = site.config.certificates.key.as_ref().map(|_| "jwt");
             let page = certificate(site, s, verdict, bloc, t, signed);
-            cx.html("certificate.html", &root, &page)
+            cx.html("certificate.html", &path, &page)
         }
         Page::Credential(s, v, bloc) | Page::SignedCredential(s, v, bloc) => {
             let verdict = &cx.deliberations[s].verdicts[v];
             // The JSON's address identifies the credential, signed or not.
-            let path = Page::Credential(s, v, bloc).path(site);
+            let json = Page::Credential(s, v, bloc).path(site);
             let award = Award {
                 site,
                 session: &site.sessions[s],
                 candidate: &site.candidates[verdict.candidate],
                 bloc,
-                path: &path,
+                path: &json,
             };
             let key = site.config.certificates.key.as_ref();
             Ok(match (page, key) {
@@ -680,13 +680,12 @@ fn certified_page<'a>(
         Some(s) => format!("{} — {}", t.get("certified_list"), session_title(t, s)),
         None => format!("{} — {}", t.get("certified_list"), r.title),
     };
-    let csv_href = match session {
-        Some(_) => "certified.csv".to_owned(),
-        None => {
-            let stem = paths::certified_stem(r);
-            format!("{}.csv", stem.rsplit('/').next().unwrap_or(&stem))
-        }
+    let csv = match session {
+        Some(s) => paths::session_certified(s, "csv"),
+        None => format!("{}.csv", paths::certified_stem(r)),
     };
+    // Beside the page.
+    let csv_href = paths::file_name(&csv).to_owned();
     CertifiedPage {
         heading,
         referential: &r.title,

@@ -13,7 +13,7 @@ use tera::Value;
 use crate::model::{Referential, Site};
 
 use super::markdown::to_inline_html;
-use super::paths::{DOSSIER_ROOT, table_href};
+use crate::paths::{DOSSIER_ROOT, table_href};
 
 /// One referential's texts as inline HTML, by index in the referential.
 pub struct Texts {

@@ -10,7 +10,8 @@ use super::Strings;
 use super::markdown::{to_html, to_inline_html};
 use super::table::{Row, Span, SpannedItems, layout_bloc};
 use super::texts::Texts;
-use crate::model::{Referential, Rules, anchor};
+use crate::model::{Referential, Rules};
+use crate::paths;
 
 /// A link to an item: its ID as label and a relative URL.
 #[derive(Serialize)]
@@ -170,32 +171,7 @@ pub struct CriterionView<'a> {
     pub competences: Vec<Link<'a>>,
 }
 
-/// Where items of one referential live, relative to the page being rendered.
-#[derive(Clone, Copy)]
-pub enum Place {
-    /// The referential's table page.
-    Table,
-    /// A competence page, one folder below.
-    CompetencePage,
-}
-
-impl Place {
-    /// URL of an anchor in the table page.
-    pub fn table(self, id: &str) -> String {
-        match self {
-            Place::Table => format!("#{}", anchor(id)),
-            Place::CompetencePage => format!("../index.html#{}", anchor(id)),
-        }
-    }
-
-    /// URL of a competence page.
-    pub fn competence_page(self, id: &str) -> String {
-        match self {
-            Place::Table => format!("competences/{}.html", anchor(id)),
-            Place::CompetencePage => format!("{}.html", anchor(id)),
-        }
-    }
-}
+pub use crate::paths::Place;
 
 /// Builds item views for one page, remembering which items were already shown in full.
 pub struct ViewBuilder<'a> {
@@ -233,7 +209,7 @@ impl<'a> ViewBuilder<'a> {
         let full = self.shown_modalities.insert(m);
         ModalityView {
             id: &modality.id,
-            anchor: anchor(&modality.id),
+            anchor: paths::table_anchor(&modality.id),
             href: self.place.table(&modality.id),
             full,
             title: &modality.title,
@@ -254,7 +230,7 @@ impl<'a> ViewBuilder<'a> {
         let full = self.shown_criteria.insert(c);
         CriterionView {
             id: &criterion.id,
-            anchor: anchor(&criterion.id),
+            anchor: paths::table_anchor(&criterion.id),
             href: self.place.table(&criterion.id),
             full,
             generated_id: criterion.generated_id,
@@ -277,7 +253,7 @@ impl<'a> ViewBuilder<'a> {
         let r = self.r;
         let blocs = (0..r.blocs.len()).map(|b| self.bloc(b)).collect();
         ReferentialPage {
-            referential: ReferentialSummary::new(r, "index.html".into()),
+            referential: ReferentialSummary::new(r, Place::Table.referential_page()),
             preamble_html: r.preamble.as_deref().map(to_html),
             notes_html: r.notes.as_deref().map(to_html),
             rules: (!r.rules.is_empty()).then_some(&r.rules),
@@ -315,7 +291,7 @@ impl<'a> ViewBuilder<'a> {
         }
         BlocView {
             id: &bloc.id,
-            anchor: anchor(&bloc.id),
+            anchor: paths::table_anchor(&bloc.id),
             title: &bloc.title,
             points: bloc.points,
             minimum: bloc.minimum,
@@ -330,7 +306,7 @@ impl<'a> ViewBuilder<'a> {
                     let module = &r.modules[m];
                     ModuleView {
                         id: &module.id,
-                        anchor: anchor(&module.id),
+                        anchor: paths::table_anchor(&module.id),
                         title: &module.title,
                         hours: module.hours,
                     }
@@ -355,7 +331,7 @@ impl<'a> ViewBuilder<'a> {
                 ActivityCell {
                     rowspan: span.rows,
                     id: &a.id,
-                    anchor: anchor(&a.id),
+                    anchor: paths::table_anchor(&a.id),
                     title: &a.title,
                     competences: a
                         .competences
@@ -366,7 +342,7 @@ impl<'a> ViewBuilder<'a> {
             }),
             competence: CompetenceCell {
                 id: &competence.id,
-                anchor: anchor(&competence.id),
+                anchor: paths::table_anchor(&competence.id),
                 href: self.place.competence_page(&competence.id),
                 text_html: to_html(&competence.text),
                 activity: Link {
@@ -389,7 +365,7 @@ impl<'a> ViewBuilder<'a> {
         let group = &self.r.groups[g];
         GroupView {
             id: &group.id,
-            anchor: anchor(&group.id),
+            anchor: paths::table_anchor(&group.id),
             title: &group.title,
             summary_html: group.summary.as_deref().map(to_html),
         }
@@ -435,7 +411,7 @@ pub fn competence_page<'a>(
         }
     };
     CompetencePage {
-        referential: ReferentialSummary::new(r, "../index.html".into()),
+        referential: ReferentialSummary::new(r, place.referential_page()),
         bloc: Link {
             id: &bloc.id,
             href: place.table(&bloc.id),
@@ -449,7 +425,7 @@ pub fn competence_page<'a>(
         },
         activity_title: &activity.title,
         id: &competence.id,
-        anchor: anchor(&competence.id),
+        anchor: paths::table_anchor(&competence.id),
         table_href: place.table(&competence.id),
         text_html: to_html(&competence.text),
         criteria: competence

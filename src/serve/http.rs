@@ -126,7 +126,7 @@ impl Http {
             return not_found(&self.hub);
         };
         let path = if path.is_dir() {
-            path.join("index.html")
+            path.join(crate::paths::INDEX)
         } else {
             path
         };
