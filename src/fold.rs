@@ -80,6 +80,32 @@ pub fn browser_table() -> String {
     serde_json::to_string(&table).unwrap_or_else(|_| "{}".to_owned())
 }
 
+/// The HTML anchor of an ID: lowercase ASCII letters and digits, every other run of
+/// characters replaced by one `-`, no leading or trailing `-`. `C.1.1.a` → `c-1-1-a`.
+/// Accented letters are folded first ([`fold`]): `Élodie` → `elodie`.
+pub fn anchor(id: &str) -> String {
+    let folded;
+    let id = match id.is_ascii() {
+        true => id,
+        false => {
+            folded = fold(id);
+            &folded
+        }
+    };
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

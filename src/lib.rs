@@ -24,6 +24,7 @@ pub mod render;
 pub mod serve;
 pub mod sign;
 pub mod validate;
+pub mod vocabulary;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -7,6 +7,7 @@ pub mod raw;
 pub mod raw_candidate;
 pub mod raw_rules;
 pub mod session;
+pub mod spanned;
 mod yaml_errors;
 
 use std::path::{Path, PathBuf};
@@ -207,7 +208,7 @@ pub fn is_url_id(stem: &str) -> bool {
 /// and digits a dash (`Référentiel RDC` → `referentiel-rdc`, `Œuvre` → `oeuvre`); empty
 /// when nothing is left.
 pub fn url_id(name: &str) -> String {
-    crate::model::anchor(name)
+    crate::fold::anchor(name)
 }
 
 /// Turns every lone carriage return into a line feed (`\r\n` is kept). YAML and Markdown

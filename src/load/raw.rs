@@ -8,7 +8,7 @@ use serde_saphyr::Spanned;
 
 pub use super::raw_rules::*;
 
-pub type S<T> = Spanned<T>;
+pub use super::spanned::S;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -149,7 +149,7 @@ impl<'de> Deserialize<'de> for RawCriterion {
 pub struct RawModality {
     pub id: Option<S<String>>,
     pub title: S<String>,
-    pub kind: S<crate::model::ModalityKind>,
+    pub kind: S<crate::vocabulary::ModalityKind>,
     pub duration: Option<S<String>>,
     pub points: Option<S<u32>>,
     pub minimum: Option<S<u32>>,

@@ -5,8 +5,7 @@
 
 use serde::Deserialize;
 
-use super::raw::S;
-use super::raw_candidate::IdMap;
+use super::spanned::{IdMap, S};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

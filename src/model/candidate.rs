@@ -5,56 +5,11 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Status;
 use crate::diagnostics::Location;
-
-/// How the candidate came to the certification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Route {
-    Initial,
-    Continuing,
-    Apprenticeship,
-    Vae,
-    Executive,
-}
-
-impl Route {
-    pub const NAMES: [&'static str; 5] = [
-        "initial",
-        "continuing",
-        "apprenticeship",
-        "vae",
-        "executive",
-    ];
-
-    pub fn parse(s: &str) -> Option<Route> {
-        match s {
-            "initial" => Some(Route::Initial),
-            "continuing" => Some(Route::Continuing),
-            "apprenticeship" => Some(Route::Apprenticeship),
-            "vae" => Some(Route::Vae),
-            "executive" => Some(Route::Executive),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        Route::NAMES[self as usize]
-    }
-
-    pub fn label_key(self) -> &'static str {
-        match self {
-            Route::Initial => "route_initial",
-            Route::Continuing => "route_continuing",
-            Route::Apprenticeship => "route_apprenticeship",
-            Route::Vae => "route_vae",
-            Route::Executive => "route_executive",
-        }
-    }
-}
+pub use crate::vocabulary::Route;
 
 #[derive(Debug, Clone)]
 pub struct Candidate {

@@ -10,8 +10,10 @@ pub mod session;
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+pub use crate::fold::anchor;
+pub use crate::vocabulary::ModalityKind;
 pub use candidate::*;
 pub use lower::{derived_pseudonym, fmt_number, lower_candidate, lower_referential, lower_session};
 pub use process::*;
@@ -311,64 +313,6 @@ pub struct Module {
     pub title: String,
     pub hours: Option<u32>,
     pub bloc: usize,
-}
-
-/// What kind of exam a modality is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ModalityKind {
-    Written,
-    Oral,
-    CaseStudy,
-    Simulation,
-    Project,
-    Portfolio,
-    Workplace,
-    Continuous,
-    Other,
-}
-
-impl ModalityKind {
-    /// The key of its label in the translation table.
-    pub fn label_key(self) -> &'static str {
-        match self {
-            ModalityKind::Written => "kind_written",
-            ModalityKind::Oral => "kind_oral",
-            ModalityKind::CaseStudy => "kind_case_study",
-            ModalityKind::Simulation => "kind_simulation",
-            ModalityKind::Project => "kind_project",
-            ModalityKind::Portfolio => "kind_portfolio",
-            ModalityKind::Workplace => "kind_workplace",
-            ModalityKind::Continuous => "kind_continuous",
-            ModalityKind::Other => "kind_other",
-        }
-    }
-}
-
-/// The HTML anchor of an ID: lowercase ASCII letters and digits, every other run of
-/// characters replaced by one `-`, no leading or trailing `-`. `C.1.1.a` → `c-1-1-a`.
-/// Accented letters are folded first ([`crate::fold`]): `Élodie` → `elodie`.
-pub fn anchor(id: &str) -> String {
-    let folded;
-    let id = match id.is_ascii() {
-        true => id,
-        false => {
-            folded = crate::fold::fold(id);
-            &folded
-        }
-    };
-    let mut out = String::with_capacity(id.len());
-    for c in id.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
 }
 
 /// Whether `id` is a well-formed item ID: ASCII letters, digits, `.`, `_`, `-`, starting

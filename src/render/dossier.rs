@@ -16,12 +16,7 @@ use crate::validate::Dossier;
 use crate::validate::rules::{CriterionStatus, Reason, Verdict};
 use crate::validate::title::Decision;
 
-#[derive(Serialize)]
-pub struct Label {
-    pub label: String,
-    /// A stable class for styling (never the only carrier of meaning).
-    pub class: &'static str,
-}
+pub use super::results::Label;
 
 /// The labels a dossier shows on every competence and criterion, made into template values
 /// once per build rather than once per row.

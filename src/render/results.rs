@@ -6,7 +6,6 @@
 use serde::Serialize;
 
 use super::Strings;
-use super::dossier::Label;
 use crate::model::{
     Attempt, Candidate, ItemResult, JuryDecision, JuryVerdict, Outcome, Referential, Score,
     fmt_number,
@@ -14,6 +13,14 @@ use crate::model::{
 use crate::validate::rules::Reason;
 use crate::validate::title::{Condition, Decision, Standing};
 use crate::validate::{BlocResult, Dossier};
+
+/// A verdict, status or decision as shown: its words, and a class for styling.
+#[derive(Serialize)]
+pub struct Label {
+    pub label: String,
+    /// A stable class for styling (never the only carrier of meaning).
+    pub class: &'static str,
+}
 
 /// A result as the jury reads it: `14/20`, `14/20 − 10 % = 12,6`, `Absent (excusé)`.
 pub fn result_text(t: &Strings, r: &ItemResult) -> String {

@@ -7,10 +7,7 @@ use serde::Serialize;
 
 use super::Strings;
 use super::dossier::Label;
-use super::plan::{Page, RenderContext};
 use super::results::{decision_label, verdict_label};
-use crate::Error;
-use crate::export::credential::Award;
 use crate::model::{Candidate, JuryRules, Member, Referential, Session, Site, fmt_number};
 use crate::paths;
 use crate::validate::session::{Deliberation, Verdict};
@@ -46,6 +43,13 @@ pub struct SessionsIndex<'a> {
 pub fn referentials_with_sessions(site: &Site) -> Vec<usize> {
     (0..site.referentials.len())
         .filter(|&r| site.sessions.iter().any(|s| s.referential == r))
+        .collect()
+}
+
+/// The sessions of referential `r`, in the site's order.
+pub fn sessions_of(site: &Site, r: usize) -> Vec<usize> {
+    (0..site.sessions.len())
+        .filter(|&s| site.sessions[s].referential == r)
         .collect()
 }
 
@@ -592,85 +596,8 @@ fn brief(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
-/// Renders a page of a session's documents: the index, lists, procès-verbaux, certificates.
-pub(super) fn render_page(page: Page, cx: &RenderContext<'_>) -> Result<Vec<u8>, Error> {
-    let (site, t) = (cx.site, cx.templates.strings());
-    let path = page.path(site);
-    let root = paths::root_of(&path);
-    let all: Vec<usize> = (0..site.sessions.len()).collect();
-    let of = |r: usize| -> Vec<usize> {
-        all.iter()
-            .copied()
-            .filter(|&s| site.sessions[s].referential == r)
-            .collect()
-    };
-    match page {
-        Page::Sessions => cx.html("sessions.html", &path, &index(site, cx.deliberations, t)),
-        Page::Certified(r) => {
-            let rows = certified_rows(site, cx.deliberations, &of(r), t, &root);
-            cx.html(
-                "certified.html",
-                &path,
-                &certified_page(t, &site.referentials[r], rows, None),
-            )
-        }
-        Page::CertifiedCsv(r) => {
-            let rows = certified_rows(site, cx.deliberations, &of(r), t, &root);
-            Ok(certified_csv(&site.referentials[r], &rows).into_bytes())
-        }
-        Page::Minutes(s) => cx.html(
-            "minutes.html",
-            &path,
-            &minutes(site, s, &cx.deliberations[s], t),
-        ),
-        Page::SessionCertified(s) => {
-            let session = &site.sessions[s];
-            let rows = certified_rows(site, cx.deliberations, &[s], t, &root);
-            let r = &site.referentials[session.referential];
-            let page = certified_page(t, r, rows, Some(session));
-            cx.html("certified.html", &path, &page)
-        }
-        Page::SessionCertifiedCsv(s) => {
-            let rows = certified_rows(site, cx.deliberations, &[s], t, &root);
-            Ok(certified_csv(&site.referentials[site.sessions[s].referential], &rows).into_bytes())
-        }
-        Page::Certificate(s, v, bloc) => {
-            let verdict = &cx.deliberations[s].verdicts[v];
-            let signed = site.config.certificates.key.as_ref().map(|_| "jwt");
-            let page = certificate(site, s, verdict, bloc, t, signed);
-            cx.html("certificate.html", &path, &page)
-        }
-        Page::Credential(s, v, bloc) | Page::SignedCredential(s, v, bloc) => {
-            let verdict = &cx.deliberations[s].verdicts[v];
-            // The JSON's address identifies the credential, signed or not.
-            let json = Page::Credential(s, v, bloc).path(site);
-            let award = Award {
-                site,
-                session: &site.sessions[s],
-                candidate: &site.candidates[verdict.candidate],
-                bloc,
-                path: &json,
-            };
-            let key = site.config.certificates.key.as_ref();
-            Ok(match (page, key) {
-                (Page::SignedCredential(..), Some(key)) => award.jwt(key),
-                _ => award.json(),
-            }
-            .into_bytes())
-        }
-        Page::IssuerKey => Ok(site
-            .config
-            .certificates
-            .key
-            .as_ref()
-            .map(|k| k.public_pem())
-            .unwrap_or_default()
-            .into_bytes()),
-        other => Err(Error::Usage(format!("{other:?} is not a session document"))),
-    }
-}
-
-fn certified_page<'a>(
+/// The page of a list of the certified: of one session, or of every session of `r`.
+pub fn certified_page<'a>(
     t: &Strings,
     r: &'a Referential,
     rows: Vec<CertifiedRow<'a>>,

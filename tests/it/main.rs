@@ -2,6 +2,7 @@
 //! sites of its own. One binary links the crate once instead of once per file.
 
 mod accessibility;
+mod architecture;
 mod candidate_diagnostics;
 mod candidates;
 mod cli;
