@@ -25,13 +25,15 @@ use crate::{Checked, Error};
 const RESERVED_SLUG: &str = "sessions";
 
 /// What one unit contributed: where its texts are in [`Project::sources`], its diagnostics,
-/// and its item's position in the site, when it produced one.
+/// and whether it produced an item. Units are kept in the order of their folder's listing
+/// and the site's items in the same order, so an item's position is never stored: it is
+/// the number of producing units before its own ([`Project::position`]).
 #[derive(Debug)]
 struct Slot {
     entry: Entry,
     paths: Vec<PathBuf>,
     diags: Vec<Diagnostic>,
-    index: Option<usize>,
+    lowered: bool,
     /// For a candidate: the referential its passport names.
     target: Option<String>,
 }
@@ -79,7 +81,7 @@ impl Project {
             },
             paths: sources.absorb(unit),
             diags: diags.into_vec(),
-            index: None,
+            lowered: false,
             target: None,
         };
         let mut project = Project {
@@ -146,17 +148,17 @@ impl Project {
             for slot in &self.candidates {
                 let target = slot.target.as_deref();
                 let relower = target.is_some_and(|t| touched.contains(t))
-                    || (set_changed && slot.index.is_none() && target.is_some());
+                    || (set_changed && !slot.lowered && target.is_some());
                 if relower {
                     stale.insert(slot.entry.name.clone());
-                } else if let Some(i) = slot.index {
-                    let c = &mut self.site.candidates[i];
-                    if let Some(&new) = before
-                        .get(c.referential)
-                        .and_then(|id| index.get(id.as_str()))
-                    {
-                        c.referential = new;
-                    }
+                }
+            }
+            for c in &mut self.site.candidates {
+                if let Some(&new) = before
+                    .get(c.referential)
+                    .and_then(|id| index.get(id.as_str()))
+                {
+                    c.referential = new;
                 }
             }
         }
@@ -236,13 +238,10 @@ impl Project {
     /// `None`) and the new ones; unchanged entries keep their referential.
     fn sync_referentials(&mut self, changed: Option<&BTreeSet<&str>>) -> Result<(), Error> {
         let entries = load::list(&self.root.join(REFERENTIALS_DIR))?;
-        let mut lowered: Vec<Option<Referential>> = std::mem::take(&mut self.site.referentials)
-            .into_iter()
-            .map(Some)
-            .collect();
+        let mut lowered = std::mem::take(&mut self.site.referentials).into_iter();
         let mut kept: HashMap<String, (Slot, Option<Referential>)> = HashMap::new();
         for slot in std::mem::take(&mut self.referentials) {
-            let r = slot.index.and_then(|i| lowered[i].take());
+            let r = if slot.lowered { lowered.next() } else { None };
             let reload = changed.is_none_or(|c| c.contains(slot.entry.name.as_str()));
             if reload {
                 self.forget(&slot);
@@ -262,7 +261,7 @@ impl Project {
                 (None, Some(loaded)) => self.adopt(loaded),
                 (None, None) => continue, // not possible: an entry is kept or read
             };
-            slot.index = r.as_ref().map(|_| self.site.referentials.len());
+            slot.lowered = r.is_some();
             self.site.referentials.extend(r);
             self.referentials.push(slot);
         }
@@ -279,7 +278,7 @@ impl Project {
             entry: loaded.entry,
             paths: self.sources.absorb(loaded.sources),
             diags: loaded.diags.into_vec(),
-            index: None,
+            lowered: false,
             target: loaded.target,
         };
         (slot, loaded.item)
@@ -313,15 +312,12 @@ impl Project {
             return Ok(());
         }
         let entries = load::list(&dir)?;
-        let mut lowered: Vec<Option<(Candidate, Dossier)>> =
-            std::mem::take(&mut self.site.candidates)
-                .into_iter()
-                .zip(std::mem::take(&mut self.dossiers))
-                .map(Some)
-                .collect();
+        let mut lowered = std::mem::take(&mut self.site.candidates)
+            .into_iter()
+            .zip(std::mem::take(&mut self.dossiers));
         let mut kept: HashMap<String, (Slot, Option<(Candidate, Dossier)>)> = HashMap::new();
         for slot in std::mem::take(&mut self.candidates) {
-            let c = slot.index.and_then(|i| lowered[i].take());
+            let c = if slot.lowered { lowered.next() } else { None };
             if changed.is_none_or(|c| c.contains(&slot.entry.name)) {
                 self.forget(&slot);
                 self.standing.insert(slot.entry.name.clone());
@@ -340,7 +336,7 @@ impl Project {
                 (None, Some(loaded)) => self.adopt(loaded?),
                 (None, None) => continue, // not possible: an entry is kept or read
             };
-            slot.index = c.as_ref().map(|_| self.site.candidates.len());
+            slot.lowered = c.is_some();
             if let Some((c, d)) = c {
                 self.site.candidates.push(c);
                 self.dossiers.push(d);
@@ -353,52 +349,46 @@ impl Project {
         Ok(())
     }
 
+    /// Where the item of unit `pos` is (or would be) among the site's items: after those
+    /// of the units before it.
+    fn position(slots: &[Slot], pos: usize) -> usize {
+        slots[..pos].iter().filter(|s| s.lowered).count()
+    }
+
     /// Reloads the candidate folder of slot `pos` in place: the common case of an edit
     /// inside a known folder, which must not cost in proportion to the whole site.
     fn reload_candidate(&mut self, pos: usize) -> Result<(), Error> {
         for p in std::mem::take(&mut self.candidates[pos].paths) {
             self.sources.remove(&p);
         }
-        let old = self.candidates[pos].index;
+        let was = self.candidates[pos].lowered;
+        let at = Project::position(&self.candidates, pos);
         let entry = self.candidates[pos].entry.clone();
         let loaded = read_candidate(&self.root, &self.site, entry)?;
         let (mut slot, lowered) = self.adopt(loaded);
-        let shift = |slots: &mut [Slot], up: bool| {
-            for i in slots.iter_mut().filter_map(|s| s.index.as_mut()) {
-                *i = if up { *i + 1 } else { *i - 1 };
-            }
-        };
-        let name = &self.candidates[pos].entry.name;
-        let same = match (old, &lowered) {
-            (Some(i), Some((_, d))) => self.dossiers[i].standing() == d.standing(),
-            (None, None) => true,
+        let same = match (was, &lowered) {
+            (true, Some((_, d))) => self.dossiers[at].standing() == d.standing(),
+            (false, None) => true,
             _ => false,
         };
         if !same {
-            self.standing.insert(name.clone());
+            self.standing.insert(self.candidates[pos].entry.name.clone());
         }
-        match (old, lowered) {
-            (Some(i), Some((c, d))) => {
-                self.site.candidates[i] = c;
-                self.dossiers[i] = d;
-                slot.index = Some(i);
+        slot.lowered = lowered.is_some();
+        match (was, lowered) {
+            (true, Some((c, d))) => {
+                self.site.candidates[at] = c;
+                self.dossiers[at] = d;
             }
-            (None, None) => {}
-            (Some(i), None) => {
-                self.site.candidates.remove(i);
-                self.dossiers.remove(i);
-                shift(&mut self.candidates[pos + 1..], false);
+            (true, None) => {
+                self.site.candidates.remove(at);
+                self.dossiers.remove(at);
             }
-            (None, Some((c, d))) => {
-                let at = self.candidates[..pos]
-                    .iter()
-                    .filter(|s| s.index.is_some())
-                    .count();
+            (false, Some((c, d))) => {
                 self.site.candidates.insert(at, c);
                 self.dossiers.insert(at, d);
-                slot.index = Some(at);
-                shift(&mut self.candidates[pos + 1..], true);
             }
+            (false, None) => {}
         }
         self.candidates[pos] = slot;
         Ok(())
@@ -423,7 +413,7 @@ impl Project {
         let unloaded: Vec<&str> = self
             .candidates
             .iter()
-            .filter(|s| s.index.is_none())
+            .filter(|s| !s.lowered)
             .map(|s| s.entry.name.as_str())
             .collect();
         for entry in load::list(&self.root.join(SESSIONS_DIR))? {
@@ -522,7 +512,7 @@ impl Slot {
             },
             paths: Vec::new(),
             diags: Vec::new(),
-            index: None,
+            lowered: false,
             target: None,
         }
     }
