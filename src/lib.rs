@@ -223,7 +223,7 @@ fn session_lines(checked: &Checked) -> Vec<String> {
         .iter()
         .zip(&checked.deliberations)
         .map(|(s, d)| {
-            let r = &site.referentials[s.referential];
+            let r = site.referential(&s.referential);
             let awards: Vec<String> = d
                 .verdicts
                 .iter()
@@ -261,7 +261,7 @@ fn candidate_lines(checked: &Checked) -> Vec<String> {
         .iter()
         .zip(&checked.dossiers)
         .map(|(c, d)| {
-            let r = &site.referentials[c.referential];
+            let r = site.referential(&c.referential);
             let gaps: Vec<&str> = d.gaps().map(|k| r.competences[k].id.as_str()).collect();
             let decision = match &d.decision {
                 validate::title::Decision::Full => "full certification".to_owned(),

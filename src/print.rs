@@ -115,7 +115,7 @@ fn documents(checked: &crate::Checked) -> Vec<Document> {
             page: paths::minutes_page(session),
             pdf: format!("sessions/{}.pdf", session.id),
         });
-        let r = &site.referentials[session.referential];
+        let r = site.referential(&session.referential);
         for v in &deliberation.verdicts {
             let c = &site.candidates[v.candidate];
             for bloc in crate::render::session::awards(v) {

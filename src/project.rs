@@ -91,12 +91,7 @@ impl Project {
             referentials: Vec::new(),
             candidates: Vec::new(),
             sessions_slot: Slot::folder(root, SESSIONS_DIR),
-            site: Site {
-                config,
-                referentials: Vec::new(),
-                candidates: Vec::new(),
-                sessions: Vec::new(),
-            },
+            site: Site::new(config),
             dossiers: Vec::new(),
             deliberations: Vec::new(),
             sources,
@@ -139,26 +134,13 @@ impl Project {
             let set_changed = before != after;
             // Candidates of a changed referential are lowered again; a candidate naming an
             // unknown referential is too when the set changed (it may exist now, and its
-            // suggestion lists them all). The others only follow their referential's index.
-            let index: HashMap<&str, usize> = after
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (id.as_str(), i))
-                .collect();
+            // suggestion lists them all). The others name theirs by ID: nothing to follow.
             for slot in &self.candidates {
                 let target = slot.target.as_deref();
                 let relower = target.is_some_and(|t| touched.contains(t))
                     || (set_changed && !slot.lowered && target.is_some());
                 if relower {
                     stale.insert(slot.entry.name.clone());
-                }
-            }
-            for c in &mut self.site.candidates {
-                if let Some(&new) = before
-                    .get(c.referential)
-                    .and_then(|id| index.get(id.as_str()))
-                {
-                    c.referential = new;
                 }
             }
         }
@@ -238,7 +220,7 @@ impl Project {
     /// `None`) and the new ones; unchanged entries keep their referential.
     fn sync_referentials(&mut self, changed: Option<&BTreeSet<&str>>) -> Result<(), Error> {
         let entries = load::list(&self.root.join(REFERENTIALS_DIR))?;
-        let mut lowered = std::mem::take(&mut self.site.referentials).into_iter();
+        let mut lowered = self.site.take_referentials().into_iter();
         let mut kept: HashMap<String, (Slot, Option<Referential>)> = HashMap::new();
         for slot in std::mem::take(&mut self.referentials) {
             let r = if slot.lowered { lowered.next() } else { None };
@@ -255,6 +237,7 @@ impl Project {
             .par_iter()
             .map(|e| (!kept.contains_key(&e.name)).then(|| read_referential(root, e.clone())))
             .collect();
+        let mut referentials = Vec::with_capacity(entries.len());
         for (entry, fresh) in entries.into_iter().zip(fresh) {
             let (mut slot, r) = match (kept.remove(&entry.name), fresh) {
                 (Some(old), _) => old,
@@ -262,9 +245,10 @@ impl Project {
                 (None, None) => continue, // not possible: an entry is kept or read
             };
             slot.lowered = r.is_some();
-            self.site.referentials.extend(r);
+            referentials.extend(r);
             self.referentials.push(slot);
         }
+        self.site.set_referentials(referentials);
         // Entries gone from the folder.
         for (slot, _) in kept.into_values() {
             self.forget(&slot);
@@ -372,7 +356,8 @@ impl Project {
             _ => false,
         };
         if !same {
-            self.standing.insert(self.candidates[pos].entry.name.clone());
+            self.standing
+                .insert(self.candidates[pos].entry.name.clone());
         }
         slot.lowered = lowered.is_some();
         match (was, lowered) {
@@ -581,7 +566,7 @@ fn read_candidate(root: &Path, site: &Site, entry: Entry) -> Result<LoadedCandid
     let item = folder
         .and_then(|f| model::lower_candidate(f, referentials, config, &mut diags))
         .map(|c| {
-            let d = validate::dossier(&c, &referentials[c.referential], config, &mut diags);
+            let d = validate::dossier(&c, site.referential(&c.referential), config, &mut diags);
             (c, d)
         });
     Ok(Loaded::new(entry, sources, diags, item, target))

@@ -75,7 +75,7 @@ struct Claims<'a> {
 
 impl<'a> Award<'a> {
     fn referential(&self) -> &'a Referential {
-        &self.site.referentials[self.session.referential]
+        self.site.referential(&self.session.referential)
     }
 
     fn credential(&self) -> Option<Credential<'a>> {

@@ -22,7 +22,7 @@ pub struct Candidate {
     /// When the site pseudonymises, the real name as credentials carry it: hashed.
     pub hashed_name: Option<HashedName>,
     pub passport: Location,
-    pub referential: usize,
+    pub referential: super::ReferentialId,
     /// Blocs presented, in the referential's order.
     pub blocs: Vec<usize>,
     pub route: Option<Route>,

@@ -26,14 +26,75 @@ use crate::diagnostics::Location;
 #[derive(Debug)]
 pub struct Site {
     pub config: Config,
+    /// In file-name order; change them with [`Site::set_referentials`], which keeps the
+    /// index by ID.
     pub referentials: Vec<Referential>,
     /// Empty when the site does not publish candidates.
     pub candidates: Vec<Candidate>,
     /// Jury sessions, in file-name order; empty when the site does not publish candidates.
     pub sessions: Vec<Session>,
+    /// Referential ID → position in `referentials`.
+    positions: HashMap<String, usize>,
+}
+
+/// A referential's ID, its file stem: how candidates and sessions name their referential,
+/// so that they keep it whatever the referentials around it become.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct ReferentialId(pub String);
+
+impl std::ops::Deref for ReferentialId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ReferentialId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 impl Site {
+    pub fn new(config: Config) -> Site {
+        Site {
+            config,
+            referentials: Vec::new(),
+            candidates: Vec::new(),
+            sessions: Vec::new(),
+            positions: HashMap::new(),
+        }
+    }
+
+    /// Replaces the referentials, and their index by ID.
+    pub fn set_referentials(&mut self, referentials: Vec<Referential>) {
+        self.positions = referentials
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        self.referentials = referentials;
+    }
+
+    /// Takes the referentials out (to be given back by [`Site::set_referentials`]).
+    pub fn take_referentials(&mut self) -> Vec<Referential> {
+        self.positions.clear();
+        std::mem::take(&mut self.referentials)
+    }
+
+    /// The position of referential `id`. Every candidate's and session's referential
+    /// exists: lowering refuses the others.
+    pub fn position(&self, id: &ReferentialId) -> usize {
+        self.positions[&id.0]
+    }
+
+    /// The referential `id`.
+    pub fn referential(&self, id: &ReferentialId) -> &Referential {
+        &self.referentials[self.position(id)]
+    }
+
     pub fn competence_count(&self) -> usize {
         self.referentials.iter().map(|r| r.competences.len()).sum()
     }

@@ -150,8 +150,7 @@ pub struct Session {
     /// The file stem; also its folder in the site.
     pub id: String,
     pub title: Option<String>,
-    /// Index in `Site::referentials`.
-    pub referential: usize,
+    pub referential: super::ReferentialId,
     /// YYYY-MM-DD.
     pub date: String,
     pub place: Option<String>,

@@ -35,9 +35,7 @@ impl Scope {
 fn candidate_depends_on(site: &Site, c: usize, change: &ChangeKind) -> bool {
     let candidate = &site.candidates[c];
     match change {
-        ChangeKind::Referential(name) => {
-            site.referentials[candidate.referential].id == referential_id(name)
-        }
+        ChangeKind::Referential(name) => *candidate.referential == *referential_id(name),
         other => other.candidate() == Some(candidate.id.as_str()),
     }
 }
@@ -147,7 +145,7 @@ impl Page {
             (None, _) if change.is_template() => false,
             (_, K::Evidence(..) | K::Asset(_)) => false,
             (_, K::Referential(name)) => {
-                session.is_none_or(|s| site.referentials[s.referential].id == referential_id(name))
+                session.is_none_or(|s| *s.referential == *referential_id(name))
             }
             (_, K::Candidate(folder)) => session.is_none_or(|s| {
                 s.candidates
@@ -170,7 +168,7 @@ impl Page {
             Page::Certified(r) | Page::CertifiedCsv(r) => site
                 .sessions
                 .iter()
-                .any(|s| s.referential == r && in_session(s)),
+                .any(|s| *s.referential == *site.referentials[r].id && in_session(s)),
             Page::Minutes(s)
             | Page::SessionCertified(s)
             | Page::SessionCertifiedCsv(s)

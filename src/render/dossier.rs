@@ -113,7 +113,7 @@ pub fn jury_index<'a>(site: &'a Site, dossiers: &[Dossier], t: &Strings) -> Jury
         .iter()
         .zip(dossiers)
         .map(|(c, d)| {
-            let r = &site.referentials[c.referential];
+            let r = site.referential(&c.referential);
             CandidateRow {
                 name: &c.name,
                 href: paths::relative(paths::JURY, &paths::dossier_page(c)),
@@ -296,7 +296,7 @@ pub fn dossier_page<'a>(
     labels: &'a Labels,
     texts: &'a Texts,
 ) -> DossierPage<'a> {
-    let r = &site.referentials[c.referential];
+    let r = site.referential(&c.referential);
     let root = DOSSIER_ROOT;
     let item_href = |id: &str| table_href(root, r, id);
     let evidence_link = |i: usize| {

@@ -52,7 +52,7 @@ pub fn evidence_page<'a>(
     texts: &'a Texts,
     highlighter: &Highlighter,
 ) -> EvidencePage<'a> {
-    let r = &site.referentials[c.referential];
+    let r = site.referential(&c.referential);
     let e = &c.evidence[i];
     let page = evidence_path(c, &e.stem);
     let root = root_of(&page);

@@ -239,7 +239,7 @@ impl Page {
             | Page::SignedCredential(s, v, bloc) => {
                 let session = &site.sessions[s];
                 let c = &site.candidates[session.candidates[v].candidate];
-                let r = &site.referentials[session.referential];
+                let r = site.referential(&session.referential);
                 let ext = match self {
                     Page::Certificate(..) => "html",
                     Page::Credential(..) => "json",
@@ -340,7 +340,7 @@ impl Page {
             }
             Page::Dossier(i) => {
                 let (c, d) = (&site.candidates[i], &cx.dossiers[i]);
-                let texts = cx.texts.get(site, c.referential);
+                let texts = cx.texts.get(site, site.position(&c.referential));
                 let page = DossierWithSessions {
                     page: dossier::dossier_page(site, c, d, t, &cx.labels, texts),
                     jury_sessions: session::of_candidate(
@@ -359,7 +359,7 @@ impl Page {
             }
             Page::Evidence(c, i) => {
                 let c = &site.candidates[c];
-                let texts = cx.texts.get(site, c.referential);
+                let texts = cx.texts.get(site, site.position(&c.referential));
                 let page = evidence::evidence_page(site, c, i, t, texts, cx.highlighter);
                 cx.html("evidence.html", &path, &page)
             }
@@ -399,7 +399,7 @@ impl Page {
                 let root = paths::root_of(&path);
                 let rows = session::certified_rows(site, cx.deliberations, &[s], t, &root);
                 let s = &site.sessions[s];
-                let r = &site.referentials[s.referential];
+                let r = site.referential(&s.referential);
                 match self {
                     Page::SessionCertifiedCsv(_) => {
                         Ok(session::certified_csv(r, &rows).into_bytes())

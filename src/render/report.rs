@@ -142,7 +142,7 @@ fn candidate_report<'a>(
     d: &'a Dossier,
     t: &Strings,
 ) -> CandidateReport<'a> {
-    let r = &site.referentials[c.referential];
+    let r = site.referential(&c.referential);
     CandidateReport {
         id: &c.slug,
         name: &c.name,
@@ -304,7 +304,7 @@ fn attempt<'a>(
 }
 
 fn coverage<'a>(site: &'a Site, c: &Candidate, d: &Dossier) -> Coverage<'a> {
-    let r = &site.referentials[c.referential];
+    let r = site.referential(&c.referential);
     Coverage {
         percent: d.coverage.percent(),
         required: d.coverage.required,
@@ -374,7 +374,7 @@ pub fn index_json(site: &Site, dossiers: &[Dossier]) -> String {
             .map(|(c, d)| IndexEntry {
                 id: &c.slug,
                 name: &c.name,
-                referential: &site.referentials[c.referential].id,
+                referential: &c.referential,
                 route: c.route,
                 coverage: coverage(site, c, d),
                 decision: &d.decision,

@@ -371,7 +371,7 @@ pub fn referential_index(r: &Referential, stems: &Stems) -> String {
 /// The index of a candidate: the dossier and each evidence file's title, context and text.
 pub fn candidate_index(site: &Site, c: &Candidate, stems: &Stems) -> String {
     let mut b = Builder::new(stems);
-    let referential = &site.referentials[c.referential];
+    let referential = site.referential(&c.referential);
     b.add(
         "dossier",
         &[],

@@ -42,14 +42,17 @@ pub struct SessionsIndex<'a> {
 /// The referentials that have a session, in the site's order.
 pub fn referentials_with_sessions(site: &Site) -> Vec<usize> {
     (0..site.referentials.len())
-        .filter(|&r| site.sessions.iter().any(|s| s.referential == r))
+        .filter(|&r| {
+            let id = &site.referentials[r].id;
+            site.sessions.iter().any(|s| *s.referential == **id)
+        })
         .collect()
 }
 
 /// The sessions of referential `r`, in the site's order.
 pub fn sessions_of(site: &Site, r: usize) -> Vec<usize> {
     (0..site.sessions.len())
-        .filter(|&s| site.sessions[s].referential == r)
+        .filter(|&s| *site.sessions[s].referential == *site.referentials[r].id)
         .collect()
 }
 
@@ -70,7 +73,7 @@ pub fn index<'a>(site: &'a Site, deliberations: &[Deliberation], t: &Strings) ->
             title: session_title(t, s),
             date: &s.date,
             place: s.place.as_deref(),
-            referential: &site.referentials[s.referential].title,
+            referential: &site.referential(&s.referential).title,
             href: paths::relative(paths::SESSIONS, &paths::minutes_page(s)),
             certified_href: paths::relative(paths::SESSIONS, &paths::session_certified(s, "html")),
             candidates: s.candidates.len(),
@@ -221,7 +224,7 @@ pub fn composition_lines(t: &Strings, rules: &JuryRules) -> Vec<String> {
 /// The procès-verbal of session `s`.
 pub fn minutes<'a>(site: &'a Site, s: usize, d: &'a Deliberation, t: &Strings) -> MinutesPage<'a> {
     let session = &site.sessions[s];
-    let r = &site.referentials[session.referential];
+    let r = site.referential(&session.referential);
     let root = paths::root_of(&paths::minutes_page(session));
     let verdicts = d
         .verdicts
@@ -360,7 +363,7 @@ pub fn of_candidate<'a>(
         .zip(deliberations)
         .filter_map(|(session, d)| {
             let v = d.verdicts.iter().find(|v| v.candidate == c)?;
-            let r = &site.referentials[session.referential];
+            let r = site.referential(&session.referential);
             Some(CandidateSession {
                 title: session_title(t, session),
                 date: &session.date,
@@ -415,7 +418,7 @@ pub fn certified_rows<'a>(
     let mut rows = Vec::new();
     for s in order {
         let session = &site.sessions[s];
-        let r = &site.referentials[session.referential];
+        let r = site.referential(&session.referential);
         for v in deliberations[s].verdicts.iter().filter(|v| is_certified(v)) {
             let c = &site.candidates[v.candidate];
             let Some(j) = &v.decision else { continue };
@@ -524,7 +527,7 @@ pub fn certificate<'a>(
     signed_ext: Option<&str>,
 ) -> CertificatePage<'a> {
     let session = &site.sessions[s];
-    let r = &site.referentials[session.referential];
+    let r = site.referential(&session.referential);
     let c = &site.candidates[v.candidate];
     let stem = paths::certificate_stem(c, r, bloc);
     let root = paths::root_of(&format!("{stem}.html"));

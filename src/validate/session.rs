@@ -78,7 +78,7 @@ pub fn deliberate(site: &Site, dossiers: &[Dossier], diags: &mut Diagnostics) ->
                         resolve(c, session, d.decision.as_ref(), sessions, &d.at, diags)
                     };
                     let proposal = proposal(site, c, &dossiers[d.candidate], &session.date);
-                    let r = &site.referentials[c.referential];
+                    let r = site.referential(&c.referential);
                     // A passport's decision without motive is reported with its dossier.
                     let mut unreported = Diagnostics::default();
                     let sink = if d.decision.is_some() {
@@ -212,7 +212,7 @@ fn proposal(site: &Site, c: &Candidate, d: &Dossier, date: &str) -> Decision {
     let mut earlier = c.clone();
     earlier.attempts.retain(|a| !later(a));
     earlier.jury = None;
-    let r = &site.referentials[c.referential];
+    let r = site.referential(&c.referential);
     // Its diagnostics are the dossier's own, already reported.
     dossier(
         &earlier,
@@ -280,7 +280,7 @@ pub fn panel_problems(rules: &JuryRules, panel: &[&Member]) -> Vec<String> {
 /// The composition rules, for the session's jury and for each candidate's panel when a
 /// member does not deliberate on them.
 fn composition(site: &Site, session: &Session, diags: &mut Diagnostics) {
-    let rules = &site.referentials[session.referential].rules.jury;
+    let rules = &site.referential(&session.referential).rules.jury;
     let all: Vec<&Member> = session.members.iter().filter(|m| m.deliberates()).collect();
     let problems = panel_problems(rules, &all);
     for p in &problems {
@@ -325,7 +325,8 @@ fn composition(site: &Site, session: &Session, diags: &mut Diagnostics) {
 
 /// Members who deliberate on a candidate they are the tutor of.
 fn conflicts(site: &Site, session: &Session, diags: &mut Diagnostics) {
-    let independence = site.referentials[session.referential]
+    let independence = site
+        .referential(&session.referential)
         .rules
         .jury
         .independence;

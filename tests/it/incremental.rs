@@ -188,6 +188,17 @@ fn a_series_of_edits_keeps_the_output_equal_to_a_full_build() {
     s.rebuild_and_compare(&[copy]);
     fs::remove_file(s.path(copy)).unwrap();
     s.rebuild_and_compare(&[copy]);
+    // One that sorts first: every other referential moves in the list, and the candidates
+    // not reloaded keep theirs (they name it by ID).
+    let first = "content/referentials/aa-copie.yaml";
+    s.write(first, &s.read(referential));
+    s.rebuild_and_compare(&[first]);
+    s.edit(PASSPORT, "name: Léa Dubois-Martel", "name: Léa Dubois");
+    s.rebuild_and_compare(&[PASSPORT]);
+    fs::remove_file(s.path(first)).unwrap();
+    s.rebuild_and_compare(&[first]);
+    s.edit(PASSPORT, "name: Léa Dubois", "name: Léa Dubois-Martel");
+    s.rebuild_and_compare(&[PASSPORT]);
 
     // Candidate folders: copy one, rename it, delete it.
     let from = s.path("content/candidates/karim-benali");

@@ -201,7 +201,7 @@ fn outcome(checked: &Checked, c: &Cand) -> Outcome {
     let site = &checked.site;
     assert_eq!(site.candidates.len(), 1, "one candidate loaded");
     let (candidate, d) = (&site.candidates[0], &checked.dossiers[0]);
-    let r = &site.referentials[candidate.referential];
+    let r = site.referential(&candidate.referential);
     let competences = d
         .competences
         .iter()

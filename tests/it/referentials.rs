@@ -211,7 +211,7 @@ fn the_example_candidates_cover_the_four_situations_of_the_issue() {
     // Inès's exemption changes her outcome: without it, C2.4 (so B2) fails.
     let ines = &checked.site.candidates[1];
     assert_eq!(ines.exemptions.len(), 1);
-    let r = &checked.site.referentials[ines.referential];
+    let r = checked.site.referential(&ines.referential);
     let exempted = ines.exemptions[0].criterion;
     assert_eq!(r.criteria[exempted].id, "C2.4.cr1");
     assert_eq!(ines.attempts[0].criteria.get(&exempted), Some(&false));

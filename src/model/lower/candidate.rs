@@ -159,7 +159,7 @@ pub fn lower_candidate(
         name,
         hashed_name,
         passport: Location::new(path, None),
-        referential: index,
+        referential: crate::model::ReferentialId(r.id.clone()),
         blocs: cx.presented,
         route: raw.route.as_ref().map(|r| r.value),
         session,

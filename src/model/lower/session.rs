@@ -57,10 +57,10 @@ pub fn lower_session(
             cx.push(Kind::DuplicateId, id, message, None);
             continue;
         }
-        if candidate.referential != r {
+        if *candidate.referential != *referentials[r].id {
             let message = format!(
                 "candidate `{}` presents `{}`, not `{rid}`, this session's referential",
-                candidate.id, referentials[candidate.referential].id
+                candidate.id, candidate.referential
             );
             let help = "a jury deliberates on one certification: name the candidate in a session of theirs";
             cx.push(Kind::InvalidValue, id, message, Some(help.into()));
@@ -114,7 +114,7 @@ pub fn lower_session(
             .title
             .as_ref()
             .map(|t| cx.text(t, "the session's title")),
-        referential: r,
+        referential: crate::model::ReferentialId(referentials[r].id.clone()),
         date,
         place: raw
             .place
