@@ -293,6 +293,7 @@ impl Project {
                     self.reload_candidate(pos)?;
                 }
             }
+            self.site.index_candidates();
             return Ok(());
         }
         let entries = load::list(&dir)?;
@@ -330,6 +331,7 @@ impl Project {
         for (slot, _) in kept.into_values() {
             self.forget(&slot);
         }
+        self.site.index_candidates();
         Ok(())
     }
 

@@ -35,6 +35,8 @@ pub struct Site {
     pub sessions: Vec<Session>,
     /// Referential ID → position in `referentials`.
     positions: HashMap<String, usize>,
+    /// Candidate folder → position in `candidates`, as of [`Site::index_candidates`].
+    candidate_positions: HashMap<String, usize>,
 }
 
 /// A referential's ID, its file stem: how candidates and sessions name their referential,
@@ -65,7 +67,28 @@ impl Site {
             candidates: Vec::new(),
             sessions: Vec::new(),
             positions: HashMap::new(),
+            candidate_positions: HashMap::new(),
         }
+    }
+
+    /// Indexes the candidates by folder, after they changed.
+    pub fn index_candidates(&mut self) {
+        self.candidate_positions = self
+            .candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+    }
+
+    /// The position of candidate `folder`, if the site has it.
+    pub fn candidate_position(&self, folder: &str) -> Option<usize> {
+        self.candidate_positions.get(folder).copied()
+    }
+
+    /// The position of referential `id`, if the site has it.
+    pub fn referential_position(&self, id: &ReferentialId) -> Option<usize> {
+        self.positions.get(&id.0).copied()
     }
 
     /// Replaces the referentials, and their index by ID.

@@ -11,7 +11,7 @@ use super::plan::{Page, Scope};
 impl Scope {
     /// Whether `change` may affect a page of this scope, or which pages it has. Cheap, so
     /// that a change inside one candidate does not look at every page of the site.
-    pub fn depends_on(self, site: &Site, change: &Change) -> bool {
+    pub fn depends_on(&self, site: &Site, change: &Change) -> bool {
         let change = match change {
             Change::Source(k) => k,
             // A standing shows in lists of candidates and in sessions.
@@ -21,13 +21,13 @@ impl Scope {
             (Scope::Site | Scope::Session(_), _) => true,
             (_, ChangeKind::Config | ChangeKind::Tree) => true,
             (_, c) if c.is_template() => true,
-            (Scope::Referential(r), ChangeKind::Referential(name)) => {
-                site.referentials[r].id == referential_id(name)
-            }
+            (Scope::Referential(r), ChangeKind::Referential(name)) => **r == *referential_id(name),
             (Scope::Referential(_), _) => false,
             // A dossier lists the sessions of its candidate.
             (Scope::Candidate(_), ChangeKind::Session(_)) => true,
-            (Scope::Candidate(c), change) => candidate_depends_on(site, c, change),
+            (Scope::Candidate(folder), change) => site
+                .candidate_position(folder)
+                .is_some_and(|c| candidate_depends_on(site, c, change)),
         }
     }
 }

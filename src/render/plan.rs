@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::Error;
 use crate::export;
 use crate::export::credential::Award;
-use crate::model::Site;
+use crate::model::{ReferentialId, Site};
 use crate::output::Output;
 use crate::validate::Dossier;
 use crate::validate::session::Deliberation;
@@ -78,71 +78,64 @@ pub enum Page {
     IssuerKey,
 }
 
-/// Pages that exist together: the site's own, one referential's, one candidate's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Pages that exist together: the site's own, one referential's, one candidate's, one
+/// session's. Named by IDs, so that a scope is the same before and after a reload that
+/// moves its neighbours (`serve` remembers which files each scope wrote).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Scope {
     Site,
-    Referential(usize),
-    Candidate(usize),
-    /// A jury session's documents, certificates included.
-    Session(usize),
-}
-
-/// A scope named by what survives a reload (IDs, not positions), for remembering which
-/// files a scope wrote.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ScopeKey {
-    Site,
-    Referential(String),
+    Referential(ReferentialId),
+    /// By folder name.
     Candidate(String),
+    /// A jury session's documents, certificates included; by file stem.
     Session(String),
 }
 
 /// Every scope of the site, in output order.
 pub fn scopes(site: &Site) -> impl Iterator<Item = Scope> + '_ {
     std::iter::once(Scope::Site)
-        .chain((0..site.referentials.len()).map(Scope::Referential))
-        .chain((0..site.candidates.len()).map(Scope::Candidate))
-        .chain((0..site.sessions.len()).map(Scope::Session))
+        .chain(
+            site.referentials
+                .iter()
+                .map(|r| Scope::Referential(ReferentialId(r.id.clone()))),
+        )
+        .chain(
+            site.candidates
+                .iter()
+                .map(|c| Scope::Candidate(c.id.clone())),
+        )
+        .chain(site.sessions.iter().map(|s| Scope::Session(s.id.clone())))
 }
 
 impl Scope {
-    pub fn key(self, site: &Site) -> ScopeKey {
-        match self {
-            Scope::Site => ScopeKey::Site,
-            Scope::Referential(r) => ScopeKey::Referential(site.referentials[r].id.clone()),
-            Scope::Candidate(c) => ScopeKey::Candidate(site.candidates[c].id.clone()),
-            Scope::Session(s) => ScopeKey::Session(site.sessions[s].id.clone()),
-        }
-    }
-
-    /// The pages of this scope, in output order.
-    pub fn pages(self, site: &Site, deliberations: &[Deliberation]) -> Vec<Page> {
-        match self {
-            Scope::Site => {
-                let mut pages = vec![
-                    Page::Stylesheet,
-                    Page::Home,
-                    Page::Accessibility,
-                    Page::Search,
-                    Page::SearchScript,
-                ];
-                if !site.candidates.is_empty() {
-                    pages.extend([Page::Highlight, Page::Jury, Page::ReportIndex]);
-                }
-                if !site.sessions.is_empty() {
-                    pages.push(Page::Sessions);
-                    if site.config.certificates.key.is_some() {
-                        pages.push(Page::IssuerKey);
-                    }
-                    for r in session::referentials_with_sessions(site) {
-                        pages.extend([Page::Certified(r), Page::CertifiedCsv(r)]);
-                    }
+    /// The pages of this scope, in output order; none when the site has no such scope.
+    pub fn pages(&self, site: &Site, deliberations: &[Deliberation]) -> Vec<Page> {
+        let scope = match self {
+            Scope::Site => None,
+            Scope::Referential(id) => site.referential_position(id).map(Position::Referential),
+            Scope::Candidate(id) => site.candidate_position(id).map(Position::Candidate),
+            Scope::Session(id) => site
+                .sessions
+                .iter()
+                .position(|s| s.id == *id)
+                .map(Position::Session),
+        };
+        match (self, scope) {
+            (Scope::Site, _) => Self::site_pages(site),
+            (_, Some(Position::Referential(r))) => std::iter::once(Page::Referential(r))
+                .chain((0..site.referentials[r].competences.len()).map(|k| Page::Competence(r, k)))
+                .chain([Page::ReferentialJson(r), Page::ReferentialSearch(r)])
+                .chain(interop_pages(site, r))
+                .collect(),
+            (_, Some(Position::Candidate(c))) => {
+                let mut pages = vec![Page::Dossier(c), Page::Report(c), Page::CandidateSearch(c)];
+                for (i, e) in site.candidates[c].evidence.iter().enumerate() {
+                    pages.push(Page::Evidence(c, i));
+                    pages.extend((0..e.attachments.len()).map(|j| Page::Attachment(c, i, j)));
                 }
                 pages
             }
-            Scope::Session(_) if site.sessions.is_empty() => Vec::new(),
-            Scope::Session(s) => {
+            (_, Some(Position::Session(s))) => {
                 let mut pages = vec![
                     Page::Minutes(s),
                     Page::SessionCertified(s),
@@ -160,21 +153,39 @@ impl Scope {
                 }
                 pages
             }
-            Scope::Referential(r) => std::iter::once(Page::Referential(r))
-                .chain((0..site.referentials[r].competences.len()).map(|k| Page::Competence(r, k)))
-                .chain([Page::ReferentialJson(r), Page::ReferentialSearch(r)])
-                .chain(interop_pages(site, r))
-                .collect(),
-            Scope::Candidate(c) => {
-                let mut pages = vec![Page::Dossier(c), Page::Report(c), Page::CandidateSearch(c)];
-                for (i, e) in site.candidates[c].evidence.iter().enumerate() {
-                    pages.push(Page::Evidence(c, i));
-                    pages.extend((0..e.attachments.len()).map(|j| Page::Attachment(c, i, j)));
-                }
-                pages
-            }
+            (_, None) => Vec::new(),
         }
     }
+
+    fn site_pages(site: &Site) -> Vec<Page> {
+        let mut pages = vec![
+            Page::Stylesheet,
+            Page::Home,
+            Page::Accessibility,
+            Page::Search,
+            Page::SearchScript,
+        ];
+        if !site.candidates.is_empty() {
+            pages.extend([Page::Highlight, Page::Jury, Page::ReportIndex]);
+        }
+        if !site.sessions.is_empty() {
+            pages.push(Page::Sessions);
+            if site.config.certificates.key.is_some() {
+                pages.push(Page::IssuerKey);
+            }
+            for r in session::referentials_with_sessions(site) {
+                pages.extend([Page::Certified(r), Page::CertifiedCsv(r)]);
+            }
+        }
+        pages
+    }
+}
+
+/// Where a scope's item is in the site being rendered.
+enum Position {
+    Referential(usize),
+    Candidate(usize),
+    Session(usize),
 }
 
 /// The interoperability exports of referential `r` (see `crate::export`).
@@ -454,7 +465,7 @@ struct DossierWithSessions<'a> {
 /// Renders the pages of `scope` that `wanted` selects (by page and path) into `out`; returns the path of every
 /// page of the scope (rendered or not) and how many were rendered.
 pub fn render_scope(
-    scope: Scope,
+    scope: &Scope,
     cx: &RenderContext<'_>,
     out: &dyn Output,
     wanted: impl Fn(Page, &str) -> bool,
@@ -484,7 +495,9 @@ pub fn render_all<T: Send>(
     let scopes: Vec<Scope> = scopes(cx.site).collect();
     let results: Vec<Result<T, Error>> = scopes
         .into_par_iter()
-        .map(|scope| render_scope(scope, cx, out, |_, _| true).map(|(paths, _)| keep(scope, paths)))
+        .map(|scope| {
+            render_scope(&scope, cx, out, |_, _| true).map(|(paths, _)| keep(scope, paths))
+        })
         .collect();
     results.into_iter().collect()
 }

@@ -15,7 +15,7 @@ use crate::output::{Patch, Staging};
 use crate::project::Project;
 use crate::render::Templates;
 use crate::render::highlight::Highlighter;
-use crate::render::plan::{self, RenderContext, ScopeKey};
+use crate::render::plan::{self, RenderContext, Scope};
 use crate::{BuildOptions, Error};
 
 /// What one rebuild did.
@@ -48,7 +48,7 @@ pub struct Rebuilder {
     templates: Option<Templates>,
     highlighter: Highlighter,
     /// The files each scope wrote at the last write; `None` before the first full build.
-    written: Option<HashMap<ScopeKey, Vec<String>>>,
+    written: Option<HashMap<Scope, Vec<String>>>,
     /// Changes the project has not read yet.
     to_load: BTreeSet<ChangeKind>,
     /// Changes not yet in the output folder.
@@ -187,11 +187,11 @@ impl Rebuilder {
 fn full(
     cx: &RenderContext<'_>,
     target: &std::path::Path,
-) -> Result<(Report, HashMap<ScopeKey, Vec<String>>), Error> {
+) -> Result<(Report, HashMap<Scope, Vec<String>>), Error> {
     let staging = Staging::new(target)?;
     let mut written = HashMap::new();
     let mut files = 0;
-    let keyed = |scope: plan::Scope, paths| (scope.key(cx.site), paths);
+    let keyed = |scope: Scope, paths| (scope, paths);
     for (key, paths) in plan::render_all(cx, &staging, keyed)? {
         files += paths.len();
         written.insert(key, paths);
@@ -209,13 +209,13 @@ fn full(
 fn patch(
     cx: &RenderContext<'_>,
     target: &std::path::Path,
-    written: &mut HashMap<ScopeKey, Vec<String>>,
+    written: &mut HashMap<Scope, Vec<String>>,
     changes: &BTreeSet<Change>,
 ) -> Result<Report, Error> {
     let site = cx.site;
     let out = Patch::new(target)?;
     let mut files = 0;
-    let mut updated: Vec<(ScopeKey, Vec<String>)> = Vec::new();
+    let mut updated: Vec<(Scope, Vec<String>)> = Vec::new();
     // Only these changes add or remove scopes; the others need not list them all.
     let reshaped = changes.iter().any(|c| {
         matches!(
@@ -225,15 +225,15 @@ fn patch(
             )
         )
     });
-    let mut live: HashSet<ScopeKey> = HashSet::new();
+    let mut live: HashSet<Scope> = HashSet::new();
     for scope in plan::scopes(site) {
         if !changes.iter().any(|c| scope.depends_on(site, c)) {
             if reshaped {
-                live.insert(scope.key(site));
+                live.insert(scope.clone());
             }
             continue;
         }
-        let key = scope.key(site);
+        let key = scope;
         let before: HashSet<&str> = written
             .get(&key)
             .into_iter()
@@ -246,7 +246,7 @@ fn patch(
                     .iter()
                     .any(|c| page.depends_on(site, cx.templates, c))
         };
-        let (paths, rendered) = plan::render_scope(scope, cx, &out, wanted)?;
+        let (paths, rendered) = plan::render_scope(&key, cx, &out, wanted)?;
         files += rendered;
         if reshaped {
             live.insert(key.clone());
