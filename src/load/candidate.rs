@@ -5,7 +5,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use super::raw_candidate::{RawAttachment, RawEvidence, RawPassport};
+use super::raw_candidate::{RawEvidence, RawPassport};
 use super::{Entry, is_editor_temporary, parse_yaml, position, read_text, relative};
 use crate::Error;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Sources, did_you_mean};
@@ -63,6 +63,8 @@ pub struct AttachmentFile {
     /// Where to copy it from.
     pub source: PathBuf,
     pub title: Option<String>,
+    /// Published because the text shows or links it, not listed under `attachments:`.
+    pub inline: bool,
 }
 
 /// Reads one entry of the candidates folder; `None` when it is not a usable candidate
@@ -138,6 +140,9 @@ fn load_folder(
         None
     };
     let mut evidence = Vec::new();
+    // Links to other evidence files, checked once every file is known: (stem, as written,
+    // where).
+    let mut evidence_links: Vec<(String, String, Location)> = Vec::new();
     let walker = walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name();
     for entry in walker.into_iter().filter_entry(|e| {
         let n = e.file_name().to_string_lossy();
@@ -167,25 +172,47 @@ fn load_folder(
         let in_folder = relative(dir, path);
         let stem = slash_path(&in_folder.with_extension(""));
         let parsed = parse_evidence(&text, &rel);
-        sources.insert(&rel, text);
         let (front, body) = match parsed {
             Ok(p) => p,
             Err(d) => {
+                sources.insert(&rel, text);
                 diags.push(d);
                 continue;
             }
         };
+        // The body is the end of the file: its first line follows the front matter's.
+        let first_line = text[..text.len() - body.len()].matches('\n').count() + 1;
+        sources.insert(&rel, text);
         let base = in_folder.parent().unwrap_or(Path::new(""));
-        let attachments = front
+        let mut attachments: Vec<AttachmentFile> = front
             .attachments
             .iter()
             .filter_map(|a| {
                 let at = Location::new(&rel, position(a));
-                resolve_attachment(dir, &boundary, base, &a.value.0, at)
+                let a = &a.value.0;
+                let title = a.title.as_ref().map(|t| t.value.trim().to_owned());
+                let written = a.path.value.trim();
+                resolve_attachment(dir, &boundary, base, written, title, "attachment", at)
                     .map_err(|d| diags.push(d))
                     .ok()
             })
             .collect();
+        let (body_links, notes) = super::links::links(&body, first_line);
+        for link in body_links {
+            let at = Location::new(&rel, Some(link.at));
+            let noun = if link.image { "image" } else { "link" };
+            let found = check_link(dir, &boundary, base, &link, &notes, noun, at);
+            match found {
+                Ok(Linked::Nothing) => {}
+                Ok(Linked::Evidence(target, at)) => evidence_links.push((target, link.dest, at)),
+                Ok(Linked::File(file)) => {
+                    if !attachments.iter().any(|a| a.target == file.target) {
+                        attachments.push(file);
+                    }
+                }
+                Err(d) => diags.push(d),
+            }
+        }
         evidence.push(EvidenceFile {
             path: rel,
             stem,
@@ -193,6 +220,24 @@ fn load_folder(
             body,
             attachments,
         });
+    }
+    let stems: Vec<&str> = evidence.iter().map(|e| e.stem.as_str()).collect();
+    for (stem, written, at) in evidence_links {
+        if !stems.contains(&stem.as_str()) {
+            let name = stem.rsplit('/').next().unwrap_or(&stem);
+            let names = stems.iter().map(|s| s.rsplit('/').next().unwrap_or(s));
+            let help = did_you_mean(name, names).map(|n| format!("did you mean `{n}.md`?"));
+            diags.push(
+                Diagnostic::error(
+                    Kind::MissingFile,
+                    Some(at),
+                    format!(
+                        "link `{written}`: no evidence file `{stem}.md` in this candidate folder"
+                    ),
+                )
+                .with_suggestion(help),
+            );
+        }
     }
     Ok(CandidateFolder {
         id,
@@ -267,23 +312,101 @@ pub fn parse_evidence(text: &str, rel: &Path) -> Result<(RawEvidence, String), D
     ))
 }
 
-/// Checks one attachment path: relative, inside the candidate folder (also after
-/// following symbolic links), an allowed type, an existing file of sensible size.
+/// What a link of an evidence text reaches, once checked.
+enum Linked {
+    /// Nothing to publish: a URL, a note of the same text.
+    Nothing,
+    /// Another evidence file, by stem (checked once every file is known).
+    Evidence(String, Location),
+    /// A file of the candidate folder, published with the page.
+    File(AttachmentFile),
+}
+
+/// Checks one link or image of an evidence text (`noun` says which).
+fn check_link(
+    dir: &Path,
+    boundary: &Path,
+    base: &Path,
+    link: &super::links::BodyLink,
+    notes: &[String],
+    noun: &str,
+    at: Location,
+) -> Result<Linked, Diagnostic> {
+    use super::links::Target;
+    let written = link.dest.trim();
+    let error = |kind, message: String, help: &str| {
+        Diagnostic::error(kind, Some(at.clone()), message).with_suggestion(Some(help.into()))
+    };
+    match super::links::target(written) {
+        Target::Outside => Ok(Linked::Nothing),
+        Target::Rooted => Err(error(
+            Kind::UnsafePath,
+            format!(
+                "{noun} `{written}` starts at the server's root, which a site read offline does not have"
+            ),
+            "write the path relative to this evidence file",
+        )),
+        Target::Note(label) if notes.iter().any(|n| n == label) => Ok(Linked::Nothing),
+        Target::Note(label) => Err(error(
+            Kind::DanglingReference,
+            format!("{noun} `{written}`: this text has no note `[^{label}]`"),
+            "a link to `#…` reaches a note of the same text; headings have no anchors",
+        )),
+        Target::Evidence(stem) => match inside(base, stem) {
+            Some(segments) => Ok(Linked::Evidence(segments.join("/"), at)),
+            None => Err(error(
+                Kind::UnsafePath,
+                format!("{noun} `{written}` is outside the candidate folder"),
+                "link to evidence files of the same candidate",
+            )),
+        },
+        Target::File(path) => resolve_attachment(dir, boundary, base, path, None, noun, at.clone())
+            .map(|mut file| {
+                file.inline = true;
+                Linked::File(file)
+            }),
+    }
+}
+
+/// `path` (relative, `/`-separated) from folder `base` of the candidate folder, as segments
+/// of a path from the candidate folder; `None` when it leaves it.
+fn inside(base: &Path, path: &str) -> Option<Vec<String>> {
+    let mut segments: Vec<String> = base
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    for component in Path::new(path).components() {
+        match component {
+            Component::Normal(s) => segments.push(s.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                segments.pop()?;
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(segments)
+}
+
+/// Checks one attachment path (`noun`: an attachment, or a link or image of the text):
+/// relative, inside the candidate folder (also after following symbolic links), an
+/// allowed type, an existing file of sensible size.
 fn resolve_attachment(
     dir: &Path,
     boundary: &Path,
     base: &Path,
-    raw: &RawAttachment,
+    written: &str,
+    title: Option<String>,
+    noun: &str,
     at: Location,
 ) -> Result<AttachmentFile, Diagnostic> {
-    let written = raw.path.value.trim();
     let error = |kind, message: String, help: Option<String>| {
         Diagnostic::error(kind, Some(at.clone()), message).with_suggestion(help)
     };
     let leaves = || {
         error(
             Kind::UnsafePath,
-            format!("attachment `{written}` is outside the candidate folder"),
+            format!("{noun} `{written}` is outside the candidate folder"),
             Some(
                 "attachments are paths relative to the evidence file, inside the candidate folder"
                     .into(),
@@ -293,14 +416,14 @@ fn resolve_attachment(
     if written.is_empty() {
         return Err(error(
             Kind::EmptyText,
-            "attachment path is empty".into(),
+            format!("{noun} path is empty"),
             None,
         ));
     }
     if written.contains("://") {
         return Err(error(
             Kind::UnsafePath,
-            format!("attachment `{written}` is a URL, not a file of the candidate folder"),
+            format!("{noun} `{written}` is a URL, not a file of the candidate folder"),
             Some("save the file in the candidate folder, or link to it from the text".into()),
         ));
     }
@@ -311,30 +434,17 @@ fn resolve_attachment(
     if written.contains(':') {
         return Err(error(
             Kind::UnsafePath,
-            format!("attachment `{written}`: `:` is not allowed in attachment paths"),
+            format!("{noun} `{written}`: `:` is not allowed in attachment paths"),
             Some("rename the file: not every system accepts `:` in a file name".into()),
         ));
     }
     // A Windows separator is read as one, so that `..\\x.pdf` cannot leave the folder.
     let slashed = written.replace('\\', "/");
-    let mut segments: Vec<String> = base
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    for component in Path::new(&slashed).components() {
-        match component {
-            Component::Normal(s) => segments.push(s.to_string_lossy().into_owned()),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                segments.pop().ok_or_else(leaves)?;
-            }
-            Component::RootDir | Component::Prefix(_) => return Err(leaves()),
-        }
-    }
+    let segments = inside(base, &slashed).ok_or_else(leaves)?;
     if slashed != written {
         return Err(error(
             Kind::UnsafePath,
-            format!("attachment `{written}`: paths are written with `/`"),
+            format!("{noun} `{written}`: paths are written with `/`"),
             Some(format!("write `{slashed}`")),
         ));
     }
@@ -356,7 +466,7 @@ fn resolve_attachment(
     if extension.is_empty() {
         return Err(error(
             Kind::UnsafePath,
-            format!("attachment `{written}` has no file extension"),
+            format!("{noun} `{written}` has no file extension"),
             Some(format!(
                 "attachments are files of these types: {}",
                 ATTACHMENT_EXTENSIONS.join(", ")
@@ -366,7 +476,7 @@ fn resolve_attachment(
     if !ATTACHMENT_EXTENSIONS.contains(&extension.as_str()) {
         return Err(error(
             Kind::UnsafePath,
-            format!("attachment `{written}`: file type `.{extension}` is not accepted"),
+            format!("{noun} `{written}`: file type `.{extension}` is not accepted"),
             Some(format!(
                 "accepted types: {} (SVG and HTML could run scripts; export them as PDF or PNG)",
                 ATTACHMENT_EXTENSIONS.join(", ")
@@ -378,7 +488,7 @@ fn resolve_attachment(
         if source.symlink_metadata().is_ok() {
             return Err(error(
                 Kind::MissingFile,
-                format!("attachment `{written}` is a broken link"),
+                format!("{noun} `{written}` is a broken link"),
                 None,
             ));
         }
@@ -404,7 +514,7 @@ fn resolve_attachment(
         });
         return Err(error(
             Kind::MissingFile,
-            format!("attachment `{written}` not found"),
+            format!("{noun} `{written}` not found"),
             help,
         ));
     };
@@ -427,7 +537,7 @@ fn resolve_attachment(
         _ => {
             return Err(error(
                 Kind::MissingFile,
-                format!("attachment `{written}` is not a file"),
+                format!("{noun} `{written}` is not a file"),
                 None,
             ));
         }
@@ -435,7 +545,8 @@ fn resolve_attachment(
     Ok(AttachmentFile {
         target,
         source: canonical,
-        title: raw.title.as_ref().map(|t| t.value.trim().to_owned()),
+        title,
+        inline: false,
     })
 }
 

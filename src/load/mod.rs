@@ -3,6 +3,7 @@
 //! [`Diagnostic`]; only an unreadable site root is fatal.
 
 pub mod candidate;
+pub mod links;
 pub mod raw;
 pub mod raw_candidate;
 pub mod raw_rules;

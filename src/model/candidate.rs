@@ -360,4 +360,6 @@ pub struct Attachment {
     pub target: String,
     pub source: PathBuf,
     pub title: Option<String>,
+    /// Shown or linked by the text rather than listed: published, not listed again.
+    pub inline: bool,
 }

@@ -108,6 +108,7 @@ pub fn evidence_page<'a>(
         attachments: e
             .attachments
             .iter()
+            .filter(|a| !a.inline)
             .map(|a| {
                 let href =
                     paths::relative(&page, &format!("{}/{}", paths::dossier_dir(c), a.target));

@@ -14,7 +14,8 @@ use pulldown_cmark::{
 use super::highlight::{CLASS_PREFIX, Highlighter};
 
 fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+    // The same options as the links check reads the text with.
+    crate::load::links::options()
 }
 
 /// Content sits under a page's `h1` and its sections' `h2`: its own headings start at `h3`
@@ -94,6 +95,37 @@ fn render_with(markdown: &str, highlighter: Option<&Highlighter>, always_sanitis
             Some(Event::Html(CowStr::from(format!(
                 "<pre class=\"{CLASS_PREFIX}code\"><code>{spans}</code></pre>\n"
             ))))
+        }
+        // Another evidence file is published as a page: `b.md` is `b.html` (the check made
+        // sure it exists).
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if highlighter.is_some() => {
+            plain = false;
+            let dest_url = match crate::load::links::target(&dest_url) {
+                crate::load::links::Target::Evidence(_) => {
+                    let (path, rest) = dest_url
+                        .find(['#', '?'])
+                        .map_or((&*dest_url, ""), |i| dest_url.split_at(i));
+                    let stem = path.strip_suffix(".md").unwrap_or(path);
+                    // A fragment names a note of that text, whose id is prefixed there.
+                    let rest = match rest.strip_prefix('#') {
+                        Some(label) => format!("#{ID_PREFIX}{label}"),
+                        None => rest.to_owned(),
+                    };
+                    CowStr::from(format!("{stem}.html{rest}"))
+                }
+                _ => dest_url,
+            };
+            Some(Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }))
         }
         // Alignment is written as a `style` attribute, which the sanitiser drops.
         Event::Start(Tag::Table(columns)) => Some(Event::Start(Tag::Table(vec![

@@ -458,6 +458,7 @@ impl CandidateLowering<'_> {
                     target: a.target,
                     source: a.source,
                     title: a.title,
+                    inline: a.inline,
                 })
                 .collect(),
             body: file.body,
