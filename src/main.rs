@@ -128,9 +128,33 @@ enum Command {
     },
     /// Create a new site skeleton that builds.
     Init {
-        /// Folder to create the site in.
-        #[arg(default_value = ".")]
-        dir: PathBuf,
+        /// Folder to create the site in (default: `--root`, else the current folder).
+        dir: Option<PathBuf>,
+        /// Create the site in a folder that already holds other files (never over one).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Add a candidate or an evidence file that checks as written.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A candidate folder `content/candidates/<ID>/` with its passport.
+    Candidate {
+        /// The folder name: lowercase letters, digits and dashes.
+        id: String,
+        /// The referential the candidate presents (default: the site's only one).
+        #[arg(long)]
+        referential: Option<String>,
+    },
+    /// An evidence file in a candidate's folder: `<candidate>/<path>.md`.
+    Evidence {
+        /// Relative to `content/candidates/`, e.g. `camille/preuves/rapport.md`.
+        path: PathBuf,
     },
 }
 
@@ -306,13 +330,31 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 false => ExitCode::SUCCESS,
             })
         }
-        Command::Init { dir } => {
-            refolio::init::init(&dir)?;
+        Command::Init { dir, force } => {
+            let dir = dir.unwrap_or(cli.root);
+            refolio::init::init(&dir, force)?;
             println!(
                 "created a refolio site in {}; build it with: refolio --root {} build",
                 dir.display(),
                 dir.display()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { what } => {
+            match what {
+                NewCommand::Candidate { id, referential } => {
+                    let written =
+                        refolio::init::new_candidate(&cli.root, &id, referential.as_deref())?;
+                    println!("created {}", written.display());
+                    println!(
+                        "its competences are gaps until evidence demonstrates them: add some with `refolio new evidence {id}/preuves/<name>.md`; `refolio check --allow-gaps` lists the gaps as warnings"
+                    );
+                }
+                NewCommand::Evidence { path } => {
+                    let written = refolio::init::new_evidence(&cli.root, &path)?;
+                    println!("created {}", written.display());
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -15,17 +15,23 @@ fn init_creates_a_site_that_checks_and_builds() {
         run(&site, &["check"]),
         (
             0,
-            "ok: 1 referentials, 1 competences, 2 criteria, 0 warning(s)\n".into(),
+            "candidate exemple (exemple): 1/1 competences covered (100 %); decision: undecided\n\
+             ok: 1 referentials, 1 competences, 2 criteria, 0 warning(s)\n"
+                .into(),
             String::new()
         )
     );
     let (code, stdout, stderr) = run(&site, &["build"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.starts_with("1 referentials, 1 competences, 2 criteria, 0 candidates → 5 pages in "),
+        stdout.contains("1 referentials, 1 competences, 2 criteria, 1 candidates → "),
         "{stdout}"
     );
     assert!(site.join("public/exemple/index.html").is_file());
+    assert!(
+        site.join("public/candidates/exemple/preuves/veille.html")
+            .is_file()
+    );
     // A second init does not overwrite the site.
     let (code, _, stderr) = run(tmp.path(), &["init", site.to_str().unwrap()]);
     assert_eq!(code, 2);
@@ -33,6 +39,115 @@ fn init_creates_a_site_that_checks_and_builds() {
         stderr.contains("already holds a refolio site; nothing was changed"),
         "{stderr}"
     );
+}
+
+#[test]
+fn init_writes_into_the_root_and_refuses_a_folder_that_holds_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("par-root");
+    // `--root` says where, as for every other command.
+    let (code, _, stderr) = run(&site, &["init"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(site.join("refolio.toml").is_file());
+    assert!(!tmp.path().join("refolio.toml").exists());
+
+    let busy = tmp.path().join("occupe");
+    std::fs::create_dir_all(&busy).unwrap();
+    std::fs::write(busy.join("notes.txt"), "à garder").unwrap();
+    let (code, _, stderr) = run(&busy, &["init"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("is not empty; nothing was changed (pass --force"),
+        "{stderr}"
+    );
+    assert!(!busy.join("refolio.toml").exists());
+    let (code, _, stderr) = run(&busy, &["init", "--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(busy.join("notes.txt")).unwrap(),
+        "à garder"
+    );
+    assert_eq!(run(&busy, &["check"]).0, 0);
+}
+
+#[test]
+fn new_candidate_and_evidence_scaffold_files_that_check() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    assert_eq!(run(&site, &["init"]).0, 0);
+    let (code, stdout, stderr) = run(&site, &["new", "candidate", "jean-dupont"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("created ")
+            && stdout.contains("content/candidates/jean-dupont/passport.yaml"),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = run(
+        &site,
+        &["new", "evidence", "jean-dupont/preuves/rapport-de-stage"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("jean-dupont/preuves/rapport-de-stage.md"),
+        "{stdout}"
+    );
+    let evidence = std::fs::read_to_string(
+        site.join("content/candidates/jean-dupont/preuves/rapport-de-stage.md"),
+    )
+    .unwrap();
+    assert!(
+        evidence.starts_with("---\ntitle: Rapport de stage\n"),
+        "{evidence}"
+    );
+    // Nothing demonstrated yet: the gaps are the only problems, warnings with --allow-gaps.
+    let (code, stdout, stderr) = run(&site, &["check", "--allow-gaps"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("candidate jean-dupont (exemple): 0/1 competences covered"),
+        "{stdout}"
+    );
+    assert_eq!(
+        common::headlines(&stderr),
+        [
+            "content/candidates/jean-dupont/passport.yaml: warning: jean-dupont: competence `C1.1` (bloc B1) is not demonstrated by any evidence"
+        ]
+    );
+
+    // Never over a file; names and places checked.
+    let again = run(&site, &["new", "candidate", "jean-dupont"]);
+    assert_eq!(again.0, 2);
+    assert!(
+        again.2.contains("exists already; nothing was changed"),
+        "{}",
+        again.2
+    );
+    let bad = run(&site, &["new", "candidate", "Jean Dupont"]);
+    assert_eq!(
+        (bad.0, bad.2.as_str()),
+        (
+            2,
+            "error: `Jean Dupont` cannot name a candidate folder: lowercase letters, digits and dashes (`jean-dupont`)\n"
+        )
+    );
+    let unknown = run(
+        &site,
+        &["new", "candidate", "lea", "--referential", "autre"],
+    );
+    assert_eq!(
+        (unknown.0, unknown.2.as_str()),
+        (
+            2,
+            "error: no referential `autre` in `content/referentials` (there: exemple)\n"
+        )
+    );
+    for outside in ["personne/x.md", "../x.md", "jean-dupont"] {
+        let (code, _, stderr) = run(&site, &["new", "evidence", outside]);
+        assert_eq!(code, 2, "{outside}");
+        assert!(
+            stderr.contains("is not a path inside a candidate's folder"),
+            "{stderr}"
+        );
+    }
 }
 
 #[test]
