@@ -68,6 +68,8 @@ pub struct CandidatesConfig {
     pub allow_gaps: bool,
     /// Candidates' names are replaced by stable pseudonyms everywhere.
     pub pseudonymize: bool,
+    /// Evidence marked `draft: true` is built too (a preview), not left out.
+    pub drafts: bool,
 }
 
 impl Default for CandidatesConfig {
@@ -77,6 +79,7 @@ impl Default for CandidatesConfig {
             require_criteria: false,
             allow_gaps: false,
             pseudonymize: false,
+            drafts: false,
         }
     }
 }
@@ -210,6 +213,8 @@ pub struct Overrides {
     pub allow_gaps: bool,
     /// No candidate page: the public referential site.
     pub no_candidates: bool,
+    /// Evidence marked `draft: true` is built too.
+    pub drafts: bool,
     /// The signing key, instead of the one `refolio.toml` names: a key kept out of the
     /// site's repository (a CI secret).
     pub signing_key: Option<PathBuf>,
@@ -221,6 +226,7 @@ impl Overrides {
             config.base_url = Some(url.clone());
         }
         config.candidates.allow_gaps |= self.allow_gaps;
+        config.candidates.drafts |= self.drafts;
         config.candidates.publish &= !self.no_candidates;
     }
 }

@@ -36,6 +36,9 @@ struct CandidateArgs {
     /// Leave candidates out entirely: the public referential site (as `publish = false`).
     #[arg(long)]
     no_candidates: bool,
+    /// Build evidence marked `draft: true` too (as `drafts = true` in `refolio.toml`).
+    #[arg(long)]
+    drafts: bool,
     /// Sign the certificates' credentials with this Ed25519 private key (PKCS#8 PEM),
     /// instead of the `signing_key` of `refolio.toml`: a key kept out of the repository.
     #[arg(long, value_name = "PEM")]
@@ -48,6 +51,7 @@ impl CandidateArgs {
             base_url,
             allow_gaps: self.allow_gaps,
             no_candidates: self.no_candidates,
+            drafts: self.drafts,
             // Relative to where the command runs, as any path argument.
             signing_key: self
                 .signing_key

@@ -559,7 +559,8 @@ type LoadedCandidate = Loaded<(Candidate, Dossier)>;
 fn read_candidate(root: &Path, site: &Site, entry: Entry) -> Result<LoadedCandidate, Error> {
     let mut sources = Sources::default();
     let mut diags = Diagnostics::default();
-    let folder = load::candidate::load_candidate(root, &entry, &mut sources, &mut diags)?;
+    let drafts = site.config.candidates.drafts;
+    let folder = load::candidate::load_candidate(root, &entry, drafts, &mut sources, &mut diags)?;
     let target = folder
         .as_ref()
         .and_then(|f| f.passport.as_ref())

@@ -72,6 +72,7 @@ pub struct AttachmentFile {
 pub fn load_candidate(
     root: &Path,
     entry: &Entry,
+    drafts: bool,
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Result<Option<CandidateFolder>, Error> {
@@ -92,13 +93,24 @@ pub fn load_candidate(
         diags.push(d);
         return Ok(None);
     }
-    load_folder(root, &entry.path, entry.name.clone(), sources, diags).map(Some)
+    load_folder(
+        root,
+        &entry.path,
+        entry.name.clone(),
+        drafts,
+        sources,
+        diags,
+    )
+    .map(Some)
 }
 
+/// Reads a candidate folder; evidence files marked `draft: true` are left out unless
+/// `drafts`.
 fn load_folder(
     root: &Path,
     dir: &Path,
     id: String,
+    drafts: bool,
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Result<CandidateFolder, Error> {
@@ -143,6 +155,7 @@ fn load_folder(
     // Links to other evidence files, checked once every file is known: (stem, as written,
     // where).
     let mut evidence_links: Vec<(String, String, Location)> = Vec::new();
+    let mut draft_stems: Vec<String> = Vec::new();
     let walker = walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name();
     for entry in walker.into_iter().filter_entry(|e| {
         let n = e.file_name().to_string_lossy();
@@ -180,6 +193,11 @@ fn load_folder(
                 continue;
             }
         };
+        if front.draft.as_ref().is_some_and(|d| d.value) && !drafts {
+            sources.insert(&rel, text);
+            draft_stems.push(stem);
+            continue;
+        }
         // The body is the end of the file: its first line follows the front matter's.
         let first_line = text[..text.len() - body.len()].matches('\n').count() + 1;
         sources.insert(&rel, text);
@@ -223,7 +241,18 @@ fn load_folder(
     }
     let stems: Vec<&str> = evidence.iter().map(|e| e.stem.as_str()).collect();
     for (stem, written, at) in evidence_links {
-        if !stems.contains(&stem.as_str()) {
+        if draft_stems.contains(&stem) {
+            diags.push(
+                Diagnostic::error(
+                    Kind::MissingFile,
+                    Some(at),
+                    format!("link `{written}`: `{stem}.md` is a draft, left out of this build"),
+                )
+                .with_suggestion(Some(
+                    "remove `draft: true` from it, or build with --drafts".into(),
+                )),
+            );
+        } else if !stems.contains(&stem.as_str()) {
             let name = stem.rsplit('/').next().unwrap_or(&stem);
             let names = stems.iter().map(|s| s.rsplit('/').next().unwrap_or(s));
             let help = did_you_mean(name, names).map(|n| format!("did you mean `{n}.md`?"));

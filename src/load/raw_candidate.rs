@@ -163,6 +163,8 @@ pub struct RawEvidence {
     pub demonstrates: Vec<S<ShortOr<RawDemonstration>>>,
     #[serde(default)]
     pub attachments: Vec<S<ShortOr<RawAttachment>>>,
+    /// Left out of builds unless drafts are asked for (`--drafts`).
+    pub draft: Option<S<bool>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -107,3 +107,45 @@ fn files_the_text_shows_or_links_are_published_and_evidence_links_reach_their_pa
     assert_eq!(texts(&page, ".attachments li"), Vec::<String>::new());
     assert_eq!(broken_links(&out).0, Vec::<String>::new());
 }
+
+#[test]
+fn a_draft_is_left_out_unless_drafts_are_asked_for() {
+    let s = Scratch::of("candidates").write(
+        ORAL,
+        "---\ntitle: Soutenance\ndemonstrates: [C2.1]\ndraft: true\n---\nBrouillon.\n",
+    );
+    let (code, _, stderr) = s.run(&["build", "--allow-gaps"]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = s.root().join("public/candidates/alice/preuves/oral.html");
+    assert!(!page.exists());
+    // What it demonstrates is not covered without it.
+    assert!(
+        stderr.contains("alice: competence `C2.1`")
+            && stderr.contains("is not demonstrated by any evidence"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = s.run(&["build", "--allow-gaps", "--drafts"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(page.is_file());
+
+    // A published text linking to the draft says why the link would break.
+    let dashboard = "content/candidates/alice/preuves/tableau-de-bord.md";
+    let text = std::fs::read_to_string(s.root().join(dashboard)).unwrap();
+    let s = s.write(
+        dashboard,
+        &text.replacen("# Contexte", "# Contexte\n\nVoir [l'oral](oral.md).", 1),
+    );
+    let (code, _, stderr) = s.run(&["check", "--allow-gaps"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{dashboard}:15:6: error: link `oral.md`: `preuves/oral.md` is a draft, left out of this build"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: remove `draft: true` from it, or build with --drafts"),
+        "{stderr}"
+    );
+    assert_eq!(s.run(&["check", "--allow-gaps", "--drafts"]).0, 0);
+}
