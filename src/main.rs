@@ -138,6 +138,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print the shell completion script for SHELL (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
     /// Add a candidate or an evidence file that checks as written.
     New {
         #[command(subcommand)]
@@ -342,6 +344,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 dir.display(),
                 dir.display()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut command = Cli::command();
+            clap_complete::generate(shell, &mut command, "refolio", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
         Command::New { what } => {

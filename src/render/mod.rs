@@ -243,6 +243,7 @@ impl Templates {
         context.insert_value("t", self.strings_value.clone());
         context.insert("root", common.root);
         context.insert("links", &common.links);
+        context.insert("canonical", &common.canonical);
         context.insert("lang", common.site.language);
         context.insert("csp", common.csp);
         // Into bytes directly: `Tera::render` would check the UTF-8 of every page again
@@ -362,6 +363,8 @@ struct Common<'a> {
     root: &'a str,
     /// The site's shared pages and files, relative to the page.
     links: Links,
+    /// The page's absolute URL, when the site has a base URL.
+    canonical: Option<String>,
     /// The page's Content-Security-Policy.
     csp: &'static str,
 }
@@ -394,9 +397,16 @@ impl Links {
 }
 
 impl<'a> Common<'a> {
-    fn new(config: &'a Config, root: &'a str, csp: &'static str) -> Self {
+    /// The common values of the page at `path` (relative to the site root).
+    fn new(config: &'a Config, root: &'a str, path: &str, csp: &'static str) -> Self {
+        let base = config
+            .base_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|b| !b.is_empty());
         Common {
             links: Links::from(root),
+            canonical: base.map(|b| format!("{}/{path}", b.trim_end_matches('/'))),
             site: SiteView {
                 title: &config.title,
                 language: config.language.code(),

@@ -558,7 +558,7 @@ impl<'a> RenderContext<'a> {
         page: &impl Serialize,
     ) -> Result<Vec<u8>, Error> {
         let root = paths::root_of(path);
-        let common = Common::new(&self.site.config, &root, csp);
+        let common = Common::new(&self.site.config, &root, path, csp);
         self.templates.render(template, &common, page)
     }
 }

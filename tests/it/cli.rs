@@ -240,3 +240,28 @@ fn print_without_a_browser_says_how_to_get_one_and_builds_nothing() {
     );
     assert!(!out.exists() && !pdf.exists());
 }
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, stdout, stderr) = run(tmp.path(), &["completions", "bash"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("_refolio() {"), "{stdout}");
+    // Every command is offered.
+    for command in [
+        "check",
+        "build",
+        "serve",
+        "print",
+        "import",
+        "init",
+        "new",
+        "completions",
+    ] {
+        assert!(stdout.contains(&format!("refolio,{command})")), "{command}");
+    }
+    let (code, stdout, _) = run(tmp.path(), &["completions", "fish"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("complete -c refolio"), "{stdout}");
+    assert_eq!(run(tmp.path(), &["completions", "cmd"]).0, 2);
+}

@@ -580,3 +580,20 @@ fn the_referential_page_links_to_every_export() {
         );
     }
 }
+
+#[test]
+fn pages_name_their_absolute_url_only_with_a_base_url() {
+    let canonical = |out: &MemoryOutput, page: &str| -> Vec<String> {
+        html(out, page)
+            .select(&sel("link[rel=canonical]"))
+            .filter_map(|l| l.value().attr("href").map(str::to_owned))
+            .collect()
+    };
+    let (referentials, out) = build(&repo_root(), Some(BASE));
+    let r = &referentials[0];
+    let table = format!("{}/index.html", r.id);
+    assert_eq!(canonical(&out, &table), [format!("{BASE}{table}")]);
+    assert_eq!(canonical(&out, "index.html"), [format!("{BASE}index.html")]);
+    let (_, offline) = build(&repo_root(), None);
+    assert_eq!(canonical(&offline, &table), Vec::<String>::new());
+}
