@@ -156,6 +156,10 @@ pub fn external_resources(out: &MemoryOutput) -> Vec<String> {
         for e in doc.select(&sel(
             "link[href], script[src], img[src], iframe[src], source[src], video[src], audio[src]",
         )) {
+            // A canonical link names the page's address; a browser fetches nothing from it.
+            if e.value().attr("rel") == Some("canonical") {
+                continue;
+            }
             let url = e.value().attr("href").or(e.value().attr("src")).unwrap();
             if url.contains("//") || url.starts_with("data:") {
                 found.push(format!("{path}: {url}"));
