@@ -159,6 +159,13 @@ pub fn evidence_path(c: &Candidate, stem: &str) -> String {
     format!("{}/{stem}.html", dossier_dir(c))
 }
 
+/// The absolute URL of `path` (relative to the site root) on a site published at
+/// `base_url` (with or without trailing slash); `None` without one.
+pub fn absolute(base_url: Option<&str>, path: &str) -> Option<String> {
+    let base = base_url.map(str::trim).filter(|b| !b.is_empty())?;
+    Some(format!("{}/{path}", base.trim_end_matches('/')))
+}
+
 /// `../` repeated once per folder of `path` (relative to the site root): the way from a
 /// page back to the root.
 pub fn root_of(path: &str) -> String {
@@ -246,6 +253,12 @@ mod tests {
         );
         assert_eq!(root_of(&index_of("candidates/x")), DOSSIER_ROOT);
         assert_eq!(file_name("candidates/sessions/certified-r"), "certified-r");
+        assert_eq!(
+            absolute(Some(" https://example.org/site/ "), HOME).as_deref(),
+            Some("https://example.org/site/index.html")
+        );
+        assert_eq!(absolute(Some(""), HOME), None);
+        assert_eq!(absolute(None, HOME), None);
         let evidence = "candidates/x/preuves/a.html";
         assert_eq!(
             relative(evidence, "candidates/x/index.html#c-1"),

@@ -95,8 +95,8 @@ impl<'a> Award<'a> {
             ),
             None => format!("credential/{}/{}", self.session.id, c.slug),
         };
-        let id =
-            site_url(site, self.path).unwrap_or_else(|| naming.uuid(Some(&name)).urn().to_string());
+        let id = crate::paths::absolute(site.config.base_url.as_deref(), self.path)
+            .unwrap_or_else(|| naming.uuid(Some(&name)).urn().to_string());
         let identity = match &c.hashed_name {
             Some(h) => Identity {
                 kind: "IdentityObject",
@@ -150,12 +150,6 @@ impl<'a> Award<'a> {
         token.push('\n');
         token
     }
-}
-
-/// The absolute URL of `path`, when the site has a base URL.
-fn site_url(site: &Site, path: &str) -> Option<String> {
-    let base = site.config.base_url.as_deref()?.trim();
-    (!base.is_empty()).then(|| format!("{}/{path}", base.trim_end_matches('/')))
 }
 
 /// Seconds from 1970-01-01 to midnight UTC of an ISO date `YYYY-MM-DD` (the JWT

@@ -46,9 +46,7 @@ impl<'a> Naming<'a> {
         Naming {
             referential,
             key,
-            folder: base_url
-                .filter(|u| !u.trim().is_empty())
-                .map(|u| format!("{}/{}", u.trim_end_matches('/'), referential.id)),
+            folder: crate::paths::absolute(base_url, &referential.id),
         }
     }
 

@@ -212,7 +212,7 @@ pub fn export_referential(r: &Referential, base_url: Option<&str>) -> String {
     let export = Export {
         format: FORMAT,
         id: &r.id,
-        url: base_url.map(|u| format!("{}/{}/", u.trim_end_matches('/'), r.id)),
+        url: crate::paths::absolute(base_url, &format!("{}/", r.id)),
         title: &r.title,
         rncp: r.rncp.as_deref(),
         level: r.level,

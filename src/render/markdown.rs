@@ -97,7 +97,8 @@ fn render_with(markdown: &str, highlighter: Option<&Highlighter>, always_sanitis
             ))))
         }
         // Another evidence file is published as a page: `b.md` is `b.html` (the check made
-        // sure it exists).
+        // sure it exists). Only evidence is rendered with a highlighter, and only evidence
+        // links to evidence.
         Event::Start(Tag::Link {
             link_type,
             dest_url,

@@ -399,14 +399,9 @@ impl Links {
 impl<'a> Common<'a> {
     /// The common values of the page at `path` (relative to the site root).
     fn new(config: &'a Config, root: &'a str, path: &str, csp: &'static str) -> Self {
-        let base = config
-            .base_url
-            .as_deref()
-            .map(str::trim)
-            .filter(|b| !b.is_empty());
         Common {
             links: Links::from(root),
-            canonical: base.map(|b| format!("{}/{path}", b.trim_end_matches('/'))),
+            canonical: paths::absolute(config.base_url.as_deref(), path),
             site: SiteView {
                 title: &config.title,
                 language: config.language.code(),
