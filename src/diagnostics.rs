@@ -302,15 +302,40 @@ impl Sources {
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// Lines of files whose value was replaced to find a file's next error: what is
+    /// reported there afterwards is about the replacement, not the author's text.
+    masked: Vec<(PathBuf, std::ops::RangeInclusive<u32>)>,
 }
 
 impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
-        self.items.push(d);
+        if !self.is_masked(&d) {
+            self.items.push(d);
+        }
     }
 
     pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
-        self.items.extend(ds);
+        for d in ds {
+            self.push(d);
+        }
+    }
+
+    /// From now on, drops what is reported on `lines` of `path`.
+    pub fn mask(&mut self, path: &Path, lines: std::ops::RangeInclusive<u32>) {
+        self.masked.push((path.to_path_buf(), lines));
+    }
+
+    fn is_masked(&self, d: &Diagnostic) -> bool {
+        let Some((path, line)) = d
+            .location
+            .as_ref()
+            .and_then(|l| Some((&l.path, l.position?.line)))
+        else {
+            return false;
+        };
+        self.masked
+            .iter()
+            .any(|(p, lines)| p == path && lines.contains(&line))
     }
 
     pub fn errors(&self) -> usize {

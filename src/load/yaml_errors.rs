@@ -40,7 +40,15 @@ pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -
         } => super::unknown_value(variant, &expected.join(", ")),
         Error::SerdeMissingField { field, .. } => {
             position = position.map(|p| mapping_start(text, p));
-            (Kind::WrongType, format!("missing field `{field}`"), None)
+            let misplaced =
+                position.and_then(|p| super::indentation::misplaced_key(text, p, field));
+            match misplaced {
+                Some((p, message, help)) => {
+                    position = Some(p);
+                    (Kind::Syntax, message, Some(help))
+                }
+                None => (Kind::WrongType, format!("missing field `{field}`"), None),
+            }
         }
         Error::DuplicateMappingKey { key, .. } => {
             let key = key.as_deref().unwrap_or("");
@@ -134,23 +142,32 @@ pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -
                 .flatten();
             // serde's text for an untagged enum: only its name says what was expected.
             let untagged = message.strip_prefix("data did not match any variant of untagged enum ");
-            match (untagged, reworded, tab) {
-                (Some(name), ..) => {
-                    let expected = untagged_expected(name.trim());
-                    let found = shape(position);
-                    (
-                        kind,
-                        format!("expected {expected}, found {found}"),
-                        suggestion,
-                    )
+            let plain = untagged.is_none() && reworded.is_none() && tab.is_none();
+            let indented = (plain && super::indentation::is_indentation(&message))
+                .then(|| position.and_then(|p| super::indentation::explain(text, p)))
+                .flatten();
+            if let Some((p, message, help)) = indented {
+                position = Some(p);
+                (kind, message, Some(help))
+            } else {
+                match (untagged, reworded, tab) {
+                    (Some(name), ..) => {
+                        let expected = untagged_expected(name.trim());
+                        let found = shape(position);
+                        (
+                            kind,
+                            format!("expected {expected}, found {found}"),
+                            suggestion,
+                        )
+                    }
+                    (None, Some(m), _) => (kind, m, help),
+                    (None, None, Some(tab)) => {
+                        position = Some(tab);
+                        let message = "a tab indents this line: YAML indents with spaces only";
+                        (kind, message.into(), suggestion)
+                    }
+                    (None, None, None) => (kind, message, suggestion),
                 }
-                (None, Some(m), _) => (kind, m, help),
-                (None, None, Some(tab)) => {
-                    position = Some(tab);
-                    let message = "a tab indents this line: YAML indents with spaces only";
-                    (kind, message.into(), suggestion)
-                }
-                (None, None, None) => (kind, message, suggestion),
             }
         }
     };
@@ -219,7 +236,7 @@ fn parser_message(raw: &str) -> (Option<String>, Option<String>) {
 }
 
 /// The error itself, without the wrappers that add a snippet or an alias's locations.
-fn innermost(mut e: &serde_saphyr::Error) -> &serde_saphyr::Error {
+pub(super) fn innermost(mut e: &serde_saphyr::Error) -> &serde_saphyr::Error {
     while let serde_saphyr::Error::AliasError { error, .. }
     | serde_saphyr::Error::WithSnippet { error, .. } = e
     {
