@@ -314,3 +314,36 @@ fn every_mistake_of_the_configuration_in_one_run() {
         ]
     );
 }
+
+/// `--message-format json`: standard output holds one JSON object per diagnostic and
+/// nothing else; people's lines (the summary) go to standard error.
+#[test]
+fn diagnostics_as_json_lines_on_standard_output() {
+    let (code, stdout, stderr) = run(
+        &fixture("invalid/several-mistakes"),
+        &["--message-format", "json", "check"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let objects: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(objects.len(), 5, "{stdout}");
+    let first = &objects[0];
+    assert_eq!(first["type"], "diagnostic");
+    assert_eq!(first["path"], MINI);
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(2), Some(8))
+    );
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["code"], "wrong-type");
+    assert_eq!(first["message"], "expected a whole number, zero or more");
+    let kind = &objects[3];
+    assert_eq!(kind["code"], "wrong-type");
+    assert_eq!(kind["help"], "did you mean `simulation`?");
+    assert!(
+        stderr.ends_with("5 error(s), 0 warning(s): fix them and run again\n"),
+        "{stderr}"
+    );
+}
