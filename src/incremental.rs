@@ -92,6 +92,23 @@ impl ChangeKind {
     }
 
     /// The candidate folder this change is inside, if any.
+    /// The file or folder changed, relative to the site root, as `serve` names it.
+    pub fn describe(&self) -> String {
+        match self {
+            ChangeKind::Config => crate::config::CONFIG_FILE.to_owned(),
+            ChangeKind::Tree => "a content folder".to_owned(),
+            ChangeKind::Templates => "templates/".to_owned(),
+            ChangeKind::Template(name) => format!("templates/{name}"),
+            ChangeKind::Strings => "templates/strings.toml".to_owned(),
+            ChangeKind::Stylesheet => "templates/style.css".to_owned(),
+            ChangeKind::Referential(name) => format!("content/referentials/{name}"),
+            ChangeKind::Candidate(c) => format!("content/candidates/{c}/"),
+            ChangeKind::Evidence(c, stem) => format!("content/candidates/{c}/{stem}.md"),
+            ChangeKind::Asset(c) => format!("a file of content/candidates/{c}/"),
+            ChangeKind::Session(name) => format!("content/sessions/{name}"),
+        }
+    }
+
     pub fn candidate(&self) -> Option<&str> {
         match self {
             ChangeKind::Candidate(c) | ChangeKind::Evidence(c, _) | ChangeKind::Asset(c) => Some(c),

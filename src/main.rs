@@ -437,7 +437,13 @@ fn serve(options: &ServeOptions, open: bool) -> Result<ExitCode, Error> {
 
 fn print_rebuild(report: &Report) {
     let ms = report.elapsed.as_secs_f64() * 1000.0;
+    for path in &report.changed {
+        println!("changed: {path}");
+    }
     if report.is_ok() {
+        for line in &report.candidates {
+            println!("  {line}");
+        }
         let what = if report.full { "built" } else { "rebuilt" };
         println!(
             "{what} in {ms:.0} ms: {} file(s) written, {} removed, {} warning(s)",
