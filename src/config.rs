@@ -324,14 +324,15 @@ fn parse_all(text: &str) -> Result<Config, Vec<Diagnostic>> {
         let Some(span) = span.filter(|_| kind != Kind::Syntax && errors.len() < 50) else {
             return Err(errors);
         };
+        // A value over several lines leaves its line breaks, so later lines stay in place.
+        let breaks = "\n".repeat(current[span.clone()].matches('\n').count());
         let patches: Vec<String> = match kind {
             Kind::UnknownField => vec![comment_out(&current, span.start)],
             _ => PLACEHOLDERS
                 .iter()
                 .map(|p| {
-                    let lines = current[span.clone()].matches('\n').count();
                     let mut patched = current.clone();
-                    patched.replace_range(span.clone(), &format!("{p}{}", "\n".repeat(lines)));
+                    patched.replace_range(span.clone(), &format!("{p}{breaks}"));
                     patched
                 })
                 .collect(),

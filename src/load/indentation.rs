@@ -12,8 +12,11 @@ pub(super) fn is_indentation(message: &str) -> bool {
         || message.contains("invalid indentation")
 }
 
+/// What every indentation help starts with.
+const HOW_YAML_INDENTS: &str = "YAML reads the structure from the indentation: a field starts in the same column as the other fields of its item, a list item's `-` under the other items' `-`";
+
 /// The message and help for the line at `at`, compared with the lines above it; `None`
-/// when that line is not indented by spaces (the caller words it otherwise).
+/// when the file has no written line up to it.
 pub(super) fn explain(text: &str, at: Position) -> Option<(Position, String, String)> {
     let lines: Vec<&str> = text.split('\n').collect();
     let index = (at.line as usize).checked_sub(1)?;
@@ -96,21 +99,17 @@ pub(super) fn explain(text: &str, at: Position) -> Option<(Position, String, Str
         line: index as u32 + 1,
         column: indent as u32 + 1,
     };
-    let shown = |n: usize| match n {
-        1 => "1 space".to_owned(),
-        n => format!("{n} spaces"),
-    };
     let message = format!(
         "this line is indented by {}, which lines up with nothing above it",
-        shown(indent)
+        in_spaces(indent)
     );
     let help = match best {
         Some((column, i, what)) => format!(
-            "YAML reads the structure from the indentation: a field starts in the same column as the other fields of its item, a list item's `-` under the other items' `-`. Indent this line by {} to line it up with {what} on line {}",
-            shown(column),
+            "{HOW_YAML_INDENTS}. Indent this line by {} to line it up with {what} on line {}",
+            in_spaces(column),
             i + 1
         ),
-        None => "YAML reads the structure from the indentation: a field starts in the same column as the other fields of its item, a list item's `-` under the other items' `-`".to_owned(),
+        None => HOW_YAML_INDENTS.to_owned(),
     };
     Some((here, message, help))
 }
@@ -153,10 +152,6 @@ pub(super) fn misplaced_key(
                     .is_some_and(|(_, v)| !v.trim().is_empty() && !v.trim().starts_with(['|', '>']))
         });
         if names_it && key != column && strays {
-            let shown = |n: usize| match n {
-                1 => "1 space".to_owned(),
-                n => format!("{n} spaces"),
-            };
             return Some((
                 Position {
                     line: i as u32 + 1,
@@ -164,12 +159,12 @@ pub(super) fn misplaced_key(
                 },
                 format!(
                     "`{field}:` is indented by {}, not {} like the other fields of its item, so it is not read as one of them",
-                    shown(key),
-                    shown(column)
+                    in_spaces(key),
+                    in_spaces(column)
                 ),
                 format!(
                     "indent it by {} to line it up with {} on line {}",
-                    shown(column),
+                    in_spaces(column),
                     name(&owner[key_column(owner)..]),
                     start.line
                 ),
@@ -179,13 +174,22 @@ pub(super) fn misplaced_key(
     None
 }
 
-fn is_written(line: &str) -> bool {
+/// "1 space", "4 spaces".
+fn in_spaces(n: usize) -> String {
+    match n {
+        1 => "1 space".to_owned(),
+        n => format!("{n} spaces"),
+    }
+}
+
+/// Whether a line holds YAML: not blank, not a comment.
+pub(super) fn is_written(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty() && !t.starts_with('#')
 }
 
 /// The column (0-based) of the key of `line`, after a `- ` item's dash.
-fn key_column(line: &str) -> usize {
+pub(super) fn key_column(line: &str) -> usize {
     let indent = spaces(line);
     match line[indent..].strip_prefix("- ") {
         Some(after) => indent + 2 + spaces(after),
@@ -193,11 +197,12 @@ fn key_column(line: &str) -> usize {
     }
 }
 
-fn spaces(line: &str) -> usize {
+/// How many spaces indent `line`.
+pub(super) fn spaces(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
-/// `` `id:` `` for a key line, "the value" otherwise.
+/// `` `id:` `` for a key line, "the line" otherwise.
 fn name(rest: &str) -> String {
     match rest.split_once(':') {
         Some((key, _)) if !key.is_empty() && !key.contains(' ') => format!("`{key}:`"),

@@ -11,7 +11,8 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::yaml_errors::{innermost, yaml_diagnostic};
+use super::indentation::{is_written, key_column, spaces as indentation};
+use super::yaml_errors::{error_position, innermost, yaml_diagnostic};
 use crate::diagnostics::{Diagnostic, Kind, Position};
 
 /// No file needs more: past it, the mistakes are not independent any more.
@@ -138,14 +139,16 @@ fn patch_and_retry<T: DeserializeOwned>(
     for patch in candidates {
         let patched = patch.apply(&lines);
         let result = super::parse_raw::<T>(&patched);
-        let mut masked = recovered.patched.clone();
-        masked.push(patch.lines.clone());
         // The next error must be elsewhere: one on a patched line is the patch's own.
         let fine = match &result {
             Ok(_) => true,
-            Err(e) => {
-                error_position(e).is_some_and(|p| !masked.iter().any(|r| r.contains(&p.line)))
-            }
+            Err(e) => error_position(e).is_some_and(|p| {
+                !recovered
+                    .patched
+                    .iter()
+                    .chain([&patch.lines])
+                    .any(|r| r.contains(&p.line))
+            }),
         };
         if fine {
             if patch.removes {
@@ -170,14 +173,6 @@ fn is_duplicate(e: &serde_saphyr::Error) -> bool {
     )
 }
 
-/// Where the parser saw the error (not moved to where the author should look).
-fn error_position(e: &serde_saphyr::Error) -> Option<Position> {
-    e.location().filter(|l| l.line() > 0).map(|l| Position {
-        line: l.line() as u32,
-        column: l.column() as u32,
-    })
-}
-
 /// A change of some lines of the text, keeping their number.
 struct Patch {
     lines: RangeInclusive<u32>,
@@ -198,7 +193,7 @@ impl Patch {
         let first = at.line as usize - 1;
         let line = lines.get(first)?;
         let column = at.column as usize - 1;
-        let (before, rest): (String, String) = split_chars(line, column);
+        let (before, rest) = split_chars(line, column);
         if !before
             .trim_start_matches(' ')
             .trim_start_matches("- ")
@@ -244,9 +239,8 @@ impl Patch {
         let first = at.line as usize - 1;
         let line = lines.get(first)?;
         let mut column = at.column as usize - 1;
-        let chars: Vec<char> = line.chars().collect();
         // On a key's colon: the value after it is missing.
-        if chars.get(column) == Some(&':') {
+        if line.chars().nth(column) == Some(':') {
             column += 1;
         }
         let (before, rest) = split_chars(line, column);
@@ -299,15 +293,6 @@ impl Patch {
         out.extend(self.replacement.iter().map(String::as_str));
         out.extend(&lines[end + 1..]);
         out.join("\n")
-    }
-}
-
-/// The column (0-based) where the key of `line` starts, after a `- ` item's dash.
-fn key_column(line: &str) -> usize {
-    let indent = indentation(line);
-    match line[indent..].strip_prefix("- ") {
-        Some(after) => indent + 2 + indentation(after),
-        None => indent,
     }
 }
 
@@ -391,18 +376,12 @@ fn in_mapping(text: &str, start: Position, line: u32) -> bool {
     })
 }
 
-fn is_written(line: &str) -> bool {
-    let t = line.trim();
-    !t.is_empty() && !t.starts_with('#')
-}
-
 /// The last line (0-based) of the block that line `first` opens: the lines after it that
 /// are blank, comments, or indented more than `indent`.
 fn block_end(lines: &[&str], first: usize, indent: usize) -> usize {
     let mut last = first;
     for (i, l) in lines.iter().enumerate().skip(first + 1) {
-        let trimmed = l.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
+        if !is_written(l) {
             continue;
         }
         if indentation(l) > indent {
@@ -412,10 +391,6 @@ fn block_end(lines: &[&str], first: usize, indent: usize) -> usize {
         }
     }
     last
-}
-
-fn indentation(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
 }
 
 /// `line` cut before its character `column`.

@@ -11,10 +11,7 @@ use crate::diagnostics::{Diagnostic, Kind, Location, Position};
 
 /// A located diagnostic for a failure to parse `text` (the file at `rel`).
 pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -> Diagnostic {
-    let mut position = e.location().filter(|l| l.line() > 0).map(|l| Position {
-        line: l.line() as u32,
-        column: l.column() as u32,
-    });
+    let mut position = error_position(e);
     let inner = innermost(e);
     let at = |p: Option<Position>| p.map(|p| token(text, p)).unwrap_or_default();
     let shape = |p: Option<Position>| p.map_or("nothing", |p| shape(text, p));
@@ -142,32 +139,35 @@ pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -
                 .flatten();
             // serde's text for an untagged enum: only its name says what was expected.
             let untagged = message.strip_prefix("data did not match any variant of untagged enum ");
-            let plain = untagged.is_none() && reworded.is_none() && tab.is_none();
-            let indented = (plain && super::indentation::is_indentation(&message))
-                .then(|| position.and_then(|p| super::indentation::explain(text, p)))
-                .flatten();
-            if let Some((p, message, help)) = indented {
-                position = Some(p);
-                (kind, message, Some(help))
-            } else {
-                match (untagged, reworded, tab) {
-                    (Some(name), ..) => {
-                        let expected = untagged_expected(name.trim());
-                        let found = shape(position);
-                        (
-                            kind,
-                            format!("expected {expected}, found {found}"),
-                            suggestion,
-                        )
-                    }
-                    (None, Some(m), _) => (kind, m, help),
-                    (None, None, Some(tab)) => {
-                        position = Some(tab);
-                        let message = "a tab indents this line: YAML indents with spaces only";
-                        (kind, message.into(), suggestion)
-                    }
-                    (None, None, None) => (kind, message, suggestion),
+            let indented = || {
+                use super::indentation::{explain, is_indentation};
+                is_indentation(&message)
+                    .then(|| position.and_then(|p| explain(text, p)))
+                    .flatten()
+            };
+            match (untagged, reworded, tab) {
+                (Some(name), ..) => {
+                    let expected = untagged_expected(name.trim());
+                    let found = shape(position);
+                    (
+                        kind,
+                        format!("expected {expected}, found {found}"),
+                        suggestion,
+                    )
                 }
+                (None, Some(m), _) => (kind, m, help),
+                (None, None, Some(tab)) => {
+                    position = Some(tab);
+                    let message = "a tab indents this line: YAML indents with spaces only";
+                    (kind, message.into(), suggestion)
+                }
+                (None, None, None) => match indented() {
+                    Some((p, message, help)) => {
+                        position = Some(p);
+                        (kind, message, Some(help))
+                    }
+                    None => (kind, message, suggestion),
+                },
             }
         }
     };
@@ -233,6 +233,14 @@ fn parser_message(raw: &str) -> (Option<String>, Option<String>) {
         None if c == "`" => (Some("a value cannot start with a backtick".into()), quote()),
         None => (Some(format!("a value cannot start with `{c}`")), quote()),
     }
+}
+
+/// Where the parser saw the error (before it is moved to where the author should look).
+pub(super) fn error_position(e: &Error) -> Option<Position> {
+    e.location().filter(|l| l.line() > 0).map(|l| Position {
+        line: l.line() as u32,
+        column: l.column() as u32,
+    })
 }
 
 /// The error itself, without the wrappers that add a snippet or an alias's locations.

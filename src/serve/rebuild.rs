@@ -91,6 +91,7 @@ impl Rebuilder {
         let started = Instant::now();
         let changes: Vec<ChangeKind> = changes.into_iter().collect();
         let mut changed: Vec<String> = changes.iter().map(ChangeKind::describe).collect();
+        changed.sort();
         changed.dedup();
         let mut touched: Vec<String> = changes
             .iter()
