@@ -262,7 +262,7 @@ impl Config {
         let Some(text) = crate::load::read_text(&path, Path::new(CONFIG_FILE), diags) else {
             return Config::default();
         };
-        let parsed = toml::from_str::<Config>(&text);
+        let parsed = parse_all(&text);
         let config = match parsed {
             Ok(mut c) => {
                 // A key given on the command line replaces this one, which need not exist
@@ -292,18 +292,83 @@ impl Config {
                 }
                 c
             }
-            Err(e) => {
-                let position = e.span().map(|s| Position::at_offset(&text, s.start));
-                let (kind, message, suggestion) =
-                    crate::load::explain_serde_message(e.message().trim().to_owned());
-                diags.push(
-                    Diagnostic::error(kind, Some(Location::new(CONFIG_FILE, position)), message)
-                        .with_suggestion(suggestion),
-                );
+            Err(errors) => {
+                diags.extend(errors);
                 Config::default()
             }
         };
         sources.insert(CONFIG_FILE, text);
         config
     }
+}
+
+/// Parses `refolio.toml`, reporting every independent error: after each, the key at fault
+/// is commented out (a table with its keys) or its value replaced, keeping every line
+/// where it is, and the text parsed again. A syntax error stops there.
+fn parse_all(text: &str) -> Result<Config, Vec<Diagnostic>> {
+    const PLACEHOLDERS: &[&str] = &["0", "false", "\"\"", "[]", "{}"];
+    let mut current = text.to_owned();
+    let mut errors = Vec::new();
+    loop {
+        let e = match toml::from_str::<Config>(&current) {
+            Ok(c) if errors.is_empty() => return Ok(c),
+            Ok(_) => return Err(errors),
+            Err(e) => e,
+        };
+        let span = e.span();
+        let position = span.clone().map(|s| Position::at_offset(text, s.start));
+        let (kind, message, suggestion) =
+            crate::load::explain_serde_message(e.message().trim().to_owned());
+        let at = Location::new(CONFIG_FILE, position);
+        errors.push(Diagnostic::error(kind, Some(at), message).with_suggestion(suggestion));
+        let Some(span) = span.filter(|_| kind != Kind::Syntax && errors.len() < 50) else {
+            return Err(errors);
+        };
+        // A value over several lines leaves its line breaks, so later lines stay in place.
+        let breaks = "\n".repeat(current[span.clone()].matches('\n').count());
+        let patches: Vec<String> = match kind {
+            Kind::UnknownField => vec![comment_out(&current, span.start)],
+            _ => PLACEHOLDERS
+                .iter()
+                .map(|p| {
+                    let mut patched = current.clone();
+                    patched.replace_range(span.clone(), &format!("{p}{breaks}"));
+                    patched
+                })
+                .collect(),
+        };
+        // The next error must be past this one: an error at the same place is the patch's.
+        let line =
+            |t: &str, e: &toml::de::Error| e.span().map(|s| Position::at_offset(t, s.start).line);
+        let here = position.map(|p| p.line);
+        let next = patches
+            .into_iter()
+            .find(|p| match toml::from_str::<Config>(p) {
+                Ok(_) => true,
+                Err(e) => line(p, &e) != here,
+            });
+        match next {
+            Some(p) => current = p,
+            None => return Err(errors),
+        }
+    }
+}
+
+/// `text` with the line holding byte `at` made a comment; a table header with its keys.
+fn comment_out(text: &str, at: usize) -> String {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let is_table = text[start..].trim_start().starts_with('[');
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..start]);
+    let mut commenting = true;
+    for (i, line) in text[start..].split_inclusive('\n').enumerate() {
+        if i > 0 && (!is_table || line.trim_start().starts_with('[')) {
+            commenting = false;
+        }
+        if commenting {
+            out.push('#');
+        }
+        out.push_str(line);
+    }
+    out
 }

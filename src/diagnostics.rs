@@ -66,6 +66,32 @@ pub enum Kind {
     Rule,
 }
 
+impl Kind {
+    /// A stable name for tools (`--message-format json`), kebab-case.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Unreadable => "unreadable",
+            Kind::Syntax => "syntax",
+            Kind::WrongType => "wrong-type",
+            Kind::UnknownField => "unknown-field",
+            Kind::DuplicateId => "duplicate-id",
+            Kind::InvalidId => "invalid-id",
+            Kind::DanglingReference => "dangling-reference",
+            Kind::NoCriterion => "no-criterion",
+            Kind::NotEvaluated => "not-evaluated",
+            Kind::EmptyText => "empty-text",
+            Kind::InvalidValue => "invalid-value",
+            Kind::Empty => "empty",
+            Kind::Template => "template",
+            Kind::Uncovered => "uncovered",
+            Kind::MissingFile => "missing-file",
+            Kind::UnsafePath => "unsafe-path",
+            Kind::OutOfScope => "out-of-scope",
+            Kind::Rule => "rule",
+        }
+    }
+}
+
 /// A position in a source file: 1-based line and column, columns counted in characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Position {
@@ -163,6 +189,27 @@ impl Diagnostic {
             Some(loc) => format!("{loc}: {}: {}", self.severity, self.message),
             None => format!("{}: {}", self.severity, self.message),
         }
+    }
+
+    /// One JSON object, for tools: path, line, column (null when unknown), severity,
+    /// code, message and help.
+    pub fn to_json(&self) -> String {
+        let path = self
+            .location
+            .as_ref()
+            .map(|l| l.path.to_string_lossy().replace('\\', "/"));
+        let position = self.location.as_ref().and_then(|l| l.position);
+        serde_json::json!({
+            "type": "diagnostic",
+            "path": path,
+            "line": position.map(|p| p.line),
+            "column": position.map(|p| p.column),
+            "severity": self.severity.to_string(),
+            "code": self.kind.code(),
+            "message": self.message,
+            "help": self.suggestion,
+        })
+        .to_string()
     }
 
     /// The full report: headline, source snippet with a caret, and the suggestion.
@@ -302,15 +349,40 @@ impl Sources {
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// Lines of files whose value was replaced to find a file's next error: what is
+    /// reported there afterwards is about the replacement, not the author's text.
+    masked: Vec<(PathBuf, std::ops::RangeInclusive<u32>)>,
 }
 
 impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
-        self.items.push(d);
+        if !self.is_masked(&d) {
+            self.items.push(d);
+        }
     }
 
     pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
-        self.items.extend(ds);
+        for d in ds {
+            self.push(d);
+        }
+    }
+
+    /// From now on, drops what is reported on `lines` of `path`.
+    pub fn mask(&mut self, path: &Path, lines: std::ops::RangeInclusive<u32>) {
+        self.masked.push((path.to_path_buf(), lines));
+    }
+
+    fn is_masked(&self, d: &Diagnostic) -> bool {
+        let Some((path, line)) = d
+            .location
+            .as_ref()
+            .and_then(|l| Some((&l.path, l.position?.line)))
+        else {
+            return false;
+        };
+        self.masked
+            .iter()
+            .any(|(p, lines)| p == path && lines.contains(&line))
     }
 
     pub fn errors(&self) -> usize {

@@ -91,6 +91,25 @@ impl ChangeKind {
         })
     }
 
+    /// The file or folder changed, relative to the site root, as `serve` names it: the
+    /// inverse of [`ChangeKind::classify`].
+    pub fn describe(&self) -> String {
+        use load::candidate::CANDIDATES_DIR;
+        match self {
+            ChangeKind::Config => crate::config::CONFIG_FILE.to_owned(),
+            ChangeKind::Tree => "a content folder".to_owned(),
+            ChangeKind::Templates => "templates/".to_owned(),
+            ChangeKind::Template(name) => format!("templates/{name}"),
+            ChangeKind::Strings => "templates/strings.toml".to_owned(),
+            ChangeKind::Stylesheet => "templates/style.css".to_owned(),
+            ChangeKind::Referential(name) => format!("{}/{name}", load::REFERENTIALS_DIR),
+            ChangeKind::Candidate(c) => format!("{CANDIDATES_DIR}/{c}/"),
+            ChangeKind::Evidence(c, stem) => format!("{CANDIDATES_DIR}/{c}/{stem}.md"),
+            ChangeKind::Asset(c) => format!("a file of {CANDIDATES_DIR}/{c}/"),
+            ChangeKind::Session(name) => format!("{}/{name}", load::session::SESSIONS_DIR),
+        }
+    }
+
     /// The candidate folder this change is inside, if any.
     pub fn candidate(&self) -> Option<&str> {
         match self {

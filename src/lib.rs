@@ -261,32 +261,35 @@ fn candidate_lines(checked: &Checked) -> Vec<String> {
     site.candidates
         .iter()
         .zip(&checked.dossiers)
-        .map(|(c, d)| {
-            let r = site.referential(&c.referential);
-            let gaps: Vec<&str> = d.gaps().map(|k| r.competences[k].id.as_str()).collect();
-            let decision = match &d.decision {
-                validate::title::Decision::Full => "full certification".to_owned(),
-                validate::title::Decision::Partial(b) => {
-                    format!("partial certification ({})", b.join(", "))
-                }
-                validate::title::Decision::NotAwarded => "not awarded".to_owned(),
-                validate::title::Decision::Undecided => "undecided".to_owned(),
-            };
-            let gaps = if gaps.is_empty() {
-                String::new()
-            } else {
-                format!(", gaps: {}", gaps.join(", "))
-            };
-            format!(
-                "candidate {} ({}): {}/{} competences covered ({} %){gaps}; decision: {decision}",
-                c.slug,
-                r.id,
-                d.coverage.covered,
-                d.coverage.required,
-                d.coverage.percent()
-            )
-        })
+        .map(|(c, d)| candidate_line(site, c, d))
         .collect()
+}
+
+/// One candidate's coverage and decision in a line, as `check` prints it.
+pub fn candidate_line(site: &model::Site, c: &model::Candidate, d: &validate::Dossier) -> String {
+    let r = site.referential(&c.referential);
+    let gaps: Vec<&str> = d.gaps().map(|k| r.competences[k].id.as_str()).collect();
+    let decision = match &d.decision {
+        validate::title::Decision::Full => "full certification".to_owned(),
+        validate::title::Decision::Partial(b) => {
+            format!("partial certification ({})", b.join(", "))
+        }
+        validate::title::Decision::NotAwarded => "not awarded".to_owned(),
+        validate::title::Decision::Undecided => "undecided".to_owned(),
+    };
+    let gaps = if gaps.is_empty() {
+        String::new()
+    } else {
+        format!(", gaps: {}", gaps.join(", "))
+    };
+    format!(
+        "candidate {} ({}): {}/{} competences covered ({} %){gaps}; decision: {decision}",
+        c.slug,
+        r.id,
+        d.coverage.covered,
+        d.coverage.required,
+        d.coverage.percent()
+    )
 }
 
 /// The candidates' JSON report, with reasoning in the site's language.

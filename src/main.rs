@@ -23,6 +23,10 @@ struct Cli {
     /// The site folder (holding `content/` and optionally `refolio.toml`).
     #[arg(short, long, global = true, default_value = ".")]
     root: PathBuf,
+    /// How diagnostics are printed: `human` (on standard error) or `json` (one object
+    /// per line on standard output, which then carries nothing else).
+    #[arg(long, global = true, value_enum, default_value = "human")]
+    message_format: MessageFormat,
     #[command(subcommand)]
     command: Command,
 }
@@ -64,6 +68,32 @@ impl CandidateArgs {
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ReportFormat {
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum MessageFormat {
+    Human,
+    Json,
+}
+
+/// Where the command's output goes: with a machine format asked, standard output carries
+/// it alone and every line for people goes to standard error.
+#[derive(Clone, Copy)]
+struct Out {
+    json: bool,
+    /// Standard output is taken by `--report json`.
+    report: bool,
+}
+
+impl Out {
+    /// A line for people: on standard output unless a machine format has it.
+    fn line(self, text: &str) {
+        if self.json || self.report {
+            eprintln!("{text}");
+        } else {
+            println!("{text}");
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -222,13 +252,22 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let json = cli.message_format == MessageFormat::Json;
+    let out = Out {
+        json,
+        report: false,
+    };
     match cli.command {
         Command::Check {
             candidates,
             report: format,
         } => {
             let checked = refolio::check_with(&cli.root, &candidates.overrides(None))?;
-            let code = report(&checked, None, "fix them and run again");
+            let out = Out {
+                report: format.is_some(),
+                ..out
+            };
+            let code = report(out, &checked, None, "fix them and run again");
             if let Some(ReportFormat::Json) = format {
                 print!("{}", refolio::candidates_report(&cli.root, &checked)?);
             }
@@ -249,7 +288,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 true => format!("{s}\n{}", s.stages),
                 false => s.to_string(),
             });
-            Ok(report(&built.checked, summary, "nothing was written"))
+            Ok(report(out, &built.checked, summary, "nothing was written"))
         }
         Command::Serve {
             candidates,
@@ -292,6 +331,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 lines
             });
             Ok(report(
+                out,
                 &printed.built.checked,
                 summary,
                 "nothing was written",
@@ -397,7 +437,13 @@ fn serve(options: &ServeOptions, open: bool) -> Result<ExitCode, Error> {
 
 fn print_rebuild(report: &Report) {
     let ms = report.elapsed.as_secs_f64() * 1000.0;
+    for path in &report.changed {
+        println!("changed: {path}");
+    }
     if report.is_ok() {
+        for line in &report.candidates {
+            println!("  {line}");
+        }
         let what = if report.full { "built" } else { "rebuilt" };
         println!(
             "{what} in {ms:.0} ms: {} file(s) written, {} removed, {} warning(s)",
@@ -433,34 +479,39 @@ fn open_browser(url: &str) {
 
 /// Prints every diagnostic, one coverage line per candidate, then the summary line; 1 when
 /// there were errors.
-fn report(checked: &Checked, summary: Option<String>, on_error: &str) -> ExitCode {
+fn report(out: Out, checked: &Checked, summary: Option<String>, on_error: &str) -> ExitCode {
     let diags: &Diagnostics = &checked.diagnostics;
-    let mut err = std::io::stderr().lock();
-    for d in diags.sorted() {
-        let _ = writeln!(err, "{}", d.render(&checked.sources));
+    {
+        let mut err = std::io::stderr().lock();
+        let mut stdout = std::io::stdout().lock();
+        for d in diags.sorted() {
+            let _ = match out.json {
+                true => writeln!(stdout, "{}", d.to_json()),
+                false => writeln!(err, "{}", d.render(&checked.sources)),
+            };
+        }
     }
     for line in refolio::coverage_lines(checked) {
-        println!("{line}");
+        out.line(&line);
     }
     if diags.has_errors() {
-        let _ = writeln!(
-            err,
+        eprintln!(
             "{} error(s), {} warning(s): {on_error}",
             diags.errors(),
             diags.warnings()
         );
         return ExitCode::from(1);
     }
-    match summary {
-        Some(s) => println!("{s}"),
-        None => println!(
+    let summary = summary.unwrap_or_else(|| {
+        format!(
             "ok: {} referentials, {} competences, {} criteria, {} warning(s)",
             checked.site.referentials.len(),
             checked.site.competence_count(),
             checked.site.criterion_count(),
             diags.warnings()
-        ),
-    }
+        )
+    });
+    out.line(&summary);
     ExitCode::SUCCESS
 }
 

@@ -545,11 +545,16 @@ fn read_referential(root: &Path, entry: Entry) -> Loaded<Referential> {
     let mut sources = Sources::default();
     let mut diags = Diagnostics::default();
     let file = load::load_referential(root, &entry, &mut sources, &mut diags);
-    let item = file.map(|f| {
-        let r = model::lower_referential(f, &mut diags);
-        diags.extend(validate::validate_referential(&r));
-        r
-    });
+    // Read past its errors (see `load::recover`): checked for its other mistakes, but no
+    // candidate is checked against it.
+    let unreadable = diags.has_errors();
+    let item = file
+        .map(|f| {
+            let r = model::lower_referential(f, &mut diags);
+            diags.extend(validate::validate_referential(&r));
+            r
+        })
+        .filter(|_| !unreadable);
     Loaded::new(entry, sources, diags, item, None)
 }
 

@@ -38,6 +38,7 @@ fuzz_target!(|data: &[u8]| {
                 front,
                 body,
                 attachments: Vec::new(),
+                incomplete: false,
             };
             check_candidate(ID, passport, vec![evidence], site, &mut diags);
         }

@@ -53,6 +53,9 @@ pub struct EvidenceFile {
     pub front: RawEvidence,
     pub body: String,
     pub attachments: Vec<AttachmentFile>,
+    /// Its front matter had errors, read past (see `load::recover`): what it demonstrates
+    /// may be more than what was read.
+    pub incomplete: bool,
 }
 
 /// An attachment that exists, inside the candidate folder.
@@ -130,9 +133,9 @@ fn load_folder(
         None
     } else if file.symlink_metadata().is_ok() {
         read_text(&file, &passport_path, diags).and_then(|text| {
-            let parsed = parse_yaml::<RawPassport>(&text, &passport_path);
+            let parsed = super::parse_yaml_all::<RawPassport>(&text, &passport_path, diags);
             sources.insert(&passport_path, text);
-            let mut passport = parsed.map_err(|d| diags.push(d)).ok()?;
+            let mut passport = parsed?;
             passport.referential_file_found =
                 referential_file_exists(root, passport.referential.value.trim());
             Some(passport)
@@ -184,9 +187,18 @@ fn load_folder(
         };
         let in_folder = relative(dir, path);
         let stem = slash_path(&in_folder.with_extension(""));
-        let parsed = parse_evidence(&text, &rel);
+        let errors_before = diags.errors();
+        let parsed = front_matter(&text, &rel).map(|(yaml, body)| {
+            let front = super::parse_yaml_all::<RawEvidence>(&yaml, &rel, diags);
+            (front, body.to_owned())
+        });
+        let incomplete = diags.errors() > errors_before;
         let (front, body) = match parsed {
-            Ok(p) => p,
+            Ok((Some(front), body)) => (front, body),
+            Ok((None, _)) => {
+                sources.insert(&rel, text);
+                continue;
+            }
             Err(d) => {
                 sources.insert(&rel, text);
                 diags.push(d);
@@ -237,6 +249,7 @@ fn load_folder(
             front,
             body,
             attachments,
+            incomplete,
         });
     }
     let stems: Vec<&str> = evidence.iter().map(|e| e.stem.as_str()).collect();
@@ -291,6 +304,13 @@ fn referential_file_exists(root: &Path, id: &str) -> bool {
 /// file. `text` is the whole evidence file as [`read_text`] gives it (no BOM, lone `\r` made
 /// `\n`) and `rel` its path for diagnostics. Public for the fuzz targets in `fuzz/`.
 pub fn parse_evidence(text: &str, rel: &Path) -> Result<(RawEvidence, String), Diagnostic> {
+    let (yaml, body) = front_matter(text, rel)?;
+    Ok((parse_yaml::<RawEvidence>(&yaml, rel)?, body.to_owned()))
+}
+
+/// Splits an evidence file into its front matter (with a blank line first for each line
+/// before it, so that YAML positions are the file's) and its body.
+fn front_matter<'t>(text: &'t str, rel: &Path) -> Result<(String, &'t str), Diagnostic> {
     let missing = || {
         Diagnostic::error(
             Kind::Syntax,
@@ -330,8 +350,7 @@ pub fn parse_evidence(text: &str, rel: &Path) -> Result<(RawEvidence, String), D
                     "write at least `title:` between the two `---` lines",
                 ));
             }
-            let front = parse_yaml::<RawEvidence>(&yaml, rel)?;
-            return Ok((front, text[offset..].to_owned()));
+            return Ok((yaml, &text[offset..]));
         }
         yaml.push_str(line);
     }

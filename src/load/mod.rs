@@ -3,10 +3,12 @@
 //! [`Diagnostic`]; only an unreadable site root is fatal.
 
 pub mod candidate;
+mod indentation;
 pub mod links;
 pub mod raw;
 pub mod raw_candidate;
 pub mod raw_rules;
+mod recover;
 pub mod session;
 pub mod spanned;
 mod yaml_errors;
@@ -149,9 +151,28 @@ pub fn read_yaml<T: DeserializeOwned>(
     diags: &mut Diagnostics,
 ) -> Option<T> {
     let text = read_text(path, rel, diags)?;
-    let parsed = parse_yaml::<T>(&text, rel);
+    let parsed = parse_yaml_all::<T>(&text, rel, diags);
     sources.insert(rel, text);
-    parsed.map_err(|d| diags.push(d)).ok()
+    parsed
+}
+
+/// Parses a YAML document into `T`, reporting every independent error of it (see
+/// [`recover`]). The value is returned even when there were errors, from the text with the
+/// wrong values replaced, so that later checks report the file's other mistakes too.
+pub fn parse_yaml_all<T: DeserializeOwned>(
+    text: &str,
+    rel: &Path,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    let recovered = recover::parse::<T>(text, rel);
+    diags.extend(recovered.diagnostics);
+    for lines in recovered.patched {
+        diags.mask(rel, lines);
+    }
+    for line in recovered.beside {
+        diags.mask(rel, line..=line);
+    }
+    recovered.value
 }
 
 /// The warning for a site without a referentials folder, if it has none.
@@ -290,9 +311,12 @@ pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Str
 
 /// Parses a YAML document into `T`, turning a failure into a located diagnostic.
 pub fn parse_yaml<T: DeserializeOwned>(text: &str, rel: &Path) -> Result<T, Diagnostic> {
+    parse_raw(text).map_err(|e| yaml_errors::yaml_diagnostic(&e, text, rel))
+}
+
+fn parse_raw<T: DeserializeOwned>(text: &str) -> Result<T, serde_saphyr::Error> {
     let options = serde_saphyr::options! { with_snippet: false };
     serde_saphyr::from_str_with_options(text, options)
-        .map_err(|e| yaml_errors::yaml_diagnostic(&e, text, rel))
 }
 
 /// Classifies a serde message of the TOML reader, whose error gives its text only, and
@@ -361,11 +385,12 @@ pub(crate) fn unknown_field<S: AsRef<str>>(
 
 /// A value outside a fixed list (`kind: oarl`), with the list (`oral, written`).
 pub(crate) fn unknown_value(value: &str, expected: &str) -> (Kind, String, Option<String>) {
-    (
-        Kind::WrongType,
-        format!("unknown value `{value}`"),
-        (!expected.is_empty()).then(|| format!("expected one of: {expected}")),
-    )
+    let values = expected.split(',').map(str::trim).filter(|v| !v.is_empty());
+    let help = match crate::diagnostics::did_you_mean(value, values) {
+        Some(meant) => Some(format!("did you mean `{meant}`?")),
+        None => (!expected.is_empty()).then(|| format!("expected one of: {expected}")),
+    };
+    (Kind::WrongType, format!("unknown value `{value}`"), help)
 }
 
 /// serde's "invalid type: `found`, expected `expected`", in an author's words.

@@ -11,10 +11,7 @@ use crate::diagnostics::{Diagnostic, Kind, Location, Position};
 
 /// A located diagnostic for a failure to parse `text` (the file at `rel`).
 pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -> Diagnostic {
-    let mut position = e.location().filter(|l| l.line() > 0).map(|l| Position {
-        line: l.line() as u32,
-        column: l.column() as u32,
-    });
+    let mut position = error_position(e);
     let inner = innermost(e);
     let at = |p: Option<Position>| p.map(|p| token(text, p)).unwrap_or_default();
     let shape = |p: Option<Position>| p.map_or("nothing", |p| shape(text, p));
@@ -40,7 +37,15 @@ pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -
         } => super::unknown_value(variant, &expected.join(", ")),
         Error::SerdeMissingField { field, .. } => {
             position = position.map(|p| mapping_start(text, p));
-            (Kind::WrongType, format!("missing field `{field}`"), None)
+            let misplaced =
+                position.and_then(|p| super::indentation::misplaced_key(text, p, field));
+            match misplaced {
+                Some((p, message, help)) => {
+                    position = Some(p);
+                    (Kind::Syntax, message, Some(help))
+                }
+                None => (Kind::WrongType, format!("missing field `{field}`"), None),
+            }
         }
         Error::DuplicateMappingKey { key, .. } => {
             let key = key.as_deref().unwrap_or("");
@@ -134,6 +139,12 @@ pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -
                 .flatten();
             // serde's text for an untagged enum: only its name says what was expected.
             let untagged = message.strip_prefix("data did not match any variant of untagged enum ");
+            let indented = || {
+                use super::indentation::{explain, is_indentation};
+                is_indentation(&message)
+                    .then(|| position.and_then(|p| explain(text, p)))
+                    .flatten()
+            };
             match (untagged, reworded, tab) {
                 (Some(name), ..) => {
                     let expected = untagged_expected(name.trim());
@@ -150,7 +161,13 @@ pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -
                     let message = "a tab indents this line: YAML indents with spaces only";
                     (kind, message.into(), suggestion)
                 }
-                (None, None, None) => (kind, message, suggestion),
+                (None, None, None) => match indented() {
+                    Some((p, message, help)) => {
+                        position = Some(p);
+                        (kind, message, Some(help))
+                    }
+                    None => (kind, message, suggestion),
+                },
             }
         }
     };
@@ -218,8 +235,16 @@ fn parser_message(raw: &str) -> (Option<String>, Option<String>) {
     }
 }
 
+/// Where the parser saw the error (before it is moved to where the author should look).
+pub(super) fn error_position(e: &Error) -> Option<Position> {
+    e.location().filter(|l| l.line() > 0).map(|l| Position {
+        line: l.line() as u32,
+        column: l.column() as u32,
+    })
+}
+
 /// The error itself, without the wrappers that add a snippet or an alias's locations.
-fn innermost(mut e: &serde_saphyr::Error) -> &serde_saphyr::Error {
+pub(super) fn innermost(mut e: &serde_saphyr::Error) -> &serde_saphyr::Error {
     while let serde_saphyr::Error::AliasError { error, .. }
     | serde_saphyr::Error::WithSnippet { error, .. } = e
     {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Strings;
 use super::highlight::Highlighter;
-use super::markdown::{evidence_to_html, scrolling_tables};
+use super::markdown::{evidence_to_html, scrolling_code, scrolling_tables};
 use super::texts::Texts;
 use crate::model::{Candidate, Demonstrated, Site};
 use crate::paths::{self, evidence_path, root_of, table_href};
@@ -101,9 +101,12 @@ pub fn evidence_page<'a>(
         date: e.date.as_deref(),
         company: e.company.as_deref(),
         mission: e.mission.as_deref(),
-        body_html: scrolling_tables(
-            evidence_to_html(&e.body, highlighter),
-            t.text("table_region"),
+        body_html: scrolling_code(
+            scrolling_tables(
+                evidence_to_html(&e.body, highlighter),
+                t.text("table_region"),
+            ),
+            t.text("code_region"),
         ),
         attachments: e
             .attachments

@@ -270,6 +270,20 @@ pub fn scrolling_tables(html: String, label: &str) -> String {
     .replace("</table>", "</table></div>")
 }
 
+/// Makes every code block of sanitised HTML a labelled, focusable region, as
+/// [`scrolling_tables`] does for tables: a long line scrolls sideways on a phone, and a
+/// keyboard user must be able to reach it (WCAG 2.1.1; axe's `scrollable-region-focusable`).
+/// Only the sanitiser's spellings of the tag are matched; code text is escaped.
+pub fn scrolling_code(html: String, label: &str) -> String {
+    if !html.contains("<pre") {
+        return html;
+    }
+    let label = escape(label).replace('"', "&quot;");
+    let region = format!("role=\"region\" tabindex=\"0\" aria-label=\"{label}\"");
+    html.replace("<pre>", &format!("<pre {region}>"))
+        .replace("<pre class=\"", &format!("<pre {region} class=\""))
+}
+
 /// Renders a short text that should not be wrapped in a paragraph (a title, a list item):
 /// a single `<p>…</p>` is unwrapped.
 pub fn to_inline_html(markdown: &str) -> String {
@@ -324,6 +338,24 @@ mod tests {
             scrolling_tables(to_html("`<table>`"), "x"),
             to_html("`<table>`")
         );
+    }
+
+    #[test]
+    fn code_blocks_become_focusable_labelled_regions() {
+        let h = Highlighter::default();
+        let md = "```sql\nSELECT 1;\n```\n\n    plain <pre>\n\n`<pre>` inline";
+        let html = scrolling_code(evidence_to_html(md, &h), "Code \"x\"");
+        let region = "role=\"region\" tabindex=\"0\" aria-label=\"Code &quot;x&quot;\"";
+        assert!(
+            html.contains(&format!("<pre {region} class=\"hl-code\">")),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!("<pre {region}><code>plain &lt;pre&gt;")),
+            "{html}"
+        );
+        assert_eq!(html.matches("<pre ").count(), 2, "{html}");
+        assert!(html.contains("<code>&lt;pre&gt;</code>"), "{html}");
     }
 
     #[test]

@@ -295,10 +295,10 @@ impl Page {
                 &search::page(site, t),
             ),
             Page::ReferentialSearch(r) => {
-                Ok(search::referential_index(&site.referentials[r], &cx.stems).into_bytes())
+                Ok(search::referential_index(&site.referentials[r], &cx.stems, t).into_bytes())
             }
             Page::CandidateSearch(c) => {
-                Ok(search::candidate_index(site, &site.candidates[c], &cx.stems).into_bytes())
+                Ok(search::candidate_index(site, &site.candidates[c], &cx.stems, t).into_bytes())
             }
             Page::Home => {
                 let home = HomePage {

@@ -5,8 +5,10 @@
 //! Words are stemmed with the Snowball French stemmer here, at build time. The browser has
 //! no stemmer: the index carries the folded form of every word it saw with its stem, so a
 //! query word is looked up among real forms (exactly, then as a prefix while typing) and
-//! both sides always agree. IDs (`C1.1`, `Cr 1.1.1`) are indexed apart, compacted to their
-//! letters and digits, so `c1.1`, `C 1.1` and `C1-1` find the same competence.
+//! both sides always agree. IDs (`C1.1`, `Cr 1.1.1`, generated ones like `C2.4.cr1`) are
+//! indexed apart, compacted to their letters and digits, so `c1.1`, `C 1.1` and `C1-1` find
+//! the same competence; each ID posting says how the document holds it (its own ID, one its
+//! evidence demonstrates, one its text cites), so the item itself ranks first.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -16,7 +18,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
 use crate::fold::fold;
-use crate::model::{Candidate, Referential, Site};
+use crate::model::{Candidate, Demonstrated, Referential, Site};
 
 use super::Strings;
 use crate::paths::{self, evidence_path, table_href};
@@ -29,6 +31,8 @@ pub const KINDS: &[&str] = &[
     "competence",
     "criterion",
     "modality",
+    "module",
+    "evaluation",
     "dossier",
     "evidence",
 ];
@@ -90,10 +94,20 @@ pub fn script() -> String {
 
 const SCRIPT: &str = include_str!("../../templates/search.js");
 
+/// The id of the rules section of a referential's page (templates/referential.html), where
+/// the professional evaluation's parts are listed.
+const RULES_ANCHOR: &str = "rf-rules";
+
 /// Characters an excerpt keeps.
 const EXCERPT_CHARS: usize = 180;
 /// A word's weight in a title, against 1 in the text.
 const TITLE_WEIGHT: u32 = 3;
+
+/// The weight of an ID posting: the document's own ID, one it demonstrates (evidence), or
+/// one its text cites. search.js ranks an exact match of any of them above a prefix match.
+const OWN_ID: u32 = 4;
+const DEMONSTRATED_ID: u32 = 2;
+const CITED_ID: u32 = 1;
 
 /// French words too common to search for; the query drops them too (search.js gets them
 /// from [`script`]).
@@ -113,6 +127,10 @@ struct Doc {
     /// A key of the `search_kind_*` strings: competence, criterion…
     kind: &'static str,
     title: String,
+    /// Its own ID, folded as written (`c.1.1.a`): of two IDs compacted alike (`A.1`,
+    /// `A1`), the one spelled as the query ranks first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
     /// Relative to the site root.
     href: String,
     excerpt: String,
@@ -126,7 +144,7 @@ struct Index<'a> {
     terms: BTreeMap<&'a str, Vec<u32>>,
     /// Folded word → its stem, when they differ.
     forms: &'a BTreeMap<Word, Word>,
-    /// Compacted ID → docs.
+    /// Compacted ID → flat `[doc, weight, doc, weight…]` (weights: [`OWN_ID`]…).
     ids: BTreeMap<String, Vec<u32>>,
 }
 
@@ -175,7 +193,10 @@ struct Builder<'s> {
     /// Each stem with its postings `(doc, weight)`, in doc order; sorted by stem at the end.
     terms: Vec<(Word, Vec<(u32, u32)>)>,
     forms: BTreeMap<Word, Word>,
-    ids: BTreeMap<String, Vec<u32>>,
+    /// Compacted ID → `(doc, weight)`, in doc order, the highest weight kept per doc.
+    ids: BTreeMap<String, Vec<(u32, u32)>>,
+    /// `search_kind_<kind>` → its label, indexed with every document of that kind.
+    labels: BTreeMap<&'static str, String>,
     /// Lowercase word → its term in `terms` (`None`: a stop word). Texts repeat their
     /// words, and the stemmer is the costly part.
     seen: FastMap<String, Option<usize>>,
@@ -186,44 +207,63 @@ struct Builder<'s> {
 }
 
 impl<'s> Builder<'s> {
-    fn new(shared: &'s Stems) -> Self {
+    fn new(shared: &'s Stems, t: &Strings) -> Self {
         Builder {
             shared,
             docs: Vec::new(),
             terms: Vec::new(),
             forms: BTreeMap::new(),
             ids: BTreeMap::new(),
+            labels: KINDS
+                .iter()
+                .map(|&k| (k, t.get(&format!("search_kind_{k}"))))
+                .collect(),
             seen: FastMap::default(),
             stems: FastMap::default(),
             lower: String::new(),
         }
     }
 
-    /// Adds a document: `ids` are the item's own identifiers, `title` and `text` (plain
-    /// text) its words.
-    fn add(&mut self, kind: &'static str, ids: &[&str], title: &str, text: &str, href: String) {
+    /// Adds a document and returns it: `ids` are the item's own identifiers, `title` and
+    /// `text` (plain text) its words. The kind's label is indexed with it, so that
+    /// `Bloc B1` or `compétence C1.1`, as pages write them, find the item too.
+    fn add(
+        &mut self,
+        kind: &'static str,
+        ids: &[&str],
+        title: &str,
+        text: &str,
+        href: String,
+    ) -> u32 {
         let doc = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
         for id in ids {
-            self.id(doc, id);
+            self.id(doc, id, OWN_ID);
         }
         self.words(doc, title, TITLE_WEIGHT);
         self.words(doc, text, 1);
+        if let Some(label) = self.labels.get(kind).cloned() {
+            self.words(doc, &label, 1);
+        }
         self.docs.push(Doc {
             kind,
             title: title.to_owned(),
+            id: ids.first().map(|id| fold(id)),
             href,
             excerpt: excerpt(text),
         });
+        doc
     }
 
-    fn id(&mut self, doc: u32, id: &str) {
+    /// Counts `id` for `doc` with `weight`, keeping the highest weight per document.
+    fn id(&mut self, doc: u32, id: &str, weight: u32) {
         let compact = compact(id);
         if compact.is_empty() {
             return;
         }
         let docs = self.ids.entry(compact).or_default();
-        if docs.last() != Some(&doc) {
-            docs.push(doc);
+        match docs.last_mut() {
+            Some((d, w)) if *d == doc => *w = (*w).max(weight),
+            _ => docs.push((doc, weight)),
         }
     }
 
@@ -231,7 +271,7 @@ impl<'s> Builder<'s> {
         for chunk in text.split_whitespace() {
             // IDs cited in a text (`C.3.2.2 & C.3.2.3`) are found like the item's own.
             if chunk.bytes().any(|b| b.is_ascii_digit()) {
-                self.id(doc, chunk);
+                self.id(doc, chunk, CITED_ID);
                 continue;
             }
             // Most chunks are ASCII: cut at bytes and lowercased in place, without the
@@ -310,17 +350,22 @@ impl<'s> Builder<'s> {
                 .map(|(stem, docs)| (&**stem, docs.iter().flat_map(|&(d, w)| [d, w]).collect()))
                 .collect(),
             forms: &self.forms,
-            ids: self.ids,
+            ids: self
+                .ids
+                .into_iter()
+                .map(|(id, docs)| (id, docs.into_iter().flat_map(|(d, w)| [d, w]).collect()))
+                .collect(),
         };
         let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".to_owned());
         format!("refolioSearch({json});\n")
     }
 }
 
-/// The index of a referential: its blocs, groups, activities, competences, criteria and
-/// modalities, each found at its anchor.
-pub fn referential_index(r: &Referential, stems: &Stems) -> String {
-    let mut b = Builder::new(stems);
+/// The index of a referential: its blocs, groups, activities, competences, criteria,
+/// modalities, modules and professional evaluation parts, each found at its anchor, each
+/// titled with its own ID (generated ones included: pages show them).
+pub fn referential_index(r: &Referential, stems: &Stems, t: &Strings) -> String {
+    let mut b = Builder::new(stems, t);
     let table = |id: &str| table_href("", r, id);
     for bloc in &r.blocs {
         let text = plain(bloc.summary.as_deref().unwrap_or(""));
@@ -342,35 +387,40 @@ pub fn referential_index(r: &Referential, stems: &Stems) -> String {
         b.add("competence", &[&k.id], &k.id, &text, href);
     }
     for c in &r.criteria {
-        let text = plain(&c.text);
-        // A generated ID (`C2.3.cr2`) means nothing to a reader: the competences do.
-        let (ids, title) = match c.generated_id {
-            false => (vec![c.id.as_str()], c.id.clone()),
-            true => {
-                let of: Vec<&str> = c
-                    .competences
-                    .iter()
-                    .map(|&k| r.competences[k].id.as_str())
-                    .collect();
-                (Vec::new(), of.join(", "))
-            }
-        };
-        b.add("criterion", &ids, &title, &text, table(&c.id));
+        // The indicators too: a criterion's text may end on "permet au candidat :".
+        let mut text = plain(&c.text);
+        for indicator in &c.indicators {
+            text.push(' ');
+            text.push_str(&plain(indicator));
+        }
+        b.add("criterion", &[&c.id], &c.id, &text, table(&c.id));
     }
     for m in &r.modalities {
         let text = plain(m.description.as_deref().unwrap_or(""));
-        let (ids, title) = match m.generated_id {
-            false => (vec![m.id.as_str()], format!("{} {}", m.id, m.title)),
-            true => (Vec::new(), m.title.clone()),
-        };
-        b.add("modality", &ids, &title, &text, table(&m.id));
+        let title = format!("{} {}", m.id, m.title);
+        b.add("modality", &[&m.id], &title, &text, table(&m.id));
+    }
+    for m in &r.modules {
+        let title = format!("{} {}", m.id, m.title);
+        b.add("module", &[&m.id], &title, "", table(&m.id));
+    }
+    let parts = r
+        .rules
+        .professional_evaluation
+        .iter()
+        .flat_map(|p| &p.parts);
+    for part in parts {
+        let title = format!("{} {}", part.id, part.title);
+        let href = paths::referential_file(r, &format!("{}#{RULES_ANCHOR}", paths::INDEX));
+        b.add("evaluation", &[&part.id], &title, "", href);
     }
     b.script()
 }
 
 /// The index of a candidate: the dossier and each evidence file's title, context and text.
-pub fn candidate_index(site: &Site, c: &Candidate, stems: &Stems) -> String {
-    let mut b = Builder::new(stems);
+/// Evidence is found by the IDs it demonstrates (a criterion's, and its competences').
+pub fn candidate_index(site: &Site, c: &Candidate, stems: &Stems, t: &Strings) -> String {
+    let mut b = Builder::new(stems, t);
     let referential = site.referential(&c.referential);
     b.add(
         "dossier",
@@ -386,13 +436,27 @@ pub fn candidate_index(site: &Site, c: &Candidate, stems: &Stems) -> String {
             .collect::<Vec<_>>()
             .join(" — ");
         let text = format!("{context}\n{}", plain(&e.body));
-        b.add(
+        let doc = b.add(
             "evidence",
             &[],
             &e.title,
             text.trim(),
             evidence_path(c, &e.stem),
         );
+        for d in &e.demonstrates {
+            match d.item {
+                Demonstrated::Competence(k) => {
+                    b.id(doc, &referential.competences[k].id, DEMONSTRATED_ID);
+                }
+                Demonstrated::Criterion(cr) => {
+                    let criterion = &referential.criteria[cr];
+                    b.id(doc, &criterion.id, DEMONSTRATED_ID);
+                    for &k in &criterion.competences {
+                        b.id(doc, &referential.competences[k].id, DEMONSTRATED_ID);
+                    }
+                }
+            }
+        }
     }
     b.script()
 }
@@ -474,7 +538,11 @@ mod tests {
     #[test]
     fn words_are_stemmed_folded_and_kept_with_their_forms() {
         let stems = Stems::default();
-        let mut b = Builder::new(&stems);
+        let t = Strings(BTreeMap::from([(
+            "search_kind_competence".to_owned(),
+            "Compétence".to_owned(),
+        )]));
+        let mut b = Builder::new(&stems, &t);
         b.add(
             "competence",
             &["C1.1"],
@@ -490,8 +558,12 @@ mod tests {
         assert_eq!(i["terms"]["veil"], serde_json::json!([0, 1]));
         assert!(i["terms"].get("une").is_none(), "stop word indexed");
         assert!(i["terms"].get("et").is_none(), "stop word indexed");
-        assert_eq!(i["ids"]["c11"], serde_json::json!([0]));
-        assert_eq!(i["ids"]["c322"], serde_json::json!([0]));
+        // The item's own ID weighs more than one its text cites.
+        assert_eq!(i["ids"]["c11"], serde_json::json!([0, OWN_ID]));
+        assert_eq!(i["ids"]["c322"], serde_json::json!([0, CITED_ID]));
+        // The kind's label is indexed with the item: `compétence C1.1` finds it.
+        assert_eq!(i["forms"]["competence"], "competent");
+        assert_eq!(i["terms"]["competent"], serde_json::json!([0, 1]));
         assert_eq!(i["docs"][0]["href"], "r/competences/c1-1.html");
     }
 

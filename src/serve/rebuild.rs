@@ -30,6 +30,10 @@ pub struct Report {
     /// Whether the whole site was rebuilt.
     pub full: bool,
     pub elapsed: Duration,
+    /// The files changed, as `ChangeKind::describe` names them.
+    pub changed: Vec<String>,
+    /// For each candidate a change touched: its coverage line, then its warnings.
+    pub candidates: Vec<String>,
 }
 
 impl Report {
@@ -85,6 +89,16 @@ impl Rebuilder {
     /// Applies `changes` (none for the first build) and writes what they affect.
     pub fn rebuild(&mut self, changes: impl IntoIterator<Item = ChangeKind>) -> Report {
         let started = Instant::now();
+        let changes: Vec<ChangeKind> = changes.into_iter().collect();
+        let mut changed: Vec<String> = changes.iter().map(ChangeKind::describe).collect();
+        changed.sort();
+        changed.dedup();
+        let mut touched: Vec<String> = changes
+            .iter()
+            .filter_map(|c| c.candidate().map(str::to_owned))
+            .collect();
+        touched.sort();
+        touched.dedup();
         for change in changes {
             if change.is_template() || matches!(change, ChangeKind::Config | ChangeKind::Tree) {
                 self.templates = None;
@@ -108,6 +122,10 @@ impl Rebuilder {
                 .count()
         });
         report.elapsed = started.elapsed();
+        report.changed = changed;
+        if let Some(p) = &self.project {
+            report.candidates = touched_lines(p, &touched);
+        }
         report
     }
 
@@ -281,4 +299,32 @@ fn patch(
     };
     out.apply(&removed)?;
     Ok(report)
+}
+
+/// The coverage line and the warnings of each candidate folder in `touched`.
+fn touched_lines(project: &Project, touched: &[String]) -> Vec<String> {
+    let site = project.site();
+    let mut lines = Vec::new();
+    for id in touched {
+        if let Some(i) = site.candidate_position(id) {
+            lines.push(crate::candidate_line(
+                site,
+                &site.candidates[i],
+                &project.dossiers()[i],
+            ));
+        }
+        let folder = std::path::Path::new(crate::load::candidate::CANDIDATES_DIR).join(id);
+        lines.extend(
+            project
+                .diagnostics()
+                .filter(|d| d.severity == Severity::Warning)
+                .filter(|d| {
+                    d.location
+                        .as_ref()
+                        .is_some_and(|l| l.path.starts_with(&folder))
+                })
+                .map(|d| d.headline()),
+        );
+    }
+    lines
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end suite needs, on a clean Debian machine too: Debian's
 # Chromium, a Java runtime (the Nu HTML Checker needs 11 or later; 17 is the default here),
-# the pinned npm packages (playwright-core, axe-core, vnu-jar, pdfjs-dist) and the pinned
+# poppler-utils (pdftoppm, pdftotext), the pinned npm packages (playwright-core, axe-core, vnu-jar, pdfjs-dist) and the pinned
 # Python Open Badges verifier (requirements.txt, in .venv).
 # Idempotent: what is already there is kept.
 set -euo pipefail
@@ -29,6 +29,13 @@ java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | he
 if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 11 ]; then
   echo "== installing a Java runtime (for the Nu HTML Checker)"
   apt_install openjdk-17-jre-headless
+fi
+
+# pdftoppm and pdftotext: pdf.test.js renders the printed PDFs to images and reads each
+# page's text.
+if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+  echo "== installing poppler-utils (pdftoppm, pdftotext)"
+  apt_install poppler-utils
 fi
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

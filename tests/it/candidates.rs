@@ -37,8 +37,13 @@ fn check_prints_one_coverage_line_per_candidate() {
 fn report() -> serde_json::Value {
     let (code, stdout, stderr) = run(&fixture("candidates"), &["check", "--report", "json"]);
     assert_eq!(code, 0, "{stderr}");
-    let json = &stdout[stdout.find('{').expect("a JSON object")..];
-    serde_json::from_str(json).expect("valid JSON")
+    // Standard output is the report alone: `check --report json | jq` works.
+    assert!(stdout.starts_with('{'), "{stdout}");
+    assert!(
+        stderr.contains("ok: "),
+        "the summary goes to standard error: {stderr}"
+    );
+    serde_json::from_str(&stdout).expect("valid JSON")
 }
 
 fn candidate<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {

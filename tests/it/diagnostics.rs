@@ -73,13 +73,16 @@ fn duplicate_ids_point_at_the_first_definition() {
     );
 }
 
+/// The bloc's only competence, C1.1, is in the same list: C1.9 is no typo of it, and no
+/// suggestion is better than a wrong one (the closest one not listed: see
+/// `every_independent_mistake_of_a_file_in_one_run`).
 #[test]
-fn dangling_reference_suggests_the_closest_id() {
+fn dangling_reference_does_not_suggest_an_id_already_listed() {
     let err = check_fails("dangling-reference");
     assert_eq!(
         err,
         format!(
-            "{MINI}:17:27: error: unknown competence `C1.9`\n   |\n17 |         evaluates: [C1.1, C1.9]\n   |                           ^^^^\n  = help: did you mean `C1.1`?\n\n1 error(s), 0 warning(s): fix them and run again\n"
+            "{MINI}:17:27: error: unknown competence `C1.9`\n   |\n17 |         evaluates: [C1.1, C1.9]\n   |                           ^^^^\n\n1 error(s), 0 warning(s): fix them and run again\n"
         )
     );
 }
@@ -232,6 +235,115 @@ fn a_referential_cannot_take_the_jury_folder_name() {
     );
     assert!(
         stderr.contains("= help: rename the file, e.g. `candidates-referential.yaml`"),
+        "{stderr}"
+    );
+}
+
+/// The three mistakes a certifier made in one file, and a bad reference, in one run: a
+/// misspelt field, a word for a number, a misspelt kind, and a competence that does not
+/// exist (not "did you mean C1.1?": C1.1 is in the same list), with what it entails.
+#[test]
+fn every_independent_mistake_of_a_file_in_one_run() {
+    let err = check_fails("several-mistakes");
+    assert_eq!(
+        headlines(&err),
+        [
+            format!("{MINI}:2:8: error: expected a whole number, zero or more"),
+            format!("{MINI}:5:5: error: unknown field `titre`"),
+            format!("{MINI}:14:17: error: no modality evaluates competence `C1.2`"),
+            format!("{MINI}:21:15: error: unknown value `simulaton`"),
+            format!("{MINI}:22:27: error: unknown competence `C1.9`"),
+        ]
+    );
+    assert!(err.contains("  = help: did you mean `title`?\n"), "{err}");
+    assert!(
+        err.contains("  = help: did you mean `simulation`?\n"),
+        "{err}"
+    );
+    // C1.1 is in the list already: the competence meant is the one left out.
+    assert!(err.contains("  = help: did you mean `C1.2`?\n"), "{err}");
+    assert!(
+        err.ends_with("5 error(s), 0 warning(s): fix them and run again\n"),
+        "{err}"
+    );
+}
+
+/// A line indented one space short gets the column it should start at, in words.
+#[test]
+fn an_indentation_mistake_is_explained() {
+    let text = std::fs::read_to_string(fixture("invalid/several-mistakes").join(MINI)).unwrap();
+    let text = text
+        .replace("level: cinq\n", "level: 5\n")
+        .replace("    titre: Bloc\n", "   title: Bloc\n")
+        .replace("simulaton", "simulation")
+        .replace(", C1.9", "");
+    let site = common::Scratch::of("invalid/several-mistakes").write(MINI, &text);
+    let (code, _, err) = site.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        headlines(&err),
+        [format!(
+            "{MINI}:5:4: error: `title:` is indented by 3 spaces, not 4 spaces like the other fields of its item, so it is not read as one of them"
+        )]
+    );
+    assert!(
+        err.contains("  = help: indent it by 4 spaces to line it up with `id:` on line 4\n"),
+        "{err}"
+    );
+}
+
+/// `refolio.toml` likewise: every mistake of it in one run, located.
+#[test]
+fn every_mistake_of_the_configuration_in_one_run() {
+    let config = "titel = \"Site\"\nlanguage = \"fr\"\n\n[candidates]\nallow_gaps = \"yes\"\npublsh = false\n\n[acessibility]\nstatus = \"partial\"\n";
+    let site = common::Scratch::of("invalid/dangling-reference")
+        .write("refolio.toml", config)
+        .write(MINI, "title: Mini\nblocs: []\n");
+    let (code, _, err) = site.run(&["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        headlines(&err)
+            .into_iter()
+            .filter(|h| h.starts_with("refolio.toml"))
+            .collect::<Vec<_>>(),
+        [
+            "refolio.toml:1:1: error: unknown field `titel`",
+            "refolio.toml:5:14: error: expected a boolean, found string \"yes\"",
+            "refolio.toml:6:1: error: unknown field `publsh`",
+            "refolio.toml:8:2: error: unknown field `acessibility`",
+        ]
+    );
+}
+
+/// `--message-format json`: standard output holds one JSON object per diagnostic and
+/// nothing else; people's lines (the summary) go to standard error.
+#[test]
+fn diagnostics_as_json_lines_on_standard_output() {
+    let (code, stdout, stderr) = run(
+        &fixture("invalid/several-mistakes"),
+        &["--message-format", "json", "check"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let objects: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(objects.len(), 5, "{stdout}");
+    let first = &objects[0];
+    assert_eq!(first["type"], "diagnostic");
+    assert_eq!(first["path"], MINI);
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(2), Some(8))
+    );
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["code"], "wrong-type");
+    assert_eq!(first["message"], "expected a whole number, zero or more");
+    let kind = &objects[3];
+    assert_eq!(kind["code"], "wrong-type");
+    assert_eq!(kind["help"], "did you mean `simulation`?");
+    assert!(
+        stderr.ends_with("5 error(s), 0 warning(s): fix them and run again\n"),
         "{stderr}"
     );
 }

@@ -50,12 +50,14 @@ fn a_word_and_its_inflections_lead_to_the_competence_that_uses_them() {
     assert_eq!(i["forms"]["commerciaux"], "commercial");
     // Accents are folded on both sides: "réaliser" is looked up as "realiser".
     assert!(lookup(&i, "realiser").contains(&c11));
-    // An ID, compacted, names the competence.
+    // An ID, compacted, names the competence: its own ID, weighing 4.
     let ids = &i["ids"]["c11"];
     let doc = ids[0].as_u64().unwrap() as usize;
+    assert_eq!(ids[1], 4);
     assert_eq!(i["docs"][doc]["href"], c11.as_str());
     assert_eq!(i["docs"][doc]["kind"], "competence");
     assert_eq!(i["docs"][doc]["title"], "C1.1");
+    assert_eq!(i["docs"][doc]["id"], "c1.1");
     // Every item of the referential is a document.
     let docs = i["docs"].as_array().unwrap();
     let count = |kind: &str| docs.iter().filter(|d| d["kind"] == kind).count();
@@ -75,6 +77,97 @@ fn criteria_shared_by_several_competences_are_found_by_each_id() {
     // "C.1.1.a" is found however it is typed: the index keys it `c11a`.
     let doc = i["ids"]["c11a"][0].as_u64().unwrap() as usize;
     assert_eq!(i["docs"][doc]["title"], "C.1.1.a");
+}
+
+/// The documents an ID leads to in an index: `(title, href, weight)` of each posting.
+fn by_id(index: &Value, compact: &str) -> Vec<(String, String, u64)> {
+    let postings = index["ids"][compact]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    postings
+        .chunks(2)
+        .map(|p| {
+            let doc = &index["docs"][p[0].as_u64().unwrap() as usize];
+            let text = |k: &str| doc[k].as_str().unwrap().to_owned();
+            (text("title"), text("href"), p[1].as_u64().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn generated_ids_modules_and_evaluation_parts_are_found_titled_with_their_own_id() {
+    let out = build_in_memory(&repo_root());
+    let bd = index(&out, "business-developer/search-index.js");
+    // A generated criterion ID, shown on the pages, is its own title (not its competence's).
+    let cr1 = by_id(&bd, "c24cr1");
+    assert_eq!(
+        cr1,
+        [(
+            "C2.4.cr1".to_owned(),
+            "business-developer/index.html#c2-4-cr1".to_owned(),
+            4
+        )]
+    );
+    let dci = index(
+        &out,
+        "developpement-commercial-international/search-index.js",
+    );
+    assert_eq!(by_id(&dci, "b1cr2")[0].0, "B1.cr2");
+    let module = &by_id(&dci, "m11")[0];
+    assert!(module.0.starts_with("M1.1 "), "{module:?}");
+    assert_eq!(
+        module.1,
+        "developpement-commercial-international/index.html#m1-1"
+    );
+    let tutor = &by_id(&dci, "tuteur")[0];
+    assert_eq!(
+        (tutor.0.as_str(), tutor.1.as_str()),
+        (
+            "tuteur Évaluation tuteur",
+            "developpement-commercial-international/index.html#rf-rules"
+        )
+    );
+    // No criterion is titled with its competences' IDs any more.
+    let docs = bd["docs"].as_array().unwrap();
+    assert!(
+        docs.iter()
+            .filter(|d| d["kind"] == "criterion")
+            .all(|d| d["title"].as_str().unwrap().contains(".cr")
+                || d["title"].as_str().unwrap().starts_with("Cr")),
+        "{docs:?}"
+    );
+    // A bloc is found as its pages write it, `Bloc B1`: the kind's label is indexed too.
+    let bloc = lookup(&bd, "bloc");
+    assert!(
+        bloc.contains(&"business-developer/index.html#b1".to_owned()),
+        "{bloc:?}"
+    );
+}
+
+#[test]
+fn evidence_is_found_by_the_ids_it_demonstrates() {
+    let out = build_in_memory(&repo_root());
+    let i = index(&out, "candidates/camille-martin/search-index.js");
+    let docs = i["docs"].as_array().unwrap();
+    let demonstrated: Vec<&Value> = docs.iter().filter(|d| d["kind"] == "evidence").collect();
+    assert!(!demonstrated.is_empty());
+    // Every evidence page lists what it demonstrates; each of those IDs leads back to it.
+    let mut checked = 0;
+    for d in demonstrated {
+        let href = d["href"].as_str().unwrap();
+        let page = html(&out, href);
+        for a in page.select(&sel(".demonstrates a.id")) {
+            let id = a.text().collect::<String>();
+            let found = by_id(&i, &refolio::render::search::compact(&id));
+            assert!(
+                found.iter().any(|(_, h, w)| h == href && *w == 2),
+                "{id}: {href} not in {found:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 5, "{checked} IDs demonstrated");
 }
 
 #[test]

@@ -136,6 +136,41 @@ fn the_browser_drops_stop_words_and_splits_at_apostrophes() {
     };
     assert_eq!(
         parsed,
-        serde_json::json!([{"word": "apostrophe"}, {"word": "oeuvre"}, {"id": "c11"}])
+        serde_json::json!([
+            {"word": "apostrophe"},
+            {"word": "oeuvre"},
+            {"id": "c11", "spelled": "c.1.1"}
+        ])
     );
+}
+
+#[test]
+fn the_browser_joins_an_id_written_with_spaces() {
+    let cases = [
+        (
+            "C 1.1.a",
+            serde_json::json!([{"id": "c11a", "spelled": "c1.1.a"}]),
+        ),
+        (
+            "Cr 1.1.1",
+            serde_json::json!([{"id": "cr111", "spelled": "cr1.1.1"}]),
+        ),
+        (
+            "c2.4 .cr1",
+            serde_json::json!([{"id": "c24cr1", "spelled": "c2.4.cr1"}]),
+        ),
+        // A common word before a number is not an ID's start.
+        ("du 12", serde_json::json!([{"id": "12", "spelled": "12"}])),
+        (
+            "Bloc B1",
+            serde_json::json!([{"word": "bloc"}, {"id": "b1", "spelled": "b1"}]),
+        ),
+        ("le de ?!", serde_json::json!([])),
+    ];
+    for (query, expected) in cases {
+        let Some((_, parsed)) = in_node(&[], query) else {
+            return;
+        };
+        assert_eq!(parsed, expected, "{query}");
+    }
 }

@@ -218,6 +218,13 @@ fn an_edit_reloads_open_tabs_and_the_page_shows_it() {
     .unwrap();
     assert!(built.contains("Paragraphe ajouté pendant le test."));
     assert!(!built.contains("__refolio"));
+    // The terminal names the file changed and the candidate's standing, in that order.
+    assert_eq!(
+        served.line_containing("changed: "),
+        format!("changed: {EVIDENCE}")
+    );
+    let standing = served.line_containing("candidate lea-dubois");
+    assert!(standing.contains("competences covered"), "{standing}");
     served.line_containing("rebuilt in");
 }
 

@@ -67,7 +67,7 @@ pub fn lower_candidate(
                     && l.path.extension().is_some_and(|e| e == "md")
                     && !folder.evidence.iter().any(|e| e.path == l.path)
             })
-    });
+    }) || folder.evidence.iter().any(|e| e.incomplete);
     let r = &referentials[index];
     let mut cx = CandidateLowering {
         path: path.to_path_buf(),

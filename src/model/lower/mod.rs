@@ -429,11 +429,15 @@ impl Lowering<'_> {
     }
 
     fn resolve_references(&mut self) {
+        fn written(refs: &[Spanned<String>]) -> Vec<String> {
+            refs.iter().map(|r| r.value.trim().to_owned()).collect()
+        }
         for (c, refs) in std::mem::take(&mut self.criterion_refs) {
             let bloc = self.r.criteria[c].bloc;
-            for reference in refs {
+            let listed = written(&refs);
+            for reference in &refs {
                 if let Some(k) = self
-                    .resolve_competence(&reference, bloc, false)
+                    .resolve_competence(reference, bloc, false, &listed)
                     .and_then(|v| v.first().copied())
                     && !self.r.criteria[c].competences.contains(&k)
                 {
@@ -444,9 +448,10 @@ impl Lowering<'_> {
         }
         for (m, refs) in std::mem::take(&mut self.modality_refs) {
             let bloc = self.r.modalities[m].bloc;
-            for reference in refs {
+            let listed = written(&refs);
+            for reference in &refs {
                 for k in self
-                    .resolve_competence(&reference, bloc, true)
+                    .resolve_competence(reference, bloc, true, &listed)
                     .unwrap_or_default()
                 {
                     if !self.r.modalities[m].evaluates.contains(&k) {
@@ -459,12 +464,14 @@ impl Lowering<'_> {
     }
 
     /// The competences a reference names: one competence, or all of a bloc's when
-    /// `allow_bloc`. They must belong to `bloc`.
+    /// `allow_bloc`. They must belong to `bloc`. `listed` are the references written
+    /// beside it, which a suggestion does not repeat.
     fn resolve_competence(
         &mut self,
         reference: &Spanned<String>,
         bloc: usize,
         allow_bloc: bool,
+        listed: &[String],
     ) -> Option<Vec<usize>> {
         let wanted = reference.value.trim();
         let at = self.loc(reference);
@@ -502,7 +509,9 @@ impl Lowering<'_> {
                     .competences
                     .iter()
                     .map(|&k| self.r.competences[k].id.as_str())
-                    .chain(allow_bloc.then_some(self.r.blocs[bloc].id.as_str()));
+                    .chain(allow_bloc.then_some(self.r.blocs[bloc].id.as_str()))
+                    // `[C1.1, C1.9]`: C1.1 is there already, so C1.9 is not a typo of it.
+                    .filter(|id| !listed.iter().any(|l| l == id));
                 let suggestion =
                     did_you_mean(wanted, candidates).map(|s| format!("did you mean `{s}`?"));
                 self.diags.push(
