@@ -273,6 +273,21 @@ pub struct BlocSection<'a> {
     /// Evidence touching the bloc: the matrix columns.
     pub columns: Vec<EvidenceLink<'a>>,
     pub competences: Vec<CompetenceRow<'a>>,
+    /// The bloc's criteria with their indicators, each once, though several competences
+    /// share it: the rows name them, this list says what each looks at.
+    pub criteria: Vec<BlocCriterion<'a>>,
+    /// The list's heading, with its count.
+    pub criteria_heading: String,
+}
+
+/// A criterion of a bloc, listed once with its indicators under the bloc's matrix.
+#[derive(Serialize)]
+pub struct BlocCriterion<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub href: &'a Value,
+    pub text_html: &'a Value,
+    pub indicators: &'a Value,
 }
 
 #[derive(Serialize)]
@@ -302,8 +317,8 @@ pub struct CriterionRow<'a> {
     pub id: &'a str,
     pub href: &'a Value,
     pub text_html: &'a Value,
-    /// What the criterion looks at, as inline HTML items (possibly none).
-    pub indicators: &'a Value,
+    /// Its entry in the bloc's list of criteria and indicators, when it has indicators.
+    pub indicators_anchor: Option<String>,
     pub status: &'a Value,
 }
 
@@ -360,6 +375,22 @@ pub fn dossier_page<'a>(
                 .collect();
             columns.sort_unstable();
             columns.dedup();
+            let has_indicators = |k: usize| !r.criteria[k].indicators.is_empty();
+            // In the order the rows first name them.
+            let mut seen = std::collections::BTreeSet::new();
+            let criteria: Vec<BlocCriterion> = rows
+                .iter()
+                .flat_map(|x| x.criteria.iter().map(|&(k, _)| k))
+                .filter(|&k| has_indicators(k) && seen.insert(k))
+                .map(|k| BlocCriterion {
+                    id: &r.criteria[k].id,
+                    anchor: paths::dossier_criterion_anchor(&r.criteria[k].id),
+                    href: texts.criterion_link(k),
+                    text_html: texts.criterion_value(k),
+                    indicators: texts.indicators(k),
+                })
+                .collect();
+            let criteria_heading = t.fill("bloc_criteria", &[("n", &criteria.len().to_string())]);
             let competences = rows
                 .iter()
                 .map(|x| {
@@ -389,7 +420,8 @@ pub fn dossier_page<'a>(
                                 id: &r.criteria[k].id,
                                 href: texts.criterion_link(k),
                                 text_html: texts.criterion_value(k),
-                                indicators: texts.indicators(k),
+                                indicators_anchor: has_indicators(k)
+                                    .then(|| paths::dossier_criterion_anchor(&r.criteria[k].id)),
                                 status: labels.status(s),
                             })
                             .collect(),
@@ -409,6 +441,8 @@ pub fn dossier_page<'a>(
                 optional: bloc.optional,
                 columns: columns.iter().map(|&i| evidence_link(i)).collect(),
                 competences,
+                criteria,
+                criteria_heading,
             }
         })
         .collect();

@@ -199,7 +199,7 @@ fn disagreements_are_marked_on_competences_and_soft_skills_and_mixed_scales_said
 }
 
 #[test]
-fn criteria_are_folded_complete_with_their_indicators_and_counted_in_real_plurals() {
+fn criteria_are_folded_and_their_indicators_listed_once_per_bloc_counted_in_real_plurals() {
     let out = build_in_memory(&repo_root());
     let doc = html(&out, "candidates/ines-moreau/index.html");
     // Every matrix row holds its competence's text once and its criteria in a <details>.
@@ -213,17 +213,44 @@ fn criteria_are_folded_complete_with_their_indicators_and_counted_in_real_plural
         doc.select(&sel("table.matrix .competence-text")).count(),
         rows
     );
-    // The criterion that ends on "permet au candidat :" has its indicators.
-    let c23 = texts(&doc, "tr#c-c2-3 details .criteria-list > li");
-    let with = c23
-        .iter()
-        .find(|c| c.contains("permet au candidat :"))
-        .expect("the criterion");
+    // The criterion that ends on "permet au candidat :" is named in the row, which links to
+    // its indicators, listed once under the bloc's matrix.
+    let row = doc
+        .select(&sel("tr#c-c2-3 details .criteria-list > li"))
+        .find(|li| {
+            li.text()
+                .collect::<String>()
+                .contains("permet au candidat :")
+        });
+    let link = row
+        .expect("the criterion")
+        .select(&sel("a.see-indicators"))
+        .next()
+        .expect("a link to its indicators");
+    let target = link.value().attr("href").unwrap().trim_start_matches('#');
+    let entry = texts(&doc, &format!("details.bloc-criteria li[id='{target}']"));
+    assert_eq!(entry.len(), 1, "one entry for {target}");
     assert!(
-        with.ends_with("de préparer des arguments spécifiques en créant un lien entre l'offre et les besoins/ attentes identifiées."),
-        "{with}"
+        entry[0].ends_with("de préparer des arguments spécifiques en créant un lien entre l'offre et les besoins/ attentes identifiées."),
+        "{}", entry[0]
     );
-    assert_eq!(doc.select(&sel("tr#c-c2-3 ul.indicators > li")).count(), 2);
+    assert_eq!(
+        doc.select(&sel(&format!("li[id='{target}'] ul.indicators > li")))
+            .count(),
+        2
+    );
+    assert_eq!(doc.select(&sel("table.matrix ul.indicators")).count(), 0);
+    // Each criterion once in its bloc's list, though competences share it.
+    for list in doc.select(&sel("details.bloc-criteria")) {
+        let ids: Vec<_> = list
+            .select(&sel(".criteria-list > li"))
+            .map(|li| li.value().attr("id").unwrap().to_owned())
+            .collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    }
     // Counts: "1 critère dispensé", "3 critères validés" — no "(s)" anywhere.
     assert_eq!(
         texts(&doc, "tr#c-c2-4 details > summary"),
