@@ -46,6 +46,19 @@ impl DateWords {
     }
 }
 
+/// A reason's text as a page shows it: its dates written out ("à la session du
+/// 18 juin 2026"), its labels translated. The JSON report keeps the ISO dates.
+pub fn reason_text(t: &Strings, r: &crate::validate::rules::Reason) -> String {
+    let words = DateWords::new(t);
+    let mut written = r.clone();
+    for (_, value) in written.args.iter_mut() {
+        if parse(value).is_some() {
+            *value = words.long(value);
+        }
+    }
+    written.format_with(t.text(r.key), |k| t.text(k))
+}
+
 fn parse(iso: &str) -> Option<(&str, usize, u32)> {
     let mut parts = iso.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);

@@ -73,7 +73,7 @@ fn decision(t: &Strings, d: &Decision) -> Label {
 fn reasons(t: &Strings, reasons: &[Reason]) -> Vec<String> {
     reasons
         .iter()
-        .map(|r| r.format_with(t.text(r.key), |k| t.text(k)))
+        .map(|r| super::dates::reason_text(t, r))
         .collect()
 }
 

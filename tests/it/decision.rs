@@ -604,7 +604,18 @@ fn the_dossier_shows_sessions_marks_and_the_jury_beside_the_proposal() {
     );
     assert_eq!(
         text(".decision ol.sessions li"),
-        ["Première session — 2026-06-18", "Rattrapage — 2026-09-15"]
+        [
+            "Première session — 18 juin 2026",
+            "Rattrapage — 15 septembre 2026"
+        ]
+    );
+    // Dates in reasons are written out, as everywhere on the page.
+    assert!(
+        text("section#b-b2 > ul.reasons li")
+            .iter()
+            .any(|r| r.contains("session du 15 septembre 2026")),
+        "{:?}",
+        text("section#b-b2 > ul.reasons li")
     );
     let rows = text("section#b-b2 table.results tbody tr");
     assert_eq!(
