@@ -15,6 +15,7 @@ pub mod import;
 pub mod incremental;
 pub mod init;
 pub mod load;
+pub mod message;
 pub mod model;
 pub mod output;
 pub mod paths;

@@ -145,6 +145,11 @@ pub fn dossier_competence_anchor(id: &str) -> String {
     format!("c-{}", anchor(id))
 }
 
+/// A criterion's entry in its bloc's list of indicators in a dossier, prefixed likewise.
+pub fn dossier_criterion_anchor(id: &str) -> String {
+    format!("i-{}", anchor(id))
+}
+
 /// A bloc's section in a dossier, prefixed likewise.
 pub fn dossier_bloc_anchor(id: &str) -> String {
     format!("b-{}", anchor(id))

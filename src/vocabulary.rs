@@ -4,6 +4,27 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The pronoun a passport gives (`pronoun:`): how the dossier refers to the candidate.
+/// Without one, and on a pseudonymised site, the dossier says "la personne candidate".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pronoun {
+    Elle,
+    Il,
+    Iel,
+}
+
+impl Pronoun {
+    /// The keys of the designation, at the start of a sentence and within one.
+    pub fn designation_keys(pronoun: Option<Pronoun>) -> (&'static str, &'static str) {
+        match pronoun {
+            Some(Pronoun::Elle) => ("designation_elle_start", "designation_elle"),
+            Some(Pronoun::Il) => ("designation_il_start", "designation_il"),
+            Some(Pronoun::Iel) | None => ("designation_neutral_start", "designation_neutral"),
+        }
+    }
+}
+
 /// How the candidate came to the certification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -11,7 +11,7 @@ use serde_saphyr::Spanned;
 
 pub use super::spanned::IdMap;
 use super::spanned::S;
-use crate::vocabulary::Route;
+use crate::vocabulary::{Pronoun, Route};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +21,8 @@ pub struct RawPassport {
     pub referential: S<String>,
     pub blocs: Option<S<Vec<S<String>>>>,
     pub route: Option<S<Route>>,
+    /// `elle`, `il` or `iel`: how the dossier refers to the candidate.
+    pub pronoun: Option<S<Pronoun>>,
     pub session: Option<S<String>>,
     pub tutor: Option<RawTutor>,
     pub job: Option<RawJob>,

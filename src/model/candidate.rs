@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Status;
 use crate::diagnostics::Location;
-pub use crate::vocabulary::Route;
+pub use crate::vocabulary::{Pronoun, Route};
 
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -26,6 +26,8 @@ pub struct Candidate {
     /// Blocs presented, in the referential's order.
     pub blocs: Vec<usize>,
     pub route: Option<Route>,
+    /// The passport's pronoun; none on a pseudonymised site, which names no one.
+    pub pronoun: Option<Pronoun>,
     pub session: Option<String>,
     pub tutor: Option<Tutor>,
     pub job: Option<Job>,

@@ -73,7 +73,7 @@ fn decision(t: &Strings, d: &Decision) -> Label {
 fn reasons(t: &Strings, reasons: &[Reason]) -> Vec<String> {
     reasons
         .iter()
-        .map(|r| r.format_with(t.text(r.key), |k| t.text(k)))
+        .map(|r| super::dates::reason_text(t, r))
         .collect()
 }
 
@@ -89,7 +89,8 @@ fn score(t: &Strings, s: Option<&Score>) -> Option<String> {
 pub struct CandidateRow<'a> {
     pub name: &'a str,
     pub href: String,
-    pub referential: &'a str,
+    /// Its title, with its RNCP code when another referential has the same title.
+    pub referential: String,
     pub route: Option<String>,
     pub session: Option<&'a str>,
     pub blocs: String,
@@ -108,16 +109,20 @@ pub struct JuryIndex<'a> {
 }
 
 pub fn jury_index<'a>(site: &'a Site, dossiers: &[Dossier], t: &Strings) -> JuryIndex<'a> {
-    let candidates = site
-        .candidates
-        .iter()
-        .zip(dossiers)
+    let mut order: Vec<usize> = (0..site.candidates.len()).collect();
+    order.sort_by_cached_key(|&i| {
+        let c = &site.candidates[i];
+        (family_key(c), crate::fold::fold(&c.name), c.id.clone())
+    });
+    let candidates = order
+        .into_iter()
+        .map(|i| (&site.candidates[i], &dossiers[i]))
         .map(|(c, d)| {
             let r = site.referential(&c.referential);
             CandidateRow {
                 name: &c.name,
                 href: paths::relative(paths::JURY, &paths::dossier_page(c)),
-                referential: &r.title,
+                referential: referential_label(site, r),
                 route: c.route.map(|x| t.get(x.label_key())),
                 session: c.session.as_deref(),
                 blocs: presented(c, r, t),
@@ -132,6 +137,29 @@ pub fn jury_index<'a>(site: &'a Site, dossiers: &[Dossier], t: &Strings) -> Jury
         candidates,
         sessions_href: (!site.sessions.is_empty())
             .then(|| paths::relative(paths::JURY, paths::SESSIONS)),
+    }
+}
+
+/// The key the jury index sorts by: the family name, folded. A passport gives one name;
+/// French order puts the family name last, so it is the last word — the family name of a
+/// compound given name ("Jean-Marc Petit") as of a pseudonym ("Candidat·e C").
+fn family_key(c: &Candidate) -> String {
+    let family = c.name.split_whitespace().last().unwrap_or(&c.name);
+    crate::fold::fold(family)
+}
+
+/// A referential's title, with its RNCP code (else its ID) when another referential of the
+/// site has the same title: two lines of the index must not read alike for two titles.
+pub fn referential_label(site: &Site, r: &Referential) -> String {
+    let same = site
+        .referentials
+        .iter()
+        .filter(|x| crate::fold::fold(&x.title) == crate::fold::fold(&r.title))
+        .count();
+    if same > 1 {
+        format!("{} ({})", r.title, r.rncp.as_deref().unwrap_or(&r.id))
+    } else {
+        r.title.clone()
     }
 }
 
@@ -166,12 +194,14 @@ pub struct EvidenceLink<'a> {
 #[derive(Serialize)]
 pub struct DossierPage<'a> {
     pub name: &'a str,
+    /// The first screen: the decision at a glance and what it depends on.
+    pub summary: super::summary::Summary<'a>,
     /// The candidate's URL segment, which scopes the search box.
     pub slug: &'a str,
     pub route: Option<String>,
     pub session: Option<&'a str>,
     pub referential: ItemLink<'a>,
-    pub referential_title: &'a str,
+    pub referential_title: String,
     pub blocs_presented: String,
     pub tutor: Option<&'a crate::model::Tutor>,
     pub job: Option<JobView<'a>>,
@@ -189,6 +219,8 @@ pub struct DossierPage<'a> {
     pub blocs: Vec<BlocSection<'a>>,
     pub soft_skills: Vec<SoftSkillView<'a>>,
     pub exemptions: Vec<ExemptionView<'a>>,
+    /// "Aménagements : critères dont le jury a dispensé la candidate".
+    pub exemptions_heading: String,
     pub evidence: Vec<EvidenceLink<'a>>,
 }
 
@@ -241,6 +273,21 @@ pub struct BlocSection<'a> {
     /// Evidence touching the bloc: the matrix columns.
     pub columns: Vec<EvidenceLink<'a>>,
     pub competences: Vec<CompetenceRow<'a>>,
+    /// The bloc's criteria with their indicators, each once, though several competences
+    /// share it: the rows name them, this list says what each looks at.
+    pub criteria: Vec<BlocCriterion<'a>>,
+    /// The list's heading, with its count.
+    pub criteria_heading: String,
+}
+
+/// A criterion of a bloc, listed once with its indicators under the bloc's matrix.
+#[derive(Serialize)]
+pub struct BlocCriterion<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub href: &'a Value,
+    pub text_html: &'a Value,
+    pub indicators: &'a Value,
 }
 
 #[derive(Serialize)]
@@ -249,8 +296,8 @@ pub struct CompetenceRow<'a> {
     pub anchor: String,
     pub href: &'a Value,
     pub text_html: &'a Value,
-    /// One per matrix column: whether that evidence demonstrates the competence.
-    pub cells: Vec<bool>,
+    /// The evidence demonstrating it, as the matrix's legend names them (P1, P2…).
+    pub evidence: Vec<EvidenceLink<'a>>,
     pub covered: bool,
     pub needs_evidence: bool,
     pub own: Option<String>,
@@ -259,6 +306,8 @@ pub struct CompetenceRow<'a> {
     pub differs: Option<Label>,
     pub verdict: &'a Value,
     pub reasons: Vec<String>,
+    /// How many criteria, and how many in each status: the folded list's summary.
+    pub tally: String,
     pub criteria: Vec<CriterionRow<'a>>,
 }
 
@@ -268,6 +317,8 @@ pub struct CriterionRow<'a> {
     pub id: &'a str,
     pub href: &'a Value,
     pub text_html: &'a Value,
+    /// Its entry in the bloc's list of criteria and indicators, when it has indicators.
+    pub indicators_anchor: Option<String>,
     pub status: &'a Value,
 }
 
@@ -324,6 +375,22 @@ pub fn dossier_page<'a>(
                 .collect();
             columns.sort_unstable();
             columns.dedup();
+            let has_indicators = |k: usize| !r.criteria[k].indicators.is_empty();
+            // In the order the rows first name them.
+            let mut seen = std::collections::BTreeSet::new();
+            let criteria: Vec<BlocCriterion> = rows
+                .iter()
+                .flat_map(|x| x.criteria.iter().map(|&(k, _)| k))
+                .filter(|&k| has_indicators(k) && seen.insert(k))
+                .map(|k| BlocCriterion {
+                    id: &r.criteria[k].id,
+                    anchor: paths::dossier_criterion_anchor(&r.criteria[k].id),
+                    href: texts.criterion_link(k),
+                    text_html: texts.criterion_value(k),
+                    indicators: texts.indicators(k),
+                })
+                .collect();
+            let criteria_heading = t.fill("bloc_criteria", &[("n", &criteria.len().to_string())]);
             let competences = rows
                 .iter()
                 .map(|x| {
@@ -333,7 +400,7 @@ pub fn dossier_page<'a>(
                         anchor: paths::dossier_competence_anchor(&k.id),
                         href: texts.competence_link(x.competence),
                         text_html: texts.competence_value(x.competence),
-                        cells: columns.iter().map(|e| x.evidence.contains(e)).collect(),
+                        evidence: x.evidence.iter().map(|&i| evidence_link(i)).collect(),
                         covered: !x.evidence.is_empty(),
                         needs_evidence: x.needs_evidence,
                         own: score(t, c.self_assessment.get(&x.competence)),
@@ -345,6 +412,7 @@ pub fn dossier_page<'a>(
                         ),
                         verdict: labels.verdict(x.verdict),
                         reasons: reasons(t, &x.reasons(r)),
+                        tally: tally(t, &x.criteria),
                         criteria: x
                             .criteria
                             .iter()
@@ -352,6 +420,8 @@ pub fn dossier_page<'a>(
                                 id: &r.criteria[k].id,
                                 href: texts.criterion_link(k),
                                 text_html: texts.criterion_value(k),
+                                indicators_anchor: has_indicators(k)
+                                    .then(|| paths::dossier_criterion_anchor(&r.criteria[k].id)),
                                 status: labels.status(s),
                             })
                             .collect(),
@@ -371,11 +441,14 @@ pub fn dossier_page<'a>(
                 optional: bloc.optional,
                 columns: columns.iter().map(|&i| evidence_link(i)).collect(),
                 competences,
+                criteria,
+                criteria_heading,
             }
         })
         .collect();
     DossierPage {
         name: &c.name,
+        summary: super::summary::summary(t, c, r, d, texts),
         slug: &c.slug,
         route: c.route.map(|x| t.get(x.label_key())),
         session: c.session.as_deref(),
@@ -383,7 +456,11 @@ pub fn dossier_page<'a>(
             id: &r.id,
             href: format!("{root}{}", paths::referential_page(r)),
         },
-        referential_title: &r.title,
+        // With its RNCP code always: a dossier does not depend on other referentials.
+        referential_title: match &r.rncp {
+            Some(code) => format!("{} ({code})", r.title),
+            None => r.title.clone(),
+        },
         blocs_presented: presented(c, r, t),
         tutor: c.tutor.as_ref(),
         job: c.job.as_ref().map(|j| JobView {
@@ -450,6 +527,10 @@ pub fn dossier_page<'a>(
             })
             .collect(),
         evidence: (0..c.evidence.len()).map(evidence_link).collect(),
+        exemptions_heading: {
+            let (_, within) = crate::model::Pronoun::designation_keys(c.pronoun);
+            t.fill("exemptions", &[("candidate", t.text(within))])
+        },
     }
 }
 
@@ -493,4 +574,27 @@ fn grid(r: &Referential, d: &Dossier) -> Option<GridView> {
         total_points,
         pass_mark,
     })
+}
+
+/// "5 critères : 3 validés, 1 non validé, 1 sans résultat".
+fn tally(t: &Strings, criteria: &[(usize, CriterionStatus)]) -> String {
+    let count = |s: CriterionStatus| criteria.iter().filter(|(_, x)| *x == s).count();
+    let parts: Vec<String> = [
+        (CriterionStatus::Validated, "tally_validated"),
+        (CriterionStatus::NotValidated, "tally_not_validated"),
+        (CriterionStatus::Exempted, "tally_exempted"),
+        (CriterionStatus::Missing, "tally_missing"),
+    ]
+    .iter()
+    .filter_map(|&(s, key)| {
+        let n = count(s);
+        (n > 0).then(|| t.fill(key, &[("n", &n.to_string())]))
+    })
+    .collect();
+    let total = t.fill("tally_criteria", &[("n", &criteria.len().to_string())]);
+    if parts.is_empty() {
+        total
+    } else {
+        t.fill("tally", &[("total", &total), ("parts", &parts.join(", "))])
+    }
 }

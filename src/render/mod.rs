@@ -3,6 +3,7 @@
 //! any of them by file name. Every page goes through one [`Output`].
 
 pub mod accessibility;
+pub mod dates;
 pub mod dependencies;
 pub mod dossier;
 pub mod evidence;
@@ -15,6 +16,7 @@ pub mod report;
 pub mod results;
 pub mod search;
 pub mod session;
+pub mod summary;
 pub mod table;
 pub mod texts;
 pub mod views;
@@ -122,6 +124,17 @@ impl Strings {
         self.0.get(key).map_or(key, String::as_str)
     }
 
+    /// The message `key` with `args` filled in and its plural forms chosen by the
+    /// language's rule ([`crate::message`]).
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        crate::message::fill(self.text(key), args, self.plural_rule())
+    }
+
+    /// How this language chooses a plural form: its `plural_zero` string.
+    pub fn plural_rule(&self) -> crate::message::PluralRule {
+        crate::message::PluralRule::from_zero_form(self.text("plural_zero"))
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.0.keys().map(String::as_str)
     }
@@ -194,12 +207,18 @@ impl Templates {
                 }
             }
         }
+        let strings = Strings(translations.remove(language.code()).unwrap_or_default());
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html"]);
+        // `{{ date | long_date }}`: "18 juin 2026", unbroken.
+        let words = dates::DateWords::new(&strings);
+        tera.register_filter(
+            "long_date",
+            move |x: &str, _: tera::Kwargs, _: &tera::State| words.long(x),
+        );
         // Added all at once: inheritance is resolved across the whole set.
         tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
             .map_err(|e| tera_error("templates", &e))?;
-        let strings = Strings(translations.remove(language.code()).unwrap_or_default());
         let uses = closure(&sources);
         let sizes = sources
             .keys()

@@ -311,11 +311,18 @@ impl Page {
                 };
                 cx.html("index.html", &path, &home)
             }
-            Page::Accessibility => cx.html(
-                "accessibility.html",
-                &path,
-                &accessibility::page(&site.config, t),
-            ),
+            Page::Accessibility => {
+                // Said from what this build writes, not from what a site usually holds.
+                let built = accessibility::Built::of(
+                    site,
+                    Scope::site_pages(site).contains(&Page::SearchScript),
+                );
+                cx.html(
+                    "accessibility.html",
+                    &path,
+                    &accessibility::page(&site.config, t, &built),
+                )
+            }
             Page::Jury => cx.html(
                 "jury.html",
                 &path,
@@ -352,15 +359,17 @@ impl Page {
             Page::Dossier(i) => {
                 let (c, d) = (&site.candidates[i], &cx.dossiers[i]);
                 let texts = cx.texts.get(site, site.position(&c.referential));
+                let jury_sessions =
+                    session::of_candidate(site, cx.deliberations, i, t, paths::DOSSIER_ROOT);
+                // A passport's decision of a session is that session's: shown once.
+                let jury_in_sessions = c.jury.as_ref().is_some_and(|j| match &j.date {
+                    Some(date) => jury_sessions.iter().any(|s| s.date == date),
+                    None => !jury_sessions.is_empty(),
+                });
                 let page = DossierWithSessions {
                     page: dossier::dossier_page(site, c, d, t, &cx.labels, texts),
-                    jury_sessions: session::of_candidate(
-                        site,
-                        cx.deliberations,
-                        i,
-                        t,
-                        paths::DOSSIER_ROOT,
-                    ),
+                    jury_sessions,
+                    jury_in_sessions,
                 };
                 cx.html("dossier.html", &path, &page)
             }
@@ -460,6 +469,8 @@ struct DossierWithSessions<'a> {
     #[serde(flatten)]
     page: dossier::DossierPage<'a>,
     jury_sessions: Vec<session::CandidateSession<'a>>,
+    /// The passport's `jury:` is one of `jury_sessions`' decisions.
+    jury_in_sessions: bool,
 }
 
 /// Renders the pages of `scope` that `wanted` selects (by page and path) into `out`; returns the path of every

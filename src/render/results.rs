@@ -56,7 +56,7 @@ pub fn result_text(t: &Strings, r: &ItemResult) -> String {
 pub fn texts(t: &Strings, reasons: &[Reason]) -> Vec<String> {
     reasons
         .iter()
-        .map(|r| r.format_with(t.text(r.key), |k| t.text(k)))
+        .map(|r| super::dates::reason_text(t, r))
         .collect()
 }
 
@@ -323,7 +323,7 @@ pub fn defaults(t: &Strings, d: &Dossier, r: &Referential) -> Vec<String> {
     let all = competence.iter().chain(all);
     let mut out = Vec::new();
     for reason in all.filter(|r| r.is_default()) {
-        let text = reason.format_with(t.text(reason.key), |k| t.text(k));
+        let text = super::dates::reason_text(t, reason);
         if !seen.contains(&reason.key) || reason.key == "default_status" {
             if !out.contains(&text) {
                 out.push(text);

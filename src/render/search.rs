@@ -463,7 +463,7 @@ pub fn candidate_index(site: &Site, c: &Candidate, stems: &Stems, t: &Strings) -
 
 /// The text of Markdown, without its markup (nothing of it is ever HTML: the browser puts
 /// it in with `textContent`).
-fn plain(markdown: &str) -> String {
+pub(super) fn plain(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     // Runs of white space become one space as they come, without a second pass.
     let mut push = |text: &str| {

@@ -201,13 +201,13 @@ pub fn composition_lines(t: &Strings, rules: &JuryRules) -> Vec<String> {
     for q in &rules.quotas {
         let quality = t.get(q.quality.label_key());
         let line = match (q.at_least, q.at_most) {
-            (Some(a), Some(b)) if a == b => t.get("jury_rule_exactly").replace("{n}", &n(a)),
+            (Some(a), Some(b)) if a == b => t.fill("jury_rule_exactly", &[("n", &n(a))]),
             (Some(a), Some(b)) => t
                 .get("jury_rule_between")
                 .replace("{min}", &n(a))
                 .replace("{max}", &n(b)),
-            (Some(a), None) => t.get("jury_rule_at_least").replace("{n}", &n(a)),
-            (None, Some(b)) => t.get("jury_rule_at_most").replace("{n}", &n(b)),
+            (Some(a), None) => t.fill("jury_rule_at_least", &[("n", &n(a))]),
+            (None, Some(b)) => t.fill("jury_rule_at_most", &[("n", &n(b))]),
             (None, None) => continue,
         };
         lines.push(line.replace("{quality}", &quality));

@@ -18,7 +18,11 @@ use crate::paths::{DOSSIER_ROOT, table_href};
 /// One referential's texts as inline HTML, by index in the referential.
 pub struct Texts {
     competences: Vec<Value>,
+    /// The competences' texts without markup: the summary's tooltips and accessible names.
+    competences_plain: Vec<Value>,
     criteria: Vec<Value>,
+    /// Each criterion's indicators (what it looks at), as inline HTML items.
+    indicators: Vec<Value>,
     /// From a dossier bilan to each competence's, then each criterion's, row of the
     /// referential table.
     competence_links: Vec<Value>,
@@ -32,7 +36,20 @@ impl Texts {
         let link = |id: &str| Value::normal_string(&table_href(DOSSIER_ROOT, r, id));
         Texts {
             competences: r.competences.iter().map(|k| html(&k.text)).collect(),
+            competences_plain: r
+                .competences
+                .iter()
+                .map(|k| Value::normal_string(&super::search::plain(&k.text)))
+                .collect(),
             criteria: r.criteria.iter().map(|k| html(&k.text)).collect(),
+            indicators: r
+                .criteria
+                .iter()
+                .map(|k| {
+                    let items: Vec<Value> = k.indicators.iter().map(|i| html(i)).collect();
+                    Value::from(items)
+                })
+                .collect(),
             competence_links: r.competences.iter().map(|k| link(&k.id)).collect(),
             criterion_links: r.criteria.iter().map(|k| link(&k.id)).collect(),
         }
@@ -49,6 +66,16 @@ impl Texts {
     /// [`Self::competence`] as a template value.
     pub fn competence_value(&self, k: usize) -> &Value {
         &self.competences[k]
+    }
+
+    /// Competence `k`'s text without markup, as a template value.
+    pub fn competence_plain(&self, k: usize) -> &Value {
+        &self.competences_plain[k]
+    }
+
+    /// Criterion `k`'s indicators, a list of inline HTML template values.
+    pub fn indicators(&self, k: usize) -> &Value {
+        &self.indicators[k]
     }
 
     /// [`Self::criterion`] as a template value.

@@ -109,6 +109,18 @@ pub fn consequence_key(c: Consequence, scope: Scope) -> &'static str {
     }
 }
 
+/// How `bloc` is validated: as its referential says, else by its mark when it has points
+/// and the referential a pass percentage, else by its competences.
+pub fn validation_mode(rules: &Rules, bloc: &Bloc) -> BlocValidation {
+    bloc.validation.unwrap_or({
+        if bloc.points.is_some() && rules.bloc_pass_percent.is_some() {
+            BlocValidation::Points
+        } else {
+            BlocValidation::Competences
+        }
+    })
+}
+
 /// Rule 2. The order of the checks is the documents': a substitute replaces the exams; a
 /// status decides before any mark; then the bloc's own way of validation.
 pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
@@ -187,13 +199,7 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
         v.eliminatory = true;
         return v;
     }
-    let mode = bloc.validation.unwrap_or({
-        if bloc.points.is_some() && rules.bloc_pass_percent.is_some() {
-            BlocValidation::Points
-        } else {
-            BlocValidation::Competences
-        }
-    });
+    let mode = validation_mode(rules, bloc);
     // The bloc's mark (the sum of its graded exams), whatever decides it: a points grid
     // counts it even for a bloc validated by its competences.
     let graded: Vec<&Exam> = case.exams.iter().filter(|e| e.points.is_some()).collect();

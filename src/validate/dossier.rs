@@ -342,7 +342,15 @@ pub fn dossier(
                 .map_or(&undecided, |x| &x.outcome),
         })
         .collect();
-    let (decision, reasons) = certification_decision(rules, &inputs, &professional, &interview);
+    let (decision, mut reasons) = certification_decision(rules, &inputs, &professional, &interview);
+    // "La candidate conserve le bénéfice…": the candidate as the passport asks.
+    let (start, within) = crate::vocabulary::Pronoun::designation_keys(candidate.pronoun);
+    for r in reasons.iter_mut().filter(|r| r.key == "reason_partial") {
+        *r = r
+            .clone()
+            .label("Candidate", start)
+            .label("candidate", within);
+    }
     let jury_differs = check_jury(candidate, r, &decision, diags);
     Dossier {
         coverage,

@@ -4,6 +4,7 @@
 //! coverage and, through [`rules`], [`bloc`] and [`title`], the certification decision.
 
 pub mod bloc;
+pub mod counterfactual;
 mod dossier;
 pub mod history;
 mod referential;

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use crate::message::{self, PluralRule};
 use crate::model::{Share, fmt_number};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -122,48 +123,28 @@ impl Reason {
         self.key.starts_with("default_")
     }
 
-    /// [`Self::format`], with the label values translated by `text`.
+    /// [`Self::format`], with the label values translated by `text`, and the plural forms
+    /// chosen by the language's rule (its `plural_zero` string, through `text`).
     pub fn format_with<'t>(
         &self,
         template: &str,
         text: impl Fn(&'static str) -> &'t str,
     ) -> String {
+        let rule = PluralRule::from_zero_form(text("plural_zero"));
         if self.labels.is_empty() {
-            return self.format(template);
+            return message::fill(template, &self.args, rule);
         }
         let mut filled = self.clone();
         for (name, key) in &self.labels {
             filled.args.push((name, text(key).to_owned()));
         }
-        filled.format(template)
+        message::fill(template, &filled.args, rule)
     }
 
-    /// The message with its `{name}` placeholders filled in.
-    /// One pass over the template: a dossier formats a reason for every competence, and a
-    /// `replace` per name was a tenth of its view. A brace that opens no known name is kept.
+    /// The message with its `{name}` placeholders filled in and its plural forms chosen
+    /// as French does ([`crate::message`]).
     pub fn format(&self, template: &str) -> String {
-        let mut out = String::with_capacity(template.len() + 16);
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let filled = after.split_once('}').and_then(|(name, tail)| {
-                let (_, value) = self.args.iter().find(|(n, _)| *n == name)?;
-                Some((value, tail))
-            });
-            match filled {
-                Some((value, tail)) => {
-                    out.push_str(value);
-                    rest = tail;
-                }
-                None => {
-                    out.push('{');
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
+        message::fill(template, &self.args, PluralRule::ZeroIsOne)
     }
 }
 

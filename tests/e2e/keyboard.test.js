@@ -17,7 +17,9 @@ const IN_PAGE = () => {
   const FOCUSABLE = 'a[href], area[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), '
     + 'select:not([disabled]), textarea:not([disabled]), summary, iframe, audio[controls], video[controls], '
     + '[contenteditable=""], [contenteditable="true"], [tabindex]';
-  const rendered = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+  // checkVisibility also sees what a closed <details> hides (its content is skipped, not removed).
+  const rendered = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'
+    && (!e.checkVisibility || e.checkVisibility({ visibilityProperty: true }));
   const luminance = (rgb) => {
     const [r, g, b] = rgb.map((c) => { const s = c / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;

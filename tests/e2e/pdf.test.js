@@ -317,20 +317,29 @@ test('the referential tables print no nearly empty page but the last of a bloc',
   assert.ok(referentialEmpty.length === 0, listed(referentialEmpty));
 });
 
-test('a matrix with many evidence columns shrinks to the page rather than being cut', async () => {
+test('a matrix with many evidence links and extra columns shrinks to the page rather than being cut', async () => {
   const context = await browser.newContext();
   try {
     const tab = await context.newPage();
     const page = dossierPages()[0];
     const pdf = path.join(work, 'wide-matrix.pdf');
-    // Forty more evidence columns in the first matrix; its last column says where it ends.
+    // The matrix has one "Preuves" cell per row: sixty evidence links in each, and ten more
+    // columns (a site template may add some); its last column says where it ends.
     await printToPdf(tab, fileUrl(page), pdf, () => {
       const table = document.querySelector('table.matrix');
       for (const row of table.rows) {
         const cell = row.cells[1];
-        for (let i = 0; i < 40; i++) {
+        if (row.parentElement.tagName !== 'THEAD') {
+          for (let i = 10; i < 70; i++) {
+            const a = document.createElement('a');
+            a.href = '#';
+            a.textContent = i === 69 ? 'P-LAST' : `P${i}`;
+            cell.append(', ', a);
+          }
+        }
+        for (let i = 0; i < 10; i++) {
           const copy = cell.cloneNode(true);
-          if (row.parentElement.tagName === 'THEAD') copy.textContent = i === 39 ? 'P-LAST' : `P${i + 10}`;
+          if (row.parentElement.tagName === 'THEAD') copy.textContent = `X${i}`;
           row.insertBefore(copy, row.cells[2]);
         }
         row.cells[row.cells.length - 1].append(' END-OF-ROW');
@@ -340,7 +349,7 @@ test('a matrix with many evidence columns shrinks to the page rather than being 
     const cut = r.problems.filter((x) => /outside the content box/.test(x));
     assert.deepEqual(cut, []);
     const raw = squashed(execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }));
-    assert.ok(raw.includes('P-LAST') && raw.includes('END-OF-ROW'), 'the added columns and the last one are printed');
+    assert.ok(raw.includes('P-LAST') && raw.includes('X9') && raw.includes('END-OF-ROW'), 'the added links and columns and the last column are printed');
   } finally {
     await context.close();
   }

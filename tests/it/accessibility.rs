@@ -160,3 +160,30 @@ fn a_declaration_without_contact_is_located_however_it_is_written() {
         );
     }
 }
+
+#[test]
+fn the_declaration_says_which_pages_run_a_script_as_built() {
+    let out = build_in_memory(&fixture("candidates"));
+    // What the build holds: a script on the search page only.
+    let scripted: Vec<&str> = out
+        .files
+        .iter()
+        .filter(|(p, b)| {
+            p.ends_with(".html") && std::str::from_utf8(b).unwrap().contains("<script")
+        })
+        .map(|(p, _)| p.as_str())
+        .collect();
+    assert_eq!(scripted, ["search.html"]);
+    let declaration = html(&out, "accessibility.html");
+    let said = text(&declaration, "main p").join("\n");
+    assert!(
+        said.contains("Seule la page de recherche exécute un script, celui du site (JavaScript, sans ressource extérieure) ; les autres pages n'en contiennent aucun et se lisent sans lui."),
+        "{said}"
+    );
+    assert!(!said.contains("aucun script"), "{said}");
+    // The documents the candidates attach, by format.
+    assert!(
+        said.contains("joignent des documents aux formats suivants, publiés tels qu'elles les ont fournis : PDF, PNG."),
+        "{said}"
+    );
+}

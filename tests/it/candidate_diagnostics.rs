@@ -320,3 +320,17 @@ fn invalid_candidate_folder_name() {
     );
     assert!(err.contains("  = help: rename it `zoe-durand`"), "{err}");
 }
+
+#[test]
+fn unknown_pronoun() {
+    let s = Scratch::of("candidates").write(
+        BRUNO,
+        "name: Bruno Petit\nreferential: seuil\npronoun: ella\nblocs: [B1]\n",
+    );
+    let err = fails(&s);
+    assert_eq!(
+        headlines(&err),
+        [format!("{BRUNO}:3:10: error: unknown value `ella`")]
+    );
+    assert!(err.contains("  = help: did you mean `elle`?"), "{err}");
+}

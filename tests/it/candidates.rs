@@ -102,7 +102,7 @@ fn the_report_carries_decisions_and_their_reasoning() {
     assert_eq!(c11["reasons"][0]["key"], "reason_under_threshold");
     assert_eq!(
         c11["reasons"][0]["text"],
-        "2 critère(s) validé(s) sur 4 (50 %) : il en faut strictement plus de 50 %."
+        "2 critères validés sur 4 (50 %) : il en faut strictement plus de 50 %."
     );
     assert_eq!(c11["evidence"][0], "preuve");
 
@@ -117,8 +117,8 @@ fn the_report_carries_decisions_and_their_reasoning() {
     assert_eq!(
         texts,
         [
-            "1 critère(s) dispensé(s) par le jury ne compte(nt) pas.",
-            "2 critère(s) validé(s) sur 3 (66.67 %), soit strictement plus de 50 % : compétence validée."
+            "1 critère dispensé par le jury ne compte pas.",
+            "2 critères validés sur 3 (66.67 %), soit strictement plus de 50 % : compétence validée."
         ]
     );
 
@@ -163,16 +163,37 @@ fn the_jury_index_lists_every_candidate() {
     let doc = html(&out, "candidates/index.html");
     let rows = text(&doc, "table.jury tbody tr");
     assert_eq!(rows.len(), 6);
+    // By family name (Bernard, Blanc, Haddad, Martin, Petit, Roux), not first name; the
+    // decision beside the name; the session's date written out, unbroken.
+    let names = text(&doc, "table.jury tbody th[scope=row]");
     assert_eq!(
-        rows[0],
-        "Alice Martin Référentiel à seuil Apprentissage 2026-06-18 tous les blocs (2) ✔ 100 % ✔ Certification totale —"
+        names,
+        [
+            "Chloé Bernard",
+            "Emma Blanc",
+            "Farid Haddad",
+            "Alice Martin",
+            "Bruno Petit",
+            "David Roux"
+        ]
     );
-    assert!(rows[1].contains("B1"), "{}", rows[1]);
+    assert_eq!(
+        rows[3],
+        "Alice Martin Proposition : ✔ Certification totale ✔ 100 % Référentiel à seuil Apprentissage 18 juin 2026 tous les blocs (2)"
+    );
+    let date = doc
+        .select(&common::sel("table.jury td.date"))
+        .find(|e| e.text().any(|t| t.contains("2026")))
+        .unwrap();
+    assert_eq!(date.text().collect::<String>(), "18\u{a0}juin\u{a0}2026");
+    assert!(rows[4].contains("B1"), "{}", rows[4]);
     assert!(
-        rows[4].contains("◐ Certification partielle (G2)"),
+        rows[1].contains("◐ Certification partielle (G2)"),
         "{}",
-        rows[4]
+        rows[1]
     );
+    let headers = text(&doc, "table.jury thead th");
+    assert_eq!(headers[..2], ["Personne candidate", "Décision"]);
     let home = html(&out, "index.html");
     assert_eq!(text(&home, "main a[href='candidates/index.html']").len(), 1);
 }
@@ -182,7 +203,10 @@ fn the_dossier_shows_decision_reasoning_matrix_and_assessments() {
     let out = site();
     let doc = html(&out, "candidates/alice/index.html");
     assert_eq!(text(&doc, "h1"), ["Alice Martin"]);
-    assert_eq!(text(&doc, ".decision .verdict"), ["✔ Certification totale"]);
+    assert_eq!(
+        text(&doc, ".summary dl.decisions .verdict"),
+        ["✔ Certification totale"]
+    );
     assert_eq!(
         text(&doc, ".decision ol.reasons li"),
         [
@@ -190,13 +214,17 @@ fn the_dossier_shows_decision_reasoning_matrix_and_assessments() {
             "Règle par défaut de refolio, non énoncée par le certificateur : la certification totale demande que tous les blocs soient validés."
         ]
     );
-    // The default is listed apart, as not the certifier's.
+    // The default is listed apart, as not the certifier's, among what the decision
+    // depends on.
+    let depends = text(&doc, ".summary ul.depends > li");
+    assert_eq!(depends.len(), 1, "{depends:?}");
     assert_eq!(
-        text(&doc, ".decision .defaults li"),
-        [
+        depends[0],
+        ["Règles par défaut appliquées (non énoncées par le certificateur)",
             "Règle par défaut de refolio, non énoncée par le certificateur : la certification totale demande que tous les blocs soient validés.",
             "Règle par défaut de refolio, non énoncée par le certificateur pour ce bloc : il est validé quand toutes ses compétences le sont."
         ]
+        .join(" ")
     );
     // One section per bloc, printed on its own page.
     assert_eq!(
@@ -212,8 +240,7 @@ fn the_dossier_shows_decision_reasoning_matrix_and_assessments() {
         headers,
         [
             "Compétence",
-            "P2",
-            "Couverture",
+            "Preuves",
             "Auto-évaluation",
             "Évaluation tuteur",
             "Résultat"
@@ -223,15 +250,14 @@ fn the_dossier_shows_decision_reasoning_matrix_and_assessments() {
     assert_eq!(
         c11,
         [
-            "✔ oui : Tableau de bord <commercial>",
-            "✔ couverte",
+            "✔ couverte P2",
             "acquis",
             "en cours d'acquisition ⚑ écart auto-évaluation / tuteur",
             "✔ validé"
         ]
     );
     let c12 = text(&doc, "tr#c-c1-2 td");
-    assert_eq!(c12[2], "14/20");
+    assert_eq!(c12[1], "14/20");
     // Each competence links to its row in the published referential.
     let link = doc.select(&sel("tr#c-c1-1 th a")).next().unwrap();
     assert_eq!(
@@ -259,7 +285,7 @@ fn exemptions_are_shown_with_their_reason() {
     assert_eq!(
         text(&doc, "#rf-exemptions ~ ul li"),
         [
-            "Cr1.1.4 Quatrième critère (expression orale) Motif : Avis motivé du référent handicap (déficience auditive) (décision du 2026-03-10)"
+            "Cr1.1.4 Quatrième critère (expression orale) Motif : Avis motivé du référent handicap (déficience auditive) (décision du 10 mars 2026)"
         ]
     );
     assert!(

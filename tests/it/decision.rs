@@ -588,12 +588,15 @@ fn the_dossier_shows_sessions_marks_and_the_jury_beside_the_proposal() {
     let doc = crate::common::html(&out, "candidates/cand/index.html");
     let text = |sel: &str| crate::common::texts(&doc, sel);
     assert_eq!(
-        text(".decision dl.decisions dd"),
+        text(".summary dl.decisions dd"),
         [
             "✔ Certification totale",
             "◐ Certification partielle (B1, B2, B3, B4)",
-            "Le jury retient une fraude au dossier écrit."
         ]
+    );
+    assert_eq!(
+        text(".decision dl.decisions dd"),
+        ["Le jury retient une fraude au dossier écrit."]
     );
     assert_eq!(
         text(".decision p.differs"),
@@ -601,7 +604,18 @@ fn the_dossier_shows_sessions_marks_and_the_jury_beside_the_proposal() {
     );
     assert_eq!(
         text(".decision ol.sessions li"),
-        ["Première session — 2026-06-18", "Rattrapage — 2026-09-15"]
+        [
+            "Première session — 18 juin 2026",
+            "Rattrapage — 15 septembre 2026"
+        ]
+    );
+    // Dates in reasons are written out, as everywhere on the page.
+    assert!(
+        text("section#b-b2 > ul.reasons li")
+            .iter()
+            .any(|r| r.contains("session du 15 septembre 2026")),
+        "{:?}",
+        text("section#b-b2 > ul.reasons li")
     );
     let rows = text("section#b-b2 table.results tbody tr");
     assert_eq!(
@@ -612,7 +626,7 @@ fn the_dossier_shows_sessions_marks_and_the_jury_beside_the_proposal() {
             "E2.3 Analyse 25 17/25 —",
         ]
     );
-    assert!(text("section#b-b2 .verdict-line")[0].ends_with("Validé le 2026-09-15"));
+    assert!(text("section#b-b2 .verdict-line")[0].ends_with("Validé le 15 septembre 2026"));
     let b5 = text("section#b-b5 table.results tbody tr");
     assert_eq!(b5, ["B5 Spécialisation — ✔ validé (2026-06-10) —"]);
 }
@@ -668,7 +682,7 @@ fn other_certifiers_exam_minimums_shares_and_direct_competences() {
         o.bloc("B2"),
         (
             Validated,
-            vec!["3 compétence(s) validée(s) sur 4, au moins 75 % : bloc validé.".to_owned()]
+            vec!["3 compétences validées sur 4, au moins 75 % : bloc validé.".to_owned()]
         )
     );
     let r = &o.checked.site.referentials[0];
@@ -676,7 +690,7 @@ fn other_certifiers_exam_minimums_shares_and_direct_competences() {
     // "au moins 50 %": one criterion of two is enough.
     assert_eq!(
         texts(&d.competences[0].reasons(r)),
-        ["1 critère(s) validé(s) sur 2 (50 %), au moins 50 % : compétence validée."]
+        ["1 critère validé sur 2 (50 %), au moins 50 % : compétence validée."]
     );
     assert_eq!(
         texts(&d.competences[1].reasons(r)),

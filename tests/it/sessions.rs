@@ -202,9 +202,9 @@ fn the_minutes_show_the_jury_each_proposal_and_decision_and_the_signatures() {
         [
             "✔ au moins 4 membres délibérants",
             "✔ un·e président·e, de qualité « professionnel·le du métier »",
-            "✔ au moins 3 membre(s) de qualité « professionnel·le du métier »",
-            "✔ 1 membre(s) de qualité « représentant·e du certificateur »",
-            "✔ aucun membre ne délibère sur un·e candidat·e qu'il ou elle a formé·e ou encadré·e",
+            "✔ au moins 3 membres de qualité « professionnel·le du métier »",
+            "✔ 1 membre de qualité « représentant·e du certificateur »",
+            "✔ aucun membre ne délibère sur une personne candidate qu'il ou elle a formée ou encadrée",
         ]
     );
     // The president signs first; the observer does not sign.
@@ -377,7 +377,7 @@ fn the_bundled_sessions_decide_as_their_jury_did() {
     let listed = texts(&dossier, ".jury-sessions li");
     assert_eq!(listed.len(), 2);
     assert!(
-        listed[0].ends_with("(2026-07-02) : … Décision ajournée"),
+        listed[0].ends_with("(2 juillet 2026) : … Décision ajournée"),
         "{listed:?}"
     );
     assert!(listed[1].contains("✔ Certification totale — Certification professionnelle , Certificat de bloc de compétences B1"), "{listed:?}");

@@ -162,6 +162,11 @@ pub fn lower_candidate(
         referential: crate::model::ReferentialId(r.id.clone()),
         blocs: cx.presented,
         route: raw.route.as_ref().map(|r| r.value),
+        pronoun: raw
+            .pronoun
+            .as_ref()
+            .map(|p| p.value)
+            .filter(|_| !config.pseudonymize),
         session,
         tutor,
         job,

@@ -1,0 +1,312 @@
+//! The dossier bilan as a jury reads it: its first screen (the decision, one cell per
+//! competence labelled by status, each bloc's mark against its thresholds, what the decision
+//! depends on), the disagreements between self and tutor assessments, the criteria folded
+//! with their indicators, and the words (plural forms, dates) it is written in. On the
+//! candidates fixture, whose cases are built for it, and on the bundled site.
+
+use scraper::{ElementRef, Html};
+
+use crate::common::{build_in_memory, fixture, html, repo_root, sel, texts};
+
+fn fixture_dossier(candidate: &str) -> Html {
+    let out = build_in_memory(&fixture("candidates"));
+    html(&out, &format!("candidates/{candidate}/index.html"))
+}
+
+fn attr<'a>(e: &ElementRef<'a>, name: &str) -> &'a str {
+    e.value().attr(name).unwrap_or_default()
+}
+
+#[test]
+fn the_summary_comes_first_with_a_labelled_cell_per_competence() {
+    let doc = fixture_dossier("bruno");
+    // The first section of the page is the summary.
+    let first = doc.select(&sel("main > section")).next().unwrap();
+    assert_eq!(attr(&first, "aria-labelledby"), "rf-summary");
+    assert_eq!(
+        texts(&doc, ".summary dl.decisions .verdict"),
+        ["✘ Certification non délivrée"]
+    );
+    let cells: Vec<(String, String)> = doc
+        .select(&sel(".summary .cells a.k-cell"))
+        .map(|a| {
+            let class = attr(&a, "class").replace("k-cell ", "");
+            let words = a.text().collect::<String>();
+            (class, words)
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("ko".to_owned(), "C1.1 non validée".to_owned()),
+            ("ok".to_owned(), "C1.2 validée".to_owned())
+        ]
+    );
+    // Each cell leads to its competence's row, and its text is its description, shown
+    // on hover and focus.
+    let cell = doc.select(&sel(".summary .cells a.k-cell")).next().unwrap();
+    assert_eq!(attr(&cell, "href"), "#c-c1-1");
+    assert!(doc.select(&sel("tr#c-c1-1")).next().is_some());
+    let tip = attr(&cell, "aria-describedby");
+    let tip = doc
+        .select(&sel(&format!("#{tip}")))
+        .next()
+        .expect("the tooltip the cell names");
+    assert_eq!(attr(&tip, "role"), "tooltip");
+    assert!(!tip.text().collect::<String>().trim().is_empty());
+}
+
+#[test]
+fn statuses_exempted_not_covered_and_pending_are_said_in_words() {
+    // Léa: two competences without evidence, no result yet.
+    let out = build_in_memory(&repo_root());
+    let doc = html(&out, "candidates/lea-dubois/index.html");
+    let gaps: Vec<String> = doc
+        .select(&sel(".summary a.k-cell.gap"))
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(gaps, ["C2.1 non couverte", "C3.2 non couverte"]);
+    let pending = texts(&doc, ".summary a.k-cell.pending .k-status");
+    assert!(!pending.is_empty() && pending.iter().all(|s| s == "en attente"));
+    // What the decision depends on names the uncovered competences, with their text.
+    let depends = texts(&doc, ".summary ul.depends > li");
+    let gaps = depends
+        .iter()
+        .find(|d| d.starts_with("Compétences qu'aucune preuve ne couvre"))
+        .unwrap_or_else(|| panic!("{depends:#?}"));
+    assert!(gaps.contains("C2.1 ") && gaps.contains("C3.2 "), "{gaps}");
+}
+
+#[test]
+fn the_decision_depends_on_an_exemption_that_flips_a_competence_a_bloc_and_the_title() {
+    let doc = fixture_dossier("chloe");
+    let depends = texts(&doc, ".summary ul.depends > li");
+    assert_eq!(
+        depends[0],
+        "Dispense du critère Cr1.1.4 Sans elle : C1.1 passerait de « ✔ validé » à « ✘ non validé » ; \
+         B1 passerait de « ✔ validé » à « ✘ non validé » ; la proposition passerait de \
+         « ✔ Certification totale » à « ◐ Certification partielle (B2) »."
+    );
+    let link = doc
+        .select(&sel(".summary ul.depends > li a"))
+        .next()
+        .unwrap();
+    assert_eq!(attr(&link, "href"), "../../seuil/index.html#cr1-1-4");
+}
+
+#[test]
+fn the_decision_depends_on_a_failed_bloc_and_why() {
+    let doc = fixture_dossier("bruno");
+    let depends = texts(&doc, ".summary ul.depends > li");
+    assert_eq!(
+        depends[0],
+        "Bloc B1 non validé Compétence non validée : C1.1."
+    );
+    // Where the rules say nothing, the summary says which default applied.
+    assert!(
+        depends[1].starts_with("Règles par défaut appliquées"),
+        "{depends:#?}"
+    );
+    // A dossier depending on nothing else says so.
+    let out = build_in_memory(&repo_root());
+    let camille = html(&out, "candidates/camille-martin/index.html");
+    assert_eq!(
+        texts(&camille, ".summary h3 + p"),
+        [
+            "Rien d'autre que les blocs validés : aucune dispense, aucun bloc en échec ou en attente, aucune lacune, aucune règle par défaut."
+        ]
+    );
+}
+
+#[test]
+fn each_bloc_shows_its_mark_against_its_pass_mark_and_minimum() {
+    let doc = fixture_dossier("emma");
+    let meters: Vec<[String; 4]> = doc
+        .select(&sel(".summary meter"))
+        .map(|m| ["value", "max", "low", "high"].map(|a| attr(&m, a).to_owned()))
+        .collect();
+    let s = |v: [&str; 4]| v.map(str::to_owned);
+    assert_eq!(
+        meters,
+        [
+            s(["20", "60", "24", "30"]),
+            s(["30", "40", "16", "20"]),
+            s(["70", "100", "50", "50"]),
+            s(["120", "200", "100", "100"])
+        ]
+    );
+    // Said in words beside each bar, which is the bar's accessible name.
+    let meter = doc.select(&sel(".summary meter")).next().unwrap();
+    let label = attr(&meter, "aria-labelledby");
+    assert_eq!(
+        texts(&doc, &format!("#{label}")),
+        [
+            "G1 : 20 sur 60 ; validé à partir de 30 ; éliminatoire en dessous de 24 (bloc jugé sur sa note, non compétence par compétence)"
+        ]
+    );
+    assert_eq!(
+        texts(&doc, ".summary p.bar span[id]")[3],
+        "Total de la grille : 120 sur 200 ; certification totale à partir de 100"
+    );
+    // A bloc validated by its competences counts them instead, and says it has no mark.
+    let bruno = fixture_dossier("bruno");
+    let meter = bruno.select(&sel(".summary meter")).next().unwrap();
+    assert_eq!(
+        ["value", "max", "low", "high"].map(|a| attr(&meter, a)),
+        ["1", "2", "2", "2"]
+    );
+    assert_eq!(
+        texts(&bruno, ".summary p.bar span[id]"),
+        [
+            "B1 : 1 compétence validée sur 2 ; il en faut 2 (bloc validé par ses compétences, sans note)"
+        ]
+    );
+}
+
+#[test]
+fn disagreements_are_marked_on_competences_and_soft_skills_and_mixed_scales_said() {
+    let doc = fixture_dossier("alice");
+    assert_eq!(
+        texts(&doc, ".summary a.k-cell .k-flag"),
+        ["⚑ écart auto-évaluation / tuteur"]
+    );
+    assert_eq!(
+        texts(&doc, ".summary p.flag-line"),
+        ["⚑ Auto-évaluation et évaluation tuteur diffèrent pour : C1.1, Écoute active."]
+    );
+    assert_eq!(
+        texts(&doc, "tr#c-c1-1 td .flag"),
+        ["⚑ écart auto-évaluation / tuteur"]
+    );
+    assert_eq!(texts(&doc, "#rf-soft ~ div tbody .flag").len(), 1);
+    // Karim: "acquis" beside "16/20" for C4.4.
+    let out = build_in_memory(&repo_root());
+    let karim = html(&out, "candidates/karim-benali/index.html");
+    assert_eq!(
+        texts(&karim, "tr#c-c4-4 td .flag"),
+        ["⚑ échelles différentes"]
+    );
+    assert!(
+        texts(&karim, ".summary p.flag-line")
+            .contains(&"Certaines évaluations mettent un niveau (« acquis ») face à une note (« 16/20 ») : ces échelles ne se comparent pas.".to_owned())
+    );
+    // Alice's assessments use one scale: nothing said.
+    assert!(
+        !texts(&doc, ".summary p.flag-line")
+            .iter()
+            .any(|l| l.contains("échelles"))
+    );
+}
+
+#[test]
+fn criteria_are_folded_and_their_indicators_listed_once_per_bloc_counted_in_real_plurals() {
+    let out = build_in_memory(&repo_root());
+    let doc = html(&out, "candidates/ines-moreau/index.html");
+    // Every matrix row holds its competence's text once and its criteria in a <details>.
+    let rows = doc.select(&sel("table.matrix tbody tr")).count();
+    assert_eq!(
+        doc.select(&sel("table.matrix tbody tr th details > summary"))
+            .count(),
+        rows
+    );
+    assert_eq!(
+        doc.select(&sel("table.matrix .competence-text")).count(),
+        rows
+    );
+    // The criterion that ends on "permet au candidat :" is named in the row, which links to
+    // its indicators, listed once under the bloc's matrix.
+    let row = doc
+        .select(&sel("tr#c-c2-3 details .criteria-list > li"))
+        .find(|li| {
+            li.text()
+                .collect::<String>()
+                .contains("permet au candidat :")
+        });
+    let link = row
+        .expect("the criterion")
+        .select(&sel("a.see-indicators"))
+        .next()
+        .expect("a link to its indicators");
+    let target = link.value().attr("href").unwrap().trim_start_matches('#');
+    let entry = texts(&doc, &format!("details.bloc-criteria li[id='{target}']"));
+    assert_eq!(entry.len(), 1, "one entry for {target}");
+    assert!(
+        entry[0].ends_with("de préparer des arguments spécifiques en créant un lien entre l'offre et les besoins/ attentes identifiées."),
+        "{}", entry[0]
+    );
+    assert_eq!(
+        doc.select(&sel(&format!("li[id='{target}'] ul.indicators > li")))
+            .count(),
+        2
+    );
+    assert_eq!(doc.select(&sel("table.matrix ul.indicators")).count(), 0);
+    // Each criterion once in its bloc's list, though competences share it.
+    for list in doc.select(&sel("details.bloc-criteria")) {
+        let ids: Vec<_> = list
+            .select(&sel(".criteria-list > li"))
+            .map(|li| li.value().attr("id").unwrap().to_owned())
+            .collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    }
+    // Counts: "1 critère dispensé", "3 critères validés" — no "(s)" anywhere.
+    assert_eq!(
+        texts(&doc, "tr#c-c2-4 details > summary"),
+        ["4 critères : 3 validés, 1 dispensé"]
+    );
+    assert_eq!(
+        texts(&doc, "tr#c-c2-4 details ul.reasons li")[0],
+        "1 critère dispensé par le jury ne compte pas."
+    );
+    for page in ["candidates/ines-moreau/index.html", "candidates/index.html"] {
+        let html = std::str::from_utf8(&out.files[page]).unwrap();
+        assert!(!html.contains("(s)"), "{page} writes a plural as (s)");
+    }
+}
+
+#[test]
+fn one_and_two_take_their_own_forms() {
+    let doc = fixture_dossier("alice");
+    let tallies = texts(&doc, "table.matrix details > summary");
+    assert!(
+        tallies.contains(&"2 critères : 2 validés".to_owned()),
+        "{tallies:?}"
+    );
+    let emma = fixture_dossier("emma");
+    let tallies = texts(&emma, "table.matrix details > summary");
+    assert!(
+        tallies.contains(&"1 critère : 1 sans résultat".to_owned()),
+        "{tallies:?}"
+    );
+}
+
+#[test]
+fn the_candidate_is_named_as_the_passport_asks_or_neutrally() {
+    const EMMA: &str = "content/candidates/emma/passport.yaml";
+    let passport = std::fs::read_to_string(fixture("candidates").join(EMMA)).unwrap();
+    let partial = |doc: &Html| {
+        texts(doc, ".decision ol.reasons li")
+            .into_iter()
+            .find(|r| r.contains("conserve le bénéfice"))
+            .unwrap()
+    };
+    assert_eq!(
+        partial(&fixture_dossier("emma")),
+        "La personne candidate conserve le bénéfice du bloc validé : G2."
+    );
+    let site =
+        crate::common::Scratch::of("candidates").write(EMMA, &format!("{passport}pronoun: elle\n"));
+    let out = build_in_memory(site.root());
+    let doc = html(&out, "candidates/emma/index.html");
+    assert_eq!(
+        partial(&doc),
+        "La candidate conserve le bénéfice du bloc validé : G2."
+    );
+    let chloe = fixture_dossier("chloe");
+    assert_eq!(
+        texts(&chloe, "#rf-exemptions"),
+        ["Aménagements : critères dont le jury a dispensé la personne candidate"]
+    );
+}
