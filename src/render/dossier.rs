@@ -22,6 +22,8 @@ pub use super::results::Label;
 /// once per build rather than once per row.
 pub struct Labels {
     verdicts: [Value; 3],
+    /// A competence of a bloc decided as a whole (on its mark, by a certificate).
+    with_bloc: Value,
     statuses: [Value; 4],
 }
 
@@ -39,6 +41,7 @@ impl Labels {
                 label("verdict_not_validated", "ko"),
                 label("verdict_undecided", "pending"),
             ],
+            with_bloc: label("verdict_with_bloc", "neutral"),
             statuses: [
                 label("status_validated", "ok"),
                 label("status_not_validated", "ko"),
@@ -54,6 +57,15 @@ impl Labels {
             Verdict::NotValidated => 1,
             Verdict::Undecided => 2,
         }]
+    }
+
+    /// A competence's verdict, or "judged with its bloc" where the bloc is not decided
+    /// competence by competence and the competence has no verdict of its own.
+    fn competence_verdict(&self, v: Verdict, by_competence: bool) -> &Value {
+        if !by_competence && v == Verdict::Undecided {
+            return &self.with_bloc;
+        }
+        self.verdict(v)
     }
 
     fn status(&self, s: CriterionStatus) -> &Value {
@@ -375,6 +387,8 @@ pub fn dossier_page<'a>(
                 .collect();
             columns.sort_unstable();
             columns.dedup();
+            let by_competence = crate::validate::bloc::validation_mode(&r.rules, bloc)
+                == crate::model::BlocValidation::Competences;
             let has_indicators = |k: usize| !r.criteria[k].indicators.is_empty();
             // In the order the rows first name them.
             let mut seen = std::collections::BTreeSet::new();
@@ -410,7 +424,7 @@ pub fn dossier_page<'a>(
                             c.self_assessment.get(&x.competence),
                             c.tutor_assessment.get(&x.competence),
                         ),
-                        verdict: labels.verdict(x.verdict),
+                        verdict: labels.competence_verdict(x.verdict, by_competence),
                         reasons: reasons(t, &x.reasons(r)),
                         tally: tally(t, &x.criteria),
                         criteria: x

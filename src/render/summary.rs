@@ -95,8 +95,10 @@ fn label(t: &Strings, key: &str, class: &'static str) -> Label {
     }
 }
 
-/// The status a summary cell shows: exempted, not covered, or the competence's verdict.
-fn cell_status(t: &Strings, x: &CompetenceResult) -> Label {
+/// The status a summary cell shows: exempted, not covered, or the competence's verdict —
+/// "couverte" where the bloc is not decided competence by competence (on its mark, by a
+/// certificate): no verdict of its own is awaited there.
+fn cell_status(t: &Strings, x: &CompetenceResult, by_competence: bool) -> Label {
     let verdict = |v: Verdict| match v {
         Verdict::Validated => label(t, "summary_validated", "ok"),
         Verdict::NotValidated => label(t, "summary_not_validated", "ko"),
@@ -111,6 +113,9 @@ fn cell_status(t: &Strings, x: &CompetenceResult) -> Label {
             l.label = format!("{}, {}", l.label, verdict(x.verdict).label);
         }
         return l;
+    }
+    if !by_competence && x.verdict == Verdict::Undecided {
+        return label(t, "summary_covered", "covered");
     }
     verdict(x.verdict)
 }
@@ -349,6 +354,7 @@ pub fn summary<'a>(
         .iter()
         .map(|b| {
             let bloc = &r.blocs[b.bloc];
+            let by_competence = validation_mode(&r.rules, bloc) == BlocValidation::Competences;
             let cells = d
                 .competences
                 .iter()
@@ -360,7 +366,7 @@ pub fn summary<'a>(
                         href: format!("#{}", paths::dossier_competence_anchor(&k.id)),
                         tip: format!("rf-tip-{}", paths::table_anchor(&k.id)),
                         text: texts.competence_plain(x.competence),
-                        status: cell_status(t, x),
+                        status: cell_status(t, x, by_competence),
                         differs: differs(x.competence),
                     }
                 })

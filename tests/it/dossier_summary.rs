@@ -78,6 +78,29 @@ fn statuses_exempted_not_covered_and_pending_are_said_in_words() {
 }
 
 #[test]
+fn competences_of_a_bloc_decided_on_its_mark_await_no_verdict_of_their_own() {
+    // Camille's B1 is decided on its mark (68/100): its competences are covered, not
+    // "pending", and the matrix says they are judged with the bloc.
+    let out = build_in_memory(&repo_root());
+    let doc = html(&out, "candidates/camille-martin/index.html");
+    let b1: Vec<String> = doc
+        .select(&sel(".summary a.k-cell[href^='#c-c-1-']"))
+        .map(|a| format!("{} {}", attr(&a, "class"), a.text().collect::<String>()))
+        .collect();
+    assert!(!b1.is_empty());
+    assert!(
+        b1.iter()
+            .all(|c| c.starts_with("k-cell covered C.1.") && c.contains(" couverte")),
+        "{b1:#?}"
+    );
+    let results = texts(&doc, "section#b-b1 table.matrix tbody td:last-child");
+    assert!(
+        !results.is_empty() && results.iter().all(|r| r == "jugée avec le bloc"),
+        "{results:#?}"
+    );
+}
+
+#[test]
 fn the_decision_depends_on_an_exemption_that_flips_a_competence_a_bloc_and_the_title() {
     let doc = fixture_dossier("chloe");
     let depends = texts(&doc, ".summary ul.depends > li");
