@@ -19,6 +19,7 @@ mod incremental;
 mod interop;
 mod output_safety;
 mod properties;
+mod referential_links;
 mod referentials;
 mod search;
 mod search_folding;
