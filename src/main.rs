@@ -352,7 +352,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             pdf_dir,
             chromium,
         } => {
-            let printed = refolio::print::print(&PrintOptions {
+            let options = PrintOptions {
                 build: BuildOptions {
                     root: cli.root,
                     output_dir,
@@ -360,7 +360,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 },
                 pdf_dir,
                 chromium,
-            })?;
+            };
+            let progress = out.progress();
+            let printed = refolio::print::print_reporting(&options, &|step| progress.step(step));
+            drop(progress);
+            let printed = printed?;
             let summary = printed.built.summary.as_ref().map(|s| {
                 let mut lines = s.to_string();
                 for (id, pdf) in &printed.pdfs {

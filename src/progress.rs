@@ -14,6 +14,10 @@ pub enum Step {
     Rendered,
     /// Swapping the staged site in.
     Publish,
+    /// `refolio print` begins printing this many PDFs.
+    Print { documents: usize },
+    /// One more PDF printed.
+    Printed,
 }
 
 /// Where a build reports its steps; called from the render threads.

@@ -81,6 +81,13 @@ impl Display {
                 self.bar.set_style(style(SPINNER));
                 self.bar.set_message("publishing");
             }
+            Step::Print { documents } => {
+                self.bar.set_style(style(BAR));
+                self.bar.set_length(documents as u64);
+                self.bar.set_position(0);
+                self.bar.set_message("printing PDFs");
+            }
+            Step::Printed => self.bar.inc(1),
         }
     }
 
@@ -127,9 +134,11 @@ mod tests {
         display.step(Step::Render { scopes: 2 });
         display.step(Step::Rendered);
         display.step(Step::Publish);
+        display.step(Step::Print { documents: 3 });
+        display.step(Step::Printed);
         assert!(!display.is_shown());
         assert_eq!(display.bar.position(), 1);
-        assert_eq!(display.bar.length(), Some(2));
+        assert_eq!(display.bar.length(), Some(3));
         // Dropping it returns at once: the revealing thread is woken, not waited for.
         let started = std::time::Instant::now();
         drop(display);
