@@ -175,3 +175,62 @@ fn a_quiet_build_prints_its_summary_line() {
     assert!(summary.is_match(&last), "{stdout}");
     assert!(!stderr.contains("rendering"), "{stderr}");
 }
+
+/// The lines `serve` prints, with `args` added, up to its first rebuild after an edit of a
+/// candidate's passport; the server is then killed.
+fn serve_lines(args: &[&str]) -> Vec<String> {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    crate::common::copy_tree(&warnings(), &root);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_refolio"))
+        .arg("--root")
+        .arg(&root)
+        .args(["serve", "--port", "0", "--output-dir"])
+        .arg(dir.path().join("out"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap_or_default()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut lines = Vec::new();
+    let patience = std::time::Duration::from_secs(20);
+    while let Ok(line) = rx.recv_timeout(patience) {
+        let serving = line.starts_with("serving ");
+        let rebuilt = line.starts_with("rebuilt in ");
+        lines.push(line);
+        if serving {
+            let passport = root.join("content/candidates/anne/passport.yaml");
+            let text = std::fs::read_to_string(&passport).unwrap();
+            std::fs::write(&passport, format!("{text}# edited\n")).unwrap();
+        }
+        if rebuilt {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    lines
+}
+
+#[test]
+fn quiet_serve_leaves_out_the_candidate_lines() {
+    let count =
+        |lines: &[String], start: &str| lines.iter().filter(|l| l.starts_with(start)).count();
+    let loud = serve_lines(&[]);
+    assert_eq!(count(&loud, "rebuilt in "), 1, "{loud:?}");
+    assert_eq!(count(&loud, "  candidate anne "), 1, "{loud:?}");
+    let quiet = serve_lines(&["--quiet"]);
+    assert_eq!(count(&quiet, "rebuilt in "), 1, "{quiet:?}");
+    assert_eq!(count(&quiet, "changed: "), 1, "{quiet:?}");
+    assert_eq!(count(&quiet, "  candidate "), 0, "{quiet:?}");
+}
