@@ -214,8 +214,27 @@ impl Diagnostic {
 
     /// The full report: headline, source snippet with a caret, and the suggestion.
     pub fn render(&self, sources: &Sources) -> String {
-        let mut out = printable(&self.headline());
-        out.push('\n');
+        self.render_styled(sources, &Styles::PLAIN)
+    }
+
+    /// [`Self::render`] with the escape sequences of `styles` around its parts (for a
+    /// terminal; the command line strips them when colour is off).
+    pub fn render_styled(&self, sources: &Sources, styles: &Styles) -> String {
+        let severity = match self.severity {
+            Severity::Error => styles.error,
+            Severity::Warning => styles.warning,
+        };
+        let (bold, gutter) = (styles.emphasis, styles.gutter);
+        let mut out = match &self.location {
+            Some(loc) => format!("{bold}{}{bold:#}: ", printable(&loc.to_string())),
+            None => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "{severity}{}{severity:#}: {bold}{}{bold:#}",
+            self.severity,
+            printable(&self.message)
+        );
         let snippet_line = self.location.as_ref().and_then(|loc| {
             let pos = loc.position?;
             let text = sources.get(&loc.path)?;
@@ -232,15 +251,52 @@ impl Diagnostic {
                 .collect();
             let start = pos.column.saturating_sub(1) as usize;
             let (shown, caret, width) = window(shown.trim_end(), start);
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{number} | {}", printable(&shown));
-            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret), "^".repeat(width));
+            let _ = writeln!(out, "{gutter}{pad} |{gutter:#}");
+            let _ = writeln!(out, "{gutter}{number} |{gutter:#} {}", printable(&shown));
+            let caret = format!("{}{severity}{}", " ".repeat(caret), "^".repeat(width));
+            let _ = writeln!(out, "{gutter}{pad} |{gutter:#} {caret}{severity:#}");
         }
         if let Some(s) = &self.suggestion {
-            let _ = writeln!(out, "  = help: {}", printable(s));
+            let help = styles.help;
+            let _ = writeln!(out, "  = {help}help{help:#}: {}", printable(s));
         }
         out
     }
+}
+
+/// The styles of a rendered diagnostic's parts, as rustc colours them.
+#[derive(Clone, Copy, Debug)]
+pub struct Styles {
+    pub error: anstyle::Style,
+    pub warning: anstyle::Style,
+    /// The location and the message.
+    pub emphasis: anstyle::Style,
+    /// The line number and the `|` beside the quoted source.
+    pub gutter: anstyle::Style,
+    pub help: anstyle::Style,
+}
+
+impl Styles {
+    /// No escape sequence at all.
+    pub const PLAIN: Styles = Styles {
+        error: anstyle::Style::new(),
+        warning: anstyle::Style::new(),
+        emphasis: anstyle::Style::new(),
+        gutter: anstyle::Style::new(),
+        help: anstyle::Style::new(),
+    };
+
+    /// Colours for a terminal.
+    pub const COLOURED: Styles = {
+        use anstyle::AnsiColor::{Blue, Cyan, Red, Yellow};
+        Styles {
+            error: Red.on_default().bold(),
+            warning: Yellow.on_default().bold(),
+            emphasis: anstyle::Style::new().bold(),
+            gutter: Blue.on_default().bold(),
+            help: Cyan.on_default().bold(),
+        }
+    };
 }
 
 /// `text` with every control character (escape sequences, line breaks) shown as `�`:
@@ -474,6 +530,22 @@ mod tests {
             d.render(&sources),
             "r.yaml:2:23: error: unknown competence `C1.9`\n  |\n2 |     evaluates: [C1.1, C1.9]\n  |                       ^^^^\n  = help: did you mean `C1.1`?\n"
         );
+    }
+
+    #[test]
+    fn coloured_rendering_is_the_plain_one_with_escapes_around_its_parts() {
+        let mut sources = Sources::default();
+        sources.insert("r.yaml", "level: cinq\n");
+        let at = Location::new("r.yaml", Some(Position { line: 1, column: 8 }));
+        let d = Diagnostic::warning(Kind::InvalidValue, Some(at), "unknown level `cinq`")
+            .with_suggestion(Some("write a number".into()));
+        let coloured = d.render_styled(&sources, &Styles::COLOURED);
+        assert!(
+            coloured.contains("\u{1b}[1m\u{1b}[33mwarning\u{1b}[0m: "),
+            "{coloured:?}"
+        );
+        let stripped = regex::Regex::new("\u{1b}\\[[0-9;]*m").unwrap();
+        assert_eq!(stripped.replace_all(&coloured, ""), d.render(&sources));
     }
 
     #[test]

@@ -20,10 +20,12 @@ pub mod model;
 pub mod output;
 pub mod paths;
 pub mod print;
+pub mod progress;
 pub mod project;
 pub mod render;
 pub mod serve;
 pub mod sign;
+pub mod terminal;
 pub mod validate;
 pub mod vocabulary;
 
@@ -169,7 +171,16 @@ pub struct Built {
 /// Check the site and, if it has no errors, render it into a staging folder and swap it
 /// into the output folder.
 pub fn build(options: &BuildOptions) -> Result<Built, Error> {
+    build_reporting(options, &progress::silent)
+}
+
+/// [`build`], reporting its steps to `report` (a progress display).
+pub fn build_reporting(
+    options: &BuildOptions,
+    report: progress::Report<'_>,
+) -> Result<Built, Error> {
     let started = Instant::now();
+    report(progress::Step::Check);
     let checked = check_with(&options.root, &options.overrides)?;
     let checked_at = Instant::now();
     if checked.diagnostics.has_errors() {
@@ -182,14 +193,16 @@ pub fn build(options: &BuildOptions) -> Result<Built, Error> {
     guard_output_location(&options.root, &target)?;
     let templates = render::Templates::load(&options.root, checked.site.config.language)?;
     let staging = Staging::new(&target)?;
-    let pages = render::render_site(
+    let pages = render::render_site_reporting(
         &checked.site,
         &checked.dossiers,
         &checked.deliberations,
         &templates,
         &staging,
+        report,
     )?;
     let rendered_at = Instant::now();
+    report(progress::Step::Publish);
     staging.publish()?;
     let summary = Summary {
         referentials: checked.site.referentials.len(),

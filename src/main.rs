@@ -1,16 +1,17 @@
 //! The `refolio` command line: parses arguments, calls the library, prints diagnostics and
 //! the summary, and sets the exit code (0 clean, 1 content errors, 2 usage or I/O errors).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use refolio::config::Overrides;
-use refolio::diagnostics::{Diagnostics, Kind, Severity};
+use refolio::diagnostics::{Diagnostics, Kind, Severity, Styles};
 use refolio::print::PrintOptions;
 use refolio::serve::rebuild::Report;
 use refolio::serve::{ServeOptions, Server};
+use refolio::terminal::{self, Display};
 use refolio::{BuildOptions, Checked, Error};
 
 #[derive(Parser)]
@@ -27,6 +28,20 @@ struct Cli {
     /// per line on standard output, which then carries nothing else).
     #[arg(long, global = true, value_enum, default_value = "human")]
     message_format: MessageFormat,
+    /// Colour: `auto` (on a terminal, unless `NO_COLOR` is set), `always` (even with
+    /// `NO_COLOR`: asked for on this command) or `never`.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: clap::ColorChoice,
+    /// Print errors and the summary line only: no warnings, no line per candidate or jury
+    /// session, no progress. JSON diagnostics are not affected.
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -83,16 +98,24 @@ struct Out {
     json: bool,
     /// Standard output is taken by `--report json`.
     report: bool,
+    quiet: bool,
 }
 
 impl Out {
     /// A line for people: on standard output unless a machine format has it.
     fn line(self, text: &str) {
         if self.json || self.report {
-            eprintln!("{text}");
+            anstream::eprintln!("{text}");
         } else {
-            println!("{text}");
+            anstream::println!("{text}");
         }
+    }
+
+    /// The progress display of a build, shown when it is long and on a terminal.
+    fn progress(self) -> Display {
+        let shown =
+            terminal::shows_progress(std::io::stderr().is_terminal(), self.quiet, self.json);
+        Display::start(shown, terminal::DELAY)
     }
 }
 
@@ -233,6 +256,13 @@ enum ImportSource {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Every line for people goes through anstream, which drops the escapes when colour is
+    // off: off a terminal, with NO_COLOR, or `--color never`.
+    anstream::ColorChoice::write_global(match cli.color {
+        clap::ColorChoice::Auto => anstream::ColorChoice::Auto,
+        clap::ColorChoice::Always => anstream::ColorChoice::Always,
+        clap::ColorChoice::Never => anstream::ColorChoice::Never,
+    });
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -256,13 +286,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     let out = Out {
         json,
         report: false,
+        quiet: cli.quiet,
     };
     match cli.command {
         Command::Check {
             candidates,
             report: format,
         } => {
-            let checked = refolio::check_with(&cli.root, &candidates.overrides(None))?;
+            let progress = out.progress();
+            let checked = refolio::check_with(&cli.root, &candidates.overrides(None));
+            drop(progress);
+            let checked = checked?;
             let out = Out {
                 report: format.is_some(),
                 ..out
@@ -279,11 +313,15 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             base_url,
             timings,
         } => {
-            let built = refolio::build(&BuildOptions {
+            let options = BuildOptions {
                 root: cli.root,
                 output_dir,
                 overrides: candidates.overrides(base_url),
-            })?;
+            };
+            let progress = out.progress();
+            let built = refolio::build_reporting(&options, &|step| progress.step(step));
+            drop(progress);
+            let built = built?;
             let summary = built.summary.as_ref().map(|s| match timings {
                 true => format!("{s}\n{}", s.stages),
                 false => s.to_string(),
@@ -306,7 +344,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 interface,
                 port,
             };
-            serve(&options, open)
+            serve(&options, open, out.quiet)
         }
         Command::Print {
             candidates,
@@ -314,7 +352,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             pdf_dir,
             chromium,
         } => {
-            let printed = refolio::print::print(&PrintOptions {
+            let options = PrintOptions {
                 build: BuildOptions {
                     root: cli.root,
                     output_dir,
@@ -322,7 +360,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 },
                 pdf_dir,
                 chromium,
-            })?;
+            };
+            let progress = out.progress();
+            let printed = refolio::print::print_reporting(&options, &|step| progress.step(step));
+            drop(progress);
+            let printed = printed?;
             let summary = printed.built.summary.as_ref().map(|s| {
                 let mut lines = s.to_string();
                 for (id, pdf) in &printed.pdfs {
@@ -413,9 +455,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 }
 
 /// Runs the preview server until interrupted, printing each rebuild.
-fn serve(options: &ServeOptions, open: bool) -> Result<ExitCode, Error> {
+fn serve(options: &ServeOptions, open: bool, quiet: bool) -> Result<ExitCode, Error> {
     let (server, first) = Server::start(options)?;
-    print_rebuild(&first);
+    print_rebuild(&first, quiet);
     let url = server.url();
     println!(
         "serving {} at {url} (Ctrl-C to stop)",
@@ -429,19 +471,19 @@ fn serve(options: &ServeOptions, open: bool) -> Result<ExitCode, Error> {
             eprintln!("warning: watching: {p}");
         }
         if let Some(report) = report {
-            print_rebuild(report);
+            print_rebuild(report, quiet);
         }
     });
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_rebuild(report: &Report) {
+fn print_rebuild(report: &Report, quiet: bool) {
     let ms = report.elapsed.as_secs_f64() * 1000.0;
     for path in &report.changed {
         println!("changed: {path}");
     }
     if report.is_ok() {
-        for line in &report.candidates {
+        for line in report.candidates.iter().filter(|_| !quiet) {
             println!("  {line}");
         }
         let what = if report.full { "built" } else { "rebuilt" };
@@ -478,33 +520,42 @@ fn open_browser(url: &str) {
 }
 
 /// Prints every diagnostic, one coverage line per candidate, then the summary line; 1 when
-/// there were errors.
+/// there were errors. Quiet leaves out the warnings and the coverage lines.
 fn report(out: Out, checked: &Checked, summary: Option<String>, on_error: &str) -> ExitCode {
     let diags: &Diagnostics = &checked.diagnostics;
     {
-        let mut err = std::io::stderr().lock();
+        let mut err = anstream::stderr().lock();
         let mut stdout = std::io::stdout().lock();
         for d in diags.sorted() {
             let _ = match out.json {
                 true => writeln!(stdout, "{}", d.to_json()),
-                false => writeln!(err, "{}", d.render(&checked.sources)),
+                false if out.quiet && d.severity == Severity::Warning => continue,
+                false => writeln!(
+                    err,
+                    "{}",
+                    d.render_styled(&checked.sources, &Styles::COLOURED)
+                ),
             };
         }
     }
-    for line in refolio::coverage_lines(checked) {
-        out.line(&line);
+    if !out.quiet {
+        for line in refolio::coverage_lines(checked) {
+            out.line(&line);
+        }
     }
     if diags.has_errors() {
-        eprintln!(
-            "{} error(s), {} warning(s): {on_error}",
+        let red = Styles::COLOURED.error;
+        anstream::eprintln!(
+            "{red}{} error(s){red:#}, {} warning(s): {on_error}",
             diags.errors(),
             diags.warnings()
         );
         return ExitCode::from(1);
     }
     let summary = summary.unwrap_or_else(|| {
+        let green = anstyle::AnsiColor::Green.on_default().bold();
         format!(
-            "ok: {} referentials, {} competences, {} criteria, {} warning(s)",
+            "{green}ok{green:#}: {} referentials, {} competences, {} criteria, {} warning(s)",
             checked.site.referentials.len(),
             checked.site.competence_count(),
             checked.site.criterion_count(),

@@ -44,6 +44,15 @@ pub struct Printed {
 /// Builds the site, then prints every candidate's dossier, every procès-verbal and every
 /// certificate into the PDF folder.
 pub fn print(options: &PrintOptions) -> Result<Printed, Error> {
+    print_reporting(options, &crate::progress::silent)
+}
+
+/// [`print`], reporting the build's steps and each PDF printed to `report`.
+pub fn print_reporting(
+    options: &PrintOptions,
+    report: crate::progress::Report<'_>,
+) -> Result<Printed, Error> {
+    use crate::progress::Step;
     // Before building: a missing browser should not cost a build.
     let chromium = find_chromium(
         options.chromium.as_deref(),
@@ -55,7 +64,7 @@ pub fn print(options: &PrintOptions) -> Result<Printed, Error> {
         .clone()
         .unwrap_or_else(|| options.build.root.join(DEFAULT_PDF_DIR));
     crate::guard_output_location(&options.build.root, &pdf_dir)?;
-    let built = crate::build(&options.build)?;
+    let built = crate::build_reporting(&options.build, report)?;
     if built.summary.is_none() {
         return Ok(Printed {
             built,
@@ -67,13 +76,18 @@ pub fn print(options: &PrintOptions) -> Result<Printed, Error> {
     let scratch = tempfile::tempdir().map_err(|e| Error::io(&std::env::temp_dir(), e))?;
     let staging = Staging::new(&pdf_dir)?;
     let documents = documents(&built.checked);
+    report(Step::Print {
+        documents: documents.len(),
+    });
     documents
         .par_iter()
         .enumerate()
         .map(|(i, doc)| {
             let page = site_dir.join(&doc.page);
             let pdf = print_page(&chromium, &page, &scratch.path().join(i.to_string()))?;
-            staging.write(&doc.pdf, &pdf)
+            staging.write(&doc.pdf, &pdf)?;
+            report(Step::Printed);
+            Ok(())
         })
         .collect::<Result<(), Error>>()?;
     staging.publish()?;

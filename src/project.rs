@@ -548,6 +548,10 @@ fn read_referential(root: &Path, entry: Entry) -> Loaded<Referential> {
     // Read past its errors (see `load::recover`): checked for its other mistakes, but no
     // candidate is checked against it.
     let unreadable = diags.has_errors();
+    // A broken link of its texts is the author's to fix, not a reason to leave it unread.
+    if let Some((f, yaml)) = file.as_ref().and_then(|f| Some((f, sources.get(&f.path)?))) {
+        diags.extend(load::referential_links::check(&f.raw, yaml, &f.path));
+    }
     let item = file
         .map(|f| {
             let r = model::lower_referential(f, &mut diags);

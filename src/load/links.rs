@@ -3,6 +3,8 @@
 //! the same text (`#1`, a footnote), another evidence (`b.md`, published as `b.html`), or a
 //! file of the candidate folder, which is published beside the page like an attachment.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::diagnostics::Position;
@@ -40,9 +42,33 @@ pub fn options() -> Options {
 /// The links and images of `body`, and the labels of its notes. `first_line` is the line
 /// of the file the body starts on.
 pub fn links(body: &str, first_line: usize) -> (Vec<BodyLink>, Vec<String>) {
+    let (written, notes) = written_links(body);
+    let found = written
+        .into_iter()
+        .map(|link| {
+            let mut at = Position::at_offset(body, link.range.start);
+            at.line += u32::try_from(first_line).unwrap_or(u32::MAX) - 1;
+            let (dest, image) = (link.dest, link.image);
+            BodyLink { dest, image, at }
+        })
+        .collect();
+    (found, notes)
+}
+
+/// A link or image of a text, with the bytes of the text it is written over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenLink {
+    /// As written, percent-decoded.
+    pub dest: String,
+    pub image: bool,
+    pub range: Range<usize>,
+}
+
+/// The links and images of `text`, and the labels of its notes.
+pub fn written_links(text: &str) -> (Vec<WrittenLink>, Vec<String>) {
     let mut found = Vec::new();
     let mut notes = Vec::new();
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         let (dest, image) = match event {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
@@ -52,12 +78,10 @@ pub fn links(body: &str, first_line: usize) -> (Vec<BodyLink>, Vec<String>) {
             }
             _ => continue,
         };
-        let mut at = Position::at_offset(body, range.start);
-        at.line += u32::try_from(first_line).unwrap_or(u32::MAX) - 1;
         let dest = percent_encoding::percent_decode_str(&dest)
             .decode_utf8_lossy()
             .into_owned();
-        found.push(BodyLink { dest, image, at });
+        found.push(WrittenLink { dest, image, range });
     }
     (found, notes)
 }

@@ -9,6 +9,7 @@ pub mod raw;
 pub mod raw_candidate;
 pub mod raw_rules;
 mod recover;
+pub mod referential_links;
 pub mod session;
 pub mod spanned;
 mod yaml_errors;

@@ -449,9 +449,29 @@ pub fn render_site(
     templates: &Templates,
     out: &dyn Output,
 ) -> Result<usize, Error> {
+    let silent = &crate::progress::silent;
+    render_site_reporting(site, dossiers, deliberations, templates, out, silent)
+}
+
+/// [`render_site`], reporting each scope rendered to `report`.
+pub fn render_site_reporting(
+    site: &Site,
+    dossiers: &[Dossier],
+    deliberations: &[Deliberation],
+    templates: &Templates,
+    out: &dyn Output,
+    report: crate::progress::Report<'_>,
+) -> Result<usize, Error> {
+    use crate::progress::Step;
     let highlighter = highlight::Highlighter::default();
     let cx = plan::RenderContext::new(site, dossiers, deliberations, templates, &highlighter);
-    let html = |_, paths: Vec<String>| paths.iter().filter(|p| p.ends_with(".html")).count();
+    report(Step::Render {
+        scopes: plan::scopes(site).count(),
+    });
+    let html = |_, paths: Vec<String>| {
+        report(Step::Rendered);
+        paths.iter().filter(|p| p.ends_with(".html")).count()
+    };
     Ok(plan::render_all(&cx, out, html)?.into_iter().sum())
 }
 

@@ -25,6 +25,8 @@ pub fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
         .arg("--root")
         .arg(root)
         .args(args)
+        // The diagnostic texts asserted are the plain ones, whatever the environment.
+        .env_remove("CLICOLOR_FORCE")
         .output()
         .expect("the refolio binary runs");
     (
