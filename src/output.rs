@@ -12,6 +12,8 @@ use std::sync::{Mutex, PoisonError};
 
 use crate::Error;
 
+pub mod sweep;
+
 /// A file left in every built site so refolio can tell its own output from a folder it must
 /// not replace.
 pub const MARKER: &str = ".refolio-output";
@@ -77,35 +79,61 @@ impl Folders {
 /// A temporary folder beside the output folder, published by renaming it into place.
 pub struct Staging {
     dir: tempfile::TempDir,
+    lock: fs::File,
     target: PathBuf,
     folders: Folders,
+}
+
+/// Test-only hook, for the tests that kill a build at a given point (documented in
+/// docs/security.md): with `REFOLIO_TEST_PAUSE=<point>` the process says so on standard
+/// error and waits there until it is killed.
+fn pause_for_tests(point: &str) {
+    if std::env::var_os("REFOLIO_TEST_PAUSE").is_some_and(|v| v == point) {
+        eprintln!("refolio: paused at {point} (REFOLIO_TEST_PAUSE)");
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        }
+    }
+}
+
+/// The folder holding `target`, `.` for a bare name.
+fn parent_of(target: &Path) -> PathBuf {
+    match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn name_of(target: &Path) -> String {
+    target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 impl Staging {
     /// Prepares to build into `target`. Refuses a `target` that exists, is not empty and was
     /// not written by refolio, so a wrong `--output-dir` cannot wipe someone's folder.
     pub fn new(target: &Path) -> Result<Staging, Error> {
+        let parent = parent_of(target);
+        // First what killed builds left, which may put a previous site back in place.
+        sweep::sweep(&parent, target);
         if target.exists() && !is_replaceable(target)? {
             return Err(Error::Usage(format!(
                 "refusing to replace `{}`: it is not empty and was not built by refolio (no `{MARKER}` file); remove it or choose another --output-dir",
                 target.display()
             )));
         }
-        let parent = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
         fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = name_of(target);
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.refolio-"))
             .tempdir_in(&parent)
             .map_err(|e| Error::io(&parent, e))?;
+        let lock = sweep::claim(dir.path(), &name)?;
         Ok(Staging {
             dir,
+            lock,
             target: target.to_path_buf(),
             folders: Folders::default(),
         })
@@ -113,7 +141,12 @@ impl Staging {
 
     /// Moves the staged site into place, replacing the previous one.
     pub fn publish(self) -> Result<(), Error> {
+        pause_for_tests("publish");
         self.write(MARKER, b"built by refolio\n")?;
+        let lock = self.lock;
+        // Marked until the very rename that publishes it (a killed build's staging folder is
+        // swept, the lock file must not end up in the site); if publishing fails it stays
+        // marked, so the next build sweeps it.
         let staged = self.dir.keep();
         let io = |p: &Path| {
             let p = p.to_path_buf();
@@ -126,8 +159,14 @@ impl Staging {
                 .prefix(".refolio-old-")
                 .tempdir_in(parent)
                 .map_err(io(parent))?;
+            let held = sweep::claim(old.path(), &name_of(&self.target))?;
             let aside = old.path().join("site");
             fs::rename(&self.target, &aside).map_err(io(&self.target))?;
+            pause_for_tests("aside");
+            if let Err(e) = sweep::release(&staged, lock) {
+                let _ = fs::rename(&aside, &self.target);
+                return Err(e);
+            }
             if let Err(e) = fs::rename(&staged, &self.target) {
                 // Put the previous site back before reporting.
                 let _ = fs::rename(&aside, &self.target);
@@ -135,7 +174,9 @@ impl Staging {
                 return Err(Error::io(&self.target, e));
             }
             drop(old);
+            drop(held);
         } else {
+            sweep::release(&staged, lock)?;
             fs::rename(&staged, &self.target).map_err(io(&self.target))?;
         }
         Ok(())
@@ -155,6 +196,7 @@ impl Output for Staging {
 /// leaves the site as it was.
 pub struct Patch {
     dir: tempfile::TempDir,
+    _lock: fs::File,
     target: PathBuf,
     staged: Mutex<Vec<String>>,
     folders: Folders,
@@ -169,13 +211,16 @@ impl Patch {
                 target.display()
             )));
         }
-        let parent = target.parent().unwrap_or(Path::new("."));
+        let parent = parent_of(target);
+        sweep::sweep(&parent, target);
         let dir = tempfile::Builder::new()
             .prefix(".refolio-patch-")
-            .tempdir_in(parent)
-            .map_err(|e| Error::io(parent, e))?;
+            .tempdir_in(&parent)
+            .map_err(|e| Error::io(&parent, e))?;
+        let _lock = sweep::claim(dir.path(), &name_of(target))?;
         Ok(Patch {
             dir,
+            _lock,
             target: target.to_path_buf(),
             staged: Mutex::default(),
             folders: Folders::default(),
