@@ -81,6 +81,9 @@ pub struct Staging {
     dir: tempfile::TempDir,
     lock: fs::File,
     target: PathBuf,
+    /// The site being replaced, if any: its files that come out the same are linked, not
+    /// written again.
+    previous: Option<PathBuf>,
     folders: Folders,
 }
 
@@ -135,6 +138,7 @@ impl Staging {
             dir,
             lock,
             target: target.to_path_buf(),
+            previous: target.is_dir().then(|| target.to_path_buf()),
             folders: Folders::default(),
         })
     }
@@ -185,10 +189,42 @@ impl Staging {
 
 impl Output for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
-        let full = self.dir.path().join(check_relative(path)?);
+        let rel = check_relative(path)?;
+        let full = self.dir.path().join(rel);
         self.folders.make_parent(&full)?;
-        fs::write(&full, bytes).map_err(|e| Error::io(&self.target.join(path), e))
+        if let Some(previous) = &self.previous {
+            let old = previous.join(rel);
+            // A file that comes out the same is left untouched: the new site gets the very
+            // same file (same inode, same modification time), so what publishes the site
+            // elsewhere sees only what changed. Never written to afterwards: a write replaces
+            // the link instead (below), so the previous site cannot change.
+            if holds(&old, bytes) && fs::hard_link(&old, &full).is_ok() {
+                return Ok(());
+            }
+        }
+        write_new(&full, bytes).map_err(|e| Error::io(&self.target.join(path), e))
     }
+}
+
+/// Writes `bytes` to a new file at `path`, replacing (not writing through) what is there: a
+/// file there may be a link to the previous site's.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let create = || fs::File::create_new(path);
+    let mut file = match create() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            create()?
+        }
+        other => other?,
+    };
+    file.write_all(bytes)
+}
+
+/// Whether `file` is a regular file (not a link to elsewhere) holding exactly `bytes`.
+fn holds(file: &Path, bytes: &[u8]) -> bool {
+    fs::symlink_metadata(file).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(file).is_ok_and(|b| b == bytes)
 }
 
 /// Changes to a site already in place: new files are staged beside it, then moved in, and
@@ -323,6 +359,31 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("public")]);
+
+        // A file that comes out the same is the same file; one that changed is new, and the
+        // site it replaces is not changed by the build.
+        use std::os::unix::fs::MetadataExt;
+        let ino = |p: &Path| fs::metadata(p).unwrap().ino();
+        let s = Staging::new(&target).unwrap();
+        s.write("b.html", b"2").unwrap();
+        s.write("c.html", b"3").unwrap();
+        s.publish().unwrap();
+        let (b, c) = (ino(&target.join("b.html")), ino(&target.join("c.html")));
+        let s = Staging::new(&target).unwrap();
+        s.write("b.html", b"2").unwrap();
+        s.write("c.html", b"4").unwrap();
+        s.write("c.html", b"5").unwrap();
+        assert_eq!(fs::read(target.join("c.html")).unwrap(), b"3");
+        s.publish().unwrap();
+        assert_eq!(ino(&target.join("b.html")), b);
+        assert_ne!(ino(&target.join("c.html")), c);
+        assert_eq!(fs::read(target.join("c.html")).unwrap(), b"5");
+        // Written again after being linked: the link is replaced, the site kept.
+        let s = Staging::new(&target).unwrap();
+        s.write("b.html", b"2").unwrap();
+        s.write("b.html", b"6").unwrap();
+        drop(s);
+        assert_eq!(fs::read(target.join("b.html")).unwrap(), b"2");
 
         let foreign = tmp.path().join("src");
         fs::create_dir(&foreign).unwrap();

@@ -25,4 +25,5 @@ mod search_folding;
 mod serve;
 mod sessions;
 mod site;
+mod unchanged_files;
 mod xss;
