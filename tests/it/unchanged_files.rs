@@ -1,9 +1,9 @@
 //! A build over a previous site leaves the files that come out the same untouched (the same
 //! file, linked into the new site) and gives byte for byte the site a clean build gives, after
-//! any sequence of edits: candidates changed, added, deleted and renamed, the configuration
-//! and the stylesheet changed.
+//! any sequence of edits: candidates changed, added, deleted and renamed, the configuration,
+//! a referential, a template and the stylesheet changed.
 
-use crate::common::{copy_tree, fixture, run};
+use crate::common::{copy_tree, fixture, repo_root, run};
 use std::collections::BTreeMap;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -40,7 +40,7 @@ fn candidates(site: &Path) -> Vec<PathBuf> {
     all
 }
 
-/// Applies edit number `kind` (of 6) to the site, using `n` to pick and to name.
+/// Applies edit number `kind` (of 8) to the site, using `n` to pick and to name.
 fn edit(site: &Path, kind: u64, n: u64) -> String {
     let all = candidates(site);
     let pick = &all[(n as usize) % all.len()];
@@ -78,6 +78,29 @@ fn edit(site: &Path, kind: u64, n: u64) -> String {
             .unwrap();
             "changed refolio.toml".into()
         }
+        6 => {
+            let path = site.join("content/referentials/seuil.yaml");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let text = text.replacen(
+                "title: Référentiel à seuil",
+                &format!("title: Référentiel à seuil {}", n % 3),
+                1,
+            );
+            let text = text.replacen(
+                "title: Référentiel à seuil 0",
+                "title: Référentiel à seuil",
+                1,
+            );
+            std::fs::write(&path, text).unwrap();
+            "changed the title of a referential".into()
+        }
+        7 => {
+            std::fs::create_dir_all(site.join("templates")).unwrap();
+            let base = std::fs::read_to_string(repo_root().join("templates/base.html")).unwrap();
+            let base = base.replacen("</footer>", &format!("<!-- {} --></footer>", n % 3), 1);
+            std::fs::write(site.join("templates/base.html"), base).unwrap();
+            "changed the base template".into()
+        }
         _ => {
             std::fs::create_dir_all(site.join("templates")).unwrap();
             std::fs::write(
@@ -101,14 +124,14 @@ fn a_build_over_a_site_keeps_unchanged_files_and_equals_a_clean_build() {
     // A fixed seed: the same sequence each run, so a failure can be replayed.
     let mut state: u64 = 0x2026_0026;
     let mut done = Vec::new();
-    for step in 0..12 {
+    for step in 0..14 {
         state = state
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         let n = state >> 33;
         // Each kind of edit once, then kinds at random.
-        let kind = if step < 6 { step } else { n % 6 };
-        done.push(edit(&site, kind, n / 6));
+        let kind = if step < 8 { step } else { n % 8 };
+        done.push(edit(&site, kind, n / 8));
         let before = files(&out);
         build(&site, &out);
         let after = files(&out);
