@@ -12,6 +12,8 @@ use std::sync::{Mutex, PoisonError};
 
 use crate::Error;
 
+pub mod sweep;
+
 /// A file left in every built site so refolio can tell its own output from a folder it must
 /// not replace.
 pub const MARKER: &str = ".refolio-output";
@@ -77,43 +79,78 @@ impl Folders {
 /// A temporary folder beside the output folder, published by renaming it into place.
 pub struct Staging {
     dir: tempfile::TempDir,
+    lock: fs::File,
     target: PathBuf,
+    /// The site being replaced, if any: its files that come out the same are linked, not
+    /// written again.
+    previous: Option<PathBuf>,
     folders: Folders,
+}
+
+/// Test-only hook, for the tests that kill a build at a given point (documented in
+/// docs/security.md): with `REFOLIO_TEST_PAUSE=<point>` the process says so on standard
+/// error and waits there until it is killed.
+fn pause_for_tests(point: &str) {
+    if std::env::var_os("REFOLIO_TEST_PAUSE").is_some_and(|v| v == point) {
+        eprintln!("refolio: paused at {point} (REFOLIO_TEST_PAUSE)");
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        }
+    }
+}
+
+/// The folder holding `target`, `.` for a bare name.
+fn parent_of(target: &Path) -> PathBuf {
+    match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn name_of(target: &Path) -> String {
+    target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 impl Staging {
     /// Prepares to build into `target`. Refuses a `target` that exists, is not empty and was
     /// not written by refolio, so a wrong `--output-dir` cannot wipe someone's folder.
     pub fn new(target: &Path) -> Result<Staging, Error> {
+        let parent = parent_of(target);
+        // First what killed builds left, which may put a previous site back in place.
+        sweep::sweep(&parent, target);
         if target.exists() && !is_replaceable(target)? {
             return Err(Error::Usage(format!(
                 "refusing to replace `{}`: it is not empty and was not built by refolio (no `{MARKER}` file); remove it or choose another --output-dir",
                 target.display()
             )));
         }
-        let parent = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
         fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = name_of(target);
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.refolio-"))
             .tempdir_in(&parent)
             .map_err(|e| Error::io(&parent, e))?;
+        let lock = sweep::claim(dir.path(), &name)?;
         Ok(Staging {
             dir,
+            lock,
             target: target.to_path_buf(),
+            previous: target.is_dir().then(|| target.to_path_buf()),
             folders: Folders::default(),
         })
     }
 
     /// Moves the staged site into place, replacing the previous one.
     pub fn publish(self) -> Result<(), Error> {
+        pause_for_tests("publish");
         self.write(MARKER, b"built by refolio\n")?;
+        let lock = self.lock;
+        // Marked until the very rename that publishes it (a killed build's staging folder is
+        // swept, the lock file must not end up in the site); if publishing fails it stays
+        // marked, so the next build sweeps it.
         let staged = self.dir.keep();
         let io = |p: &Path| {
             let p = p.to_path_buf();
@@ -126,8 +163,14 @@ impl Staging {
                 .prefix(".refolio-old-")
                 .tempdir_in(parent)
                 .map_err(io(parent))?;
+            let held = sweep::claim(old.path(), &name_of(&self.target))?;
             let aside = old.path().join("site");
             fs::rename(&self.target, &aside).map_err(io(&self.target))?;
+            pause_for_tests("aside");
+            if let Err(e) = sweep::release(&staged, lock) {
+                let _ = fs::rename(&aside, &self.target);
+                return Err(e);
+            }
             if let Err(e) = fs::rename(&staged, &self.target) {
                 // Put the previous site back before reporting.
                 let _ = fs::rename(&aside, &self.target);
@@ -135,7 +178,9 @@ impl Staging {
                 return Err(Error::io(&self.target, e));
             }
             drop(old);
+            drop(held);
         } else {
+            sweep::release(&staged, lock)?;
             fs::rename(&staged, &self.target).map_err(io(&self.target))?;
         }
         Ok(())
@@ -144,10 +189,42 @@ impl Staging {
 
 impl Output for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
-        let full = self.dir.path().join(check_relative(path)?);
+        let rel = check_relative(path)?;
+        let full = self.dir.path().join(rel);
         self.folders.make_parent(&full)?;
-        fs::write(&full, bytes).map_err(|e| Error::io(&self.target.join(path), e))
+        if let Some(previous) = &self.previous {
+            let old = previous.join(rel);
+            // A file that comes out the same is left untouched: the new site gets the very
+            // same file (same inode, same modification time), so what publishes the site
+            // elsewhere sees only what changed. Never written to afterwards: a write replaces
+            // the link instead (below), so the previous site cannot change.
+            if holds(&old, bytes) && fs::hard_link(&old, &full).is_ok() {
+                return Ok(());
+            }
+        }
+        write_new(&full, bytes).map_err(|e| Error::io(&self.target.join(path), e))
     }
+}
+
+/// Writes `bytes` to a new file at `path`, replacing (not writing through) what is there: a
+/// file there may be a link to the previous site's.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let create = || fs::File::create_new(path);
+    let mut file = match create() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            create()?
+        }
+        other => other?,
+    };
+    file.write_all(bytes)
+}
+
+/// Whether `file` is a regular file (not a link to elsewhere) holding exactly `bytes`.
+fn holds(file: &Path, bytes: &[u8]) -> bool {
+    fs::symlink_metadata(file).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(file).is_ok_and(|b| b == bytes)
 }
 
 /// Changes to a site already in place: new files are staged beside it, then moved in, and
@@ -155,6 +232,7 @@ impl Output for Staging {
 /// leaves the site as it was.
 pub struct Patch {
     dir: tempfile::TempDir,
+    _lock: fs::File,
     target: PathBuf,
     staged: Mutex<Vec<String>>,
     folders: Folders,
@@ -169,13 +247,16 @@ impl Patch {
                 target.display()
             )));
         }
-        let parent = target.parent().unwrap_or(Path::new("."));
+        let parent = parent_of(target);
+        sweep::sweep(&parent, target);
         let dir = tempfile::Builder::new()
             .prefix(".refolio-patch-")
-            .tempdir_in(parent)
-            .map_err(|e| Error::io(parent, e))?;
+            .tempdir_in(&parent)
+            .map_err(|e| Error::io(&parent, e))?;
+        let _lock = sweep::claim(dir.path(), &name_of(target))?;
         Ok(Patch {
             dir,
+            _lock,
             target: target.to_path_buf(),
             staged: Mutex::default(),
             folders: Folders::default(),
@@ -278,6 +359,31 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("public")]);
+
+        // A file that comes out the same is the same file; one that changed is new, and the
+        // site it replaces is not changed by the build.
+        use std::os::unix::fs::MetadataExt;
+        let ino = |p: &Path| fs::metadata(p).unwrap().ino();
+        let s = Staging::new(&target).unwrap();
+        s.write("b.html", b"2").unwrap();
+        s.write("c.html", b"3").unwrap();
+        s.publish().unwrap();
+        let (b, c) = (ino(&target.join("b.html")), ino(&target.join("c.html")));
+        let s = Staging::new(&target).unwrap();
+        s.write("b.html", b"2").unwrap();
+        s.write("c.html", b"4").unwrap();
+        s.write("c.html", b"5").unwrap();
+        assert_eq!(fs::read(target.join("c.html")).unwrap(), b"3");
+        s.publish().unwrap();
+        assert_eq!(ino(&target.join("b.html")), b);
+        assert_ne!(ino(&target.join("c.html")), c);
+        assert_eq!(fs::read(target.join("c.html")).unwrap(), b"5");
+        // Written again after being linked: the link is replaced, the site kept.
+        let s = Staging::new(&target).unwrap();
+        s.write("b.html", b"2").unwrap();
+        s.write("b.html", b"6").unwrap();
+        drop(s);
+        assert_eq!(fs::read(target.join("b.html")).unwrap(), b"2");
 
         let foreign = tmp.path().join("src");
         fs::create_dir(&foreign).unwrap();

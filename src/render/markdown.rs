@@ -70,6 +70,16 @@ fn render(markdown: &str, highlighter: Option<&Highlighter>) -> String {
 /// mends. Most evidence is plain prose, lists and tables, and the sanitiser was a tenth of
 /// a build. `always_sanitise` is for tests that compare both paths.
 fn render_with(markdown: &str, highlighter: Option<&Highlighter>, always_sanitise: bool) -> String {
+    render_and_tell(markdown, highlighter, always_sanitise).0
+}
+
+/// [`render_with`], also telling whether the text was plain (took the fast path, unless
+/// `always_sanitise`): tests check that they exercise it.
+fn render_and_tell(
+    markdown: &str,
+    highlighter: Option<&Highlighter>,
+    always_sanitise: bool,
+) -> (String, bool) {
     let mut code: Option<(String, String)> = None;
     let mut plain = true;
     let mut outline = Outline::default();
@@ -142,11 +152,12 @@ fn render_with(markdown: &str, highlighter: Option<&Highlighter>, always_sanitis
     html::push_html(&mut html, events);
     // html5ever drops some control characters (NUL) and reports others: leave them to it.
     plain &= !html.contains(|c: char| c.is_ascii_control() && !matches!(c, '\n' | '\t'));
-    if plain && !always_sanitise {
+    let html = if plain && !always_sanitise {
         as_ammonia_writes(html)
     } else {
         SANITIZER.clean(&html).to_string()
-    }
+    };
+    (html, plain)
 }
 
 /// Whether pulldown-cmark writes `event` as fixed tags around escaped text: no raw HTML, no
@@ -297,6 +308,9 @@ pub fn to_inline_html(markdown: &str) -> String {
         _ => html,
     }
 }
+
+#[cfg(test)]
+mod differential;
 
 #[cfg(test)]
 mod tests {

@@ -28,4 +28,5 @@ mod serve;
 mod sessions;
 mod site;
 mod terminal;
+mod unchanged_files;
 mod xss;

@@ -222,3 +222,96 @@ fn builds_are_byte_identical_whatever_the_threads_and_listing_order() {
         );
     }
 }
+
+/// Starts a build that stops at `point` (the test-only `REFOLIO_TEST_PAUSE` hook) and returns
+/// once it is waiting there.
+fn paused_build(root: &Path, out: &Path, point: &str) -> std::process::Child {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_refolio"))
+        .arg("--root")
+        .arg(root)
+        .args(["build", "--output-dir"])
+        .arg(out)
+        .env("REFOLIO_TEST_PAUSE", point)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    for line in stderr.lines() {
+        if line.unwrap().contains(&format!("paused at {point}")) {
+            return child;
+        }
+    }
+    let status = child.wait().unwrap();
+    panic!("the build ended ({status}) before pausing at {point}");
+}
+
+/// The names of what lies beside the output folder, sorted.
+fn beside(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_build_sweeps_what_killed_builds_left_but_not_a_live_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("valid"), &site);
+    let out = tmp.path().join("public");
+    assert_eq!(build(&site, &out, &[]).0, 0);
+    let site_files = tree(&out);
+
+    // Killed with everything rendered, just before publishing.
+    let mut dead = paused_build(&site, &out, "publish");
+    dead.kill().unwrap();
+    dead.wait().unwrap();
+    let dead_staging = beside(tmp.path());
+    assert_eq!(dead_staging.len(), 3, "{dead_staging:?}");
+    // A build alive and in flight while the next one runs.
+    let mut live = paused_build(&site, &out, "publish");
+    let with_live = beside(tmp.path());
+    let live_staging: Vec<_> = with_live
+        .iter()
+        .filter(|n| !dead_staging.contains(n))
+        .cloned()
+        .collect();
+    assert_eq!(live_staging.len(), 1, "{with_live:?}");
+    assert!(live_staging[0].starts_with(".public.refolio-"));
+
+    let (code, stderr) = build(&site, &out, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut expected = vec![live_staging[0].clone(), "public".into(), "site".into()];
+    expected.sort();
+    assert_eq!(beside(tmp.path()), expected);
+    assert!(
+        tmp.path()
+            .join(&live_staging[0])
+            .join(".refolio-lock")
+            .is_file()
+    );
+    assert_eq!(tree(&out), site_files);
+    live.kill().unwrap();
+    live.wait().unwrap();
+
+    // Killed between moving the previous site aside and moving the new one in.
+    let mut dead = paused_build(&site, &out, "aside");
+    dead.kill().unwrap();
+    dead.wait().unwrap();
+    assert!(!out.exists());
+    assert!(
+        beside(tmp.path())
+            .iter()
+            .any(|n| n.starts_with(".refolio-old-")),
+        "{:?}",
+        beside(tmp.path())
+    );
+    let (code, stderr) = build(&site, &out, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(beside(tmp.path()), ["public", "site"]);
+    assert_eq!(tree(&out), site_files);
+}
