@@ -9,6 +9,7 @@ mod assemble;
 mod cells;
 mod exams;
 mod ids;
+mod office;
 mod walk;
 
 use std::path::Path;
@@ -21,7 +22,7 @@ use walk::Role;
 
 /// Reads the document at `path`; `id` names the referential (default: from the file name).
 pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
-    let text = read_document(path)?;
+    let lines = read_document(path)?;
     let id = match id {
         Some(id) => {
             if !crate::load::is_url_id(id) {
@@ -50,7 +51,7 @@ pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut imported = import_text(&text, &id).map_err(|e| match e {
+    let mut imported = import_lines(&lines, &id).map_err(|e| match e {
         Error::Usage(m) => Error::Usage(format!("{}: {m}", path.display())),
         other => other,
     })?;
@@ -67,9 +68,10 @@ pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
 /// A referential document is text of a few hundred kilobytes; more is not one.
 const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The document's text: a regular file (a FIFO would block, a device never end), of a
-/// sensible size, in UTF-8.
-fn read_document(path: &Path) -> Result<String, Error> {
+/// The document's lines: a regular file (a FIFO would block, a device never end), of a
+/// sensible size; a Word or OpenDocument file (by its extension, or a ZIP's signature), or
+/// text in UTF-8.
+fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
         return Err(Error::Usage(format!(
@@ -86,19 +88,27 @@ fn read_document(path: &Path) -> Result<String, Error> {
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    String::from_utf8(bytes).map_err(|e| {
+    if let Some(format) = office::Format::of(path, &bytes) {
+        return office::read(path, &bytes, format);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
         Error::Usage(format!(
             "`{}` is not UTF-8 text (byte {} is not): convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`",
             path.display(),
             e.utf8_error().valid_up_to()
         ))
-    })
+    })?;
+    Ok(cells::read_document(&text))
 }
 
 /// Imports a document's text as referential `id`.
 pub fn import_text(text: &str, id: &str) -> Result<Imported, Error> {
-    let lines = cells::read_document(text);
-    let layout = layout(&lines)?;
+    import_lines(&cells::read_document(text), id)
+}
+
+/// Imports a document read into lines (from text, or from a .docx/.odt).
+fn import_lines(lines: &[Line], id: &str) -> Result<Imported, Error> {
+    let layout = layout(lines)?;
     let mut walker = walk::Walker::new(&layout.roles);
     for (line, cells) in &layout.rows {
         walker.row(*line, cells);

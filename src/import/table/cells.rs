@@ -28,6 +28,9 @@ pub struct Cell {
     pub blocks: Vec<Block>,
     /// The cell had paragraph marks (`<p>`): without them, paragraph breaks were lost.
     pub paragraphs: bool,
+    /// A grid position covered by the cell above (a vertical merge in a .docx/.odt): the
+    /// row continues what that cell holds.
+    pub below: bool,
 }
 
 impl Cell {
@@ -119,6 +122,8 @@ enum Token {
     Break,
     ListStart,
     ListEnd,
+    /// `<li>`: a list item starts.
+    Item,
     ItalicStart,
     ItalicEnd,
 }
@@ -150,6 +155,7 @@ fn tokenize(raw: &str) -> Vec<Token> {
             ("ul" | "ol", true) => Token::ListEnd,
             ("i" | "em", false) => Token::ItalicStart,
             ("i" | "em", true) => Token::ItalicEnd,
+            ("li", false) => Token::Item,
             ("p" | "br" | "li" | "div" | "tr" | "td" | "th", _) => Token::Break,
             _ => Token::Text(String::new()),
         });
@@ -165,6 +171,10 @@ pub fn read_cell(raw: &str) -> Cell {
     let has_paragraphs = raw.contains("<p");
     let mut reader = CellReader::default();
     let mut in_list = false;
+    let mut depth = 0usize;
+    // The block of each open list level's latest `<li>`: a nested list under it makes it a
+    // heading (`•`) of the points below.
+    let mut item_blocks: Vec<Option<usize>> = Vec::new();
     let mut italic = false;
     for token in tokenize(raw) {
         match token {
@@ -175,11 +185,28 @@ pub fn read_cell(raw: &str) -> Cell {
             Token::Break => reader.end_block(),
             Token::ListStart => {
                 reader.end_block();
+                if let Some(Some(b)) = item_blocks.last()
+                    && let Some(block) = reader.blocks.get_mut(*b)
+                    && block.mark == Mark::Dash
+                {
+                    block.mark = Mark::Bullet;
+                }
                 in_list = true;
+                depth += 1;
+                item_blocks.push(None);
             }
             Token::ListEnd => {
                 reader.end_block();
-                in_list = false;
+                depth = depth.saturating_sub(1);
+                item_blocks.pop();
+                in_list = depth > 0;
+            }
+            Token::Item => {
+                reader.end_block();
+                reader.mark = Some(Mark::Dash);
+                if let Some(slot) = item_blocks.last_mut() {
+                    *slot = Some(reader.blocks.len());
+                }
             }
             Token::ItalicStart => {
                 // Without paragraph marks an italic run is a block of its own.
@@ -200,6 +227,7 @@ pub fn read_cell(raw: &str) -> Cell {
     Cell {
         blocks: reader.blocks,
         paragraphs: has_paragraphs,
+        below: false,
     }
 }
 
@@ -218,7 +246,9 @@ impl CellReader {
     fn text(&mut self, text: &str, marks: bool, italic: bool) {
         for word in text.split_whitespace() {
             let bullet = matches!(word, "•" | "●" | "▪" | "◦" | "■");
-            if bullet || (marks && word == "-") {
+            // Arrows and ticks mark points under a heading wherever they are.
+            let point = matches!(word, "→" | "➢" | "➤" | "►" | "✓" | "✔" | "");
+            if bullet || point || (marks && word == "-") {
                 self.end_block();
                 self.mark = Some(if bullet { Mark::Bullet } else { Mark::Dash });
                 continue;

@@ -189,9 +189,29 @@ impl Walker {
         self.row_competences.clear();
         self.row_activities.clear();
         let columns = self.place(cells.len());
+        let mut below = Vec::new();
         for (cell, column) in cells.iter().zip(columns) {
             if !cell.is_empty() {
                 self.cell(cell, column);
+            } else if cell.below {
+                below.push(column);
+            }
+        }
+        // An exam cell merged down over this row evaluates this row's competences too.
+        for column in below {
+            if let Some(Column {
+                last: Some(Item::Modality(m)),
+                ..
+            }) = self.columns.get(column)
+            {
+                let (m, rows) = (*m, self.row_competences.clone());
+                if let Some(x) = self.bloc().modalities.get_mut(m) {
+                    for k in rows {
+                        if !x.rows.contains(&k) {
+                            x.rows.push(k);
+                        }
+                    }
+                }
             }
         }
     }
