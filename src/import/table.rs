@@ -9,6 +9,8 @@ mod assemble;
 mod cells;
 mod exams;
 mod ids;
+mod label;
+mod layout;
 mod office;
 mod walk;
 
@@ -17,11 +19,27 @@ use std::path::Path;
 use super::Imported;
 use super::draft::Draft;
 use crate::Error;
-use cells::{Cell, Line};
-use walk::Role;
+use cells::Line;
+pub use walk::Role;
+
+/// What the author tells the importer when its guesses fail (`import table` flags).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The role of each column, in order (`--columns activities,competences,…`).
+    pub columns: Option<String>,
+    /// `KIND=REGEX` (`--id-pattern competence=^RC\d+`), tried before the ID grammar.
+    pub id_patterns: Vec<String>,
+    /// A heading row matching it is a bloc (`--bloc-pattern '^Pôle \d+ ?: (.*)'`).
+    pub bloc_pattern: Option<String>,
+}
 
 /// Reads the document at `path`; `id` names the referential (default: from the file name).
 pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
+    import_with(path, id, &Options::default())
+}
+
+/// [`import`] with the author's help.
+pub fn import_with(path: &Path, id: Option<&str>, options: &Options) -> Result<Imported, Error> {
     let lines = read_document(path)?;
     let id = match id {
         Some(id) => {
@@ -51,7 +69,7 @@ pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut imported = import_lines(&lines, &id).map_err(|e| match e {
+    let mut imported = import_lines(&lines, &id, options).map_err(|e| match e {
         Error::Usage(m) => Error::Usage(format!("{}: {m}", path.display())),
         other => other,
     })?;
@@ -103,17 +121,47 @@ fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
 
 /// Imports a document's text as referential `id`.
 pub fn import_text(text: &str, id: &str) -> Result<Imported, Error> {
-    import_lines(&cells::read_document(text), id)
+    import_lines(&cells::read_document(text), id, &Options::default())
 }
 
 /// Imports a document read into lines (from text, or from a .docx/.odt).
-fn import_lines(lines: &[Line], id: &str) -> Result<Imported, Error> {
-    let layout = layout(lines)?;
-    let mut walker = walk::Walker::new(&layout.roles);
-    for (line, cells) in &layout.rows {
-        walker.row(*line, cells);
+fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported, Error> {
+    let columns = match &options.columns {
+        Some(spec) => Some(layout::parse_columns(spec).map_err(Error::Usage)?),
+        None => None,
+    };
+    let layout = layout::layout(lines, columns.as_deref())?;
+    let mut hints = walk::Hints::default();
+    for spec in &options.id_patterns {
+        hints
+            .patterns
+            .add(spec)
+            .map_err(|e| Error::Usage(format!("--id-pattern {e}")))?;
     }
+    if let Some(p) = &options.bloc_pattern {
+        let re =
+            regex::Regex::new(p).map_err(|e| Error::Usage(format!("--bloc-pattern `{p}`: {e}")))?;
+        hints.bloc_pattern = Some(re);
+    }
+    hints.bloc_headings = layout.rows.iter().any(|r| {
+        !r.rebuilt
+            && r.cells.iter().skip(1).all(cells::Cell::is_empty)
+            && r.cells
+                .first()
+                .is_some_and(|c| ids::bloc(&c.joined()).is_some())
+    });
+    let mut walker = walk::Walker::new(&layout.roles, hints);
+    for row in &layout.rows {
+        walker.row(row.line, &row.cells, row.rebuilt);
+    }
+    let (found, explained) = walker.finish();
     let mut report = Vec::new();
+    if layout.rebuilt_lines > 0 {
+        report.push(format!(
+            "{} lines between table rows were read as rows broken by the conversion (the ID at the start of a line gives its column)",
+            layout.rebuilt_lines
+        ));
+    }
     for (line, text) in &layout.furniture {
         report.push(format!(
             "line {line}: dropped as page furniture: «{}»",
@@ -126,7 +174,7 @@ fn import_lines(lines: &[Line], id: &str) -> Result<Imported, Error> {
             layout.rows_after
         ));
     }
-    let (blocs, doubts) = assemble::assemble(walker.found);
+    let (blocs, doubts) = assemble::assemble(found);
     if blocs.is_empty() {
         return Err(Error::Usage(
             "the referential table holds no bloc, activity or competence".into(),
@@ -156,137 +204,17 @@ fn import_lines(lines: &[Line], id: &str) -> Result<Imported, Error> {
         review,
         ..Draft::default()
     };
+    let explained = explained
+        .into_iter()
+        .map(|(line, what)| format!("line {line}: {what}"))
+        .collect();
     Ok(Imported {
         id: id.to_owned(),
         draft,
         report,
+        explained,
+        summary: None,
     })
-}
-
-/// Where the referential table is, and the prose around it.
-#[derive(Debug, Default)]
-struct Layout {
-    roles: Vec<Role>,
-    rows: Vec<(usize, Vec<Cell>)>,
-    /// Prose lines before the table (`None` for a blank line).
-    before: Vec<Option<String>>,
-    after: Vec<Option<String>>,
-    furniture: Vec<(usize, String)>,
-    rows_after: usize,
-}
-
-/// What a header cell names: `Référentiel d'activités` → activities…
-fn role_of(text: &str) -> Option<Role> {
-    let t = text.trim().to_lowercase();
-    let t = [
-        "référentiel de ",
-        "référentiel d'",
-        "referentiel de ",
-        "referentiel d'",
-        "référentiel d’",
-    ]
-    .iter()
-    .find_map(|p| t.strip_prefix(p))
-    .unwrap_or(&t);
-    if t.starts_with("activit") {
-        Some(Role::Activity)
-    } else if t.starts_with("compétence") || t.starts_with("competence") {
-        Some(Role::Competence)
-    } else if t.starts_with("modalit") {
-        Some(Role::Modality)
-    } else if t.starts_with("critère") || t.starts_with("critere") {
-        Some(Role::Criteria)
-    } else {
-        None
-    }
-}
-
-/// A header row: cells naming columns, no IDs.
-fn header_roles(cells: &[Cell]) -> Option<Vec<Option<Role>>> {
-    let roles: Vec<Option<Role>> = cells.iter().map(|c| role_of(&c.joined())).collect();
-    (roles.iter().filter(|r| r.is_some()).count() >= 2).then_some(roles)
-}
-
-fn layout(lines: &[Line]) -> Result<Layout, Error> {
-    let start = lines
-        .iter()
-        .position(|l| matches!(l, Line::Row { cells, .. } if header_roles(cells).is_some()))
-        .ok_or_else(|| {
-            Error::Usage(
-                "no referential table found (a row naming its columns: activités, compétences, \
-                 modalités, critères)"
-                    .into(),
-            )
-        })?;
-    let mut out = Layout::default();
-    for l in &lines[..start] {
-        match l {
-            Line::Text { text, .. } => out.before.push(Some(text.clone())),
-            _ => out.before.push(None),
-        }
-    }
-    let mut roles: Vec<Option<Role>> = Vec::new();
-    let mut in_table = true;
-    for (i, l) in lines.iter().enumerate().skip(start) {
-        match l {
-            Line::Row { line, cells } => {
-                if let Some(found) = header_roles(cells).filter(|_| out.rows.is_empty() || in_table)
-                {
-                    // The header, or its repeat at the top of a page.
-                    if out.rows.is_empty() {
-                        for (n, r) in found.into_iter().enumerate() {
-                            if n >= roles.len() {
-                                roles.push(None);
-                            }
-                            if r.is_some() {
-                                roles[n] = r;
-                            }
-                        }
-                    }
-                    in_table = true;
-                    continue;
-                }
-                if in_table {
-                    out.rows.push((*line, cells.clone()));
-                } else {
-                    out.rows_after += 1;
-                }
-            }
-            Line::Rule => {}
-            Line::Blank => {
-                if !in_table {
-                    out.after.push(None);
-                }
-            }
-            Line::Text { line, text } => {
-                let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
-                let inside = matches!(next, Some(Line::Row { .. } | Line::Rule));
-                if in_table && inside {
-                    out.furniture.push((*line, text.clone()));
-                } else {
-                    in_table = false;
-                    out.after.push(Some(text.clone()));
-                }
-            }
-        }
-    }
-    // Columns the header leaves unnamed keep the usual order.
-    let usual = [
-        Role::Activity,
-        Role::Competence,
-        Role::Modality,
-        Role::Criteria,
-    ];
-    out.roles = (0..roles.len().max(4))
-        .map(|n| {
-            roles
-                .get(n)
-                .copied()
-                .flatten()
-                .unwrap_or(usual.get(n).copied().unwrap_or(Role::Modality))
-        })
-        .collect();
-    Ok(out)
 }
 
 /// Paragraphs of prose lines (blank lines separate them; lines of one are kept).

@@ -11,12 +11,12 @@ use refolio::import::draft::Draft;
 /// A cell of the test table: its paragraphs (`Some(level)` for a list item), the columns
 /// and rows it spans; or a grid position covered by the cell above.
 #[derive(Clone)]
-enum C {
+pub(crate) enum C {
     Text(Vec<(Option<usize>, &'static str)>, usize, usize),
     Below,
 }
 
-fn t(text: &'static str) -> C {
+pub(crate) fn t(text: &'static str) -> C {
     C::Text(vec![(None, text)], 1, 1)
 }
 
@@ -78,7 +78,7 @@ fn esc(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn docx_xml(rows: &[Vec<C>]) -> String {
+fn docx_xml(title: &str, rows: &[Vec<C>], after: &str) -> String {
     let para = |level: Option<usize>, text: &str| {
         let num = level.map_or(String::new(), |l| {
             format!(
@@ -93,7 +93,7 @@ fn docx_xml(rows: &[Vec<C>]) -> String {
     let mut x = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#,
     );
-    x += &para(None, "Référentiel TECHNICIEN DE MAINTENANCE ÉOLIENNE");
+    x += &para(None, title);
     x += "<w:tbl>";
     for row in rows {
         x += "<w:tr>";
@@ -119,15 +119,15 @@ fn docx_xml(rows: &[Vec<C>]) -> String {
         x += "</w:tr>";
     }
     x += "</w:tbl>";
-    x += &para(None, "Le jury délibère à la fin de la session.");
+    x += &para(None, after);
     x + "</w:body></w:document>"
 }
 
-fn odt_xml(rows: &[Vec<C>]) -> String {
+fn odt_xml(title: &str, rows: &[Vec<C>], after: &str) -> String {
     let mut x = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>"#,
     );
-    x += "<text:h>Référentiel TECHNICIEN DE MAINTENANCE ÉOLIENNE</text:h>";
+    x += &format!("<text:h>{}</text:h>", esc(title));
     x += "<table:table>";
     for row in rows {
         x += "<table:table-row>";
@@ -168,7 +168,7 @@ fn odt_xml(rows: &[Vec<C>]) -> String {
         x += "</table:table-row>";
     }
     x += "</table:table>";
-    x += "<text:p>Le jury délibère à la fin de la session.</text:p>";
+    x += &format!("<text:p>{}</text:p>", esc(after));
     x + "</office:text></office:body></office:document-content>"
 }
 
@@ -188,18 +188,31 @@ fn zipped(parts: &[(&str, &str)]) -> Vec<u8> {
     out.into_inner()
 }
 
-fn docx() -> Vec<u8> {
+/// A .docx: a title paragraph, the table, a paragraph after it.
+pub(crate) fn docx_of(title: &str, rows: &[Vec<C>], after: &str) -> Vec<u8> {
     zipped(&[
         ("[Content_Types].xml", r#"<?xml version="1.0"?><Types/>"#),
-        ("word/document.xml", &docx_xml(&table())),
+        ("word/document.xml", &docx_xml(title, rows, after)),
     ])
 }
 
-fn odt() -> Vec<u8> {
+/// An .odt: a title heading, the table, a paragraph after it.
+pub(crate) fn odt_of(title: &str, rows: &[Vec<C>], after: &str) -> Vec<u8> {
     zipped(&[
         ("mimetype", "application/vnd.oasis.opendocument.text"),
-        ("content.xml", &odt_xml(&table())),
+        ("content.xml", &odt_xml(title, rows, after)),
     ])
+}
+
+const TITLE: &str = "Référentiel TECHNICIEN DE MAINTENANCE ÉOLIENNE";
+const AFTER: &str = "Le jury délibère à la fin de la session.";
+
+fn docx() -> Vec<u8> {
+    docx_of(TITLE, &table(), AFTER)
+}
+
+fn odt() -> Vec<u8> {
+    odt_of(TITLE, &table(), AFTER)
 }
 
 /// What both documents must give.

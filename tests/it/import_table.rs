@@ -89,14 +89,14 @@ fn content(name: &str, yaml: &str) -> Content {
 }
 
 /// Figures for one document: how many of the transcription's items were recovered identical.
-struct Figures {
-    competences: (usize, usize),
-    criteria: (usize, usize),
+pub(crate) struct Figures {
+    pub competences: (usize, usize),
+    pub criteria: (usize, usize),
     /// Among the criteria recovered, those whose indicators are identical too.
-    indicators: usize,
+    pub indicators: usize,
     /// Imported items the transcription does not have (competences, criteria).
-    extra: (usize, usize),
-    misses: Vec<String>,
+    pub extra: (usize, usize),
+    pub misses: Vec<String>,
 }
 
 fn measure(source: &str, transcription: &str) -> Figures {
@@ -110,8 +110,16 @@ fn measure(source: &str, transcription: &str) -> Figures {
 
     // Both read the same way: the transcription, and the file the importer writes.
     let reference = repo_root().join("content/referentials").join(transcription);
-    let r = content(transcription, &std::fs::read_to_string(reference).unwrap());
-    let got = content(source, &yaml);
+    compare(
+        (transcription, &std::fs::read_to_string(reference).unwrap()),
+        (source, &yaml),
+    )
+}
+
+/// Figures of the referential `got` (name, YAML) against the transcription `want`.
+pub(crate) fn compare(want: (&str, &str), got: (&str, &str)) -> Figures {
+    let r = content(want.0, want.1);
+    let got = content(got.0, got.1);
     let mut misses = Vec::new();
     let mut competences = 0;
     for (id, text) in &r.competences {
@@ -162,7 +170,11 @@ fn measure(source: &str, transcription: &str) -> Figures {
 }
 
 fn check(source: &str, transcription: &str) {
-    let f = measure(source, transcription);
+    judge(source, transcription, &measure(source, transcription));
+}
+
+/// Prints the figures and fails below 95 % identical, or above 5 % invented.
+pub(crate) fn judge(source: &str, transcription: &str, f: &Figures) {
     let ((k, kn), (c, cn), i) = (f.competences, f.criteria, f.indicators);
     let share = |a: usize, n: usize| 100.0 * a as f64 / n.max(1) as f64;
     println!(

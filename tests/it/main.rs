@@ -16,6 +16,7 @@ mod fuzz_regressions;
 mod import_office;
 mod import_rncp;
 mod import_table;
+mod import_unseen;
 mod incremental;
 mod interop;
 mod output_safety;

@@ -172,11 +172,21 @@ pub fn read_cell(raw: &str) -> Cell {
     let mut reader = CellReader::default();
     let mut in_list = false;
     let mut depth = 0usize;
-    // The block of each open list level's latest `<li>`: a nested list under it makes it a
-    // heading (`•`) of the points below.
-    let mut item_blocks: Vec<Option<usize>> = Vec::new();
+    let tokens = tokenize(raw);
+    // A cell whose lists nest: its top-level items are headings (`•`) of the points below.
+    let nested = {
+        let mut d = 0usize;
+        tokens.iter().any(|t| {
+            match t {
+                Token::ListStart => d += 1,
+                Token::ListEnd => d = d.saturating_sub(1),
+                _ => {}
+            }
+            d >= 2
+        })
+    };
     let mut italic = false;
-    for token in tokenize(raw) {
+    for token in tokens {
         match token {
             Token::Text(t) => {
                 let text = decode_entities(&t);
@@ -185,28 +195,21 @@ pub fn read_cell(raw: &str) -> Cell {
             Token::Break => reader.end_block(),
             Token::ListStart => {
                 reader.end_block();
-                if let Some(Some(b)) = item_blocks.last()
-                    && let Some(block) = reader.blocks.get_mut(*b)
-                    && block.mark == Mark::Dash
-                {
-                    block.mark = Mark::Bullet;
-                }
                 in_list = true;
                 depth += 1;
-                item_blocks.push(None);
             }
             Token::ListEnd => {
                 reader.end_block();
                 depth = depth.saturating_sub(1);
-                item_blocks.pop();
                 in_list = depth > 0;
             }
             Token::Item => {
                 reader.end_block();
-                reader.mark = Some(Mark::Dash);
-                if let Some(slot) = item_blocks.last_mut() {
-                    *slot = Some(reader.blocks.len());
-                }
+                reader.mark = Some(if nested && depth <= 1 {
+                    Mark::Bullet
+                } else {
+                    Mark::Dash
+                });
             }
             Token::ItalicStart => {
                 // Without paragraph marks an italic run is a block of its own.

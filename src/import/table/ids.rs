@@ -8,10 +8,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// A constant pattern: compiling it cannot fail on any input.
-fn pattern(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| unreachable!("invalid built-in pattern {p}: {e}"))
-}
+use super::label::{self, Kind};
+
+use super::label::pattern;
 
 static BLOC: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"^(?i:bloc)(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?(\d+)\s*[:\-–.]?\s*(.*)$")
@@ -27,9 +26,9 @@ static COMPETENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A competence ID starting a new sentence inside running text.
 static COMPETENCE_INSIDE: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"[.!?]\s+C\.?\d+(?:\.\d+)*(?:\.?[a-z])?\s"));
+    LazyLock::new(|| pattern(r"[.!?]\s+C[A-Z]?[.\-]?\d+(?:[.\-]\d+)*(?:[.\-]?[a-z])?\.?\s"));
 static CRITERION: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i:\bcr)\s?(\d+(?:\.\d+)+)\s*[\-–:]?\s*"));
+    LazyLock::new(|| pattern(r"(?i:\bcr)[\s.\-]?(\d+(?:[.\-]\d+)+)\s*[\-–:]?\s*"));
 static REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\bC\.?\s?\d+(?:\.\d+)*(?:\.?[a-z]\b)?"));
 static RELATION: LazyLock<Regex> =
@@ -48,17 +47,55 @@ pub fn bloc(text: &str) -> Option<(String, String)> {
     Some((format!("B{}", &c[1]), title.to_owned()))
 }
 
+static DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^(\p{Lu}\p{L}+)\s+(?:n\s*°\s*)?(\d{1,2})\s*[:\-–.]\s*(\S.*)$"));
+
+/// A domain heading standing for a bloc in a document without bloc headings: `A1. Titre`
+/// (→ `A1`), `Domaine 2 – Titre` (→ `B2`), or a short title alone (→ `B<n>`, `n` the bloc's
+/// position).
+pub fn domain(text: &str, n: usize) -> Option<(String, String)> {
+    let text = text.trim();
+    if let Some(l) = label::label(text)
+        && l.numbers.len() == 1
+        && !l.rest.is_empty()
+        && matches!(
+            l.kind,
+            Kind::Activity | Kind::Bloc | Kind::Other | Kind::Number
+        )
+    {
+        let id = match l.kind {
+            Kind::Number => format!("B{}", l.numbers[0]),
+            _ => l.id,
+        };
+        return Some((id, l.rest));
+    }
+    if let Some(c) = DOMAIN.captures(text) {
+        return Some((format!("B{}", &c[2]), c[3].trim().to_owned()));
+    }
+    let words = text.split_whitespace().count();
+    let plain = label::label(text).is_none()
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !text.ends_with(['.', ':', ';', ','])
+        && (1..=12).contains(&words);
+    plain.then(|| (format!("B{n}"), text.to_owned()))
+}
+
 /// `Activité 1 : Titre` → (`A1`, `Titre`).
 pub fn group(text: &str) -> Option<(String, String)> {
     let c = GROUP.captures(text.trim())?;
     Some((format!("A{}", &c[1]), c[2].trim().to_owned()))
 }
 
-/// `A1.1-Titre`, `A 2.1 – Titre`, `A.1.1 Titre`, `A5. Titre` → (`A1.1`, `Titre`)…
+/// `A1.1-Titre`, `A 2.1 – Titre`, `A.1.1 Titre`, `A5. Titre`, `AT-1 Titre` → (`A1.1`,
+/// `Titre`)…
 pub fn activity(text: &str) -> Option<(String, String)> {
-    let c = ACTIVITY.captures(text.trim())?;
-    let number: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
-    Some((format!("A{}{number}", &c[1]), c[3].trim().to_owned()))
+    if let Some(c) = ACTIVITY.captures(text.trim()) {
+        let number: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
+        return Some((format!("A{}{number}", &c[1]), c[3].trim().to_owned()));
+    }
+    label::label(text)
+        .filter(|l| l.kind == Kind::Activity)
+        .map(|l| (l.id, l.rest))
 }
 
 /// Splits `Activité 1 : Titre A1.1 Titre` before each activity ID met inside the text.
@@ -68,12 +105,16 @@ pub fn split_activities(text: &str) -> Vec<String> {
 
 /// `C1.1 Texte`, `C.1.1.a Texte`, `C1.5 - Texte` → (`C1.1`, `Texte`).
 pub fn competence(text: &str) -> Option<(String, String)> {
-    let c = COMPETENCE.captures(text.trim())?;
-    let letter = c.get(3).map_or("", |m| m.as_str());
-    Some((
-        format!("C{}{}{letter}", &c[1], &c[2]),
-        c[4].trim().to_owned(),
-    ))
+    if let Some(c) = COMPETENCE.captures(text.trim()) {
+        let letter = c.get(3).map_or("", |m| m.as_str());
+        return Some((
+            format!("C{}{}{letter}", &c[1], &c[2]),
+            c[4].trim().to_owned(),
+        ));
+    }
+    label::label(text)
+        .filter(|l| l.kind == Kind::Competence)
+        .map(|l| (l.id, l.rest))
 }
 
 /// Splits a paragraph before each competence ID that starts a new sentence.
@@ -154,27 +195,18 @@ pub fn marker(text: &str) -> Option<(u32, String)> {
     Some((c[1].parse().ok()?, c[2].trim().to_owned()))
 }
 
-/// The numbers of an ID (`C.3.1.1a` → [3, 1, 1]), to compare positions and to pair
-/// `Cr1.2.3` with `C1.2`.
-pub fn numbers(id: &str) -> Vec<u32> {
-    id.split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect()
-}
+pub use super::label::numbers;
 
 /// Whether competence `id` is what reference `r` names: itself, or one of its lettered
 /// parts (`C.1.1` names `C.1.1.a`; `C.2.3` names `C.2.3b`).
+/// Separators do not matter: `C1.7` names `C.1.7`.
 pub fn names(r: &str, id: &str) -> bool {
     if id == r {
         return true;
     }
-    match id.strip_prefix(r) {
-        Some(rest) => {
-            let rest = rest.strip_prefix('.').unwrap_or(rest);
-            rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase())
-        }
-        None => false,
-    }
+    let (rp, rn, rl) = label::canonical(r);
+    let (ip, in_, il) = label::canonical(id);
+    rp == ip && rn == in_ && (rl == il || (rl.is_empty() && il.len() == 1))
 }
 
 fn strip_spaces(s: &str) -> String {

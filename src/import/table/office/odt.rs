@@ -26,6 +26,8 @@ struct State {
     /// Rows still covered below each column, as the current row started, and from now on.
     covered_now: Vec<usize>,
     covered_next: Vec<usize>,
+    /// Where a run of repeated empty cells began in the row.
+    padding_from: Option<usize>,
 }
 
 impl State {
@@ -58,6 +60,7 @@ impl State {
                 .clamp(1, MAX_REPEAT)
         };
         let col = self.row.len();
+        self.padding_from = None;
         let (rows, columns) = (n(b"number-rows-spanned"), n(b"number-columns-spanned"));
         if self.covered_next.len() < col + columns {
             self.covered_next.resize(col + columns, 0);
@@ -73,6 +76,7 @@ impl State {
             .and_then(|v| v.parse::<usize>().ok())
             .unwrap_or(1)
             .clamp(1, MAX_REPEAT);
+        self.padding_from = None;
         for _ in 0..repeat {
             let col = self.row.len();
             let below = self.covered_now.get(col).is_some_and(|&r| r > 0);
@@ -153,9 +157,13 @@ pub fn pieces(xml: &[u8]) -> Result<Vec<Piece>, (u64, String)> {
                         .and_then(|v| v.parse::<usize>().ok())
                         .unwrap_or(1)
                         .clamp(1, MAX_REPEAT);
+                    let from = s.row.len();
                     for _ in 0..repeat {
                         s.open_cell(e);
                         s.row.push(GridCell::default());
+                    }
+                    if repeat > 1 {
+                        s.padding_from = Some(from);
                     }
                 }
                 b"table:covered-table-cell" if s.tables == 1 => s.covered(e),
@@ -176,14 +184,13 @@ pub fn pieces(xml: &[u8]) -> Result<Vec<Piece>, (u64, String)> {
                     s.row.push(cell);
                 }
                 b"table:table-row" if s.tables == 1 => {
-                    let row = std::mem::take(&mut s.row);
-                    // Trailing empty cells (repeated to the sheet's width) are no columns.
-                    let keep = row
-                        .iter()
-                        .rposition(|c| !c.paras.is_empty() || c.below)
-                        .map_or(0, |i| i + 1);
-                    s.pieces
-                        .push(Piece::Row(row.into_iter().take(keep.max(1)).collect()));
+                    let mut row = std::mem::take(&mut s.row);
+                    // A run of repeated empty cells at the end pads the row to the sheet's
+                    // width: no columns.
+                    if let Some(from) = s.padding_from.take() {
+                        row.truncate(from.max(1));
+                    }
+                    s.pieces.push(Piece::Row(row));
                 }
                 b"table:table" => {
                     s.end_para();

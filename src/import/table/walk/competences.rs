@@ -1,0 +1,104 @@
+//! Competences in the walk: an ID starts one (in a paragraph or a list item, several per
+//! cell), text without ID continues it (lists kept as Markdown lines) or, right under a new
+//! group, is the group's summary.
+
+use super::super::cells::{Block, Mark};
+use super::{
+    FoundCompetence, Item, Walker, append_item, append_para, finished, join_cut, short,
+    starts_lowercase,
+};
+
+impl Walker {
+    pub(super) fn competence_text(&mut self, text: &str, column: usize, first: bool) {
+        if let Some((id, body)) = self.competence_id(text, column) {
+            // Activities listed without IDs in the row: paired with its competences in
+            // order (the last takes those left).
+            let activity = match self.row_generated.as_slice() {
+                [] | [_] => self.current_activity,
+                many => many
+                    .get(self.row_competences.len())
+                    .or(many.last())
+                    .copied(),
+            };
+            self.took(
+                text,
+                format!(
+                    "competence {id} (its ID, in the {} column)",
+                    self.column_name(column)
+                ),
+            );
+            let bloc = self.bloc();
+            bloc.competences.push(FoundCompetence {
+                id,
+                text: body,
+                activity,
+            });
+            let index = bloc.competences.len() - 1;
+            self.current_competence = Some(index);
+            self.row_competences.push(index);
+            self.columns[column].last = Some(Item::Competence(index));
+            return;
+        }
+        let block = Block {
+            mark: Mark::Para,
+            text: text.to_owned(),
+            italic: false,
+        };
+        self.competence_block(&block, column, first);
+    }
+
+    pub(super) fn competence_block(&mut self, block: &Block, column: usize, first: bool) {
+        let text = block.text.as_str();
+        if block.mark == Mark::Para && self.competence_id(text, column).is_some() {
+            self.competence_text(text, column, first);
+            return;
+        }
+        let unfinished = self.unfinished_competence();
+        let column_last = match self.columns[column].last {
+            Some(Item::Competence(i)) => Some(i),
+            _ => None,
+        };
+        let cut = first && (starts_lowercase(text) || block.mark != Mark::Para);
+        // A statement without ID right under a new group: the group's summary.
+        if first
+            && !cut
+            && unfinished.is_none()
+            && let Some(&a) = self.row_activities.first()
+        {
+            let bloc = self.bloc();
+            if let Some(activity) = bloc.activities.get_mut(a) {
+                append_para(activity.summary.get_or_insert_with(String::new), text);
+                return;
+            }
+        }
+        let target = if first {
+            unfinished.or(column_last).or(self.current_competence)
+        } else {
+            column_last.or(self.current_competence)
+        };
+        let Some(target) = target else {
+            self.note(format!(
+                "text in the competences column before any competence, kept out: «{}»",
+                short(text)
+            ));
+            return;
+        };
+        self.columns[column].last = Some(Item::Competence(target));
+        if let Some(k) = self.bloc().competences.get_mut(target) {
+            match block.mark {
+                Mark::Dash | Mark::Bullet => append_item(&mut k.text, text),
+                Mark::Para if first && unfinished == Some(target) => join_cut(&mut k.text, text),
+                Mark::Para => append_para(&mut k.text, text),
+            }
+        }
+    }
+
+    pub(super) fn unfinished_competence(&mut self) -> Option<usize> {
+        let bloc = self.bloc();
+        let last = bloc.competences.len().checked_sub(1)?;
+        // Only the latest few: text is never cut further back than a row or two.
+        (last.saturating_sub(3)..=last)
+            .rev()
+            .find(|&i| !finished(&bloc.competences[i].text))
+    }
+}
