@@ -255,8 +255,36 @@ fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, Option<Stri
     (title.filter(|t| !t.is_empty()), preamble)
 }
 
+/// Text without its HTML tags (`<p><strong>…</strong></p>`), `&amp;` and the like decoded.
+fn strip_tags(p: &str) -> String {
+    if !p.contains('<') {
+        return p.to_owned();
+    }
+    let mut out = String::new();
+    let mut rest = p;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        match rest[i..].find('>') {
+            Some(j) => {
+                out.push(' ');
+                rest = &rest[i + j + 1..];
+            }
+            None => {
+                rest = &rest[i..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("&amp;", "&")
+        .replace("&nbsp;", " ")
+        .replace("&#39;", "'")
+}
+
 /// `**Référentiel RESPONSABLE DU …**` → `Responsable du …`.
 fn clean_title(p: &str) -> String {
+    // `<p><strong>Titre</strong></p>`: the tags of an HTML conversion are no part of it.
+    let p = strip_tags(p);
     let t: String = p.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
     let t = [
@@ -268,6 +296,8 @@ fn clean_title(p: &str) -> String {
     .iter()
     .find_map(|p| t.strip_prefix(p))
     .unwrap_or(t);
+    // `Référentiel — Agent de …`, `Référentiel : …`.
+    let t = t.trim_start_matches(['—', '–', '-', ':', ' ']);
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     if letters.len() > 3 && upper * 10 >= letters.len() * 9 {
@@ -315,6 +345,14 @@ mod tests {
         assert_eq!(
             clean_title("Référentiel RESPONSABLE DU DEVELOPPEMENT COMMERCIAL"),
             "Responsable du developpement commercial"
+        );
+        assert_eq!(
+            clean_title("Référentiel — Agent de propreté"),
+            "Agent de propreté"
+        );
+        assert_eq!(
+            clean_title("<p><strong>Réceptionniste</strong></p>"),
+            "Réceptionniste"
         );
         assert_eq!(
             clean_title("**Responsable de\ndéveloppement**"),

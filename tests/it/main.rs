@@ -13,6 +13,7 @@ mod decision;
 mod diagnostics;
 mod evidence_links;
 mod fuzz_regressions;
+mod import_blind;
 mod import_office;
 mod import_rncp;
 mod import_table;

@@ -13,8 +13,11 @@ use complete::complete;
 use crate::import::draft::{DraftActivity, DraftBloc, DraftCompetence, DraftCriterion, DraftGroup};
 
 /// The blocs of the draft, and one report line per doubt.
-pub fn assemble(found: Found) -> (Vec<DraftBloc>, Vec<String>) {
-    let mut report = found.report;
+pub fn assemble(mut found: Found) -> (Vec<DraftBloc>, Vec<String>) {
+    let mut report = std::mem::take(&mut found.report);
+    for bloc in &mut found.blocs {
+        single_groups(bloc);
+    }
     let blocs = if found.bloc_headings {
         found.blocs
     } else {
@@ -26,6 +29,18 @@ pub fn assemble(found: Found) -> (Vec<DraftBloc>, Vec<String>) {
     }
     complete(&mut out, &mut report);
     (out, report)
+}
+
+/// `Activité 2 : Titre` followed by competences and no activity of its own is an activity,
+/// not a group: a group is what activities come under.
+fn single_groups(bloc: &mut FoundBloc) {
+    let n = bloc.activities.len();
+    for i in 0..n {
+        let next_is_member = bloc.activities.get(i + 1).is_some_and(|next| !next.group);
+        if bloc.activities[i].group && !next_is_member {
+            bloc.activities[i].group = false;
+        }
+    }
 }
 
 /// Whether activity `id` has sub-activities among `all` (`A.3.1` has `A.3.1.2`).
@@ -281,6 +296,12 @@ fn draft_bloc(bloc: FoundBloc, report: &mut Vec<String>) -> DraftBloc {
             })
             .max_by_key(|(_, (_, gid))| gid.len())
             .map(|(n, _)| n);
+        // A sibling of the group (`A.2` after group `A.1`) is not in it.
+        let sibling = last_group.is_some_and(|g| {
+            let depth = |id: &str| ids::numbers(id).len();
+            depth(&draft.id) > 0 && depth(&draft.id) <= depth(&groups[g].id)
+        });
+        let last_group = last_group.filter(|_| !sibling);
         match by_id.or(last_group) {
             Some(g) => groups[g].activities.push(draft),
             None => direct.push(draft),

@@ -50,6 +50,10 @@ pub fn bloc(text: &str) -> Option<(String, String)> {
 static DOMAIN: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^(\p{Lu}\p{L}+)\s+(?:n\s*°\s*)?(\d{1,2})\s*[:\-–.]\s*(\S.*)$"));
 
+/// A domain lettered without number: `A. Accueil de la clientèle`, `B) Gestion`.
+static LETTER_DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^(\p{Lu})\s?[.)]\s*[\-–:]?\s*(\p{Lu}.*)$"));
+
 /// A domain heading standing for a bloc in a document without bloc headings: `A1. Titre`
 /// (→ `A1`), `Domaine 2 – Titre` (→ `B2`), or a short title alone (→ `B<n>`, `n` the bloc's
 /// position).
@@ -71,6 +75,9 @@ pub fn domain(text: &str, n: usize) -> Option<(String, String)> {
     }
     if let Some(c) = DOMAIN.captures(text) {
         return Some((format!("B{}", &c[2]), c[3].trim().to_owned()));
+    }
+    if let Some(c) = LETTER_DOMAIN.captures(text) {
+        return Some((c[1].to_owned(), c[2].trim().to_owned()));
     }
     let words = text.split_whitespace().count();
     let plain = label::label(text).is_none()
@@ -117,9 +124,20 @@ pub fn competence(text: &str) -> Option<(String, String)> {
         .map(|l| (l.id, l.rest))
 }
 
-/// Splits a paragraph before each competence ID that starts a new sentence.
+/// A competence ID after a dash or semicolon between two items run together on one line
+/// (`C1. Organiser … – C2. Appliquer …`), followed by a capitalised word.
+static COMPETENCE_AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\s[–\-;]\s+C[A-Z]?[.\-]?\d+(?:[.\-]\d+)*(?:[.\-]?[a-z])?\.?\s+\p{Lu}")
+});
+
+/// Splits a paragraph before each competence ID that starts a new sentence, or that follows
+/// a dash or semicolon separating items run together (the separator is dropped).
 pub fn split_competences(text: &str) -> Vec<String> {
     split_before(text, &COMPETENCE_INSIDE, 1)
+        .into_iter()
+        .flat_map(|piece| split_before(&piece, &COMPETENCE_AFTER_DASH, 2))
+        .map(|piece| piece.trim_start_matches(['–', '-', ';', ' ']).to_owned())
+        .collect()
 }
 
 /// Splits `… il est Cr 1.1.7 Les outils… CR1.1.8 …` into `(Option<id>, text)` pieces: the text
@@ -327,6 +345,14 @@ mod tests {
         assert_eq!(competence("Cette épreuve"), None);
         assert_eq!(competence("CRM et outils"), None);
         assert_eq!(
+            split_competences("C1. Organiser son chantier – C2. Appliquer un protocole"),
+            ["C1. Organiser son chantier", "C2. Appliquer un protocole"]
+        );
+        assert_eq!(
+            split_competences("C1 Vendre des produits - C2 en ligne"),
+            ["C1 Vendre des produits - C2 en ligne"]
+        );
+        assert_eq!(
             split_competences("C.1.1.a Exercer une veille. C.1.1.b Analyser (préférences,"),
             [
                 "C.1.1.a Exercer une veille.",
@@ -370,6 +396,11 @@ mod tests {
             pair("B2", "Elaboration")
         );
         assert_eq!(bloc("Blocage"), None);
+        assert_eq!(
+            domain("A. Accueil de la clientèle", 1),
+            pair("A", "Accueil de la clientèle")
+        );
+        assert_eq!(domain("Pôle 2 – Vente", 1), pair("B2", "Vente"));
     }
 
     #[test]

@@ -124,6 +124,9 @@ fn exam_like(text: &str) -> bool {
 fn broken_column(text: &str, previous: Option<usize>, roles: &[Role]) -> Option<usize> {
     let bare = text.trim_start_matches(['•', '●', '▪', '-', '*', ' ']);
     let col = |r: Role| roles.iter().position(|&x| x == r);
+    if super::ids::group(bare).is_some() {
+        return col(Role::Activity);
+    }
     if let Some(l) = label::label(bare) {
         let by_kind = match l.kind {
             Kind::Activity => col(Role::Activity),
@@ -153,6 +156,7 @@ fn opens_broken_row(text: &str) -> bool {
     let bare = text.trim_start_matches(['•', '●', '▪', '-', '*', ' ']);
     label::label(bare).is_some_and(|l| matches!(l.kind, Kind::Activity | Kind::Competence))
         || super::ids::activity(bare).is_some()
+        || super::ids::group(bare).is_some()
         || super::ids::competence(bare).is_some()
 }
 

@@ -64,9 +64,20 @@ impl Walker {
             } else if let Some((id, title)) = ids::activity(&piece) {
                 Some((id, title, false, false, "an activity ID"))
             } else {
+                // The column decides for a prefix that does not say (`B.1`, `D2`).
                 self.label(&piece)
-                    .filter(|l| l.kind == Kind::Number && !l.rest.is_empty())
-                    .map(|l| (l.id, l.rest, false, true, "a numbered sub-domain"))
+                    .filter(|l| !l.rest.is_empty())
+                    .and_then(|l| match l.kind {
+                        Kind::Number => Some((l.id, l.rest, false, true, "a numbered sub-domain")),
+                        Kind::Other | Kind::Bloc | Kind::Exam => Some((
+                            l.id,
+                            l.rest,
+                            false,
+                            false,
+                            "an ID whose prefix says nothing else",
+                        )),
+                        _ => None,
+                    })
             };
             match found {
                 Some((id, title, group, sub_domain, why)) => {
@@ -136,6 +147,16 @@ impl Walker {
             );
             return;
         };
+        // Items listed under an activity read with its ID (`A.1 – Accueil` then a list):
+        // its activities, the way a numbered sub-domain lists them.
+        if block.mark != Mark::Para
+            && !starts_lowercase(text)
+            && let Some(a) = self.bloc().activities.get_mut(target)
+            && !a.generated
+            && !a.group
+        {
+            a.sub_domain = true;
+        }
         // The sub-domain it is under, if any.
         let parent = {
             let activities = &self.bloc().activities;

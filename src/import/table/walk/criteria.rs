@@ -43,6 +43,23 @@ impl Walker {
             self.push_criterion(column, Some(l.id), l.rest, Target::Numbered);
             return;
         }
+        // `1)`, `2.`: a list's numbering, not an ID naming a competence.
+        let renumbered;
+        let (block, text) = match self.label(text) {
+            Some(l)
+                if block.mark == Mark::Para
+                    && l.kind == Kind::Number
+                    && l.numbers.len() == 1
+                    && !l.rest.is_empty() =>
+            {
+                renumbered = Block {
+                    text: l.rest,
+                    ..block.clone()
+                };
+                (&renumbered, renumbered.text.as_str())
+            }
+            _ => (block, text),
+        };
         let column_last = match self.columns[column].last {
             Some(Item::Criterion(i)) => Some(i),
             _ => None,
