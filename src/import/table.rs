@@ -7,6 +7,7 @@
 
 mod assemble;
 mod cells;
+mod coverage;
 mod exams;
 mod ids;
 mod label;
@@ -130,7 +131,6 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
         Some(spec) => Some(layout::parse_columns(spec).map_err(Error::Usage)?),
         None => None,
     };
-    let layout = layout::layout(lines, columns.as_deref())?;
     let mut hints = walk::Hints::default();
     for spec in &options.id_patterns {
         hints
@@ -143,6 +143,8 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
             regex::Regex::new(p).map_err(|e| Error::Usage(format!("--bloc-pattern `{p}`: {e}")))?;
         hints.bloc_pattern = Some(re);
     }
+    // The author's help is checked before the document: a typo is said first.
+    let layout = layout::layout(lines, columns.as_deref())?;
     hints.bloc_headings = layout.rows.iter().any(|r| {
         !r.rebuilt
             && r.cells.iter().skip(1).all(cells::Cell::is_empty)
@@ -195,7 +197,7 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
         }
     };
     let notes = paragraphs(&layout.after).join("\n\n");
-    let draft = Draft {
+    let mut draft = Draft {
         title,
         language: Some("fr".into()),
         preamble,
@@ -204,17 +206,86 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
         review,
         ..Draft::default()
     };
-    let explained = explained
-        .into_iter()
-        .map(|(line, what)| format!("line {line}: {what}"))
-        .collect();
+    let coverage = coverage::measure(lines, &layout.header_lines, &draft);
+    let summary = coverage::summary(&draft, &coverage);
+    let explained = explain(&layout, explained, &coverage.dropped);
+    draft.dropped = coverage.dropped;
     Ok(Imported {
         id: id.to_owned(),
         draft,
         report,
         explained,
-        summary: None,
+        summary: Some(summary),
     })
+}
+
+/// `--explain`: the walk's account of each piece of text, with what the layout decided
+/// (the header, page furniture) and the text the draft does not hold, in line order.
+fn explain(
+    layout: &layout::Layout,
+    walked: Vec<(usize, String)>,
+    dropped: &[(usize, String)],
+) -> Vec<String> {
+    let names: Vec<&str> = layout
+        .roles
+        .iter()
+        .map(|r| match r {
+            Role::Activity => "activities",
+            Role::Competence => "competences",
+            Role::Modality => "exams",
+            Role::Criteria => "criteria",
+        })
+        .collect();
+    let mut all: Vec<(usize, String)> = layout
+        .header_lines
+        .iter()
+        .map(|&l| {
+            (
+                l,
+                format!(
+                    "header row: columns {} ({})",
+                    names.join(", "),
+                    layout.header
+                ),
+            )
+        })
+        .collect();
+    if layout.header_lines.is_empty() {
+        all.push((
+            0,
+            format!("columns {} ({})", names.join(", "), layout.header),
+        ));
+    }
+    for row in layout.rows.iter().filter(|r| r.rebuilt) {
+        all.push((
+            row.line,
+            "a table row rebuilt from this line and the plain lines after it (the conversion broke it; the ID at the start of a line gives its column, else the order of the columns)".into(),
+        ));
+    }
+    all.extend(walked);
+    for (line, text) in &layout.furniture {
+        all.push((
+            *line,
+            format!(
+                "«{}» → dropped: a line of prose between table rows (page furniture)",
+                walk::short(text)
+            ),
+        ));
+    }
+    for (line, text) in dropped {
+        all.push((
+            *line,
+            format!(
+                "«{}» → not in the draft (listed at its end as a comment)",
+                walk::short(text)
+            ),
+        ));
+    }
+    // Stable: the walk's order within a line is kept.
+    all.sort_by_key(|(line, _)| *line);
+    all.into_iter()
+        .map(|(line, what)| format!("line {line}: {what}"))
+        .collect()
 }
 
 /// Paragraphs of prose lines (blank lines separate them; lines of one are kept).

@@ -14,6 +14,7 @@ mod diagnostics;
 mod evidence_links;
 mod fuzz_regressions;
 mod import_blind;
+mod import_help;
 mod import_office;
 mod import_rncp;
 mod import_table;

@@ -30,6 +30,8 @@ pub struct Layout {
     pub rebuilt_lines: usize,
     /// How the columns' roles were found, for `--explain`.
     pub header: String,
+    /// The lines of the header row and its repeats (structure, not content).
+    pub header_lines: Vec<usize>,
 }
 
 /// What a header cell names: `Référentiel d'activités` → activities, `Compétences
@@ -72,6 +74,20 @@ fn header_roles(cells: &[Cell]) -> Option<Vec<Option<Role>>> {
         .map(|c| c.blocks.first().and_then(|b| role_of(&b.text)))
         .collect();
     (roles.iter().filter(|r| r.is_some()).count() >= 2).then_some(roles)
+}
+
+/// A header whose words are not the usual ones (`Missions | Savoir-faire | …`): at least
+/// two cells, each a few words without an ID.
+fn unnamed_header(cells: &[Cell]) -> bool {
+    let filled: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
+    filled.len() >= 2
+        && filled.iter().all(|c| {
+            let text = c.joined();
+            text.split_whitespace().count() <= 4
+                && label::label(&text).is_none()
+                && super::ids::activity(&text).is_none()
+                && super::ids::competence(&text).is_none()
+        })
 }
 
 /// `activities,competences,modalities,criteria` (the author's `--columns`).
@@ -257,7 +273,14 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
                             }
                         }
                     }
+                    out.header_lines.push(*line);
                     in_table = true;
+                    continue;
+                }
+                // The author named the columns because the header names them otherwise: a
+                // first row of short cells without IDs is that header.
+                if !header_found && out.rows.is_empty() && unnamed_header(cells) {
+                    out.header_lines.push(*line);
                     continue;
                 }
                 if in_table {

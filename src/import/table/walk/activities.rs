@@ -60,7 +60,13 @@ impl Walker {
             let found = if let Some(l) = by_author {
                 Some((l.id, l.rest, false, false, "matches --id-pattern"))
             } else if let Some((id, title)) = ids::group(&piece) {
-                Some((id, title, true, false, "`Activité N`: a group"))
+                Some((
+                    id,
+                    title,
+                    true,
+                    false,
+                    "`Activité N`: a group if activities follow it, else an activity",
+                ))
             } else if let Some((id, title)) = ids::activity(&piece) {
                 Some((id, title, false, false, "an activity ID"))
             } else {

@@ -20,10 +20,15 @@ impl Walker {
                     .or(many.last())
                     .copied(),
             };
+            let how = if self.hints.patterns.label(text).is_some() {
+                "its ID matches --id-pattern"
+            } else {
+                "its ID"
+            };
             self.took(
                 text,
                 format!(
-                    "competence {id} (its ID, in the {} column)",
+                    "competence {id} ({how}, in the {} column)",
                     self.column_name(column)
                 ),
             );

@@ -83,6 +83,12 @@ impl Walker {
         if let Some(marker) = marker {
             block.text = format!("{marker} {}", block.text);
         }
+        let why = if start_new {
+            "text of a new exam (the exams column: a row opening competences the exam before does not name, or a part naming its own)"
+        } else {
+            "text of the exam above (the exams column)"
+        };
+        self.took(&block.text, why.into());
         let rows = self.row_competences.clone();
         let Some(x) = self.bloc().modalities.get_mut(m) else {
             return;
