@@ -176,7 +176,7 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
             layout.rows_after
         ));
     }
-    let (blocs, doubts) = assemble::assemble(found);
+    let (mut blocs, doubts) = assemble::assemble(found);
     if blocs.is_empty() {
         return Err(Error::Usage(
             "the referential table holds no bloc, activity or competence".into(),
@@ -188,6 +188,19 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     let title = match title {
         Some(t) => {
             report.push(format!("title guessed: «{t}»"));
+            // The one bloc of a document without bloc headings is the certification.
+            if let [bloc] = blocs.as_mut_slice()
+                && bloc.title == "À compléter"
+            {
+                bloc.title = t.clone();
+                bloc.review = vec![
+                    "no bloc heading in the source: the bloc is titled after the document".into(),
+                ];
+                report.push(format!(
+                    "{}: no bloc heading: titled after the document, «{t}»",
+                    bloc.id
+                ));
+            }
             t
         }
         None => {

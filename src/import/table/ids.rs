@@ -13,7 +13,7 @@ use super::label::{self, Kind};
 use super::label::pattern;
 
 static BLOC: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^(?i:bloc)(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?(\d+)\s*[:\-–.]?\s*(.*)$")
+    pattern(r"^(?i:bloc(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?)(\d+)\s*[:\-–.]?\s*(.*)$")
 });
 static GROUP: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^(?i:activité)\s+(\d+)\s*[:\-–.]?\s*(.*)$"));
@@ -396,6 +396,10 @@ mod tests {
             pair("B2", "Elaboration")
         );
         assert_eq!(bloc("Blocage"), None);
+        assert_eq!(
+            bloc("BLOC DE COMPÉTENCES N°1 – Entretenir un espace vert"),
+            pair("B1", "Entretenir un espace vert")
+        );
         assert_eq!(
             domain("A. Accueil de la clientèle", 1),
             pair("A", "Accueil de la clientèle")
