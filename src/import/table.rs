@@ -376,6 +376,8 @@ fn clean_title(p: &str) -> String {
         "REFERENTIEL ",
         "RÉFÉRENTIEL ",
         "Referentiel ",
+        "TITRE PROFESSIONNEL ",
+        "Titre professionnel ",
     ]
     .iter()
     .find_map(|p| t.strip_prefix(p))

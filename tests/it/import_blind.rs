@@ -66,6 +66,14 @@ fn proprete_broken_rows_run_together_competences_and_lone_activities() {
     );
 }
 
+#[test]
+fn vendeur_three_columns_criteria_inside_the_exam_and_an_empty_activities_column() {
+    measure_file(
+        &fixture("import/blind/vendeur.txt"),
+        "vendeur.expected.yaml",
+    );
+}
+
 fn list(items: &[(usize, &'static str)], rows: usize) -> C {
     C::Text(items.iter().map(|&(l, s)| (Some(l), s)).collect(), 1, rows)
 }

@@ -136,7 +136,12 @@ pub fn split_competences(text: &str) -> Vec<String> {
     split_before(text, &COMPETENCE_INSIDE, 1)
         .into_iter()
         .flat_map(|piece| split_before(&piece, &COMPETENCE_AFTER_DASH, 2))
-        .map(|piece| piece.trim_start_matches(['–', '-', ';', ' ']).to_owned())
+        .map(|piece| {
+            piece
+                .trim_start_matches(['–', '-', ';', ' '])
+                .trim_end_matches([';', '–', ' '])
+                .to_owned()
+        })
         .collect()
 }
 
@@ -347,6 +352,10 @@ mod tests {
         assert_eq!(
             split_competences("C1. Organiser son chantier – C2. Appliquer un protocole"),
             ["C1. Organiser son chantier", "C2. Appliquer un protocole"]
+        );
+        assert_eq!(
+            split_competences("CP3 Mener un entretien ; CP4 Consolider la vente"),
+            ["CP3 Mener un entretien", "CP4 Consolider la vente"]
         );
         assert_eq!(
             split_competences("C1 Vendre des produits - C2 en ligne"),

@@ -374,7 +374,15 @@ fn resolve(
         }
         return c;
     }
-    (0..roles.len().max(4))
+    // A header naming every one of its columns says how many there are (three when the
+    // exams and their criteria share one); otherwise the usual four.
+    let named = roles.len() >= 3 && roles.iter().all(Option::is_some);
+    let width = if named {
+        roles.len()
+    } else {
+        roles.len().max(4)
+    };
+    (0..width)
         .map(|n| {
             roles
                 .get(n)
