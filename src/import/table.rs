@@ -372,6 +372,8 @@ fn clean_title(p: &str) -> String {
     let t: String = p.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
     let t = [
+        "Référentiel de certification ",
+        "Référentiel de compétences ",
         "Référentiel ",
         "REFERENTIEL ",
         "RÉFÉRENTIEL ",

@@ -74,6 +74,14 @@ fn vendeur_three_columns_criteria_inside_the_exam_and_an_empty_activities_column
     );
 }
 
+#[test]
+fn licence_bloc_named_in_the_first_cell_of_its_first_row() {
+    measure_file(
+        &fixture("import/blind/licence.txt"),
+        "licence.expected.yaml",
+    );
+}
+
 fn list(items: &[(usize, &'static str)], rows: usize) -> C {
     C::Text(items.iter().map(|&(l, s)| (Some(l), s)).collect(), 1, rows)
 }

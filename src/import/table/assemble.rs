@@ -244,13 +244,26 @@ fn draft_bloc(bloc: FoundBloc, report: &mut Vec<String>) -> DraftBloc {
             "bloc {id}: competences {} come before any activity; they are under activity `{id}.A0`",
             ids.join(", ")
         ));
+        // A bloc without any activity (an empty or absent activities column) is one
+        // activity: it is titled after the bloc.
+        let (activity_title, why) = if activities.is_empty() && !title.trim().is_empty() {
+            (
+                title.clone(),
+                "the source gives no activity in this bloc: titled after the bloc",
+            )
+        } else {
+            (
+                "À compléter".to_owned(),
+                "the source gives no activity for these competences",
+            )
+        };
         drafts.insert(
             0,
             DraftActivity {
                 id: format!("{id}.A0"),
-                title: "À compléter".into(),
+                title: activity_title,
                 competences: orphans,
-                review: vec!["the source gives no activity for these competences".into()],
+                review: vec![why.into()],
             },
         );
     }

@@ -42,7 +42,10 @@ pub fn role_of(text: &str) -> Option<Role> {
     if t.split_whitespace().count() > 8 || label::label(text).is_some() {
         return None;
     }
+    // `Blocs de compétences` over the first column: the blocs and what they hold, read as
+    // the activities column (a bloc named in a row's first cell opens it).
     let words = [
+        ("bloc", Role::Activity),
         ("activit", Role::Activity),
         ("competence", Role::Competence),
         ("modalit", Role::Modality),

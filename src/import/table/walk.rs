@@ -275,9 +275,15 @@ impl Walker {
         self.row_competences.clear();
         self.row_activities.clear();
         self.row_generated.clear();
+        // A bloc named in the first cell of its first row (a cell merged down over the
+        // bloc's rows, or left empty below): the row opens it, then reads on.
+        let opens_bloc = !heading && filled.len() > 1 && self.bloc_in_first_cell(&cells[0]);
         let columns = self.place(cells.len());
         let mut below = Vec::new();
-        for (cell, column) in cells.iter().zip(columns) {
+        for (n, (cell, column)) in cells.iter().zip(columns).enumerate() {
+            if n == 0 && opens_bloc {
+                continue;
+            }
             if !cell.is_empty() {
                 self.cell(cell, column);
             } else if cell.below {
@@ -325,6 +331,26 @@ impl Walker {
                 }
             }
         }
+    }
+
+    /// Whether `cell`, the first of a row with more, names a bloc (`Bloc 1 – Titre`, or
+    /// the author's pattern); if so the bloc is opened.
+    fn bloc_in_first_cell(&mut self, cell: &Cell) -> bool {
+        let text = cell.joined();
+        let by_author = self.hints.bloc_pattern.as_ref().and_then(|re| {
+            let c = re.captures(text.trim())?;
+            let title = c.get(1).map_or(text.as_str(), |m| m.as_str()).trim();
+            Some((format!("B{}", self.found.blocs.len() + 1), title.to_owned()))
+        });
+        let Some((id, title)) = by_author.or_else(|| ids::bloc(&text)) else {
+            return false;
+        };
+        self.took(
+            &text,
+            format!("bloc {id} (named in the first cell of its first row)"),
+        );
+        self.open_bloc(id, title);
+        true
     }
 
     /// The columns of a row's cells. A row with fewer cells than columns lost the cells a
