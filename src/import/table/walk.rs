@@ -9,10 +9,16 @@ mod activities;
 mod competences;
 mod criteria;
 mod exams;
+mod text;
 
 use super::cells::{Block, Cell, Mark};
 use super::ids;
 use super::label::{self, Kind, Patterns};
+use text::{
+    append_item, append_para, criteria_lead_in, join_cut, narrative, split_sentences,
+    starts_lowercase,
+};
+pub use text::{finished, short};
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -538,90 +544,4 @@ impl Walker {
             Role::Modality => self.modality_block(block, column, first, marker),
         }
     }
-}
-
-/// "Critères :", "Critères d'évaluation :": the exam's criteria follow.
-fn criteria_lead_in(text: &str) -> bool {
-    let t = text.trim().to_lowercase();
-    (t.starts_with("critères") || t.starts_with("criteres") || t.starts_with("critère"))
-        && t.ends_with(':')
-        && t.split_whitespace().count() <= 5
-}
-
-/// Narrative prose: sentences, not a title (starts with a capital, ends with a full stop,
-/// ten words or more).
-fn narrative(text: &str) -> bool {
-    text.chars().next().is_some_and(char::is_uppercase)
-        && text.trim_end().ends_with('.')
-        && text.split_whitespace().count() >= 10
-}
-
-/// Ends a sentence or a list: the text is not cut.
-pub fn finished(text: &str) -> bool {
-    text.trim_end().ends_with(['.', '!', '?', '…', ':', ';'])
-}
-
-fn starts_lowercase(text: &str) -> bool {
-    text.chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || c == '(')
-}
-
-/// Joins text cut by a page break (one sentence across two rows).
-fn join_cut(text: &mut String, piece: &str) {
-    if text.is_empty() {
-        text.push_str(piece);
-    } else if text.lines().last().is_some_and(|l| l.starts_with("- ")) && !starts_lowercase(piece) {
-        text.push_str("\n\n");
-        text.push_str(piece);
-    } else {
-        text.push(' ');
-        text.push_str(piece);
-    }
-}
-
-fn append_para(text: &mut String, piece: &str) {
-    if !text.is_empty() {
-        text.push_str("\n\n");
-    }
-    text.push_str(piece);
-}
-
-fn append_item(text: &mut String, item: &str) {
-    if !text.is_empty() {
-        text.push('\n');
-    }
-    text.push_str("- ");
-    text.push_str(item);
-}
-
-/// Splits at `. ` followed by a capital letter.
-fn split_sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for w in chars.windows(3) {
-        let [(_, a), (_, b), (k, c)] = [w[0], w[1], w[2]];
-        if matches!(a, '.' | '!' | '?') && b == ' ' && c.is_uppercase() {
-            let piece = text[start..k].trim();
-            if !piece.is_empty() {
-                out.push(piece.to_owned());
-            }
-            start = k;
-        }
-    }
-    let rest = text[start..].trim();
-    if !rest.is_empty() {
-        out.push(rest.to_owned());
-    }
-    out
-}
-
-/// The start of a text, for the report.
-pub fn short(text: &str) -> String {
-    let mut s: String = text.chars().take(60).collect();
-    if s.len() < text.len() {
-        s.push('…');
-    }
-    s
 }
