@@ -219,6 +219,73 @@ fn paysage() -> Vec<u8> {
     )
 }
 
+/// Accounting as a Word file: a two-row header (`Référentiel d'évaluation` over two
+/// columns), `Bloc n°1 :` headings, an activity and an exam merged down over three rows,
+/// `C1.1.` IDs with a trailing dot, criteria as a bulleted Word list, one criteria cell per
+/// competence row.
+fn comptabilite() -> Vec<u8> {
+    let bloc = |text: &'static str| vec![C::Text(vec![(None, text)], 4, 1)];
+    let rows = vec![
+        vec![
+            t("Référentiel d'activités"),
+            t("Référentiel de compétences"),
+            C::Text(vec![(None, "Référentiel d'évaluation")], 2, 1),
+        ],
+        vec![t(""), t(""), t("Modalités"), t("Critères")],
+        bloc("Bloc n°1 : Tenir la comptabilité courante"),
+        vec![
+            tall("A1 Enregistrement des opérations", 3),
+            t("C1.1. Saisir les pièces comptables d'achat et de vente"),
+            tall("Étude de cas sur logiciel comptable (3 h)", 3),
+            list(
+                &[
+                    (0, "Les écritures respectent le plan comptable."),
+                    (0, "La TVA est correctement calculée."),
+                ],
+                1,
+            ),
+        ],
+        vec![
+            C::Below,
+            t("C1.2. Rapprocher les relevés bancaires des écritures"),
+            C::Below,
+            list(&[(0, "Les écarts sont identifiés et justifiés.")], 1),
+        ],
+        vec![
+            C::Below,
+            t("C1.3. Lettrer les comptes de tiers"),
+            C::Below,
+            list(&[(0, "Les comptes clients sont lettrés sans erreur.")], 1),
+        ],
+        bloc("Bloc n°2 : Préparer les déclarations fiscales"),
+        vec![
+            t("A2 Déclarations de TVA"),
+            t("C2.1. Établir la déclaration de TVA mensuelle"),
+            t("Cas pratique écrit (2 h)"),
+            list(
+                &[
+                    (0, "Le montant déclaré est exact."),
+                    (0, "L'échéance est respectée."),
+                ],
+                1,
+            ),
+        ],
+    ];
+    docx_of(
+        "Gestionnaire comptable et fiscal",
+        &rows,
+        "Le candidat présente son dossier devant un jury.",
+    )
+}
+
+#[test]
+fn comptabilite_docx_two_row_header_merged_activity_and_exam() {
+    let dir = Scratch::of("valid");
+    let path = dir.root().join("comptabilite.docx");
+    std::fs::write(&path, comptabilite()).unwrap();
+    measure_file(&path, "comptabilite.expected.yaml");
+}
+
 #[test]
 fn ascenseurs_docx_no_bloc_heading_merged_exam_and_criteria() {
     let dir = Scratch::of("valid");

@@ -141,6 +141,8 @@ struct Column {
     exam_criteria: Option<usize>,
     /// The criteria of this column's latest cell, for the rows it is merged down over.
     tall: Vec<usize>,
+    /// This cell's list has no heading above it: each item is a criterion.
+    item_criteria: bool,
 }
 
 impl Column {
@@ -152,6 +154,7 @@ impl Column {
             relation: None,
             exam_criteria: None,
             tall: Vec::new(),
+            item_criteria: false,
         }
     }
 }
@@ -403,6 +406,7 @@ impl Walker {
         }
         self.columns[column].exam_criteria = None;
         self.columns[column].tall.clear();
+        self.columns[column].item_criteria = false;
         // A column switched by its text keeps that role only for text continuing it.
         if let Some(b) = cell.blocks.first()
             && b.mark == Mark::Para

@@ -75,8 +75,15 @@ impl Walker {
                 self.push_criterion(column, None, heading, target);
             }
             Mark::Dash => {
-                let target = if first {
+                let grouped = self.columns[column].relation.is_some();
+                let target = if self.columns[column].item_criteria {
+                    None
+                } else if first && grouped {
                     self.unfinished_criterion().or(column_last)
+                } else if first {
+                    // At the top of a cell, a point only continues a criterion that a
+                    // page break left unfinished, not the last one of the row above.
+                    self.unfinished_criterion()
                 } else {
                     column_last
                 };
@@ -90,6 +97,17 @@ impl Walker {
                         if let Some(c) = self.bloc().criteria.get_mut(i) {
                             c.indicators.push(text.to_owned());
                         }
+                    }
+                    None if !grouped => {
+                        // A list with no heading above it: each item is a criterion.
+                        self.took(
+                            text,
+                            "criterion (an item of a list without heading in the criteria column)"
+                                .into(),
+                        );
+                        let target = self.row_target();
+                        self.push_criterion(column, None, text.to_owned(), target);
+                        self.columns[column].item_criteria = true;
                     }
                     None => {
                         // Points right under "En relation avec …", without a heading.
