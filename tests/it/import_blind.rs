@@ -82,6 +82,14 @@ fn licence_bloc_named_in_the_first_cell_of_its_first_row() {
     );
 }
 
+#[test]
+fn recrutement_plain_tabs_inline_dash_points_and_capital_blocs() {
+    measure_file(
+        &fixture("import/blind/recrutement.txt"),
+        "recrutement.expected.yaml",
+    );
+}
+
 fn list(items: &[(usize, &'static str)], rows: usize) -> C {
     C::Text(items.iter().map(|&(l, s)| (Some(l), s)).collect(), 1, rows)
 }

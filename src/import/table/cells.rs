@@ -251,7 +251,17 @@ impl CellReader {
             let bullet = matches!(word, "•" | "●" | "▪" | "◦" | "■");
             // Arrows and ticks mark points under a heading wherever they are.
             let point = matches!(word, "→" | "➢" | "➤" | "►" | "✓" | "✔" | "");
+            // `C1 - Texte`: a dash right after an ID separates it from its text.
+            let after_id =
+                word == "-" && super::label::label(&self.text).is_some_and(|l| l.rest.is_empty());
+            if marks && after_id {
+                self.text.push_str(" -");
+                continue;
+            }
             if bullet || point || (marks && word == "-") {
+                if marks && word == "-" {
+                    self.split_run_in_heading();
+                }
                 self.end_block();
                 self.mark = Some(if bullet { Mark::Bullet } else { Mark::Dash });
                 continue;
@@ -270,6 +280,26 @@ impl CellReader {
                 self.plain_seen = true;
             }
         }
+    }
+
+    /// A point run together with the next heading, its line breaks lost (`- le temps est
+    /// maîtrisé Qualité du questionnement :`): the heading, from the capital after a
+    /// lowercase word to the colon ending the text, becomes a paragraph of its own.
+    fn split_run_in_heading(&mut self) {
+        if self.mark != Some(Mark::Dash) || !self.text.trim_end().ends_with(':') {
+            return;
+        }
+        let words: Vec<&str> = self.text.split(' ').collect();
+        let cut = (1..words.len()).rev().find(|&i| {
+            words[i].chars().next().is_some_and(char::is_uppercase)
+                && words[i - 1].chars().last().is_some_and(char::is_lowercase)
+        });
+        let Some(cut) = cut else { return };
+        let heading = words[cut..].join(" ");
+        self.text = words[..cut].join(" ");
+        self.end_block();
+        self.text = heading;
+        self.plain_seen = true;
     }
 
     fn end_block(&mut self) {
@@ -322,6 +352,28 @@ mod tests {
                 (Mark::Dash, "en b, c", false),
                 (Mark::Para, "afin de - sic", false),
                 (Mark::Para, "Note suite", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dash_after_an_id_and_a_heading_run_into_a_point() {
+        let cell = read_cell("C1 - Rédiger une offre");
+        assert_eq!(
+            texts(&cell),
+            vec![(Mark::Para, "C1 - Rédiger une offre", false)]
+        );
+        let cell = read_cell(
+            "Structure : - les étapes - le temps est maîtrisé Qualité du questionnement : - les questions",
+        );
+        assert_eq!(
+            texts(&cell),
+            vec![
+                (Mark::Para, "Structure :", false),
+                (Mark::Dash, "les étapes", false),
+                (Mark::Dash, "le temps est maîtrisé", false),
+                (Mark::Para, "Qualité du questionnement :", false),
+                (Mark::Dash, "les questions", false),
             ]
         );
     }
