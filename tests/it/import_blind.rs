@@ -90,6 +90,14 @@ fn recrutement_plain_tabs_inline_dash_points_and_capital_blocs() {
     );
 }
 
+#[test]
+fn batiment_activite_type_headings_c1a_ids_and_an_exam_range() {
+    measure_file(
+        &fixture("import/blind/batiment.txt"),
+        "batiment.expected.yaml",
+    );
+}
+
 fn list(items: &[(usize, &'static str)], rows: usize) -> C {
     C::Text(items.iter().map(|&(l, s)| (Some(l), s)).collect(), 1, rows)
 }

@@ -47,8 +47,9 @@ pub fn bloc(text: &str) -> Option<(String, String)> {
     Some((format!("B{}", &c[1]), title.to_owned()))
 }
 
-static DOMAIN: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"^(\p{Lu}\p{L}+)\s+(?:n\s*°\s*)?(\d{1,2})\s*[:\-–.]\s*(\S.*)$"));
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"^(\p{Lu}\p{L}+(?:\s+\p{Ll}+){0,2})\s+(?:n\s*°\s*)?(\d{1,2})\s*[:\-–.]\s*(\S.*)$")
+});
 
 /// A domain lettered without number: `A. Accueil de la clientèle`, `B) Gestion`.
 static LETTER_DOMAIN: LazyLock<Regex> =
@@ -414,6 +415,10 @@ mod tests {
             pair("A", "Accueil de la clientèle")
         );
         assert_eq!(domain("Pôle 2 – Vente", 1), pair("B2", "Vente"));
+        assert_eq!(
+            domain("Activité type 1 : Réaliser des relevés", 1),
+            pair("B1", "Réaliser des relevés")
+        );
     }
 
     #[test]
