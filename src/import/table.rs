@@ -153,7 +153,10 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
                 .is_some_and(|c| ids::bloc(&c.joined()).is_some())
     });
     let mut walker = walk::Walker::new(&layout.roles, hints);
-    for row in &layout.rows {
+    for (i, row) in layout.rows.iter().enumerate() {
+        if let Some((_, roles)) = layout.switches.iter().find(|(at, _)| *at == i) {
+            walker.set_roles(roles, row.line);
+        }
         walker.row(row.line, &row.cells, row.rebuilt);
     }
     let (found, explained) = walker.finish();
@@ -252,15 +255,18 @@ fn explain(
     let mut all: Vec<(usize, String)> = layout
         .header_lines
         .iter()
-        .map(|&l| {
-            (
-                l,
+        .enumerate()
+        .map(|(n, &l)| {
+            let what = if n == 0 {
                 format!(
                     "header row: columns {} ({})",
                     names.join(", "),
                     layout.header
-                ),
-            )
+                )
+            } else {
+                "header row again (a repeat at the top of a page, or the header of a table after the first)".into()
+            };
+            (l, what)
         })
         .collect();
     if layout.header_lines.is_empty() {

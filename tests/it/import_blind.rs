@@ -98,6 +98,14 @@ fn batiment_activite_type_headings_c1a_ids_and_an_exam_range() {
     );
 }
 
+#[test]
+fn famille_a_second_table_of_exams_naming_the_competences_they_evaluate() {
+    measure_file(
+        &fixture("import/blind/famille.txt"),
+        "famille.expected.yaml",
+    );
+}
+
 fn list(items: &[(usize, &'static str)], rows: usize) -> C {
     C::Text(items.iter().map(|&(l, s)| (Some(l), s)).collect(), 1, rows)
 }

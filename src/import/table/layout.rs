@@ -32,6 +32,9 @@ pub struct Layout {
     pub header: String,
     /// The lines of the header row and its repeats (structure, not content).
     pub header_lines: Vec<usize>,
+    /// A later header naming other columns (a second table: the exams, the competences
+    /// they evaluate, their criteria): from row `.0` on, the columns are `.1`.
+    pub switches: Vec<(usize, Vec<Role>)>,
 }
 
 /// What a header cell names: `Référentiel d'activités` → activities, `Compétences
@@ -265,7 +268,16 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
                     && let Some(found) =
                         header_roles(cells).filter(|_| out.rows.is_empty() || in_table)
                 {
-                    // The header, or its repeat at the top of a page.
+                    // The header, or its repeat at the top of a page, or the header of a
+                    // second table whose columns are others.
+                    if !out.rows.is_empty() && columns.is_none() {
+                        let named: Vec<Option<Role>> = found.clone();
+                        let next = resolve(&named, None, cells.len(), &usual);
+                        let current = out.switches.last().map_or(&final_roles, |(_, r)| r);
+                        if !final_roles.is_empty() && &next != current {
+                            out.switches.push((out.rows.len(), next));
+                        }
+                    }
                     if out.rows.is_empty() {
                         for (n, r) in found.into_iter().enumerate() {
                             if n >= roles.len() {

@@ -211,6 +211,27 @@ impl Walker {
         }
     }
 
+    /// A second table with other columns starts (at `line`): the rows after it are read
+    /// with its columns.
+    pub fn set_roles(&mut self, roles: &[Role], line: usize) {
+        self.columns = roles.iter().map(|&role| Column::new(role)).collect();
+        self.line = line;
+        let names: Vec<&str> = (0..self.columns.len())
+            .map(|c| self.column_name(c))
+            .collect();
+        let what = format!(
+            "a second table begins: columns {} (its header names other columns)",
+            names.join(", ")
+        );
+        self.explained.push((line, what));
+    }
+
+    /// Whether the exams column comes before the competences column (a table of exams).
+    fn exams_before_competences(&self) -> bool {
+        let at = |r: Role| self.columns.iter().position(|c| c.role == r);
+        matches!((at(Role::Modality), at(Role::Competence)), (Some(m), Some(k)) if m < k)
+    }
+
     fn bloc(&mut self) -> &mut FoundBloc {
         if self.found.blocs.is_empty() {
             self.found.blocs.push(FoundBloc {
@@ -284,6 +305,7 @@ impl Walker {
         self.row_competences.clear();
         self.row_activities.clear();
         self.row_generated.clear();
+        let modalities_before = self.found.blocs.last().map_or(0, |b| b.modalities.len());
         // A bloc named in the first cell of its first row (a cell merged down over the
         // bloc's rows, or left empty below): the row opens it, then reads on.
         let opens_bloc = !heading && filled.len() > 1 && self.bloc_in_first_cell(&cells[0]);
@@ -297,6 +319,19 @@ impl Walker {
                 self.cell(cell, column);
             } else if cell.below {
                 below.push(column);
+            }
+        }
+        // An exam opened in this row evaluates the competences it names in a later cell
+        // (`C1, C2` in a second table's competences column).
+        let rows = self.row_competences.clone();
+        if let Some(bloc) = self.found.blocs.last_mut() {
+            let start = modalities_before.min(bloc.modalities.len());
+            for m in &mut bloc.modalities[start..] {
+                for &k in &rows {
+                    if !m.rows.contains(&k) {
+                        m.rows.push(k);
+                    }
+                }
             }
         }
         // An exam cell merged down over this row evaluates this row's competences too, and
@@ -505,6 +540,9 @@ impl Walker {
             && self.columns[column].mode != Role::Modality
             && self.activity_text(text, column)
         {
+            return;
+        }
+        if role == Role::Competence && self.competence_references(text) {
             return;
         }
         // A competence, or text continuing one and then starting the next.

@@ -107,3 +107,47 @@ impl Walker {
             .find(|&i| !finished(&bloc.competences[i].text))
     }
 }
+
+impl Walker {
+    /// A competences cell that only names competences already read (`C1, C2`, `CP3 et
+    /// CP4`): in a second table (exams, the competences they evaluate, criteria), the row's
+    /// competences are those. False, and nothing done, otherwise.
+    pub(super) fn competence_references(&mut self, text: &str) -> bool {
+        let tokens: Vec<String> = text
+            .replace(" et ", ",")
+            .split([',', ';', '/', '&'])
+            .map(|t| t.trim().trim_end_matches('.').to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if tokens.is_empty() {
+            return false;
+        }
+        let known: Vec<String> = match self.found.blocs.last() {
+            Some(b) => b.competences.iter().map(|c| c.id.clone()).collect(),
+            None => return false,
+        };
+        let mut hits = Vec::new();
+        for t in &tokens {
+            let Some(l) = self.label(t).filter(|l| l.rest.is_empty()) else {
+                return false;
+            };
+            let found: Vec<usize> = (0..known.len())
+                .filter(|&k| super::super::ids::names(&l.id, &known[k]))
+                .collect();
+            if found.is_empty() {
+                return false;
+            }
+            hits.extend(found);
+        }
+        self.took(
+            text,
+            "the competences this row's exam and criteria are for (IDs already read, in the competences column)".into(),
+        );
+        for k in hits {
+            if !self.row_competences.contains(&k) {
+                self.row_competences.push(k);
+            }
+        }
+        true
+    }
+}

@@ -73,6 +73,10 @@ impl Walker {
             } else if first && !starts_lowercase(&block.text) && !self.row_competences.is_empty() {
                 let rows = self.row_competences.clone();
                 start_new = !rows.iter().all(|&k| self.covers(m, k));
+            } else if first && !starts_lowercase(&block.text) && self.exams_before_competences() {
+                // A table of exams (the exam first, then what it evaluates): each row's
+                // exam cell opens an exam.
+                start_new = true;
             }
         }
         let m = if start_new {
