@@ -106,6 +106,11 @@ fn famille_a_second_table_of_exams_naming_the_competences_they_evaluate() {
     );
 }
 
+#[test]
+fn webdev_one_table_per_bloc_named_by_a_line_before_it_and_compound_ids() {
+    measure_file(&fixture("import/blind/webdev.txt"), "webdev.expected.yaml");
+}
+
 fn list(items: &[(usize, &'static str)], rows: usize) -> C {
     C::Text(items.iter().map(|&(l, s)| (Some(l), s)).collect(), 1, rows)
 }

@@ -51,10 +51,15 @@ pub struct Label {
     pub rest: String,
 }
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"^(?P<prefix>Comp|Crit|Cr|[A-Z]{1,4})?(?P<psep>[.\-]|\s)?(?P<num>\d{1,3}(?:[.\-]\d{1,3})*)(?P<letter>[.\-]?[a-z])?(?P<dot>[.)])?(?:\s*[\-–:]\s+|\s+|$)(?P<rest>(?s:.*))$",
-    )
+/// Prefix, separator, numbers, last-level letter, trailing dot, then the text.
+const GRAMMAR: &str = r"(?P<prefix>Comp|Crit|Cr|[A-Z]{1,4})?(?P<psep>[.\-]|\s)?(?P<num>\d{1,3}(?:[.\-]\d{1,3})*)(?P<letter>[.\-]?[a-z])?(?P<dot>[.)])?(?:\s*[\-–:]\s+|\s+|$)(?P<rest>(?s:.*))$";
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| pattern(&format!("^(?P<outer>){GRAMMAR}")));
+/// `BC01-C1`: a bloc's code, then the item's own ID (tried when the plain grammar fails).
+static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        "^(?P<outer>[A-Z]{{1,4}}\\d{{1,3}}[.\\-]){GRAMMAR}"
+    ))
 });
 
 /// Patterns the author gave (`--id-pattern`), per kind, tried first. Each must match at
@@ -121,8 +126,13 @@ impl Patterns {
 /// The ID at the start of `text`, by the general grammar.
 pub fn label(text: &str) -> Option<Label> {
     let text = text.trim();
-    let c = LABEL.captures(text)?;
+    let c = LABEL.captures(text).or_else(|| COMPOUND.captures(text))?;
+    // `BC01-C1`: the bloc's code before the competence's own ID.
+    let outer = c.name("outer").map_or("", |m| m.as_str());
     let prefix = c.name("prefix").map_or("", |m| m.as_str());
+    if !outer.is_empty() && prefix.is_empty() {
+        return None;
+    }
     let psep = c.name("psep").map_or("", |m| m.as_str());
     let num = &c["num"];
     let letter = c.name("letter").map_or("", |m| m.as_str());
@@ -159,7 +169,7 @@ pub fn label(text: &str) -> Option<Label> {
         prefix
     };
     let psep = if psep.trim().is_empty() { "" } else { psep };
-    let id = format!("{prefix}{psep}{num}{letter}");
+    let id = format!("{outer}{prefix}{psep}{num}{letter}");
     Some(Label {
         kind,
         numbers: numbers(num),
@@ -234,6 +244,11 @@ mod tests {
         );
         assert_eq!(l("2) Suite"), some(Number, "2", "Suite"));
         assert_eq!(l("RC4 Texte"), some(Other, "RC4", "Texte"));
+        assert_eq!(
+            l("BC01-C2 Réaliser"),
+            some(Competence, "BC01-C2", "Réaliser")
+        );
+        assert_eq!(l("BC02 – Développer"), some(Bloc, "BC02", "Développer"));
         for no in [
             "30 minutes",
             "8h - Epreuve",

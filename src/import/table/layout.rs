@@ -96,6 +96,21 @@ fn unnamed_header(cells: &[Cell]) -> bool {
         })
 }
 
+/// A prose line naming a bloc: `Bloc 2 : …`, `BC02 – …`.
+fn bloc_line(text: &str) -> bool {
+    super::ids::bloc(text).is_some()
+        || label::label(text).is_some_and(|l| l.kind == Kind::Bloc && !l.rest.is_empty())
+}
+
+/// A heading row made of a prose line.
+fn heading_row(line: usize, text: &str) -> Row {
+    Row {
+        line,
+        cells: vec![read_cell(text)],
+        rebuilt: false,
+    }
+}
+
 /// `activities,competences,modalities,criteria` (the author's `--columns`).
 pub fn parse_columns(spec: &str) -> Result<Vec<Role>, String> {
     spec.split(',')
@@ -235,11 +250,23 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
         }
     };
     let mut out = Layout::default();
+    // The last prose line before the table, when it names a bloc, is the first bloc's
+    // heading (one table per bloc, each under its name).
+    let first_bloc = lines[..start].iter().rev().find_map(|l| match l {
+        Line::Text { line, text } => Some((*line, text.clone())),
+        Line::Blank => None,
+        _ => None,
+    });
+    let first_bloc = first_bloc.filter(|(_, t)| bloc_line(t));
     for l in &lines[..start] {
         match l {
+            Line::Text { line, .. } if first_bloc.as_ref().is_some_and(|(b, _)| b == line) => {}
             Line::Text { text, .. } => out.before.push(Some(text.clone())),
             _ => out.before.push(None),
         }
+    }
+    if let Some((line, text)) = &first_bloc {
+        out.rows.push(heading_row(*line, text));
     }
     let mut roles: Vec<Option<Role>> = Vec::new();
     let mut in_table = true;
@@ -270,7 +297,7 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
                 {
                     // The header, or its repeat at the top of a page, or the header of a
                     // second table whose columns are others.
-                    if !out.rows.is_empty() && columns.is_none() {
+                    if !final_roles.is_empty() && columns.is_none() {
                         let named: Vec<Option<Role>> = found.clone();
                         let next = resolve(&named, None, cells.len(), &usual);
                         let current = out.switches.last().map_or(&final_roles, |(_, r)| r);
@@ -278,7 +305,7 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
                             out.switches.push((out.rows.len(), next));
                         }
                     }
-                    if out.rows.is_empty() {
+                    if final_roles.is_empty() {
                         for (n, r) in found.into_iter().enumerate() {
                             if n >= roles.len() {
                                 roles.push(None);
@@ -347,6 +374,11 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
                     continue;
                 }
                 let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
+                // `BC02 – Titre` between two tables: the next bloc's heading.
+                if in_table && !out.rows.is_empty() && bloc_line(text) {
+                    out.rows.push(heading_row(*line, text));
+                    continue;
+                }
                 let inside = matches!(next, Some(Line::Row { .. } | Line::Rule))
                     || next.is_some_and(
                         |n| matches!(n, Line::Text { text, .. } if opens_broken_row(text)),

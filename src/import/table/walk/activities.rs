@@ -142,6 +142,33 @@ impl Walker {
             Some(Item::Activity(i)) => Some(i),
             _ => self.current_activity,
         };
+        let title_like = block.mark == Mark::Para
+            && !narrative(text)
+            && !starts_lowercase(text)
+            && text.split_whitespace().count() <= 15
+            && !text.trim_end().ends_with([':', ';', ',']);
+        if target.is_none() && title_like {
+            // An activities column without IDs: each title is an activity, numbered in
+            // its bloc.
+            let (bloc_id, n) = {
+                let b = self.bloc();
+                (b.id.clone(), b.activities.len() + 1)
+            };
+            let id = format!("{bloc_id}.A{n}");
+            self.took(
+                text,
+                format!("activity {id} (a title without ID in the activities column; ID made from the bloc's)"),
+            );
+            self.push_activity(
+                FoundActivity {
+                    id,
+                    title: text.to_owned(),
+                    ..FoundActivity::default()
+                },
+                column,
+            );
+            return;
+        }
         let Some(target) = target else {
             self.note(format!(
                 "text in the activities column before any activity, kept out: «{}»",
