@@ -315,6 +315,60 @@ fn comptabilite_docx_two_row_header_merged_activity_and_exam() {
     measure_file(&path, "comptabilite.expected.yaml");
 }
 
+/// Delivery as an OpenDocument file: competences as list items with their sub-points as a
+/// nested list, criteria lettered `a)`, `b)`, an exam merged over two rows.
+fn livraison() -> Vec<u8> {
+    let bloc = |text: &'static str| vec![C::Text(vec![(None, text)], 4, 1)];
+    let rows = vec![
+        vec![
+            t("Activités"),
+            t("Compétences"),
+            t("Modalités d'évaluation"),
+            t("Critères d'évaluation"),
+        ],
+        bloc("Bloc 1 – Organiser les livraisons"),
+        vec![
+            t("A1 Préparation de la tournée"),
+            list(
+                &[
+                    (0, "C1.1 Planifier une tournée de livraison"),
+                    (1, "en tenant compte des créneaux des clients"),
+                    (1, "en limitant les kilomètres parcourus"),
+                ],
+                1,
+            ),
+            tall("Mise en situation sur simulateur de tournée", 2),
+            C::Text(
+                vec![
+                    (None, "a) Les créneaux des clients sont respectés."),
+                    (None, "b) Le trajet retenu est le plus court possible."),
+                ],
+                1,
+                1,
+            ),
+        ],
+        vec![
+            t("A2 Chargement"),
+            t("C1.2 Charger le véhicule dans l'ordre inverse des livraisons"),
+            C::Below,
+            t("a) L'ordre de chargement suit la tournée."),
+        ],
+    ];
+    odt_of(
+        "Livreur sur véhicule utilitaire léger",
+        &rows,
+        "Le permis B est exigé à l'entrée en formation.",
+    )
+}
+
+#[test]
+fn livraison_odt_nested_sub_points_and_lettered_criteria() {
+    let dir = Scratch::of("valid");
+    let path = dir.root().join("livraison.odt");
+    std::fs::write(&path, livraison()).unwrap();
+    measure_file(&path, "livraison.expected.yaml");
+}
+
 #[test]
 fn ascenseurs_docx_no_bloc_heading_merged_exam_and_criteria() {
     let dir = Scratch::of("valid");

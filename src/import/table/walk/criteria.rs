@@ -43,17 +43,18 @@ impl Walker {
             self.push_criterion(column, Some(l.id), l.rest, Target::Numbered);
             return;
         }
-        // `1)`, `2.`: a list's numbering, not an ID naming a competence.
+        // `1)`, `2.`, `a)`: a list's numbering, not an ID naming a competence.
         let renumbered;
-        let (block, text) = match self.label(text) {
-            Some(l)
-                if block.mark == Mark::Para
-                    && l.kind == Kind::Number
-                    && l.numbers.len() == 1
-                    && !l.rest.is_empty() =>
-            {
+        let numbering = match self.label(text) {
+            Some(l) if l.kind == Kind::Number && l.numbers.len() == 1 && !l.rest.is_empty() => {
+                Some(l.rest)
+            }
+            _ => lettered(text),
+        };
+        let (block, text) = match numbering {
+            Some(rest) if block.mark == Mark::Para => {
                 renumbered = Block {
-                    text: l.rest,
+                    text: rest,
                     ..block.clone()
                 };
                 (&renumbered, renumbered.text.as_str())
@@ -235,4 +236,13 @@ impl Walker {
         }
         (self.found, self.explained)
     }
+}
+
+/// `a) Texte`, `b) Texte`: a lettered list item's text.
+fn lettered(text: &str) -> Option<String> {
+    let mut chars = text.chars();
+    let letter = chars.next()?;
+    let rest = chars.as_str().strip_prefix(") ")?;
+    (letter.is_ascii_lowercase() && rest.chars().next().is_some_and(char::is_uppercase))
+        .then(|| rest.trim().to_owned())
 }
