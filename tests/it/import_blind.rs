@@ -111,6 +111,14 @@ fn webdev_one_table_per_bloc_named_by_a_line_before_it_and_compound_ids() {
     measure_file(&fixture("import/blind/webdev.txt"), "webdev.expected.yaml");
 }
 
+#[test]
+fn coiffure_kinds_written_in_full_before_the_numbers() {
+    measure_file(
+        &fixture("import/blind/coiffure.txt"),
+        "coiffure.expected.yaml",
+    );
+}
+
 fn list(items: &[(usize, &'static str)], rows: usize) -> C {
     C::Text(items.iter().map(|&(l, s)| (Some(l), s)).collect(), 1, rows)
 }

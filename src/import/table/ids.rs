@@ -16,7 +16,7 @@ static BLOC: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"^(?i:bloc(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?)(\d+)\s*[:\-–.]?\s*(.*)$")
 });
 static GROUP: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"^(?i:activité)\s+(\d+)\s*[:\-–.]?\s*(.*)$"));
+    LazyLock::new(|| pattern(r"^(?i:activité)\s+(\d+)(?:\s*[:\-–]|\.(?:\s|$)|\s|$)\s*(.*)$"));
 static ACTIVITY: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^A(\.?)\s?(\d+(?:\s?\.\s?\d+)*)(?:\.(?:\s|$))?\s*[\-–:]?\s*(.*)$"));
 /// An activity ID inside running text (a cell holding a group and its first activity).
@@ -325,6 +325,7 @@ mod tests {
         assert_eq!(activity("Activité 1 : Elaboration"), None);
         assert_eq!(activity("Au regard de"), None);
         assert_eq!(group("Activité 2 : Déclinaison"), pair("A2", "Déclinaison"));
+        assert_eq!(group("Activité 1.1 : Coupe"), None);
         assert_eq!(
             split_activities("Activité 1 : Elaboration d'un plan A1.1 Etude du marché"),
             ["Activité 1 : Elaboration d'un plan", "A1.1 Etude du marché"]

@@ -124,8 +124,39 @@ impl Patterns {
 }
 
 /// The ID at the start of `text`, by the general grammar.
+/// `Compétence 1.1 : …`, `Activité 2.3 – …`, `Critère 1.1.2 : …`: the kind in full, then
+/// numbers (a single `Activité 1` is a group, read elsewhere).
+static WORDED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^(?i:(?P<word>compétence|competence|activité|activite|critère|critere))\s+(?:n\s*°\s*)?(?P<num>\d{1,3}(?:[.\-]\d{1,3})+|\d{1,3})(?P<letter>[.\-]?[a-z])?\.?(?:\s*[\-–:.]\s*|\s+)(?P<rest>(?s:.+))$",
+    )
+});
+
+fn worded(text: &str) -> Option<Label> {
+    let c = WORDED.captures(text)?;
+    let word = deunicode::deunicode(&c["word"]).to_lowercase();
+    let num = &c["num"];
+    let (kind, prefix) = match word.as_str() {
+        "competence" => (Kind::Competence, "C"),
+        "critere" => (Kind::Criterion, "Cr"),
+        // `Activité 1` alone is a group (`ids::group`).
+        _ if !num.contains(['.', '-']) => return None,
+        _ => (Kind::Activity, "A"),
+    };
+    let letter = c.name("letter").map_or("", |m| m.as_str());
+    Some(Label {
+        kind,
+        id: format!("{prefix}{num}{letter}"),
+        numbers: numbers(num),
+        rest: c["rest"].trim().to_owned(),
+    })
+}
+
 pub fn label(text: &str) -> Option<Label> {
     let text = text.trim();
+    if let Some(l) = worded(text) {
+        return Some(l);
+    }
     let c = LABEL.captures(text).or_else(|| COMPOUND.captures(text))?;
     // `BC01-C1`: the bloc's code before the competence's own ID.
     let outer = c.name("outer").map_or("", |m| m.as_str());
@@ -248,6 +279,12 @@ mod tests {
             l("BC01-C2 Réaliser"),
             some(Competence, "BC01-C2", "Réaliser")
         );
+        assert_eq!(
+            l("Compétence 1.2 : Appliquer"),
+            some(Competence, "C1.2", "Appliquer")
+        );
+        assert_eq!(l("Activité 1.1 : Coupe"), some(Activity, "A1.1", "Coupe"));
+        assert_eq!(l("Compétences attestées"), None);
         assert_eq!(l("BC02 – Développer"), some(Bloc, "BC02", "Développer"));
         for no in [
             "30 minutes",
