@@ -285,6 +285,11 @@ mod tests {
         );
         assert_eq!(l("Activité 1.1 : Coupe"), some(Activity, "A1.1", "Coupe"));
         assert_eq!(l("Compétences attestées"), None);
+        assert_eq!(
+            l("Critère 1.1.2 : Les cotes"),
+            some(Criterion, "Cr1.1.2", "Les cotes")
+        );
+        assert_eq!(l("Activité 1 : Elaboration"), None);
         assert_eq!(l("BC02 – Développer"), some(Bloc, "BC02", "Développer"));
         for no in [
             "30 minutes",
