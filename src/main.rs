@@ -249,6 +249,21 @@ enum ImportSource {
         /// The referential's ID (default: from the file name).
         #[arg(long)]
         id: Option<String>,
+        /// What each column holds, in order, when the header does not say:
+        /// e.g. `activities,competences,modalities,criteria`.
+        #[arg(long, value_name = "ROLES")]
+        columns: Option<String>,
+        /// An ID pattern for a kind of item, tried before the built-in grammar; repeatable:
+        /// e.g. `competence=RC\s?\d+` (kinds: activity, competence, criterion, bloc).
+        #[arg(long = "id-pattern", value_name = "KIND=REGEX")]
+        id_patterns: Vec<String>,
+        /// A heading row matching this pattern opens a bloc (its first group is the title):
+        /// e.g. `^Pôle \d+ ?: (.*)`.
+        #[arg(long = "bloc-pattern", value_name = "REGEX")]
+        bloc_pattern: Option<String>,
+        /// Print, line by line, what each piece of text was taken for and why.
+        #[arg(long)]
+        explain: bool,
         #[command(flatten)]
         write: ImportArgs,
     },
@@ -380,16 +395,41 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             ))
         }
         Command::Import { source } => {
-            let (imported, write) = match source {
+            let (imported, write, explain) = match source {
                 ImportSource::Rncp {
                     export,
                     fiche,
                     write,
-                } => (refolio::import::rncp::import(&export, &fiche)?, write),
-                ImportSource::Table { file, id, write } => {
-                    (refolio::import::table::import(&file, id.as_deref())?, write)
+                } => (
+                    refolio::import::rncp::import(&export, &fiche)?,
+                    write,
+                    false,
+                ),
+                ImportSource::Table {
+                    file,
+                    id,
+                    columns,
+                    id_patterns,
+                    bloc_pattern,
+                    explain,
+                    write,
+                } => {
+                    let options = refolio::import::table::Options {
+                        columns,
+                        id_patterns,
+                        bloc_pattern,
+                    };
+                    let imported =
+                        refolio::import::table::import_with(&file, id.as_deref(), &options)?;
+                    (imported, write, explain)
                 }
             };
+            if explain {
+                let mut out = std::io::stdout().lock();
+                for line in &imported.explained {
+                    let _ = writeln!(out, "explain: {line}");
+                }
+            }
             let out = write
                 .out
                 .unwrap_or_else(|| cli.root.join(refolio::load::REFERENTIALS_DIR));
@@ -413,6 +453,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 imported.report.len(),
                 gaps.len()
             );
+            if let Some(summary) = &imported.summary {
+                println!("{summary}");
+            }
             Ok(match written.diagnostics.has_errors() {
                 true => ExitCode::from(1),
                 false => ExitCode::SUCCESS,

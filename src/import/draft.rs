@@ -26,6 +26,8 @@ pub struct Draft {
     pub blocs: Vec<DraftBloc>,
     /// Review notes about the whole file, written as comments at its top.
     pub review: Vec<String>,
+    /// Text of the source the importer put nowhere, with its line: comments at the end.
+    pub dropped: Vec<(usize, String)>,
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -119,6 +121,18 @@ impl Draft {
         );
         for b in &self.blocs {
             w.bloc(b);
+        }
+        if !self.dropped.is_empty() {
+            w.line(0, "");
+            w.comment(
+                0,
+                "------------------------------------------------------------------\n\
+                 Text of the source that is nowhere above (the importer dropped it): check that\n\
+                 none of it belongs in the referential.",
+            );
+            for (line, text) in &self.dropped {
+                w.comment(0, &format!("line {line}: {text}"));
+            }
         }
         w.out
     }

@@ -21,6 +21,10 @@ pub struct Imported {
     pub draft: draft::Draft,
     /// One line per doubt, for the terminal (each is also a comment in the file).
     pub report: Vec<String>,
+    /// `--explain`: what each piece of text was taken for and why, line by line.
+    pub explained: Vec<String>,
+    /// The closing figures: what the draft holds and the share of the text it kept.
+    pub summary: Option<String>,
 }
 
 /// What [`write`] did.
@@ -71,7 +75,7 @@ mod tests {
                 title: "Essai".into(),
                 ..draft::Draft::default()
             },
-            report: Vec::new(),
+            ..Imported::default()
         }
     }
 

@@ -167,6 +167,7 @@ pub fn build(fiche: &Fiche) -> Imported {
             ..Draft::default()
         },
         report,
+        ..Imported::default()
     }
 }
 

@@ -7,8 +7,12 @@
 
 mod assemble;
 mod cells;
+mod coverage;
 mod exams;
 mod ids;
+mod label;
+mod layout;
+mod office;
 mod walk;
 
 use std::path::Path;
@@ -16,12 +20,28 @@ use std::path::Path;
 use super::Imported;
 use super::draft::Draft;
 use crate::Error;
-use cells::{Cell, Line};
-use walk::Role;
+use cells::Line;
+pub use walk::Role;
+
+/// What the author tells the importer when its guesses fail (`import table` flags).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The role of each column, in order (`--columns activities,competences,…`).
+    pub columns: Option<String>,
+    /// `KIND=REGEX` (`--id-pattern competence=^RC\d+`), tried before the ID grammar.
+    pub id_patterns: Vec<String>,
+    /// A heading row matching it is a bloc (`--bloc-pattern '^Pôle \d+ ?: (.*)'`).
+    pub bloc_pattern: Option<String>,
+}
 
 /// Reads the document at `path`; `id` names the referential (default: from the file name).
 pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
-    let text = read_document(path)?;
+    import_with(path, id, &Options::default())
+}
+
+/// [`import`] with the author's help.
+pub fn import_with(path: &Path, id: Option<&str>, options: &Options) -> Result<Imported, Error> {
+    let lines = read_document(path)?;
     let id = match id {
         Some(id) => {
             if !crate::load::is_url_id(id) {
@@ -50,7 +70,7 @@ pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut imported = import_text(&text, &id).map_err(|e| match e {
+    let mut imported = import_lines(&lines, &id, options).map_err(|e| match e {
         Error::Usage(m) => Error::Usage(format!("{}: {m}", path.display())),
         other => other,
     })?;
@@ -67,9 +87,10 @@ pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
 /// A referential document is text of a few hundred kilobytes; more is not one.
 const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The document's text: a regular file (a FIFO would block, a device never end), of a
-/// sensible size, in UTF-8.
-fn read_document(path: &Path) -> Result<String, Error> {
+/// The document's lines: a regular file (a FIFO would block, a device never end), of a
+/// sensible size; a Word or OpenDocument file (by its extension, or a ZIP's signature), or
+/// text in UTF-8.
+fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
         return Err(Error::Usage(format!(
@@ -86,24 +107,66 @@ fn read_document(path: &Path) -> Result<String, Error> {
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    String::from_utf8(bytes).map_err(|e| {
+    if let Some(format) = office::Format::of(path, &bytes) {
+        return office::read(path, &bytes, format);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
         Error::Usage(format!(
             "`{}` is not UTF-8 text (byte {} is not): convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`",
             path.display(),
             e.utf8_error().valid_up_to()
         ))
-    })
+    })?;
+    Ok(cells::read_document(&text))
 }
 
 /// Imports a document's text as referential `id`.
 pub fn import_text(text: &str, id: &str) -> Result<Imported, Error> {
-    let lines = cells::read_document(text);
-    let layout = layout(&lines)?;
-    let mut walker = walk::Walker::new(&layout.roles);
-    for (line, cells) in &layout.rows {
-        walker.row(*line, cells);
+    import_lines(&cells::read_document(text), id, &Options::default())
+}
+
+/// Imports a document read into lines (from text, or from a .docx/.odt).
+fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported, Error> {
+    let columns = match &options.columns {
+        Some(spec) => Some(layout::parse_columns(spec).map_err(Error::Usage)?),
+        None => None,
+    };
+    let mut hints = walk::Hints::default();
+    for spec in &options.id_patterns {
+        hints
+            .patterns
+            .add(spec)
+            .map_err(|e| Error::Usage(format!("--id-pattern {e}")))?;
     }
+    if let Some(p) = &options.bloc_pattern {
+        let re =
+            regex::Regex::new(p).map_err(|e| Error::Usage(format!("--bloc-pattern `{p}`: {e}")))?;
+        hints.bloc_pattern = Some(re);
+    }
+    // The author's help is checked before the document: a typo is said first.
+    let layout = layout::layout(lines, columns.as_deref())?;
+    hints.bloc_headings = layout.rows.iter().any(|r| {
+        !r.rebuilt
+            && r.cells.iter().skip(1).all(cells::Cell::is_empty)
+            && r.cells
+                .first()
+                .is_some_and(|c| ids::bloc(&c.joined()).is_some())
+    });
+    let mut walker = walk::Walker::new(&layout.roles, hints);
+    for (i, row) in layout.rows.iter().enumerate() {
+        if let Some((_, roles)) = layout.switches.iter().find(|(at, _)| *at == i) {
+            walker.set_roles(roles, row.line);
+        }
+        walker.row(row.line, &row.cells, row.rebuilt);
+    }
+    let (found, explained) = walker.finish();
     let mut report = Vec::new();
+    if layout.rebuilt_lines > 0 {
+        report.push(format!(
+            "{} lines between table rows were read as rows broken by the conversion (the ID at the start of a line gives its column)",
+            layout.rebuilt_lines
+        ));
+    }
     for (line, text) in &layout.furniture {
         report.push(format!(
             "line {line}: dropped as page furniture: «{}»",
@@ -116,7 +179,7 @@ pub fn import_text(text: &str, id: &str) -> Result<Imported, Error> {
             layout.rows_after
         ));
     }
-    let (blocs, doubts) = assemble::assemble(walker.found);
+    let (mut blocs, doubts) = assemble::assemble(found);
     if blocs.is_empty() {
         return Err(Error::Usage(
             "the referential table holds no bloc, activity or competence".into(),
@@ -128,6 +191,19 @@ pub fn import_text(text: &str, id: &str) -> Result<Imported, Error> {
     let title = match title {
         Some(t) => {
             report.push(format!("title guessed: «{t}»"));
+            // The one bloc of a document without bloc headings is the certification.
+            if let [bloc] = blocs.as_mut_slice()
+                && bloc.title == "À compléter"
+            {
+                bloc.title = t.clone();
+                bloc.review = vec![
+                    "no bloc heading in the source: the bloc is titled after the document".into(),
+                ];
+                report.push(format!(
+                    "{}: no bloc heading: titled after the document, «{t}»",
+                    bloc.id
+                ));
+            }
             t
         }
         None => {
@@ -137,7 +213,7 @@ pub fn import_text(text: &str, id: &str) -> Result<Imported, Error> {
         }
     };
     let notes = paragraphs(&layout.after).join("\n\n");
-    let draft = Draft {
+    let mut draft = Draft {
         title,
         language: Some("fr".into()),
         preamble,
@@ -146,137 +222,89 @@ pub fn import_text(text: &str, id: &str) -> Result<Imported, Error> {
         review,
         ..Draft::default()
     };
+    let coverage = coverage::measure(lines, &layout.header_lines, &draft);
+    let summary = coverage::summary(&draft, &coverage);
+    let explained = explain(&layout, explained, &coverage.dropped);
+    draft.dropped = coverage.dropped;
     Ok(Imported {
         id: id.to_owned(),
         draft,
         report,
+        explained,
+        summary: Some(summary),
     })
 }
 
-/// Where the referential table is, and the prose around it.
-#[derive(Debug, Default)]
-struct Layout {
-    roles: Vec<Role>,
-    rows: Vec<(usize, Vec<Cell>)>,
-    /// Prose lines before the table (`None` for a blank line).
-    before: Vec<Option<String>>,
-    after: Vec<Option<String>>,
-    furniture: Vec<(usize, String)>,
-    rows_after: usize,
-}
-
-/// What a header cell names: `Référentiel d'activités` → activities…
-fn role_of(text: &str) -> Option<Role> {
-    let t = text.trim().to_lowercase();
-    let t = [
-        "référentiel de ",
-        "référentiel d'",
-        "referentiel de ",
-        "referentiel d'",
-        "référentiel d’",
-    ]
-    .iter()
-    .find_map(|p| t.strip_prefix(p))
-    .unwrap_or(&t);
-    if t.starts_with("activit") {
-        Some(Role::Activity)
-    } else if t.starts_with("compétence") || t.starts_with("competence") {
-        Some(Role::Competence)
-    } else if t.starts_with("modalit") {
-        Some(Role::Modality)
-    } else if t.starts_with("critère") || t.starts_with("critere") {
-        Some(Role::Criteria)
-    } else {
-        None
-    }
-}
-
-/// A header row: cells naming columns, no IDs.
-fn header_roles(cells: &[Cell]) -> Option<Vec<Option<Role>>> {
-    let roles: Vec<Option<Role>> = cells.iter().map(|c| role_of(&c.joined())).collect();
-    (roles.iter().filter(|r| r.is_some()).count() >= 2).then_some(roles)
-}
-
-fn layout(lines: &[Line]) -> Result<Layout, Error> {
-    let start = lines
+/// `--explain`: the walk's account of each piece of text, with what the layout decided
+/// (the header, page furniture) and the text the draft does not hold, in line order.
+fn explain(
+    layout: &layout::Layout,
+    walked: Vec<(usize, String)>,
+    dropped: &[(usize, String)],
+) -> Vec<String> {
+    let names: Vec<&str> = layout
+        .roles
         .iter()
-        .position(|l| matches!(l, Line::Row { cells, .. } if header_roles(cells).is_some()))
-        .ok_or_else(|| {
-            Error::Usage(
-                "no referential table found (a row naming its columns: activités, compétences, \
-                 modalités, critères)"
-                    .into(),
-            )
-        })?;
-    let mut out = Layout::default();
-    for l in &lines[..start] {
-        match l {
-            Line::Text { text, .. } => out.before.push(Some(text.clone())),
-            _ => out.before.push(None),
-        }
-    }
-    let mut roles: Vec<Option<Role>> = Vec::new();
-    let mut in_table = true;
-    for (i, l) in lines.iter().enumerate().skip(start) {
-        match l {
-            Line::Row { line, cells } => {
-                if let Some(found) = header_roles(cells).filter(|_| out.rows.is_empty() || in_table)
-                {
-                    // The header, or its repeat at the top of a page.
-                    if out.rows.is_empty() {
-                        for (n, r) in found.into_iter().enumerate() {
-                            if n >= roles.len() {
-                                roles.push(None);
-                            }
-                            if r.is_some() {
-                                roles[n] = r;
-                            }
-                        }
-                    }
-                    in_table = true;
-                    continue;
-                }
-                if in_table {
-                    out.rows.push((*line, cells.clone()));
-                } else {
-                    out.rows_after += 1;
-                }
-            }
-            Line::Rule => {}
-            Line::Blank => {
-                if !in_table {
-                    out.after.push(None);
-                }
-            }
-            Line::Text { line, text } => {
-                let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
-                let inside = matches!(next, Some(Line::Row { .. } | Line::Rule));
-                if in_table && inside {
-                    out.furniture.push((*line, text.clone()));
-                } else {
-                    in_table = false;
-                    out.after.push(Some(text.clone()));
-                }
-            }
-        }
-    }
-    // Columns the header leaves unnamed keep the usual order.
-    let usual = [
-        Role::Activity,
-        Role::Competence,
-        Role::Modality,
-        Role::Criteria,
-    ];
-    out.roles = (0..roles.len().max(4))
-        .map(|n| {
-            roles
-                .get(n)
-                .copied()
-                .flatten()
-                .unwrap_or(usual.get(n).copied().unwrap_or(Role::Modality))
+        .map(|r| match r {
+            Role::Activity => "activities",
+            Role::Competence => "competences",
+            Role::Modality => "exams",
+            Role::Criteria => "criteria",
         })
         .collect();
-    Ok(out)
+    let mut all: Vec<(usize, String)> = layout
+        .header_lines
+        .iter()
+        .enumerate()
+        .map(|(n, &l)| {
+            let what = if n == 0 {
+                format!(
+                    "header row: columns {} ({})",
+                    names.join(", "),
+                    layout.header
+                )
+            } else {
+                "header row again (a repeat at the top of a page, or the header of a table after the first)".into()
+            };
+            (l, what)
+        })
+        .collect();
+    if layout.header_lines.is_empty() {
+        all.push((
+            0,
+            format!("columns {} ({})", names.join(", "), layout.header),
+        ));
+    }
+    for row in layout.rows.iter().filter(|r| r.rebuilt) {
+        all.push((
+            row.line,
+            "a table row rebuilt from this line and the plain lines after it (the conversion broke it; the ID at the start of a line gives its column, else the order of the columns)".into(),
+        ));
+    }
+    all.extend(walked);
+    for (line, text) in &layout.furniture {
+        all.push((
+            *line,
+            format!(
+                "«{}» → dropped: a line of prose between table rows (page furniture)",
+                walk::short(text)
+            ),
+        ));
+    }
+    for (line, text) in dropped {
+        all.push((
+            *line,
+            format!(
+                "«{}» → not in the draft (listed at its end as a comment)",
+                walk::short(text)
+            ),
+        ));
+    }
+    // Stable: the walk's order within a line is kept.
+    all.sort_by_key(|(line, _)| *line);
+    all.into_iter()
+        .map(|(line, what)| format!("line {line}: {what}"))
+        .collect()
 }
 
 /// Paragraphs of prose lines (blank lines separate them; lines of one are kept).
@@ -317,19 +345,53 @@ fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, Option<Stri
     (title.filter(|t| !t.is_empty()), preamble)
 }
 
+/// Text without its HTML tags (`<p><strong>…</strong></p>`), `&amp;` and the like decoded.
+fn strip_tags(p: &str) -> String {
+    if !p.contains('<') {
+        return p.to_owned();
+    }
+    let mut out = String::new();
+    let mut rest = p;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        match rest[i..].find('>') {
+            Some(j) => {
+                out.push(' ');
+                rest = &rest[i + j + 1..];
+            }
+            None => {
+                rest = &rest[i..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("&amp;", "&")
+        .replace("&nbsp;", " ")
+        .replace("&#39;", "'")
+}
+
 /// `**Référentiel RESPONSABLE DU …**` → `Responsable du …`.
 fn clean_title(p: &str) -> String {
+    // `<p><strong>Titre</strong></p>`: the tags of an HTML conversion are no part of it.
+    let p = strip_tags(p);
     let t: String = p.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
     let t = [
+        "Référentiel de certification ",
+        "Référentiel de compétences ",
         "Référentiel ",
         "REFERENTIEL ",
         "RÉFÉRENTIEL ",
         "Referentiel ",
+        "TITRE PROFESSIONNEL ",
+        "Titre professionnel ",
     ]
     .iter()
     .find_map(|p| t.strip_prefix(p))
     .unwrap_or(t);
+    // `Référentiel — Agent de …`, `Référentiel : …`.
+    let t = t.trim_start_matches(['—', '–', '-', ':', ' ']);
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     if letters.len() > 3 && upper * 10 >= letters.len() * 9 {
@@ -377,6 +439,14 @@ mod tests {
         assert_eq!(
             clean_title("Référentiel RESPONSABLE DU DEVELOPPEMENT COMMERCIAL"),
             "Responsable du developpement commercial"
+        );
+        assert_eq!(
+            clean_title("Référentiel — Agent de propreté"),
+            "Agent de propreté"
+        );
+        assert_eq!(
+            clean_title("<p><strong>Réceptionniste</strong></p>"),
+            "Réceptionniste"
         );
         assert_eq!(
             clean_title("**Responsable de\ndéveloppement**"),

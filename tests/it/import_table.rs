@@ -35,6 +35,9 @@ type Criterion = (Key, Vec<String>);
 /// the real loader.
 struct Content {
     competences: BTreeMap<String, String>,
+    /// Blocs and activities (those of groups included; groups themselves not): ID → title.
+    blocs: BTreeMap<String, String>,
+    activities: BTreeMap<String, String>,
     criteria: Vec<Criterion>,
 }
 
@@ -42,6 +45,8 @@ fn content(name: &str, yaml: &str) -> Content {
     let raw: RawReferential = parse_yaml(yaml, Path::new(name)).unwrap();
     let mut r = Content {
         competences: BTreeMap::new(),
+        blocs: BTreeMap::new(),
+        activities: BTreeMap::new(),
         criteria: Vec::new(),
     };
     let key = |c: &RawCriterion, competences: Vec<String>| -> Criterion {
@@ -58,6 +63,8 @@ fn content(name: &str, yaml: &str) -> Content {
         )
     };
     let activity = |a: &RawActivity, r: &mut Content| {
+        r.activities
+            .insert(a.id.value.clone(), normalise(&a.title.value));
         for k in &a.competences {
             r.competences
                 .insert(k.id.value.clone(), normalise(&k.text.value));
@@ -67,6 +74,8 @@ fn content(name: &str, yaml: &str) -> Content {
         }
     };
     for b in &raw.blocs.value {
+        r.blocs
+            .insert(b.id.value.clone(), normalise(&b.title.value));
         for g in &b.groups {
             for a in &g.activities {
                 activity(a, &mut r);
@@ -89,14 +98,17 @@ fn content(name: &str, yaml: &str) -> Content {
 }
 
 /// Figures for one document: how many of the transcription's items were recovered identical.
-struct Figures {
-    competences: (usize, usize),
-    criteria: (usize, usize),
+pub(crate) struct Figures {
+    pub competences: (usize, usize),
+    pub criteria: (usize, usize),
     /// Among the criteria recovered, those whose indicators are identical too.
-    indicators: usize,
+    pub indicators: usize,
+    /// Blocs and activities with the same ID and title (reported, not judged).
+    pub blocs: (usize, usize),
+    pub activities: (usize, usize),
     /// Imported items the transcription does not have (competences, criteria).
-    extra: (usize, usize),
-    misses: Vec<String>,
+    pub extra: (usize, usize),
+    pub misses: Vec<String>,
 }
 
 fn measure(source: &str, transcription: &str) -> Figures {
@@ -110,8 +122,16 @@ fn measure(source: &str, transcription: &str) -> Figures {
 
     // Both read the same way: the transcription, and the file the importer writes.
     let reference = repo_root().join("content/referentials").join(transcription);
-    let r = content(transcription, &std::fs::read_to_string(reference).unwrap());
-    let got = content(source, &yaml);
+    compare(
+        (transcription, &std::fs::read_to_string(reference).unwrap()),
+        (source, &yaml),
+    )
+}
+
+/// Figures of the referential `got` (name, YAML) against the transcription `want`.
+pub(crate) fn compare(want: (&str, &str), got: (&str, &str)) -> Figures {
+    let r = content(want.0, want.1);
+    let got = content(got.0, got.1);
     let mut misses = Vec::new();
     let mut competences = 0;
     for (id, text) in &r.competences {
@@ -152,7 +172,16 @@ fn measure(source: &str, transcription: &str) -> Figures {
     for c in &extra_criteria {
         misses.push(format!("extra criterion {:?}", c.0));
     }
+    let same = |want: &BTreeMap<String, String>, got: &BTreeMap<String, String>| {
+        let n = want
+            .iter()
+            .filter(|(id, t)| got.get(*id) == Some(t))
+            .count();
+        (n, want.len())
+    };
     Figures {
+        blocs: same(&r.blocs, &got.blocs),
+        activities: same(&r.activities, &got.activities),
         extra: (extra_competences, extra_criteria.len()),
         competences: (competences, r.competences.len()),
         criteria: (criteria, r.criteria.len()),
@@ -162,7 +191,11 @@ fn measure(source: &str, transcription: &str) -> Figures {
 }
 
 fn check(source: &str, transcription: &str) {
-    let f = measure(source, transcription);
+    judge(source, transcription, &measure(source, transcription));
+}
+
+/// Prints the figures and fails below 95 % identical, or above 5 % invented.
+pub(crate) fn judge(source: &str, transcription: &str, f: &Figures) {
     let ((k, kn), (c, cn), i) = (f.competences, f.criteria, f.indicators);
     let share = |a: usize, n: usize| 100.0 * a as f64 / n.max(1) as f64;
     println!(
@@ -174,6 +207,11 @@ fn check(source: &str, transcription: &str) {
     println!(
         "  not in the transcription: {} competences, {} criteria",
         f.extra.0, f.extra.1
+    );
+    // Reported, not judged: transcriptions may number blocs and activities otherwise.
+    println!(
+        "  same ID and title: blocs {}/{}, activities {}/{}",
+        f.blocs.0, f.blocs.1, f.activities.0, f.activities.1
     );
     for m in &f.misses {
         println!("  miss: {m}");

@@ -3,17 +3,21 @@
 //! go to their activities; criteria go under the one competence they assess or, naming
 //! several, to the bloc; a criterion repeated by a page break is kept once.
 
+mod complete;
+
 use super::exams::draft_modalities;
 use super::ids;
 use super::walk::{Found, FoundBloc, FoundCriterion, Scope, Target, short};
-use std::collections::HashSet;
+use complete::complete;
 
 use crate::import::draft::{DraftActivity, DraftBloc, DraftCompetence, DraftCriterion, DraftGroup};
-use crate::model::anchor;
 
 /// The blocs of the draft, and one report line per doubt.
-pub fn assemble(found: Found) -> (Vec<DraftBloc>, Vec<String>) {
-    let mut report = found.report;
+pub fn assemble(mut found: Found) -> (Vec<DraftBloc>, Vec<String>) {
+    let mut report = std::mem::take(&mut found.report);
+    for bloc in &mut found.blocs {
+        single_groups(bloc);
+    }
     let blocs = if found.bloc_headings {
         found.blocs
     } else {
@@ -27,133 +31,15 @@ pub fn assemble(found: Found) -> (Vec<DraftBloc>, Vec<String>) {
     (out, report)
 }
 
-/// What a referential file cannot lack: every title and text filled (a placeholder to
-/// review where the source had none, e.g. a document cut short), every ID unique (a repeat
-/// gets a `-dup2` suffix).
-fn complete(blocs: &mut [DraftBloc], report: &mut Vec<String>) {
-    let mut ids = Ids::default();
-    for b in blocs.iter_mut() {
-        // A bloc or competence renamed because another bloc has its ID: this bloc's
-        // references to it mean this one.
-        let mut renamed: Vec<(String, String)> = Vec::new();
-        let old = b.id.clone();
-        ids.unique(&mut b.id, &mut b.review, report);
-        if b.id != old {
-            renamed.push((old, b.id.clone()));
+/// `Activité 2 : Titre` followed by competences and no activity of its own is an activity,
+/// not a group: a group is what activities come under.
+fn single_groups(bloc: &mut FoundBloc) {
+    let n = bloc.activities.len();
+    for i in 0..n {
+        let next_is_member = bloc.activities.get(i + 1).is_some_and(|next| !next.group);
+        if bloc.activities[i].group && !next_is_member {
+            bloc.activities[i].group = false;
         }
-        fill(&mut b.title, "title", &b.id, &mut b.review, report);
-        let mut activities: Vec<&mut DraftActivity> = Vec::new();
-        for g in &mut b.groups {
-            ids.unique(&mut g.id, &mut g.review, report);
-            fill(&mut g.title, "title", &g.id, &mut g.review, report);
-            activities.extend(g.activities.iter_mut());
-        }
-        activities.extend(b.activities.iter_mut());
-        for a in activities {
-            ids.unique(&mut a.id, &mut a.review, report);
-            fill(&mut a.title, "title", &a.id, &mut a.review, report);
-            for k in &mut a.competences {
-                let old = k.id.clone();
-                ids.unique(&mut k.id, &mut k.review, report);
-                if k.id != old {
-                    renamed.push((old, k.id.clone()));
-                }
-                fill(&mut k.text, "text", &k.id, &mut k.review, report);
-                for c in &mut k.criteria {
-                    complete_criterion(&mut ids, c, &k.id, report);
-                }
-            }
-        }
-        for c in &mut b.criteria {
-            complete_criterion(&mut ids, c, &b.id, report);
-        }
-        for m in &mut b.modalities {
-            if let Some(id) = &mut m.id {
-                ids.unique(id, &mut m.review, report);
-            }
-        }
-        let local: Vec<&str> = b
-            .groups
-            .iter()
-            .flat_map(|g| &g.activities)
-            .chain(&b.activities)
-            .flat_map(|a| &a.competences)
-            .map(|k| k.id.as_str())
-            .collect();
-        let renamed: Vec<(String, String)> = renamed
-            .into_iter()
-            .filter(|(old, _)| !local.contains(&old.as_str()))
-            .collect();
-        let rename = |refs: &mut Vec<String>| {
-            for r in refs.iter_mut() {
-                if let Some((_, new)) = renamed.iter().find(|(old, _)| old == r) {
-                    *r = new.clone();
-                }
-            }
-        };
-        b.criteria
-            .iter_mut()
-            .for_each(|c| rename(&mut c.competences));
-        b.modalities
-            .iter_mut()
-            .for_each(|m| rename(&mut m.evaluates));
-    }
-}
-
-/// A criterion's share of [`complete`]: its ID unique, its text filled. `owner` names it
-/// in the report when it has no ID.
-fn complete_criterion(
-    ids: &mut Ids,
-    c: &mut DraftCriterion,
-    owner: &str,
-    report: &mut Vec<String>,
-) {
-    if let Some(id) = &mut c.id {
-        ids.unique(id, &mut c.review, report);
-    }
-    let id =
-        c.id.clone()
-            .unwrap_or_else(|| format!("a criterion of {owner}"));
-    fill(&mut c.text, "text", &id, &mut c.review, report);
-}
-
-/// The IDs given so far, compared as their page anchors ([`anchor`]: `A1.2` and `A1-2`
-/// are the same address).
-#[derive(Default)]
-struct Ids(HashSet<String>);
-
-impl Ids {
-    /// Keeps `id` if its anchor is free, else renames it `id-dupN` and says so.
-    fn unique(&mut self, id: &mut String, review: &mut Vec<String>, report: &mut Vec<String>) {
-        if self.0.insert(anchor(id)) {
-            return;
-        }
-        let mut n = 2;
-        while self.0.contains(&anchor(&format!("{id}-dup{n}"))) {
-            n += 1;
-        }
-        let renamed = format!("{id}-dup{n}");
-        report.push(format!("`{id}` appears twice: the second is `{renamed}`"));
-        review.push(format!(
-            "`{id}` appears twice in the source: renamed `{renamed}`"
-        ));
-        self.0.insert(anchor(&renamed));
-        *id = renamed;
-    }
-}
-
-/// An empty title or text replaced by a placeholder to review.
-fn fill(
-    text: &mut String,
-    what: &str,
-    id: &str,
-    review: &mut Vec<String>,
-    report: &mut Vec<String>,
-) {
-    if text.trim().is_empty() {
-        *text = "À compléter".to_owned();
-        review.push(format!("no {what} in the source: write it"));
-        report.push(format!("{id}: no {what} found"));
     }
 }
 
@@ -221,6 +107,17 @@ fn split_by_group(blocs: Vec<FoundBloc>, report: &mut Vec<String>) -> Vec<FoundB
                 Target::Row(k) => {
                     let (b, k2) = competence_map[*k];
                     criterion.target = Target::Row(k2);
+                    b
+                }
+                Target::Many(ks) if !ks.is_empty() => {
+                    let b = competence_map[ks[0]].0;
+                    let ks = ks
+                        .iter()
+                        .map(|&k| competence_map[k])
+                        .filter(|(kb, _)| *kb == b)
+                        .map(|(_, k)| k)
+                        .collect();
+                    criterion.target = Target::Many(ks);
                     b
                 }
                 _ => row.map_or(first, |(b, _)| b),
@@ -347,13 +244,26 @@ fn draft_bloc(bloc: FoundBloc, report: &mut Vec<String>) -> DraftBloc {
             "bloc {id}: competences {} come before any activity; they are under activity `{id}.A0`",
             ids.join(", ")
         ));
+        // A bloc without any activity (an empty or absent activities column) is one
+        // activity: it is titled after the bloc.
+        let (activity_title, why) = if activities.is_empty() && !title.trim().is_empty() {
+            (
+                title.clone(),
+                "the source gives no activity in this bloc: titled after the bloc",
+            )
+        } else {
+            (
+                "À compléter".to_owned(),
+                "the source gives no activity for these competences",
+            )
+        };
         drafts.insert(
             0,
             DraftActivity {
                 id: format!("{id}.A0"),
-                title: "À compléter".into(),
+                title: activity_title,
                 competences: orphans,
-                review: vec!["the source gives no activity for these competences".into()],
+                review: vec![why.into()],
             },
         );
     }
@@ -399,6 +309,12 @@ fn draft_bloc(bloc: FoundBloc, report: &mut Vec<String>) -> DraftBloc {
             })
             .max_by_key(|(_, (_, gid))| gid.len())
             .map(|(n, _)| n);
+        // A sibling of the group (`A.2` after group `A.1`) is not in it.
+        let sibling = last_group.is_some_and(|g| {
+            let depth = |id: &str| ids::numbers(id).len();
+            depth(&draft.id) > 0 && depth(&draft.id) <= depth(&groups[g].id)
+        });
+        let last_group = last_group.filter(|_| !sibling);
         match by_id.or(last_group) {
             Some(g) => groups[g].activities.push(draft),
             None => direct.push(draft),
@@ -410,11 +326,13 @@ fn draft_bloc(bloc: FoundBloc, report: &mut Vec<String>) -> DraftBloc {
             bloc_review.push(format!("group {} has no activity", g.id));
         }
     }
-    let summary = activities
+    let summaries: Vec<&str> = activities
         .iter()
         .zip(&is_group)
-        .find(|(a, g)| !**g && a.summary.is_some())
-        .and_then(|(a, _)| a.summary.clone());
+        .filter(|(_, g)| !**g)
+        .filter_map(|(a, _)| a.summary.as_deref())
+        .collect();
+    let summary = (!summaries.is_empty()).then(|| summaries.join("\n\n"));
     let modalities = draft_modalities(&id, modalities, &competence_ids, &activities, report);
     if title.is_empty() {
         bloc_review.push("no title found: write it".into());
@@ -514,18 +432,23 @@ fn resolve_target(c: &FoundCriterion, competence_ids: &[String]) -> (Vec<usize>,
         Target::Numbered => {
             let n = c.id.as_deref().map(ids::numbers).unwrap_or_default();
             let parent = &n[..n.len().saturating_sub(1)];
-            match competence_ids
-                .iter()
-                .position(|k| ids::numbers(k) == parent)
-            {
-                Some(k) => vec![k],
-                None => {
-                    review.push("no competence carries its number".into());
-                    Vec::new()
-                }
+            // Lettered competences share their number (`1.2.1` assesses `C1.2a`, `C1.2b`).
+            let all: Vec<usize> = (0..competence_ids.len())
+                .filter(|&k| ids::numbers(&competence_ids[k]) == parent)
+                .collect();
+            if all.is_empty() {
+                review.push("no competence carries its number".into());
             }
+            all
         }
         Target::Refs(refs) => ids::expand(refs, competence_ids, &mut review),
+        Target::Many(ks) => {
+            let mut ks = ks.clone();
+            ks.sort_unstable();
+            ks.dedup();
+            ks
+        }
+        Target::Exam(_) => Vec::new(),
     };
     (targets, review)
 }

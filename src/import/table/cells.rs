@@ -28,6 +28,9 @@ pub struct Cell {
     pub blocks: Vec<Block>,
     /// The cell had paragraph marks (`<p>`): without them, paragraph breaks were lost.
     pub paragraphs: bool,
+    /// A grid position covered by the cell above (a vertical merge in a .docx/.odt): the
+    /// row continues what that cell holds.
+    pub below: bool,
 }
 
 impl Cell {
@@ -119,6 +122,8 @@ enum Token {
     Break,
     ListStart,
     ListEnd,
+    /// `<li>`: a list item starts.
+    Item,
     ItalicStart,
     ItalicEnd,
 }
@@ -150,6 +155,7 @@ fn tokenize(raw: &str) -> Vec<Token> {
             ("ul" | "ol", true) => Token::ListEnd,
             ("i" | "em", false) => Token::ItalicStart,
             ("i" | "em", true) => Token::ItalicEnd,
+            ("li", false) => Token::Item,
             ("p" | "br" | "li" | "div" | "tr" | "td" | "th", _) => Token::Break,
             _ => Token::Text(String::new()),
         });
@@ -165,8 +171,22 @@ pub fn read_cell(raw: &str) -> Cell {
     let has_paragraphs = raw.contains("<p");
     let mut reader = CellReader::default();
     let mut in_list = false;
+    let mut depth = 0usize;
+    let tokens = tokenize(raw);
+    // A cell whose lists nest: its top-level items are headings (`•`) of the points below.
+    let nested = {
+        let mut d = 0usize;
+        tokens.iter().any(|t| {
+            match t {
+                Token::ListStart => d += 1,
+                Token::ListEnd => d = d.saturating_sub(1),
+                _ => {}
+            }
+            d >= 2
+        })
+    };
     let mut italic = false;
-    for token in tokenize(raw) {
+    for token in tokens {
         match token {
             Token::Text(t) => {
                 let text = decode_entities(&t);
@@ -176,10 +196,20 @@ pub fn read_cell(raw: &str) -> Cell {
             Token::ListStart => {
                 reader.end_block();
                 in_list = true;
+                depth += 1;
             }
             Token::ListEnd => {
                 reader.end_block();
-                in_list = false;
+                depth = depth.saturating_sub(1);
+                in_list = depth > 0;
+            }
+            Token::Item => {
+                reader.end_block();
+                reader.mark = Some(if nested && depth <= 1 {
+                    Mark::Bullet
+                } else {
+                    Mark::Dash
+                });
             }
             Token::ItalicStart => {
                 // Without paragraph marks an italic run is a block of its own.
@@ -200,6 +230,7 @@ pub fn read_cell(raw: &str) -> Cell {
     Cell {
         blocks: reader.blocks,
         paragraphs: has_paragraphs,
+        below: false,
     }
 }
 
@@ -218,7 +249,19 @@ impl CellReader {
     fn text(&mut self, text: &str, marks: bool, italic: bool) {
         for word in text.split_whitespace() {
             let bullet = matches!(word, "•" | "●" | "▪" | "◦" | "■");
-            if bullet || (marks && word == "-") {
+            // Arrows and ticks mark points under a heading wherever they are.
+            let point = matches!(word, "→" | "➢" | "➤" | "►" | "✓" | "✔" | "");
+            // `C1 - Texte`: a dash right after an ID separates it from its text.
+            let after_id =
+                word == "-" && super::label::label(&self.text).is_some_and(|l| l.rest.is_empty());
+            if marks && after_id {
+                self.text.push_str(" -");
+                continue;
+            }
+            if bullet || point || (marks && word == "-") {
+                if marks && word == "-" {
+                    self.split_run_in_heading();
+                }
                 self.end_block();
                 self.mark = Some(if bullet { Mark::Bullet } else { Mark::Dash });
                 continue;
@@ -237,6 +280,26 @@ impl CellReader {
                 self.plain_seen = true;
             }
         }
+    }
+
+    /// A point run together with the next heading, its line breaks lost (`- le temps est
+    /// maîtrisé Qualité du questionnement :`): the heading, from the capital after a
+    /// lowercase word to the colon ending the text, becomes a paragraph of its own.
+    fn split_run_in_heading(&mut self) {
+        if self.mark != Some(Mark::Dash) || !self.text.trim_end().ends_with(':') {
+            return;
+        }
+        let words: Vec<&str> = self.text.split(' ').collect();
+        let cut = (1..words.len()).rev().find(|&i| {
+            words[i].chars().next().is_some_and(char::is_uppercase)
+                && words[i - 1].chars().last().is_some_and(char::is_lowercase)
+        });
+        let Some(cut) = cut else { return };
+        let heading = words[cut..].join(" ");
+        self.text = words[..cut].join(" ");
+        self.end_block();
+        self.text = heading;
+        self.plain_seen = true;
     }
 
     fn end_block(&mut self) {
@@ -289,6 +352,28 @@ mod tests {
                 (Mark::Dash, "en b, c", false),
                 (Mark::Para, "afin de - sic", false),
                 (Mark::Para, "Note suite", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dash_after_an_id_and_a_heading_run_into_a_point() {
+        let cell = read_cell("C1 - Rédiger une offre");
+        assert_eq!(
+            texts(&cell),
+            vec![(Mark::Para, "C1 - Rédiger une offre", false)]
+        );
+        let cell = read_cell(
+            "Structure : - les étapes - le temps est maîtrisé Qualité du questionnement : - les questions",
+        );
+        assert_eq!(
+            texts(&cell),
+            vec![
+                (Mark::Para, "Structure :", false),
+                (Mark::Dash, "les étapes", false),
+                (Mark::Dash, "le temps est maîtrisé", false),
+                (Mark::Para, "Qualité du questionnement :", false),
+                (Mark::Dash, "les questions", false),
             ]
         );
     }

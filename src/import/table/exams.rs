@@ -134,7 +134,7 @@ fn title_and_description(m: &FoundModality) -> (String, Option<String>) {
         })
         .or_else(|| m.blocks.first().map(|b| b.text.clone()))
         .unwrap_or_default();
-    let title = shorten_title(&candidate);
+    let title = shorten_title(&without_lead_in(&candidate));
     // A paragraph taken whole as the title is not repeated below it.
     let first_is_title = m
         .blocks
@@ -155,6 +155,33 @@ fn title_and_description(m: &FoundModality) -> (String, Option<String>) {
         title
     };
     (title, description)
+}
+
+/// `Modalité : jeu de rôle (40 min)` → `Jeu de rôle (40 min)`: the column already says it
+/// is the modality.
+fn without_lead_in(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let lead = [
+        "modalités d'évaluation",
+        "modalité d'évaluation",
+        "modalités",
+        "modalité",
+    ]
+    .iter()
+    .find(|l| lower.starts_with(*l));
+    let Some(lead) = lead else {
+        return text.to_owned();
+    };
+    let rest = text[lead.len()..].trim_start();
+    let Some(rest) = rest.strip_prefix(':') else {
+        return text.to_owned();
+    };
+    let rest = rest.trim();
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => text.to_owned(),
+    }
 }
 
 /// A title is a line: a long paragraph is cut where a run-in heading ends (a capital after a
@@ -203,7 +230,7 @@ pub fn guess_kind(text: &str) -> ModalityKind {
         ModalityKind::Continuous
     } else if has("écrit") || has("ecrit") {
         ModalityKind::Written
-    } else if has("oral") || has("soutenance") {
+    } else if has("oral") || has("soutenance") || has("entretien") {
         ModalityKind::Oral
     } else {
         ModalityKind::Other
@@ -239,6 +266,15 @@ mod tests {
         assert_eq!(guess_kind("Contrôle continu"), ModalityKind::Continuous);
         assert_eq!(guess_kind("Production écrite"), ModalityKind::Written);
         assert_eq!(guess_kind("Soutenance orale"), ModalityKind::Oral);
+        assert_eq!(guess_kind("Entretien avec le jury"), ModalityKind::Oral);
+        assert_eq!(
+            without_lead_in("Modalité : jeu de rôle (40 min)"),
+            "Jeu de rôle (40 min)"
+        );
+        assert_eq!(
+            without_lead_in("Modalités pratiques"),
+            "Modalités pratiques"
+        );
         assert_eq!(guess_kind("QCM"), ModalityKind::Other);
     }
 }

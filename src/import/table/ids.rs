@@ -8,16 +8,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// A constant pattern: compiling it cannot fail on any input.
-fn pattern(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| unreachable!("invalid built-in pattern {p}: {e}"))
-}
+use super::label::{self, Kind};
+
+use super::label::pattern;
 
 static BLOC: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^(?i:bloc)(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?(\d+)\s*[:\-–.]?\s*(.*)$")
+    pattern(r"^(?i:bloc(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?)(\d+)\s*[:\-–.]?\s*(.*)$")
 });
 static GROUP: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"^(?i:activité)\s+(\d+)\s*[:\-–.]?\s*(.*)$"));
+    LazyLock::new(|| pattern(r"^(?i:activité)\s+(\d+)(?:\s*[:\-–]|\.(?:\s|$)|\s|$)\s*(.*)$"));
 static ACTIVITY: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^A(\.?)\s?(\d+(?:\s?\.\s?\d+)*)(?:\.(?:\s|$))?\s*[\-–:]?\s*(.*)$"));
 /// An activity ID inside running text (a cell holding a group and its first activity).
@@ -27,9 +26,9 @@ static COMPETENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A competence ID starting a new sentence inside running text.
 static COMPETENCE_INSIDE: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"[.!?]\s+C\.?\d+(?:\.\d+)*(?:\.?[a-z])?\s"));
+    LazyLock::new(|| pattern(r"[.!?]\s+C[A-Z]?[.\-]?\d+(?:[.\-]\d+)*(?:[.\-]?[a-z])?\.?\s"));
 static CRITERION: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i:\bcr)\s?(\d+(?:\.\d+)+)\s*[\-–:]?\s*"));
+    LazyLock::new(|| pattern(r"(?i:\bcr)[\s.\-]?(\d+(?:[.\-]\d+)+)\s*[\-–:]?\s*"));
 static REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\bC\.?\s?\d+(?:\.\d+)*(?:\.?[a-z]\b)?"));
 static RELATION: LazyLock<Regex> =
@@ -48,17 +47,63 @@ pub fn bloc(text: &str) -> Option<(String, String)> {
     Some((format!("B{}", &c[1]), title.to_owned()))
 }
 
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"^(\p{Lu}\p{L}+(?:\s+\p{Ll}+){0,2})\s+(?:n\s*°\s*)?(\d{1,2})\s*[:\-–.]\s*(\S.*)$")
+});
+
+/// A domain lettered without number: `A. Accueil de la clientèle`, `B) Gestion`.
+static LETTER_DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^(\p{Lu})\s?[.)]\s*[\-–:]?\s*(\p{Lu}.*)$"));
+
+/// A domain heading standing for a bloc in a document without bloc headings: `A1. Titre`
+/// (→ `A1`), `Domaine 2 – Titre` (→ `B2`), or a short title alone (→ `B<n>`, `n` the bloc's
+/// position).
+pub fn domain(text: &str, n: usize) -> Option<(String, String)> {
+    let text = text.trim();
+    if let Some(l) = label::label(text)
+        && l.numbers.len() == 1
+        && !l.rest.is_empty()
+        && matches!(
+            l.kind,
+            Kind::Activity | Kind::Bloc | Kind::Other | Kind::Number
+        )
+    {
+        let id = match l.kind {
+            Kind::Number => format!("B{}", l.numbers[0]),
+            _ => l.id,
+        };
+        return Some((id, l.rest));
+    }
+    if let Some(c) = DOMAIN.captures(text) {
+        return Some((format!("B{}", &c[2]), c[3].trim().to_owned()));
+    }
+    if let Some(c) = LETTER_DOMAIN.captures(text) {
+        return Some((c[1].to_owned(), c[2].trim().to_owned()));
+    }
+    let words = text.split_whitespace().count();
+    let plain = label::label(text).is_none()
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !text.ends_with(['.', ':', ';', ','])
+        && (1..=12).contains(&words);
+    plain.then(|| (format!("B{n}"), text.to_owned()))
+}
+
 /// `Activité 1 : Titre` → (`A1`, `Titre`).
 pub fn group(text: &str) -> Option<(String, String)> {
     let c = GROUP.captures(text.trim())?;
     Some((format!("A{}", &c[1]), c[2].trim().to_owned()))
 }
 
-/// `A1.1-Titre`, `A 2.1 – Titre`, `A.1.1 Titre`, `A5. Titre` → (`A1.1`, `Titre`)…
+/// `A1.1-Titre`, `A 2.1 – Titre`, `A.1.1 Titre`, `A5. Titre`, `AT-1 Titre` → (`A1.1`,
+/// `Titre`)…
 pub fn activity(text: &str) -> Option<(String, String)> {
-    let c = ACTIVITY.captures(text.trim())?;
-    let number: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
-    Some((format!("A{}{number}", &c[1]), c[3].trim().to_owned()))
+    if let Some(c) = ACTIVITY.captures(text.trim()) {
+        let number: String = c[2].chars().filter(|c| !c.is_whitespace()).collect();
+        return Some((format!("A{}{number}", &c[1]), c[3].trim().to_owned()));
+    }
+    label::label(text)
+        .filter(|l| l.kind == Kind::Activity)
+        .map(|l| (l.id, l.rest))
 }
 
 /// Splits `Activité 1 : Titre A1.1 Titre` before each activity ID met inside the text.
@@ -68,17 +113,37 @@ pub fn split_activities(text: &str) -> Vec<String> {
 
 /// `C1.1 Texte`, `C.1.1.a Texte`, `C1.5 - Texte` → (`C1.1`, `Texte`).
 pub fn competence(text: &str) -> Option<(String, String)> {
-    let c = COMPETENCE.captures(text.trim())?;
-    let letter = c.get(3).map_or("", |m| m.as_str());
-    Some((
-        format!("C{}{}{letter}", &c[1], &c[2]),
-        c[4].trim().to_owned(),
-    ))
+    if let Some(c) = COMPETENCE.captures(text.trim()) {
+        let letter = c.get(3).map_or("", |m| m.as_str());
+        return Some((
+            format!("C{}{}{letter}", &c[1], &c[2]),
+            c[4].trim().to_owned(),
+        ));
+    }
+    label::label(text)
+        .filter(|l| l.kind == Kind::Competence)
+        .map(|l| (l.id, l.rest))
 }
 
-/// Splits a paragraph before each competence ID that starts a new sentence.
+/// A competence ID after a dash or semicolon between two items run together on one line
+/// (`C1. Organiser … – C2. Appliquer …`), followed by a capitalised word.
+static COMPETENCE_AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\s[–\-;]\s+C[A-Z]?[.\-]?\d+(?:[.\-]\d+)*(?:[.\-]?[a-z])?\.?\s+\p{Lu}")
+});
+
+/// Splits a paragraph before each competence ID that starts a new sentence, or that follows
+/// a dash or semicolon separating items run together (the separator is dropped).
 pub fn split_competences(text: &str) -> Vec<String> {
     split_before(text, &COMPETENCE_INSIDE, 1)
+        .into_iter()
+        .flat_map(|piece| split_before(&piece, &COMPETENCE_AFTER_DASH, 2))
+        .map(|piece| {
+            piece
+                .trim_start_matches(['–', '-', ';', ' '])
+                .trim_end_matches([';', '–', ' '])
+                .to_owned()
+        })
+        .collect()
 }
 
 /// Splits `… il est Cr 1.1.7 Les outils… CR1.1.8 …` into `(Option<id>, text)` pieces: the text
@@ -154,27 +219,18 @@ pub fn marker(text: &str) -> Option<(u32, String)> {
     Some((c[1].parse().ok()?, c[2].trim().to_owned()))
 }
 
-/// The numbers of an ID (`C.3.1.1a` → [3, 1, 1]), to compare positions and to pair
-/// `Cr1.2.3` with `C1.2`.
-pub fn numbers(id: &str) -> Vec<u32> {
-    id.split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect()
-}
+pub use super::label::numbers;
 
 /// Whether competence `id` is what reference `r` names: itself, or one of its lettered
 /// parts (`C.1.1` names `C.1.1.a`; `C.2.3` names `C.2.3b`).
+/// Separators do not matter: `C1.7` names `C.1.7`.
 pub fn names(r: &str, id: &str) -> bool {
     if id == r {
         return true;
     }
-    match id.strip_prefix(r) {
-        Some(rest) => {
-            let rest = rest.strip_prefix('.').unwrap_or(rest);
-            rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase())
-        }
-        None => false,
-    }
+    let (rp, rn, rl) = label::canonical(r);
+    let (ip, in_, il) = label::canonical(id);
+    rp == ip && rn == in_ && (rl == il || (rl.is_empty() && il.len() == 1))
 }
 
 fn strip_spaces(s: &str) -> String {
@@ -269,6 +325,7 @@ mod tests {
         assert_eq!(activity("Activité 1 : Elaboration"), None);
         assert_eq!(activity("Au regard de"), None);
         assert_eq!(group("Activité 2 : Déclinaison"), pair("A2", "Déclinaison"));
+        assert_eq!(group("Activité 1.1 : Coupe"), None);
         assert_eq!(
             split_activities("Activité 1 : Elaboration d'un plan A1.1 Etude du marché"),
             ["Activité 1 : Elaboration d'un plan", "A1.1 Etude du marché"]
@@ -294,6 +351,18 @@ mod tests {
         assert_eq!(competence("C.1.4 Présenter"), pair("C.1.4", "Présenter"));
         assert_eq!(competence("Cette épreuve"), None);
         assert_eq!(competence("CRM et outils"), None);
+        assert_eq!(
+            split_competences("C1. Organiser son chantier – C2. Appliquer un protocole"),
+            ["C1. Organiser son chantier", "C2. Appliquer un protocole"]
+        );
+        assert_eq!(
+            split_competences("CP3 Mener un entretien ; CP4 Consolider la vente"),
+            ["CP3 Mener un entretien", "CP4 Consolider la vente"]
+        );
+        assert_eq!(
+            split_competences("C1 Vendre des produits - C2 en ligne"),
+            ["C1 Vendre des produits - C2 en ligne"]
+        );
         assert_eq!(
             split_competences("C.1.1.a Exercer une veille. C.1.1.b Analyser (préférences,"),
             [
@@ -338,6 +407,19 @@ mod tests {
             pair("B2", "Elaboration")
         );
         assert_eq!(bloc("Blocage"), None);
+        assert_eq!(
+            bloc("BLOC DE COMPÉTENCES N°1 – Entretenir un espace vert"),
+            pair("B1", "Entretenir un espace vert")
+        );
+        assert_eq!(
+            domain("A. Accueil de la clientèle", 1),
+            pair("A", "Accueil de la clientèle")
+        );
+        assert_eq!(domain("Pôle 2 – Vente", 1), pair("B2", "Vente"));
+        assert_eq!(
+            domain("Activité type 1 : Réaliser des relevés", 1),
+            pair("B1", "Réaliser des relevés")
+        );
     }
 
     #[test]

@@ -5,11 +5,20 @@
 //! tables shift cells between columns. Text cut by a page break is rejoined to the item it
 //! continues: the latest one of its kind left unfinished (no final full stop).
 
+mod activities;
+mod competences;
 mod criteria;
 mod exams;
+mod text;
 
 use super::cells::{Block, Cell, Mark};
 use super::ids;
+use super::label::{self, Kind, Patterns};
+use text::{
+    append_item, append_para, criteria_lead_in, join_cut, narrative, split_sentences,
+    starts_lowercase,
+};
+pub use text::{finished, short};
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +55,10 @@ pub struct FoundActivity {
     /// Written `Activité N`: a group whatever follows.
     pub group: bool,
     pub summary: Option<String>,
+    /// A numbered sub-domain (`1.1.`): the lines without ID under it are its activities.
+    pub sub_domain: bool,
+    /// Listed without ID under a sub-domain: its ID was made from the sub-domain's.
+    pub generated: bool,
 }
 
 #[derive(Debug, Default)]
@@ -65,6 +78,12 @@ pub enum Target {
     Numbered,
     /// "En relation avec les compétences …": references to resolve.
     Refs(Vec<String>),
+    /// The competences (indices) of its row or of the rows its merged cell covers: a
+    /// criterion beside an exam that evaluates them all.
+    Many(Vec<usize>),
+    /// Listed inside an exam's cell ("Critères :"): the competences of that exam (index),
+    /// resolved once the walk is done.
+    Exam(usize),
 }
 
 #[derive(Debug)]
@@ -118,6 +137,39 @@ struct Column {
     last: Option<Item>,
     /// "En relation avec …" read in this column, for the headings under it.
     relation: Option<Vec<String>>,
+    /// After "Critères :" in an exam's cell: the exam whose criteria follow.
+    exam_criteria: Option<usize>,
+    /// The criteria of this column's latest cell, for the rows it is merged down over.
+    tall: Vec<usize>,
+    /// This cell's list has no heading above it: each item is a criterion.
+    item_criteria: bool,
+}
+
+impl Column {
+    fn new(role: Role) -> Column {
+        Column {
+            role,
+            mode: role,
+            last: None,
+            relation: None,
+            exam_criteria: None,
+            tall: Vec::new(),
+            item_criteria: false,
+        }
+    }
+}
+
+/// What the author or the layout tells the walk beyond the columns' roles.
+#[derive(Debug, Clone, Default)]
+pub struct Hints {
+    /// The author's ID patterns (`--id-pattern`), tried before the general grammar.
+    pub patterns: Patterns,
+    /// The document has `Bloc n` headings (or rows matching the author's bloc pattern):
+    /// other heading rows are not blocs.
+    pub bloc_headings: bool,
+    /// The author's bloc heading pattern (`--bloc-pattern`): a heading row it matches is a
+    /// bloc; its first group, if any, is the title.
+    pub bloc_pattern: Option<regex::Regex>,
 }
 
 /// Reads the rows one at a time, keeping what it recognised in [`Found`].
@@ -127,6 +179,11 @@ pub struct Walker {
     /// Competences and activities opened in the current row.
     row_competences: Vec<usize>,
     row_activities: Vec<usize>,
+    /// Activities made in this row from lines without ID (paired with its competences).
+    row_generated: Vec<usize>,
+    pub hints: Hints,
+    /// What each piece of text was taken for, and why (`--explain`), by line.
+    pub explained: Vec<(usize, String)>,
     current_competence: Option<usize>,
     current_activity: Option<usize>,
     current_modality: Option<usize>,
@@ -137,26 +194,42 @@ pub struct Walker {
 }
 
 impl Walker {
-    pub fn new(roles: &[Role]) -> Walker {
+    pub fn new(roles: &[Role], hints: Hints) -> Walker {
         Walker {
             found: Found::default(),
-            columns: roles
-                .iter()
-                .map(|&role| Column {
-                    role,
-                    mode: role,
-                    last: None,
-                    relation: None,
-                })
-                .collect(),
+            columns: roles.iter().map(|&role| Column::new(role)).collect(),
             row_competences: Vec::new(),
             row_activities: Vec::new(),
+            row_generated: Vec::new(),
+            hints,
+            explained: Vec::new(),
             current_competence: None,
             current_activity: None,
             current_modality: None,
             grouped_criteria: false,
             line: 0,
         }
+    }
+
+    /// A second table with other columns starts (at `line`): the rows after it are read
+    /// with its columns.
+    pub fn set_roles(&mut self, roles: &[Role], line: usize) {
+        self.columns = roles.iter().map(|&role| Column::new(role)).collect();
+        self.line = line;
+        let names: Vec<&str> = (0..self.columns.len())
+            .map(|c| self.column_name(c))
+            .collect();
+        let what = format!(
+            "a second table begins: columns {} (its header names other columns)",
+            names.join(", ")
+        );
+        self.explained.push((line, what));
+    }
+
+    /// Whether the exams column comes before the competences column (a table of exams).
+    fn exams_before_competences(&self) -> bool {
+        let at = |r: Role| self.columns.iter().position(|c| c.role == r);
+        matches!((at(Role::Modality), at(Role::Competence)), (Some(m), Some(k)) if m < k)
     }
 
     fn bloc(&mut self) -> &mut FoundBloc {
@@ -170,30 +243,158 @@ impl Walker {
         &mut self.found.blocs[last]
     }
 
+    /// Records for `--explain` what `text` was taken for and why.
+    fn took(&mut self, text: &str, what: String) {
+        let line = self.line;
+        self.explained
+            .push((line, format!("«{}» → {what}", short(text))));
+    }
+
+    /// The ID at the start of `text`: the author's patterns first, then the grammar.
+    fn label(&self, text: &str) -> Option<label::Label> {
+        self.hints
+            .patterns
+            .label(text)
+            .or_else(|| label::label(text))
+    }
+
+    /// A competence ID at the start of `text`: one the prefix says, or in the competences
+    /// column one whose prefix says nothing else (`RC4`).
+    fn competence_id(&self, text: &str, column: usize) -> Option<(String, String)> {
+        if let Some(l) = self.hints.patterns.label(text) {
+            return (l.kind == Kind::Competence).then_some((l.id, l.rest));
+        }
+        if let Some(found) = ids::competence(text) {
+            return Some(found);
+        }
+        let l = label::label(text)?;
+        let in_column = self
+            .columns
+            .get(column)
+            .is_some_and(|c| c.role == Role::Competence);
+        (in_column && l.kind == Kind::Other && !l.rest.is_empty()).then_some((l.id, l.rest))
+    }
+
+    /// What a column holds, for `--explain`.
+    fn column_name(&self, column: usize) -> &'static str {
+        match self.columns.get(column).map(|c| c.role) {
+            Some(Role::Activity) => "activities",
+            Some(Role::Competence) => "competences",
+            Some(Role::Modality) => "exams",
+            Some(Role::Criteria) => "criteria",
+            None => "extra",
+        }
+    }
+
     fn note(&mut self, text: String) {
         let line = self.line;
         self.found.report.push(format!("line {line}: {text}"));
     }
 
     /// Reads one row. `line` is its line in the document.
-    pub fn row(&mut self, line: usize, cells: &[Cell]) {
+    /// A row rebuilt from lines (`rebuilt`) is never a heading.
+    pub fn row(&mut self, line: usize, cells: &[Cell], rebuilt: bool) {
         self.line = line;
         let filled: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
-        let heading = cells.iter().skip(1).all(Cell::is_empty);
+        let heading = !rebuilt && cells.iter().skip(1).all(Cell::is_empty);
         if let (true, Some(first)) = (heading, filled.first())
-            && let Some((id, title)) = ids::bloc(&first.joined())
+            && self.heading_row(&first.joined())
         {
-            self.open_bloc(id, title);
             return;
         }
         self.row_competences.clear();
         self.row_activities.clear();
+        self.row_generated.clear();
+        let modalities_before = self.found.blocs.last().map_or(0, |b| b.modalities.len());
+        // A bloc named in the first cell of its first row (a cell merged down over the
+        // bloc's rows, or left empty below): the row opens it, then reads on.
+        let opens_bloc = !heading && filled.len() > 1 && self.bloc_in_first_cell(&cells[0]);
         let columns = self.place(cells.len());
-        for (cell, column) in cells.iter().zip(columns) {
+        let mut below = Vec::new();
+        for (n, (cell, column)) in cells.iter().zip(columns).enumerate() {
+            if n == 0 && opens_bloc {
+                continue;
+            }
             if !cell.is_empty() {
                 self.cell(cell, column);
+            } else if cell.below {
+                below.push(column);
             }
         }
+        // An exam opened in this row evaluates the competences it names in a later cell
+        // (`C1, C2` in a second table's competences column).
+        let rows = self.row_competences.clone();
+        if let Some(bloc) = self.found.blocs.last_mut() {
+            let start = modalities_before.min(bloc.modalities.len());
+            for m in &mut bloc.modalities[start..] {
+                for &k in &rows {
+                    if !m.rows.contains(&k) {
+                        m.rows.push(k);
+                    }
+                }
+            }
+        }
+        // An exam cell merged down over this row evaluates this row's competences too, and
+        // the criteria of a criteria cell merged down assess them.
+        for &column in &below {
+            let tall = match self.columns.get(column) {
+                Some(c) if c.role == Role::Criteria => c.tall.clone(),
+                _ => continue,
+            };
+            let rows = self.row_competences.clone();
+            let bloc = self.bloc();
+            for i in tall {
+                if let Some(c) = bloc.criteria.get_mut(i) {
+                    let mut ks = match &c.target {
+                        Target::Row(k) => vec![*k],
+                        Target::Many(ks) => ks.clone(),
+                        _ => continue,
+                    };
+                    for &k in &rows {
+                        if !ks.contains(&k) {
+                            ks.push(k);
+                        }
+                    }
+                    c.target = Target::Many(ks);
+                }
+            }
+        }
+        for column in below {
+            if let Some(Column {
+                last: Some(Item::Modality(m)),
+                ..
+            }) = self.columns.get(column)
+            {
+                let (m, rows) = (*m, self.row_competences.clone());
+                if let Some(x) = self.bloc().modalities.get_mut(m) {
+                    for k in rows {
+                        if !x.rows.contains(&k) {
+                            x.rows.push(k);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether `cell`, the first of a row with more, names a bloc (`Bloc 1 – Titre`, or
+    /// the author's pattern); if so the bloc is opened.
+    fn bloc_in_first_cell(&mut self, cell: &Cell) -> bool {
+        let text = cell.joined();
+        let by_author = self.hints.bloc_pattern.as_ref().and_then(|re| {
+            let c = re.captures(text.trim())?;
+            let title = c.get(1).map_or(text.as_str(), |m| m.as_str()).trim();
+            Some((format!("B{}", self.found.blocs.len() + 1), title.to_owned()))
+        });
+        let Some((id, title)) = by_author.or_else(|| ids::bloc(&text)) else {
+            return false;
+        };
+        self.took(
+            &text,
+            format!("bloc {id} (named in the first cell of its first row)"),
+        );
+        self.open_bloc(id, title);
+        true
     }
 
     /// The columns of a row's cells. A row with fewer cells than columns lost the cells a
@@ -226,28 +427,21 @@ impl Walker {
         self.current_activity = None;
         self.current_modality = None;
         for c in &mut self.columns {
-            c.mode = c.role;
-            c.last = None;
-            c.relation = None;
+            *c = Column::new(c.role);
         }
     }
 
     fn cell(&mut self, cell: &Cell, column: usize) {
         if column >= self.columns.len() {
             let header = self.columns.len();
-            self.columns.resize(
-                column + 1,
-                Column {
-                    role: Role::Modality,
-                    mode: Role::Modality,
-                    last: None,
-                    relation: None,
-                },
-            );
+            self.columns.resize(column + 1, Column::new(Role::Modality));
             self.note(format!(
                 "a cell beyond the {header} columns of the header was read as exam text"
             ));
         }
+        self.columns[column].exam_criteria = None;
+        self.columns[column].tall.clear();
+        self.columns[column].item_criteria = false;
         // A column switched by its text keeps that role only for text continuing it.
         if let Some(b) = cell.blocks.first()
             && b.mark == Mark::Para
@@ -316,20 +510,58 @@ impl Walker {
                 }
                 return;
             }
-            let role = self.columns[column].role;
-            if role == Role::Activity && self.activity_text(text, column) {
-                return;
+        }
+        // Criteria listed inside an exam's cell, after "Critères :".
+        if let Some(m) = self.columns[column].exam_criteria {
+            self.took(
+                text,
+                format!(
+                    "a criterion of exam {} (listed under «Critères» in its cell)",
+                    m + 1
+                ),
+            );
+            self.push_criterion(column, None, text.to_owned(), Target::Exam(m));
+            return;
+        }
+        if self.columns[column].mode == Role::Modality
+            && block.mark == Mark::Para
+            && criteria_lead_in(text)
+            && let Some(m) = self.current_modality_in_bloc()
+        {
+            self.took(
+                text,
+                "the heading of the exam's criteria listed after it".into(),
+            );
+            self.columns[column].exam_criteria = Some(m);
+            return;
+        }
+        let role = self.columns[column].role;
+        if role == Role::Activity
+            && self.columns[column].mode != Role::Modality
+            && self.activity_text(text, column)
+        {
+            return;
+        }
+        if role == Role::Competence && self.competence_references(text) {
+            return;
+        }
+        // A competence, or text continuing one and then starting the next.
+        let item = block.mark != Mark::Para;
+        let in_competences = self.columns[column].mode == Role::Competence;
+        let pieces = if item {
+            vec![text.to_owned()]
+        } else {
+            ids::split_competences(text)
+        };
+        let starts = self.competence_id(text, column).is_some();
+        if (starts && (!item || in_competences || role == Role::Competence))
+            || (!item && in_competences && pieces.len() > 1)
+        {
+            self.columns[column].mode = Role::Competence;
+            for (n, piece) in pieces.iter().enumerate() {
+                self.competence_text(piece, column, first && n == 0);
             }
-            // A competence, or text continuing one and then starting the next.
-            let pieces = ids::split_competences(text);
-            let in_competences = self.columns[column].mode == Role::Competence;
-            if ids::competence(text).is_some() || (in_competences && pieces.len() > 1) {
-                self.columns[column].mode = Role::Competence;
-                for (n, piece) in pieces.iter().enumerate() {
-                    self.competence_text(piece, column, first && n == 0);
-                }
-                return;
-            }
+            return;
         }
         match self.columns[column].mode {
             Role::Activity => {
@@ -338,7 +570,7 @@ impl Walker {
                     self.columns[column].mode = Role::Modality;
                     self.modality_block(block, column, first, marker);
                 } else {
-                    self.activity_continuation(text, column);
+                    self.activity_continuation(block, column);
                 }
             }
             Role::Competence => self.competence_block(block, column, first),
@@ -348,206 +580,10 @@ impl Walker {
                     self.columns[column].mode = Role::Modality;
                     self.modality_block(block, column, first, marker);
                 } else {
-                    self.criteria_block(block, column, first, paragraphs);
+                    self.criteria_block(block, next, column, first, paragraphs);
                 }
             }
             Role::Modality => self.modality_block(block, column, first, marker),
         }
     }
-
-    /// An activity or group heading (possibly several in one paragraph); false if none.
-    fn activity_text(&mut self, text: &str, column: usize) -> bool {
-        let pieces = ids::split_activities(text);
-        let mut any = false;
-        for piece in pieces {
-            let found = if let Some((id, title)) = ids::group(&piece) {
-                Some((id, title, true))
-            } else {
-                ids::activity(&piece).map(|(id, title)| (id, title, false))
-            };
-            match found {
-                Some((id, title, group)) => {
-                    any = true;
-                    let bloc = self.bloc();
-                    bloc.activities.push(FoundActivity {
-                        id,
-                        title,
-                        group,
-                        summary: None,
-                    });
-                    let index = bloc.activities.len() - 1;
-                    self.current_activity = Some(index);
-                    self.row_activities.push(index);
-                    let col = &mut self.columns[column];
-                    col.mode = Role::Activity;
-                    col.last = Some(Item::Activity(index));
-                }
-                None if any => self.activity_continuation(&piece, column),
-                None => return false,
-            }
-        }
-        any
-    }
-
-    fn activity_continuation(&mut self, text: &str, column: usize) {
-        let target = match self.columns[column].last {
-            Some(Item::Activity(i)) => Some(i),
-            _ => self.current_activity,
-        };
-        match target.and_then(|i| self.bloc().activities.get_mut(i)) {
-            Some(a) => join_cut(&mut a.title, text),
-            None => self.note(format!(
-                "text in the activities column before any activity, kept out: «{}»",
-                short(text)
-            )),
-        }
-    }
-
-    fn competence_text(&mut self, text: &str, column: usize, first: bool) {
-        if let Some((id, body)) = ids::competence(text) {
-            let activity = self.current_activity;
-            let bloc = self.bloc();
-            bloc.competences.push(FoundCompetence {
-                id,
-                text: body,
-                activity,
-            });
-            let index = bloc.competences.len() - 1;
-            self.current_competence = Some(index);
-            self.row_competences.push(index);
-            self.columns[column].last = Some(Item::Competence(index));
-            return;
-        }
-        let block = Block {
-            mark: Mark::Para,
-            text: text.to_owned(),
-            italic: false,
-        };
-        self.competence_block(&block, column, first);
-    }
-
-    fn competence_block(&mut self, block: &Block, column: usize, first: bool) {
-        let text = block.text.as_str();
-        if block.mark == Mark::Para && ids::competence(text).is_some() {
-            self.competence_text(text, column, first);
-            return;
-        }
-        let unfinished = self.unfinished_competence();
-        let column_last = match self.columns[column].last {
-            Some(Item::Competence(i)) => Some(i),
-            _ => None,
-        };
-        let cut = first && (starts_lowercase(text) || block.mark != Mark::Para);
-        // A statement without ID right under a new group: the group's summary.
-        if first
-            && !cut
-            && unfinished.is_none()
-            && let Some(&a) = self.row_activities.first()
-        {
-            let bloc = self.bloc();
-            if let Some(activity) = bloc.activities.get_mut(a) {
-                append_para(activity.summary.get_or_insert_with(String::new), text);
-                return;
-            }
-        }
-        let target = if first {
-            unfinished.or(column_last).or(self.current_competence)
-        } else {
-            column_last.or(self.current_competence)
-        };
-        let Some(target) = target else {
-            self.note(format!(
-                "text in the competences column before any competence, kept out: «{}»",
-                short(text)
-            ));
-            return;
-        };
-        self.columns[column].last = Some(Item::Competence(target));
-        if let Some(k) = self.bloc().competences.get_mut(target) {
-            match block.mark {
-                Mark::Dash | Mark::Bullet => append_item(&mut k.text, text),
-                Mark::Para if first && unfinished == Some(target) => join_cut(&mut k.text, text),
-                Mark::Para => append_para(&mut k.text, text),
-            }
-        }
-    }
-
-    fn unfinished_competence(&mut self) -> Option<usize> {
-        let bloc = self.bloc();
-        let last = bloc.competences.len().checked_sub(1)?;
-        // Only the latest few: text is never cut further back than a row or two.
-        (last.saturating_sub(3)..=last)
-            .rev()
-            .find(|&i| !finished(&bloc.competences[i].text))
-    }
-}
-
-/// Ends a sentence or a list: the text is not cut.
-pub fn finished(text: &str) -> bool {
-    text.trim_end().ends_with(['.', '!', '?', '…', ':', ';'])
-}
-
-fn starts_lowercase(text: &str) -> bool {
-    text.chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || c == '(')
-}
-
-/// Joins text cut by a page break (one sentence across two rows).
-fn join_cut(text: &mut String, piece: &str) {
-    if text.is_empty() {
-        text.push_str(piece);
-    } else if text.lines().last().is_some_and(|l| l.starts_with("- ")) && !starts_lowercase(piece) {
-        text.push_str("\n\n");
-        text.push_str(piece);
-    } else {
-        text.push(' ');
-        text.push_str(piece);
-    }
-}
-
-fn append_para(text: &mut String, piece: &str) {
-    if !text.is_empty() {
-        text.push_str("\n\n");
-    }
-    text.push_str(piece);
-}
-
-fn append_item(text: &mut String, item: &str) {
-    if !text.is_empty() {
-        text.push('\n');
-    }
-    text.push_str("- ");
-    text.push_str(item);
-}
-
-/// Splits at `. ` followed by a capital letter.
-fn split_sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for w in chars.windows(3) {
-        let [(_, a), (_, b), (k, c)] = [w[0], w[1], w[2]];
-        if matches!(a, '.' | '!' | '?') && b == ' ' && c.is_uppercase() {
-            let piece = text[start..k].trim();
-            if !piece.is_empty() {
-                out.push(piece.to_owned());
-            }
-            start = k;
-        }
-    }
-    let rest = text[start..].trim();
-    if !rest.is_empty() {
-        out.push(rest.to_owned());
-    }
-    out
-}
-
-/// The start of a text, for the report.
-pub fn short(text: &str) -> String {
-    let mut s: String = text.chars().take(60).collect();
-    if s.len() < text.len() {
-        s.push('…');
-    }
-    s
 }

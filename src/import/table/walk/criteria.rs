@@ -4,6 +4,7 @@
 
 use super::super::cells::{Block, Mark};
 use super::super::ids;
+use super::super::label::Kind;
 use super::{
     FoundCriterion, Item, Target, Walker, finished, join_cut, split_sentences, starts_lowercase,
 };
@@ -22,11 +23,44 @@ impl Walker {
     pub(super) fn criteria_block(
         &mut self,
         block: &Block,
+        next: Option<&Block>,
         column: usize,
         first: bool,
         paragraphs: bool,
     ) {
         let text = block.text.as_str();
+        // `1.2.1 Texte`: numbered without prefix, in the criteria column.
+        if block.mark == Mark::Para
+            && let Some(l) = self.label(text)
+            && (l.kind == Kind::Number || l.kind == Kind::Criterion)
+            && l.numbers.len() >= 2
+            && !l.rest.is_empty()
+            && ids::split_criteria(text)
+                .first()
+                .is_none_or(|(id, _)| id.is_none())
+        {
+            self.took(text, format!("criterion {} (numbered, in the criteria column; it assesses the competence of its number)", l.id));
+            self.push_criterion(column, Some(l.id), l.rest, Target::Numbered);
+            return;
+        }
+        // `1)`, `2.`, `a)`: a list's numbering, not an ID naming a competence.
+        let renumbered;
+        let numbering = match self.label(text) {
+            Some(l) if l.kind == Kind::Number && l.numbers.len() == 1 && !l.rest.is_empty() => {
+                Some(l.rest)
+            }
+            _ => lettered(text),
+        };
+        let (block, text) = match numbering {
+            Some(rest) if block.mark == Mark::Para => {
+                renumbered = Block {
+                    text: rest,
+                    ..block.clone()
+                };
+                (&renumbered, renumbered.text.as_str())
+            }
+            _ => (block, text),
+        };
         let column_last = match self.columns[column].last {
             Some(Item::Criterion(i)) => Some(i),
             _ => None,
@@ -34,6 +68,7 @@ impl Walker {
         match block.mark {
             Mark::Bullet => {
                 let heading = text.trim_end_matches([':', ' ']).to_owned();
+                self.took(text, "criterion (a heading in the criteria column; the points under it are its indicators)".into());
                 let target = match self.columns[column].relation.clone() {
                     Some(refs) => Target::Refs(refs),
                     None => self.row_target(),
@@ -41,17 +76,39 @@ impl Walker {
                 self.push_criterion(column, None, heading, target);
             }
             Mark::Dash => {
-                let target = if first {
+                let grouped = self.columns[column].relation.is_some();
+                let target = if self.columns[column].item_criteria {
+                    None
+                } else if first && grouped {
                     self.unfinished_criterion().or(column_last)
+                } else if first {
+                    // At the top of a cell, a point only continues a criterion that a
+                    // page break left unfinished, not the last one of the row above.
+                    self.unfinished_criterion()
                 } else {
                     column_last
                 };
                 match target {
                     Some(i) => {
+                        self.took(
+                            text,
+                            "indicator of the criterion above (a point under it)".into(),
+                        );
                         self.columns[column].last = Some(Item::Criterion(i));
                         if let Some(c) = self.bloc().criteria.get_mut(i) {
                             c.indicators.push(text.to_owned());
                         }
+                    }
+                    None if !grouped => {
+                        // A list with no heading above it: each item is a criterion.
+                        self.took(
+                            text,
+                            "criterion (an item of a list without heading in the criteria column)"
+                                .into(),
+                        );
+                        let target = self.row_target();
+                        self.push_criterion(column, None, text.to_owned(), target);
+                        self.columns[column].item_criteria = true;
                     }
                     None => {
                         // Points right under "En relation avec …", without a heading.
@@ -100,8 +157,21 @@ impl Walker {
                             sentences.len()
                         ));
                     }
+                    // A heading ending with a colon over a list: the list is its indicators.
+                    let heading = sentences.len() == 1
+                        && piece.trim_end().ends_with(':')
+                        && next.is_some_and(|b| b.mark != Mark::Para);
                     for s in sentences {
                         let target = self.row_target();
+                        let s = if heading {
+                            s.trim_end_matches([':', ' ']).to_owned()
+                        } else {
+                            s
+                        };
+                        self.took(&s, format!("criterion ({})", match &target {
+                            Target::Many(_) => "a paragraph in the criteria column, beside the exam of the row's several competences",
+                            _ => "a paragraph in the criteria column, for the competence of the row",
+                        }));
                         self.push_criterion(column, None, s, target);
                     }
                 }
@@ -114,6 +184,9 @@ impl Walker {
     }
 
     pub(super) fn row_target(&self) -> Target {
+        if self.row_competences.len() > 1 {
+            return Target::Many(self.row_competences.clone());
+        }
         match self.current_competence {
             Some(k) => Target::Row(k),
             None => Target::Refs(Vec::new()),
@@ -140,5 +213,36 @@ impl Walker {
         });
         let index = bloc.criteria.len() - 1;
         self.columns[column].last = Some(Item::Criterion(index));
+        self.columns[column].tall.push(index);
     }
+
+    /// Once every row is read: criteria listed in an exam's cell assess the competences
+    /// of the rows that exam spans.
+    pub fn finish(mut self) -> (super::Found, Vec<(usize, String)>) {
+        for bloc in &mut self.found.blocs {
+            for c in &mut bloc.criteria {
+                if let Target::Exam(m) = c.target {
+                    let rows = bloc
+                        .modalities
+                        .get(m)
+                        .map(|x| x.rows.clone())
+                        .unwrap_or_default();
+                    c.target = match rows.as_slice() {
+                        [k] => Target::Row(*k),
+                        _ => Target::Many(rows),
+                    };
+                }
+            }
+        }
+        (self.found, self.explained)
+    }
+}
+
+/// `a) Texte`, `b) Texte`: a lettered list item's text.
+fn lettered(text: &str) -> Option<String> {
+    let mut chars = text.chars();
+    let letter = chars.next()?;
+    let rest = chars.as_str().strip_prefix(") ")?;
+    (letter.is_ascii_lowercase() && rest.chars().next().is_some_and(char::is_uppercase))
+        .then(|| rest.trim().to_owned())
 }

@@ -73,6 +73,10 @@ impl Walker {
             } else if first && !starts_lowercase(&block.text) && !self.row_competences.is_empty() {
                 let rows = self.row_competences.clone();
                 start_new = !rows.iter().all(|&k| self.covers(m, k));
+            } else if first && !starts_lowercase(&block.text) && self.exams_before_competences() {
+                // A table of exams (the exam first, then what it evaluates): each row's
+                // exam cell opens an exam.
+                start_new = true;
             }
         }
         let m = if start_new {
@@ -83,6 +87,12 @@ impl Walker {
         if let Some(marker) = marker {
             block.text = format!("{marker} {}", block.text);
         }
+        let why = if start_new {
+            "text of a new exam (the exams column: a row opening competences the exam before does not name, or a part naming its own)"
+        } else {
+            "text of the exam above (the exams column)"
+        };
+        self.took(&block.text, why.into());
         let rows = self.row_competences.clone();
         let Some(x) = self.bloc().modalities.get_mut(m) else {
             return;

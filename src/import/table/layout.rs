@@ -1,0 +1,441 @@
+//! Where the referential table is in a document and what its columns hold: the header row
+//! naming them (or the author's `--columns`), the rows inside, page furniture between them,
+//! rows the conversion broke into plain lines (rebuilt: the ID at the start of a line says
+//! its column, the column order the rest), and the prose before and after.
+
+use super::cells::{Cell, Line, read_cell};
+use super::label::{self, Kind};
+use super::walk::Role;
+use crate::Error;
+
+/// A row of the table; `rebuilt` when it was made from plain lines.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub line: usize,
+    pub cells: Vec<Cell>,
+    pub rebuilt: bool,
+}
+
+/// Where the referential table is, and the prose around it.
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub roles: Vec<Role>,
+    pub rows: Vec<Row>,
+    /// Prose lines before the table (`None` for a blank line).
+    pub before: Vec<Option<String>>,
+    pub after: Vec<Option<String>>,
+    pub furniture: Vec<(usize, String)>,
+    pub rows_after: usize,
+    /// Lines rebuilt into rows, for the report.
+    pub rebuilt_lines: usize,
+    /// How the columns' roles were found, for `--explain`.
+    pub header: String,
+    /// The lines of the header row and its repeats (structure, not content).
+    pub header_lines: Vec<usize>,
+    /// A later header naming other columns (a second table: the exams, the competences
+    /// they evaluate, their criteria): from row `.0` on, the columns are `.1`.
+    pub switches: Vec<(usize, Vec<Role>)>,
+}
+
+/// What a header cell names: `Référentiel d'activités` → activities, `Compétences
+/// attestées`, `DOMAINES D'ACTIVITÉS`, `Critères d'évaluation`, `Évaluation`… The first of
+/// those words in the cell's first block decides; a long cell or one with an ID is no header.
+pub fn role_of(text: &str) -> Option<Role> {
+    let t = deunicode::deunicode(text).to_lowercase();
+    if t.split_whitespace().count() > 8 || label::label(text).is_some() {
+        return None;
+    }
+    // `Blocs de compétences` over the first column: the blocs and what they hold, read as
+    // the activities column (a bloc named in a row's first cell opens it).
+    let words = [
+        ("bloc", Role::Activity),
+        ("activit", Role::Activity),
+        ("competence", Role::Competence),
+        ("modalit", Role::Modality),
+        ("epreuve", Role::Modality),
+        ("critere", Role::Criteria),
+        ("evaluation", Role::Modality),
+    ];
+    words
+        .iter()
+        .filter_map(|(w, r)| t.find(w).map(|i| (i, *r)))
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, r)| r)
+}
+
+/// A header row: cells naming columns, no IDs.
+fn header_roles(cells: &[Cell]) -> Option<Vec<Option<Role>>> {
+    let ids = cells.iter().any(|c| {
+        c.blocks.first().is_some_and(|b| {
+            label::label(&b.text).is_some()
+                || super::ids::activity(&b.text).is_some()
+                || super::ids::competence(&b.text).is_some()
+        })
+    });
+    if ids {
+        return None;
+    }
+    let roles: Vec<Option<Role>> = cells
+        .iter()
+        .map(|c| c.blocks.first().and_then(|b| role_of(&b.text)))
+        .collect();
+    (roles.iter().filter(|r| r.is_some()).count() >= 2).then_some(roles)
+}
+
+/// A header whose words are not the usual ones (`Missions | Savoir-faire | …`): at least
+/// two cells, each a few words without an ID.
+fn unnamed_header(cells: &[Cell]) -> bool {
+    let filled: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
+    filled.len() >= 2
+        && filled.iter().all(|c| {
+            let text = c.joined();
+            text.split_whitespace().count() <= 4
+                && label::label(&text).is_none()
+                && super::ids::activity(&text).is_none()
+                && super::ids::competence(&text).is_none()
+        })
+}
+
+/// A prose line naming a bloc: `Bloc 2 : …`, `BC02 – …`.
+fn bloc_line(text: &str) -> bool {
+    super::ids::bloc(text).is_some()
+        || label::label(text).is_some_and(|l| l.kind == Kind::Bloc && !l.rest.is_empty())
+}
+
+/// A heading row made of a prose line.
+fn heading_row(line: usize, text: &str) -> Row {
+    Row {
+        line,
+        cells: vec![read_cell(text)],
+        rebuilt: false,
+    }
+}
+
+/// `activities,competences,modalities,criteria` (the author's `--columns`).
+pub fn parse_columns(spec: &str) -> Result<Vec<Role>, String> {
+    spec.split(',')
+        .map(|w| match w.trim().to_lowercase().as_str() {
+            "activities" | "activity" | "activites" | "activités" => Ok(Role::Activity),
+            "competences" | "competence" | "compétences" => Ok(Role::Competence),
+            "modalities" | "modality" | "exams" | "modalites" | "modalités" => Ok(Role::Modality),
+            "criteria" | "criterion" | "criteres" | "critères" => Ok(Role::Criteria),
+            other => Err(format!(
+                "--columns: `{other}` is not a column; name each column in order among \
+                 activities, competences, modalities, criteria"
+            )),
+        })
+        .collect()
+}
+
+/// An exam's opening words, for a line without ID in a broken row.
+fn exam_like(text: &str) -> bool {
+    let t = deunicode::deunicode(text).to_lowercase();
+    [
+        "epreuve",
+        "etude de cas",
+        "mise en situation",
+        "soutenance",
+        "dossier",
+        "oral",
+        "ecrit",
+        "qcm",
+        "portfolio",
+        "entretien",
+        "presentation",
+        "cas pratique",
+        "jeu de role",
+        "projet",
+        "questionnaire",
+        "evaluation",
+        "controle",
+        "examen",
+        "redaction",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
+}
+
+/// The column of a line of a broken row: its ID says it; otherwise the column after the
+/// previous line's when the order of the columns makes it the next piece (an exam after
+/// competences, criteria after an exam), else the previous line's column.
+fn broken_column(text: &str, previous: Option<usize>, roles: &[Role]) -> Option<usize> {
+    let bare = text.trim_start_matches(['•', '●', '▪', '-', '*', ' ']);
+    let col = |r: Role| roles.iter().position(|&x| x == r);
+    if super::ids::group(bare).is_some() {
+        return col(Role::Activity);
+    }
+    if let Some(l) = label::label(bare) {
+        let by_kind = match l.kind {
+            Kind::Activity => col(Role::Activity),
+            Kind::Competence => col(Role::Competence),
+            Kind::Criterion => col(Role::Criteria),
+            _ => None,
+        };
+        if by_kind.is_some() {
+            return by_kind;
+        }
+    }
+    let p = previous?;
+    let starts_lower = bare.chars().next().is_some_and(char::is_lowercase);
+    if starts_lower {
+        return Some(p);
+    }
+    match roles.get(p) {
+        Some(Role::Competence) | Some(Role::Activity) if exam_like(bare) => col(Role::Modality),
+        Some(Role::Modality) => col(Role::Criteria).or(Some(p)),
+        _ => Some(p),
+    }
+}
+
+/// Whether `text`, a line between table rows, opens a broken row: it starts with an
+/// activity or competence ID (perhaps after a bullet).
+fn opens_broken_row(text: &str) -> bool {
+    let bare = text.trim_start_matches(['•', '●', '▪', '-', '*', ' ']);
+    label::label(bare).is_some_and(|l| matches!(l.kind, Kind::Activity | Kind::Competence))
+        || super::ids::activity(bare).is_some()
+        || super::ids::group(bare).is_some()
+        || super::ids::competence(bare).is_some()
+}
+
+/// A row being rebuilt from lines: per column, its lines.
+struct Rebuilding {
+    line: usize,
+    cells: Vec<Vec<String>>,
+    last: usize,
+}
+
+impl Rebuilding {
+    fn row(self) -> Row {
+        let cells = self
+            .cells
+            .iter()
+            .map(|lines| {
+                let html: String = lines.iter().map(|l| format!("<p>{l}</p>")).collect();
+                if html.is_empty() {
+                    Cell::default()
+                } else {
+                    read_cell(&html)
+                }
+            })
+            .collect();
+        Row {
+            line: self.line,
+            cells,
+            rebuilt: true,
+        }
+    }
+}
+
+pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error> {
+    let start = lines
+        .iter()
+        .position(|l| matches!(l, Line::Row { cells, .. } if header_roles(cells).is_some()));
+    let (start, header_found) = match (start, columns) {
+        (Some(s), _) => (s, true),
+        // The author named the columns: the table starts at the first row.
+        (None, Some(_)) => (
+            lines
+                .iter()
+                .position(|l| matches!(l, Line::Row { .. }))
+                .ok_or_else(|| Error::Usage("no table row found (lines with cells separated by tabs, or a table in a .docx/.odt)".into()))?,
+            false,
+        ),
+        (None, None) => {
+            return Err(Error::Usage(
+                "no referential table found (a row naming its columns: activités, compétences, \
+                 modalités, critères); if its header names them otherwise, say what each \
+                 column holds with --columns activities,competences,modalities,criteria"
+                    .into(),
+            ));
+        }
+    };
+    let mut out = Layout::default();
+    // The last prose line before the table, when it names a bloc, is the first bloc's
+    // heading (one table per bloc, each under its name).
+    let first_bloc = lines[..start].iter().rev().find_map(|l| match l {
+        Line::Text { line, text } => Some((*line, text.clone())),
+        Line::Blank => None,
+        _ => None,
+    });
+    let first_bloc = first_bloc.filter(|(_, t)| bloc_line(t));
+    for l in &lines[..start] {
+        match l {
+            Line::Text { line, .. } if first_bloc.as_ref().is_some_and(|(b, _)| b == line) => {}
+            Line::Text { text, .. } => out.before.push(Some(text.clone())),
+            _ => out.before.push(None),
+        }
+    }
+    if let Some((line, text)) = &first_bloc {
+        out.rows.push(heading_row(*line, text));
+    }
+    let mut roles: Vec<Option<Role>> = Vec::new();
+    let mut in_table = true;
+    let mut broken: Option<Rebuilding> = None;
+    // The column of the latest broken line, while lines follow one another.
+    let mut broken_col: Option<usize> = None;
+    let usual = [
+        Role::Activity,
+        Role::Competence,
+        Role::Modality,
+        Role::Criteria,
+    ];
+    let mut final_roles: Vec<Role> = Vec::new();
+    for (i, l) in lines.iter().enumerate().skip(start) {
+        if !matches!(l, Line::Text { .. })
+            && let Some(b) = broken.take()
+        {
+            out.rows.push(b.row());
+        }
+        if !matches!(l, Line::Text { .. }) {
+            broken_col = None;
+        }
+        match l {
+            Line::Row { line, cells } => {
+                if header_found
+                    && let Some(found) =
+                        header_roles(cells).filter(|_| out.rows.is_empty() || in_table)
+                {
+                    // The header, or its repeat at the top of a page, or the header of a
+                    // second table whose columns are others.
+                    if !final_roles.is_empty() && columns.is_none() {
+                        let named: Vec<Option<Role>> = found.clone();
+                        let next = resolve(&named, None, cells.len(), &usual);
+                        let current = out.switches.last().map_or(&final_roles, |(_, r)| r);
+                        if !final_roles.is_empty() && &next != current {
+                            out.switches.push((out.rows.len(), next));
+                        }
+                    }
+                    if final_roles.is_empty() {
+                        for (n, r) in found.into_iter().enumerate() {
+                            if n >= roles.len() {
+                                roles.push(None);
+                            }
+                            if r.is_some() {
+                                roles[n] = r;
+                            }
+                        }
+                    }
+                    out.header_lines.push(*line);
+                    in_table = true;
+                    continue;
+                }
+                // The author named the columns because the header names them otherwise: a
+                // first row of short cells without IDs is that header.
+                if !header_found && out.rows.is_empty() && unnamed_header(cells) {
+                    out.header_lines.push(*line);
+                    continue;
+                }
+                if in_table {
+                    if final_roles.is_empty() {
+                        final_roles = resolve(&roles, columns, cells.len(), &usual);
+                    }
+                    out.rows.push(Row {
+                        line: *line,
+                        cells: cells.clone(),
+                        rebuilt: false,
+                    });
+                } else {
+                    out.rows_after += 1;
+                }
+            }
+            Line::Rule => {}
+            Line::Blank => {
+                if !in_table {
+                    out.after.push(None);
+                }
+            }
+            Line::Text { line, text } => {
+                let continues = broken_col.is_some();
+                if in_table && !out.rows.is_empty() && (continues || opens_broken_row(text)) {
+                    let Some(col) = broken_column(text, broken_col, &final_roles) else {
+                        continue;
+                    };
+                    out.rebuilt_lines += 1;
+                    let width = final_roles.len().max(col + 1);
+                    match &mut broken {
+                        Some(b) if col >= b.last => {
+                            b.cells[col].push(text.clone());
+                            b.last = col;
+                        }
+                        _ => {
+                            if let Some(b) = broken.take() {
+                                out.rows.push(b.row());
+                            }
+                            let mut cells = vec![Vec::new(); width];
+                            cells[col].push(text.clone());
+                            broken = Some(Rebuilding {
+                                line: *line,
+                                cells,
+                                last: col,
+                            });
+                        }
+                    }
+                    broken_col = Some(col);
+                    continue;
+                }
+                let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
+                // `BC02 – Titre` between two tables: the next bloc's heading.
+                if in_table && !out.rows.is_empty() && bloc_line(text) {
+                    out.rows.push(heading_row(*line, text));
+                    continue;
+                }
+                let inside = matches!(next, Some(Line::Row { .. } | Line::Rule))
+                    || next.is_some_and(
+                        |n| matches!(n, Line::Text { text, .. } if opens_broken_row(text)),
+                    );
+                if in_table && inside {
+                    out.furniture.push((*line, text.clone()));
+                } else {
+                    in_table = false;
+                    out.after.push(Some(text.clone()));
+                }
+            }
+        }
+    }
+    if let Some(b) = broken.take() {
+        out.rows.push(b.row());
+    }
+    if final_roles.is_empty() {
+        final_roles = resolve(&roles, columns, 4, &usual);
+    }
+    out.header = match (columns, header_found) {
+        (Some(_), _) => "the columns named by --columns".into(),
+        (None, _) => "the header row naming the columns".into(),
+    };
+    out.roles = final_roles;
+    Ok(out)
+}
+
+/// The role of each column: the author's, else the header's; columns the header leaves
+/// unnamed keep the usual order.
+fn resolve(
+    roles: &[Option<Role>],
+    columns: Option<&[Role]>,
+    width: usize,
+    usual: &[Role],
+) -> Vec<Role> {
+    if let Some(c) = columns {
+        let mut c = c.to_vec();
+        while c.len() < width {
+            c.push(Role::Modality);
+        }
+        return c;
+    }
+    // A header naming every one of its columns says how many there are (three when the
+    // exams and their criteria share one); otherwise the usual four.
+    let named = roles.len() >= 3 && roles.iter().all(Option::is_some);
+    let width = if named {
+        roles.len()
+    } else {
+        roles.len().max(4)
+    };
+    (0..width)
+        .map(|n| {
+            roles
+                .get(n)
+                .copied()
+                .flatten()
+                .unwrap_or(usual.get(n).copied().unwrap_or(Role::Modality))
+        })
+        .collect()
+}

@@ -1,0 +1,265 @@
+//! Word (`.docx`) and OpenDocument (`.odt`) documents, read from their own XML inside the
+//! ZIP (the `zip` crate, deflate by flate2's pure-Rust backend; `quick_xml`): the tables with
+//! their rows, cells, horizontal and vertical merges, and the paragraphs and list items in
+//! cells; the paragraphs and headings outside tables. They become the same [`Line`]s as a
+//! text document, so one walk reads both. [`docx`] and [`odt`] read each format's XML into
+//! [`Piece`]s; this module opens the archive and turns pieces into lines.
+//!
+//! In such a document, "line N" of the notes is its N-th piece: a paragraph outside a table,
+//! or a table row.
+
+mod docx;
+mod odt;
+
+use std::io::Read;
+use std::path::Path;
+
+use super::cells::{Cell, Line, read_cell};
+use crate::Error;
+
+/// A paragraph: its text, and its list level when it is a list item (0 = top level).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Para {
+    pub text: String,
+    pub level: Option<usize>,
+}
+
+/// One cell of a table row, as the grid has it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GridCell {
+    pub paras: Vec<Para>,
+    /// Covered by the cell above it (a vertical merge): it continues that cell.
+    pub below: bool,
+}
+
+/// What a document's body holds, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    Para(Para),
+    Row(Vec<GridCell>),
+    /// A table ends (prose after it is not a furniture line between rows).
+    TableEnd,
+}
+
+/// The kinds of office document read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Docx,
+    Odt,
+}
+
+impl Format {
+    /// By the file's extension; a ZIP without a known one is tried as both.
+    pub fn of(path: &Path, bytes: &[u8]) -> Option<Format> {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("docx" | "docm" | "dotx") => Some(Format::Docx),
+            Some("odt" | "ott") => Some(Format::Odt),
+            _ if bytes.starts_with(b"PK\x03\x04") => Some(Format::Docx),
+            _ => None,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Format::Docx => "Word (.docx) document",
+            Format::Odt => "OpenDocument text (.odt)",
+        }
+    }
+}
+
+/// The largest XML part read: a referential's text is far smaller; more is a ZIP bomb.
+const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads an office document's body as lines. Errors name the file, the part and the place.
+pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Error> {
+    let shown = path.display();
+    let not = |why: String| {
+        Error::Usage(format!(
+            "`{shown}` is not a readable {}: {why}",
+            format.name()
+        ))
+    };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| not(format!("not a ZIP archive ({e})")))?;
+    // A .docx named .odt (or the other way round) is still read.
+    let parts = [
+        ("word/document.xml", Format::Docx),
+        ("content.xml", Format::Odt),
+    ];
+    let (part, format) = parts
+        .iter()
+        .copied()
+        .find(|(p, f)| *f == format && archive.index_for_name(p).is_some())
+        .or_else(|| {
+            parts
+                .iter()
+                .copied()
+                .find(|(p, _)| archive.index_for_name(p).is_some())
+        })
+        .ok_or_else(|| not("it has neither word/document.xml nor content.xml".into()))?;
+    let mut xml = Vec::new();
+    {
+        let entry = archive
+            .by_name(part)
+            .map_err(|e| not(format!("{part}: {e}")))?;
+        entry
+            .take(MAX_PART_BYTES + 1)
+            .read_to_end(&mut xml)
+            .map_err(|e| not(format!("{part}: {e}")))?;
+    }
+    if xml.len() as u64 > MAX_PART_BYTES {
+        return Err(not(format!(
+            "{part} is over {} MiB once unpacked",
+            MAX_PART_BYTES / (1024 * 1024)
+        )));
+    }
+    let pieces = match format {
+        Format::Docx => docx::pieces(&xml),
+        Format::Odt => odt::pieces(&xml),
+    }
+    .map_err(|(offset, e)| not(format!("{part}: byte {offset}: {e}")))?;
+    Ok(lines(&pieces))
+}
+
+/// Pieces as the lines of a text document: a paragraph is a line of prose followed by a
+/// blank line, a row is a row whose cells are read like HTML fragments.
+pub fn lines(pieces: &[Piece]) -> Vec<Line> {
+    let mut out = Vec::new();
+    for (n, piece) in pieces.iter().enumerate() {
+        let line = n + 1;
+        match piece {
+            Piece::Para(p) => {
+                let text = p.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if text.is_empty() {
+                    continue;
+                }
+                let text = match p.level {
+                    Some(_) => format!("- {text}"),
+                    None => text,
+                };
+                out.push(Line::Text { line, text });
+                out.push(Line::Blank);
+            }
+            Piece::Row(cells) => {
+                let cells = cells.iter().map(cell).collect();
+                out.push(Line::Row { line, cells });
+            }
+            Piece::TableEnd => out.push(Line::Blank),
+        }
+    }
+    out
+}
+
+/// A grid cell read as the HTML fragment it would be: `<p>` paragraphs, `<ul><li>` items
+/// (nested by level), text escaped so that no `<` in it reads as a tag.
+fn cell(c: &GridCell) -> Cell {
+    let mut html = String::new();
+    let mut depth = 0;
+    for p in &c.paras {
+        let want = p.level.map_or(0, |l| l + 1);
+        while depth < want {
+            html.push_str("<ul>");
+            depth += 1;
+        }
+        while depth > want {
+            html.push_str("</ul>");
+            depth -= 1;
+        }
+        let text = escape(&p.text);
+        if p.level.is_some() {
+            html.push_str(&format!("<li>{text}</li>"));
+        } else {
+            html.push_str(&format!("<p>{text}</p>"));
+        }
+    }
+    while depth > 0 {
+        html.push_str("</ul>");
+        depth -= 1;
+    }
+    let mut cell = read_cell(&html);
+    cell.below = c.below;
+    cell
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The text of an XML text event or entity reference, entities resolved.
+fn xml_text(event: &quick_xml::events::Event<'_>, out: &mut String) -> Result<(), String> {
+    use quick_xml::events::Event;
+    match event {
+        Event::Text(e) => out.push_str(&e.xml10_content().map_err(|e| e.to_string())?),
+        Event::CData(e) => out.push_str(&e.xml10_content().map_err(|e| e.to_string())?),
+        Event::GeneralRef(e) => match e.resolve_char_ref().map_err(|e| e.to_string())? {
+            Some(c) => out.push(c),
+            None => {
+                let name = String::from_utf8_lossy(e);
+                match quick_xml::escape::resolve_predefined_entity(&name) {
+                    Some(s) => out.push_str(s),
+                    None => return Err(format!("unknown entity `&{name};`")),
+                }
+            }
+        },
+        _ => {}
+    }
+    Ok(())
+}
+
+/// An attribute's value by its local name (`w:val` → `val`), entities resolved.
+fn attribute(e: &quick_xml::events::BytesStart<'_>, local: &[u8]) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == local)
+            .then(|| {
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .ok()
+                    .map(|v| v.into_owned())
+            })
+            .flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_items_nest_and_text_is_escaped() {
+        let c = GridCell {
+            paras: vec![
+                Para {
+                    text: "Qualité :".into(),
+                    level: Some(0),
+                },
+                Para {
+                    text: "a < b".into(),
+                    level: Some(1),
+                },
+                Para {
+                    text: "Fin".into(),
+                    level: None,
+                },
+            ],
+            below: false,
+        };
+        let got: Vec<(super::super::cells::Mark, String)> = cell(&c)
+            .blocks
+            .iter()
+            .map(|b| (b.mark, b.text.clone()))
+            .collect();
+        use super::super::cells::Mark;
+        assert_eq!(
+            got,
+            [
+                (Mark::Bullet, "Qualité :".to_owned()),
+                (Mark::Dash, "a < b".to_owned()),
+                (Mark::Para, "Fin".to_owned())
+            ]
+        );
+    }
+}

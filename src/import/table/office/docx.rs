@@ -1,0 +1,226 @@
+//! A Word document's body (`word/document.xml`, WordprocessingML) as [`Piece`]s: `w:p`
+//! paragraphs (list items by their `w:numPr`/`w:ilvl`), `w:tbl` rows and cells with
+//! `w:gridSpan` (a cell over several grid columns) and `w:vMerge` (a cell continuing the one
+//! above). Only `w:t` text is read: deleted text (`w:delText`), field codes, text boxes and
+//! the fallbacks of alternate content are not the document's text.
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::{GridCell, Para, Piece, attribute, xml_text};
+
+#[derive(Default)]
+struct State {
+    pieces: Vec<Piece>,
+    /// Tables open; only the outermost one gives rows (nested ones are text of its cell).
+    tables: usize,
+    row: Vec<GridCell>,
+    cell: GridCell,
+    span: usize,
+    para: Option<Para>,
+    /// Inside `w:t`.
+    text: bool,
+    /// Inside content that is not the body's text (`w:txbxContent`, `mc:Fallback`…).
+    skip: usize,
+    /// `w:numId w:val="0"`: numbering removed.
+    unnumbered: bool,
+}
+
+impl State {
+    fn end_para(&mut self) {
+        let Some(mut p) = self.para.take() else {
+            return;
+        };
+        if self.unnumbered {
+            p.level = None;
+        }
+        self.unnumbered = false;
+        self.push_para(p);
+    }
+
+    fn push_para(&mut self, p: Para) {
+        if p.text.trim().is_empty() {
+            return;
+        }
+        if self.tables == 0 {
+            self.pieces.push(Piece::Para(p));
+        } else {
+            self.cell.paras.push(p);
+        }
+    }
+
+    /// `w:br`: a line break inside a paragraph starts a new one (same list level).
+    fn line_break(&mut self) {
+        if let Some(p) = self.para.take() {
+            let level = p.level;
+            self.push_para(p);
+            self.para = Some(Para {
+                text: String::new(),
+                level,
+            });
+        }
+    }
+}
+
+/// The pieces of `word/document.xml`; an error is its byte offset and what is wrong.
+pub fn pieces(xml: &[u8]) -> Result<Vec<Piece>, (u64, String)> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut s = State::default();
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| (reader.buffer_position(), e.to_string()))?;
+        match &event {
+            Event::Start(e) => {
+                let name = e.name();
+                match name.as_ref() {
+                    b"w:txbxContent" | b"mc:Fallback" | b"w:delText" | b"w:instrText" => {
+                        s.skip += 1
+                    }
+                    _ if s.skip > 0 => {}
+                    b"w:tbl" => {
+                        s.end_para();
+                        s.tables += 1;
+                    }
+                    b"w:tr" if s.tables == 1 => s.row.clear(),
+                    b"w:tc" if s.tables == 1 => {
+                        s.cell = GridCell::default();
+                        s.span = 1;
+                    }
+                    b"w:p" => {
+                        s.end_para();
+                        s.para = Some(Para::default());
+                    }
+                    b"w:t" => s.text = true,
+                    b"w:numPr" => {
+                        if let Some(p) = &mut s.para {
+                            p.level.get_or_insert(0);
+                        }
+                    }
+                    b"w:vMerge" if s.tables == 1 => vmerge(&mut s, e),
+                    _ => {}
+                }
+            }
+            Event::Empty(e) if s.skip == 0 => match e.name().as_ref() {
+                b"w:tab" => {
+                    if let Some(p) = &mut s.para {
+                        p.text.push(' ');
+                    }
+                }
+                b"w:br" | b"w:cr" => s.line_break(),
+                b"w:ilvl" => {
+                    let level = attribute(e, b"val").and_then(|v| v.parse().ok());
+                    if let (Some(p), Some(level)) = (&mut s.para, level) {
+                        p.level = Some(level);
+                    }
+                }
+                b"w:numId" => {
+                    if attribute(e, b"val").as_deref() == Some("0") {
+                        s.unnumbered = true;
+                    } else if let Some(p) = &mut s.para {
+                        p.level.get_or_insert(0);
+                    }
+                }
+                b"w:gridSpan" if s.tables == 1 => {
+                    s.span = attribute(e, b"val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 64);
+                }
+                b"w:vMerge" if s.tables == 1 => vmerge(&mut s, e),
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                b"w:txbxContent" | b"mc:Fallback" | b"w:delText" | b"w:instrText" => {
+                    s.skip = s.skip.saturating_sub(1)
+                }
+                _ if s.skip > 0 => {}
+                b"w:t" => s.text = false,
+                b"w:p" => s.end_para(),
+                b"w:tc" if s.tables == 1 => {
+                    s.end_para();
+                    let cell = std::mem::take(&mut s.cell);
+                    let below = cell.below;
+                    s.row.push(cell);
+                    for _ in 1..s.span {
+                        s.row.push(GridCell {
+                            paras: Vec::new(),
+                            below,
+                        });
+                    }
+                }
+                b"w:tr" if s.tables == 1 => {
+                    let row = std::mem::take(&mut s.row);
+                    s.pieces.push(Piece::Row(row));
+                }
+                b"w:tbl" => {
+                    s.end_para();
+                    s.tables = s.tables.saturating_sub(1);
+                    if s.tables == 0 {
+                        s.pieces.push(Piece::TableEnd);
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) if s.text && s.skip == 0 => {
+                if let Some(p) = &mut s.para {
+                    xml_text(&event, &mut p.text).map_err(|e| (reader.buffer_position(), e))?;
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    s.end_para();
+    Ok(s.pieces)
+}
+
+/// `w:vMerge` alone or `continue`: the cell continues the one above; `restart` opens one.
+fn vmerge(s: &mut State, e: &quick_xml::events::BytesStart<'_>) {
+    s.cell.below = attribute(e, b"val").is_none_or(|v| v != "restart");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_merges_and_lists() {
+        let xml = r#"<w:document xmlns:w="w"><w:body>
+            <w:p><w:r><w:t>Titre &amp; co</w:t></w:r></w:p>
+            <w:tbl>
+              <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc></w:tr>
+              <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>B</w:t></w:r></w:p></w:tc>
+                <w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">x </w:t></w:r><w:r><w:t>y</w:t></w:r></w:p></w:tc></w:tr>
+              <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>z</w:t><w:br/><w:t>w</w:t><w:delText>gone</w:delText></w:r></w:p></w:tc></w:tr>
+            </w:tbl></w:body></w:document>"#;
+        let p = pieces(xml.as_bytes()).unwrap();
+        let para = |t: &str, level| Para {
+            text: t.into(),
+            level,
+        };
+        let cell = |paras: Vec<Para>, below| GridCell { paras, below };
+        assert_eq!(
+            p,
+            [
+                Piece::Para(para("Titre & co", None)),
+                Piece::Row(vec![
+                    cell(vec![para("A", None)], false),
+                    cell(vec![], false)
+                ]),
+                Piece::Row(vec![
+                    cell(vec![para("B", None)], false),
+                    cell(vec![para("x y", Some(1))], false)
+                ]),
+                Piece::Row(vec![
+                    cell(vec![], true),
+                    cell(vec![para("z", None), para("w", None)], false)
+                ]),
+                Piece::TableEnd,
+            ]
+        );
+        assert!(pieces(b"<w:p><w:t>x</w:p>").is_err());
+    }
+}

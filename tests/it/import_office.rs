@@ -1,0 +1,335 @@
+//! `refolio import table` on Word (.docx) and OpenDocument (.odt) files built here from
+//! known content (hand-assembled XML, zipped with the `zip` crate): the tables' rows, cells,
+//! horizontal and vertical merges, list items inside cells, paragraphs outside tables; and
+//! the errors on a file that is not one.
+
+use std::io::Write;
+
+use crate::common::Scratch;
+use refolio::import::draft::Draft;
+
+/// A cell of the test table: its paragraphs (`Some(level)` for a list item), the columns
+/// and rows it spans; or a grid position covered by the cell above.
+#[derive(Clone)]
+pub(crate) enum C {
+    Text(Vec<(Option<usize>, &'static str)>, usize, usize),
+    Below,
+}
+
+pub(crate) fn t(text: &'static str) -> C {
+    C::Text(vec![(None, text)], 1, 1)
+}
+
+/// The referential of both documents: a bloc heading over the four columns, an exam cell
+/// merged down over two competence rows, criteria as a list with sub-items.
+fn table() -> Vec<Vec<C>> {
+    vec![
+        vec![
+            t("Activités"),
+            t("Compétences"),
+            t("Modalités d'évaluation"),
+            t("Critères d'évaluation"),
+        ],
+        vec![C::Text(
+            vec![(None, "Bloc 1 : Maintenir les équipements")],
+            4,
+            1,
+        )],
+        vec![
+            C::Text(vec![(None, "A1.1 Diagnostic des pannes")], 1, 2),
+            t("C1.1 Diagnostiquer une panne électrique"),
+            C::Text(
+                vec![
+                    (None, "Mise en situation professionnelle"),
+                    (None, "Le candidat intervient sur un banc d'essai."),
+                ],
+                1,
+                2,
+            ),
+            C::Text(
+                vec![
+                    (Some(0), "Qualité du diagnostic :"),
+                    (Some(1), "les mesures sont relevées"),
+                    (Some(1), "la cause est identifiée"),
+                ],
+                1,
+                1,
+            ),
+        ],
+        vec![
+            C::Below,
+            t("C1.2 Remplacer un composant < 5 kg & le tester"),
+            C::Below,
+            t("Le composant est remplacé dans le respect des consignes de sécurité."),
+        ],
+        vec![C::Text(vec![(None, "Bloc 2 : Rendre compte")], 4, 1)],
+        vec![
+            t("A2.1 Compte rendu"),
+            t("C2.1 Rédiger un rapport d'intervention"),
+            t("Dossier écrit"),
+            t("Le rapport est complet et lisible."),
+        ],
+    ]
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn docx_xml(title: &str, rows: &[Vec<C>], after: &str) -> String {
+    let para = |level: Option<usize>, text: &str| {
+        let num = level.map_or(String::new(), |l| {
+            format!(
+                r#"<w:pPr><w:numPr><w:ilvl w:val="{l}"/><w:numId w:val="1"/></w:numPr></w:pPr>"#
+            )
+        });
+        format!(
+            r#"<w:p>{num}<w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+            esc(text)
+        )
+    };
+    let mut x = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#,
+    );
+    x += &para(None, title);
+    x += "<w:tbl>";
+    for row in rows {
+        x += "<w:tr>";
+        for c in row {
+            match c {
+                C::Below => x += "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>",
+                C::Text(paras, cols, rows) => {
+                    x += "<w:tc><w:tcPr>";
+                    if *cols > 1 {
+                        x += &format!(r#"<w:gridSpan w:val="{cols}"/>"#);
+                    }
+                    if *rows > 1 {
+                        x += r#"<w:vMerge w:val="restart"/>"#;
+                    }
+                    x += "</w:tcPr>";
+                    for (level, text) in paras {
+                        x += &para(*level, text);
+                    }
+                    x += "</w:tc>";
+                }
+            }
+        }
+        x += "</w:tr>";
+    }
+    x += "</w:tbl>";
+    x += &para(None, after);
+    x + "</w:body></w:document>"
+}
+
+fn odt_xml(title: &str, rows: &[Vec<C>], after: &str) -> String {
+    let mut x = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>"#,
+    );
+    x += &format!("<text:h>{}</text:h>", esc(title));
+    x += "<table:table>";
+    for row in rows {
+        x += "<table:table-row>";
+        for c in row {
+            match c {
+                C::Below => x += "<table:covered-table-cell/>",
+                C::Text(paras, cols, rows) => {
+                    x += &format!(
+                        r#"<table:table-cell table:number-columns-spanned="{cols}" table:number-rows-spanned="{rows}">"#
+                    );
+                    let mut depth = 0;
+                    for (level, text) in paras {
+                        let want = level.map_or(0, |l| l + 1);
+                        while depth < want {
+                            x += "<text:list><text:list-item>";
+                            depth += 1;
+                        }
+                        while depth > want {
+                            x += "</text:list-item></text:list>";
+                            depth -= 1;
+                        }
+                        if depth > 0 && level.is_some() {
+                            x += "</text:list-item><text:list-item>";
+                        }
+                        x += &format!("<text:p>{}</text:p>", esc(text));
+                    }
+                    while depth > 0 {
+                        x += "</text:list-item></text:list>";
+                        depth -= 1;
+                    }
+                    x += "</table:table-cell>";
+                    for _ in 1..*cols {
+                        x += "<table:covered-table-cell/>";
+                    }
+                }
+            }
+        }
+        x += "</table:table-row>";
+    }
+    x += "</table:table>";
+    x += &format!("<text:p>{}</text:p>", esc(after));
+    x + "</office:text></office:body></office:document-content>"
+}
+
+/// A ZIP holding `parts`, deflated as word processors write them.
+fn zipped(parts: &[(&str, &str)]) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, text) in parts {
+            zip.start_file(*name, options).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    out.into_inner()
+}
+
+/// A .docx: a title paragraph, the table, a paragraph after it.
+pub(crate) fn docx_of(title: &str, rows: &[Vec<C>], after: &str) -> Vec<u8> {
+    zipped(&[
+        ("[Content_Types].xml", r#"<?xml version="1.0"?><Types/>"#),
+        ("word/document.xml", &docx_xml(title, rows, after)),
+    ])
+}
+
+/// An .odt: a title heading, the table, a paragraph after it.
+pub(crate) fn odt_of(title: &str, rows: &[Vec<C>], after: &str) -> Vec<u8> {
+    zipped(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", &odt_xml(title, rows, after)),
+    ])
+}
+
+const TITLE: &str = "Référentiel TECHNICIEN DE MAINTENANCE ÉOLIENNE";
+const AFTER: &str = "Le jury délibère à la fin de la session.";
+
+fn docx() -> Vec<u8> {
+    docx_of(TITLE, &table(), AFTER)
+}
+
+fn odt() -> Vec<u8> {
+    odt_of(TITLE, &table(), AFTER)
+}
+
+/// What both documents must give.
+fn assert_shape(d: &Draft, what: &str) {
+    assert_eq!(d.title, "Technicien de maintenance éolienne", "{what}");
+    assert_eq!(
+        d.notes_text.as_deref(),
+        Some("Le jury délibère à la fin de la session."),
+        "{what}"
+    );
+    let blocs: Vec<(&str, &str)> = d
+        .blocs
+        .iter()
+        .map(|b| (b.id.as_str(), b.title.as_str()))
+        .collect();
+    assert_eq!(
+        blocs,
+        [("B1", "Maintenir les équipements"), ("B2", "Rendre compte")],
+        "{what}"
+    );
+    let b1 = &d.blocs[0];
+    assert_eq!(b1.activities.len(), 1, "{what}: {b1:#?}");
+    let ks: Vec<(&str, &str)> = b1.activities[0]
+        .competences
+        .iter()
+        .map(|k| (k.id.as_str(), k.text.as_str()))
+        .collect();
+    assert_eq!(
+        ks,
+        [
+            ("C1.1", "Diagnostiquer une panne électrique"),
+            ("C1.2", "Remplacer un composant < 5 kg & le tester")
+        ],
+        "{what}"
+    );
+    let c11 = &b1.activities[0].competences[0].criteria;
+    assert_eq!(c11.len(), 1, "{what}: {c11:#?}");
+    assert_eq!(c11[0].text, "Qualité du diagnostic", "{what}");
+    assert_eq!(
+        c11[0].indicators,
+        ["les mesures sont relevées", "la cause est identifiée"],
+        "{what}"
+    );
+    let c12 = &b1.activities[0].competences[1].criteria;
+    assert_eq!(
+        c12[0].text, "Le composant est remplacé dans le respect des consignes de sécurité.",
+        "{what}"
+    );
+    // The exam cell merged down over both rows evaluates both competences.
+    let [exam] = b1.modalities.as_slice() else {
+        panic!("{what}: {:#?}", b1.modalities)
+    };
+    assert_eq!(exam.evaluates, ["C1.1", "C1.2"], "{what}");
+    assert_eq!(exam.title, "Mise en situation professionnelle", "{what}");
+    assert_eq!(d.blocs[1].modalities[0].evaluates, ["C2.1"], "{what}");
+}
+
+#[test]
+fn word_and_opendocument_tables_with_merged_cells() {
+    let site = Scratch::of("valid");
+    for (name, bytes) in [("eolien.docx", docx()), ("eolien.odt", odt())] {
+        let path = site.root().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let imported = refolio::import::table::import(&path, None).unwrap();
+        assert_shape(&imported.draft, name);
+        let (code, stdout, stderr) = site.run(&[
+            "import",
+            "table",
+            path.to_str().unwrap(),
+            "--id",
+            &name.replace('.', "-"),
+        ]);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        assert!(stdout.contains("wrote "), "{stdout}");
+    }
+    let (code, _, stderr) = site.run(&["check"]);
+    assert_eq!(code, 0, "refolio check accepts both drafts: {stderr}");
+}
+
+#[test]
+fn a_file_that_is_no_office_document_is_refused_with_where_and_why() {
+    let site = Scratch::of("valid");
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        (
+            "faux.docx",
+            b"Ceci n'est pas un zip".to_vec(),
+            "is not a readable Word (.docx) document: not a ZIP archive",
+        ),
+        (
+            "vide.odt",
+            zipped(&[("mimetype", "x")]),
+            "is not a readable OpenDocument text (.odt): it has neither word/document.xml nor content.xml",
+        ),
+        (
+            "casse.docx",
+            zipped(&[("word/document.xml", "<w:document><w:body><w:p></w:body>")]),
+            "is not a readable Word (.docx) document: word/document.xml: byte ",
+        ),
+        (
+            "coupe.docx",
+            docx()[..200].to_vec(),
+            "is not a readable Word (.docx) document: not a ZIP archive",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        let path = site.root().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let (code, _, stderr) = site.run(&["import", "table", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert!(stderr.contains(message), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        let stem = name.split('.').next().unwrap();
+        assert!(
+            !site
+                .root()
+                .join(format!("content/referentials/{stem}.yaml"))
+                .exists()
+        );
+    }
+}
