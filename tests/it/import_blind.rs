@@ -19,33 +19,15 @@
 //! COMPÉTENCES N°1 –`, `RC1` IDs the column alone says are competences, criteria numbered
 //! `1)` and a criteria cell merged down over two rows (`paysage`).
 
-use crate::common::{Scratch, fixture};
+use crate::common::fixture;
 use crate::import_office::{C, docx_of, odt_of, t};
-use crate::import_table::{compare, judge};
-
-fn expected(name: &str) -> String {
-    std::fs::read_to_string(fixture("import/blind").join(name)).unwrap()
-}
-
-/// Imports `path`, checks the draft reads back without error, and measures it.
-fn measure_file(path: &std::path::Path, transcription: &str) {
-    let source = path.file_name().unwrap().to_string_lossy().into_owned();
-    let result = refolio::import::table::import(path, None).unwrap();
-    let yaml = result.draft.to_yaml();
-    let (diags, sources) = refolio::import::draft::verify(&result.id, &yaml);
-    let rendered: Vec<String> = diags.sorted().iter().map(|d| d.render(&sources)).collect();
-    assert!(!diags.has_errors(), "{source}: {rendered:#?}\n{yaml}");
-    let f = compare((transcription, &expected(transcription)), (&source, &yaml));
-    if !f.misses.is_empty() {
-        println!("{yaml}\n{:#?}", result.report);
-    }
-    judge(&source, transcription, &f);
-}
+use crate::import_table::{measure_file, measure_written};
 
 #[test]
 fn boulangerie_poles_trailing_dots_and_arrows_after_br() {
     measure_file(
         &fixture("import/blind/boulangerie.txt"),
+        "import/blind",
         "boulangerie.expected.yaml",
     );
 }
@@ -54,6 +36,7 @@ fn boulangerie_poles_trailing_dots_and_arrows_after_br() {
 fn hotellerie_lettered_domains_task_lists_and_nested_arrow_lists() {
     measure_file(
         &fixture("import/blind/hotellerie.txt"),
+        "import/blind",
         "hotellerie.expected.yaml",
     );
 }
@@ -62,6 +45,7 @@ fn hotellerie_lettered_domains_task_lists_and_nested_arrow_lists() {
 fn proprete_broken_rows_run_together_competences_and_lone_activities() {
     measure_file(
         &fixture("import/blind/proprete.txt"),
+        "import/blind",
         "proprete.expected.yaml",
     );
 }
@@ -70,6 +54,7 @@ fn proprete_broken_rows_run_together_competences_and_lone_activities() {
 fn vendeur_three_columns_criteria_inside_the_exam_and_an_empty_activities_column() {
     measure_file(
         &fixture("import/blind/vendeur.txt"),
+        "import/blind",
         "vendeur.expected.yaml",
     );
 }
@@ -78,6 +63,7 @@ fn vendeur_three_columns_criteria_inside_the_exam_and_an_empty_activities_column
 fn licence_bloc_named_in_the_first_cell_of_its_first_row() {
     measure_file(
         &fixture("import/blind/licence.txt"),
+        "import/blind",
         "licence.expected.yaml",
     );
 }
@@ -86,6 +72,7 @@ fn licence_bloc_named_in_the_first_cell_of_its_first_row() {
 fn recrutement_plain_tabs_inline_dash_points_and_capital_blocs() {
     measure_file(
         &fixture("import/blind/recrutement.txt"),
+        "import/blind",
         "recrutement.expected.yaml",
     );
 }
@@ -94,6 +81,7 @@ fn recrutement_plain_tabs_inline_dash_points_and_capital_blocs() {
 fn batiment_activite_type_headings_c1a_ids_and_an_exam_range() {
     measure_file(
         &fixture("import/blind/batiment.txt"),
+        "import/blind",
         "batiment.expected.yaml",
     );
 }
@@ -102,19 +90,25 @@ fn batiment_activite_type_headings_c1a_ids_and_an_exam_range() {
 fn famille_a_second_table_of_exams_naming_the_competences_they_evaluate() {
     measure_file(
         &fixture("import/blind/famille.txt"),
+        "import/blind",
         "famille.expected.yaml",
     );
 }
 
 #[test]
 fn webdev_one_table_per_bloc_named_by_a_line_before_it_and_compound_ids() {
-    measure_file(&fixture("import/blind/webdev.txt"), "webdev.expected.yaml");
+    measure_file(
+        &fixture("import/blind/webdev.txt"),
+        "import/blind",
+        "webdev.expected.yaml",
+    );
 }
 
 #[test]
 fn coiffure_kinds_written_in_full_before_the_numbers() {
     measure_file(
         &fixture("import/blind/coiffure.txt"),
+        "import/blind",
         "coiffure.expected.yaml",
     );
 }
@@ -317,10 +311,12 @@ fn comptabilite() -> Vec<u8> {
 
 #[test]
 fn comptabilite_docx_two_row_header_merged_activity_and_exam() {
-    let dir = Scratch::of("valid");
-    let path = dir.root().join("comptabilite.docx");
-    std::fs::write(&path, comptabilite()).unwrap();
-    measure_file(&path, "comptabilite.expected.yaml");
+    measure_written(
+        "comptabilite.docx",
+        comptabilite(),
+        "import/blind",
+        "comptabilite.expected.yaml",
+    );
 }
 
 /// Delivery as an OpenDocument file: competences as list items with their sub-points as a
@@ -371,24 +367,30 @@ fn livraison() -> Vec<u8> {
 
 #[test]
 fn livraison_odt_nested_sub_points_and_lettered_criteria() {
-    let dir = Scratch::of("valid");
-    let path = dir.root().join("livraison.odt");
-    std::fs::write(&path, livraison()).unwrap();
-    measure_file(&path, "livraison.expected.yaml");
+    measure_written(
+        "livraison.odt",
+        livraison(),
+        "import/blind",
+        "livraison.expected.yaml",
+    );
 }
 
 #[test]
 fn ascenseurs_docx_no_bloc_heading_merged_exam_and_criteria() {
-    let dir = Scratch::of("valid");
-    let path = dir.root().join("ascenseurs.docx");
-    std::fs::write(&path, ascenseurs()).unwrap();
-    measure_file(&path, "ascenseurs.expected.yaml");
+    measure_written(
+        "ascenseurs.docx",
+        ascenseurs(),
+        "import/blind",
+        "ascenseurs.expected.yaml",
+    );
 }
 
 #[test]
 fn paysage_odt_capital_bloc_headings_rc_ids_numbered_criteria() {
-    let dir = Scratch::of("valid");
-    let path = dir.root().join("paysage.odt");
-    std::fs::write(&path, paysage()).unwrap();
-    measure_file(&path, "paysage.expected.yaml");
+    measure_written(
+        "paysage.odt",
+        paysage(),
+        "import/blind",
+        "paysage.expected.yaml",
+    );
 }

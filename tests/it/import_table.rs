@@ -128,6 +128,32 @@ fn measure(source: &str, transcription: &str) -> Figures {
     )
 }
 
+/// Imports `path`, checks the draft reads back without error (warnings aside: such
+/// documents may leave competences without criteria), and measures it against the
+/// hand-made `transcription` in the fixture folder `folder` (`import/blind`).
+pub(crate) fn measure_file(path: &Path, folder: &str, transcription: &str) {
+    let source = path.file_name().unwrap().to_string_lossy().into_owned();
+    let result = refolio::import::table::import(path, None).unwrap();
+    let yaml = result.draft.to_yaml();
+    let (diags, sources) = refolio::import::draft::verify(&result.id, &yaml);
+    let rendered: Vec<String> = diags.sorted().iter().map(|d| d.render(&sources)).collect();
+    assert!(!diags.has_errors(), "{source}: {rendered:#?}\n{yaml}");
+    let expected = std::fs::read_to_string(fixture(folder).join(transcription)).unwrap();
+    let f = compare((transcription, &expected), (&source, &yaml));
+    if !f.misses.is_empty() {
+        println!("{yaml}\n{:#?}", result.report);
+    }
+    judge(&source, transcription, &f);
+}
+
+/// [`measure_file`] on a document built in the test (a .docx or .odt), written as `name`.
+pub(crate) fn measure_written(name: &str, bytes: Vec<u8>, folder: &str, transcription: &str) {
+    let dir = Scratch::of("valid");
+    let path = dir.root().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    measure_file(&path, folder, transcription);
+}
+
 /// Figures of the referential `got` (name, YAML) against the transcription `want`.
 pub(crate) fn compare(want: (&str, &str), got: (&str, &str)) -> Figures {
     let r = content(want.0, want.1);

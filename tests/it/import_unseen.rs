@@ -15,34 +15,15 @@
 //! rows broken into plain lines after the first; narrative paragraphs in the activities
 //! column. Run with `-- --nocapture` to see the figures.
 
-use crate::common::{Scratch, fixture};
+use crate::common::fixture;
 use crate::import_office::{C, docx_of, odt_of, t};
-use crate::import_table::{compare, judge};
-
-fn expected(name: &str) -> String {
-    std::fs::read_to_string(fixture("import/unseen").join(name)).unwrap()
-}
-
-/// Imports `path`, checks the draft reads back without error (warnings aside: these
-/// documents leave competences without criteria), and measures it.
-fn measure_file(path: &std::path::Path, transcription: &str) {
-    let source = path.file_name().unwrap().to_string_lossy().into_owned();
-    let result = refolio::import::table::import(path, None).unwrap();
-    let yaml = result.draft.to_yaml();
-    let (diags, sources) = refolio::import::draft::verify(&result.id, &yaml);
-    let rendered: Vec<String> = diags.sorted().iter().map(|d| d.render(&sources)).collect();
-    assert!(!diags.has_errors(), "{source}: {rendered:#?}\n{yaml}");
-    let f = compare((transcription, &expected(transcription)), (&source, &yaml));
-    if !f.misses.is_empty() {
-        println!("{yaml}\n{:#?}", result.report);
-    }
-    judge(&source, transcription, &f);
-}
+use crate::import_table::{measure_file, measure_written};
 
 #[test]
 fn mediation_domains_sub_domains_bullets_and_arrows() {
     measure_file(
         &fixture("import/unseen/mediation.txt"),
+        "import/unseen",
         "mediation.expected.yaml",
     );
 }
@@ -51,6 +32,7 @@ fn mediation_domains_sub_domains_bullets_and_arrows() {
 fn immobilier_rows_broken_into_lines_and_no_bloc_heading() {
     measure_file(
         &fixture("import/unseen/immobilier.txt"),
+        "import/unseen",
         "immobilier.expected.yaml",
     );
 }
@@ -242,16 +224,15 @@ fn soins() -> Vec<u8> {
 
 #[test]
 fn logistique_docx_mixed_ids_domains_and_exam_criteria() {
-    let dir = Scratch::of("valid");
-    let path = dir.root().join("logistique.docx");
-    std::fs::write(&path, logistique()).unwrap();
-    measure_file(&path, "logistique.expected.yaml");
+    measure_written(
+        "logistique.docx",
+        logistique(),
+        "import/unseen",
+        "logistique.expected.yaml",
+    );
 }
 
 #[test]
 fn soins_odt_narrative_separators_and_criteria_inside_the_exam() {
-    let dir = Scratch::of("valid");
-    let path = dir.root().join("soins.odt");
-    std::fs::write(&path, soins()).unwrap();
-    measure_file(&path, "soins.expected.yaml");
+    measure_written("soins.odt", soins(), "import/unseen", "soins.expected.yaml");
 }
