@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Position, Sources};
 use crate::sign::IssuerKey;
 
-pub const CONFIG_FILE: &str = "refolio.toml";
+pub use crate::layout::CONFIG_FILE;
 
 /// UI languages with a translation table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]

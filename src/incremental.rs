@@ -5,7 +5,11 @@
 
 use std::path::Path;
 
-use crate::load;
+use crate::layout::{
+    CANDIDATES, CANDIDATES_DIR, CONFIG_FILE, CONTENT_DIR, PASSPORT_FILE, REFERENTIALS,
+    REFERENTIALS_DIR, SESSIONS, SESSIONS_DIR, STRINGS_FILE, STYLESHEET_FILE, TEMPLATES_DIR,
+    is_editor_temporary,
+};
 
 /// A change to the site's sources, folded from file-system events into what it means for
 /// the site. Names are as found on disk.
@@ -54,33 +58,30 @@ impl ChangeKind {
             .collect();
         let hidden = parts
             .iter()
-            .any(|p| p.starts_with('.') || load::is_editor_temporary(p));
+            .any(|p| p.starts_with('.') || is_editor_temporary(p));
         if hidden || parts.is_empty() {
             return None;
         }
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         Some(match parts.as_slice() {
-            [crate::config::CONFIG_FILE] => ChangeKind::Config,
+            [CONFIG_FILE] => ChangeKind::Config,
             // A whole folder appearing or going: its files are what matter, so rescan them.
-            ["content"] | ["content", "referentials" | "candidates"] => ChangeKind::Tree,
+            [CONTENT_DIR] | [CONTENT_DIR, REFERENTIALS | CANDIDATES] => ChangeKind::Tree,
             // Sessions are read again after every change: the folder is just its files.
-            ["content", "sessions"] => ChangeKind::Session(String::new()),
-            ["content", "sessions", name] => ChangeKind::Session((*name).to_owned()),
-            ["templates"] => ChangeKind::Templates,
-            ["templates", "style.css"] => ChangeKind::Stylesheet,
-            ["templates", "strings.toml"] => ChangeKind::Strings,
-            ["templates", rest @ ..] if rest.last()?.ends_with(".html") => {
+            [CONTENT_DIR, SESSIONS] => ChangeKind::Session(String::new()),
+            [CONTENT_DIR, SESSIONS, name] => ChangeKind::Session((*name).to_owned()),
+            [TEMPLATES_DIR] => ChangeKind::Templates,
+            [TEMPLATES_DIR, STYLESHEET_FILE] => ChangeKind::Stylesheet,
+            [TEMPLATES_DIR, STRINGS_FILE] => ChangeKind::Strings,
+            [TEMPLATES_DIR, rest @ ..] if rest.last()?.ends_with(".html") => {
                 ChangeKind::Template(rest.join("/"))
             }
-            ["content", "referentials", name] => ChangeKind::Referential((*name).to_owned()),
-            ["content", "candidates", folder] => ChangeKind::Candidate((*folder).to_owned()),
-            [
-                "content",
-                "candidates",
-                folder,
-                crate::load::candidate::PASSPORT_FILE,
-            ] => ChangeKind::Candidate((*folder).to_owned()),
-            ["content", "candidates", folder, rest @ ..] => {
+            [CONTENT_DIR, REFERENTIALS, name] => ChangeKind::Referential((*name).to_owned()),
+            [CONTENT_DIR, CANDIDATES, folder] => ChangeKind::Candidate((*folder).to_owned()),
+            [CONTENT_DIR, CANDIDATES, folder, PASSPORT_FILE] => {
+                ChangeKind::Candidate((*folder).to_owned())
+            }
+            [CONTENT_DIR, CANDIDATES, folder, rest @ ..] => {
                 let path = rest.join("/");
                 match path.strip_suffix(".md") {
                     Some(stem) => ChangeKind::Evidence((*folder).to_owned(), stem.to_owned()),
@@ -94,19 +95,18 @@ impl ChangeKind {
     /// The file or folder changed, relative to the site root, as `serve` names it: the
     /// inverse of [`ChangeKind::classify`].
     pub fn describe(&self) -> String {
-        use load::candidate::CANDIDATES_DIR;
         match self {
-            ChangeKind::Config => crate::config::CONFIG_FILE.to_owned(),
+            ChangeKind::Config => CONFIG_FILE.to_owned(),
             ChangeKind::Tree => "a content folder".to_owned(),
-            ChangeKind::Templates => "templates/".to_owned(),
-            ChangeKind::Template(name) => format!("templates/{name}"),
-            ChangeKind::Strings => "templates/strings.toml".to_owned(),
-            ChangeKind::Stylesheet => "templates/style.css".to_owned(),
-            ChangeKind::Referential(name) => format!("{}/{name}", load::REFERENTIALS_DIR),
+            ChangeKind::Templates => format!("{TEMPLATES_DIR}/"),
+            ChangeKind::Template(name) => format!("{TEMPLATES_DIR}/{name}"),
+            ChangeKind::Strings => format!("{TEMPLATES_DIR}/{STRINGS_FILE}"),
+            ChangeKind::Stylesheet => format!("{TEMPLATES_DIR}/{STYLESHEET_FILE}"),
+            ChangeKind::Referential(name) => format!("{REFERENTIALS_DIR}/{name}"),
             ChangeKind::Candidate(c) => format!("{CANDIDATES_DIR}/{c}/"),
             ChangeKind::Evidence(c, stem) => format!("{CANDIDATES_DIR}/{c}/{stem}.md"),
             ChangeKind::Asset(c) => format!("a file of {CANDIDATES_DIR}/{c}/"),
-            ChangeKind::Session(name) => format!("{}/{name}", load::session::SESSIONS_DIR),
+            ChangeKind::Session(name) => format!("{SESSIONS_DIR}/{name}"),
         }
     }
 

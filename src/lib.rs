@@ -14,6 +14,7 @@ pub mod fold;
 pub mod import;
 pub mod incremental;
 pub mod init;
+pub mod layout;
 pub mod load;
 pub mod message;
 pub mod model;

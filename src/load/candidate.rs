@@ -10,9 +10,7 @@ use super::{Entry, is_editor_temporary, parse_yaml, position, read_text, relativ
 use crate::Error;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Sources, did_you_mean};
 
-/// Where a site keeps its candidates, relative to its root.
-pub const CANDIDATES_DIR: &str = "content/candidates";
-pub const PASSPORT_FILE: &str = "passport.yaml";
+pub use crate::layout::{CANDIDATES_DIR, PASSPORT_FILE};
 
 /// Attachment types a jury can open safely. SVG and HTML are refused: opened from the
 /// built site they could run the candidate's scripts.

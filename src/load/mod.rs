@@ -25,8 +25,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Position, Sour
 /// referential comes near it, and it bounds memory on hostile input.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Where a site keeps its referentials, relative to its root.
-pub const REFERENTIALS_DIR: &str = "content/referentials";
+pub use crate::layout::{REFERENTIALS_DIR, is_editor_temporary};
 
 /// One referential file as read from disk: its ID (the file stem) and its raw content.
 #[derive(Debug)]
@@ -185,15 +184,6 @@ pub fn missing_referentials(root: &Path) -> Option<Diagnostic> {
             "no referentials folder: the site has no referential",
         )
     })
-}
-
-/// Editor swap and backup files, which must never be read as content.
-pub fn is_editor_temporary(name: &str) -> bool {
-    name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name.contains("___jb_")
 }
 
 /// The output folder the jury's pages use, so no referential may take it as its ID.

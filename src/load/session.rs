@@ -11,8 +11,7 @@ use super::raw_candidate::{IdMap, RawJury};
 use super::{Entry, check_url_id, read_yaml, relative};
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, Sources};
 
-/// Where a site keeps its jury sessions, relative to its root.
-pub const SESSIONS_DIR: &str = "content/sessions";
+pub use crate::layout::SESSIONS_DIR;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -140,6 +140,12 @@ fn the_pipeline_runs_top_down() {
         }
     }
     assert!(!uses("render", "project"), "render uses project");
+    // Incremental work (file events, what a page depends on) knows only where sources live.
+    assert_eq!(
+        graph["incremental"],
+        BTreeSet::from(["layout".to_owned()]),
+        "incremental uses more than the layout"
+    );
     for m in ["load", "model", "validate", "render"] {
         assert!(!uses(m, "serve"), "{m} uses serve");
     }
