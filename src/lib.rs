@@ -346,7 +346,7 @@ pub(crate) fn guard_output_location(root: &Path, target: &Path) -> Result<(), Er
     if root.starts_with(&target) {
         return refuse("it contains the site itself");
     }
-    for folder in ["content", "templates"] {
+    for folder in [crate::layout::CONTENT_DIR, crate::layout::TEMPLATES_DIR] {
         if target.starts_with(root.join(folder)) {
             return refuse(&format!("it is inside the site's `{folder}` folder"));
         }

@@ -166,7 +166,7 @@ pub struct Templates {
 impl Templates {
     /// The defaults, overridden by files in `root/templates` when present.
     pub fn load(root: &Path, language: Language) -> Result<Templates, Error> {
-        let dir = root.join("templates");
+        let dir = root.join(crate::layout::TEMPLATES_DIR);
         let mut sources: BTreeMap<String, (String, bool)> = DEFAULT_TEMPLATES
             .iter()
             .map(|(name, text)| (name.to_string(), (text.to_string(), false)))

@@ -53,7 +53,7 @@ impl Watch {
 
     /// Watches `content/` and `templates/` when they exist (again after they appear).
     fn watch_folders(&mut self) {
-        for folder in ["content", "templates"] {
+        for folder in [crate::layout::CONTENT_DIR, crate::layout::TEMPLATES_DIR] {
             let path = self.root.join(folder);
             if path.is_dir() {
                 // Watching a watched folder again is harmless; a failure shows as no events.
