@@ -184,6 +184,19 @@ fn cell(c: &GridCell) -> Cell {
     cell
 }
 
+/// Where a finished paragraph goes, in either format: into the cell open in a table, else
+/// the body; a blank one nowhere.
+fn place(p: Para, tables: usize, pieces: &mut Vec<Piece>, cell: &mut GridCell) {
+    if p.text.trim().is_empty() {
+        return;
+    }
+    if tables == 0 {
+        pieces.push(Piece::Para(p));
+    } else {
+        cell.paras.push(p);
+    }
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -7,7 +7,7 @@
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::{GridCell, Para, Piece, attribute, xml_text};
+use super::{GridCell, Para, Piece, attribute, place, xml_text};
 
 #[derive(Default)]
 struct State {
@@ -39,14 +39,7 @@ impl State {
     }
 
     fn push_para(&mut self, p: Para) {
-        if p.text.trim().is_empty() {
-            return;
-        }
-        if self.tables == 0 {
-            self.pieces.push(Piece::Para(p));
-        } else {
-            self.cell.paras.push(p);
-        }
+        place(p, self.tables, &mut self.pieces, &mut self.cell);
     }
 
     /// `w:br`: a line break inside a paragraph starts a new one (same list level).

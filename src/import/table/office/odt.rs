@@ -7,7 +7,7 @@
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::{GridCell, Para, Piece, attribute, xml_text};
+use super::{GridCell, Para, Piece, attribute, place, xml_text};
 
 /// Repeated empty cells (`table:number-columns-repeated`, common at a row's end) are kept
 /// up to this many: a referential table is narrow.
@@ -32,14 +32,8 @@ struct State {
 
 impl State {
     fn end_para(&mut self) {
-        let Some(p) = self.para.take() else { return };
-        if p.text.trim().is_empty() {
-            return;
-        }
-        if self.tables == 0 {
-            self.pieces.push(Piece::Para(p));
-        } else {
-            self.cell.paras.push(p);
+        if let Some(p) = self.para.take() {
+            place(p, self.tables, &mut self.pieces, &mut self.cell);
         }
     }
 
