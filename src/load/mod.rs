@@ -3,6 +3,7 @@
 //! [`Diagnostic`]; only an unreadable site root is fatal.
 
 pub mod candidate;
+mod glossary;
 mod indentation;
 pub mod links;
 pub mod raw;
@@ -364,8 +365,12 @@ pub(crate) fn unknown_field<S: AsRef<str>>(
     names: &[S],
 ) -> (Kind, String, Option<String>) {
     let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
-    let suggestion = crate::diagnostics::did_you_mean(field, names.iter().copied())
-        .map(|n| format!("did you mean `{n}`?"))
+    let suggestion = glossary::english_field(field, &names)
+        .map(|n| format!("did you mean `{n}`? (field names are in English)"))
+        .or_else(|| {
+            crate::diagnostics::did_you_mean(field, names.iter().copied())
+                .map(|n| format!("did you mean `{n}`?"))
+        })
         .or_else(|| (!names.is_empty()).then(|| format!("expected one of: {}", names.join(", "))));
     (
         Kind::UnknownField,

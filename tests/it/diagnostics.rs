@@ -255,7 +255,10 @@ fn every_independent_mistake_of_a_file_in_one_run() {
             format!("{MINI}:22:27: error: unknown competence `C1.9`"),
         ]
     );
-    assert!(err.contains("  = help: did you mean `title`?\n"), "{err}");
+    assert!(
+        err.contains("  = help: did you mean `title`? (field names are in English)\n"),
+        "{err}"
+    );
     assert!(
         err.contains("  = help: did you mean `simulation`?\n"),
         "{err}"
