@@ -35,14 +35,17 @@ def site_spec(args):
     return site, (r, c, e), label
 
 
-def prepare(site, counts, seed):
-    sh("cargo", "build", "--release", "--quiet", "--example", "synth", "--bin", "refolio")
+def prepare(site, counts, seed, refolio=None, synth=None):
+    """Builds the release binaries, unless both are given (`refolio`, `synth`: paths to use
+    instead), and generates the synthetic site unless it exists."""
+    if refolio is None or synth is None:
+        sh("cargo", "build", "--release", "--quiet", "--example", "synth", "--bin", "refolio")
     if os.path.isdir(os.path.join(site, "content")):
         return
     if counts is None:
         sys.exit(f"{site}/content does not exist")
     r, c, e = counts
-    sh("target/release/examples/synth", "--out", site, "--referentials", str(r),
+    sh(synth or "target/release/examples/synth", "--out", site, "--referentials", str(r),
        "--candidates", str(c), "--evidence", str(e), "--seed", str(seed))
     os.sync()
 
