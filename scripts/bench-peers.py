@@ -44,7 +44,7 @@ import sys
 import tempfile
 import time
 
-from benchlib import GNU_TIME, PRESETS, SUMMARY, prepare, sh, site_spec, tail
+from benchlib import PRESETS, SUMMARY, prepare, run_timed, site_spec, tail
 
 SECTION_SIZE = 100
 MARKER = ".refolio-bench-pages"  # in a peer's site: the page count it was generated for
@@ -194,23 +194,7 @@ def timed(cmd, workdir, name, env=None):
     time_path = os.path.join(workdir, "time.txt")
     print("+", " ".join(cmd), f"> {stdout_path} 2> {stderr_path}", file=sys.stderr)
     with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
-        if os.access(GNU_TIME, os.X_OK):
-            start = time.perf_counter()
-            code = subprocess.run([GNU_TIME, "-f", "%e %U %S %M", "-o", time_path, *cmd],
-                                  stdout=out, stderr=err, env=env).returncode
-            wall = time.perf_counter() - start
-            if not os.path.exists(time_path):
-                sys.exit(f"{time_path} is missing: was {workdir} removed by another process?")
-            with open(time_path) as f:
-                _, user, system, rss = f.read().splitlines()[-1].split()
-            user, system, rss = float(user), float(system), int(rss)
-        else:  # same figures from the kernel, without GNU time
-            start = time.perf_counter()
-            proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
-            _, status, usage = os.wait4(proc.pid, 0)
-            wall = time.perf_counter() - start
-            proc.returncode = code = os.waitstatus_to_exitcode(status)
-            user, system, rss = usage.ru_utime, usage.ru_stime, usage.ru_maxrss
+        code, wall, user, system, rss = run_timed(cmd, out, err, time_path, env)
     stderr_lines, warnings, stderr_head = 0, 0, []
     with open(stderr_path, encoding="utf-8", errors="replace") as f:
         for line in f:

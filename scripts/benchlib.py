@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 PRESETS = {
     "example": None,
@@ -56,3 +57,24 @@ def tail(path, lines):
         f.seek(0, os.SEEK_END)
         f.seek(max(0, f.tell() - 200 * lines))
         return f.read().decode("utf-8", "replace").splitlines(keepends=True)[-lines:]
+
+
+def run_timed(cmd, out, err, time_path, env=None):
+    """Runs `cmd` with stdout and stderr to the open files `out` and `err`: (exit code, wall
+    seconds by the monotonic clock, user and system CPU seconds, peak resident KiB), from GNU
+    time (which writes `time_path`) or, without it, from the kernel."""
+    if os.access(GNU_TIME, os.X_OK):
+        start = time.perf_counter()
+        code = subprocess.run([GNU_TIME, "-f", "%e %U %S %M", "-o", time_path, *cmd],
+                              stdout=out, stderr=err, env=env).returncode
+        wall = time.perf_counter() - start
+        if not os.path.exists(time_path):
+            sys.exit(f"{time_path} is missing: was its folder removed by another process?")
+        with open(time_path) as f:
+            _, user, system, rss = f.read().splitlines()[-1].split()
+        return code, wall, float(user), float(system), int(rss)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    return os.waitstatus_to_exitcode(status), wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss
