@@ -49,6 +49,10 @@ impl DateWords {
 /// A reason's text as a page shows it: its dates written out ("à la session du
 /// 18 juin 2026"), its labels translated. The JSON report keeps the ISO dates.
 pub fn reason_text(t: &Strings, r: &crate::validate::rules::Reason) -> String {
+    // Most reasons hold no date: the month names are looked up only for one that does.
+    if !r.args.iter().any(|(_, value)| parse(value).is_some()) {
+        return r.format_with(t.text(r.key), |k| t.text(k));
+    }
     let words = DateWords::new(t);
     let mut written = r.clone();
     for (_, value) in written.args.iter_mut() {
