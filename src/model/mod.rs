@@ -4,6 +4,7 @@
 //! only the [`Location`] it was defined at, for diagnostics.
 
 pub mod candidate;
+mod ids;
 mod lower;
 pub mod process;
 pub mod session;
@@ -15,6 +16,7 @@ use serde::Serialize;
 pub use crate::fold::anchor;
 pub use crate::vocabulary::ModalityKind;
 pub use candidate::*;
+pub use ids::{ById, CandidateId, ReferentialId, SessionId};
 pub use lower::{derived_pseudonym, fmt_number, lower_candidate, lower_referential, lower_session};
 pub use process::*;
 pub use session::*;
@@ -37,26 +39,6 @@ pub struct Site {
     positions: HashMap<String, usize>,
     /// Candidate folder → position in `candidates`, as of [`Site::index_candidates`].
     candidate_positions: HashMap<String, usize>,
-}
-
-/// A referential's ID, its file stem: how candidates and sessions name their referential,
-/// so that they keep it whatever the referentials around it become.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
-pub struct ReferentialId(pub String);
-
-impl std::ops::Deref for ReferentialId {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for ReferentialId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
 }
 
 impl Site {
