@@ -132,7 +132,7 @@ fn markdown_evidence(bencher: Bencher) {
     let bodies: Vec<&str> = checked
         .site
         .candidates
-        .iter()
+        .values()
         .flat_map(|c| &c.evidence)
         .map(|e| e.body.as_str())
         .collect();

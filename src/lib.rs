@@ -76,10 +76,10 @@ impl std::error::Error for Error {}
 /// diagnostic found.
 pub struct Checked {
     pub site: Site,
-    /// One per candidate of `site.candidates`, in the same order.
-    pub dossiers: Vec<validate::Dossier>,
-    /// One per session of `site.sessions`, in the same order.
-    pub deliberations: Vec<validate::session::Deliberation>,
+    /// Each candidate's of `site.candidates`, by candidate ID.
+    pub dossiers: validate::Dossiers,
+    /// Each session's of `site.sessions`, by session ID.
+    pub deliberations: validate::session::Deliberations,
     pub sources: Sources,
     pub diagnostics: Diagnostics,
 }
@@ -236,7 +236,7 @@ fn session_lines(checked: &Checked) -> Vec<String> {
     let site = &checked.site;
     site.sessions
         .iter()
-        .zip(&checked.deliberations)
+        .map(|(id, s)| (s, &checked.deliberations[id]))
         .map(|(s, d)| {
             let r = site.referential(&s.referential);
             let awards: Vec<String> = d
@@ -244,7 +244,7 @@ fn session_lines(checked: &Checked) -> Vec<String> {
                 .iter()
                 .filter(|v| render::session::is_certified(v))
                 .map(|v| {
-                    let c = &site.candidates[v.candidate];
+                    let c = &site.candidates[&v.candidate];
                     let what: Vec<&str> = v
                         .title
                         .then_some("title")
@@ -274,8 +274,7 @@ fn candidate_lines(checked: &Checked) -> Vec<String> {
     let site = &checked.site;
     site.candidates
         .iter()
-        .zip(&checked.dossiers)
-        .map(|(c, d)| candidate_line(site, c, d))
+        .map(|(id, c)| candidate_line(site, c, &checked.dossiers[id]))
         .collect()
 }
 

@@ -113,7 +113,7 @@ fn documents(checked: &crate::Checked) -> Vec<Document> {
     let site = &checked.site;
     let mut docs: Vec<Document> = site
         .candidates
-        .iter()
+        .values()
         .map(|c| {
             let dir = dossier_dir(c);
             Document {
@@ -123,7 +123,8 @@ fn documents(checked: &crate::Checked) -> Vec<Document> {
             }
         })
         .collect();
-    for (session, deliberation) in site.sessions.iter().zip(&checked.deliberations) {
+    for (id, session) in &site.sessions {
+        let deliberation = &checked.deliberations[id];
         docs.push(Document {
             label: format!("session {}", session.id),
             page: paths::minutes_page(session),
@@ -131,7 +132,7 @@ fn documents(checked: &crate::Checked) -> Vec<Document> {
         });
         let r = site.referential(&session.referential);
         for v in &deliberation.verdicts {
-            let c = &site.candidates[v.candidate];
+            let c = &site.candidates[&v.candidate];
             for bloc in crate::render::session::awards(v) {
                 let stem = paths::certificate_stem(c, r, bloc);
                 docs.push(Document {

@@ -6,6 +6,7 @@
 //! per-unit functions, so an updated project equals a freshly loaded one.
 
 use std::collections::{BTreeSet, HashMap};
+use std::mem;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -16,24 +17,25 @@ use crate::incremental::{Change, ChangeKind, referential_id};
 use crate::load::candidate::CANDIDATES_DIR;
 use crate::load::session::SESSIONS_DIR;
 use crate::load::{self, Entry, REFERENTIALS_DIR};
-use crate::model::{self, Candidate, Referential, Site};
-use crate::validate::session::Deliberation;
-use crate::validate::{self, Dossier};
+use crate::model::{
+    self, ById, Candidate, CandidateId, Referential, ReferentialId, SessionId, Site,
+};
+use crate::validate::session::Deliberations;
+use crate::validate::{self, Dossier, Dossiers};
 use crate::{Checked, Error};
 
 /// The slug no candidate may have: the sessions' folder (see `paths::SESSIONS_DIR`).
 const RESERVED_SLUG: &str = "sessions";
 
 /// What one unit contributed: where its texts are in [`Project::sources`], its diagnostics,
-/// and whether it produced an item. Units are kept in the order of their folder's listing
-/// and the site's items in the same order, so an item's position is never stored: it is
-/// the number of producing units before its own ([`Project::position`]).
+/// and the ID of the item it produced, if it did. Units are kept by entry name in the
+/// order of their folder's listing, and the site's items by ID in the same order.
 #[derive(Debug)]
 struct Slot {
     entry: Entry,
     paths: Vec<PathBuf>,
     diags: Vec<Diagnostic>,
-    lowered: bool,
+    item: Option<String>,
     /// For a candidate: the referential its passport names.
     target: Option<String>,
 }
@@ -43,15 +45,17 @@ pub struct Project {
     root: PathBuf,
     overrides: Overrides,
     config_slot: Slot,
-    referentials: Vec<Slot>,
-    candidates: Vec<Slot>,
+    /// By entry name.
+    referentials: ById<String, Slot>,
+    /// By folder name.
+    candidates: ById<String, Slot>,
     /// The sessions folder, read as one unit after the candidates it names.
     sessions_slot: Slot,
     site: Site,
-    /// One per `site.candidates`, in the same order.
-    dossiers: Vec<Dossier>,
-    /// One per `site.sessions`, in the same order.
-    deliberations: Vec<Deliberation>,
+    /// Each lowered candidate's, by its ID.
+    dossiers: Dossiers,
+    /// Each session's, by its ID.
+    deliberations: Deliberations,
     sources: Sources,
     /// Problems between units (duplicate URLs) or of the tree (no referentials folder).
     site_diags: Vec<Diagnostic>,
@@ -81,19 +85,19 @@ impl Project {
             },
             paths: sources.absorb(unit),
             diags: diags.into_vec(),
-            lowered: false,
+            item: None,
             target: None,
         };
         let mut project = Project {
             root: root.to_path_buf(),
             overrides: overrides.clone(),
             config_slot,
-            referentials: Vec::new(),
-            candidates: Vec::new(),
+            referentials: ById::new(),
+            candidates: ById::new(),
             sessions_slot: Slot::folder(root, SESSIONS_DIR),
             site: Site::new(config),
-            dossiers: Vec::new(),
-            deliberations: Vec::new(),
+            dossiers: ById::new(),
+            deliberations: ById::new(),
             sources,
             site_diags: Vec::new(),
             standing: BTreeSet::new(),
@@ -135,10 +139,10 @@ impl Project {
             // Candidates of a changed referential are lowered again; a candidate naming an
             // unknown referential is too when the set changed (it may exist now, and its
             // suggestion lists them all). The others name theirs by ID: nothing to follow.
-            for slot in &self.candidates {
+            for slot in self.candidates.values() {
                 let target = slot.target.as_deref();
                 let relower = target.is_some_and(|t| touched.contains(t))
-                    || (set_changed && !slot.lowered && target.is_some());
+                    || (set_changed && slot.item.is_none() && target.is_some());
                 if relower {
                     stale.insert(slot.entry.name.clone());
                 }
@@ -147,8 +151,8 @@ impl Project {
         if !stale.is_empty() {
             self.sync_candidates(Some(&stale))?;
         }
-        // Sessions name candidates by position and judge their dossiers: a few small
-        // files, read again after any change.
+        // Sessions judge the candidates they name and their dossiers: a few small files,
+        // read again after any change.
         self.sync_sessions()?;
         // URLs come from passports (and the config); an evidence edit cannot clash them.
         let slugs_may_change = !referentials.is_empty()
@@ -173,11 +177,11 @@ impl Project {
         &self.site
     }
 
-    pub fn dossiers(&self) -> &[Dossier] {
+    pub fn dossiers(&self) -> &Dossiers {
         &self.dossiers
     }
 
-    pub fn deliberations(&self) -> &[Deliberation] {
+    pub fn deliberations(&self) -> &Deliberations {
         &self.deliberations
     }
 
@@ -188,8 +192,8 @@ impl Project {
     /// Every diagnostic of every unit.
     pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
         std::iter::once(&self.config_slot)
-            .chain(&self.referentials)
-            .chain(&self.candidates)
+            .chain(self.referentials.values())
+            .chain(self.candidates.values())
             .chain([&self.sessions_slot])
             .flat_map(|s| &s.diags)
             .chain(&self.site_diags)
@@ -208,50 +212,53 @@ impl Project {
         }
     }
 
-    fn referential_ids(&self) -> Vec<String> {
-        self.site
-            .referentials
-            .iter()
-            .map(|r| r.id.clone())
-            .collect()
+    fn referential_ids(&self) -> Vec<ReferentialId> {
+        self.site.referentials.keys().cloned().collect()
     }
 
     /// Lists the referentials folder and reloads the entries named in `changed` (all when
     /// `None`) and the new ones; unchanged entries keep their referential.
     fn sync_referentials(&mut self, changed: Option<&BTreeSet<&str>>) -> Result<(), Error> {
         let entries = load::list(&self.root.join(REFERENTIALS_DIR))?;
-        let mut lowered = self.site.take_referentials().into_iter();
-        let mut kept: HashMap<String, (Slot, Option<Referential>)> = HashMap::new();
-        for slot in std::mem::take(&mut self.referentials) {
-            let r = if slot.lowered { lowered.next() } else { None };
-            let reload = changed.is_none_or(|c| c.contains(slot.entry.name.as_str()));
-            if reload {
+        let mut kept = mem::take(&mut self.referentials);
+        let mut items = mem::take(&mut self.site.referentials);
+        let stale: Vec<String> = kept
+            .keys()
+            .filter(|name| changed.is_none_or(|c| c.contains(name.as_str())))
+            .cloned()
+            .collect();
+        for name in stale {
+            if let Some(slot) = kept.take(&name) {
                 self.forget(&slot);
-            } else {
-                kept.insert(slot.entry.name.clone(), (slot, r));
             }
         }
         // Units are independent: the new ones are read and checked in parallel.
         let root = &self.root;
         let fresh: Vec<Option<Loaded<Referential>>> = entries
             .par_iter()
-            .map(|e| (!kept.contains_key(&e.name)).then(|| read_referential(root, e.clone())))
+            .map(|e| (!kept.contains(&e.name)).then(|| read_referential(root, e.clone())))
             .collect();
-        let mut referentials = Vec::with_capacity(entries.len());
+        // In the listing's order; a kept unit's item is taken back by its ID.
         for (entry, fresh) in entries.into_iter().zip(fresh) {
-            let (mut slot, r) = match (kept.remove(&entry.name), fresh) {
-                (Some(old), _) => old,
+            let (mut slot, r) = match (kept.take(&entry.name), fresh) {
+                (Some(slot), _) => {
+                    let r = slot.item.as_deref().and_then(|id| items.take(id));
+                    (slot, r)
+                }
                 (None, Some(loaded)) => self.adopt(loaded),
                 (None, None) => continue, // not possible: an entry is kept or read
             };
-            slot.lowered = r.is_some();
-            referentials.extend(r);
-            self.referentials.push(slot);
+            slot.item = r.as_ref().map(|r| r.id.clone());
+            if let Some(r) = r {
+                self.site
+                    .referentials
+                    .insert(ReferentialId(r.id.clone()), r);
+            }
+            self.referentials.insert(entry.name, slot);
         }
-        self.site.set_referentials(referentials);
         // Entries gone from the folder.
-        for (slot, _) in kept.into_values() {
-            self.forget(&slot);
+        for slot in kept.values() {
+            self.forget(slot);
         }
         Ok(())
     }
@@ -262,7 +269,7 @@ impl Project {
             entry: loaded.entry,
             paths: self.sources.absorb(loaded.sources),
             diags: loaded.diags.into_vec(),
-            lowered: false,
+            item: None,
             target: loaded.target,
         };
         (slot, loaded.item)
@@ -277,7 +284,7 @@ impl Project {
         let dir = self.root.join(CANDIDATES_DIR);
         let same_entries = changed.is_some_and(|names| {
             names.iter().all(|name| {
-                let known = self.candidates.iter().find(|s| &s.entry.name == name);
+                let known = self.candidates.get(name.as_str());
                 let on_disk = std::fs::symlink_metadata(dir.join(name)).ok();
                 match (known, on_disk) {
                     (Some(s), Some(m)) => {
@@ -289,96 +296,111 @@ impl Project {
         });
         if let (true, Some(names)) = (same_entries, changed) {
             for name in names {
-                if let Some(pos) = self.candidates.iter().position(|s| &s.entry.name == name) {
-                    self.reload_candidate(pos)?;
-                }
+                self.reload_candidate(name)?;
             }
-            self.site.index_candidates();
             return Ok(());
         }
         let entries = load::list(&dir)?;
-        let mut lowered = std::mem::take(&mut self.site.candidates)
-            .into_iter()
-            .zip(std::mem::take(&mut self.dossiers));
-        let mut kept: HashMap<String, (Slot, Option<(Candidate, Dossier)>)> = HashMap::new();
-        for slot in std::mem::take(&mut self.candidates) {
-            let c = if slot.lowered { lowered.next() } else { None };
-            if changed.is_none_or(|c| c.contains(&slot.entry.name)) {
+        let mut kept = mem::take(&mut self.candidates);
+        let mut items = mem::take(&mut self.site.candidates);
+        let mut dossiers = mem::take(&mut self.dossiers);
+        let stale: Vec<String> = kept
+            .keys()
+            .filter(|name| changed.is_none_or(|c| c.contains(*name)))
+            .cloned()
+            .collect();
+        for name in stale {
+            if let Some(slot) = kept.take(&name) {
                 self.forget(&slot);
-                self.standing.insert(slot.entry.name.clone());
-            } else {
-                kept.insert(slot.entry.name.clone(), (slot, c));
+                self.standing.insert(name);
             }
         }
         let (root, site) = (&self.root, &self.site);
         let fresh: Vec<Option<Result<LoadedCandidate, Error>>> = entries
             .par_iter()
-            .map(|e| (!kept.contains_key(&e.name)).then(|| read_candidate(root, site, e.clone())))
+            .map(|e| (!kept.contains(&e.name)).then(|| read_candidate(root, site, e.clone())))
             .collect();
         for (entry, fresh) in entries.into_iter().zip(fresh) {
-            let (mut slot, c) = match (kept.remove(&entry.name), fresh) {
-                (Some(old), _) => old,
+            let (mut slot, c) = match (kept.take(&entry.name), fresh) {
+                (Some(slot), _) => {
+                    let c = slot
+                        .item
+                        .as_deref()
+                        .and_then(|id| Some((items.take(id)?, dossiers.take(id)?)));
+                    (slot, c)
+                }
                 (None, Some(loaded)) => self.adopt(loaded?),
                 (None, None) => continue, // not possible: an entry is kept or read
             };
-            slot.lowered = c.is_some();
+            slot.item = c.as_ref().map(|(c, _)| c.id.clone());
             if let Some((c, d)) = c {
-                self.site.candidates.push(c);
-                self.dossiers.push(d);
+                self.keep_candidate(c, d);
             }
-            self.candidates.push(slot);
+            self.candidates.insert(entry.name, slot);
         }
-        for (slot, _) in kept.into_values() {
-            self.forget(&slot);
+        for slot in kept.values() {
+            self.forget(slot);
         }
-        self.site.index_candidates();
         Ok(())
     }
 
-    /// Where the item of unit `pos` is (or would be) among the site's items: after those
-    /// of the units before it.
-    fn position(slots: &[Slot], pos: usize) -> usize {
-        slots[..pos].iter().filter(|s| s.lowered).count()
+    /// Stores a lowered candidate and its dossier under its ID: in the place of the one it
+    /// replaces, else last.
+    fn keep_candidate(&mut self, c: Candidate, d: Dossier) {
+        self.dossiers.insert(CandidateId(c.id.clone()), d);
+        self.site.candidates.insert(CandidateId(c.id.clone()), c);
     }
 
-    /// Reloads the candidate folder of slot `pos` in place: the common case of an edit
-    /// inside a known folder, which must not cost in proportion to the whole site.
-    fn reload_candidate(&mut self, pos: usize) -> Result<(), Error> {
-        for p in std::mem::take(&mut self.candidates[pos].paths) {
+    /// Reloads candidate folder `name` in place: the common case of an edit inside a known
+    /// folder, which must not cost in proportion to the whole site.
+    fn reload_candidate(&mut self, name: &str) -> Result<(), Error> {
+        let Some(old) = self.candidates.get_mut(name) else {
+            return Ok(());
+        };
+        for p in mem::take(&mut old.paths) {
             self.sources.remove(&p);
         }
-        let was = self.candidates[pos].lowered;
-        let at = Project::position(&self.candidates, pos);
-        let entry = self.candidates[pos].entry.clone();
+        let (was, entry) = (old.item.clone(), old.entry.clone());
         let loaded = read_candidate(&self.root, &self.site, entry)?;
         let (mut slot, lowered) = self.adopt(loaded);
-        let same = match (was, &lowered) {
-            (true, Some((_, d))) => self.dossiers[at].standing() == d.standing(),
-            (false, None) => true,
+        let before = was.as_deref().and_then(|id| self.dossiers.get(id));
+        let same = match (before, &lowered) {
+            (Some(before), Some((_, d))) => before.standing() == d.standing(),
+            (None, None) => true,
             _ => false,
         };
         if !same {
-            self.standing
-                .insert(self.candidates[pos].entry.name.clone());
+            self.standing.insert(name.to_owned());
         }
-        slot.lowered = lowered.is_some();
+        slot.item = lowered.as_ref().map(|(c, _)| c.id.clone());
+        self.candidates.insert(name.to_owned(), slot);
         match (was, lowered) {
-            (true, Some((c, d))) => {
-                self.site.candidates[at] = c;
-                self.dossiers[at] = d;
+            (Some(id), Some((c, d))) if id == c.id => self.keep_candidate(c, d),
+            (was, lowered) => {
+                if let Some(id) = was {
+                    self.site.candidates.remove(id.as_str());
+                    self.dossiers.remove(id.as_str());
+                }
+                if let Some((c, d)) = lowered {
+                    self.keep_candidate(c, d);
+                    // Stored last: put back in the folders' order.
+                    self.order_candidates();
+                }
             }
-            (true, None) => {
-                self.site.candidates.remove(at);
-                self.dossiers.remove(at);
-            }
-            (false, Some((c, d))) => {
-                self.site.candidates.insert(at, c);
-                self.dossiers.insert(at, d);
-            }
-            (false, None) => {}
         }
-        self.candidates[pos] = slot;
         Ok(())
+    }
+
+    /// Puts the site's candidates and dossiers in the order of their folders.
+    fn order_candidates(&mut self) {
+        let mut items = mem::take(&mut self.site.candidates);
+        let mut dossiers = mem::take(&mut self.dossiers);
+        for id in self.candidates.values().filter_map(|s| s.item.as_deref()) {
+            if let (Some(c), Some(d)) = (items.take(id), dossiers.take(id)) {
+                self.dossiers.insert(CandidateId(c.id.clone()), d);
+                self.site.candidates.insert(CandidateId(c.id.clone()), c);
+            }
+        }
     }
 
     /// Reads, lowers and checks every session file again, against the candidates as they
@@ -399,8 +421,8 @@ impl Project {
         let mut diags = Diagnostics::default();
         let unloaded: Vec<&str> = self
             .candidates
-            .iter()
-            .filter(|s| !s.lowered)
+            .values()
+            .filter(|s| s.item.is_none())
             .map(|s| s.entry.name.as_str())
             .collect();
         for entry in load::list(&self.root.join(SESSIONS_DIR))? {
@@ -409,7 +431,7 @@ impl Project {
             if let Some(s) = file.and_then(|f| {
                 model::lower_session(f, referentials, candidates, &unloaded, &mut diags)
             }) {
-                self.site.sessions.push(s);
+                self.site.sessions.insert(SessionId(s.id.clone()), s);
             }
         }
         self.deliberations = validate::session::deliberate(&self.site, &self.dossiers, &mut diags);
@@ -455,7 +477,7 @@ impl Project {
             load::missing_referentials(&self.root).into_iter().collect();
         // Pseudonyms chosen by hand may collide; two dossiers must not share a URL.
         let mut seen: HashMap<&str, &Candidate> = HashMap::new();
-        for c in &self.site.candidates {
+        for c in self.site.candidates.values() {
             if c.slug == RESERVED_SLUG {
                 problems.push(
                     Diagnostic::error(
@@ -499,7 +521,7 @@ impl Slot {
             },
             paths: Vec::new(),
             diags: Vec::new(),
-            lowered: false,
+            item: None,
             target: None,
         }
     }

@@ -1,9 +1,11 @@
-//! Model: the typed site. A [`Referential`] owns its items in flat vectors and links them
-//! by index both ways (bloc → competences, competence → bloc…), with an index by ID. It is
-//! built from raw documents by [`lower`] and knows nothing of YAML or HTML; each item keeps
-//! only the [`Location`] it was defined at, for diagnostics.
+//! Model: the typed site. The [`Site`] stores its referentials, candidates and sessions by
+//! their typed IDs ([`ById`]), in file-name order; a [`Referential`] owns its items in flat
+//! vectors and links them by index both ways (bloc → competences, competence → bloc…), with
+//! an index by ID. It is built from raw documents by [`lower`] and knows nothing of YAML or
+//! HTML; each item keeps only the [`Location`] it was defined at, for diagnostics.
 
 pub mod candidate;
+mod ids;
 mod lower;
 pub mod process;
 pub mod session;
@@ -15,6 +17,7 @@ use serde::Serialize;
 pub use crate::fold::anchor;
 pub use crate::vocabulary::ModalityKind;
 pub use candidate::*;
+pub use ids::{ById, CandidateId, ReferentialId, SessionId};
 pub use lower::{derived_pseudonym, fmt_number, lower_candidate, lower_referential, lower_session};
 pub use process::*;
 pub use session::*;
@@ -22,108 +25,42 @@ pub use session::*;
 use crate::config::Config;
 use crate::diagnostics::Location;
 
-/// The whole site after loading.
+/// The whole site after loading. Each kind of item is stored by its ID, in file-name order.
 #[derive(Debug)]
 pub struct Site {
     pub config: Config,
-    /// In file-name order; change them with [`Site::set_referentials`], which keeps the
-    /// index by ID.
-    pub referentials: Vec<Referential>,
+    pub referentials: ById<ReferentialId, Referential>,
     /// Empty when the site does not publish candidates.
-    pub candidates: Vec<Candidate>,
-    /// Jury sessions, in file-name order; empty when the site does not publish candidates.
-    pub sessions: Vec<Session>,
-    /// Referential ID → position in `referentials`.
-    positions: HashMap<String, usize>,
-    /// Candidate folder → position in `candidates`, as of [`Site::index_candidates`].
-    candidate_positions: HashMap<String, usize>,
-}
-
-/// A referential's ID, its file stem: how candidates and sessions name their referential,
-/// so that they keep it whatever the referentials around it become.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
-pub struct ReferentialId(pub String);
-
-impl std::ops::Deref for ReferentialId {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for ReferentialId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+    pub candidates: ById<CandidateId, Candidate>,
+    /// Jury sessions; empty when the site does not publish candidates.
+    pub sessions: ById<SessionId, Session>,
 }
 
 impl Site {
     pub fn new(config: Config) -> Site {
         Site {
             config,
-            referentials: Vec::new(),
-            candidates: Vec::new(),
-            sessions: Vec::new(),
-            positions: HashMap::new(),
-            candidate_positions: HashMap::new(),
+            referentials: ById::new(),
+            candidates: ById::new(),
+            sessions: ById::new(),
         }
     }
 
-    /// Indexes the candidates by folder, after they changed.
-    pub fn index_candidates(&mut self) {
-        self.candidate_positions = self
-            .candidates
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
-            .collect();
-    }
-
-    /// The position of candidate `folder`, if the site has it.
-    pub fn candidate_position(&self, folder: &str) -> Option<usize> {
-        self.candidate_positions.get(folder).copied()
-    }
-
-    /// The position of referential `id`, if the site has it.
-    pub fn referential_position(&self, id: &ReferentialId) -> Option<usize> {
-        self.positions.get(&id.0).copied()
-    }
-
-    /// Replaces the referentials, and their index by ID.
-    pub fn set_referentials(&mut self, referentials: Vec<Referential>) {
-        self.positions = referentials
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.clone(), i))
-            .collect();
-        self.referentials = referentials;
-    }
-
-    /// Takes the referentials out (to be given back by [`Site::set_referentials`]).
-    pub fn take_referentials(&mut self) -> Vec<Referential> {
-        self.positions.clear();
-        std::mem::take(&mut self.referentials)
-    }
-
-    /// The position of referential `id`. Every candidate's and session's referential
-    /// exists: lowering refuses the others.
-    pub fn position(&self, id: &ReferentialId) -> usize {
-        self.positions[&id.0]
-    }
-
-    /// The referential `id`.
+    /// The referential `id`. Every candidate's and session's referential exists: lowering
+    /// refuses the others.
     pub fn referential(&self, id: &ReferentialId) -> &Referential {
-        &self.referentials[self.position(id)]
+        &self.referentials[id]
     }
 
     pub fn competence_count(&self) -> usize {
-        self.referentials.iter().map(|r| r.competences.len()).sum()
+        self.referentials
+            .values()
+            .map(|r| r.competences.len())
+            .sum()
     }
 
     pub fn criterion_count(&self) -> usize {
-        self.referentials.iter().map(|r| r.criteria.len()).sum()
+        self.referentials.values().map(|r| r.criteria.len()).sum()
     }
 }
 

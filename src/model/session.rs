@@ -120,9 +120,8 @@ pub struct Member {
     /// What qualifies them (function, years in the trade), as the PV states it.
     pub qualification: Option<String>,
     pub organisation: Option<String>,
-    /// Candidates (indices in `Site::candidates`) on whom they do not deliberate: a tutor,
-    /// a trainer, any link.
-    pub recused: Vec<usize>,
+    /// Candidates on whom they do not deliberate: a tutor, a trainer, any link.
+    pub recused: Vec<super::CandidateId>,
     pub at: Location,
 }
 
@@ -135,8 +134,7 @@ impl Member {
 /// A candidate a session deliberates on.
 #[derive(Debug, Clone)]
 pub struct Deliberated {
-    /// Index in `Site::candidates`.
-    pub candidate: usize,
+    pub candidate: super::CandidateId,
     /// The decision written in the session file, if any (else the passport's `jury:`).
     pub decision: Option<JuryDecision>,
     /// A decision is written in the session file, even one that did not lower (reported).
@@ -162,10 +160,13 @@ pub struct Session {
 
 impl Session {
     /// The members who deliberate on candidate `c`: not observers, not recused.
-    pub fn panel(&self, c: usize) -> impl Iterator<Item = (usize, &Member)> {
+    pub fn panel<'a>(
+        &'a self,
+        c: &'a super::CandidateId,
+    ) -> impl Iterator<Item = (usize, &'a Member)> {
         self.members
             .iter()
             .enumerate()
-            .filter(move |(_, m)| m.deliberates() && !m.recused.contains(&c))
+            .filter(move |(_, m)| m.deliberates() && !m.recused.contains(c))
     }
 }

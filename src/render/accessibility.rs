@@ -24,7 +24,7 @@ impl Built {
     pub fn of(site: &Site, search_script: bool) -> Built {
         let mut formats: Vec<String> = site
             .candidates
-            .iter()
+            .values()
             .flat_map(|c| &c.evidence)
             .flat_map(|e| &e.attachments)
             .filter_map(|a| {

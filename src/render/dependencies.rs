@@ -3,7 +3,7 @@
 //! dependencies changed, so a page missing a dependency here goes stale in the preview.
 
 use crate::incremental::{Change, ChangeKind, referential_id};
-use crate::model::Site;
+use crate::model::{Candidate, Site};
 
 use super::Templates;
 use super::plan::{Page, Scope};
@@ -25,22 +25,22 @@ impl Scope {
             (Scope::Referential(_), _) => false,
             // A dossier lists the sessions of its candidate.
             (Scope::Candidate(_), ChangeKind::Session(_)) => true,
-            (Scope::Candidate(folder), change) => site
-                .candidate_position(folder)
-                .is_some_and(|c| candidate_depends_on(site, c, change)),
+            (Scope::Candidate(id), change) => site
+                .candidates
+                .get(id)
+                .is_some_and(|c| candidate_depends_on(c, change)),
         }
     }
 }
 
-fn candidate_depends_on(site: &Site, c: usize, change: &ChangeKind) -> bool {
-    let candidate = &site.candidates[c];
+fn candidate_depends_on(candidate: &Candidate, change: &ChangeKind) -> bool {
     match change {
         ChangeKind::Referential(name) => *candidate.referential == *referential_id(name),
         other => other.candidate() == Some(candidate.id.as_str()),
     }
 }
 
-impl Page {
+impl Page<'_> {
     /// The dependency map: whether `change` may change this page's bytes. A page whose path
     /// is new is written whatever its dependencies (see `serve::rebuild`).
     pub fn depends_on(self, site: &Site, templates: &Templates, change: &Change) -> bool {
@@ -103,17 +103,17 @@ impl Page {
                 | Page::CertificationBadge(r),
                 change,
             ) => {
-                matches!(change, K::Referential(name) if site.referentials[r].id == referential_id(name))
+                matches!(change, K::Referential(name) if **r == *referential_id(name))
             }
             (Page::Dossier(c) | Page::Report(c) | Page::CandidateSearch(c), change) => {
-                candidate_depends_on(site, c, change)
+                candidate_depends_on(&site.candidates[c], change)
             }
             (Page::Evidence(c, i), change) => match change {
                 K::Evidence(_, stem) if *stem != site.candidates[c].evidence[i].stem => false,
-                other => candidate_depends_on(site, c, other),
+                other => candidate_depends_on(&site.candidates[c], other),
             },
             // A copy of the file: only its bytes matter.
-            (Page::Attachment(c, ..), K::Asset(folder)) => site.candidates[c].id == *folder,
+            (Page::Attachment(c, ..), K::Asset(folder)) => **c == *folder,
             (Page::Attachment(..), _) => false,
         }
     }
@@ -147,28 +147,23 @@ impl Page {
             (_, K::Referential(name)) => {
                 session.is_none_or(|s| *s.referential == *referential_id(name))
             }
-            (_, K::Candidate(folder)) => session.is_none_or(|s| {
-                s.candidates
-                    .iter()
-                    .any(|d| site.candidates[d.candidate].id == *folder)
-            }),
+            (_, K::Candidate(folder)) => {
+                session.is_none_or(|s| s.candidates.iter().any(|d| *d.candidate == *folder))
+            }
             _ => true,
         }
     }
 
     /// Whether this session document shows candidate `folder`'s decision.
     fn names_candidate(self, site: &Site, folder: &str) -> bool {
-        let in_session = |s: &crate::model::Session| {
-            s.candidates
-                .iter()
-                .any(|d| site.candidates[d.candidate].id == folder)
-        };
+        let in_session =
+            |s: &crate::model::Session| s.candidates.iter().any(|d| *d.candidate == *folder);
         match self {
-            Page::Sessions => site.sessions.iter().any(in_session),
+            Page::Sessions => site.sessions.values().any(in_session),
             Page::Certified(r) | Page::CertifiedCsv(r) => site
                 .sessions
-                .iter()
-                .any(|s| *s.referential == *site.referentials[r].id && in_session(s)),
+                .values()
+                .any(|s| s.referential == *r && in_session(s)),
             Page::Minutes(s)
             | Page::SessionCertified(s)
             | Page::SessionCertifiedCsv(s)

@@ -10,11 +10,11 @@ use tera::Value;
 
 use super::Strings;
 use super::texts::Texts;
-use crate::model::{Candidate, Referential, Score, Site, fmt_number};
+use crate::model::{Candidate, CandidateId, Referential, Score, Site, fmt_number};
 use crate::paths::{self, DOSSIER_ROOT, table_href};
-use crate::validate::Dossier;
 use crate::validate::rules::{CriterionStatus, Reason, Verdict};
 use crate::validate::title::Decision;
+use crate::validate::{Dossier, Dossiers};
 
 pub use super::results::Label;
 
@@ -120,15 +120,12 @@ pub struct JuryIndex<'a> {
     pub sessions_href: Option<String>,
 }
 
-pub fn jury_index<'a>(site: &'a Site, dossiers: &[Dossier], t: &Strings) -> JuryIndex<'a> {
-    let mut order: Vec<usize> = (0..site.candidates.len()).collect();
-    order.sort_by_cached_key(|&i| {
-        let c = &site.candidates[i];
-        (family_key(c), crate::fold::fold(&c.name), c.id.clone())
-    });
+pub fn jury_index<'a>(site: &'a Site, dossiers: &Dossiers, t: &Strings) -> JuryIndex<'a> {
+    let mut order: Vec<(&CandidateId, &Candidate)> = site.candidates.iter().collect();
+    order.sort_by_cached_key(|(_, c)| (family_key(c), crate::fold::fold(&c.name), c.id.clone()));
     let candidates = order
         .into_iter()
-        .map(|i| (&site.candidates[i], &dossiers[i]))
+        .map(|(id, c)| (c, &dossiers[id]))
         .map(|(c, d)| {
             let r = site.referential(&c.referential);
             CandidateRow {
@@ -165,7 +162,7 @@ fn family_key(c: &Candidate) -> String {
 pub fn referential_label(site: &Site, r: &Referential) -> String {
     let same = site
         .referentials
-        .iter()
+        .values()
         .filter(|x| crate::fold::fold(&x.title) == crate::fold::fold(&r.title))
         .count();
     if same > 1 {

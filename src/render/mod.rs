@@ -33,8 +33,8 @@ use crate::diagnostics::{Diagnostic, Kind, Location, Position};
 use crate::model::Site;
 use crate::output::Output;
 use crate::paths;
-use crate::validate::Dossier;
-use crate::validate::session::Deliberation;
+use crate::validate::Dossiers;
+use crate::validate::session::Deliberations;
 
 /// Default templates, by the name a site's `templates/` folder overrides them with.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -444,8 +444,8 @@ struct HomePage<'a> {
 /// candidate); returns the number of HTML pages.
 pub fn render_site(
     site: &Site,
-    dossiers: &[Dossier],
-    deliberations: &[Deliberation],
+    dossiers: &Dossiers,
+    deliberations: &Deliberations,
     templates: &Templates,
     out: &dyn Output,
 ) -> Result<usize, Error> {
@@ -456,8 +456,8 @@ pub fn render_site(
 /// [`render_site`], reporting each scope rendered to `report`.
 pub fn render_site_reporting(
     site: &Site,
-    dossiers: &[Dossier],
-    deliberations: &[Deliberation],
+    dossiers: &Dossiers,
+    deliberations: &Deliberations,
     templates: &Templates,
     out: &dyn Output,
     report: crate::progress::Report<'_>,

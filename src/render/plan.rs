@@ -8,10 +8,10 @@ use serde::Serialize;
 use crate::Error;
 use crate::export;
 use crate::export::credential::Award;
-use crate::model::{ReferentialId, Site};
+use crate::model::{CandidateId, Referential, ReferentialId, SessionId, Site};
 use crate::output::Output;
-use crate::validate::Dossier;
-use crate::validate::session::Deliberation;
+use crate::validate::Dossiers;
+use crate::validate::session::Deliberations;
 
 use super::texts::TextCache;
 use super::{
@@ -20,9 +20,10 @@ use super::{
 };
 use crate::paths;
 
-/// One output file.
+/// One output file, named by the IDs of what it is made from; an item inside a
+/// referential, candidate or session by its place in that item's own order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Page {
+pub enum Page<'a> {
     Stylesheet,
     Highlight,
     Home,
@@ -34,108 +35,99 @@ pub enum Page {
     Jury,
     /// `candidates/index.json`: coverage and decision of every candidate.
     ReportIndex,
-    /// A referential's table, by index in `Site::referentials`.
-    Referential(usize),
+    /// A referential's table.
+    Referential(&'a ReferentialId),
     /// A competence page: referential, competence.
-    Competence(usize, usize),
-    ReferentialJson(usize),
+    Competence(&'a ReferentialId, usize),
+    ReferentialJson(&'a ReferentialId),
     /// A referential's search index.
-    ReferentialSearch(usize),
+    ReferentialSearch(&'a ReferentialId),
     /// A referential's CASE 1.1 package.
-    Case(usize),
+    Case(&'a ReferentialId),
     /// A bloc's Open Badges 3.0 achievement: referential, bloc.
-    BlocBadge(usize, usize),
+    BlocBadge(&'a ReferentialId, usize),
     /// The certification's Open Badges 3.0 achievement, by referential.
-    CertificationBadge(usize),
-    /// A dossier bilan, by index in `Site::candidates`.
-    Dossier(usize),
+    CertificationBadge(&'a ReferentialId),
+    /// A dossier bilan.
+    Dossier(&'a CandidateId),
     /// A candidate's full report (JSON).
-    Report(usize),
+    Report(&'a CandidateId),
     /// A candidate's search index: dossier and evidence.
-    CandidateSearch(usize),
+    CandidateSearch(&'a CandidateId),
     /// An evidence page: candidate, evidence.
-    Evidence(usize, usize),
+    Evidence(&'a CandidateId, usize),
     /// An attachment copied from the candidate folder: candidate, evidence, attachment.
-    Attachment(usize, usize, usize),
+    Attachment(&'a CandidateId, usize, usize),
     /// The index of jury sessions.
     Sessions,
     /// A referential's list of the certified, every session: page and CSV.
-    Certified(usize),
-    CertifiedCsv(usize),
-    /// A session's procès-verbal, by index in `Site::sessions`.
-    Minutes(usize),
+    Certified(&'a ReferentialId),
+    CertifiedCsv(&'a ReferentialId),
+    /// A session's procès-verbal.
+    Minutes(&'a SessionId),
     /// A session's list of the certified: page and CSV.
-    SessionCertified(usize),
-    SessionCertifiedCsv(usize),
+    SessionCertified(&'a SessionId),
+    SessionCertifiedCsv(&'a SessionId),
     /// A certificate page: session, verdict (index in its candidates), and the bloc
     /// awarded, `None` for the title.
-    Certificate(usize, usize, Option<usize>),
+    Certificate(&'a SessionId, usize, Option<usize>),
     /// Its Open Badges credential.
-    Credential(usize, usize, Option<usize>),
+    Credential(&'a SessionId, usize, Option<usize>),
     /// The same credential signed (VC-JWT), when the site has a signing key.
-    SignedCredential(usize, usize, Option<usize>),
+    SignedCredential(&'a SessionId, usize, Option<usize>),
     /// The public half of the signing key, when there is one.
     IssuerKey,
 }
 
 /// Pages that exist together: the site's own, one referential's, one candidate's, one
-/// session's. Named by IDs, so that a scope is the same before and after a reload that
-/// moves its neighbours (`serve` remembers which files each scope wrote).
+/// session's. Owns its ID: `serve` remembers which files each scope wrote, across reloads.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Scope {
     Site,
     Referential(ReferentialId),
-    /// By folder name.
-    Candidate(String),
-    /// A jury session's documents, certificates included; by file stem.
-    Session(String),
+    Candidate(CandidateId),
+    /// A jury session's documents, certificates included.
+    Session(SessionId),
 }
 
 /// Every scope of the site, in output order.
 pub fn scopes(site: &Site) -> impl Iterator<Item = Scope> + '_ {
     std::iter::once(Scope::Site)
-        .chain(
-            site.referentials
-                .iter()
-                .map(|r| Scope::Referential(ReferentialId(r.id.clone()))),
-        )
-        .chain(
-            site.candidates
-                .iter()
-                .map(|c| Scope::Candidate(c.id.clone())),
-        )
-        .chain(site.sessions.iter().map(|s| Scope::Session(s.id.clone())))
+        .chain(site.referentials.keys().cloned().map(Scope::Referential))
+        .chain(site.candidates.keys().cloned().map(Scope::Candidate))
+        .chain(site.sessions.keys().cloned().map(Scope::Session))
 }
 
 impl Scope {
     /// The pages of this scope, in output order; none when the site has no such scope.
-    pub fn pages(&self, site: &Site, deliberations: &[Deliberation]) -> Vec<Page> {
-        let scope = match self {
-            Scope::Site => None,
-            Scope::Referential(id) => site.referential_position(id).map(Position::Referential),
-            Scope::Candidate(id) => site.candidate_position(id).map(Position::Candidate),
-            Scope::Session(id) => site
-                .sessions
-                .iter()
-                .position(|s| s.id == *id)
-                .map(Position::Session),
-        };
-        match (self, scope) {
-            (Scope::Site, _) => Self::site_pages(site),
-            (_, Some(Position::Referential(r))) => std::iter::once(Page::Referential(r))
-                .chain((0..site.referentials[r].competences.len()).map(|k| Page::Competence(r, k)))
-                .chain([Page::ReferentialJson(r), Page::ReferentialSearch(r)])
-                .chain(interop_pages(site, r))
-                .collect(),
-            (_, Some(Position::Candidate(c))) => {
+    pub fn pages<'a>(&self, site: &'a Site, deliberations: &'a Deliberations) -> Vec<Page<'a>> {
+        match self {
+            Scope::Site => Self::site_pages(site),
+            Scope::Referential(id) => {
+                let Some((r, referential)) = site.referentials.get_key_value(id) else {
+                    return Vec::new();
+                };
+                std::iter::once(Page::Referential(r))
+                    .chain((0..referential.competences.len()).map(|k| Page::Competence(r, k)))
+                    .chain([Page::ReferentialJson(r), Page::ReferentialSearch(r)])
+                    .chain(interop_pages(r, referential))
+                    .collect()
+            }
+            Scope::Candidate(id) => {
+                let Some((c, candidate)) = site.candidates.get_key_value(id) else {
+                    return Vec::new();
+                };
                 let mut pages = vec![Page::Dossier(c), Page::Report(c), Page::CandidateSearch(c)];
-                for (i, e) in site.candidates[c].evidence.iter().enumerate() {
+                for (i, e) in candidate.evidence.iter().enumerate() {
                     pages.push(Page::Evidence(c, i));
                     pages.extend((0..e.attachments.len()).map(|j| Page::Attachment(c, i, j)));
                 }
                 pages
             }
-            (_, Some(Position::Session(s))) => {
+            Scope::Session(id) => {
+                let Some(s) = site.sessions.get_key_value(id).map(|(s, _)| s) else {
+                    return Vec::new();
+                };
                 let mut pages = vec![
                     Page::Minutes(s),
                     Page::SessionCertified(s),
@@ -153,11 +145,10 @@ impl Scope {
                 }
                 pages
             }
-            (_, None) => Vec::new(),
         }
     }
 
-    fn site_pages(site: &Site) -> Vec<Page> {
+    fn site_pages(site: &Site) -> Vec<Page<'_>> {
         let mut pages = vec![
             Page::Stylesheet,
             Page::Home,
@@ -181,21 +172,17 @@ impl Scope {
     }
 }
 
-/// Where a scope's item is in the site being rendered.
-enum Position {
-    Referential(usize),
-    Candidate(usize),
-    Session(usize),
-}
-
 /// The interoperability exports of referential `r` (see `crate::export`).
-fn interop_pages(site: &Site, r: usize) -> impl Iterator<Item = Page> {
+fn interop_pages<'a>(
+    r: &'a ReferentialId,
+    referential: &Referential,
+) -> impl Iterator<Item = Page<'a>> {
     std::iter::once(Page::Case(r))
-        .chain((0..site.referentials[r].blocs.len()).map(move |b| Page::BlocBadge(r, b)))
+        .chain((0..referential.blocs.len()).map(move |b| Page::BlocBadge(r, b)))
         .chain([Page::CertificationBadge(r)])
 }
 
-impl Page {
+impl Page<'_> {
     /// Where the page is written, relative to the output folder.
     pub fn path(self, site: &Site) -> String {
         match self {
@@ -249,7 +236,7 @@ impl Page {
             | Page::Credential(s, v, bloc)
             | Page::SignedCredential(s, v, bloc) => {
                 let session = &site.sessions[s];
-                let c = &site.candidates[session.candidates[v].candidate];
+                let c = &site.candidates[&session.candidates[v].candidate];
                 let r = site.referential(&session.referential);
                 let ext = match self {
                     Page::Certificate(..) => "html",
@@ -304,7 +291,7 @@ impl Page {
                 let home = HomePage {
                     referentials: site
                         .referentials
-                        .iter()
+                        .values()
                         .map(|r| views::ReferentialSummary::new(r, paths::referential_page(r)))
                         .collect(),
                     jury_href: (!site.candidates.is_empty()).then_some(paths::JURY),
@@ -358,7 +345,7 @@ impl Page {
             }
             Page::Dossier(i) => {
                 let (c, d) = (&site.candidates[i], &cx.dossiers[i]);
-                let texts = cx.texts.get(site, site.position(&c.referential));
+                let texts = cx.texts.get(site, &c.referential);
                 let jury_sessions =
                     session::of_candidate(site, cx.deliberations, i, t, paths::DOSSIER_ROOT);
                 // A passport's decision of a session is that session's: shown once.
@@ -379,7 +366,7 @@ impl Page {
             }
             Page::Evidence(c, i) => {
                 let c = &site.candidates[c];
-                let texts = cx.texts.get(site, site.position(&c.referential));
+                let texts = cx.texts.get(site, &c.referential);
                 let page = evidence::evidence_page(site, c, i, t, texts, cx.highlighter);
                 cx.html("evidence.html", &path, &page)
             }
@@ -444,7 +431,7 @@ impl Page {
                 let award = Award {
                     site,
                     session: &site.sessions[s],
-                    candidate: &site.candidates[verdict.candidate],
+                    candidate: &site.candidates[&verdict.candidate],
                     bloc,
                     path: &json,
                 };
@@ -479,7 +466,7 @@ pub fn render_scope(
     scope: &Scope,
     cx: &RenderContext<'_>,
     out: &dyn Output,
-    wanted: impl Fn(Page, &str) -> bool,
+    wanted: impl Fn(Page<'_>, &str) -> bool,
 ) -> Result<(Vec<String>, usize), Error> {
     let mut paths = Vec::new();
     let mut rendered = 0;
@@ -516,10 +503,10 @@ pub fn render_all<T: Send>(
 /// What rendering any page needs.
 pub struct RenderContext<'a> {
     pub site: &'a Site,
-    /// One per candidate of `site`.
-    pub dossiers: &'a [Dossier],
-    /// One per session of `site`.
-    pub deliberations: &'a [Deliberation],
+    /// Each candidate's of `site`.
+    pub dossiers: &'a Dossiers,
+    /// Each session's of `site`.
+    pub deliberations: &'a Deliberations,
     pub templates: &'a Templates,
     pub highlighter: &'a highlight::Highlighter,
     texts: TextCache,
@@ -531,8 +518,8 @@ pub struct RenderContext<'a> {
 impl<'a> RenderContext<'a> {
     pub fn new(
         site: &'a Site,
-        dossiers: &'a [Dossier],
-        deliberations: &'a [Deliberation],
+        dossiers: &'a Dossiers,
+        deliberations: &'a Deliberations,
         templates: &'a Templates,
         highlighter: &'a highlight::Highlighter,
     ) -> Self {

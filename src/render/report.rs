@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::Strings;
 use crate::model::{Candidate, Site, fmt_number};
-use crate::validate::Dossier;
 use crate::validate::rules::{Reason, Verdict};
 use crate::validate::title::Decision;
+use crate::validate::{Dossier, Dossiers};
 
 /// Version of the report's shape; bumped on any incompatible change.
 pub const FORMAT: &str = "refolio.report/2";
@@ -320,13 +320,13 @@ fn pretty(value: &impl Serialize) -> String {
 }
 
 /// The report of every candidate, as pretty-printed JSON (`check --report json`).
-pub fn report_json(site: &Site, dossiers: &[Dossier], t: &Strings) -> String {
+pub fn report_json(site: &Site, dossiers: &Dossiers, t: &Strings) -> String {
     pretty(&Report {
         format: FORMAT,
         candidates: site
             .candidates
             .iter()
-            .zip(dossiers)
+            .map(|(id, c)| (c, &dossiers[id]))
             .map(|(c, d)| candidate_report(site, c, d, t))
             .collect(),
     })
@@ -364,13 +364,13 @@ struct IndexEntry<'a> {
 
 /// The index of the candidates' reports (`candidates/index.json`): per candidate, coverage
 /// and decision, and where its full report is.
-pub fn index_json(site: &Site, dossiers: &[Dossier]) -> String {
+pub fn index_json(site: &Site, dossiers: &Dossiers) -> String {
     pretty(&Index {
         format: INDEX_FORMAT,
         candidates: site
             .candidates
             .iter()
-            .zip(dossiers)
+            .map(|(id, c)| (c, &dossiers[id]))
             .map(|(c, d)| IndexEntry {
                 id: &c.slug,
                 name: &c.name,

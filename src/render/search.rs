@@ -63,7 +63,7 @@ pub fn page<'a>(site: &'a Site, t: &Strings) -> SearchPage<'a> {
     SearchPage {
         referentials: site
             .referentials
-            .iter()
+            .values()
             .map(|r| ScopeOption {
                 value: format!("r:{}", r.id),
                 label: &r.title,
@@ -72,7 +72,7 @@ pub fn page<'a>(site: &'a Site, t: &Strings) -> SearchPage<'a> {
             .collect(),
         candidates: site
             .candidates
-            .iter()
+            .values()
             .map(|c| ScopeOption {
                 value: format!("c:{}", c.slug),
                 label: &c.name,

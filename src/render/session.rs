@@ -8,9 +8,12 @@ use serde::Serialize;
 use super::Strings;
 use super::dossier::Label;
 use super::results::{decision_label, verdict_label};
-use crate::model::{Candidate, JuryRules, Member, Referential, Session, Site, fmt_number};
+use crate::model::{
+    Candidate, CandidateId, JuryRules, Member, Referential, ReferentialId, Session, SessionId,
+    Site, fmt_number,
+};
 use crate::paths;
-use crate::validate::session::{Deliberation, Verdict};
+use crate::validate::session::{Deliberation, Deliberations, Verdict};
 
 /// One session in the index.
 #[derive(Serialize)]
@@ -40,19 +43,19 @@ pub struct SessionsIndex<'a> {
 }
 
 /// The referentials that have a session, in the site's order.
-pub fn referentials_with_sessions(site: &Site) -> Vec<usize> {
-    (0..site.referentials.len())
-        .filter(|&r| {
-            let id = &site.referentials[r].id;
-            site.sessions.iter().any(|s| *s.referential == **id)
-        })
+pub fn referentials_with_sessions(site: &Site) -> Vec<&ReferentialId> {
+    site.referentials
+        .keys()
+        .filter(|&id| site.sessions.values().any(|s| s.referential == *id))
         .collect()
 }
 
 /// The sessions of referential `r`, in the site's order.
-pub fn sessions_of(site: &Site, r: usize) -> Vec<usize> {
-    (0..site.sessions.len())
-        .filter(|&s| *site.sessions[s].referential == *site.referentials[r].id)
+pub fn sessions_of<'a>(site: &'a Site, r: &ReferentialId) -> Vec<&'a SessionId> {
+    site.sessions
+        .iter()
+        .filter(|(_, s)| s.referential == *r)
+        .map(|(id, _)| id)
         .collect()
 }
 
@@ -64,11 +67,11 @@ pub fn session_title(t: &Strings, s: &Session) -> String {
 }
 
 /// The index of sessions, from `candidates/sessions/index.html`.
-pub fn index<'a>(site: &'a Site, deliberations: &[Deliberation], t: &Strings) -> SessionsIndex<'a> {
+pub fn index<'a>(site: &'a Site, deliberations: &Deliberations, t: &Strings) -> SessionsIndex<'a> {
     let sessions = site
         .sessions
         .iter()
-        .zip(deliberations)
+        .map(|(id, s)| (s, &deliberations[id]))
         .map(|(s, d)| SessionRow {
             title: session_title(t, s),
             date: &s.date,
@@ -168,7 +171,7 @@ fn member_view<'a>(site: &'a Site, t: &Strings, m: &'a Member) -> MemberView<'a>
         recused: m
             .recused
             .iter()
-            .map(|&c| site.candidates[c].name.as_str())
+            .map(|c| site.candidates[c].name.as_str())
             .collect(),
     }
 }
@@ -222,7 +225,12 @@ pub fn composition_lines(t: &Strings, rules: &JuryRules) -> Vec<String> {
 }
 
 /// The procès-verbal of session `s`.
-pub fn minutes<'a>(site: &'a Site, s: usize, d: &'a Deliberation, t: &Strings) -> MinutesPage<'a> {
+pub fn minutes<'a>(
+    site: &'a Site,
+    s: &SessionId,
+    d: &'a Deliberation,
+    t: &Strings,
+) -> MinutesPage<'a> {
     let session = &site.sessions[s];
     let r = site.referential(&session.referential);
     let root = paths::root_of(&paths::minutes_page(session));
@@ -230,7 +238,7 @@ pub fn minutes<'a>(site: &'a Site, s: usize, d: &'a Deliberation, t: &Strings) -
         .verdicts
         .iter()
         .map(|v| {
-            let c = &site.candidates[v.candidate];
+            let c = &site.candidates[&v.candidate];
             VerdictView {
                 name: &c.name,
                 dossier_href: format!("{root}{}", paths::dossier_page(c)),
@@ -349,20 +357,22 @@ pub struct CandidateSession<'a> {
     pub certificates: Vec<CertificateLink>,
 }
 
-/// The sessions that deliberated on candidate `c` (index), by date, linked from `root`.
+/// The sessions that deliberated on candidate `c`, by date, linked from `root`.
 pub fn of_candidate<'a>(
     site: &'a Site,
-    deliberations: &[Deliberation],
-    c: usize,
+    deliberations: &Deliberations,
+    c: &CandidateId,
     t: &Strings,
     root: &str,
 ) -> Vec<CandidateSession<'a>> {
     let mut found: Vec<CandidateSession<'a>> = site
         .sessions
         .iter()
-        .zip(deliberations)
-        .filter_map(|(session, d)| {
-            let v = d.verdicts.iter().find(|v| v.candidate == c)?;
+        .filter_map(|(id, session)| {
+            let v = deliberations[id]
+                .verdicts
+                .iter()
+                .find(|v| v.candidate == *c)?;
             let r = site.referential(&session.referential);
             Some(CandidateSession {
                 title: session_title(t, session),
@@ -402,25 +412,22 @@ pub struct CertifiedPage<'a> {
     pub csv_href: String,
 }
 
-/// The certified of the sessions `sessions` (indices), as rows, by session date.
+/// The certified of the sessions `sessions`, as rows, by session date.
 pub fn certified_rows<'a>(
     site: &'a Site,
-    deliberations: &'a [Deliberation],
-    sessions: &[usize],
+    deliberations: &'a Deliberations,
+    sessions: &[&SessionId],
     t: &Strings,
     root: &str,
 ) -> Vec<CertifiedRow<'a>> {
-    let mut order = sessions.to_vec();
-    order.sort_by(|&a, &b| {
-        (&site.sessions[a].date, &site.sessions[a].id)
-            .cmp(&(&site.sessions[b].date, &site.sessions[b].id))
-    });
+    let mut order: Vec<&Session> = sessions.iter().map(|&s| &site.sessions[s]).collect();
+    order.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
     let mut rows = Vec::new();
-    for s in order {
-        let session = &site.sessions[s];
+    for session in order {
         let r = site.referential(&session.referential);
-        for v in deliberations[s].verdicts.iter().filter(|v| is_certified(v)) {
-            let c = &site.candidates[v.candidate];
+        let verdicts = &deliberations[session.id.as_str()].verdicts;
+        for v in verdicts.iter().filter(|v| is_certified(v)) {
+            let c = &site.candidates[&v.candidate];
             let Some(j) = &v.decision else { continue };
             rows.push(CertifiedRow {
                 session: &session.id,
@@ -520,7 +527,7 @@ pub struct CertificatePage<'a> {
 /// The certificate of `bloc` (or of the title) awarded to `v`'s candidate by session `s`.
 pub fn certificate<'a>(
     site: &'a Site,
-    s: usize,
+    s: &SessionId,
     v: &Verdict,
     bloc: Option<usize>,
     t: &Strings,
@@ -528,7 +535,7 @@ pub fn certificate<'a>(
 ) -> CertificatePage<'a> {
     let session = &site.sessions[s];
     let r = site.referential(&session.referential);
-    let c = &site.candidates[v.candidate];
+    let c = &site.candidates[&v.candidate];
     let stem = paths::certificate_stem(c, r, bloc);
     let root = paths::root_of(&format!("{stem}.html"));
     let file = paths::file_name(&stem).to_owned();

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use tera::Value;
 
-use crate::model::{Referential, Site};
+use crate::model::{ById, Referential, ReferentialId, Site};
 
 use super::markdown::to_inline_html;
 use crate::paths::{DOSSIER_ROOT, table_href};
@@ -97,20 +97,22 @@ impl Texts {
 /// Every referential's [`Texts`], each made on first use: a rebuild that renders one
 /// candidate renders one referential's texts. Shared by the render threads.
 pub struct TextCache {
-    slots: Vec<OnceLock<Texts>>,
+    slots: ById<ReferentialId, OnceLock<Texts>>,
 }
 
 impl TextCache {
     pub fn new(site: &Site) -> TextCache {
         TextCache {
-            slots: (0..site.referentials.len())
-                .map(|_| OnceLock::new())
+            slots: site
+                .referentials
+                .keys()
+                .map(|id| (id.clone(), OnceLock::new()))
                 .collect(),
         }
     }
 
     /// The texts of referential `r` of `site`, the site this cache was made for.
-    pub fn get(&self, site: &Site, r: usize) -> &Texts {
+    pub fn get(&self, site: &Site, r: &ReferentialId) -> &Texts {
         self.slots[r].get_or_init(|| Texts::new(&site.referentials[r]))
     }
 }

@@ -306,12 +306,11 @@ fn touched_lines(project: &Project, touched: &[String]) -> Vec<String> {
     let site = project.site();
     let mut lines = Vec::new();
     for id in touched {
-        if let Some(i) = site.candidate_position(id) {
-            lines.push(crate::candidate_line(
-                site,
-                &site.candidates[i],
-                &project.dossiers()[i],
-            ));
+        if let (Some(c), Some(d)) = (
+            site.candidates.get(id.as_str()),
+            project.dossiers().get(id.as_str()),
+        ) {
+            lines.push(crate::candidate_line(site, c, d));
         }
         let folder = std::path::Path::new(crate::load::candidate::CANDIDATES_DIR).join(id);
         lines.extend(

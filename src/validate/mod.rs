@@ -16,3 +16,6 @@ pub mod title;
 
 pub use dossier::{BlocResult, CompetenceResult, Coverage, Dossier, check_motive, dossier};
 pub use referential::validate_referential;
+
+/// Each lowered candidate's dossier, by candidate ID.
+pub type Dossiers = crate::model::ById<crate::model::CandidateId, Dossier>;

@@ -10,15 +10,15 @@ use std::collections::{HashMap, HashSet};
 use super::title::Decision;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location};
 use crate::model::{
-    Candidate, JuryDecision, JuryRules, JuryVerdict, Member, Quality, Role, Session, Site,
+    ById, Candidate, CandidateId, JuryDecision, JuryRules, JuryVerdict, Member, Quality, Role,
+    Session, SessionId, Site,
 };
-use crate::validate::{Dossier, check_motive, dossier};
+use crate::validate::{Dossier, Dossiers, check_motive, dossier};
 
 /// What one session decides for one candidate.
 #[derive(Debug, Clone)]
 pub struct Verdict {
-    /// Index in `Site::candidates`.
-    pub candidate: usize,
+    pub candidate: CandidateId,
     /// The decision the rules give on the results known at the session's date.
     pub proposal: Decision,
     /// The jury's decision: the session file's, else the passport's.
@@ -36,17 +36,20 @@ pub struct Deliberation {
     pub verdicts: Vec<Verdict>,
 }
 
-/// Checks every session of `site` and decides what each awards. `dossiers` are the
-/// candidates', in the same order.
-pub fn deliberate(site: &Site, dossiers: &[Dossier], diags: &mut Diagnostics) -> Vec<Deliberation> {
-    let mut sessions_of: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut seen: HashMap<(usize, &str), &str> = HashMap::new();
-    for (s, session) in site.sessions.iter().enumerate() {
+/// Each session's deliberation, by session ID.
+pub type Deliberations = ById<SessionId, Deliberation>;
+
+/// Checks every session of `site` and decides what each awards, from the candidates'
+/// `dossiers`.
+pub fn deliberate(site: &Site, dossiers: &Dossiers, diags: &mut Diagnostics) -> Deliberations {
+    let mut sessions_of: HashMap<&CandidateId, usize> = HashMap::new();
+    let mut seen: HashMap<(&CandidateId, &str), &str> = HashMap::new();
+    for session in site.sessions.values() {
         composition(site, session, diags);
         for d in &session.candidates {
-            sessions_of.entry(d.candidate).or_default().push(s);
-            if let Some(other) = seen.insert((d.candidate, &session.date), &session.id) {
-                let c = &site.candidates[d.candidate];
+            *sessions_of.entry(&d.candidate).or_default() += 1;
+            if let Some(other) = seen.insert((&d.candidate, &session.date), &session.id) {
+                let c = &site.candidates[&d.candidate];
                 diags.push(
                     Diagnostic::error(
                         Kind::DuplicateId,
@@ -62,22 +65,22 @@ pub fn deliberate(site: &Site, dossiers: &[Dossier], diags: &mut Diagnostics) ->
         }
         conflicts(site, session, diags);
     }
-    let mut deliberations: Vec<Deliberation> = site
+    let mut deliberations: Deliberations = site
         .sessions
         .iter()
-        .map(|session| Deliberation {
-            verdicts: session
+        .map(|(id, session)| {
+            let verdicts = session
                 .candidates
                 .iter()
                 .map(|d| {
-                    let c = &site.candidates[d.candidate];
-                    let sessions = sessions_of.get(&d.candidate).map_or(1, Vec::len);
+                    let c = &site.candidates[&d.candidate];
+                    let sessions = sessions_of.get(&d.candidate).copied().unwrap_or(1);
                     let decision = if d.written && d.decision.is_none() {
                         None // written and wrong: already reported
                     } else {
                         resolve(c, session, d.decision.as_ref(), sessions, &d.at, diags)
                     };
-                    let proposal = proposal(site, c, &dossiers[d.candidate], &session.date);
+                    let proposal = proposal(site, c, &dossiers[&d.candidate], &session.date);
                     let r = site.referential(&c.referential);
                     // A passport's decision without motive is reported with its dossier.
                     let mut unreported = Diagnostics::default();
@@ -90,7 +93,7 @@ pub fn deliberate(site: &Site, dossiers: &[Dossier], diags: &mut Diagnostics) ->
                         .as_ref()
                         .is_some_and(|j| check_motive(&c.id, j, r, &proposal, sink));
                     Verdict {
-                        candidate: d.candidate,
+                        candidate: d.candidate.clone(),
                         proposal,
                         decision,
                         differs,
@@ -98,7 +101,8 @@ pub fn deliberate(site: &Site, dossiers: &[Dossier], diags: &mut Diagnostics) ->
                         blocs: Vec::new(),
                     }
                 })
-                .collect(),
+                .collect();
+            (id.clone(), Deliberation { verdicts })
         })
         .collect();
     award(site, &mut deliberations);
@@ -106,18 +110,18 @@ pub fn deliberate(site: &Site, dossiers: &[Dossier], diags: &mut Diagnostics) ->
 }
 
 /// Fills in what each verdict awards, sessions taken by date: a bloc is awarded once.
-fn award(site: &Site, deliberations: &mut [Deliberation]) {
-    let mut order: Vec<usize> = (0..site.sessions.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&site.sessions[a], &site.sessions[b]);
-        (&a.date, &a.id).cmp(&(&b.date, &b.id))
-    });
-    let mut awarded: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut titled: HashSet<usize> = HashSet::new();
+fn award(site: &Site, deliberations: &mut Deliberations) {
+    let mut order: Vec<&Session> = site.sessions.values().collect();
+    order.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+    let mut awarded: HashMap<CandidateId, Vec<usize>> = HashMap::new();
+    let mut titled: HashSet<CandidateId> = HashSet::new();
     for s in order {
-        for v in &mut deliberations[s].verdicts {
-            let c = &site.candidates[v.candidate];
-            let before = awarded.entry(v.candidate).or_default();
+        let Some(deliberation) = deliberations.get_mut(s.id.as_str()) else {
+            continue;
+        };
+        for v in &mut deliberation.verdicts {
+            let c = &site.candidates[&v.candidate];
+            let before = awarded.entry(v.candidate.clone()).or_default();
             let blocs: Vec<usize> = match v.decision.as_ref().map(|d| (d.verdict, d)) {
                 Some((JuryVerdict::Full, _)) => c.blocs.clone(),
                 Some((JuryVerdict::Partial, d)) => d.blocs.clone(),
@@ -128,7 +132,7 @@ fn award(site: &Site, deliberations: &mut [Deliberation]) {
                 .decision
                 .as_ref()
                 .is_some_and(|d| d.verdict == JuryVerdict::Full);
-            v.title = full && titled.insert(v.candidate);
+            v.title = full && titled.insert(v.candidate.clone());
             v.blocs = blocs.into_iter().filter(|b| !before.contains(b)).collect();
             before.extend(&v.blocs);
         }
@@ -303,7 +307,7 @@ fn composition(site: &Site, session: &Session, diags: &mut Diagnostics) {
         if recused.is_empty() {
             continue;
         }
-        let panel: Vec<&Member> = session.panel(d.candidate).map(|(_, m)| m).collect();
+        let panel: Vec<&Member> = session.panel(&d.candidate).map(|(_, m)| m).collect();
         for p in panel_problems(rules, &panel) {
             diags.push(
                 Diagnostic::error(
@@ -311,7 +315,7 @@ fn composition(site: &Site, session: &Session, diags: &mut Diagnostics) {
                     Some(d.at.clone()),
                     format!(
                         "on `{}`, without {} (who does not deliberate on them), the jury {p}",
-                        site.candidates[d.candidate].id,
+                        d.candidate,
                         recused.join(", ")
                     ),
                 )
@@ -331,10 +335,10 @@ fn conflicts(site: &Site, session: &Session, diags: &mut Diagnostics) {
         .jury
         .independence;
     for d in &session.candidates {
-        let c = &site.candidates[d.candidate];
+        let c = &site.candidates[&d.candidate];
         let Some(tutor) = &c.tutor else { continue };
         let tutor = crate::fold::fold(&tutor.name);
-        for (_, m) in session.panel(d.candidate) {
+        for (_, m) in session.panel(&d.candidate) {
             if crate::fold::fold(&m.name) != tutor {
                 continue;
             }

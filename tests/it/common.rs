@@ -9,6 +9,11 @@ use std::process::Command;
 use refolio::output::MemoryOutput;
 use scraper::{Html, Selector};
 
+/// The first item of `items` in the site's order (file-name order).
+pub fn first<K: std::hash::Hash + Eq, V>(items: &refolio::model::ById<K, V>) -> &V {
+    items.values().next().expect("the site has one")
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use refolio::Checked;
+
+use crate::common::first;
 use refolio::validate::title::Decision;
 
 /// The rules of source 004, as content/ writes them, over five small blocs.
@@ -165,7 +167,7 @@ fn scenario(referential: &str, passport: &str) -> Outcome {
 
 impl Outcome {
     fn decision(&self) -> &Decision {
-        &self.checked.dossiers[0].decision
+        &first(&self.checked.dossiers).decision
     }
 
     /// Errors and warnings other than coverage gaps, as `line:col: severity: message`.
@@ -193,13 +195,13 @@ impl Outcome {
 
     /// The title's reasons as the dossier prints them.
     fn reasons(&self) -> Vec<String> {
-        texts(&self.checked.dossiers[0].reasons)
+        texts(&first(&self.checked.dossiers).reasons)
     }
 
     /// A bloc's reasons as printed.
     fn bloc(&self, id: &str) -> (refolio::validate::rules::Verdict, Vec<String>) {
-        let r = &self.checked.site.referentials[0];
-        let d = &self.checked.dossiers[0];
+        let r = first(&self.checked.site.referentials);
+        let d = first(&self.checked.dossiers);
         let b = d.blocs.iter().find(|b| r.blocs[b.bloc].id == id).expect(id);
         (b.outcome.verdict, texts(&b.outcome.reasons))
     }
@@ -296,7 +298,7 @@ fn an_excused_absence_is_made_up_at_a_retake_that_keeps_the_other_marks() {
         reasons.last().unwrap(),
         "Bloc validé à la session du 2026-09-15."
     );
-    let d = &o.checked.dossiers[0];
+    let d = first(&o.checked.dossiers);
     assert_eq!(d.blocs[1].awarded.as_deref(), Some("2026-09-15"));
     assert_eq!(d.blocs[0].awarded.as_deref(), Some("2026-06-18"));
     assert_eq!(*o.decision(), Decision::Full);
@@ -443,7 +445,7 @@ fn the_jury_may_decide_otherwise_but_must_say_why() {
         ),
     );
     assert_eq!(motivated.diagnostics(), Vec::<String>::new());
-    assert!(motivated.checked.dossiers[0].jury_differs);
+    assert!(first(&motivated.checked.dossiers).jury_differs);
     // The proposal stays what the rules give, beside the jury's decision.
     assert_eq!(*motivated.decision(), Decision::Full);
 }
@@ -525,7 +527,7 @@ fn where_source_001_is_silent_every_default_is_said() {
         "results:\n  criteria:\n    C1.cr1: true\n    C2.cr1: false\n",
     );
     assert_eq!(*o.decision(), partial(&["B1"]));
-    let d = &o.checked.dossiers[0];
+    let d = first(&o.checked.dossiers);
     let mut keys: Vec<&str> = d
         .reasons
         .iter()
@@ -536,7 +538,7 @@ fn where_source_001_is_silent_every_default_is_said() {
     keys.sort_unstable();
     keys.dedup();
     assert_eq!(keys, ["default_bloc_competences", "default_partial"]);
-    let r = &o.checked.site.referentials[0];
+    let r = first(&o.checked.site.referentials);
     assert_eq!(d.competences[0].reasons(r)[1].key, "default_competence_all");
     // A single-bloc candidate presents a "dossier professionnel"; the criteria decide still.
     let single = scenario(
@@ -685,8 +687,8 @@ fn other_certifiers_exam_minimums_shares_and_direct_competences() {
             vec!["3 compétences validées sur 4, au moins 75 % : bloc validé.".to_owned()]
         )
     );
-    let r = &o.checked.site.referentials[0];
-    let d = &o.checked.dossiers[0];
+    let r = first(&o.checked.site.referentials);
+    let d = first(&o.checked.dossiers);
     // "au moins 50 %": one criterion of two is enough.
     assert_eq!(
         texts(&d.competences[0].reasons(r)),

@@ -31,7 +31,15 @@ fn build(root: &Path, base_url: Option<&str>) -> (Vec<Referential>, MemoryOutput
     let checked = refolio::check_with(root, &overrides).expect("site loads");
     assert!(!checked.diagnostics.has_errors(), "the site has errors");
     let out = refolio::render_to_memory(root, &checked).expect("site renders");
-    (checked.site.referentials, out)
+    (
+        checked
+            .site
+            .referentials
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect(),
+        out,
+    )
 }
 
 fn json(out: &MemoryOutput, path: &str) -> Value {

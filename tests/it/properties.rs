@@ -200,7 +200,8 @@ fn evidence_position(c: &Cand, stem: &str) -> usize {
 fn outcome(checked: &Checked, c: &Cand) -> Outcome {
     let site = &checked.site;
     assert_eq!(site.candidates.len(), 1, "one candidate loaded");
-    let (candidate, d) = (&site.candidates[0], &checked.dossiers[0]);
+    let (id, candidate) = site.candidates.iter().next().expect("one candidate");
+    let d = &checked.dossiers[id];
     let r = site.referential(&candidate.referential);
     let competences = d
         .competences
@@ -541,7 +542,7 @@ fn exempting_a_validated_criterion_can_fail_a_competence() {
         let checked = refolio::check(dir.path()).expect("loads");
         let errors: Vec<String> = checked.diagnostics.iter().map(|d| d.headline()).collect();
         assert!(!checked.diagnostics.has_errors(), "{errors:#?}");
-        checked.dossiers[0].competences[0].verdict
+        crate::common::first(&checked.dossiers).competences[0].verdict
     };
     assert_eq!(verdict(""), Verdict::Validated, "2 of 3 is over 50 %");
     assert_eq!(

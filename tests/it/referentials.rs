@@ -27,8 +27,7 @@ fn referential<'a>(checked: &'a refolio::Checked, id: &str) -> &'a Referential {
     checked
         .site
         .referentials
-        .iter()
-        .find(|r| r.id == id)
+        .get(id)
         .unwrap_or_else(|| panic!("{id}"))
 }
 
@@ -192,7 +191,7 @@ fn the_example_candidates_cover_the_four_situations_of_the_issue() {
         .site
         .candidates
         .iter()
-        .zip(&checked.dossiers)
+        .map(|(id, c)| (c, &checked.dossiers[id]))
         .map(|(c, d)| (c.id.as_str(), &d.decision, d.coverage.percent()))
         .collect();
     assert_eq!(
@@ -206,16 +205,16 @@ fn the_example_candidates_cover_the_four_situations_of_the_issue() {
         ]
     );
     // Karim presents two blocs only.
-    let karim = &checked.site.candidates[2];
+    let karim = &checked.site.candidates["karim-benali"];
     assert_eq!(karim.blocs.len(), 2);
     // Inès's exemption changes her outcome: without it, C2.4 (so B2) fails.
-    let ines = &checked.site.candidates[1];
+    let ines = &checked.site.candidates["ines-moreau"];
     assert_eq!(ines.exemptions.len(), 1);
     let r = checked.site.referential(&ines.referential);
     let exempted = ines.exemptions[0].criterion;
     assert_eq!(r.criteria[exempted].id, "C2.4.cr1");
     assert_eq!(ines.attempts[0].criteria.get(&exempted), Some(&false));
-    let c24 = checked.dossiers[1]
+    let c24 = checked.dossiers["ines-moreau"]
         .competences
         .iter()
         .find(|c| r.competences[c.competence].id == "C2.4")

@@ -15,12 +15,12 @@ use crate::load::candidate::{CandidateFolder, EvidenceFile};
 use crate::load::position;
 use crate::load::raw_candidate::{IdMap, RawScore};
 use crate::model::candidate::*;
-use crate::model::{ItemRef, Referential, anchor};
+use crate::model::{ById, ItemRef, Referential, ReferentialId, anchor};
 
 /// Lowers one candidate; `None` when the passport is unusable (already reported).
 pub fn lower_candidate(
     folder: CandidateFolder,
-    referentials: &[Referential],
+    referentials: &ById<ReferentialId, Referential>,
     config: &CandidatesConfig,
     diags: &mut Diagnostics,
 ) -> Option<Candidate> {
@@ -28,7 +28,7 @@ pub fn lower_candidate(
     let path = folder.passport_path.as_path();
     let at = |s: &Spanned<String>| Location::new(path, position(s));
     let wanted = raw.referential.value.trim();
-    let Some(index) = referentials.iter().position(|r| r.id == wanted) else {
+    let Some(r) = referentials.get(wanted) else {
         if raw.referential_file_found {
             // The referential's file exists but did not load: its own errors say why, and
             // checking the candidate against nothing would only add noise.
@@ -42,7 +42,7 @@ pub fn lower_candidate(
             ));
             return None;
         }
-        let ids: Vec<&str> = referentials.iter().map(|r| r.id.as_str()).collect();
+        let ids: Vec<&str> = referentials.keys().map(|id| &**id).collect();
         let help = did_you_mean(wanted, ids.iter().copied())
             .map(|id| format!("did you mean `{id}`?"))
             .unwrap_or_else(|| match ids.as_slice() {
@@ -68,7 +68,6 @@ pub fn lower_candidate(
                     && !folder.evidence.iter().any(|e| e.path == l.path)
             })
     }) || folder.evidence.iter().any(|e| e.incomplete);
-    let r = &referentials[index];
     let mut cx = CandidateLowering {
         path: path.to_path_buf(),
         r,

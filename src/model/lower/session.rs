@@ -14,8 +14,8 @@ use crate::model::session::*;
 /// failed, already reported) is left out without a second error.
 pub fn lower_session(
     file: SessionFile,
-    referentials: &[Referential],
-    candidates: &[Candidate],
+    referentials: &ById<ReferentialId, Referential>,
+    candidates: &ById<CandidateId, Candidate>,
     unloaded: &[&str],
     diags: &mut Diagnostics,
 ) -> Option<Session> {
@@ -27,8 +27,8 @@ pub fn lower_session(
         diags,
     };
     let rid = raw.referential.value.trim();
-    let Some(r) = referentials.iter().position(|r| r.id == rid) else {
-        let help = did_you_mean(rid, referentials.iter().map(|r| r.id.as_str()))
+    let Some(r) = referentials.get(rid) else {
+        let help = did_you_mean(rid, referentials.keys().map(|id| &**id))
             .map(|id| format!("did you mean `{id}`?"));
         let message = format!("no referential `{rid}`");
         cx.push(Kind::DanglingReference, &raw.referential, message, help);
@@ -48,7 +48,7 @@ pub fn lower_session(
     let mut deliberated: Vec<Deliberated> = Vec::new();
     for (id, raw_decision) in &raw.candidates.value.0 {
         let Some(c) = cx.candidate(id) else { continue };
-        let candidate = &candidates[c];
+        let candidate = &candidates[&c];
         if deliberated.iter().any(|d| d.candidate == c) {
             let message = format!(
                 "candidate `{}` is named twice in this session",
@@ -57,7 +57,7 @@ pub fn lower_session(
             cx.push(Kind::DuplicateId, id, message, None);
             continue;
         }
-        if *candidate.referential != *referentials[r].id {
+        if *candidate.referential != *r.id {
             let message = format!(
                 "candidate `{}` presents `{}`, not `{rid}`, this session's referential",
                 candidate.id, candidate.referential
@@ -69,7 +69,7 @@ pub fn lower_session(
         let decision = raw_decision.as_ref().and_then(|raw| {
             CandidateLowering {
                 path: cx.path.clone(),
-                r: &referentials[r],
+                r,
                 presented: candidate.blocs.clone(),
                 route: candidate.route,
                 diags: cx.diags,
@@ -114,7 +114,7 @@ pub fn lower_session(
             .title
             .as_ref()
             .map(|t| cx.text(t, "the session's title")),
-        referential: crate::model::ReferentialId(referentials[r].id.clone()),
+        referential: ReferentialId(r.id.clone()),
         date,
         place: raw
             .place
@@ -128,7 +128,7 @@ pub fn lower_session(
 
 struct SessionLowering<'a> {
     path: PathBuf,
-    candidates: &'a [Candidate],
+    candidates: &'a ById<CandidateId, Candidate>,
     unloaded: &'a [&'a str],
     diags: &'a mut Diagnostics,
 }
@@ -153,11 +153,11 @@ impl SessionLowering<'_> {
     }
 
     /// The candidate a folder name names, or a located error.
-    fn candidate(&mut self, id: &Spanned<String>) -> Option<usize> {
+    fn candidate(&mut self, id: &Spanned<String>) -> Option<CandidateId> {
         let key = id.value.trim();
-        let found = self.candidates.iter().position(|c| c.id == key);
+        let found = self.candidates.get_key_value(key).map(|(id, _)| id.clone());
         if found.is_none() && !self.unloaded.contains(&key) {
-            let ids = self.candidates.iter().map(|c| c.id.as_str());
+            let ids = self.candidates.keys().map(|id| &**id);
             let help = did_you_mean(key, ids).map(|c| format!("did you mean `{c}`?"));
             let message = format!("no candidate `{key}` in content/candidates/");
             self.push(Kind::DanglingReference, id, message, help);
