@@ -7,6 +7,7 @@
 //! the single write point. [`check`] and [`build`] run it; the CLI in `main.rs` only parses
 //! arguments, prints and sets the exit code.
 
+pub mod cache;
 pub mod config;
 pub mod diagnostics;
 pub mod export;
@@ -222,6 +223,86 @@ pub fn build_reporting(
         checked,
         summary: Some(summary),
     })
+}
+
+/// What [`build_cached`] did.
+pub enum Cached {
+    /// Inputs and output were as the last build left them: nothing was done. What that
+    /// build printed, to print again.
+    Unchanged(cache::Replay),
+    /// A build ran; `warning` when the cache could not be used.
+    Built {
+        built: Box<Built>,
+        warning: Option<Diagnostic>,
+    },
+}
+
+/// [`build_reporting`] through the build cache ([`cache`]): nothing is done when the inputs
+/// and the output are as the last successful build left them; otherwise a full build,
+/// recorded for the next one. `use_cache: false` ignores the cache (and rewrites it).
+pub fn build_cached(
+    options: &BuildOptions,
+    report: progress::Report<'_>,
+    use_cache: bool,
+) -> Result<Cached, Error> {
+    let target = options.target();
+    let started = Instant::now();
+    // What killed builds left is swept even when there is nothing to build.
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    output::sweep::sweep(parent, &target);
+    let scan = match cache::consult(
+        &options.root,
+        &target,
+        &format!("{:?}", options.overrides),
+        &signing_keys(options),
+        use_cache,
+    ) {
+        cache::Verdict::Unchanged(mut replay) => {
+            replay.summary = format!(
+                "{} in {:.2} s",
+                replay.summary,
+                started.elapsed().as_secs_f64()
+            );
+            return Ok(Cached::Unchanged(replay));
+        }
+        cache::Verdict::Build(scan, warning) => (scan, warning),
+    };
+    let (scan, warning) = scan;
+    let built = build_reporting(options, report)?;
+    // A failed build leaves the previous site, which the previous cache still describes.
+    // A cache that cannot be written costs the next build its shortcut, nothing else: the
+    // site is published.
+    if let Some(summary) = &built.summary {
+        let _ = scan.record(&target, cache::Replay::of(&built.checked, summary));
+    }
+    Ok(Cached::Built {
+        built: Box::new(built),
+        warning,
+    })
+}
+
+/// The signing keys a build may read, outside the content tree: `--signing-key`'s and the
+/// one `refolio.toml` names (read loosely here: the build itself reports a bad file).
+fn signing_keys(options: &BuildOptions) -> Vec<PathBuf> {
+    let config = options.root.join(layout::CONFIG_FILE);
+    // Not a FIFO or a device, which might never end; the build reports those.
+    let readable = std::fs::metadata(&config).is_ok_and(|m| m.is_file() && m.len() < 1 << 20);
+    let named = readable
+        .then(|| std::fs::read_to_string(&config).ok())
+        .flatten()
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .and_then(|t| {
+            let key = t.get("certificates")?.get("signing_key")?.as_str()?;
+            Some(PathBuf::from(key))
+        });
+    named
+        .into_iter()
+        .chain(options.overrides.signing_key.clone())
+        .map(|p| options.root.join(p))
+        .collect()
 }
 
 /// One line per candidate for the terminal: coverage, gaps and decision; then one per

@@ -142,6 +142,9 @@ enum Command {
         /// Also print the time of each stage (check, render and write, publish).
         #[arg(long)]
         timings: bool,
+        /// Build everything, without reading the build cache (it is written again).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Build, serve the site locally and rebuild what changes as sources are saved; open
     /// tabs reload, and show the errors while the site has some.
@@ -327,6 +330,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             output_dir,
             base_url,
             timings,
+            no_cache,
         } => {
             let options = BuildOptions {
                 root: cli.root,
@@ -334,9 +338,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 overrides: candidates.overrides(base_url),
             };
             let progress = out.progress();
-            let built = refolio::build_reporting(&options, &|step| progress.step(step));
+            let cached = refolio::build_cached(&options, &|step| progress.step(step), !no_cache);
             drop(progress);
-            let built = built?;
+            let (built, warning) = match cached? {
+                refolio::Cached::Unchanged(replay) => return Ok(replay_report(out, &replay)),
+                refolio::Cached::Built { built, warning } => (built, warning),
+            };
+            if let Some(w) = warning.filter(|_| !out.quiet) {
+                let sources = refolio::diagnostics::Sources::default();
+                anstream::eprintln!("{}", w.render_styled(&sources, &Styles::COLOURED));
+            }
             let summary = built.summary.as_ref().map(|s| match timings {
                 true => format!("{s}\n{}", s.stages),
                 false => s.to_string(),
@@ -606,6 +617,30 @@ fn report(out: Out, checked: &Checked, summary: Option<String>, on_error: &str) 
         )
     });
     out.line(&summary);
+    ExitCode::SUCCESS
+}
+
+/// What the last build printed, printed again for a build that had nothing to do, as
+/// [`report`] prints it.
+fn replay_report(out: Out, replay: &refolio::cache::Replay) -> ExitCode {
+    {
+        let mut err = anstream::stderr().lock();
+        let mut stdout = std::io::stdout().lock();
+        for (is_error, styled, json) in &replay.diagnostics {
+            let _ = match out.json {
+                true => writeln!(stdout, "{json}"),
+                false if out.quiet && !is_error => continue,
+                false => writeln!(err, "{styled}"),
+            };
+        }
+    }
+    if !out.quiet {
+        for line in &replay.coverage {
+            out.line(line);
+        }
+    }
+    out.line("unchanged since the last build: nothing to write (`--no-cache` builds anyway)");
+    out.line(&replay.summary);
     ExitCode::SUCCESS
 }
 

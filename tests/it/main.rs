@@ -3,6 +3,7 @@
 
 mod accessibility;
 mod architecture;
+mod build_cache;
 mod candidate_diagnostics;
 mod candidates;
 mod cli;

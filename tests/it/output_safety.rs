@@ -29,7 +29,7 @@ fn build(root: &Path, out: &Path, env: &[(&str, &Path)]) -> (i32, String) {
     command
         .arg("--root")
         .arg(root)
-        .args(["build", "--output-dir"])
+        .args(["build", "--no-cache", "--output-dir"])
         .arg(out);
     for (k, v) in env {
         command.env(k, v);
@@ -134,6 +134,11 @@ fn a_build_touches_nothing_outside_its_output_folder() {
     );
     let mut after = tree(tmp.path());
     after.retain(|p, _| !p.starts_with("out"));
+    // Beside the output, the one file refolio keeps there: the build cache.
+    assert!(
+        after.remove(Path::new(".out.refolio-cache.json")).is_some(),
+        "no build cache beside the output"
+    );
     assert_eq!(after, before, "files outside the output folder changed");
     let names: Vec<_> = std::fs::read_dir(tmp.path())
         .unwrap()
@@ -141,7 +146,7 @@ fn a_build_touches_nothing_outside_its_output_folder() {
         .collect();
     assert_eq!(
         names.len(),
-        2,
+        3,
         "staging folders were left behind: {names:?}"
     );
 }
@@ -230,7 +235,7 @@ fn paused_build(root: &Path, out: &Path, point: &str) -> std::process::Child {
     let mut child = Command::new(env!("CARGO_BIN_EXE_refolio"))
         .arg("--root")
         .arg(root)
-        .args(["build", "--output-dir"])
+        .args(["build", "--no-cache", "--output-dir"])
         .arg(out)
         .env("REFOLIO_TEST_PAUSE", point)
         .stdout(std::process::Stdio::null())
@@ -248,10 +253,12 @@ fn paused_build(root: &Path, out: &Path, point: &str) -> std::process::Child {
 }
 
 /// The names of what lies beside the output folder, sorted.
+/// The names in `dir`, but the build cache's file (a file, which no sweep removes).
 fn beside(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".refolio-cache.json"))
         .collect();
     names.sort();
     names

@@ -1,7 +1,9 @@
 //! A build over a previous site leaves the files that come out the same untouched (the same
 //! file, linked into the new site) and gives byte for byte the site a clean build gives, after
 //! any sequence of edits: candidates changed, added, deleted and renamed, the configuration,
-//! a referential, a template and the stylesheet changed.
+//! a referential, a template and the stylesheet changed. The builds over the previous site
+//! go through the build cache (`cache`): each is compared with a `--no-cache` build into a
+//! fresh folder, and a second build with no edit must do nothing at all.
 
 use crate::common::{copy_tree, fixture, repo_root, run};
 use std::collections::BTreeMap;
@@ -26,10 +28,16 @@ fn bytes(files: &BTreeMap<PathBuf, (Vec<u8>, u64)>) -> BTreeMap<&PathBuf, &Vec<u
     files.iter().map(|(p, (b, _))| (p, b)).collect()
 }
 
-fn build(site: &Path, out: &Path) {
-    let (code, _, stderr) = run(site, &["build", "--output-dir", out.to_str().unwrap()]);
+/// Builds `site` into `out`; its standard output.
+fn build(site: &Path, out: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["build", "--output-dir", out.to_str().unwrap()];
+    args.extend(extra);
+    let (code, stdout, stderr) = run(site, &args);
     assert_eq!(code, 0, "{stderr}");
+    stdout
 }
+
+const UNCHANGED: &str = "unchanged since the last build: nothing to write";
 
 fn candidates(site: &Path) -> Vec<PathBuf> {
     let mut all: Vec<PathBuf> = std::fs::read_dir(site.join("content/candidates"))
@@ -119,7 +127,7 @@ fn a_build_over_a_site_keeps_unchanged_files_and_equals_a_clean_build() {
     let site = tmp.path().join("site");
     copy_tree(&fixture("candidates"), &site);
     let out = tmp.path().join("public");
-    build(&site, &out);
+    build(&site, &out, &[]);
     let (mut kept, mut replaced) = (0, 0);
     // A fixed seed: the same sequence each run, so a failure can be replayed.
     let mut state: u64 = 0x2026_0026;
@@ -133,10 +141,11 @@ fn a_build_over_a_site_keeps_unchanged_files_and_equals_a_clean_build() {
         let kind = if step < 8 { step } else { n % 8 };
         done.push(edit(&site, kind, n / 8));
         let before = files(&out);
-        build(&site, &out);
+        let said = build(&site, &out, &[]);
+        assert!(!said.contains(UNCHANGED), "after {done:?}: {said}");
         let after = files(&out);
         let fresh = tmp.path().join(format!("fresh-{step}"));
-        build(&site, &fresh);
+        build(&site, &fresh, &["--no-cache"]);
         assert!(
             bytes(&after) == bytes(&files(&fresh)),
             "after {done:?}: the build over the previous site differs from a clean build"
@@ -155,6 +164,13 @@ fn a_build_over_a_site_keeps_unchanged_files_and_equals_a_clean_build() {
             }
         }
         std::fs::remove_dir_all(&fresh).unwrap();
+        // Nothing edited since: the cache says so, and not a file is touched.
+        let said = build(&site, &out, &[]);
+        assert!(said.contains(UNCHANGED), "after {done:?}: {said}");
+        assert!(
+            files(&out) == after,
+            "after {done:?}: an unchanged build touched the site"
+        );
     }
     assert!(kept > 0 && replaced > 0, "{kept} kept, {replaced} replaced");
     eprintln!("{kept} files kept, {replaced} replaced, after {done:?}");

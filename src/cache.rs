@@ -1,0 +1,384 @@
+//! The build cache: what the last successful build read and wrote, kept beside the output
+//! (`.<output>.refolio-cache.json`, next to where the staging folders go), so that a build
+//! whose inputs and output are exactly as that build left them does nothing but say so,
+//! with the diagnostics and lines it printed then.
+//!
+//! Nothing in it is trusted beyond a byte-for-byte test: an input counts as unchanged when
+//! its size and modification time match and it was not modified near the scan ("racily
+//! clean", as git calls it), or else when its SHA-256 matches; the output must hold exactly
+//! the files recorded, with their sizes and modification times. Any difference, a cache
+//! made by another refolio binary or for another site, output or options, or a cache that
+//! does not parse, and the build is a full one (which still leaves unchanged output files
+//! untouched, see `output`). The file is safe to delete.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::Error;
+use crate::diagnostics::{Diagnostic, Kind, Location};
+use crate::layout;
+
+/// Bumped when the file's shape changes: an older file is then foreign.
+const FORMAT: u32 = 1;
+/// Files modified this close to the scan are hashed again by the next build: a file system
+/// that keeps coarse times could hide an edit made just after the scan.
+const RACY_NS: u128 = 2_000_000_000;
+
+/// The hash of a file the scan could not read, or would not: such a file is never taken
+/// for unchanged.
+const UNKNOWN: &str = "unknown";
+
+/// One file as the scan saw it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Stamp {
+    size: u64,
+    mtime_ns: u128,
+    /// Of the content; empty for output files, which are compared by size and time.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    sha256: String,
+}
+
+/// What a build printed, to print it again without redoing the work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Replay {
+    /// Each diagnostic: whether it is an error, its text styled for a terminal, its JSON.
+    pub diagnostics: Vec<(bool, String, String)>,
+    /// The per-candidate and per-session lines.
+    pub coverage: Vec<String>,
+    pub warnings: usize,
+    /// The build's summary line, as printed.
+    pub summary: String,
+}
+
+impl Replay {
+    /// What a successful build printed: its diagnostics, coverage lines and summary.
+    pub fn of(checked: &crate::Checked, summary: &crate::Summary) -> Replay {
+        let styles = crate::diagnostics::Styles::COLOURED;
+        Replay {
+            diagnostics: checked
+                .diagnostics
+                .sorted()
+                .into_iter()
+                .map(|d| {
+                    (
+                        d.severity == crate::diagnostics::Severity::Error,
+                        d.render_styled(&checked.sources, &styles),
+                        d.to_json(),
+                    )
+                })
+                .collect(),
+            coverage: crate::coverage_lines(checked),
+            warnings: checked.diagnostics.warnings(),
+            summary: format!(
+                "{} referentials, {} competences, {} criteria, {} candidates → {} pages",
+                summary.referentials,
+                summary.competences,
+                summary.criteria,
+                summary.candidates,
+                summary.pages
+            ),
+        }
+    }
+}
+
+/// The cache file's content.
+#[derive(Debug, Serialize, Deserialize)]
+struct Manifest {
+    format: u32,
+    /// Whose cache it is: refolio's version and binary, the site, the output, the options.
+    key: String,
+    /// When the inputs were scanned, before the build read them.
+    scanned_ns: u128,
+    inputs: BTreeMap<String, Stamp>,
+    outputs: BTreeMap<String, Stamp>,
+    replay: Replay,
+}
+
+/// The inputs of a build as scanned before it starts, to be recorded once it succeeds.
+pub struct Scan {
+    file: PathBuf,
+    key: String,
+    scanned_ns: u128,
+    inputs: BTreeMap<String, Stamp>,
+}
+
+/// What the cache says of the build about to run.
+pub enum Verdict {
+    /// Inputs and output are as the last build left them: its report, to print again.
+    Unchanged(Replay),
+    /// Build; record the scan afterwards. A warning when the cache was not usable.
+    Build(Scan, Option<Diagnostic>),
+}
+
+/// The cache file of the output folder `target`.
+pub fn file_for(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    target
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(format!(".{name}.refolio-cache.json"))
+}
+
+/// Scans the site's inputs and compares them, and the output, with the cache.
+/// `options` names what else decides the output (the command line's overrides), `extra`
+/// the files it reads outside the content tree (a signing key).
+pub fn consult(
+    root: &Path,
+    target: &Path,
+    options: &str,
+    extra: &[PathBuf],
+    use_cache: bool,
+) -> Verdict {
+    let file = file_for(target);
+    let key = key(root, target, options);
+    let scanned_ns = now_ns();
+    let previous = if use_cache { read(&file) } else { Ok(None) };
+    let (manifest, warning) = match previous {
+        Ok(Some(m)) if m.format == FORMAT && m.key == key => (Some(m), None),
+        Ok(Some(_)) => (
+            None,
+            Some(warn(
+                &file,
+                "was made by another refolio, or for another site, output or options: ignored, building everything",
+            )),
+        ),
+        Ok(None) => (None, None),
+        Err(why) => (
+            None,
+            Some(warn(
+                &file,
+                &format!("cannot be used ({why}): ignored, building everything"),
+            )),
+        ),
+    };
+    let inputs = scan_inputs(root, extra, manifest.as_ref());
+    if let Some(m) = manifest
+        && m.inputs == inputs
+        && !inputs.values().any(|s| s.sha256 == UNKNOWN)
+        && scan_outputs(target).as_ref() == Some(&m.outputs)
+    {
+        return Verdict::Unchanged(m.replay);
+    }
+    Verdict::Build(
+        Scan {
+            file,
+            key,
+            scanned_ns,
+            inputs,
+        },
+        warning,
+    )
+}
+
+impl Scan {
+    /// Records a successful build of the scanned inputs into `target`, which it printed as
+    /// `replay`. Written under another name, then renamed: never half a file.
+    pub fn record(self, target: &Path, replay: Replay) -> Result<(), Error> {
+        let Some(outputs) = scan_outputs(target) else {
+            return Ok(());
+        };
+        let manifest = Manifest {
+            format: FORMAT,
+            key: self.key,
+            scanned_ns: self.scanned_ns,
+            inputs: self.inputs,
+            outputs,
+            replay,
+        };
+        let text = serde_json::to_string(&manifest)
+            .map_err(|e| Error::Usage(format!("build cache: {e}")))?;
+        let partial = self.file.with_extension("json.partial");
+        fs::write(&partial, text).map_err(|e| Error::io(&partial, e))?;
+        fs::rename(&partial, &self.file).map_err(|e| Error::io(&self.file, e))
+    }
+}
+
+fn warn(file: &Path, what: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Kind::Unreadable,
+        Some(Location::new(file, None)),
+        format!("the build cache {what}"),
+    )
+    .with_suggestion(Some(
+        "it is safe to delete; `refolio build --no-cache` rebuilds without reading it".into(),
+    ))
+}
+
+fn read(file: &Path) -> Result<Option<Manifest>, String> {
+    match fs::read(file) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| format!("not a cache this refolio wrote: {e}")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// refolio's version and its very binary (a rebuilt one may render differently), the
+/// site, the output and the options.
+fn key(root: &Path, target: &Path, options: &str) -> String {
+    let exe = std::env::current_exe()
+        .and_then(fs::metadata)
+        .map(|m| format!("{}:{}", m.len(), mtime_ns(&m)))
+        .unwrap_or_default();
+    let canonical = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let target = target
+        .parent()
+        .map(|p| canonical(p).join(target.file_name().unwrap_or_default()))
+        .unwrap_or_else(|| target.to_path_buf());
+    format!(
+        "refolio {} ({exe}); site {}; output {}; {options}",
+        env!("CARGO_PKG_VERSION"),
+        canonical(root).display(),
+        target.display()
+    )
+}
+
+/// Every file the build may read: the configuration file, the content and the templates.
+fn scan_inputs(
+    root: &Path,
+    extra: &[PathBuf],
+    previous: Option<&Manifest>,
+) -> BTreeMap<String, Stamp> {
+    let mut files = vec![root.join(layout::CONFIG_FILE)];
+    files.extend(extra.iter().cloned());
+    for dir in [layout::CONTENT_DIR, layout::TEMPLATES_DIR] {
+        files.extend(
+            walkdir::WalkDir::new(root.join(dir))
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| !e.file_type().is_dir())
+                .map(walkdir::DirEntry::into_path),
+        );
+    }
+    files
+        .par_iter()
+        .filter_map(|path| {
+            // Through a link, as the build reads it.
+            let meta = fs::metadata(path).ok()?;
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .into_owned();
+            let (size, mtime_ns) = (meta.len(), mtime_ns(&meta));
+            let known = previous.and_then(|m| {
+                let old = m.inputs.get(&rel)?;
+                let racy = old.mtime_ns + RACY_NS >= m.scanned_ns;
+                (old.size == size && old.mtime_ns == mtime_ns && !racy).then(|| old.clone())
+            });
+            let stamp = known.unwrap_or_else(|| Stamp {
+                size,
+                mtime_ns,
+                // A FIFO or a device is never read here (it may never end) nor trusted.
+                sha256: match meta.is_file() {
+                    true => hash(path),
+                    false => UNKNOWN.into(),
+                },
+            });
+            Some((rel, stamp))
+        })
+        .collect()
+}
+
+/// The output's files with their sizes and times; `None` when there is no output.
+fn scan_outputs(target: &Path) -> Option<BTreeMap<String, Stamp>> {
+    if !target.is_dir() {
+        return None;
+    }
+    let mut outputs = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(target).sort_by_file_name() {
+        let entry = entry.ok()?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let meta = entry.metadata().ok()?;
+        let rel = entry.path().strip_prefix(target).ok()?;
+        outputs.insert(
+            rel.to_string_lossy().into_owned(),
+            Stamp {
+                size: meta.len(),
+                mtime_ns: mtime_ns(&meta),
+                sha256: String::new(),
+            },
+        );
+    }
+    Some(outputs)
+}
+
+fn hash(path: &Path) -> String {
+    match fs::read(path) {
+        Ok(bytes) => Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+        // Unreadable now: the build reports it.
+        Err(_) => UNKNOWN.into(),
+    }
+}
+
+fn mtime_ns(meta: &fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+fn now_ns() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cache_sits_beside_the_output() {
+        assert_eq!(
+            file_for(Path::new("/srv/site/public")),
+            Path::new("/srv/site/.public.refolio-cache.json")
+        );
+    }
+
+    #[test]
+    fn a_file_edited_near_the_scan_is_hashed_again() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("content")).unwrap();
+        fs::write(dir.path().join("content/a.md"), "un").unwrap();
+        let first = scan_inputs(dir.path(), &[], None);
+        let mut manifest = Manifest {
+            format: FORMAT,
+            key: String::new(),
+            scanned_ns: now_ns(),
+            inputs: first.clone(),
+            outputs: BTreeMap::new(),
+            replay: Replay {
+                diagnostics: Vec::new(),
+                coverage: Vec::new(),
+                warnings: 0,
+                summary: String::new(),
+            },
+        };
+        // Same size, and the time the scan recorded: only the hash can tell.
+        let stamp = &first["content/a.md"];
+        manifest.inputs.get_mut("content/a.md").unwrap().sha256 = "stale".into();
+        let again = scan_inputs(dir.path(), &[], Some(&manifest));
+        assert_eq!(again["content/a.md"].size, stamp.size);
+        assert_ne!(again["content/a.md"].sha256, "stale");
+        // Long after the scan, a matching size and time are trusted.
+        manifest.scanned_ns = stamp.mtime_ns + 10 * RACY_NS;
+        let later = scan_inputs(dir.path(), &[], Some(&manifest));
+        assert_eq!(later["content/a.md"].sha256, "stale");
+    }
+}
