@@ -7,6 +7,7 @@
 
 mod assemble;
 mod cells;
+mod convert;
 mod coverage;
 mod exams;
 mod ids;
@@ -117,7 +118,10 @@ fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
             e.utf8_error().valid_up_to()
         ))
     })?;
-    Ok(cells::read_document(&text))
+    match convert::to_tabs(&text) {
+        Some(tabs) => Ok(cells::read_document(&tabs)),
+        None => Ok(cells::read_document(&text)),
+    }
 }
 
 /// Imports a document's text as referential `id`.

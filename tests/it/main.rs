@@ -16,6 +16,7 @@ mod evidence_links;
 mod fuzz_regressions;
 mod import_blind;
 mod import_help;
+mod import_known;
 mod import_office;
 mod import_rncp;
 mod import_table;

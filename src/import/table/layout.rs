@@ -97,7 +97,7 @@ fn unnamed_header(cells: &[Cell]) -> bool {
 }
 
 /// A prose line naming a bloc: `Bloc 2 : …`, `BC02 – …`.
-fn bloc_line(text: &str) -> bool {
+pub(super) fn bloc_line(text: &str) -> bool {
     super::ids::bloc(text).is_some()
         || label::label(text).is_some_and(|l| l.kind == Kind::Bloc && !l.rest.is_empty())
 }
