@@ -191,6 +191,11 @@ pub struct Walker {
     /// is exam text, not a criterion.
     grouped_criteria: bool,
     line: usize,
+    /// The bloc a row of a second table of exams is about, when the competences it names
+    /// are in an earlier bloc than the last (`None`: the last bloc).
+    focus: Option<usize>,
+    /// How many exams the current bloc had when the row began.
+    row_modalities: usize,
 }
 
 impl Walker {
@@ -208,6 +213,8 @@ impl Walker {
             current_modality: None,
             grouped_criteria: false,
             line: 0,
+            focus: None,
+            row_modalities: 0,
         }
     }
 
@@ -240,7 +247,8 @@ impl Walker {
             });
         }
         let last = self.found.blocs.len() - 1;
-        &mut self.found.blocs[last]
+        let at = self.focus.filter(|&b| b < last).unwrap_or(last);
+        &mut self.found.blocs[at]
     }
 
     /// Records for `--explain` what `text` was taken for and why.
@@ -305,7 +313,7 @@ impl Walker {
         self.row_competences.clear();
         self.row_activities.clear();
         self.row_generated.clear();
-        let modalities_before = self.found.blocs.last().map_or(0, |b| b.modalities.len());
+        self.row_modalities = self.bloc_now().map_or(0, |b| b.modalities.len());
         // A bloc named in the first cell of its first row (a cell merged down over the
         // bloc's rows, or left empty below): the row opens it, then reads on.
         let opens_bloc = !heading && filled.len() > 1 && self.bloc_in_first_cell(&cells[0]);
@@ -324,8 +332,10 @@ impl Walker {
         // An exam opened in this row evaluates the competences it names in a later cell
         // (`C1, C2` in a second table's competences column).
         let rows = self.row_competences.clone();
-        if let Some(bloc) = self.found.blocs.last_mut() {
-            let start = modalities_before.min(bloc.modalities.len());
+        let start = self.row_modalities;
+        if !self.found.blocs.is_empty() {
+            let bloc = self.bloc();
+            let start = start.min(bloc.modalities.len());
             for m in &mut bloc.modalities[start..] {
                 for &k in &rows {
                     if !m.rows.contains(&k) {
@@ -416,7 +426,16 @@ impl Walker {
             .collect()
     }
 
+    /// The bloc rows are read into, if there is one yet.
+    fn bloc_now(&self) -> Option<&FoundBloc> {
+        let last = self.found.blocs.len().checked_sub(1)?;
+        self.found
+            .blocs
+            .get(self.focus.filter(|&b| b < last).unwrap_or(last))
+    }
+
     fn open_bloc(&mut self, id: String, title: String) {
+        self.focus = None;
         self.found.bloc_headings = true;
         self.found.blocs.push(FoundBloc {
             id,

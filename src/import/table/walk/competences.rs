@@ -122,22 +122,41 @@ impl Walker {
         if tokens.is_empty() {
             return false;
         }
-        let known: Vec<String> = match self.found.blocs.last() {
-            Some(b) => b.competences.iter().map(|c| c.id.clone()).collect(),
+        // The bloc whose competences they are: the current one, else any other (a table
+        // of exams after all the blocs names the competences of each in turn).
+        let mut labels = Vec::new();
+        for t in &tokens {
+            match self.label(t).filter(|l| l.rest.is_empty()) {
+                Some(l) => labels.push(l.id),
+                None => return false,
+            }
+        }
+        let now = match self.bloc_now() {
+            Some(_) => self.focus.unwrap_or(self.found.blocs.len() - 1),
             None => return false,
         };
-        let mut hits = Vec::new();
-        for t in &tokens {
-            let Some(l) = self.label(t).filter(|l| l.rest.is_empty()) else {
-                return false;
-            };
-            let found: Vec<usize> = (0..known.len())
-                .filter(|&k| super::super::ids::names(&l.id, &known[k]))
-                .collect();
-            if found.is_empty() {
-                return false;
+        let order = std::iter::once(now).chain((0..self.found.blocs.len()).filter(|&b| b != now));
+        let mut found_in = None;
+        for b in order {
+            let known = &self.found.blocs[b].competences;
+            let mut hits = Vec::new();
+            let all = labels.iter().all(|l| {
+                let found: Vec<usize> = (0..known.len())
+                    .filter(|&k| super::super::ids::names(l, &known[k].id))
+                    .collect();
+                hits.extend(&found);
+                !found.is_empty()
+            });
+            if all {
+                found_in = Some((b, hits));
+                break;
             }
-            hits.extend(found);
+        }
+        let Some((b, hits)) = found_in else {
+            return false;
+        };
+        if b != now {
+            self.refocus(now, b);
         }
         self.took(
             text,
@@ -149,5 +168,36 @@ impl Walker {
             }
         }
         true
+    }
+}
+
+impl Walker {
+    /// The row names competences of bloc `to`, not of bloc `from` it was being read into:
+    /// the exams it opened so far move there, and the rest of the row is read into it.
+    fn refocus(&mut self, from: usize, to: usize) {
+        let start = self
+            .row_modalities
+            .min(self.found.blocs[from].modalities.len());
+        let moved: Vec<_> = self.found.blocs[from].modalities.drain(start..).collect();
+        let base = self.found.blocs[to].modalities.len();
+        let n = moved.len();
+        self.found.blocs[to].modalities.extend(moved);
+        self.row_modalities = base;
+        self.focus = Some(to);
+        self.current_modality = n.checked_sub(1).map(|i| base + i);
+        for c in &mut self.columns {
+            if let Some(super::Item::Modality(m)) = c.last {
+                c.last = (m >= start).then(|| super::Item::Modality(base + m - start));
+            }
+        }
+        let (a, b) = (
+            self.found.blocs[from].id.clone(),
+            self.found.blocs[to].id.clone(),
+        );
+        let line = self.line;
+        self.explained.push((
+            line,
+            format!("the competences this row names are bloc {b}'s: its exam and criteria go there, not to {a}"),
+        ));
     }
 }
