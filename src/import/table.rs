@@ -156,6 +156,7 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
                 .first()
                 .is_some_and(|c| ids::bloc(&c.joined()).is_some())
     });
+    hints.unnumbered_competences = unnumbered_competences(&layout);
     let mut walker = walk::Walker::new(&layout.roles, hints);
     for (i, row) in layout.rows.iter().enumerate() {
         if let Some((_, roles)) = layout.switches.iter().find(|(at, _)| *at == i) {
@@ -409,6 +410,31 @@ fn clean_title(p: &str) -> String {
     } else {
         t.to_owned()
     }
+}
+
+/// Whether the competences column of the (first) table has text but no competence ID in
+/// any of its paragraphs: a REAC's list of competences, numbered by their order only.
+fn unnumbered_competences(layout: &layout::Layout) -> bool {
+    let Some(column) = layout.roles.iter().position(|r| *r == Role::Competence) else {
+        return false;
+    };
+    let end = layout
+        .switches
+        .first()
+        .map_or(layout.rows.len(), |(at, _)| *at);
+    let mut any = false;
+    for row in &layout.rows[..end] {
+        let Some(cell) = row.cells.get(column) else {
+            continue;
+        };
+        for b in &cell.blocks {
+            any = true;
+            if ids::competence(&b.text).is_some() || label::label(&b.text).is_some() {
+                return false;
+            }
+        }
+    }
+    any
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod dossier_summary;
 mod evidence_links;
 mod fuzz_regressions;
 mod import_blind;
+mod import_blind2;
 mod import_help;
 mod import_known;
 mod import_office;

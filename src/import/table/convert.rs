@@ -19,12 +19,27 @@ pub fn to_tabs(text: &str) -> Option<String> {
     layout(&lines)
 }
 
-/// `|---|:---:|`, `--- | ---`: the rule under a Markdown table's header.
+/// `|---|:---:|`, `:-- | :--`: the rule under a Markdown table's header (each cell dashes,
+/// a colon at either end for the alignment).
 fn pipe_rule(line: &str) -> bool {
     let t = line.trim();
+    let cells: Vec<&str> = t
+        .split('|')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
     t.contains('|')
-        && t.contains("---")
-        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
+        && !cells.is_empty()
+        && cells.iter().all(|c| {
+            let d = c.trim_start_matches(':').trim_end_matches(':');
+            !d.is_empty() && d.chars().all(|c| c == '-')
+        })
+}
+
+/// `=====` or `-----` under a setext heading: a mark, not text.
+fn setext_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
 }
 
 /// A Markdown table row: `| a | b |` (outer pipes optional when there are two cells or more).
@@ -67,7 +82,14 @@ fn inline(text: &str) -> String {
     } else {
         text
     };
-    t.replace("**", "").replace("__", "")
+    let t = t.replace("**", "").replace("__", "");
+    // A line in italics (`*Version …*`, `_Le jury …_`): the marks dropped.
+    for m in ['*', '_'] {
+        if t.len() > 2 && t.starts_with(m) && t.ends_with(m) {
+            return t[1..t.len() - 1].to_owned();
+        }
+    }
+    t
 }
 
 fn markdown(lines: &[&str]) -> String {
@@ -75,6 +97,8 @@ fn markdown(lines: &[&str]) -> String {
     for line in lines {
         if pipe_rule(line) {
             out.push_str("---\t---");
+        } else if setext_rule(line) {
+            // Left blank: the line above is the heading.
         } else if let Some(cells) = pipe_cells(line) {
             // One cell alone (`| Bloc 1 : … |`) is a heading row: a tab makes it a row.
             out.push_str(&cells.join("\t"));
@@ -145,7 +169,19 @@ fn header_columns(lines: &[&str]) -> Option<(usize, usize, Vec<usize>)> {
         let texts: Vec<String> = first.iter().map(|p| p.text.clone()).collect();
         let mut used = 1;
         let mut ok = named(&texts);
-        if !ok && let Some(next) = lines.get(i + 1) {
+        // A second line of short words without IDs under the header's words continues it
+        // (`Critères` over `d'évaluation`), whether the first line named the columns or not.
+        let continues = lines.get(i + 1).is_some_and(|next| {
+            let second = pieces(next);
+            !second.is_empty()
+                && second.len() <= first.len()
+                && second
+                    .iter()
+                    .all(|p| p.text.split_whitespace().count() <= 3 && !starts_id(&p.text))
+        });
+        if (!ok || continues)
+            && let Some(next) = lines.get(i + 1)
+        {
             // A header on two lines: the second line's pieces joined to the piece above.
             let second = pieces(next);
             let mut joined = texts.clone();
@@ -194,10 +230,41 @@ fn layout(lines: &[&str]) -> Option<String> {
             continue;
         }
         let first = i;
-        while i < lines.len() && !lines[i].trim().is_empty() {
+        i += 1;
+        // A row ends at a blank line, at a page break, and where the first column starts
+        // another item (rows not separated by blank lines); the header stays whole.
+        let mut column0 = pieces(lines[first]).iter().any(|p| p.start < starts[1]);
+        while i < lines.len() && !lines[i].trim().is_empty() && !lines[i].contains('\u{c}') {
+            let ps = pieces(lines[i]);
+            let opens = ps
+                .first()
+                .is_some_and(|p| p.start < starts[1] && starts_id(&p.text));
+            if opens && column0 && first != header {
+                break;
+            }
+            column0 |= ps.iter().any(|p| p.start < starts[1]);
             i += 1;
         }
         let group = &lines[first..i];
+        let repeat = first != header
+            && (0..used).all(|k| {
+                group
+                    .get(k)
+                    .map(|l| l.replace('\u{c}', "").trim().to_owned())
+                    == Some(lines[header + k].trim().to_owned())
+            });
+        if repeat {
+            // The header again at the top of a page.
+            let cells = cells_of(&group[..used], &starts, width, " ");
+            out.push(cells.join("\t"));
+            out.extend(std::iter::repeat_n(String::new(), used - 1));
+            let rest = &group[used..];
+            if !rest.is_empty() {
+                out.push(cells_of(rest, &starts, width, "<br>").join("\t"));
+                out.extend(std::iter::repeat_n(String::new(), rest.len() - 1));
+            }
+            continue;
+        }
         if first == header {
             // The header itself (a second header line joined), then the rest of its group.
             let cells = cells_of(&lines[header..header + used], &starts, width, " ");
@@ -274,7 +341,11 @@ fn starts_item(text: &str) -> bool {
         first,
         '•' | '●' | '▪' | '■' | '→' | '➢' | '✓' | '-' | '–' | '*' | 'o'
     ) && text.chars().nth(1) == Some(' ')
-        || super::label::label(text).is_some()
+        || starts_id(text)
+}
+
+fn starts_id(text: &str) -> bool {
+    super::label::label(text).is_some_and(|l| !l.rest.is_empty())
         || super::ids::competence(text).is_some()
         || super::ids::activity(text).is_some()
 }

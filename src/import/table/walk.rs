@@ -170,6 +170,9 @@ pub struct Hints {
     /// The author's bloc heading pattern (`--bloc-pattern`): a heading row it matches is a
     /// bloc; its first group, if any, is the title.
     pub bloc_pattern: Option<regex::Regex>,
+    /// No competence of the table has an ID (a REAC's `Compétences professionnelles`):
+    /// each paragraph or item there is one, numbered `C1`, `C2`… through the document.
+    pub unnumbered_competences: bool,
 }
 
 /// Reads the rows one at a time, keeping what it recognised in [`Found`].
@@ -280,7 +283,11 @@ impl Walker {
             .columns
             .get(column)
             .is_some_and(|c| c.role == Role::Competence);
-        (in_column && l.kind == Kind::Other && !l.rest.is_empty()).then_some((l.id, l.rest))
+        // In the competences column a prefix that says nothing (`RC4`), or numbers of two
+        // levels or more (`1.1 Traiter …`), is a competence's ID.
+        let numbered = l.kind == Kind::Number && l.numbers.len() >= 2;
+        (in_column && (l.kind == Kind::Other || numbered) && !l.rest.is_empty())
+            .then_some((l.id, l.rest))
     }
 
     /// What a column holds, for `--explain`.

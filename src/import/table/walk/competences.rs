@@ -32,16 +32,7 @@ impl Walker {
                     self.column_name(column)
                 ),
             );
-            let bloc = self.bloc();
-            bloc.competences.push(FoundCompetence {
-                id,
-                text: body,
-                activity,
-            });
-            let index = bloc.competences.len() - 1;
-            self.current_competence = Some(index);
-            self.row_competences.push(index);
-            self.columns[column].last = Some(Item::Competence(index));
+            self.open_competence(id, body, activity, column);
             return;
         }
         let block = Block {
@@ -52,7 +43,41 @@ impl Walker {
         self.competence_block(&block, column, first);
     }
 
+    fn open_competence(
+        &mut self,
+        id: String,
+        text: String,
+        activity: Option<usize>,
+        column: usize,
+    ) {
+        let bloc = self.bloc();
+        bloc.competences
+            .push(FoundCompetence { id, text, activity });
+        let index = bloc.competences.len() - 1;
+        self.current_competence = Some(index);
+        self.row_competences.push(index);
+        self.columns[column].last = Some(Item::Competence(index));
+    }
+
     pub(super) fn competence_block(&mut self, block: &Block, column: usize, first: bool) {
+        let text = block.text.as_str();
+        if self.hints.unnumbered_competences
+            && self.columns[column].role == super::Role::Competence
+            && !text.is_empty()
+            && !starts_lowercase(text)
+        {
+            let n: usize = self.found.blocs.iter().map(|b| b.competences.len()).sum();
+            let id = format!("C{}", n + 1);
+            self.took(
+                text,
+                format!(
+                    "competence {id} (no competence of the table has an ID: numbered in order)"
+                ),
+            );
+            let activity = self.current_activity;
+            self.open_competence(id, text.to_owned(), activity, column);
+            return;
+        }
         let text = block.text.as_str();
         if block.mark == Mark::Para && self.competence_id(text, column).is_some() {
             self.competence_text(text, column, first);

@@ -95,10 +95,13 @@ impl Walker {
                     None
                 } else if first && grouped {
                     self.unfinished_criterion().or(column_last)
-                } else if first {
+                } else if first && self.row_competences.is_empty() {
                     // At the top of a cell, a point only continues a criterion that a
-                    // page break left unfinished, not the last one of the row above.
+                    // page break left unfinished, not the last one of the row above; and
+                    // not in a row that opened a competence (its criteria start there).
                     self.unfinished_criterion()
+                } else if first {
+                    None
                 } else {
                     column_last
                 };
