@@ -10,6 +10,7 @@ mod cells;
 mod convert;
 mod coverage;
 mod exams;
+mod html;
 mod ids;
 mod label;
 mod layout;

@@ -16,6 +16,7 @@ mod evidence_links;
 mod fuzz_regressions;
 mod import_blind;
 mod import_blind2;
+mod import_blind3;
 mod import_help;
 mod import_known;
 mod import_office;

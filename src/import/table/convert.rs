@@ -1,6 +1,6 @@
 //! Other text conversions of a table, turned into the tab-separated rows [`super::cells`]
-//! reads: Markdown pipe tables (`| a | b |` rows under a `|---|---|` rule) and the output
-//! of `pdftotext -layout` (columns aligned with spaces, a cell's text wrapped over several
+//! reads: Markdown pipe tables (`| a | b |` rows under a `|---|---|` rule), a whole HTML
+//! document's tables ([`super::html`]) and the output of `pdftotext -layout` (columns aligned with spaces, a cell's text wrapped over several
 //! lines). Each converted row is written on the line where it starts, and the lines it
 //! absorbed are left blank, so that line numbers still point into the document.
 
@@ -15,6 +15,10 @@ pub fn to_tabs(text: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
     if lines.iter().any(|l| pipe_rule(l)) {
         return Some(markdown(&lines));
+    }
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("<table") && lower.contains("<td") {
+        return Some(super::html::to_tabs(text));
     }
     layout(&lines)
 }

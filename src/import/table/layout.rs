@@ -51,6 +51,8 @@ pub fn role_of(text: &str) -> Option<Role> {
         ("bloc", Role::Activity),
         ("activit", Role::Activity),
         ("competence", Role::Competence),
+        // `Capacités` (a CQP's competences).
+        ("capacite", Role::Competence),
         ("modalit", Role::Modality),
         ("epreuve", Role::Modality),
         ("critere", Role::Criteria),

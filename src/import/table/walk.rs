@@ -16,7 +16,7 @@ use super::cells::{Block, Cell, Mark};
 use super::ids;
 use super::label::{self, Kind, Patterns};
 use text::{
-    append_item, append_para, criteria_lead_in, join_cut, narrative, split_sentences,
+    append_item, append_para, criteria_lead_in, join_cut, lead_in_at, narrative, split_sentences,
     starts_lowercase,
 };
 pub use text::{finished, short};
@@ -504,6 +504,24 @@ impl Walker {
                 ),
             );
             self.push_criterion(column, None, text.to_owned(), Target::Exam(m));
+            return;
+        }
+        // `Étude de cas (3 h). Critères d'évaluation :` — the exam's text, then the lead-in
+        // of its criteria, in one paragraph: read as two.
+        if self.columns[column].mode == Role::Modality
+            && block.mark == Mark::Para
+            && let Some(at) = lead_in_at(text)
+        {
+            let head = Block {
+                text: text[..at].trim().to_owned(),
+                ..block.clone()
+            };
+            let tail = Block {
+                text: text[at..].to_owned(),
+                ..block.clone()
+            };
+            self.block(&head, Some(&tail), column, first, paragraphs, marker);
+            self.block(&tail, next, column, false, paragraphs, None);
             return;
         }
         if self.columns[column].mode == Role::Modality
