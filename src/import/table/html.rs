@@ -1,7 +1,8 @@
 //! A whole HTML document (a word processor's "save as web page", a web page): its
 //! `<table>` rows as tab-separated rows whose cells keep their HTML fragments (read by
 //! [`super::cells`]), `colspan` as empty cells after the cell; the text outside tables as
-//! prose lines, one per block (`<p>`, `<h1>`, `<div>`, `<br>`). Each row or line is written
+//! prose lines, one per block (`<p>`, `<h1>`, `<div>`, `<br>`); a `rowspan` cell leaves an
+//! empty cell in the rows below it covers. Each row or line is written
 //! on the line of the document where it starts, so that line numbers still point into it.
 
 /// The document as tab-separated text.
@@ -33,6 +34,8 @@ pub fn to_tabs(text: &str) -> String {
     let mut row: Option<(usize, Vec<String>)> = None;
     let mut cell: Option<String> = None;
     let mut tables = 0usize;
+    // Per grid column, how many more rows a `rowspan` cell above covers.
+    let mut pending: Vec<usize> = Vec::new();
     let mut skip = false;
     let mut i = 0;
     while i < text.len() {
@@ -55,14 +58,24 @@ pub fn to_tabs(text: &str) -> String {
                 ("table", true) => tables = tables.saturating_sub(1),
                 ("tr", false) if tables == 1 => row = Some((line_of(i), Vec::new())),
                 ("tr", true) if tables == 1 => {
-                    if let Some((line, cells)) = row.take() {
+                    if let Some((line, mut cells)) = row.take() {
+                        covered(&mut cells, &mut pending, usize::MAX);
                         place(line, cells.join("\t"));
                     }
                 }
                 ("td" | "th", false) if tables == 1 => {
                     cell = Some(String::new());
                     if let Some((_, cells)) = &mut row {
-                        let span = colspan(tag);
+                        covered(cells, &mut pending, 1);
+                        let span = spans(tag, "colspan");
+                        let down = spans(tag, "rowspan");
+                        let at = cells.len();
+                        if pending.len() < at + span {
+                            pending.resize(at + span, 0);
+                        }
+                        for p in &mut pending[at..at + span] {
+                            *p = down - 1;
+                        }
                         // The cell itself is pushed at its end; the grid positions it
                         // also covers follow it, empty.
                         cells.push(String::new());
@@ -134,13 +147,31 @@ pub fn to_tabs(text: &str) -> String {
     lines.join("\n")
 }
 
-/// `colspan="4"`: how many grid columns the cell covers.
-fn colspan(tag: &str) -> usize {
+/// Grid positions a `rowspan` cell above covers, from the row's next cell on: an empty
+/// cell each (the row continues what that cell holds). Before a cell (`stop_after` 1) up to
+/// the first position not covered; at the row's end (`usize::MAX`) up to the grid's width.
+fn covered(cells: &mut Vec<String>, pending: &mut [usize], stop_after: usize) {
+    while let Some(p) = pending.get_mut(cells.len()) {
+        if *p == 0 {
+            if stop_after == usize::MAX && cells.len() + 1 < pending.len() {
+                // Past the row's own cells: skip to later covered positions.
+                cells.push(String::new());
+                continue;
+            }
+            break;
+        }
+        *p -= 1;
+        cells.push(String::new());
+    }
+}
+
+/// `colspan="4"`, `rowspan="2"`: how many grid columns or rows the cell covers.
+fn spans(tag: &str, attribute: &str) -> usize {
     let lower = tag.to_ascii_lowercase();
     lower
-        .find("colspan")
+        .find(attribute)
         .and_then(|at| {
-            let digits: String = lower[at + 7..]
+            let digits: String = lower[at + attribute.len()..]
                 .chars()
                 .skip_while(|c| !c.is_ascii_digit())
                 .take_while(char::is_ascii_digit)
@@ -174,5 +205,15 @@ mod tests {
         assert_eq!(lines[3], "A\t<p>B</p> <p>C</p>");
         assert_eq!(lines[5], "<b>Bloc 1</b>\t");
         assert_eq!(lines[7], "Fin.");
+    }
+
+    #[test]
+    fn a_rowspan_cell_leaves_an_empty_cell_in_the_rows_it_covers() {
+        let html = "<table><tr><td rowspan=\"2\">A1</td><td>C1</td><td rowspan=\"2\">Oral</td></tr>\n<tr><td>C2</td></tr>\n<tr><td>A2</td><td>C3</td><td>Écrit</td></tr></table>";
+        let t = to_tabs(html);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines[0], "A1\tC1\tOral");
+        assert_eq!(lines[1], "\tC2\t");
+        assert_eq!(lines[2], "A2\tC3\tÉcrit");
     }
 }
