@@ -7,8 +7,10 @@
 
 mod assemble;
 mod cells;
+mod convert;
 mod coverage;
 mod exams;
+mod html;
 mod ids;
 mod label;
 mod layout;
@@ -117,7 +119,10 @@ fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
             e.utf8_error().valid_up_to()
         ))
     })?;
-    Ok(cells::read_document(&text))
+    match convert::to_tabs(&text) {
+        Some(tabs) => Ok(cells::read_document(&tabs)),
+        None => Ok(cells::read_document(&text)),
+    }
 }
 
 /// Imports a document's text as referential `id`.
@@ -152,6 +157,7 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
                 .first()
                 .is_some_and(|c| ids::bloc(&c.joined()).is_some())
     });
+    hints.unnumbered_competences = unnumbered_competences(&layout);
     let mut walker = walk::Walker::new(&layout.roles, hints);
     for (i, row) in layout.rows.iter().enumerate() {
         if let Some((_, roles)) = layout.switches.iter().find(|(at, _)| *at == i) {
@@ -405,6 +411,31 @@ fn clean_title(p: &str) -> String {
     } else {
         t.to_owned()
     }
+}
+
+/// Whether the competences column of the (first) table has text but no competence ID in
+/// any of its paragraphs: a REAC's list of competences, numbered by their order only.
+fn unnumbered_competences(layout: &layout::Layout) -> bool {
+    let Some(column) = layout.roles.iter().position(|r| *r == Role::Competence) else {
+        return false;
+    };
+    let end = layout
+        .switches
+        .first()
+        .map_or(layout.rows.len(), |(at, _)| *at);
+    let mut any = false;
+    for row in &layout.rows[..end] {
+        let Some(cell) = row.cells.get(column) else {
+            continue;
+        };
+        for b in &cell.blocks {
+            any = true;
+            if ids::competence(&b.text).is_some() || label::label(&b.text).is_some() {
+                return false;
+            }
+        }
+    }
+    any
 }
 
 #[cfg(test)]

@@ -196,6 +196,19 @@ pub(crate) fn docx_of(title: &str, rows: &[Vec<C>], after: &str) -> Vec<u8> {
     ])
 }
 
+/// [`docx_of`] with Word's list numbering: `numbering` is the `w:abstractNum` of list 1,
+/// the list every item of the table is in.
+pub(crate) fn docx_numbered(title: &str, rows: &[Vec<C>], after: &str, numbering: &str) -> Vec<u8> {
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0">{numbering}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    zipped(&[
+        ("[Content_Types].xml", r#"<?xml version="1.0"?><Types/>"#),
+        ("word/document.xml", &docx_xml(title, rows, after)),
+        ("word/numbering.xml", &numbering),
+    ])
+}
+
 /// An .odt: a title heading, the table, a paragraph after it.
 pub(crate) fn odt_of(title: &str, rows: &[Vec<C>], after: &str) -> Vec<u8> {
     zipped(&[

@@ -13,7 +13,7 @@ use super::label::{self, Kind};
 use super::label::pattern;
 
 static BLOC: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^(?i:bloc(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?)(\d+)\s*[:\-–.]?\s*(.*)$")
+    pattern(r"^(?i:bloc(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?)(\d+)\s*[:\-–—.]?\s*(.*)$")
 });
 static GROUP: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^(?i:activité)\s+(\d+)(?:\s*[:\-–]|\.(?:\s|$)|\s|$)\s*(.*)$"));
@@ -43,12 +43,12 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| pattern(r"^(\d+)\s?/\s*(.*)$")
 /// `Bloc 1 : Titre`, `Bloc de compétences n° 2 : Titre` → (`B1`, `Titre`).
 pub fn bloc(text: &str) -> Option<(String, String)> {
     let c = BLOC.captures(text.trim())?;
-    let title = c[2].trim().trim_start_matches(['-', '–']).trim();
+    let title = c[2].trim().trim_start_matches(['-', '–', '—']).trim();
     Some((format!("B{}", &c[1]), title.to_owned()))
 }
 
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^(\p{Lu}\p{L}+(?:\s+\p{Ll}+){0,2})\s+(?:n\s*°\s*)?(\d{1,2})\s*[:\-–.]\s*(\S.*)$")
+    pattern(r"^(\p{Lu}\p{L}+(?:\s+\p{Ll}+){0,2})\s+(?:n\s*°\s*)?(\d{1,2})\s*[:\-–—.]\s*(\S.*)$")
 });
 
 /// A domain lettered without number: `A. Accueil de la clientèle`, `B) Gestion`.

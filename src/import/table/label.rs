@@ -110,7 +110,7 @@ impl Patterns {
                 .trim_end_matches(['.', ')'])
                 .to_owned();
             let rest = text[whole.end()..]
-                .trim_start_matches([' ', '-', '–', ':', '.'])
+                .trim_start_matches([' ', '-', '–', '—', ':', '.'])
                 .trim()
                 .to_owned();
             (!id.is_empty()).then(|| Label {

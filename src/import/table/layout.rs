@@ -51,6 +51,8 @@ pub fn role_of(text: &str) -> Option<Role> {
         ("bloc", Role::Activity),
         ("activit", Role::Activity),
         ("competence", Role::Competence),
+        // `Capacités` (a CQP's competences).
+        ("capacite", Role::Competence),
         ("modalit", Role::Modality),
         ("epreuve", Role::Modality),
         ("critere", Role::Criteria),
@@ -82,6 +84,30 @@ fn header_roles(cells: &[Cell]) -> Option<Vec<Option<Role>>> {
     (roles.iter().filter(|r| r.is_some()).count() >= 2).then_some(roles)
 }
 
+/// A row's text, its cells joined, for comparing header rows.
+fn row_text(cells: &[Cell]) -> String {
+    let t: Vec<String> = cells.iter().map(Cell::joined).collect();
+    deunicode::deunicode(&t.join(" "))
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A later row naming columns is a header again (a repeat at the top of a page, or the
+/// header of a second table) when it repeats a header read, or when each of its filled
+/// cells is a short name of a column; a row whose cells only start with a column's word
+/// (`Compétence relationnelle : accueillir …`) is data.
+fn header_again(cells: &[Cell], headers: &[String]) -> bool {
+    if headers.contains(&row_text(cells)) {
+        return true;
+    }
+    cells.iter().filter(|c| !c.is_empty()).all(|c| {
+        let text = c.joined();
+        c.blocks.len() <= 2 && text.split_whitespace().count() <= 5 && role_of(&text).is_some()
+    })
+}
+
 /// A header whose words are not the usual ones (`Missions | Savoir-faire | …`): at least
 /// two cells, each a few words without an ID.
 fn unnamed_header(cells: &[Cell]) -> bool {
@@ -97,7 +123,7 @@ fn unnamed_header(cells: &[Cell]) -> bool {
 }
 
 /// A prose line naming a bloc: `Bloc 2 : …`, `BC02 – …`.
-fn bloc_line(text: &str) -> bool {
+pub(super) fn bloc_line(text: &str) -> bool {
     super::ids::bloc(text).is_some()
         || label::label(text).is_some_and(|l| l.kind == Kind::Bloc && !l.rest.is_empty())
 }
@@ -280,6 +306,8 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
         Role::Criteria,
     ];
     let mut final_roles: Vec<Role> = Vec::new();
+    // The text of the header rows read, to tell a repeat from a row of data.
+    let mut header_texts: Vec<String> = Vec::new();
     for (i, l) in lines.iter().enumerate().skip(start) {
         if !matches!(l, Line::Text { .. })
             && let Some(b) = broken.take()
@@ -292,9 +320,11 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
         match l {
             Line::Row { line, cells } => {
                 if header_found
-                    && let Some(found) =
-                        header_roles(cells).filter(|_| out.rows.is_empty() || in_table)
+                    && let Some(found) = header_roles(cells)
+                        .filter(|_| out.rows.is_empty() || in_table)
+                        .filter(|_| final_roles.is_empty() || header_again(cells, &header_texts))
                 {
+                    header_texts.push(row_text(cells));
                     // The header, or its repeat at the top of a page, or the header of a
                     // second table whose columns are others.
                     if !final_roles.is_empty() && columns.is_none() {

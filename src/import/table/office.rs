@@ -9,6 +9,7 @@
 //! or a table row.
 
 mod docx;
+mod numbering;
 mod odt;
 
 use std::io::Read;
@@ -16,6 +17,7 @@ use std::path::Path;
 
 use super::cells::{Cell, Line, read_cell};
 use crate::Error;
+use numbering::Numbering;
 
 /// A paragraph: its text, and its list level when it is a list item (0 = top level).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -117,11 +119,24 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
         )));
     }
     let pieces = match format {
-        Format::Docx => docx::pieces(&xml),
+        Format::Docx => docx::pieces(&xml, word_numbering(&mut archive)),
         Format::Odt => odt::pieces(&xml),
     }
     .map_err(|(offset, e)| not(format!("{part}: byte {offset}: {e}")))?;
     Ok(lines(&pieces))
+}
+
+/// The list styles of a Word document (`word/numbering.xml`, absent in many): none when it
+/// cannot be read, the items then keep their text without Word's numbers.
+fn word_numbering<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> Numbering {
+    let Ok(entry) = archive.by_name("word/numbering.xml") else {
+        return Numbering::default();
+    };
+    let mut xml = Vec::new();
+    if entry.take(MAX_PART_BYTES).read_to_end(&mut xml).is_err() {
+        return Numbering::default();
+    }
+    Numbering::read(&xml)
 }
 
 /// Pieces as the lines of a text document: a paragraph is a line of prose followed by a

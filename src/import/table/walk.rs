@@ -6,6 +6,7 @@
 //! continues: the latest one of its kind left unfinished (no final full stop).
 
 mod activities;
+mod blocs;
 mod competences;
 mod criteria;
 mod exams;
@@ -15,7 +16,7 @@ use super::cells::{Block, Cell, Mark};
 use super::ids;
 use super::label::{self, Kind, Patterns};
 use text::{
-    append_item, append_para, criteria_lead_in, join_cut, narrative, split_sentences,
+    append_item, append_para, criteria_lead_in, join_cut, lead_in_at, narrative, split_sentences,
     starts_lowercase,
 };
 pub use text::{finished, short};
@@ -170,6 +171,9 @@ pub struct Hints {
     /// The author's bloc heading pattern (`--bloc-pattern`): a heading row it matches is a
     /// bloc; its first group, if any, is the title.
     pub bloc_pattern: Option<regex::Regex>,
+    /// No competence of the table has an ID (a REAC's `Compétences professionnelles`):
+    /// each paragraph or item there is one, numbered `C1`, `C2`… through the document.
+    pub unnumbered_competences: bool,
 }
 
 /// Reads the rows one at a time, keeping what it recognised in [`Found`].
@@ -191,6 +195,11 @@ pub struct Walker {
     /// is exam text, not a criterion.
     grouped_criteria: bool,
     line: usize,
+    /// The bloc a row of a second table of exams is about, when the competences it names
+    /// are in an earlier bloc than the last (`None`: the last bloc).
+    focus: Option<usize>,
+    /// How many exams the current bloc had when the row began.
+    row_modalities: usize,
 }
 
 impl Walker {
@@ -208,6 +217,8 @@ impl Walker {
             current_modality: None,
             grouped_criteria: false,
             line: 0,
+            focus: None,
+            row_modalities: 0,
         }
     }
 
@@ -240,7 +251,8 @@ impl Walker {
             });
         }
         let last = self.found.blocs.len() - 1;
-        &mut self.found.blocs[last]
+        let at = self.focus.filter(|&b| b < last).unwrap_or(last);
+        &mut self.found.blocs[at]
     }
 
     /// Records for `--explain` what `text` was taken for and why.
@@ -272,7 +284,11 @@ impl Walker {
             .columns
             .get(column)
             .is_some_and(|c| c.role == Role::Competence);
-        (in_column && l.kind == Kind::Other && !l.rest.is_empty()).then_some((l.id, l.rest))
+        // In the competences column a prefix that says nothing (`RC4`), or numbers of two
+        // levels or more (`1.1 Traiter …`), is a competence's ID.
+        let numbered = l.kind == Kind::Number && l.numbers.len() >= 2;
+        (in_column && (l.kind == Kind::Other || numbered) && !l.rest.is_empty())
+            .then_some((l.id, l.rest))
     }
 
     /// What a column holds, for `--explain`.
@@ -305,7 +321,7 @@ impl Walker {
         self.row_competences.clear();
         self.row_activities.clear();
         self.row_generated.clear();
-        let modalities_before = self.found.blocs.last().map_or(0, |b| b.modalities.len());
+        self.row_modalities = self.bloc_now().map_or(0, |b| b.modalities.len());
         // A bloc named in the first cell of its first row (a cell merged down over the
         // bloc's rows, or left empty below): the row opens it, then reads on.
         let opens_bloc = !heading && filled.len() > 1 && self.bloc_in_first_cell(&cells[0]);
@@ -324,8 +340,10 @@ impl Walker {
         // An exam opened in this row evaluates the competences it names in a later cell
         // (`C1, C2` in a second table's competences column).
         let rows = self.row_competences.clone();
-        if let Some(bloc) = self.found.blocs.last_mut() {
-            let start = modalities_before.min(bloc.modalities.len());
+        let start = self.row_modalities;
+        if !self.found.blocs.is_empty() {
+            let bloc = self.bloc();
+            let start = start.min(bloc.modalities.len());
             for m in &mut bloc.modalities[start..] {
                 for &k in &rows {
                     if !m.rows.contains(&k) {
@@ -377,26 +395,6 @@ impl Walker {
         }
     }
 
-    /// Whether `cell`, the first of a row with more, names a bloc (`Bloc 1 – Titre`, or
-    /// the author's pattern); if so the bloc is opened.
-    fn bloc_in_first_cell(&mut self, cell: &Cell) -> bool {
-        let text = cell.joined();
-        let by_author = self.hints.bloc_pattern.as_ref().and_then(|re| {
-            let c = re.captures(text.trim())?;
-            let title = c.get(1).map_or(text.as_str(), |m| m.as_str()).trim();
-            Some((format!("B{}", self.found.blocs.len() + 1), title.to_owned()))
-        });
-        let Some((id, title)) = by_author.or_else(|| ids::bloc(&text)) else {
-            return false;
-        };
-        self.took(
-            &text,
-            format!("bloc {id} (named in the first cell of its first row)"),
-        );
-        self.open_bloc(id, title);
-        true
-    }
-
     /// The columns of a row's cells. A row with fewer cells than columns lost the cells a
     /// taller cell spans: the exam first (one exam often covers several rows), then the
     /// criteria.
@@ -414,21 +412,6 @@ impl Walker {
         (0..width.max(cells))
             .filter(|i| !skip.contains(i))
             .collect()
-    }
-
-    fn open_bloc(&mut self, id: String, title: String) {
-        self.found.bloc_headings = true;
-        self.found.blocs.push(FoundBloc {
-            id,
-            title,
-            ..FoundBloc::default()
-        });
-        self.current_competence = None;
-        self.current_activity = None;
-        self.current_modality = None;
-        for c in &mut self.columns {
-            *c = Column::new(c.role);
-        }
     }
 
     fn cell(&mut self, cell: &Cell, column: usize) {
@@ -521,6 +504,24 @@ impl Walker {
                 ),
             );
             self.push_criterion(column, None, text.to_owned(), Target::Exam(m));
+            return;
+        }
+        // `Étude de cas (3 h). Critères d'évaluation :` — the exam's text, then the lead-in
+        // of its criteria, in one paragraph: read as two.
+        if self.columns[column].mode == Role::Modality
+            && block.mark == Mark::Para
+            && let Some(at) = lead_in_at(text)
+        {
+            let head = Block {
+                text: text[..at].trim().to_owned(),
+                ..block.clone()
+            };
+            let tail = Block {
+                text: text[at..].to_owned(),
+                ..block.clone()
+            };
+            self.block(&head, Some(&tail), column, first, paragraphs, marker);
+            self.block(&tail, next, column, false, paragraphs, None);
             return;
         }
         if self.columns[column].mode == Role::Modality

@@ -7,6 +7,7 @@
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+use super::numbering::Numbering;
 use super::{GridCell, Para, Piece, attribute, place, xml_text};
 
 #[derive(Default)]
@@ -24,6 +25,9 @@ struct State {
     skip: usize,
     /// `w:numId w:val="0"`: numbering removed.
     unnumbered: bool,
+    /// The paragraph's list (`w:numId`), for the number Word prints before it.
+    num: Option<String>,
+    numbering: Numbering,
 }
 
 impl State {
@@ -35,6 +39,11 @@ impl State {
             p.level = None;
         }
         self.unnumbered = false;
+        if let (Some(num), Some(level)) = (self.num.take(), p.level)
+            && let Some(id) = self.numbering.next(&num, level)
+        {
+            p.text = format!("{id} {}", p.text.trim_start());
+        }
         self.push_para(p);
     }
 
@@ -56,10 +65,13 @@ impl State {
 }
 
 /// The pieces of `word/document.xml`; an error is its byte offset and what is wrong.
-pub fn pieces(xml: &[u8]) -> Result<Vec<Piece>, (u64, String)> {
+pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, String)> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    let mut s = State::default();
+    let mut s = State {
+        numbering,
+        ..State::default()
+    };
     loop {
         let event = reader
             .read_event_into(&mut buf)
@@ -83,6 +95,7 @@ pub fn pieces(xml: &[u8]) -> Result<Vec<Piece>, (u64, String)> {
                     }
                     b"w:p" => {
                         s.end_para();
+                        s.num = None;
                         s.para = Some(Para::default());
                     }
                     b"w:t" => s.text = true,
@@ -113,6 +126,7 @@ pub fn pieces(xml: &[u8]) -> Result<Vec<Piece>, (u64, String)> {
                         s.unnumbered = true;
                     } else if let Some(p) = &mut s.para {
                         p.level.get_or_insert(0);
+                        s.num = attribute(e, b"val");
                     }
                 }
                 b"w:gridSpan" if s.tables == 1 => {
@@ -189,7 +203,7 @@ mod tests {
                 <w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">x </w:t></w:r><w:r><w:t>y</w:t></w:r></w:p></w:tc></w:tr>
               <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>z</w:t><w:br/><w:t>w</w:t><w:delText>gone</w:delText></w:r></w:p></w:tc></w:tr>
             </w:tbl></w:body></w:document>"#;
-        let p = pieces(xml.as_bytes()).unwrap();
+        let p = pieces(xml.as_bytes(), Numbering::default()).unwrap();
         let para = |t: &str, level| Para {
             text: t.into(),
             level,
@@ -214,6 +228,6 @@ mod tests {
                 Piece::TableEnd,
             ]
         );
-        assert!(pieces(b"<w:p><w:t>x</w:p>").is_err());
+        assert!(pieces(b"<w:p><w:t>x</w:p>", Numbering::default()).is_err());
     }
 }

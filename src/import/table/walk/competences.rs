@@ -32,16 +32,7 @@ impl Walker {
                     self.column_name(column)
                 ),
             );
-            let bloc = self.bloc();
-            bloc.competences.push(FoundCompetence {
-                id,
-                text: body,
-                activity,
-            });
-            let index = bloc.competences.len() - 1;
-            self.current_competence = Some(index);
-            self.row_competences.push(index);
-            self.columns[column].last = Some(Item::Competence(index));
+            self.open_competence(id, body, activity, column);
             return;
         }
         let block = Block {
@@ -52,7 +43,41 @@ impl Walker {
         self.competence_block(&block, column, first);
     }
 
+    fn open_competence(
+        &mut self,
+        id: String,
+        text: String,
+        activity: Option<usize>,
+        column: usize,
+    ) {
+        let bloc = self.bloc();
+        bloc.competences
+            .push(FoundCompetence { id, text, activity });
+        let index = bloc.competences.len() - 1;
+        self.current_competence = Some(index);
+        self.row_competences.push(index);
+        self.columns[column].last = Some(Item::Competence(index));
+    }
+
     pub(super) fn competence_block(&mut self, block: &Block, column: usize, first: bool) {
+        let text = block.text.as_str();
+        if self.hints.unnumbered_competences
+            && self.columns[column].role == super::Role::Competence
+            && !text.is_empty()
+            && !starts_lowercase(text)
+        {
+            let n: usize = self.found.blocs.iter().map(|b| b.competences.len()).sum();
+            let id = format!("C{}", n + 1);
+            self.took(
+                text,
+                format!(
+                    "competence {id} (no competence of the table has an ID: numbered in order)"
+                ),
+            );
+            let activity = self.current_activity;
+            self.open_competence(id, text.to_owned(), activity, column);
+            return;
+        }
         let text = block.text.as_str();
         if block.mark == Mark::Para && self.competence_id(text, column).is_some() {
             self.competence_text(text, column, first);
@@ -122,22 +147,41 @@ impl Walker {
         if tokens.is_empty() {
             return false;
         }
-        let known: Vec<String> = match self.found.blocs.last() {
-            Some(b) => b.competences.iter().map(|c| c.id.clone()).collect(),
+        // The bloc whose competences they are: the current one, else any other (a table
+        // of exams after all the blocs names the competences of each in turn).
+        let mut labels = Vec::new();
+        for t in &tokens {
+            match self.label(t).filter(|l| l.rest.is_empty()) {
+                Some(l) => labels.push(l.id),
+                None => return false,
+            }
+        }
+        let now = match self.bloc_now() {
+            Some(_) => self.focus.unwrap_or(self.found.blocs.len() - 1),
             None => return false,
         };
-        let mut hits = Vec::new();
-        for t in &tokens {
-            let Some(l) = self.label(t).filter(|l| l.rest.is_empty()) else {
-                return false;
-            };
-            let found: Vec<usize> = (0..known.len())
-                .filter(|&k| super::super::ids::names(&l.id, &known[k]))
-                .collect();
-            if found.is_empty() {
-                return false;
+        let order = std::iter::once(now).chain((0..self.found.blocs.len()).filter(|&b| b != now));
+        let mut found_in = None;
+        for b in order {
+            let known = &self.found.blocs[b].competences;
+            let mut hits = Vec::new();
+            let all = labels.iter().all(|l| {
+                let found: Vec<usize> = (0..known.len())
+                    .filter(|&k| super::super::ids::names(l, &known[k].id))
+                    .collect();
+                hits.extend(&found);
+                !found.is_empty()
+            });
+            if all {
+                found_in = Some((b, hits));
+                break;
             }
-            hits.extend(found);
+        }
+        let Some((b, hits)) = found_in else {
+            return false;
+        };
+        if b != now {
+            self.refocus(now, b);
         }
         self.took(
             text,
@@ -149,5 +193,36 @@ impl Walker {
             }
         }
         true
+    }
+}
+
+impl Walker {
+    /// The row names competences of bloc `to`, not of bloc `from` it was being read into:
+    /// the exams it opened so far move there, and the rest of the row is read into it.
+    fn refocus(&mut self, from: usize, to: usize) {
+        let start = self
+            .row_modalities
+            .min(self.found.blocs[from].modalities.len());
+        let moved: Vec<_> = self.found.blocs[from].modalities.drain(start..).collect();
+        let base = self.found.blocs[to].modalities.len();
+        let n = moved.len();
+        self.found.blocs[to].modalities.extend(moved);
+        self.row_modalities = base;
+        self.focus = Some(to);
+        self.current_modality = n.checked_sub(1).map(|i| base + i);
+        for c in &mut self.columns {
+            if let Some(super::Item::Modality(m)) = c.last {
+                c.last = (m >= start).then(|| super::Item::Modality(base + m - start));
+            }
+        }
+        let (a, b) = (
+            self.found.blocs[from].id.clone(),
+            self.found.blocs[to].id.clone(),
+        );
+        let line = self.line;
+        self.explained.push((
+            line,
+            format!("the competences this row names are bloc {b}'s: its exam and criteria go there, not to {a}"),
+        ));
     }
 }

@@ -61,6 +61,20 @@ impl Walker {
             }
             _ => (block, text),
         };
+        // `Critères de réussite :` over a list: a lead-in naming the column, its items the
+        // criteria (a heading naming one criterion is singular, or says more).
+        if block.mark == Mark::Para
+            && plural_lead_in(text)
+            && next.is_some_and(|b| b.mark == Mark::Dash)
+        {
+            self.took(
+                text,
+                "dropped: a lead-in naming the column (the items of the list under it are the criteria)".into(),
+            );
+            self.columns[column].last = None;
+            self.columns[column].item_criteria = true;
+            return;
+        }
         let column_last = match self.columns[column].last {
             Some(Item::Criterion(i)) => Some(i),
             _ => None,
@@ -81,10 +95,13 @@ impl Walker {
                     None
                 } else if first && grouped {
                     self.unfinished_criterion().or(column_last)
-                } else if first {
+                } else if first && self.row_competences.is_empty() {
                     // At the top of a cell, a point only continues a criterion that a
-                    // page break left unfinished, not the last one of the row above.
+                    // page break left unfinished, not the last one of the row above; and
+                    // not in a row that opened a competence (its criteria start there).
                     self.unfinished_criterion()
+                } else if first {
+                    None
                 } else {
                     column_last
                 };
@@ -245,4 +262,11 @@ fn lettered(text: &str) -> Option<String> {
     let rest = chars.as_str().strip_prefix(") ")?;
     (letter.is_ascii_lowercase() && rest.chars().next().is_some_and(char::is_uppercase))
         .then(|| rest.trim().to_owned())
+}
+
+/// `Critères :`, `Critères de réussite :`, `Critères d'évaluation :` (plural, four words at
+/// most).
+fn plural_lead_in(text: &str) -> bool {
+    let t = deunicode::deunicode(text).to_lowercase();
+    super::criteria_lead_in(text) && t.starts_with("criteres") && t.split_whitespace().count() <= 4
 }

@@ -52,6 +52,9 @@ impl Walker {
         first: bool,
         marker: Option<String>,
     ) {
+        if first && self.exam_named_again(block, column) {
+            return;
+        }
         let mut block = block.clone();
         let current = self.current_modality_in_bloc();
         let mut start_new = current.is_none();
@@ -140,5 +143,71 @@ fn scope_said(text: &str, group: Option<usize>) -> Option<Scope> {
         })
     } else {
         ids::range(text).map(|(from, to)| Scope::Range(from, to))
+    }
+}
+
+impl Walker {
+    /// In a table without a competences column (`Épreuves | Critères`), an exam cell
+    /// starting with an exam's ID that an earlier exam's text names (`E1 – Étude …` after
+    /// `Épreuve E1`): it is that exam again, its text added there, and the row's criteria
+    /// assess the competences that exam evaluates. False, and nothing done, otherwise.
+    fn exam_named_again(&mut self, block: &Block, column: usize) -> bool {
+        if self
+            .columns
+            .iter()
+            .any(|c| c.role == super::Role::Competence)
+        {
+            return false;
+        }
+        let Some(l) = self
+            .label(&block.text)
+            .filter(|l| l.kind == super::super::label::Kind::Exam)
+        else {
+            return false;
+        };
+        let id = l.id.to_lowercase();
+        let names = |x: &FoundModality| {
+            x.blocks.iter().any(|b| {
+                b.text
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == id)
+            })
+        };
+        let bloc = self.bloc();
+        let matched: Vec<usize> = (0..bloc.modalities.len())
+            .filter(|&m| names(&bloc.modalities[m]))
+            .collect();
+        let Some(&m) = matched.first() else {
+            return false;
+        };
+        let mut rows: Vec<usize> = Vec::new();
+        for &n in &matched {
+            for &k in &bloc.modalities[n].rows {
+                if !rows.contains(&k) {
+                    rows.push(k);
+                }
+            }
+        }
+        bloc.modalities[m].blocks.push(block.clone());
+        for &k in &rows {
+            if !bloc.modalities[m].rows.contains(&k) {
+                bloc.modalities[m].rows.push(k);
+            }
+        }
+        self.took(
+            &block.text,
+            format!(
+                "the exam {} named in the first table again (its criteria assess the competences it evaluates)",
+                l.id
+            ),
+        );
+        self.current_modality = Some(m);
+        self.columns[column].last = Some(Item::Modality(m));
+        self.row_competences = rows.clone();
+        if let [k] = rows.as_slice() {
+            self.current_competence = Some(*k);
+        }
+        true
     }
 }

@@ -10,6 +10,20 @@ pub(super) fn criteria_lead_in(text: &str) -> bool {
         && t.split_whitespace().count() <= 5
 }
 
+/// Where a criteria lead-in ends a paragraph after other text (`Étude de cas (3 h).
+/// Critères d'évaluation :`): the byte where it starts, after a sentence's end.
+pub(super) fn lead_in_at(text: &str) -> Option<usize> {
+    text.char_indices()
+        .filter(|&(i, _)| i > 0)
+        .filter(|&(i, _)| {
+            let t = &text[i..];
+            (t.starts_with("Critères") || t.starts_with("Criteres") || t.starts_with("Critère"))
+                && text[..i].trim_end().ends_with(['.', ')', ';', ':'])
+        })
+        .map(|(i, _)| i)
+        .find(|&i| criteria_lead_in(&text[i..]))
+}
+
 /// Narrative prose: sentences, not a title (starts with a capital, ends with a full stop,
 /// ten words or more).
 pub(super) fn narrative(text: &str) -> bool {

@@ -1,0 +1,219 @@
+//! A whole HTML document (a word processor's "save as web page", a web page): its
+//! `<table>` rows as tab-separated rows whose cells keep their HTML fragments (read by
+//! [`super::cells`]), `colspan` as empty cells after the cell; the text outside tables as
+//! prose lines, one per block (`<p>`, `<h1>`, `<div>`, `<br>`); a `rowspan` cell leaves an
+//! empty cell in the rows below it covers. Each row or line is written
+//! on the line of the document where it starts, so that line numbers still point into it.
+
+/// The document as tab-separated text.
+pub fn to_tabs(text: &str) -> String {
+    let mut out: Vec<String> = vec![String::new(); text.lines().count() + 1];
+    let mut place = |line: usize, s: String| {
+        if s.trim().is_empty() {
+            return;
+        }
+        // A row keeps its tabs (a heading row ends with empty cells).
+        let s = if s.contains('\t') {
+            s
+        } else {
+            s.trim().to_owned()
+        };
+        let mut at = line.min(out.len() - 1);
+        while !out[at].is_empty() && at + 1 < out.len() {
+            at += 1;
+        }
+        if out[at].is_empty() {
+            out[at] = s;
+        } else {
+            out.push(s);
+        }
+    };
+    let line_of = |byte: usize| text[..byte].matches('\n').count();
+    let mut prose = String::new();
+    let mut prose_at = 0;
+    let mut row: Option<(usize, Vec<String>)> = None;
+    let mut cell: Option<String> = None;
+    let mut tables = 0usize;
+    // Per grid column, how many more rows a `rowspan` cell above covers.
+    let mut pending: Vec<usize> = Vec::new();
+    let mut skip = false;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        if let Some(end) = rest.starts_with('<').then(|| rest.find('>')).flatten() {
+            let tag = &rest[1..end];
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let closing = tag.starts_with('/');
+            match (name.as_str(), closing) {
+                ("script" | "style" | "head", c) => skip = !c,
+                ("table", false) => {
+                    tables += 1;
+                    place(prose_at, std::mem::take(&mut prose));
+                }
+                ("table", true) => tables = tables.saturating_sub(1),
+                ("tr", false) if tables == 1 => row = Some((line_of(i), Vec::new())),
+                ("tr", true) if tables == 1 => {
+                    if let Some((line, mut cells)) = row.take() {
+                        covered(&mut cells, &mut pending, usize::MAX);
+                        place(line, cells.join("\t"));
+                    }
+                }
+                ("td" | "th", false) if tables == 1 => {
+                    cell = Some(String::new());
+                    if let Some((_, cells)) = &mut row {
+                        covered(cells, &mut pending, 1);
+                        let span = spans(tag, "colspan");
+                        let down = spans(tag, "rowspan");
+                        let at = cells.len();
+                        if pending.len() < at + span {
+                            pending.resize(at + span, 0);
+                        }
+                        for p in &mut pending[at..at + span] {
+                            *p = down - 1;
+                        }
+                        // The cell itself is pushed at its end; the grid positions it
+                        // also covers follow it, empty.
+                        cells.push(String::new());
+                        let n = cells.len();
+                        cells[n - 1] = format!("\u{0}{span}");
+                    }
+                }
+                ("td" | "th", true) if tables == 1 => {
+                    if let (Some(c), Some((_, cells))) = (cell.take(), &mut row)
+                        && let Some(last) = cells.last_mut()
+                    {
+                        let span: usize = last.trim_start_matches('\u{0}').parse().unwrap_or(1);
+                        *last = c.split_whitespace().collect::<Vec<_>>().join(" ");
+                        for _ in 1..span {
+                            cells.push(String::new());
+                        }
+                    }
+                }
+                _ if skip => {}
+                _ => {
+                    if let Some(c) = &mut cell {
+                        c.push_str(&rest[..=end]);
+                    } else if tables == 0
+                        && matches!(
+                            name.as_str(),
+                            "p" | "div"
+                                | "br"
+                                | "h1"
+                                | "h2"
+                                | "h3"
+                                | "h4"
+                                | "h5"
+                                | "h6"
+                                | "li"
+                                | "body"
+                        )
+                    {
+                        place(prose_at, std::mem::take(&mut prose));
+                    }
+                }
+            }
+            i += end + 1;
+            continue;
+        }
+        let ch = rest.chars().next().unwrap_or(' ');
+        if !skip {
+            if let Some(c) = &mut cell {
+                c.push(ch);
+            } else if tables == 0 {
+                if prose.trim().is_empty() {
+                    prose_at = line_of(i);
+                }
+                prose.push(if ch == '\n' { ' ' } else { ch });
+            }
+        }
+        i += ch.len_utf8();
+    }
+    place(prose_at, prose);
+    let lines: Vec<String> = out
+        .into_iter()
+        .map(|l| {
+            if l.contains('\t') {
+                l
+            } else {
+                decode(&l.split_whitespace().collect::<Vec<_>>().join(" "))
+            }
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// Grid positions a `rowspan` cell above covers, from the row's next cell on: an empty
+/// cell each (the row continues what that cell holds). Before a cell (`stop_after` 1) up to
+/// the first position not covered; at the row's end (`usize::MAX`) up to the grid's width.
+fn covered(cells: &mut Vec<String>, pending: &mut [usize], stop_after: usize) {
+    while let Some(p) = pending.get_mut(cells.len()) {
+        if *p == 0 {
+            if stop_after == usize::MAX && cells.len() + 1 < pending.len() {
+                // Past the row's own cells: skip to later covered positions.
+                cells.push(String::new());
+                continue;
+            }
+            break;
+        }
+        *p -= 1;
+        cells.push(String::new());
+    }
+}
+
+/// `colspan="4"`, `rowspan="2"`: how many grid columns or rows the cell covers.
+fn spans(tag: &str, attribute: &str) -> usize {
+    let lower = tag.to_ascii_lowercase();
+    lower
+        .find(attribute)
+        .and_then(|at| {
+            let digits: String = lower[at + attribute.len()..]
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        })
+        .unwrap_or(1)
+        .clamp(1, 64)
+}
+
+/// The few entities prose outside tables holds (cells are decoded by the cell reader).
+fn decode(text: &str) -> String {
+    text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_cells_and_colspan_become_tab_rows_and_prose_stays_on_its_line() {
+        let html = "<html><body>\n<h1>Titre</h1>\n<table>\n<tr><td>A</td><td><p>B</p>\n<p>C</p></td></tr>\n<tr><td colspan=\"2\"><b>Bloc 1</b></td></tr>\n</table>\n<p>Fin.</p></body></html>";
+        let t = to_tabs(html);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines[1], "Titre");
+        assert_eq!(lines[3], "A\t<p>B</p> <p>C</p>");
+        assert_eq!(lines[5], "<b>Bloc 1</b>\t");
+        assert_eq!(lines[7], "Fin.");
+    }
+
+    #[test]
+    fn a_rowspan_cell_leaves_an_empty_cell_in_the_rows_it_covers() {
+        let html = "<table><tr><td rowspan=\"2\">A1</td><td>C1</td><td rowspan=\"2\">Oral</td></tr>\n<tr><td>C2</td></tr>\n<tr><td>A2</td><td>C3</td><td>Écrit</td></tr></table>";
+        let t = to_tabs(html);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines[0], "A1\tC1\tOral");
+        assert_eq!(lines[1], "\tC2\t");
+        assert_eq!(lines[2], "A2\tC3\tÉcrit");
+    }
+}

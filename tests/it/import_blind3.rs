@@ -1,0 +1,33 @@
+//! `refolio import table` on a third round of documents written in new hands after the fixes
+//! of `import_blind2`, and first run *blind* (their figures then are in docs/import.md): a
+//! whole HTML document, Word's "save as web page", its table over several lines with a
+//! `colspan` bloc row (`web.html`); a CQP whose units `UC1 –` are the blocs, a first column
+//! headed `Capacités`, capacities numbered `1.1 –` (`cqp.txt`); two columns, competences run
+//! together in one cell, criteria inside the exam cell (`boutique.txt`).
+
+use crate::common::fixture;
+use crate::import_table::measure_file;
+
+fn blind(name: &str) {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    measure_file(
+        &fixture("import/blind3").join(name),
+        "import/blind3",
+        &format!("{stem}.expected.yaml"),
+    );
+}
+
+#[test]
+fn web_a_whole_html_document_with_a_colspan_bloc_row() {
+    blind("web.html");
+}
+
+#[test]
+fn cqp_units_as_blocs_and_capacities_numbered_without_prefix() {
+    blind("cqp.txt");
+}
+
+#[test]
+fn boutique_two_columns_run_together_competences_and_criteria_in_the_exam_cell() {
+    blind("boutique.txt");
+}
