@@ -224,7 +224,6 @@ pub struct DossierPage<'a> {
     pub attempts: Vec<super::results::AttemptView<'a>>,
     pub professional: Option<super::results::ConditionView>,
     pub interview: Option<super::results::ConditionView>,
-    pub grid: Option<GridView>,
     pub blocs: Vec<BlocSection<'a>>,
     pub soft_skills: Vec<SoftSkillView<'a>>,
     pub exemptions: Vec<ExemptionView<'a>>,
@@ -245,25 +244,6 @@ pub struct JobView<'a> {
 pub struct MissionView<'a> {
     pub text: &'a str,
     pub competences: Vec<ItemLink<'a>>,
-}
-
-/// The points grid: each graded bloc's mark, the professional evaluation and the total.
-#[derive(Serialize)]
-pub struct GridView {
-    pub rows: Vec<GridRow>,
-    pub professional: Option<GridRow>,
-    pub total: Option<String>,
-    pub total_points: u32,
-    pub pass_mark: u32,
-}
-
-#[derive(Serialize)]
-pub struct GridRow {
-    /// A bloc ID; empty for the professional evaluation.
-    pub id: String,
-    pub mark: Option<String>,
-    pub points: u32,
-    pub minimum: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -509,7 +489,6 @@ pub fn dossier_page<'a>(
         attempts: super::results::attempts(t, c),
         professional: super::results::professional(t, c, r, d),
         interview: super::results::interview(t, c, r, d),
-        grid: grid(r, d),
         blocs,
         soft_skills: c
             .soft_skills
@@ -543,48 +522,6 @@ pub fn dossier_page<'a>(
             t.fill("exemptions", &[("candidate", t.text(within))])
         },
     }
-}
-
-fn grid(r: &Referential, d: &Dossier) -> Option<GridView> {
-    let (total_points, pass_mark) = (r.rules.total_points?, r.rules.pass_mark?);
-    let mut sum = Some(0.0);
-    let rows = r
-        .blocs
-        .iter()
-        .enumerate()
-        .filter_map(|(b, bloc)| {
-            let points = bloc.points?;
-            let mark = d
-                .blocs
-                .iter()
-                .find(|x| x.bloc == b)
-                .and_then(|x| x.outcome.mark);
-            sum = sum.zip(mark).map(|(s, m)| s + m);
-            Some(GridRow {
-                id: bloc.id.clone(),
-                mark: mark.map(fmt_number),
-                points,
-                minimum: bloc.minimum,
-            })
-        })
-        .collect();
-    let professional = r.rules.professional_evaluation.as_ref().map(|p| {
-        let mark = d.professional.mark;
-        sum = sum.zip(mark).map(|(s, m)| s + m);
-        GridRow {
-            id: String::new(),
-            mark: mark.map(fmt_number),
-            points: p.points,
-            minimum: p.minimum,
-        }
-    });
-    Some(GridView {
-        rows,
-        professional,
-        total: sum.map(fmt_number),
-        total_points,
-        pass_mark,
-    })
 }
 
 /// "5 critères : 3 validés, 1 non validé, 1 sans résultat".

@@ -201,8 +201,19 @@ fn bloc_bar(t: &Strings, r: &Referential, d: &Dossier, b: &BlocResult) -> Option
             ("needed", &needed_s),
         ],
     );
-    if bloc.points.is_some() {
-        text.push_str(&t.get("summary_bar_points_unused"));
+    // Its mark still counts in the grid's total: said here, the one place marks are shown.
+    if let Some(points) = bloc.points {
+        let points = fmt_number(b.outcome.applicable.unwrap_or(f64::from(points)));
+        text.push_str(&match b.outcome.mark {
+            Some(m) => t.fill(
+                "summary_bar_points_mark",
+                &[("mark", &fmt_number(m)), ("points", &points)],
+            ),
+            None => t.fill("summary_bar_points_unused", &[("points", &points)]),
+        });
+        if let Some(m) = bloc.minimum {
+            text.push_str(&t.fill("summary_bar_minimum", &[("minimum", &m.to_string())]));
+        }
     }
     Some(Bar {
         id,

@@ -295,21 +295,23 @@ fn exemptions_are_shown_with_their_reason() {
 }
 
 #[test]
-fn the_points_grid_is_shown_with_the_total() {
+fn the_points_grid_is_said_once_in_the_summary_bars_with_the_total() {
     let out = site();
     let doc = html(&out, "candidates/emma/index.html");
-    assert_eq!(
-        text(&doc, "table.grid tbody tr"),
-        [
-            "G1 20 60 24",
-            "G2 30 40 16",
-            "Évaluation professionnelle 70 100 50"
-        ]
-    );
-    assert_eq!(
-        text(&doc, "table.grid tfoot tr"),
-        ["Total 120 200 Certification totale à partir de 100"]
-    );
+    // No separate grid table: each mark, its points and minimum, the professional
+    // evaluation and the total are in the summary's bars, the one place they are shown.
+    assert_eq!(doc.select(&sel("table.grid")).count(), 0);
+    let bars = text(&doc, ".summary p.bar");
+    for said in [
+        "G1 : 20 sur 60",
+        "éliminatoire en dessous de 24",
+        "G2 : 30 sur 40",
+        "éliminatoire en dessous de 16",
+        "Évaluation professionnelle : 70 sur 100 ; éliminatoire en dessous de 50",
+        "120 sur 200 ; certification totale à partir de 100",
+    ] {
+        assert!(bars.iter().any(|b| b.contains(said)), "{said} in {bars:?}");
+    }
     assert!(
         text(&doc, "section.bloc .reasons li")
             .contains(&"Note 20 sous le minimum de 24 : note éliminatoire.".to_owned())

@@ -12,6 +12,7 @@ mod corpus;
 mod credentials;
 mod decision;
 mod diagnostics;
+mod dossier_facts;
 mod dossier_summary;
 mod evidence_links;
 mod fuzz_regressions;
