@@ -82,7 +82,11 @@ fn every_competence_text_criterion_indicator_and_mark_of_the_bundled_dossiers_is
     let out = build_in_memory(&root);
     let mut referentials = BTreeMap::new();
     let (mut competences, mut criteria, mut indicators, mut marks) = (0, 0, 0, 0);
-    for (c, d) in checked.site.candidates.iter().zip(&checked.dossiers) {
+    for (id, c) in checked.site.candidates.iter() {
+        let d = checked
+            .dossiers
+            .get(id)
+            .expect("every candidate has its dossier");
         let r = referentials
             .entry(c.referential.clone())
             .or_insert_with(|| referential(&html(&out, &format!("{}/index.html", c.referential))));
