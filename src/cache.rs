@@ -181,7 +181,7 @@ pub fn consult(
 impl Scan {
     /// Records a successful build of the scanned inputs into `target`, which it printed as
     /// `replay`. Written under another name, then renamed: never half a file.
-    pub fn record(self, target: &Path, replay: Replay) -> Result<(), Error> {
+    pub fn record(self, target: &Path, replay: &Replay) -> Result<(), Error> {
         let Some(outputs) = scan_outputs(target) else {
             return Ok(());
         };
@@ -191,7 +191,7 @@ impl Scan {
             scanned_ns: self.scanned_ns,
             inputs: self.inputs,
             outputs,
-            replay,
+            replay: replay.clone(),
         };
         let text = serde_json::to_string(&manifest)
             .map_err(|e| Error::Usage(format!("build cache: {e}")))?;

@@ -230,9 +230,11 @@ pub enum Cached {
     /// Inputs and output were as the last build left them: nothing was done. What that
     /// build printed, to print again.
     Unchanged(cache::Replay),
-    /// A build ran; `warning` when the cache could not be used.
+    /// A build ran; `warning` when the cache could not be used. When it wrote the site,
+    /// `replay` is its report, made once for the cache and the terminal.
     Built {
         built: Box<Built>,
+        replay: Option<cache::Replay>,
         warning: Option<Diagnostic>,
     },
 }
@@ -275,11 +277,14 @@ pub fn build_cached(
     // A failed build leaves the previous site, which the previous cache still describes.
     // A cache that cannot be written costs the next build its shortcut, nothing else: the
     // site is published.
-    if let Some(summary) = &built.summary {
-        let _ = scan.record(&target, cache::Replay::of(&built.checked, summary));
-    }
+    let replay = built.summary.as_ref().map(|summary| {
+        let replay = cache::Replay::of(&built.checked, summary);
+        let _ = scan.record(&target, &replay);
+        replay
+    });
     Ok(Cached::Built {
         built: Box::new(built),
+        replay,
         warning,
     })
 }

@@ -340,9 +340,20 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let progress = out.progress();
             let cached = refolio::build_cached(&options, &|step| progress.step(step), !no_cache);
             drop(progress);
-            let (built, warning) = match cached? {
-                refolio::Cached::Unchanged(replay) => return Ok(replay_report(out, &replay)),
-                refolio::Cached::Built { built, warning } => (built, warning),
+            let (built, replay, warning) = match cached? {
+                refolio::Cached::Unchanged(replay) => {
+                    return Ok(replay_report(
+                        out,
+                        &replay,
+                        Some(UNCHANGED),
+                        &replay.summary,
+                    ));
+                }
+                refolio::Cached::Built {
+                    built,
+                    replay,
+                    warning,
+                } => (built, replay, warning),
             };
             if let Some(w) = warning.filter(|_| !out.quiet) {
                 let sources = refolio::diagnostics::Sources::default();
@@ -352,7 +363,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 true => format!("{s}\n{}", s.stages),
                 false => s.to_string(),
             });
-            Ok(report(out, &built.checked, summary, "nothing was written"))
+            // A site written: its report was made once, for the cache; print that one.
+            match (replay, summary) {
+                (Some(replay), Some(summary)) => Ok(replay_report(out, &replay, None, &summary)),
+                (_, summary) => Ok(report(out, &built.checked, summary, "nothing was written")),
+            }
         }
         Command::Serve {
             candidates,
@@ -620,9 +635,18 @@ fn report(out: Out, checked: &Checked, summary: Option<String>, on_error: &str) 
     ExitCode::SUCCESS
 }
 
-/// What the last build printed, printed again for a build that had nothing to do, as
-/// [`report`] prints it.
-fn replay_report(out: Out, replay: &refolio::cache::Replay) -> ExitCode {
+/// What a build with nothing to do says before the last build's summary.
+const UNCHANGED: &str =
+    "unchanged since the last build: nothing to write (`--no-cache` builds anyway)";
+
+/// A successful build's report ([`refolio::cache::Replay`]), as [`report`] prints one: its
+/// diagnostics and coverage lines, then `note` if any, then `summary`.
+fn replay_report(
+    out: Out,
+    replay: &refolio::cache::Replay,
+    note: Option<&str>,
+    summary: &str,
+) -> ExitCode {
     {
         let mut err = anstream::stderr().lock();
         let mut stdout = std::io::stdout().lock();
@@ -639,8 +663,10 @@ fn replay_report(out: Out, replay: &refolio::cache::Replay) -> ExitCode {
             out.line(line);
         }
     }
-    out.line("unchanged since the last build: nothing to write (`--no-cache` builds anyway)");
-    out.line(&replay.summary);
+    if let Some(note) = note {
+        out.line(note);
+    }
+    out.line(summary);
     ExitCode::SUCCESS
 }
 

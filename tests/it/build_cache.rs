@@ -3,23 +3,11 @@
 //! foreign cache gives a full build, the last two with a warning. (The random edits are in
 //! `unchanged_files`.)
 
-use crate::common::{copy_tree, fixture, run};
+use crate::common::{copy_tree, fixture, run, tree};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 const UNCHANGED: &str = "unchanged since the last build: nothing to write";
-
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
 
 /// A copy of the `candidates` fixture and where it builds.
 fn site() -> (tempfile::TempDir, PathBuf, PathBuf) {

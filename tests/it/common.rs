@@ -9,6 +9,19 @@ use std::process::Command;
 use refolio::output::MemoryOutput;
 use scraper::{Html, Selector};
 
+/// Every file under `dir` (symbolic links not followed), by relative path, with its bytes.
+pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
 /// The first item of `items` in the site's order (file-name order).
 pub fn first<K: std::hash::Hash + Eq, V>(items: &refolio::model::ById<K, V>) -> &V {
     items.values().next().expect("the site has one")

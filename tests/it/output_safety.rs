@@ -4,24 +4,10 @@
 //! whatever the thread count and the order in which the file system lists the content.
 
 use crate::common;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{copy_tree, fixture, repo_root};
-
-/// Every file under `dir` (symbolic links not followed), by relative path, with its bytes.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
+use common::{copy_tree, fixture, repo_root, tree};
 
 /// Runs `refolio --root <root> build --output-dir <out>` with extra environment.
 fn build(root: &Path, out: &Path, env: &[(&str, &Path)]) -> (i32, String) {

@@ -137,12 +137,7 @@ fn tokenize(raw: &str) -> Vec<Token> {
         };
         let tag = &rest[open + 1..open + close];
         // `a < b` in running text: not a tag.
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let name = tag_name(tag);
         if name.is_empty() {
             tokens.push(Token::Text(rest[..open + 1].to_owned()));
             rest = &rest[open + 1..];
@@ -163,6 +158,16 @@ fn tokenize(raw: &str) -> Vec<Token> {
     }
     tokens.push(Token::Text(rest.to_owned()));
     tokens
+}
+
+/// The lowercase name of a tag written `tag` between its `<` and `>` (`/TD` → `td`); empty
+/// when the text is no tag.
+pub(super) fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 /// Reads one cell. In a list (`<ul>`), or anywhere in a cell without paragraph marks,

@@ -42,12 +42,7 @@ pub fn to_tabs(text: &str) -> String {
         let rest = &text[i..];
         if let Some(end) = rest.starts_with('<').then(|| rest.find('>')).flatten() {
             let tag = &rest[1..end];
-            let name: String = tag
-                .trim_start_matches('/')
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-                .to_ascii_lowercase();
+            let name = super::cells::tag_name(tag);
             let closing = tag.starts_with('/');
             match (name.as_str(), closing) {
                 ("script" | "style" | "head", c) => skip = !c,
