@@ -116,6 +116,7 @@ pub struct RawRetakes {
     pub keep: Option<S<String>>,
     /// `10/20`.
     pub cap: Option<S<String>>,
+    pub blocs_only: Option<S<bool>>,
 }
 
 #[derive(Debug, Deserialize)]

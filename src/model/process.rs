@@ -199,6 +199,11 @@ pub struct Retakes {
     pub keep_best: bool,
     /// A retake's mark is capped at this share of the item's points (`10/20`).
     pub cap: Option<(f64, f64)>,
+    /// A retake presents the bloc evaluations only: the professional evaluation, its parts
+    /// and the final interview keep their earlier result (004: "le candidat repasse
+    /// uniquement les évaluations de blocs et conserve le bénéfice de sa note de tuteur"),
+    /// unless that result's status offers a retake.
+    pub blocs_only: bool,
 }
 
 /// What replaces a bloc's exams for some candidates (004: an Executive's portfolio of

@@ -98,11 +98,23 @@ pub fn process_lines(r: &Referential, t: &Strings) -> Vec<RuleLine> {
             text,
         ));
     }
-    if let Some(n) = rules.retakes.as_ref().and_then(|x| x.per_bloc) {
-        lines.push(line(
-            t.get("rule_retakes"),
-            format!("{n} {}", t.text("rule_per_bloc")),
-        ));
+    if let Some(x) = &rules.retakes {
+        let mut said: Vec<String> = Vec::new();
+        if let Some(n) = x.per_bloc {
+            said.push(format!("{n} {}", t.text("rule_per_bloc")));
+        }
+        if x.keep_best {
+            said.push(t.get("rule_keep_best"));
+        }
+        if let Some((v, of)) = x.cap {
+            said.push(format!("{} {v}/{of}", t.text("rule_cap")));
+        }
+        if x.blocs_only {
+            said.push(t.get("rule_blocs_only"));
+        }
+        if !said.is_empty() {
+            lines.push(line(t.get("rule_retakes"), said.join(" ; ")));
+        }
     }
     if !rules.penalties.is_empty() {
         let p: Vec<String> = rules.penalties.iter().map(|p| format!("{p} %")).collect();

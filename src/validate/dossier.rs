@@ -306,6 +306,22 @@ pub fn dossier(
             .filter(|(_, v)| v.is_none())
             .map(|(a, _)| a),
     );
+    for refused in &merged.refused {
+        diags.push(
+            Diagnostic::error(
+                Kind::Rule,
+                Some(refused.at.clone()),
+                format!(
+                    "{}: a retake presents the bloc evaluations only, so this result does not count: the earlier one stands",
+                    candidate.id
+                ),
+            )
+            .with_suggestion(Some(
+                "the referential says `retakes: { blocs_only: true }`: remove it, or give it in the session it belongs to"
+                    .to_owned(),
+            )),
+        );
+    }
     let parts: Vec<(&str, u32, Option<&crate::model::ItemResult>)> = rules
         .professional_evaluation
         .iter()

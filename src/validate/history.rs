@@ -24,16 +24,36 @@ pub struct Merged<'a> {
     pub parts: BTreeMap<usize, Cow<'a, ItemResult>>,
     pub professional: Option<Cow<'a, ItemResult>>,
     pub interview: Option<Cow<'a, ItemResult>>,
+    /// Results of a retake that the referential's `blocs_only` leaves out: the earlier
+    /// result stands.
+    pub refused: Vec<&'a ItemResult>,
 }
 
 /// How a later result of an item takes the place of an earlier one.
 #[derive(Clone, Copy)]
-struct Retaking {
+struct Retaking<'r> {
     keep_best: bool,
     cap: Option<(f64, f64)>,
+    blocs_only: bool,
+    rules: &'r Rules,
 }
 
-impl Retaking {
+impl Retaking<'_> {
+    /// Whether a session of `kind` may give again an item of the professional evaluation or
+    /// the final interview whose result so far is `old`: always, unless the retakes present
+    /// the blocs only and `old`'s status offers no retake.
+    fn reopens(self, old: Option<&ItemResult>, kind: AttemptKind) -> bool {
+        let Some(old) = old else { return true };
+        if !self.blocs_only || kind != AttemptKind::Retake {
+            return true;
+        }
+        old.outcome
+            .status()
+            .and_then(|s| self.rules.status_rule(Scope::Professional, s))
+            .and_then(|rule| rule.retake)
+            == Some(true)
+    }
+
     /// `new`, a result of a session of `kind`, in place of `old`.
     fn pick<'a>(
         self,
@@ -77,6 +97,8 @@ pub fn merge<'a>(rules: &Rules, attempts: impl IntoIterator<Item = &'a Attempt>)
     let how = Retaking {
         keep_best: rules.retakes.as_ref().is_some_and(|r| r.keep_best),
         cap: rules.retakes.as_ref().and_then(|r| r.cap),
+        blocs_only: rules.retakes.as_ref().is_some_and(|r| r.blocs_only),
+        rules,
     };
     let mut m = Merged::default();
     fn fold<'a>(
@@ -98,12 +120,24 @@ pub fn merge<'a>(rules: &Rules, attempts: impl IntoIterator<Item = &'a Attempt>)
         fold(how, &mut m.modalities, &a.modalities, a.kind);
         fold(how, &mut m.modules, &a.modules, a.kind);
         fold(how, &mut m.substitutes, &a.substitutes, a.kind);
-        fold(how, &mut m.parts, &a.professional_parts, a.kind);
-        if let Some(p) = &a.professional {
-            m.professional = Some(how.pick(m.professional.take(), p, a.kind));
+        for (k, v) in &a.professional_parts {
+            if how.reopens(m.parts.get(k).map(AsRef::as_ref), a.kind) {
+                let old = m.parts.remove(k);
+                m.parts.insert(*k, how.pick(old, v, a.kind));
+            } else {
+                m.refused.push(v);
+            }
         }
-        if let Some(f) = &a.final_interview {
-            m.interview = Some(how.pick(m.interview.take(), f, a.kind));
+        for (new, into) in [
+            (&a.professional, &mut m.professional),
+            (&a.final_interview, &mut m.interview),
+        ] {
+            let Some(new) = new else { continue };
+            if how.reopens(into.as_deref(), a.kind) {
+                *into = Some(how.pick(into.take(), new, a.kind));
+            } else {
+                m.refused.push(new);
+            }
         }
     }
     m
@@ -191,7 +225,10 @@ pub fn admissible(
             used.push(i);
             continue;
         };
-        let statuses = bloc_statuses(r, &attempts[prev], bloc);
+        let mut statuses = bloc_statuses(r, &attempts[prev], bloc);
+        // A voided session voids every bloc it holds, not only the one of the fraud: what
+        // its rule offers after it holds for each.
+        statuses.extend(voided(rules, &attempts[prev]));
         let offered = statuses.iter().find_map(|s| {
             let rule = rules.status_rule(Scope::Exams, *s)?;
             rule.retake.map(|offered| (*s, offered))

@@ -226,6 +226,7 @@ impl Lowering<'_> {
                 per_bloc: r.per_bloc.as_ref().map(|p| p.value),
                 keep_best,
                 cap,
+                blocs_only: r.blocs_only.as_ref().is_some_and(|b| b.value),
             });
         }
         for p in &raw.penalties {
