@@ -21,6 +21,7 @@ pub enum Verdict {
 /// Every message key a [`Reason`] can carry; `strings.toml` must translate each (tested).
 pub const REASON_KEYS: &[&str] = &[
     "default_all_blocs",
+    "default_all_exempted",
     "default_bloc_competences",
     "default_competence_all",
     "default_partial",
@@ -52,6 +53,7 @@ pub const REASON_KEYS: &[&str] = &[
     "reason_exempted",
     "reason_full_all_blocs",
     "reason_full_grid",
+    "reason_title_full",
     "reason_interview",
     "reason_interview_exempted",
     "reason_interview_mark_reached",
@@ -184,6 +186,7 @@ pub fn competence_outcome(
             );
         }
         reasons.push(Reason::new("reason_all_exempted", &[]));
+        reasons.push(Reason::new("default_all_exempted", &[]));
         return (Verdict::Validated, reasons);
     }
     if missing > 0 {

@@ -343,7 +343,10 @@ pub fn certification_decision(
     reasons.extend(interview.reasons.iter().cloned());
     full = combine(full, interview.standing);
     match full {
-        Some(true) => (Decision::Full, reasons),
+        Some(true) => {
+            reasons.push(Reason::new("reason_title_full", &[]));
+            (Decision::Full, reasons)
+        }
         None => (Decision::Undecided, reasons),
         Some(false) => partial(rules, blocs, reasons),
     }

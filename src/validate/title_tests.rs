@@ -13,7 +13,10 @@ fn the_worked_example_of_004_gives_full_certification() {
     let (decision, reasons) = decide_004([68.0, 140.0, 162.0, 100.0], 150.0);
     assert_eq!(decision, Decision::Full);
     assert_eq!(arg(&reasons, "reason_total_reached", "total"), "620");
-    assert_eq!(keys(&reasons).last(), Some(&"reason_full_grid"));
+    assert_eq!(
+        keys(&reasons)[keys(&reasons).len() - 2..],
+        ["reason_full_grid", "reason_title_full"]
+    );
 }
 
 #[test]
@@ -227,7 +230,8 @@ fn a_required_final_interview_is_a_condition_of_the_title() {
         [
             "reason_full_all_blocs",
             "default_all_blocs",
-            "reason_interview"
+            "reason_interview",
+            "reason_title_full"
         ]
     );
     // A mark without a minimum decides nothing: the jury does.

@@ -210,8 +210,9 @@ fn the_dossier_shows_decision_reasoning_matrix_and_assessments() {
     assert_eq!(
         text(&doc, ".decision ol.reasons li"),
         [
-            "Tous les blocs sont validés : certification totale.",
-            "Règle par défaut de refolio, non énoncée par le certificateur : la certification totale demande que tous les blocs soient validés."
+            "Tous les blocs requis sont validés.",
+            "Règle par défaut de refolio, non énoncée par le certificateur : la certification totale demande que tous les blocs soient validés.",
+            "Toutes les conditions du titre sont remplies : certification totale."
         ]
     );
     // The default is listed apart, as not the certifier's, among what the decision

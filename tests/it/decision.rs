@@ -499,7 +499,7 @@ fn source_000_states_bloc_2s_condition_and_the_grand_oral() {
     );
     assert_eq!(
         pending.bloc("B2").1,
-        ["Les 1 compétences du bloc sont validées."]
+        ["1 compétence validée sur 1 : bloc validé."]
     );
     let passed = scenario(
         R000,
@@ -859,5 +859,47 @@ fn the_referential_page_states_every_retake_rule() {
     assert!(
         rules.contains(&"Rattrapages 2 par bloc ; la meilleure note est retenue ; note de rattrapage plafonnée à 10/20".to_owned()),
         "{rules:#?}"
+    );
+}
+
+#[test]
+fn no_reason_claims_the_title_that_a_later_condition_refuses() {
+    // Source 000: every bloc validated, the Grand oral not: the blocs are kept, and no
+    // line of the reasoning says "certification totale".
+    let o = scenario(
+        R000,
+        "results:\n  criteria:\n    C1.cr1: true\n    C1.cr2: true\n    C1.cr3: false\n    C2.cr1: true\n    C2.cr2: true\n  final_interview: not-validated\n",
+    );
+    assert_eq!(*o.decision(), partial(&["B1", "B2"]));
+    assert_eq!(
+        o.reasons(),
+        [
+            "Tous les blocs requis sont validés.",
+            "Règle par défaut de refolio, non énoncée par le certificateur : la certification totale demande que tous les blocs soient validés.",
+            "Grand oral : ✘ non validé.",
+            "La personne candidate conserve le bénéfice des blocs validés : B1, B2.",
+            "Règle par défaut de refolio, non énoncée par le certificateur : les blocs validés sont conservés (blocs capitalisables).",
+        ]
+    );
+    // Source 001 lets the jury exempt "certains critères": what a competence whose every
+    // criterion is exempted becomes, it does not say, and the reasoning says so.
+    let o = scenario(
+        R001,
+        "exemptions:\n  - criterion: C1.cr1\n    reason: avis du référent handicap\nresults:\n  criteria:\n    C2.cr1: true\n",
+    );
+    assert_eq!(o.diagnostics(), Vec::<String>::new());
+    let r = first(&o.checked.site.referentials);
+    let d = first(&o.checked.dossiers);
+    assert_eq!(
+        texts(&d.competences[0].reasons(r)),
+        [
+            "1 critère dispensé par le jury ne compte pas.",
+            "Tous ses critères sont dispensés par le jury.",
+            "Règle par défaut de refolio, non énoncée par le certificateur : une compétence dont tous les critères sont dispensés est validée par aménagement.",
+        ]
+    );
+    assert_eq!(
+        texts(&d.competences[1].reasons(r))[0],
+        "1 critère validé sur 1 pris en compte."
     );
 }
