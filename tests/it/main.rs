@@ -21,6 +21,7 @@ mod import_blind2;
 mod import_blind3;
 mod import_help;
 mod import_known;
+mod import_known2;
 mod import_office;
 mod import_rncp;
 mod import_table;

@@ -61,6 +61,11 @@ pub enum Line {
     Blank,
 }
 
+/// The text a converter writes for a grid position covered by the cell above it (an HTML
+/// `rowspan`, a grid table's cell spanning rows): read as an empty cell continuing that
+/// cell, like a .docx vertical merge.
+pub const COVERED: &str = "\u{1}";
+
 /// Splits a document into lines. A short row directly followed by another short row that
 /// completes it is one row cut by a line break inside it (converters do that): they are
 /// joined. A row holding only its first cell (a heading) is never joined.
@@ -88,7 +93,19 @@ pub fn read_document(text: &str) -> Vec<Line> {
             lines.push(Line::Rule);
             continue;
         }
-        let cells: Vec<Cell> = raw_cells.iter().map(|c| read_cell(c)).collect();
+        let cells: Vec<Cell> = raw_cells
+            .iter()
+            .map(|c| {
+                if *c == COVERED {
+                    Cell {
+                        below: true,
+                        ..Cell::default()
+                    }
+                } else {
+                    read_cell(c)
+                }
+            })
+            .collect();
         if previous_was_short_row
             && let Some(Line::Row { cells: before, .. }) = lines.last_mut()
             && before.len() + cells.len() <= width

@@ -120,7 +120,10 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
     }
     let pieces = match format {
         Format::Docx => docx::pieces(&xml, word_numbering(&mut archive)),
-        Format::Odt => odt::pieces(&xml),
+        Format::Odt => {
+            let styles = part_bytes(&mut archive, "styles.xml");
+            odt::pieces(&xml, Numbering::read_odt(&[&xml, &styles]))
+        }
     }
     .map_err(|(offset, e)| not(format!("{part}: byte {offset}: {e}")))?;
     Ok(lines(&pieces))
@@ -129,14 +132,18 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
 /// The list styles of a Word document (`word/numbering.xml`, absent in many): none when it
 /// cannot be read, the items then keep their text without Word's numbers.
 fn word_numbering<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> Numbering {
-    let Ok(entry) = archive.by_name("word/numbering.xml") else {
-        return Numbering::default();
-    };
+    Numbering::read(&part_bytes(archive, "word/numbering.xml"))
+}
+
+/// An optional part of the archive (list styles): empty when absent or unreadable.
+fn part_bytes<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>, name: &str) -> Vec<u8> {
     let mut xml = Vec::new();
-    if entry.take(MAX_PART_BYTES).read_to_end(&mut xml).is_err() {
-        return Numbering::default();
+    if let Ok(entry) = archive.by_name(name)
+        && entry.take(MAX_PART_BYTES).read_to_end(&mut xml).is_err()
+    {
+        xml.clear();
     }
-    Numbering::read(&xml)
+    xml
 }
 
 /// Pieces as the lines of a text document: a paragraph is a line of prose followed by a
