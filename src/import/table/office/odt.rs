@@ -1,7 +1,8 @@
 //! An OpenDocument text's body (`content.xml`) as [`Piece`]s: `text:p` and `text:h`
 //! paragraphs, `text:list` items (nesting is their level), `table:table` rows whose cells
 //! may span columns and rows (`table:number-columns-spanned`, `…-rows-spanned`), the grid
-//! positions they cover written `table:covered-table-cell`. The number a list style prints
+//! positions they cover written `table:covered-table-cell`; a table nested in a cell gives
+//! items of that cell ([`super::Nested`]). The number a list style prints
 //! before an item ([`Numbering`]) is written back before its text when it is an ID. Notes,
 //! annotations, frames and tracked deletions are not the document's text.
 
@@ -9,7 +10,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::numbering::Numbering;
-use super::{GridCell, Para, Piece, attribute, place, xml_text};
+use super::{GridCell, Nested, Para, Piece, attribute, place, xml_text};
 
 /// Repeated empty cells (`table:number-columns-repeated`, common at a row's end) are kept
 /// up to this many: a referential table is narrow.
@@ -37,6 +38,7 @@ struct State {
     item_fresh: bool,
     /// The paragraph open is that first one.
     numbered: bool,
+    nested: Nested,
 }
 
 impl State {
@@ -48,7 +50,13 @@ impl State {
             {
                 p.text = format!("{id} {}", p.text.trim_start());
             }
-            place(p, self.tables, &mut self.pieces, &mut self.cell);
+            place(
+                p,
+                self.tables,
+                &mut self.pieces,
+                &mut self.cell,
+                &mut self.nested,
+            );
         }
     }
 
@@ -151,7 +159,12 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                 b"table:table" => {
                     s.end_para();
                     s.tables += 1;
+                    if s.tables == 2 {
+                        s.nested.table_start();
+                    }
                 }
+                b"table:table-row" if s.tables == 2 => s.nested.row_start(),
+                b"table:table-cell" if s.tables == 2 => s.nested.cell_start(),
                 b"table:table-row" if s.tables == 1 => {
                     s.row.clear();
                     s.covered_now = s.covered_next.clone();
@@ -222,6 +235,10 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                     s.end_para();
                     let cell = std::mem::take(&mut s.cell);
                     s.row.push(cell);
+                }
+                b"table:table-row" if s.tables == 2 => {
+                    s.end_para();
+                    s.nested.row_end(&mut s.cell);
                 }
                 b"table:table-row" if s.tables == 1 => {
                     let mut row = std::mem::take(&mut s.row);
