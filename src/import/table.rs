@@ -10,6 +10,7 @@ mod cells;
 mod convert;
 mod coverage;
 mod exams;
+mod grid;
 mod html;
 mod ids;
 mod label;

@@ -78,7 +78,7 @@ fn esc(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn docx_xml(title: &str, rows: &[Vec<C>], after: &str) -> String {
+pub(crate) fn docx_xml(title: &str, rows: &[Vec<C>], after: &str) -> String {
     let para = |level: Option<usize>, text: &str| {
         let num = level.map_or(String::new(), |l| {
             format!(
@@ -173,7 +173,7 @@ fn odt_xml(title: &str, rows: &[Vec<C>], after: &str) -> String {
 }
 
 /// A ZIP holding `parts`, deflated as word processors write them.
-fn zipped(parts: &[(&str, &str)]) -> Vec<u8> {
+pub(crate) fn zipped(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     {
         let mut zip = zip::ZipWriter::new(&mut out);

@@ -61,34 +61,88 @@ pub enum Line {
     Blank,
 }
 
+/// The text a converter writes for a grid position covered by the cell above it (an HTML
+/// `rowspan`, a grid table's cell spanning rows): read as an empty cell continuing that
+/// cell, like a .docx vertical merge.
+pub const COVERED: &str = "\u{1}";
+
 /// Splits a document into lines. A short row directly followed by another short row that
 /// completes it is one row cut by a line break inside it (converters do that): they are
-/// joined. A row holding only its first cell (a heading) is never joined.
+/// joined. A row holding only its first cell (a heading) is never joined. A short row
+/// followed by lines without tabs, then by a line whose cells complete it, is a row whose
+/// last cell holds line breaks (a browser's or a spreadsheet's copy of a table): the lines
+/// are paragraphs of that cell, the next line's first cell ends it; in such a table, the
+/// lines after a row up to a blank line continue its last cell.
 pub fn read_document(text: &str) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let mut width = 0;
     let mut previous_was_short_row = false;
+    // The row the next lines may continue (its index in `lines`), whether lines were added
+    // to its last cell since its last tab, and whether the table's cells hold line breaks.
+    let mut open: Option<usize> = None;
+    let mut absorbed = false;
+    let mut broken = false;
     for (i, raw) in text.lines().enumerate() {
         let raw = raw.trim_end_matches('\r');
         if !raw.contains('\t') {
             previous_was_short_row = false;
             if raw.trim().is_empty() {
+                open = None;
+                absorbed = false;
                 lines.push(Line::Blank);
-            } else {
-                lines.push(Line::Text {
-                    line: i + 1,
-                    text: raw.to_owned(),
-                });
+                continue;
             }
+            if let Some(Line::Row { cells: row, .. }) = open.and_then(|at| lines.get_mut(at))
+                && (row.len() < width || broken)
+                && let Some(last) = row.last_mut()
+            {
+                continue_cell(last, read_cell(raw));
+                absorbed = true;
+                continue;
+            }
+            open = None;
+            lines.push(Line::Text {
+                line: i + 1,
+                text: raw.to_owned(),
+            });
             continue;
         }
         let raw_cells: Vec<&str> = raw.split('\t').collect();
         if raw_cells.iter().all(|c| is_rule(c)) {
             previous_was_short_row = false;
+            open = None;
             lines.push(Line::Rule);
             continue;
         }
-        let cells: Vec<Cell> = raw_cells.iter().map(|c| read_cell(c)).collect();
+        let cells: Vec<Cell> = raw_cells
+            .iter()
+            .map(|c| {
+                if *c == COVERED {
+                    Cell {
+                        below: true,
+                        ..Cell::default()
+                    }
+                } else {
+                    read_cell(c)
+                }
+            })
+            .collect();
+        // A line completing the open row, its first cell the end of the row's last: after
+        // lines that cell was cut into, or, in a table known to cut cells so, at once.
+        if (absorbed || broken)
+            && let Some(Line::Row { cells: row, .. }) = open.and_then(|at| lines.get_mut(at))
+            && row.len() < width
+            && row.len() + cells.len() == width + 1
+        {
+            let mut rest = cells.into_iter();
+            if let (Some(first), Some(last)) = (rest.next(), row.last_mut()) {
+                continue_cell(last, first);
+            }
+            row.extend(rest);
+            broken = true;
+            absorbed = false;
+            continue;
+        }
         if previous_was_short_row
             && let Some(Line::Row { cells: before, .. }) = lines.last_mut()
             && before.len() + cells.len() <= width
@@ -101,8 +155,16 @@ pub fn read_document(text: &str) -> Vec<Line> {
         let heading = cells.iter().skip(1).all(Cell::is_empty);
         previous_was_short_row = cells.len() < width && !heading;
         lines.push(Line::Row { line: i + 1, cells });
+        open = (!heading).then_some(lines.len() - 1);
+        absorbed = false;
     }
     lines
+}
+
+/// A cell continued by the text of a line (or of a cell) after a line break inside it.
+fn continue_cell(cell: &mut Cell, more: Cell) {
+    cell.blocks.extend(more.blocks);
+    cell.paragraphs = true;
 }
 
 fn is_rule(cell: &str) -> bool {

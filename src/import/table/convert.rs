@@ -1,5 +1,6 @@
 //! Other text conversions of a table, turned into the tab-separated rows [`super::cells`]
-//! reads: Markdown pipe tables (`| a | b |` rows under a `|---|---|` rule), a whole HTML
+//! reads: Markdown pipe tables (`| a | b |` rows under a `|---|---|` rule), grid tables
+//! (`+---+---+` rules, [`super::grid`]), a whole HTML
 //! document's tables ([`super::html`]) and the output of `pdftotext -layout` (columns aligned with spaces, a cell's text wrapped over several
 //! lines). Each converted row is written on the line where it starts, and the lines it
 //! absorbed are left blank, so that line numbers still point into the document.
@@ -13,6 +14,15 @@ pub fn to_tabs(text: &str) -> Option<String> {
         return None;
     }
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
+    if super::grid::has_grid(&lines) {
+        return Some(super::grid::to_tabs(&lines, |l| {
+            if setext_rule(l) {
+                String::new()
+            } else {
+                inline(l)
+            }
+        }));
+    }
     if lines.iter().any(|l| pipe_rule(l)) {
         return Some(markdown(&lines));
     }

@@ -9,6 +9,46 @@ use super::cells::Mark;
 use super::ids;
 use super::walk::{FoundActivity, FoundModality, Scope, short};
 
+/// Exams of one bloc printing the same text (`Rapport écrit` in two rows) and saying the
+/// same of what they evaluate are one exam: the first, evaluating the rows of all. (A bloc
+/// that has two exams alike describes them apart; the same words twice are one exam said
+/// again beside each competence.)
+pub fn merge_repeated(
+    modalities: Vec<FoundModality>,
+    report: &mut Vec<String>,
+) -> Vec<FoundModality> {
+    let text = |m: &FoundModality| {
+        m.blocks
+            .iter()
+            .map(|b| b.text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut out: Vec<FoundModality> = Vec::new();
+    for m in modalities {
+        let same = out
+            .iter_mut()
+            .find(|o| o.scope == m.scope && !m.blocks.is_empty() && text(o) == text(&m));
+        match same {
+            Some(o) => {
+                report.push(format!(
+                    "line {}: the exam «{}» of line {} is printed again: one exam, evaluating both rows",
+                    m.line,
+                    short(&text(&m)),
+                    o.line
+                ));
+                for k in m.rows {
+                    if !o.rows.contains(&k) {
+                        o.rows.push(k);
+                    }
+                }
+            }
+            None => out.push(m),
+        }
+    }
+    out
+}
+
 /// The exams of bloc `bloc_id`, whose competences are `competence_ids` (in document order).
 pub fn draft_modalities(
     bloc_id: &str,
@@ -17,6 +57,7 @@ pub fn draft_modalities(
     activities: &[FoundActivity],
     report: &mut Vec<String>,
 ) -> Vec<DraftModality> {
+    let modalities = merge_repeated(modalities, report);
     let count = modalities.len();
     let number = ids::numbers(bloc_id)
         .first()

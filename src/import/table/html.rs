@@ -1,8 +1,9 @@
 //! A whole HTML document (a word processor's "save as web page", a web page): its
 //! `<table>` rows as tab-separated rows whose cells keep their HTML fragments (read by
 //! [`super::cells`]), `colspan` as empty cells after the cell; the text outside tables as
-//! prose lines, one per block (`<p>`, `<h1>`, `<div>`, `<br>`); a `rowspan` cell leaves an
-//! empty cell in the rows below it covers. Each row or line is written
+//! prose lines, one per block (`<p>`, `<h1>`, `<div>`, `<br>`); the grid positions a
+//! `rowspan` cell covers in the rows below are marked covered ([`super::cells::COVERED`]), so
+//! that they continue its text as a .docx vertical merge does. Each row or line is written
 //! on the line of the document where it starts, so that line numbers still point into it.
 
 /// The document as tab-separated text.
@@ -142,7 +143,7 @@ pub fn to_tabs(text: &str) -> String {
     lines.join("\n")
 }
 
-/// Grid positions a `rowspan` cell above covers, from the row's next cell on: an empty
+/// Grid positions a `rowspan` cell above covers, from the row's next cell on: a covered
 /// cell each (the row continues what that cell holds). Before a cell (`stop_after` 1) up to
 /// the first position not covered; at the row's end (`usize::MAX`) up to the grid's width.
 fn covered(cells: &mut Vec<String>, pending: &mut [usize], stop_after: usize) {
@@ -156,7 +157,7 @@ fn covered(cells: &mut Vec<String>, pending: &mut [usize], stop_after: usize) {
             break;
         }
         *p -= 1;
-        cells.push(String::new());
+        cells.push(super::cells::COVERED.to_owned());
     }
 }
 
@@ -203,12 +204,13 @@ mod tests {
     }
 
     #[test]
-    fn a_rowspan_cell_leaves_an_empty_cell_in_the_rows_it_covers() {
+    fn a_rowspan_cell_marks_the_positions_it_covers_in_the_rows_below() {
         let html = "<table><tr><td rowspan=\"2\">A1</td><td>C1</td><td rowspan=\"2\">Oral</td></tr>\n<tr><td>C2</td></tr>\n<tr><td>A2</td><td>C3</td><td>Écrit</td></tr></table>";
         let t = to_tabs(html);
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines[0], "A1\tC1\tOral");
-        assert_eq!(lines[1], "\tC2\t");
+        let c = super::super::cells::COVERED;
+        assert_eq!(lines[1], format!("{c}\tC2\t{c}"));
         assert_eq!(lines[2], "A2\tC3\tÉcrit");
     }
 }

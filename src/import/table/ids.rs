@@ -40,8 +40,16 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MARKER: LazyLock<Regex> = LazyLock::new(|| pattern(r"^(\d+)\s?/\s*(.*)$"));
 
-/// `Bloc 1 : Titre`, `Bloc de compétences n° 2 : Titre` → (`B1`, `Titre`).
+/// A bloc's code in the RNCP (France compétences' fiches): `RNCP38512BC01 - Titre`.
+static RNCP_BLOC: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^((?i:rncp|rs)\d+(?i:bc)\d+)\s*[:\-–—.]?\s+(\S.*)$"));
+
+/// `Bloc 1 : Titre`, `Bloc de compétences n° 2 : Titre` → (`B1`, `Titre`); a bloc's RNCP
+/// code `RNCP38512BC01 - Titre` → (`RNCP38512BC01`, `Titre`).
 pub fn bloc(text: &str) -> Option<(String, String)> {
+    if let Some(c) = RNCP_BLOC.captures(text.trim()) {
+        return Some((c[1].to_uppercase(), c[2].trim().to_owned()));
+    }
     let c = BLOC.captures(text.trim())?;
     let title = c[2].trim().trim_start_matches(['-', '–', '—']).trim();
     Some((format!("B{}", &c[1]), title.to_owned()))

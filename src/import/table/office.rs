@@ -120,7 +120,10 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
     }
     let pieces = match format {
         Format::Docx => docx::pieces(&xml, word_numbering(&mut archive)),
-        Format::Odt => odt::pieces(&xml),
+        Format::Odt => {
+            let styles = part_bytes(&mut archive, "styles.xml");
+            odt::pieces(&xml, Numbering::read_odt(&[&xml, &styles]))
+        }
     }
     .map_err(|(offset, e)| not(format!("{part}: byte {offset}: {e}")))?;
     Ok(lines(&pieces))
@@ -129,14 +132,18 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
 /// The list styles of a Word document (`word/numbering.xml`, absent in many): none when it
 /// cannot be read, the items then keep their text without Word's numbers.
 fn word_numbering<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> Numbering {
-    let Ok(entry) = archive.by_name("word/numbering.xml") else {
-        return Numbering::default();
-    };
+    Numbering::read(&part_bytes(archive, "word/numbering.xml"))
+}
+
+/// An optional part of the archive (list styles): empty when absent or unreadable.
+fn part_bytes<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>, name: &str) -> Vec<u8> {
     let mut xml = Vec::new();
-    if entry.take(MAX_PART_BYTES).read_to_end(&mut xml).is_err() {
-        return Numbering::default();
+    if let Ok(entry) = archive.by_name(name)
+        && entry.take(MAX_PART_BYTES).read_to_end(&mut xml).is_err()
+    {
+        xml.clear();
     }
-    Numbering::read(&xml)
+    xml
 }
 
 /// Pieces as the lines of a text document: a paragraph is a line of prose followed by a
@@ -199,16 +206,78 @@ fn cell(c: &GridCell) -> Cell {
     cell
 }
 
-/// Where a finished paragraph goes, in either format: into the cell open in a table, else
-/// the body; a blank one nowhere.
-fn place(p: Para, tables: usize, pieces: &mut Vec<Piece>, cell: &mut GridCell) {
+/// Where a finished paragraph goes, in either format: into the cell open in a table (a
+/// nested table's cell first), else the body; a blank one nowhere.
+fn place(
+    p: Para,
+    tables: usize,
+    pieces: &mut Vec<Piece>,
+    cell: &mut GridCell,
+    nested: &mut Nested,
+) {
     if p.text.trim().is_empty() {
         return;
     }
     if tables == 0 {
         pieces.push(Piece::Para(p));
+    } else if tables >= 2
+        && let Some(last) = nested.row.as_mut().and_then(|r| r.last_mut())
+    {
+        last.push(p);
     } else {
         cell.paras.push(p);
+    }
+}
+
+/// A table nested in a cell (criteria and their indicators side by side, in either
+/// format): each of its rows becomes an item of the cell, its first cell's text, with the
+/// other cells' text as points under it; its first row is dropped when it is a header
+/// (every cell a short name, `Critères | Indicateurs`).
+#[derive(Debug, Default)]
+struct Nested {
+    /// The row being read: its cells' paragraphs.
+    row: Option<Vec<Vec<Para>>>,
+    /// Rows of the nested table read so far.
+    rows: usize,
+}
+
+impl Nested {
+    fn table_start(&mut self) {
+        self.rows = 0;
+        self.row = None;
+    }
+
+    fn row_start(&mut self) {
+        self.row = Some(Vec::new());
+    }
+
+    fn cell_start(&mut self) {
+        if let Some(r) = &mut self.row {
+            r.push(Vec::new());
+        }
+    }
+
+    /// The row ends: its items go into the outer `cell`.
+    fn row_end(&mut self, cell: &mut GridCell) {
+        let Some(row) = self.row.take() else {
+            return;
+        };
+        self.rows += 1;
+        let filled: Vec<&Vec<Para>> = row.iter().filter(|c| !c.is_empty()).collect();
+        let name = |c: &&Vec<Para>| {
+            c.len() == 1
+                && c[0].text.split_whitespace().count() <= 3
+                && !c[0].text.trim_end().ends_with(['.', ';', ':', '!', '?'])
+        };
+        if self.rows == 1 && filled.len() >= 2 && filled.iter().all(name) {
+            return;
+        }
+        for (i, paras) in row.into_iter().enumerate() {
+            for mut p in paras {
+                p.level = Some(if i == 0 { 0 } else { 1 + p.level.unwrap_or(0) });
+                cell.paras.push(p);
+            }
+        }
     }
 }
 

@@ -16,8 +16,8 @@ use super::cells::{Block, Cell, Mark};
 use super::ids;
 use super::label::{self, Kind, Patterns};
 use text::{
-    append_item, append_para, criteria_lead_in, join_cut, lead_in_at, narrative, split_sentences,
-    starts_lowercase,
+    append_item, append_para, criteria_lead_in, heading_text, join_cut, lead_in_at, narrative,
+    split_sentences, starts_lowercase,
 };
 pub use text::{finished, short};
 
@@ -87,7 +87,7 @@ pub enum Target {
     Exam(usize),
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct FoundCriterion {
     pub id: Option<String>,
     pub text: String,
@@ -113,7 +113,7 @@ pub enum Scope {
     Range(String, String),
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct FoundModality {
     pub blocks: Vec<Block>,
     pub scope: Scope,
@@ -200,6 +200,11 @@ pub struct Walker {
     focus: Option<usize>,
     /// How many exams the current bloc had when the row began.
     row_modalities: usize,
+    /// A row naming competences of several blocs: the other blocs and their competences
+    /// (indices), which get a copy of the row's exam and criteria; and how many criteria
+    /// the row's bloc had before them.
+    row_split: Vec<(usize, Vec<usize>)>,
+    row_criteria: usize,
 }
 
 impl Walker {
@@ -219,6 +224,8 @@ impl Walker {
             line: 0,
             focus: None,
             row_modalities: 0,
+            row_split: Vec::new(),
+            row_criteria: 0,
         }
     }
 
@@ -319,6 +326,7 @@ impl Walker {
             return;
         }
         self.row_competences.clear();
+        self.row_split.clear();
         self.row_activities.clear();
         self.row_generated.clear();
         self.row_modalities = self.bloc_now().map_or(0, |b| b.modalities.len());
@@ -393,6 +401,7 @@ impl Walker {
                 }
             }
         }
+        self.copy_to_other_blocs();
     }
 
     /// The columns of a row's cells. A row with fewer cells than columns lost the cells a

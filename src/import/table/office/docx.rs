@@ -1,14 +1,15 @@
 //! A Word document's body (`word/document.xml`, WordprocessingML) as [`Piece`]s: `w:p`
 //! paragraphs (list items by their `w:numPr`/`w:ilvl`), `w:tbl` rows and cells with
 //! `w:gridSpan` (a cell over several grid columns) and `w:vMerge` (a cell continuing the one
-//! above). Only `w:t` text is read: deleted text (`w:delText`), field codes, text boxes and
+//! above); a table nested in a cell gives items of that cell ([`super::Nested`]). Only `w:t`
+//! text is read: deleted text (`w:delText`), field codes, text boxes and
 //! the fallbacks of alternate content are not the document's text.
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::numbering::Numbering;
-use super::{GridCell, Para, Piece, attribute, place, xml_text};
+use super::{GridCell, Nested, Para, Piece, attribute, place, xml_text};
 
 #[derive(Default)]
 struct State {
@@ -28,6 +29,7 @@ struct State {
     /// The paragraph's list (`w:numId`), for the number Word prints before it.
     num: Option<String>,
     numbering: Numbering,
+    nested: Nested,
 }
 
 impl State {
@@ -48,7 +50,13 @@ impl State {
     }
 
     fn push_para(&mut self, p: Para) {
-        place(p, self.tables, &mut self.pieces, &mut self.cell);
+        place(
+            p,
+            self.tables,
+            &mut self.pieces,
+            &mut self.cell,
+            &mut self.nested,
+        );
     }
 
     /// `w:br`: a line break inside a paragraph starts a new one (same list level).
@@ -87,8 +95,13 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                     b"w:tbl" => {
                         s.end_para();
                         s.tables += 1;
+                        if s.tables == 2 {
+                            s.nested.table_start();
+                        }
                     }
                     b"w:tr" if s.tables == 1 => s.row.clear(),
+                    b"w:tr" if s.tables == 2 => s.nested.row_start(),
+                    b"w:tc" if s.tables == 2 => s.nested.cell_start(),
                     b"w:tc" if s.tables == 1 => {
                         s.cell = GridCell::default();
                         s.span = 1;
@@ -160,6 +173,10 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                 b"w:tr" if s.tables == 1 => {
                     let row = std::mem::take(&mut s.row);
                     s.pieces.push(Piece::Row(row));
+                }
+                b"w:tr" if s.tables == 2 => {
+                    s.end_para();
+                    s.nested.row_end(&mut s.cell);
                 }
                 b"w:tbl" => {
                     s.end_para();

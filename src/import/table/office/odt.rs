@@ -1,13 +1,16 @@
 //! An OpenDocument text's body (`content.xml`) as [`Piece`]s: `text:p` and `text:h`
 //! paragraphs, `text:list` items (nesting is their level), `table:table` rows whose cells
 //! may span columns and rows (`table:number-columns-spanned`, `…-rows-spanned`), the grid
-//! positions they cover written `table:covered-table-cell`. Notes, annotations, frames and
-//! tracked deletions are not the document's text.
+//! positions they cover written `table:covered-table-cell`; a table nested in a cell gives
+//! items of that cell ([`super::Nested`]). The number a list style prints
+//! before an item ([`Numbering`]) is written back before its text when it is an ID. Notes,
+//! annotations, frames and tracked deletions are not the document's text.
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::{GridCell, Para, Piece, attribute, place, xml_text};
+use super::numbering::Numbering;
+use super::{GridCell, Nested, Para, Piece, attribute, place, xml_text};
 
 /// Repeated empty cells (`table:number-columns-repeated`, common at a row's end) are kept
 /// up to this many: a referential table is narrow.
@@ -28,21 +31,69 @@ struct State {
     covered_next: Vec<usize>,
     /// Where a run of repeated empty cells began in the row.
     padding_from: Option<usize>,
+    numbering: Numbering,
+    /// The list style of each list open (a nested list without one takes its parent's).
+    styles: Vec<Option<String>>,
+    /// The next paragraph is the first of a list item: the one its number is printed before.
+    item_fresh: bool,
+    /// The paragraph open is that first one.
+    numbered: bool,
+    nested: Nested,
 }
 
 impl State {
     fn end_para(&mut self) {
-        if let Some(p) = self.para.take() {
-            place(p, self.tables, &mut self.pieces, &mut self.cell);
+        if let Some(mut p) = self.para.take() {
+            if std::mem::take(&mut self.numbered)
+                && let (Some(level), Some(Some(style))) = (p.level, self.styles.last())
+                && let Some(id) = self.numbering.next(style, level)
+            {
+                p.text = format!("{id} {}", p.text.trim_start());
+            }
+            place(
+                p,
+                self.tables,
+                &mut self.pieces,
+                &mut self.cell,
+                &mut self.nested,
+            );
         }
     }
 
     fn start_para(&mut self) {
         self.end_para();
+        self.numbered = std::mem::take(&mut self.item_fresh) && self.lists > 0;
         self.para = Some(Para {
             text: String::new(),
             level: self.lists.checked_sub(1),
         });
+    }
+
+    /// A list opens: its style, and its numbering restarted unless it continues another.
+    fn open_list(&mut self, e: &BytesStart<'_>) {
+        self.end_para();
+        let style = attribute(e, b"style-name").or_else(|| self.styles.last().cloned().flatten());
+        let continues = attribute(e, b"continue-numbering").as_deref() == Some("true")
+            || attribute(e, b"continue-list").is_some();
+        if self.lists == 0
+            && !continues
+            && let Some(style) = &style
+        {
+            self.numbering.restart(style);
+        }
+        self.styles.push(style);
+        self.lists += 1;
+    }
+
+    /// A list item opens; `text:start-value` renumbers it.
+    fn open_item(&mut self, e: &BytesStart<'_>) {
+        self.item_fresh = true;
+        let value = attribute(e, b"start-value").and_then(|v| v.parse().ok());
+        if let (Some(value), Some(Some(style))) = (value, self.styles.last()) {
+            let style = style.clone();
+            self.numbering
+                .set_next(&style, self.lists.saturating_sub(1), value);
+        }
     }
 
     /// A real cell opens at the current column, covering `rows` rows and `columns` columns.
@@ -90,10 +141,13 @@ fn skipped(name: &[u8]) -> bool {
 }
 
 /// The pieces of `content.xml`; an error is its byte offset and what is wrong.
-pub fn pieces(xml: &[u8]) -> Result<Vec<Piece>, (u64, String)> {
+pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, String)> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    let mut s = State::default();
+    let mut s = State {
+        numbering,
+        ..State::default()
+    };
     loop {
         let event = reader
             .read_event_into(&mut buf)
@@ -105,7 +159,12 @@ pub fn pieces(xml: &[u8]) -> Result<Vec<Piece>, (u64, String)> {
                 b"table:table" => {
                     s.end_para();
                     s.tables += 1;
+                    if s.tables == 2 {
+                        s.nested.table_start();
+                    }
                 }
+                b"table:table-row" if s.tables == 2 => s.nested.row_start(),
+                b"table:table-cell" if s.tables == 2 => s.nested.cell_start(),
                 b"table:table-row" if s.tables == 1 => {
                     s.row.clear();
                     s.covered_now = s.covered_next.clone();
@@ -115,10 +174,9 @@ pub fn pieces(xml: &[u8]) -> Result<Vec<Piece>, (u64, String)> {
                 }
                 b"table:table-cell" if s.tables == 1 => s.open_cell(e),
                 b"table:covered-table-cell" if s.tables == 1 => s.covered(e),
-                b"text:list" => {
-                    s.end_para();
-                    s.lists += 1;
-                }
+                b"text:list" => s.open_list(e),
+                b"text:list-item" => s.open_item(e),
+                b"text:list-header" => s.item_fresh = false,
                 b"text:p" | b"text:h" => s.start_para(),
                 _ => {}
             },
@@ -171,11 +229,16 @@ pub fn pieces(xml: &[u8]) -> Result<Vec<Piece>, (u64, String)> {
                 b"text:list" => {
                     s.end_para();
                     s.lists = s.lists.saturating_sub(1);
+                    s.styles.pop();
                 }
                 b"table:table-cell" if s.tables == 1 => {
                     s.end_para();
                     let cell = std::mem::take(&mut s.cell);
                     s.row.push(cell);
+                }
+                b"table:table-row" if s.tables == 2 => {
+                    s.end_para();
+                    s.nested.row_end(&mut s.cell);
                 }
                 b"table:table-row" if s.tables == 1 => {
                     let mut row = std::mem::take(&mut s.row);
@@ -225,7 +288,7 @@ mod tests {
               <table:table-row><table:covered-table-cell/><table:table-cell><text:p>w<text:note><text:note-body><text:p>n</text:p></text:note-body></text:note></text:p></table:table-cell>
                 <table:table-cell table:number-columns-repeated="900"/></table:table-row>
             </table:table></office:text></office:body></office:document-content>"#;
-        let p = pieces(xml.as_bytes()).unwrap();
+        let p = pieces(xml.as_bytes(), Numbering::default()).unwrap();
         let para = |t: &str, level| Para {
             text: t.into(),
             level,

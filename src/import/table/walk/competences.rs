@@ -1,11 +1,12 @@
 //! Competences in the walk: an ID starts one (in a paragraph or a list item, several per
 //! cell), text without ID continues it (lists kept as Markdown lines) or, right under a new
-//! group, is the group's summary.
+//! group, is the group's summary. In a second table, a cell naming competences already read
+//! gives the row's exam and criteria to them, in whichever bloc (or blocs) they are.
 
 use super::super::cells::{Block, Mark};
 use super::{
-    FoundCompetence, Item, Walker, append_item, append_para, finished, join_cut, short,
-    starts_lowercase,
+    FoundCompetence, FoundCriterion, FoundModality, Item, Scope, Target, Walker, append_item,
+    append_para, finished, join_cut, short, starts_lowercase,
 };
 
 impl Walker {
@@ -177,11 +178,32 @@ impl Walker {
                 break;
             }
         }
+        // Competences of several blocs (a table of exams after all the blocs, one exam for
+        // both): the row is read into the bloc of the first, and copied to the others.
+        let mut split = Vec::new();
+        let found_in = found_in.or_else(|| {
+            let mut parts = self.references_in_blocs(&labels, now)?;
+            let first = parts.remove(0);
+            split = parts;
+            Some(first)
+        });
         let Some((b, hits)) = found_in else {
             return false;
         };
         if b != now {
             self.refocus(now, b);
+        }
+        if !split.is_empty() {
+            let names: Vec<String> = std::iter::once(b)
+                .chain(split.iter().map(|(o, _)| *o))
+                .map(|o| self.found.blocs[o].id.clone())
+                .collect();
+            self.note(format!(
+                "the row names competences of blocs {}: its exam and criteria are written in each, for that bloc's competences",
+                names.join(", ")
+            ));
+            self.row_criteria = self.found.blocs[b].criteria.len();
+            self.row_split = split;
         }
         self.took(
             text,
@@ -197,6 +219,75 @@ impl Walker {
 }
 
 impl Walker {
+    /// Each label's competences in the first bloc (the current one first) that has them,
+    /// grouped by bloc in the order met; `None` when one is nowhere.
+    fn references_in_blocs(
+        &self,
+        labels: &[String],
+        now: usize,
+    ) -> Option<Vec<(usize, Vec<usize>)>> {
+        let order: Vec<usize> = std::iter::once(now)
+            .chain((0..self.found.blocs.len()).filter(|&b| b != now))
+            .collect();
+        let mut parts: Vec<(usize, Vec<usize>)> = Vec::new();
+        for l in labels {
+            let (b, found) = order.iter().find_map(|&b| {
+                let known = &self.found.blocs[b].competences;
+                let found: Vec<usize> = (0..known.len())
+                    .filter(|&k| super::super::ids::names(l, &known[k].id))
+                    .collect();
+                (!found.is_empty()).then_some((b, found))
+            })?;
+            match parts.iter_mut().find(|(p, _)| *p == b) {
+                Some((_, hits)) => hits.extend(found),
+                None => parts.push((b, found)),
+            }
+        }
+        Some(parts)
+    }
+
+    /// After a row naming competences of several blocs: its exams and criteria (read into
+    /// the first bloc) are copied to each other bloc, for that bloc's competences.
+    pub(super) fn copy_to_other_blocs(&mut self) {
+        let split = std::mem::take(&mut self.row_split);
+        if split.is_empty() || self.found.blocs.is_empty() {
+            return;
+        }
+        let last = self.found.blocs.len() - 1;
+        let from = self.focus.filter(|&b| b < last).unwrap_or(last);
+        let source = &self.found.blocs[from];
+        let start = self.row_modalities.min(source.modalities.len());
+        let exams: Vec<FoundModality> = source.modalities[start..].to_vec();
+        let criteria: Vec<FoundCriterion> =
+            source.criteria[self.row_criteria.min(source.criteria.len())..].to_vec();
+        for (b, hits) in split {
+            let bloc = &mut self.found.blocs[b];
+            let base = bloc.modalities.len();
+            for m in &exams {
+                bloc.modalities.push(FoundModality {
+                    scope: Scope::Rows,
+                    rows: hits.clone(),
+                    ..m.clone()
+                });
+            }
+            for c in &criteria {
+                let target = match &c.target {
+                    Target::Row(_) | Target::Many(_) => match hits.as_slice() {
+                        [k] => Target::Row(*k),
+                        _ => Target::Many(hits.clone()),
+                    },
+                    Target::Exam(m) if *m >= start => Target::Exam(base + m - start),
+                    _ => continue,
+                };
+                bloc.criteria.push(FoundCriterion {
+                    target,
+                    row: hits.first().copied(),
+                    ..c.clone()
+                });
+            }
+        }
+    }
+
     /// The row names competences of bloc `to`, not of bloc `from` it was being read into:
     /// the exams it opened so far move there, and the rest of the row is read into it.
     fn refocus(&mut self, from: usize, to: usize) {

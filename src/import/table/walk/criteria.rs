@@ -6,7 +6,8 @@ use super::super::cells::{Block, Mark};
 use super::super::ids;
 use super::super::label::Kind;
 use super::{
-    FoundCriterion, Item, Target, Walker, finished, join_cut, split_sentences, starts_lowercase,
+    FoundCriterion, Item, Target, Walker, finished, heading_text, join_cut, split_sentences,
+    starts_lowercase,
 };
 
 impl Walker {
@@ -81,7 +82,7 @@ impl Walker {
         };
         match block.mark {
             Mark::Bullet => {
-                let heading = text.trim_end_matches([':', ' ']).to_owned();
+                let heading = heading_text(text, next.map(|b| b.text.as_str()));
                 self.took(text, "criterion (a heading in the criteria column; the points under it are its indicators)".into());
                 let target = match self.columns[column].relation.clone() {
                     Some(refs) => Target::Refs(refs),
@@ -181,7 +182,7 @@ impl Walker {
                     for s in sentences {
                         let target = self.row_target();
                         let s = if heading {
-                            s.trim_end_matches([':', ' ']).to_owned()
+                            heading_text(&s, next.map(|b| b.text.as_str()))
                         } else {
                             s
                         };
@@ -201,9 +202,12 @@ impl Walker {
     }
 
     pub(super) fn row_target(&self) -> Target {
-        if self.row_competences.len() > 1 {
-            return Target::Many(self.row_competences.clone());
+        match self.row_competences.as_slice() {
+            [] => {}
+            [k] => return Target::Row(*k),
+            ks => return Target::Many(ks.to_vec()),
         }
+        // A row without a competence of its own continues the one read last.
         match self.current_competence {
             Some(k) => Target::Row(k),
             None => Target::Refs(Vec::new()),

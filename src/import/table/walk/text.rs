@@ -24,6 +24,47 @@ pub(super) fn lead_in_at(text: &str) -> Option<usize> {
         .find(|&i| criteria_lead_in(&text[i..]))
 }
 
+/// A heading over points, as the criterion's text. A label's colon is a mark, dropped
+/// (`Qualité de l'accueil :`); a sentence's colon is part of it when its points complete it
+/// (`L'analyse des besoins permet au candidat :` then `de déceler …`), kept. A sentence is
+/// told from a label by its first word, a determiner or a pronoun (a label starts with its
+/// noun), and its points by their lowercase start.
+pub(super) fn heading_text(text: &str, first_point: Option<&str>) -> String {
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    let elided = first.starts_with("l'") || first.starts_with("l’");
+    let determiner = elided
+        || matches!(
+            first.as_str(),
+            "le" | "la"
+                | "les"
+                | "un"
+                | "une"
+                | "des"
+                | "du"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "ces"
+                | "son"
+                | "sa"
+                | "ses"
+                | "leur"
+                | "leurs"
+                | "chaque"
+                | "il"
+                | "elle"
+                | "ils"
+                | "elles"
+                | "on"
+        );
+    let completes = first_point.is_some_and(starts_lowercase);
+    if determiner && completes && text.trim_end().ends_with(':') {
+        text.trim_end().to_owned()
+    } else {
+        text.trim_end_matches([':', ' ']).to_owned()
+    }
+}
+
 /// Narrative prose: sentences, not a title (starts with a capital, ends with a full stop,
 /// ten words or more).
 pub(super) fn narrative(text: &str) -> bool {
