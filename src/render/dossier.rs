@@ -89,6 +89,25 @@ fn reasons(t: &Strings, reasons: &[Reason]) -> Vec<String> {
         .collect()
 }
 
+/// A competence row's reasons, less those that repeat what the row or its bloc says: the
+/// count of its criteria without a result or all validated (the row's tally says it, and
+/// its verdict whether a decision is pending), and refolio's default rule for competences,
+/// which applies to the whole bloc and is said once for it (the flag is set when it was).
+fn row_reasons(t: &Strings, all: &[Reason], default_rule: &mut bool) -> Vec<String> {
+    all.iter()
+        .filter(|r| match r.key {
+            "reason_criteria_missing" | "reason_criteria_missing_with_bloc" => false,
+            "reason_all_criteria" => false,
+            "default_competence_all" => {
+                *default_rule = true;
+                false
+            }
+            _ => true,
+        })
+        .map(|r| super::dates::reason_text(t, r))
+        .collect()
+}
+
 fn score(t: &Strings, s: Option<&Score>) -> Option<String> {
     s.map(|s| match s {
         Score::Level(l) => t.get(l.label_key()),
@@ -348,7 +367,7 @@ pub fn dossier_page<'a>(
             short: format!("P{}", i + 1),
         }
     };
-    let blocs = d
+    let (mut blocs, defaulted): (Vec<BlocSection>, Vec<bool>) = d
         .blocs
         .iter()
         .map(|b| {
@@ -382,6 +401,7 @@ pub fn dossier_page<'a>(
                 })
                 .collect();
             let criteria_heading = t.fill("bloc_criteria", &[("n", &criteria.len().to_string())]);
+            let mut default_rule = false;
             let competences = rows
                 .iter()
                 .map(|x| {
@@ -402,7 +422,7 @@ pub fn dossier_page<'a>(
                             c.tutor_assessment.get(&x.competence),
                         ),
                         verdict: labels.competence_verdict(x.verdict, by_competence),
-                        reasons: reasons(t, &x.reasons(r)),
+                        reasons: row_reasons(t, &x.reasons(r), &mut default_rule),
                         tally: tally(t, &x.criteria),
                         criteria: x
                             .criteria
@@ -419,7 +439,7 @@ pub fn dossier_page<'a>(
                     }
                 })
                 .collect();
-            BlocSection {
+            let section = BlocSection {
                 id: &bloc.id,
                 anchor: paths::dossier_bloc_anchor(&bloc.id),
                 title: &bloc.title,
@@ -434,9 +454,25 @@ pub fn dossier_page<'a>(
                 competences,
                 criteria,
                 criteria_heading,
-            }
+            };
+            (section, default_rule)
         })
-        .collect();
+        .unzip();
+    // refolio's default rule for competences, taken out of the rows: the summary says it
+    // applied, which is enough when it decides every bloc's competences; when it decides
+    // only some blocs' (the others have a threshold), each of those says it once.
+    let partly = blocs
+        .iter()
+        .zip(&defaulted)
+        .any(|(b, &x)| !x && !b.competences.is_empty());
+    if partly {
+        let rule = t.get("default_competence_all");
+        for (b, _) in blocs.iter_mut().zip(&defaulted).filter(|(_, x)| **x) {
+            if !b.reasons.contains(&rule) {
+                b.reasons.push(rule.clone());
+            }
+        }
+    }
     DossierPage {
         name: &c.name,
         summary: super::summary::summary(t, c, r, d, texts),

@@ -13,7 +13,7 @@ use super::title::{
 };
 use crate::config::CandidatesConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
-use crate::model::{Candidate, JuryDecision, JuryVerdict, Referential, Share};
+use crate::model::{BlocValidation, Candidate, JuryDecision, JuryVerdict, Referential, Share};
 
 /// Everything computed for one candidate.
 #[derive(Debug, Clone)]
@@ -103,7 +103,18 @@ impl CompetenceResult {
             return vec![Reason::new("reason_competence_recorded", &[]).label("verdict", key)];
         }
         let statuses: Vec<CriterionStatus> = self.criteria.iter().map(|&(_, s)| s).collect();
-        competence_outcome(threshold(r, self.competence), &statuses).1
+        let mut reasons = competence_outcome(threshold(r, self.competence), &statuses).1;
+        // In a bloc decided on its mark or by a certificate, missing criteria leave no
+        // decision pending: the competence is judged with the bloc (as the dossier says).
+        let bloc = &r.blocs[r.competences[self.competence].bloc];
+        if super::bloc::validation_mode(&r.rules, bloc) != BlocValidation::Competences {
+            for reason in &mut reasons {
+                if reason.key == "reason_criteria_missing" {
+                    reason.key = "reason_criteria_missing_with_bloc";
+                }
+            }
+        }
+        reasons
     }
 }
 

@@ -85,7 +85,19 @@ test('refolio print: one PDF per dossier, with its decision and every competence
     if (!squash(text).includes(squash(decision))) problems.push(`${c.id}: decision “${decision}” (${entry.decision.kind}) not in the PDF text`);
     const missing = ids.filter((id) => !new RegExp(`(^|[^\\w.])${escapeRe(id)}(?![\\w]|\\.\\w)`).test(text));
     if (missing.length) problems.push(`${c.id}: competences ${missing.join(', ')} not in the PDF text`);
-    summary.push(`${c.id}: ${pages} pages, “${decision}”, ${ids.length} competences`);
+    // Nothing the dossier says is lost on paper: the text of every list item of the page
+    // (criteria and their statuses, indicators, reasons, what the decision depends on,
+    // missions, exemptions, evidence titles) is in the PDF's, folded or not on screen; but
+    // a criterion's text in a row, printed with its indicators, and the summary cells'
+    // tooltips, which are the matrix rows' texts.
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    const said = [...main.matchAll(/<li[^>]*>((?:(?!<\/?li[ >]|<[uo]l[ >])[\s\S])*)/g)]
+      .map((m) => decode(m[1].replace(/<span class="(?:listed-below|k-tip)"[^>]*>[\s\S]*?<\/span>|<a class="see-indicators"[^>]*>[^<]*<\/a>|<[^>]*>/g, ' ')).trim())
+      .filter((x) => x.length > 0);
+    const paper = squash(text);
+    const lost = said.filter((x) => !paper.includes(squash(x)));
+    if (lost.length) problems.push(`${c.id}: ${lost.length} of ${said.length} texts not in the PDF, e.g. “${lost[0]}”`);
+    summary.push(`${c.id}: ${pages} pages, “${decision}”, ${ids.length} competences, ${said.length} texts`);
   }
   // Each session's procès-verbal names every candidate it deliberates on; each certificate
   // is one A4 page naming its holder. Both read from the built pages.

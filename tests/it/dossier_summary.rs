@@ -98,6 +98,112 @@ fn competences_of_a_bloc_decided_on_its_mark_await_no_verdict_of_their_own() {
         !results.is_empty() && results.iter().all(|r| r == "jugée avec le bloc"),
         "{results:#?}"
     );
+    // No row reason says a decision is pending there: the tally says how many criteria
+    // have no result ("2 critères : 2 sans résultat"), and the verdict what that means.
+    let rows = texts(&doc, "section#b-b1 table.matrix tbody details");
+    assert!(
+        rows.iter().any(|r| r.contains("sans résultat")),
+        "{rows:#?}"
+    );
+    assert!(rows.iter().all(|r| !r.contains("en attente")), "{rows:#?}");
+    // The report keeps the reason, in words that agree with the verdict.
+    let report: serde_json::Value =
+        serde_json::from_slice(&out.files["candidates/camille-martin/report.json"]).unwrap();
+    let first = &report["candidates"][0]["competences"][0];
+    assert_eq!(first["id"], "C.1.1.a");
+    assert_eq!(
+        first["reasons"][0]["key"],
+        "reason_criteria_missing_with_bloc"
+    );
+    assert_eq!(
+        first["reasons"][0]["text"],
+        "2 critères sur 2 sans résultat, sans décision attendue pour la compétence : elle est jugée avec le bloc."
+    );
+}
+
+#[test]
+fn a_competence_decided_by_its_criteria_still_awaits_its_decision() {
+    // Léa's B1 is decided competence by competence: C1.1 has no result yet, so its
+    // decision is pending, as the report says and the row's verdict shows.
+    let out = build_in_memory(&repo_root());
+    let doc = html(&out, "candidates/lea-dubois/index.html");
+    assert_eq!(texts(&doc, "tr#c-c1-1 > td:last-child"), ["… non décidé"]);
+    assert_eq!(
+        texts(&doc, "tr#c-c1-1 details > summary"),
+        ["8 critères : 8 sans résultat"]
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&out.files["candidates/lea-dubois/report.json"]).unwrap();
+    let c11 = report["candidates"][0]["competences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == "C1.1")
+        .unwrap();
+    assert_eq!(
+        c11["reasons"][0]["text"],
+        "8 critères sur 8 sans résultat : décision en attente."
+    );
+}
+
+#[test]
+fn refolios_default_rule_for_competences_is_said_once_not_in_every_row() {
+    // Inès's referential states no competence threshold: every competence is decided by
+    // refolio's default, which the summary says once, and no row again.
+    let rule = "Règle par défaut de refolio, non énoncée par le certificateur : une compétence est validée quand tous ses critères pris en compte le sont.";
+    let out = build_in_memory(&repo_root());
+    let doc = html(&out, "candidates/ines-moreau/index.html");
+    let depends = texts(&doc, ".summary ul.depends > li");
+    assert!(depends.iter().any(|d| d.contains(rule)), "{depends:#?}");
+    let blocs = texts(&doc, "section.bloc > ul.reasons > li");
+    assert!(blocs.iter().all(|r| r != rule), "{blocs:#?}");
+    let rows = texts(&doc, "table.matrix details ul.reasons li");
+    assert!(rows.iter().all(|r| r != rule), "{rows:#?}");
+    // Nor is "Les 5 critères pris en compte sont validés." said under "5 critères :
+    // 5 validés"; the report keeps both reasons for every competence.
+    assert!(
+        rows.iter()
+            .all(|r| !r.contains("pris en compte sont validés")),
+        "{rows:#?}"
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&out.files["candidates/ines-moreau/report.json"]).unwrap();
+    for k in report["candidates"][0]["competences"].as_array().unwrap() {
+        let keys: Vec<&str> = k["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["key"].as_str().unwrap())
+            .collect();
+        assert!(keys.contains(&"default_competence_all"), "{keys:?}");
+    }
+    // With a threshold for B1 only, the default decides the other blocs' competences:
+    // each of those blocs says so once, B1 does not.
+    let site = tempfile::tempdir().unwrap();
+    crate::common::copy_tree(&repo_root().join("content"), &site.path().join("content"));
+    std::fs::copy(
+        repo_root().join("refolio.toml"),
+        site.path().join("refolio.toml"),
+    )
+    .unwrap();
+    let yaml = site
+        .path()
+        .join("content/referentials/business-developer.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap().replacen(
+        "  - id: B1\n",
+        "  - id: B1\n    competence_threshold: 50\n",
+        1,
+    );
+    std::fs::write(&yaml, text).unwrap();
+    let out = build_in_memory(site.path());
+    let doc = html(&out, "candidates/ines-moreau/index.html");
+    for id in ["b-b1", "b-b2", "b-b3", "b-b4", "b-b5"] {
+        let reasons = texts(&doc, &format!("section#{id} > ul.reasons > li"));
+        let said = reasons.iter().filter(|r| *r == rule).count();
+        assert_eq!(said, usize::from(id != "b-b1"), "{id}: {reasons:#?}");
+    }
+    let rows = texts(&doc, "table.matrix details ul.reasons li");
+    assert!(rows.iter().all(|r| r != rule), "{rows:#?}");
 }
 
 #[test]
