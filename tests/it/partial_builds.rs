@@ -56,7 +56,7 @@ fn edit(site: &Path, kind: u8, n: usize) -> (String, bool) {
         0 if !evidence.is_empty() => {
             let md = &evidence[n % evidence.len()];
             let mut text = std::fs::read_to_string(md).unwrap();
-            if n % 2 == 0 {
+            if n.is_multiple_of(2) {
                 text.push_str(&format!("\nAjout {n}.\n"));
             } else {
                 text = text.replacen("demonstrates: [C1.1, C1.2]", "demonstrates: [C1.1]", 1);
