@@ -1,17 +1,20 @@
 //! The build cache: what the last successful build read and wrote, kept beside the output
 //! (`.<output>.refolio-cache.json`, next to where the staging folders go), so that a build
 //! whose inputs and output are exactly as that build left them does nothing but say so,
-//! with the diagnostics and lines it printed then.
+//! with the diagnostics and lines it printed then; and that a build where only some content
+//! files changed renders only the pages they reach (see `partial`).
 //!
 //! Nothing in it is trusted beyond a byte-for-byte test: an input counts as unchanged when
 //! its size and modification time match and it was not modified near the scan ("racily
 //! clean", as git calls it), or else when its SHA-256 matches; the output must hold exactly
-//! the files recorded, with their sizes and modification times. Any difference, a cache
-//! made by another refolio binary or for another site, output or options, or a cache that
-//! does not parse, and the build is a full one (which still leaves unchanged output files
-//! untouched, see `output`). The file is safe to delete.
+//! the files recorded, with their sizes and modification times. A change of the
+//! configuration, the templates or strings, a content folder itself, a file refolio does not
+//! classify, a cache made by another refolio binary or for another site, output or options,
+//! a cache that does not parse or an output not as recorded, and the build is a full one
+//! (which still leaves unchanged output files untouched, see `output`). The file is safe to
+//! delete.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -22,10 +25,13 @@ use sha2::{Digest, Sha256};
 
 use crate::Error;
 use crate::diagnostics::{Diagnostic, Kind, Location};
+use crate::incremental::ChangeKind;
 use crate::layout;
 
+mod changes;
+
 /// Bumped when the file's shape changes: an older file is then foreign.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Files modified this close to the scan are hashed again by the next build: a file system
 /// that keeps coarse times could hide an edit made just after the scan.
 const RACY_NS: u128 = 2_000_000_000;
@@ -33,6 +39,9 @@ const RACY_NS: u128 = 2_000_000_000;
 /// The hash of a file the scan could not read, or would not: such a file is never taken
 /// for unchanged.
 const UNKNOWN: &str = "unknown";
+/// The "hash" of a folder: only its existence is recorded (an empty candidate folder is a
+/// unit too); its files have their own stamps.
+const FOLDER: &str = "folder";
 
 /// One file as the scan saw it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,6 +107,9 @@ struct Manifest {
     inputs: BTreeMap<String, Stamp>,
     outputs: BTreeMap<String, Stamp>,
     replay: Replay,
+    /// Each candidate's standing (coverage, gaps, decision) by ID, as `Debug` prints it:
+    /// lists of candidates show it, so a partial build must know whose changed.
+    standings: BTreeMap<String, String>,
 }
 
 /// The inputs of a build as scanned before it starts, to be recorded once it succeeds.
@@ -112,8 +124,31 @@ pub struct Scan {
 pub enum Verdict {
     /// Inputs and output are as the last build left them: its report, to print again.
     Unchanged(Replay),
+    /// Only content files changed, and the output is as the last build left it: render
+    /// what they reach, link the rest; record the scan afterwards.
+    Changed(Scan, Previous),
     /// Build; record the scan afterwards. A warning when the cache was not usable.
     Build(Scan, Option<Diagnostic>),
+}
+
+/// What a partial build needs of the last one.
+#[derive(Debug)]
+pub struct Previous {
+    /// The content changes, each as `serve` would see it.
+    pub changes: BTreeSet<ChangeKind>,
+    /// Each candidate's standing then, by ID (see [`standings`]).
+    pub standings: BTreeMap<String, String>,
+    /// The files of the output folder, checked to be as that build left them.
+    pub outputs: HashSet<String>,
+}
+
+/// Each candidate's standing, by ID, as the cache records it.
+pub fn standings(checked: &crate::Checked) -> BTreeMap<String, String> {
+    checked
+        .dossiers
+        .iter()
+        .map(|(id, d)| (id.0.clone(), format!("{:?}", d.standing())))
+        .collect()
 }
 
 /// The cache file of the output folder `target`.
@@ -160,12 +195,25 @@ pub fn consult(
         ),
     };
     let inputs = scan_inputs(root, extra, manifest.as_ref());
-    if let Some(m) = manifest
-        && m.inputs == inputs
-        && !inputs.values().any(|s| s.sha256 == UNKNOWN)
-        && scan_outputs(target).as_ref() == Some(&m.outputs)
-    {
-        return Verdict::Unchanged(m.replay);
+    let previous = manifest.filter(|m| scan_outputs(target).as_ref() == Some(&m.outputs));
+    if let Some(m) = previous {
+        if m.inputs == inputs && !inputs.values().any(|s| s.sha256 == UNKNOWN) {
+            return Verdict::Unchanged(m.replay);
+        }
+        if let Some(changes) = changes::between(&m.inputs, &inputs, UNKNOWN) {
+            let scan = Scan {
+                file,
+                key,
+                scanned_ns,
+                inputs,
+            };
+            let previous = Previous {
+                changes,
+                standings: m.standings,
+                outputs: m.outputs.into_keys().collect(),
+            };
+            return Verdict::Changed(scan, previous);
+        }
     }
     Verdict::Build(
         Scan {
@@ -180,8 +228,14 @@ pub fn consult(
 
 impl Scan {
     /// Records a successful build of the scanned inputs into `target`, which it printed as
-    /// `replay`. Written under another name, then renamed: never half a file.
-    pub fn record(self, target: &Path, replay: &Replay) -> Result<(), Error> {
+    /// `replay`, its candidates standing as `standings`. Written under another name, then
+    /// renamed: never half a file.
+    pub fn record(
+        self,
+        target: &Path,
+        replay: &Replay,
+        standings: BTreeMap<String, String>,
+    ) -> Result<(), Error> {
         let Some(outputs) = scan_outputs(target) else {
             return Ok(());
         };
@@ -192,6 +246,7 @@ impl Scan {
             inputs: self.inputs,
             outputs,
             replay: replay.clone(),
+            standings,
         };
         let text = serde_json::to_string(&manifest)
             .map_err(|e| Error::Usage(format!("build cache: {e}")))?;
@@ -242,34 +297,47 @@ fn key(root: &Path, target: &Path, options: &str) -> String {
     )
 }
 
-/// Every file the build may read: the configuration file, the content and the templates.
+/// Every file the build may read: the configuration file, the content and the templates;
+/// and their folders.
 fn scan_inputs(
     root: &Path,
     extra: &[PathBuf],
     previous: Option<&Manifest>,
 ) -> BTreeMap<String, Stamp> {
-    let mut files = vec![root.join(layout::CONFIG_FILE)];
-    files.extend(extra.iter().cloned());
+    // With whether it is a folder (not a link to one: what is behind a link is hashed, or
+    // never trusted).
+    let mut files = vec![(root.join(layout::CONFIG_FILE), false)];
+    files.extend(extra.iter().map(|p| (p.clone(), false)));
     for dir in [layout::CONTENT_DIR, layout::TEMPLATES_DIR] {
         files.extend(
             walkdir::WalkDir::new(root.join(dir))
                 .sort_by_file_name()
                 .into_iter()
                 .filter_map(Result::ok)
-                .filter(|e| !e.file_type().is_dir())
-                .map(walkdir::DirEntry::into_path),
+                .map(|e| (e.file_type().is_dir(), e.into_path()))
+                .map(|(folder, path)| (path, folder)),
         );
     }
     files
         .par_iter()
-        .filter_map(|path| {
+        .filter_map(|(path, folder)| {
+            let rel = || {
+                path.strip_prefix(root)
+                    .unwrap_or(path)
+                    .to_string_lossy()
+                    .into_owned()
+            };
+            if *folder {
+                let stamp = Stamp {
+                    size: 0,
+                    mtime_ns: 0,
+                    sha256: FOLDER.into(),
+                };
+                return Some((rel(), stamp));
+            }
             // Through a link, as the build reads it.
             let meta = fs::metadata(path).ok()?;
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .into_owned();
+            let rel = rel();
             let (size, mtime_ns) = (meta.len(), mtime_ns(&meta));
             let known = previous.and_then(|m| {
                 let old = m.inputs.get(&rel)?;
@@ -369,6 +437,7 @@ mod tests {
                 warnings: 0,
                 summary: String::new(),
             },
+            standings: BTreeMap::new(),
         };
         // Same size, and the time the scan recorded: only the hash can tell.
         let stamp = &first["content/a.md"];

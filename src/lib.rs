@@ -20,6 +20,7 @@ pub mod load;
 pub mod message;
 pub mod model;
 pub mod output;
+pub mod partial;
 pub mod paths;
 pub mod print;
 pub mod progress;
@@ -135,6 +136,8 @@ pub struct Stages {
     pub render: Duration,
     /// Swapping the staged site in and deleting the previous one.
     pub publish: Duration,
+    /// For a partial build: the files rendered and those linked from the previous site.
+    pub partial: Option<partial::Rendered>,
 }
 
 impl fmt::Display for Stages {
@@ -145,7 +148,15 @@ impl fmt::Display for Stages {
             self.check.as_secs_f64(),
             self.render.as_secs_f64(),
             self.publish.as_secs_f64()
-        )
+        )?;
+        if let Some(p) = self.partial {
+            write!(
+                f,
+                "; partial: {} files rendered, {} linked",
+                p.written, p.linked
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -181,6 +192,29 @@ pub fn build_reporting(
     options: &BuildOptions,
     report: progress::Report<'_>,
 ) -> Result<Built, Error> {
+    build_with(options, report, |checked, templates, staging| {
+        let pages = render::render_site_reporting(
+            &checked.site,
+            &checked.dossiers,
+            &checked.deliberations,
+            templates,
+            staging,
+            report,
+        )?;
+        Ok((pages, None))
+    })
+}
+
+/// Checks the site and, without errors, renders it with `render_into` and publishes it.
+fn build_with(
+    options: &BuildOptions,
+    report: progress::Report<'_>,
+    render_into: impl FnOnce(
+        &Checked,
+        &render::Templates,
+        &Staging,
+    ) -> Result<(usize, Option<partial::Rendered>), Error>,
+) -> Result<Built, Error> {
     let started = Instant::now();
     report(progress::Step::Check);
     let checked = check_with(&options.root, &options.overrides)?;
@@ -195,14 +229,7 @@ pub fn build_reporting(
     guard_output_location(&options.root, &target)?;
     let templates = render::Templates::load(&options.root, checked.site.config.language)?;
     let staging = Staging::new(&target)?;
-    let pages = render::render_site_reporting(
-        &checked.site,
-        &checked.dossiers,
-        &checked.deliberations,
-        &templates,
-        &staging,
-        report,
-    )?;
+    let (pages, partial) = render_into(&checked, &templates, &staging)?;
     let rendered_at = Instant::now();
     report(progress::Step::Publish);
     staging.publish()?;
@@ -217,11 +244,39 @@ pub fn build_reporting(
             check: checked_at - started,
             render: rendered_at - checked_at,
             publish: rendered_at.elapsed(),
+            partial,
         },
     };
     Ok(Built {
         checked,
         summary: Some(summary),
+    })
+}
+
+/// A build of the site whose content changed as `previous` says since the last build,
+/// whose output is still in place: the site is checked whole, and only the pages the
+/// changes reach are rendered (see [`partial`]).
+fn build_partial(
+    options: &BuildOptions,
+    report: progress::Report<'_>,
+    previous: &cache::Previous,
+) -> Result<Built, Error> {
+    build_with(options, report, |checked, templates, staging| {
+        let changes = partial::changes(
+            &previous.changes,
+            &previous.standings,
+            &cache::standings(checked),
+        );
+        let highlighter = render::highlight::Highlighter::default();
+        let cx = render::plan::RenderContext::new(
+            &checked.site,
+            &checked.dossiers,
+            &checked.deliberations,
+            templates,
+            &highlighter,
+        );
+        let done = partial::render(&cx, staging, &changes, &previous.outputs, report)?;
+        Ok((done.pages, Some(done)))
     })
 }
 
@@ -240,8 +295,9 @@ pub enum Cached {
 }
 
 /// [`build_reporting`] through the build cache ([`cache`]): nothing is done when the inputs
-/// and the output are as the last successful build left them; otherwise a full build,
-/// recorded for the next one. `use_cache: false` ignores the cache (and rewrites it).
+/// and the output are as the last successful build left them; only the pages that changed
+/// content files reach are rendered when nothing else changed ([`partial`]); otherwise a
+/// full build. Each is recorded for the next one. `use_cache: false` ignores the cache (and rewrites it).
 pub fn build_cached(
     options: &BuildOptions,
     report: progress::Report<'_>,
@@ -270,16 +326,20 @@ pub fn build_cached(
             );
             return Ok(Cached::Unchanged(replay));
         }
-        cache::Verdict::Build(scan, warning) => (scan, warning),
+        cache::Verdict::Changed(scan, previous) => (scan, None, Some(previous)),
+        cache::Verdict::Build(scan, warning) => (scan, warning, None),
     };
-    let (scan, warning) = scan;
-    let built = build_reporting(options, report)?;
+    let (scan, warning, previous) = scan;
+    let built = match previous {
+        Some(previous) => build_partial(options, report, &previous)?,
+        None => build_reporting(options, report)?,
+    };
     // A failed build leaves the previous site, which the previous cache still describes.
     // A cache that cannot be written costs the next build its shortcut, nothing else: the
     // site is published.
     let replay = built.summary.as_ref().map(|summary| {
         let replay = cache::Replay::of(&built.checked, summary);
-        let _ = scan.record(&target, &replay);
+        let _ = scan.record(&target, &replay, cache::standings(&built.checked));
         replay
     });
     Ok(Cached::Built {

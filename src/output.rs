@@ -187,6 +187,24 @@ impl Staging {
     }
 }
 
+impl Staging {
+    /// Links the previous site's file at `path` into the staged site, as a page that did not
+    /// change (see `partial`); `false` when there is no such regular file, or the link
+    /// failed: the page must then be written.
+    pub fn link_previous(&self, path: &str) -> Result<bool, Error> {
+        let Some(previous) = &self.previous else {
+            return Ok(false);
+        };
+        let rel = check_relative(path)?;
+        let full = self.dir.path().join(rel);
+        self.folders.make_parent(&full)?;
+        let old = previous.join(rel);
+        // A link in the output would be linked as a link: only a regular file is taken.
+        let regular = fs::symlink_metadata(&old).is_ok_and(|m| m.is_file());
+        Ok(regular && fs::hard_link(&old, &full).is_ok())
+    }
+}
+
 impl Output for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         let rel = check_relative(path)?;

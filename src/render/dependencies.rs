@@ -88,6 +88,9 @@ impl Page<'_> {
             // The scopes offered: every referential's title and candidate's name.
             (Page::Search, K::Referential(_) | K::Candidate(_)) => true,
             (Page::Search, _) => false,
+            // The formats of the documents candidates attach (found by the partial builds'
+            // property test: deleting the only candidate with attachments left them listed).
+            (Page::Accessibility, K::Candidate(_) | K::Evidence(..) | K::Asset(_)) => true,
             (Page::Home | Page::Accessibility, _) => false,
             // Every candidate's row: passport, referential, and standing; an evidence edit
             // that leaves coverage and decision as they were does not change it.

@@ -129,7 +129,9 @@ fn an_evidence_edit_rewrites_its_candidate_pages_and_the_jury_index_only_if_cove
     let report = s.rebuild_and_compare(&[EVIDENCE]);
     // The evidence page, the dossier, the candidate's report and search index: coverage
     // and decision are as they were, so the jury index and the index of reports are too.
-    assert_eq!((report.written, report.removed, report.full), (4, 0, false));
+    // And the accessibility page, which lists the formats of attached documents (an
+    // evidence file decides what it attaches).
+    assert_eq!((report.written, report.removed, report.full), (5, 0, false));
 
     // Léa's evidence now demonstrates C2.1, one of her gaps: her row changes.
     let lea = "content/candidates/lea-dubois/preuves/tableau-de-bord-commercial.md";
@@ -137,7 +139,7 @@ fn an_evidence_edit_rewrites_its_candidate_pages_and_the_jury_index_only_if_cove
     let report = s.rebuild_and_compare(&[lea]);
     // …and so do the documents of her jury session: its procès-verbal and list of the
     // certified (page and CSV), the sessions' index and her referential's list (2).
-    assert_eq!((report.written, report.removed), (6 + 6, 0));
+    assert_eq!((report.written, report.removed), (6 + 6 + 1, 0));
 }
 
 #[test]

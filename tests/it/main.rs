@@ -30,6 +30,7 @@ mod import_unseen;
 mod incremental;
 mod interop;
 mod output_safety;
+mod partial_builds;
 mod properties;
 mod referential_links;
 mod referentials;
