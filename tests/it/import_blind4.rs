@@ -14,7 +14,7 @@
 //! column of their own, coded `A-1` though they are competences).
 
 use crate::common::fixture;
-use crate::import_office::{C, docx_xml, t, zipped};
+use crate::import_office::{C, docx_xml, odt, t, zipped};
 use crate::import_table::{measure_file, measure_written};
 
 fn blind(name: &str) {
@@ -135,25 +135,10 @@ fn savoirs_docx_five_columns_and_a_nested_table_of_criteria() {
 /// (`C` + number + `.`, continued from one cell to the next), criteria in lists of style
 /// `L2` (`a)`); the exam of the first domain merged down over two rows.
 fn domaines() -> Vec<u8> {
-    let p = |s: &str| format!("<table:table-cell><text:p>{s}</text:p></table:table-cell>");
-    let list = |style: &str, extra: &str, items: &[&str]| {
-        let items: String = items
-            .iter()
-            .map(|i| format!("<text:list-item><text:p>{i}</text:p></text:list-item>"))
-            .collect();
-        format!(
-            r#"<table:table-cell><text:list text:style-name="{style}"{extra}>{items}</text:list></table:table-cell>"#
-        )
-    };
-    let heading = |s: &str| {
-        format!(
-            r#"<table:table-row><table:table-cell table:number-columns-spanned="4"><text:p>{s}</text:p></table:table-cell><table:covered-table-cell/><table:covered-table-cell/><table:covered-table-cell/></table:table-row>"#
-        )
-    };
-    let row = |cells: [String; 4]| format!("<table:table-row>{}</table:table-row>", cells.concat());
+    use crate::import_office::odt::{cell as p, heading, list, row};
     let go_on = r#" text:continue-numbering="true""#;
     let content = [
-        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:automatic-styles>"#.to_owned(),
+        odt::HEAD.to_owned(),
         r#"<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-prefix="C" style:num-suffix="." style:num-format="1"/></text:list-style>"#.to_owned(),
         r#"<text:list-style style:name="L2"><text:list-level-style-number text:level="1" style:num-suffix=")" style:num-format="a"/></text:list-style>"#.to_owned(),
         "</office:automatic-styles><office:body><office:text>".to_owned(),

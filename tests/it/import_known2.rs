@@ -8,7 +8,7 @@
 //! blind round), which are one exam.
 
 use crate::common::fixture;
-use crate::import_office::{C, docx_xml, t, zipped};
+use crate::import_office::{C, docx_xml, odt, t, zipped};
 use crate::import_table::{measure_file, measure_written};
 
 #[test]
@@ -118,24 +118,9 @@ fn the_same_exam_printed_beside_two_rows_is_one_exam() {
 /// (the second cell's list continues the first's, `text:continue-numbering`), `L2` prints
 /// `C2.` and the number, `L3` a plain `1)` for the criteria (no ID).
 fn listes() -> Vec<u8> {
-    let p = |s: &str| format!("<table:table-cell><text:p>{s}</text:p></table:table-cell>");
-    let list = |style: &str, extra: &str, items: &[&str]| {
-        let items: String = items
-            .iter()
-            .map(|i| format!("<text:list-item><text:p>{i}</text:p></text:list-item>"))
-            .collect();
-        format!(
-            r#"<table:table-cell><text:list text:style-name="{style}"{extra}>{items}</text:list></table:table-cell>"#
-        )
-    };
-    let heading = |s: &str| {
-        format!(
-            r#"<table:table-row><table:table-cell table:number-columns-spanned="4"><text:p>{s}</text:p></table:table-cell><table:covered-table-cell/><table:covered-table-cell/><table:covered-table-cell/></table:table-row>"#
-        )
-    };
-    let row = |cells: [String; 4]| format!("<table:table-row>{}</table:table-row>", cells.concat());
+    use crate::import_office::odt::{cell as p, heading, list, row};
     let content = [
-        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:automatic-styles>"#.to_owned(),
+        odt::HEAD.to_owned(),
         r#"<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-prefix="C1." style:num-format="1"/></text:list-style>"#.to_owned(),
         r#"<text:list-style style:name="L2"><text:list-level-style-number text:level="1" style:num-prefix="C2." style:num-format="1"/></text:list-style>"#.to_owned(),
         r#"<text:list-style style:name="L3"><text:list-level-style-number text:level="1" style:num-suffix=")" style:num-format="1"/></text:list-style>"#.to_owned(),

@@ -346,3 +346,34 @@ fn a_file_that_is_no_office_document_is_refused_with_where_and_why() {
         );
     }
 }
+
+/// Hand-written OpenDocument pieces, for documents whose list styles a test sets itself:
+/// the content's opening up to its automatic styles, a paragraph cell, a list cell of a
+/// style, a heading row over the four columns, a row of four cells.
+pub mod odt {
+    pub const HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:automatic-styles>"#;
+
+    pub fn cell(s: &str) -> String {
+        format!("<table:table-cell><text:p>{s}</text:p></table:table-cell>")
+    }
+
+    pub fn list(style: &str, extra: &str, items: &[&str]) -> String {
+        let items: String = items
+            .iter()
+            .map(|i| format!("<text:list-item><text:p>{i}</text:p></text:list-item>"))
+            .collect();
+        format!(
+            r#"<table:table-cell><text:list text:style-name="{style}"{extra}>{items}</text:list></table:table-cell>"#
+        )
+    }
+
+    pub fn heading(s: &str) -> String {
+        format!(
+            r#"<table:table-row><table:table-cell table:number-columns-spanned="4"><text:p>{s}</text:p></table:table-cell><table:covered-table-cell/><table:covered-table-cell/><table:covered-table-cell/></table:table-row>"#
+        )
+    }
+
+    pub fn row(cells: [String; 4]) -> String {
+        format!("<table:table-row>{}</table:table-row>", cells.concat())
+    }
+}
