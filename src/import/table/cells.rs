@@ -222,6 +222,31 @@ fn tokenize(raw: &str) -> Vec<Token> {
     tokens
 }
 
+/// A cell's paragraphs as the HTML fragment the cell reader takes: depth 0 a `<p>`, depth
+/// n an item of a list nested n deep; text escaped so that no `<` in it reads as a tag.
+pub(super) fn blocks_html<'a>(blocks: impl IntoIterator<Item = (usize, &'a str)>) -> String {
+    let mut html = String::new();
+    let mut depth = 0;
+    for (d, text) in blocks {
+        while depth < d {
+            html.push_str("<ul>");
+            depth += 1;
+        }
+        while depth > d {
+            html.push_str("</ul>");
+            depth -= 1;
+        }
+        let text = text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        let tag = if d == 0 { "p" } else { "li" };
+        html.push_str(&format!("<{tag}>{text}</{tag}>"));
+    }
+    html.push_str(&"</ul>".repeat(depth));
+    html
+}
+
 /// The lowercase name of a tag written `tag` between its `<` and `>` (`/TD` → `td`); empty
 /// when the text is no tag.
 pub(super) fn tag_name(tag: &str) -> String {

@@ -8,7 +8,7 @@
 //! first column. Rows are written on the line where they start, the other lines of the
 //! table left blank, so that line numbers still point into the document.
 
-use super::cells::COVERED;
+use super::cells::{COVERED, blocks_html};
 
 /// `+---+:---:+`, `+===+===+`: a full rule of a grid table.
 pub fn is_border(line: &str) -> bool {
@@ -243,33 +243,11 @@ fn render(lines: &[String]) -> String {
             open = true;
         }
     }
-    let mut html = String::new();
-    let mut depth = 0;
-    for (d, text) in blocks {
-        while depth < d {
-            html.push_str("<ul>");
-            depth += 1;
-        }
-        while depth > d {
-            html.push_str("</ul>");
-            depth -= 1;
-        }
-        let text = text
-            .replace("**", "")
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
-        if d == 0 {
-            html.push_str(&format!("<p>{text}</p>"));
-        } else {
-            html.push_str(&format!("<li>{text}</li>"));
-        }
-    }
-    while depth > 0 {
-        html.push_str("</ul>");
-        depth -= 1;
-    }
-    html
+    let blocks: Vec<(usize, String)> = blocks
+        .into_iter()
+        .map(|(d, text)| (d, text.replace("**", "")))
+        .collect();
+    blocks_html(blocks.iter().map(|(d, t)| (*d, t.as_str())))
 }
 
 /// `- texte`, `* texte`, `+ texte`, `• texte`: a bullet item's text.

@@ -15,7 +15,7 @@ mod odt;
 use std::io::Read;
 use std::path::Path;
 
-use super::cells::{Cell, Line, read_cell};
+use super::cells::{Cell, Line, blocks_html, read_cell};
 use crate::Error;
 use numbering::Numbering;
 
@@ -178,29 +178,11 @@ pub fn lines(pieces: &[Piece]) -> Vec<Line> {
 /// A grid cell read as the HTML fragment it would be: `<p>` paragraphs, `<ul><li>` items
 /// (nested by level), text escaped so that no `<` in it reads as a tag.
 fn cell(c: &GridCell) -> Cell {
-    let mut html = String::new();
-    let mut depth = 0;
-    for p in &c.paras {
-        let want = p.level.map_or(0, |l| l + 1);
-        while depth < want {
-            html.push_str("<ul>");
-            depth += 1;
-        }
-        while depth > want {
-            html.push_str("</ul>");
-            depth -= 1;
-        }
-        let text = escape(&p.text);
-        if p.level.is_some() {
-            html.push_str(&format!("<li>{text}</li>"));
-        } else {
-            html.push_str(&format!("<p>{text}</p>"));
-        }
-    }
-    while depth > 0 {
-        html.push_str("</ul>");
-        depth -= 1;
-    }
+    let html = blocks_html(
+        c.paras
+            .iter()
+            .map(|p| (p.level.map_or(0, |l| l + 1), p.text.as_str())),
+    );
     let mut cell = read_cell(&html);
     cell.below = c.below;
     cell
@@ -279,12 +261,6 @@ impl Nested {
             }
         }
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// The text of an XML text event or entity reference, entities resolved.
