@@ -10,6 +10,7 @@ use crate::fold::fold;
 /// a word with several meanings (`libelle`: a title or a text) finds the one that fits.
 const FRENCH: &[(&str, &[&str])] = &[
     ("activites", &["activities"]),
+    ("alternance", &["company_time"]),
     ("amenagements", &["exemptions"]),
     ("annexes", &["attachments"]),
     ("auto_evaluation", &["self_assessment"]),
@@ -63,6 +64,8 @@ const FRENCH: &[(&str, &[&str])] = &[
     ("parties", &["parts"]),
     ("passages", &["attempts"]),
     ("penalites", &["penalties"]),
+    ("periode_en_entreprise", &["company_time"]),
+    ("periode_minimale_en_entreprise", &["company_time"]),
     ("pieces_jointes", &["attachments"]),
     ("poste", &["job", "title"]),
     ("preambule", &["preamble"]),
@@ -78,7 +81,9 @@ const FRENCH: &[(&str, &[&str])] = &[
     ("savoirs_etre", &["soft_skills"]),
     ("seuil_de_reussite", &["pass_mark"]),
     ("societe", &["company"]),
+    ("stage", &["company_time"]),
     ("statuts", &["statuses"]),
+    ("temps_en_entreprise", &["company_time"]),
     ("tentatives", &["attempts"]),
     ("texte", &["text"]),
     ("titre", &["title"]),

@@ -40,11 +40,21 @@ pub struct RawPassport {
     pub attempts: Vec<S<RawResults>>,
     /// The jury's own decision, beside the computed proposal.
     pub jury: Option<RawJury>,
+    /// The time spent in company (alternance, stage), for a referential that sets a minimum.
+    pub company_time: Option<RawCompanyTimeRecord>,
     /// Not read from the file: set by the loader when `content/referentials/` holds a file
     /// for `referential`, so that a referential that failed to load is not reported as
     /// unknown.
     #[serde(skip)]
     pub referential_file_found: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCompanyTimeRecord {
+    pub hours: S<f64>,
+    /// The minimum as a positioning reduced it, where the referential allows it.
+    pub reduced_to: Option<S<f64>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -25,6 +25,8 @@ pub struct RawRules {
     pub exemptions: Option<S<bool>>,
     pub statuses: Option<RawStatuses>,
     pub retakes: Option<RawRetakes>,
+    /// The minimum period in company the title needs.
+    pub company_time: Option<S<RawCompanyTime>>,
     #[serde(default)]
     pub penalties: Vec<S<u32>>,
     #[serde(default)]
@@ -117,6 +119,28 @@ pub struct RawRetakes {
     /// `10/20`.
     pub cap: Option<S<String>>,
     pub blocs_only: Option<S<bool>>,
+}
+
+/// `{ hours: 280, per_bloc: 105, max: 280, routes: […], reducible: { routes: [executive],
+/// down_to: 105 } }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCompanyTime {
+    /// Hours for a candidate presenting every bloc.
+    pub hours: Option<S<f64>>,
+    pub per_bloc: Option<S<f64>>,
+    pub max: Option<S<f64>>,
+    #[serde(default)]
+    pub routes: Vec<S<String>>,
+    pub reducible: Option<RawReduction>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReduction {
+    #[serde(default)]
+    pub routes: Vec<S<String>>,
+    pub down_to: S<f64>,
 }
 
 #[derive(Debug, Deserialize)]

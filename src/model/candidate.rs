@@ -39,6 +39,8 @@ pub struct Candidate {
     /// Sessions in chronological order; empty while no result is known.
     pub attempts: Vec<Attempt>,
     pub jury: Option<JuryDecision>,
+    /// The time spent in company, in hours, as the passport records it.
+    pub company_time: Option<CompanyTimeRecord>,
     pub evidence: Vec<Evidence>,
     /// Some evidence file did not load (already reported): what it covers is unknown, so
     /// gaps are not reported.
@@ -84,6 +86,14 @@ pub struct Tutor {
     pub name: String,
     pub role: Option<String>,
     pub company: Option<String>,
+}
+
+/// The time spent in company (alternance, stage), in hours.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompanyTimeRecord {
+    pub hours: f64,
+    /// The minimum as a positioning reduced it (004: "peut-être réduite jusqu'à 105h").
+    pub reduced_to: Option<f64>,
 }
 
 /// The job description (fiche de poste) filled at the start of the route.

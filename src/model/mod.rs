@@ -182,6 +182,9 @@ pub struct Rules {
     pub statuses: Vec<StatusRule>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retakes: Option<Retakes>,
+    /// The minimum period in company the title needs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company_time: Option<CompanyTime>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub substitutions: Vec<Substitution>,
     /// Penalties the referential provides for, in % of the mark (004: 5, 10, 15).

@@ -189,6 +189,40 @@ pub struct FinalInterview {
     pub minimum: Option<f64>,
 }
 
+/// The minimum period in company a title needs (004: "Pour l'obtention du titre […], la
+/// période minimale obligatoire en entreprise (alternance, stage...) est dans le cas d'un
+/// parcours complet de 280h"), in hours. Each field is what the text states; `None`: it
+/// states nothing for that case, and the dossier says so.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompanyTime {
+    /// For a candidate presenting every bloc the title needs.
+    pub full: Option<f64>,
+    /// For a candidate presenting some blocs only: per bloc presented ("105h par bloc").
+    pub per_bloc: Option<f64>,
+    /// The partial route's minimum never exceeds this ("dans la limite de 280 h").
+    pub max: Option<f64>,
+    /// The routes it is stated for; empty: every route.
+    pub routes: Vec<Route>,
+    /// Routes whose minimum a positioning may reduce, and how far (004: "Parcours
+    /// « Executive » et après positionnement cette durée […] peut-être réduite jusqu'à 105h").
+    pub reducible_routes: Vec<Route>,
+    pub reducible_to: Option<f64>,
+}
+
+impl CompanyTime {
+    /// The minimum for a candidate presenting `presented` blocs, `all` of those the title
+    /// needs, before any reduction; `None` when the text states none for that case.
+    pub fn required(&self, presented: usize, all: bool) -> Option<f64> {
+        if all {
+            self.full
+        } else {
+            let n = presented.max(1) as f64;
+            self.per_bloc
+                .map(|h| self.max.map_or(h * n, |max| (h * n).min(max)))
+        }
+    }
+}
+
 /// How often a bloc may be presented again.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Retakes {

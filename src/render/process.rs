@@ -116,6 +116,34 @@ pub fn process_lines(r: &Referential, t: &Strings) -> Vec<RuleLine> {
             lines.push(line(t.get("rule_retakes"), said.join(" ; ")));
         }
     }
+    if let Some(c) = &rules.company_time {
+        let mut said = Vec::new();
+        if let Some(h) = c.full {
+            said.push(t.fill("rule_company_full", &[("hours", &fmt_number(h))]));
+        }
+        if let Some(h) = c.per_bloc {
+            said.push(t.fill("rule_company_per_bloc", &[("hours", &fmt_number(h))]));
+        }
+        if let Some(h) = c.max {
+            said.push(t.fill("rule_company_max", &[("hours", &fmt_number(h))]));
+        }
+        if !c.routes.is_empty() {
+            let routes: Vec<String> = c.routes.iter().map(|r| t.get(r.label_key())).collect();
+            said.push(t.fill("rule_company_routes", &[("routes", &routes.join(", "))]));
+        }
+        if let Some(h) = c.reducible_to {
+            let routes: Vec<String> = c
+                .reducible_routes
+                .iter()
+                .map(|r| t.get(r.label_key()))
+                .collect();
+            said.push(t.fill(
+                "rule_company_reducible",
+                &[("hours", &fmt_number(h)), ("routes", &routes.join(", "))],
+            ));
+        }
+        lines.push(line(t.get("rule_company_time"), said.join(" ; ")));
+    }
     if !rules.penalties.is_empty() {
         let p: Vec<String> = rules.penalties.iter().map(|p| format!("{p} %")).collect();
         lines.push(line(t.get("rule_penalties"), p.join(", ")));

@@ -34,6 +34,9 @@ struct CandidateReport<'a> {
     attempts: Vec<AttemptReport<'a>>,
     professional_evaluation: ConditionReport,
     final_interview: ConditionReport,
+    /// The minimum period in company, when the referential sets one.
+    #[serde(skip_serializing_if = "ConditionReport::is_unstated")]
+    company_time: ConditionReport,
     /// The decision the rules give: the proposal to the jury.
     decision: &'a Decision,
     reasons: Vec<ReasonReport>,
@@ -84,6 +87,13 @@ struct ConditionReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     mark: Option<String>,
     reasons: Vec<ReasonReport>,
+}
+
+impl ConditionReport {
+    /// Not a condition of this title, and nothing to say of it: left out of the report.
+    fn is_unstated(&self) -> bool {
+        self.standing == crate::validate::title::Standing::NotApplicable && self.reasons.is_empty()
+    }
 }
 
 #[derive(Serialize)]
@@ -181,6 +191,7 @@ fn candidate_report<'a>(
         attempts: c.attempts.iter().map(|a| attempt(r, a)).collect(),
         professional_evaluation: condition(t, &d.professional),
         final_interview: condition(t, &d.interview),
+        company_time: condition(t, &d.company_time),
         decision: &d.decision,
         reasons: reasons(t, &d.reasons),
         jury: c.jury.as_ref().map(|j| JuryReport {
@@ -210,6 +221,7 @@ fn defaults(d: &Dossier, r: &crate::model::Referential) -> Vec<&'static str> {
         .chain(d.blocs.iter().flat_map(|b| b.outcome.reasons.iter()))
         .chain(&d.professional.reasons)
         .chain(&d.interview.reasons)
+        .chain(&d.company_time.reasons)
         .filter(|r| r.is_default())
         .map(|r| r.key)
         .collect();

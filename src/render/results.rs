@@ -318,7 +318,8 @@ pub fn defaults(t: &Strings, d: &Dossier, r: &Referential) -> Vec<String> {
         .iter()
         .chain(d.blocs.iter().flat_map(|b| b.outcome.reasons.iter()))
         .chain(d.professional.reasons.iter())
-        .chain(d.interview.reasons.iter());
+        .chain(d.interview.reasons.iter())
+        .chain(d.company_time.reasons.iter());
     let competence = competence_default(d, r);
     let all = competence.iter().chain(all);
     let mut out = Vec::new();

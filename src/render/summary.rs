@@ -423,6 +423,7 @@ pub fn summary<'a>(
     for (cond, key) in [
         (&d.professional, "rule_professional_evaluation"),
         (&d.interview, "final_interview"),
+        (&d.company_time, "rule_company_time"),
     ] {
         use crate::validate::title::Standing;
         if matches!(cond.standing, Standing::Failed | Standing::Pending) {

@@ -6,11 +6,10 @@
 use serde::Serialize;
 
 use super::bloc::{BlocCase, BlocVerdict, Exam, bloc_outcome};
+use super::company::company_time;
 use super::history::{Merged, admissible, merge, refusal_reason, void_reason, voided};
 use super::rules::{CriterionStatus, Reason, Verdict, competence_outcome};
-use super::title::{
-    Condition, Decision, TitleBloc, certification_decision, interview, professional,
-};
+use super::title::{Condition, Decision, TitleBloc, interview, professional, title_decision};
 use crate::config::CandidatesConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
 use crate::model::{BlocValidation, Candidate, JuryDecision, JuryVerdict, Referential, Share};
@@ -23,6 +22,8 @@ pub struct Dossier {
     pub blocs: Vec<BlocResult>,
     pub professional: Condition,
     pub interview: Condition,
+    /// The minimum period in company.
+    pub company_time: Condition,
     /// The decision the rules give: the proposal the jury deliberates on.
     pub decision: Decision,
     pub reasons: Vec<Reason>,
@@ -369,7 +370,10 @@ pub fn dossier(
                 .map_or(&undecided, |x| &x.outcome),
         })
         .collect();
-    let (decision, mut reasons) = certification_decision(rules, &inputs, &professional, &interview);
+    let presents_all = inputs.iter().all(|b| b.optional || b.presented);
+    let company = company_time(rules, candidate, presents_all);
+    let (decision, mut reasons) =
+        title_decision(rules, &inputs, &professional, &interview, &company);
     // "La candidate conserve le bénéfice…": the candidate as the passport asks.
     let (start, within) = crate::vocabulary::Pronoun::designation_keys(candidate.pronoun);
     for r in reasons.iter_mut().filter(|r| r.key == "reason_partial") {
@@ -385,6 +389,7 @@ pub fn dossier(
         blocs,
         professional,
         interview,
+        company_time: company.condition,
         decision,
         reasons,
         jury_differs,

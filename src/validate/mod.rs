@@ -1,9 +1,12 @@
 //! Validate: checks over the whole model, once every item and reference is known. Pure
 //! functions returning diagnostics and outcomes; single values and references were already
 //! checked while lowering (see `model::lower`). [`dossier`] computes each candidate's
-//! coverage and, through [`rules`], [`bloc`] and [`title`], the certification decision.
+//! coverage and, through [`rules`], [`bloc`], [`title`] and [`company`], the certification
+//! decision.
 
 pub mod bloc;
+pub mod company;
+mod condition;
 pub mod counterfactual;
 mod dossier;
 pub mod history;

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::bloc::{BlocVerdict, consequence};
+use super::company::{CompanyCondition, blocs_fate};
 use super::rules::{Reason, Verdict};
 use crate::model::{Consequence, ItemResult, Outcome, Rules, Scope, Status, fmt_number};
 
@@ -32,38 +33,7 @@ pub struct TitleBloc<'a> {
     pub outcome: &'a BlocVerdict,
 }
 
-/// Where a condition of the title stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Standing {
-    Met,
-    Failed,
-    Pending,
-    /// Not declared, not required, or exempted.
-    NotApplicable,
-}
-
-/// The professional evaluation or the final interview, as the title sees it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Condition {
-    pub standing: Standing,
-    /// Its mark for the grid's total, penalties applied.
-    pub mark: Option<f64>,
-    /// Points of the grid that do not apply (exempted).
-    pub excluded: u32,
-    pub reasons: Vec<Reason>,
-}
-
-impl Condition {
-    pub fn not_applicable() -> Condition {
-        Condition {
-            standing: Standing::NotApplicable,
-            mark: None,
-            excluded: 0,
-            reasons: Vec::new(),
-        }
-    }
-}
+pub use super::condition::{Condition, Standing};
 
 /// The professional evaluation: its whole result, or its parts `(ID, points, result)`.
 pub fn professional(
@@ -280,6 +250,24 @@ pub fn certification_decision(
     professional: &Condition,
     interview: &Condition,
 ) -> (Decision, Vec<Reason>) {
+    title_decision(
+        rules,
+        blocs,
+        professional,
+        interview,
+        &CompanyCondition::not_applicable(),
+    )
+}
+
+/// [`certification_decision`] with the minimum period in company, a condition of the
+/// title after the final interview.
+pub fn title_decision(
+    rules: &Rules,
+    blocs: &[TitleBloc],
+    professional: &Condition,
+    interview: &Condition,
+    company: &CompanyCondition,
+) -> (Decision, Vec<Reason>) {
     let mut reasons = Vec::new();
     let ids = |f: &dyn Fn(&TitleBloc) -> bool| {
         blocs
@@ -342,13 +330,15 @@ pub fn certification_decision(
     }
     reasons.extend(interview.reasons.iter().cloned());
     full = combine(full, interview.standing);
+    reasons.extend(company.condition.reasons.iter().cloned());
+    full = combine(full, company.condition.standing);
     match full {
         Some(true) => {
             reasons.push(Reason::new("reason_title_full", &[]));
             (Decision::Full, reasons)
         }
         None => (Decision::Undecided, reasons),
-        Some(false) => partial(rules, blocs, reasons),
+        Some(false) => partial(rules, blocs, company, reasons),
     }
 }
 
@@ -366,6 +356,7 @@ fn combine(full: Option<bool>, standing: Standing) -> Option<bool> {
 fn partial(
     rules: &Rules,
     blocs: &[TitleBloc],
+    company: &CompanyCondition,
     mut reasons: Vec<Reason>,
 ) -> (Decision, Vec<Reason>) {
     let kept: Vec<&str> = blocs
@@ -389,6 +380,21 @@ fn partial(
     if rules.partial_certification == Some(false) {
         reasons.push(Reason::new("reason_partial_not_allowed", &[]));
         return (Decision::NotAwarded, reasons);
+    }
+    if !kept.is_empty()
+        && matches!(
+            company.condition.standing,
+            Standing::Failed | Standing::Pending
+        )
+    {
+        let (reason, none) = blocs_fate(company, &kept);
+        reasons.push(reason);
+        let decision = if none {
+            Decision::NotAwarded
+        } else {
+            Decision::Undecided
+        };
+        return (decision, reasons);
     }
     if !kept.is_empty() {
         reasons.push(Reason::new("reason_partial", &[("ids", kept.join(", "))]));

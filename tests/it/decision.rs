@@ -14,7 +14,7 @@ use crate::common::first;
 use refolio::validate::title::Decision;
 
 /// The rules of source 004, as content/ writes them, over five small blocs.
-const R004: &str = r#"title: Grille de type 004
+pub(crate) const R004: &str = r#"title: Grille de type 004
 rules:
   bloc_pass_percent: 50
   total_points: 1000
@@ -138,14 +138,14 @@ blocs:
   - { id: E2, title: Mise en situation, kind: simulation, evaluates: [C2] }
 "#;
 
-struct Outcome {
-    checked: Checked,
-    _dir: tempfile::TempDir,
+pub(crate) struct Outcome {
+    pub(crate) checked: Checked,
+    pub(crate) _dir: tempfile::TempDir,
 }
 
 /// Checks a site of one referential and one candidate `cand` with `passport` (its
 /// `referential:` line added). Gaps are warnings: these scenarios are about results.
-fn scenario(referential: &str, passport: &str) -> Outcome {
+pub(crate) fn scenario(referential: &str, passport: &str) -> Outcome {
     let dir = tempfile::tempdir().unwrap();
     let write = |rel: &str, text: &str| {
         let p = dir.path().join(rel);
@@ -166,12 +166,12 @@ fn scenario(referential: &str, passport: &str) -> Outcome {
 }
 
 impl Outcome {
-    fn decision(&self) -> &Decision {
+    pub(crate) fn decision(&self) -> &Decision {
         &first(&self.checked.dossiers).decision
     }
 
     /// Errors and warnings other than coverage gaps, as `line:col: severity: message`.
-    fn diagnostics(&self) -> Vec<String> {
+    pub(crate) fn diagnostics(&self) -> Vec<String> {
         self.checked
             .diagnostics
             .iter()
@@ -184,7 +184,7 @@ impl Outcome {
             .collect()
     }
 
-    fn suggestions(&self) -> Vec<String> {
+    pub(crate) fn suggestions(&self) -> Vec<String> {
         self.checked
             .diagnostics
             .iter()
@@ -194,7 +194,7 @@ impl Outcome {
     }
 
     /// The title's reasons as the dossier prints them.
-    fn reasons(&self) -> Vec<String> {
+    pub(crate) fn reasons(&self) -> Vec<String> {
         texts(&first(&self.checked.dossiers).reasons)
     }
 
@@ -219,13 +219,14 @@ fn texts(reasons: &[refolio::validate::rules::Reason]) -> Vec<String> {
         .collect()
 }
 
-fn partial(ids: &[&str]) -> Decision {
+pub(crate) fn partial(ids: &[&str]) -> Decision {
     Decision::Partial(ids.iter().map(|s| s.to_string()).collect())
 }
 
-const MARKS_OK: &str =
+pub(crate) const MARKS_OK: &str =
     "    B1: 68\n    E2.1: 14/20\n    E2.2: 31\n    E2.3: 17\n    B3: 162\n    E4: 114\n";
-const PRO_OK: &str = "  professional_parts:\n    ecrit: 52\n    oral: 90\n    tuteur: 40\n";
+pub(crate) const PRO_OK: &str =
+    "  professional_parts:\n    ecrit: 52\n    oral: 90\n    tuteur: 40\n";
 
 use refolio::validate::rules::Verdict::{NotValidated, Validated};
 

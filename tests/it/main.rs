@@ -11,6 +11,7 @@ mod common;
 mod corpus;
 mod credentials;
 mod decision;
+mod decision_company;
 mod diagnostics;
 mod dossier_facts;
 mod dossier_summary;

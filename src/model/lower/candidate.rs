@@ -147,6 +147,7 @@ pub fn lower_candidate(
         .collect();
     let attempts = cx.attempts(raw, session.as_deref());
     let jury = raw.jury.as_ref().and_then(|j| cx.jury(j));
+    let company_time = raw.company_time.as_ref().and_then(|t| cx.company_time(t));
     let evidence = folder
         .evidence
         .into_iter()
@@ -175,6 +176,7 @@ pub fn lower_candidate(
         soft_skills,
         attempts,
         jury,
+        company_time,
         evidence,
         unread_evidence,
     })

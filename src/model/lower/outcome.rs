@@ -1,6 +1,7 @@
 //! One result as written (`62`, `12/20`, `absent`, `validated`, or the long form with a
 //! reason, a penalty, a date, a jury) made into an [`Outcome`] on the item's scale, and the
-//! jury's recorded decision; what the referential does not provide for is a located error.
+//! jury's recorded decision and the time spent in company; what the referential does not
+//! provide for is a located error.
 
 use serde_saphyr::Spanned;
 
@@ -9,7 +10,7 @@ use super::is_iso_date;
 use super::marks::{fmt_number, fraction_problem, parse_fraction};
 use super::results::{Item, VERDICTS};
 use crate::diagnostics::{Kind, did_you_mean};
-use crate::load::raw_candidate::{RawJury, RawResult, RawScore};
+use crate::load::raw_candidate::{RawCompanyTimeRecord, RawJury, RawResult, RawScore};
 use crate::model::Status;
 use crate::model::candidate::*;
 
@@ -269,5 +270,78 @@ impl CandidateLowering<'_> {
                 .map(|m| self.text(m, "the jury's motive")),
             at: self.location(&raw.decision),
         })
+    }
+
+    /// The time spent in company; a reduced minimum only where the referential provides
+    /// for one, for the candidate's route, and not below its floor.
+    pub(super) fn company_time(&mut self, raw: &RawCompanyTimeRecord) -> Option<CompanyTimeRecord> {
+        let hours = raw.hours.value;
+        if !hours.is_finite() || hours < 0.0 {
+            self.error(
+                Kind::InvalidValue,
+                &raw.hours,
+                format!("{hours} is not a number of hours"),
+                None,
+            );
+            return None;
+        }
+        let reduced_to = match &raw.reduced_to {
+            None => None,
+            Some(red) => {
+                let rule = self.r.rules.company_time.as_ref();
+                let problem = match rule {
+                    None => Some((
+                        format!(
+                            "referential `{}` sets no minimum period in company to reduce",
+                            self.r.id
+                        ),
+                        "remove `reduced_to`".to_owned(),
+                    )),
+                    Some(t) if t.reducible_to.is_none() => Some((
+                        format!(
+                            "referential `{}` provides for no reduction of the period in company",
+                            self.r.id
+                        ),
+                        "remove `reduced_to`".to_owned(),
+                    )),
+                    Some(t)
+                        if !t.reducible_routes.is_empty()
+                            && !self.route.is_some_and(|r| t.reducible_routes.contains(&r)) =>
+                    {
+                        let routes: Vec<&str> =
+                            t.reducible_routes.iter().map(|r| r.name()).collect();
+                        Some((
+                            format!(
+                                "the period in company may be reduced on the route{} {} only, and this candidate's route is {}",
+                                if routes.len() > 1 { "s" } else { "" },
+                                routes.join(", "),
+                                self.route.map_or("not given", |r| r.name())
+                            ),
+                            "give the candidate's `route`, or remove `reduced_to`".to_owned(),
+                        ))
+                    }
+                    Some(t) if t.reducible_to.is_some_and(|floor| red.value < floor) => Some((
+                        format!(
+                            "the period in company may be reduced down to {} h, not {} h",
+                            fmt_number(t.reducible_to.unwrap_or_default()),
+                            fmt_number(red.value)
+                        ),
+                        format!(
+                            "write `reduced_to: {}` or more",
+                            fmt_number(t.reducible_to.unwrap_or_default())
+                        ),
+                    )),
+                    Some(_) => None,
+                };
+                match problem {
+                    Some((message, help)) => {
+                        self.error(Kind::InvalidValue, red, message, Some(help));
+                        None
+                    }
+                    None => Some(red.value),
+                }
+            }
+        };
+        Some(CompanyTimeRecord { hours, reduced_to })
     }
 }

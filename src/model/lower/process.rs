@@ -229,6 +229,9 @@ impl Lowering<'_> {
                 blocs_only: r.blocs_only.as_ref().is_some_and(|b| b.value),
             });
         }
+        if let Some(t) = &raw.company_time {
+            self.r.rules.company_time = self.company_time(t);
+        }
         for p in &raw.penalties {
             if !(1..=100).contains(&p.value) {
                 self.error(
@@ -278,6 +281,72 @@ impl Lowering<'_> {
         if let Some(jury) = &raw.jury {
             self.r.rules.jury = self.jury_rules(jury);
         }
+    }
+
+    /// The minimum period in company: hours that are hours, a cap on what it caps, a
+    /// reduction below the minimum it reduces.
+    fn company_time(&mut self, t: &Spanned<RawCompanyTime>) -> Option<CompanyTime> {
+        let raw = &t.value;
+        if raw.hours.is_none() && raw.per_bloc.is_none() {
+            self.error(
+                Kind::Rule,
+                t,
+                "a minimum period in company needs `hours` (a candidate presenting every bloc) or `per_bloc` (one presenting some blocs)",
+            );
+            return None;
+        }
+        let mut ok = true;
+        for h in [&raw.hours, &raw.per_bloc, &raw.max].into_iter().flatten() {
+            if !h.value.is_finite() || h.value <= 0.0 {
+                self.error(
+                    Kind::InvalidValue,
+                    h,
+                    format!("{} is not a number of hours", h.value),
+                );
+                ok = false;
+            }
+        }
+        if let (Some(max), None) = (&raw.max, &raw.per_bloc) {
+            self.error(Kind::Rule, max, "`max` caps `per_bloc`, which is not given");
+            ok = false;
+        }
+        let routes = |cx: &mut Self, list: &[Spanned<String>]| -> Vec<Route> {
+            list.iter()
+                .filter_map(|r| parse_name(cx, r, "route", &Route::NAMES, Route::parse))
+                .collect()
+        };
+        let stated = routes(self, &raw.routes);
+        let (reducible_routes, reducible_to) = match &raw.reducible {
+            None => (Vec::new(), None),
+            Some(red) => {
+                let highest = raw
+                    .hours
+                    .iter()
+                    .chain(&raw.max)
+                    .map(|h| h.value)
+                    .fold(0.0, f64::max);
+                if red.down_to.value <= 0.0 || (highest > 0.0 && red.down_to.value > highest) {
+                    self.error(
+                        Kind::InvalidValue,
+                        &red.down_to,
+                        format!(
+                            "a reduction down to {} h reduces nothing: give fewer hours than the minimum",
+                            fmt_number(red.down_to.value)
+                        ),
+                    );
+                    ok = false;
+                }
+                (routes(self, &red.routes), Some(red.down_to.value))
+            }
+        };
+        ok.then(|| CompanyTime {
+            full: raw.hours.as_ref().map(|h| h.value),
+            per_bloc: raw.per_bloc.as_ref().map(|h| h.value),
+            max: raw.max.as_ref().map(|h| h.value),
+            routes: stated,
+            reducible_routes,
+            reducible_to,
+        })
     }
 
     fn status_rule(
