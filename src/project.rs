@@ -24,6 +24,9 @@ use crate::validate::session::Deliberations;
 use crate::validate::{self, Dossier, Dossiers};
 use crate::{Checked, Error};
 
+mod unit;
+use unit::{Loaded, LoadedCandidate, read_candidate, read_referential};
+
 /// The slug no candidate may have: the sessions' folder (see `paths::SESSIONS_DIR`).
 const RESERVED_SLUG: &str = "sessions";
 
@@ -525,83 +528,4 @@ impl Slot {
             target: None,
         }
     }
-}
-
-/// One unit read, lowered and checked on its own, on any thread, before the project
-/// [adopts](Project::adopt) it.
-struct Loaded<T> {
-    entry: Entry,
-    sources: Sources,
-    diags: Diagnostics,
-    item: Option<T>,
-    /// For a candidate: the referential its passport names.
-    target: Option<String>,
-}
-
-impl<T> Loaded<T> {
-    /// Keeps the unit's texts only if it has diagnostics to quote them in, and drops them
-    /// on the thread that read them: the texts of a national site are gigabytes.
-    fn new(
-        entry: Entry,
-        sources: Sources,
-        diags: Diagnostics,
-        item: Option<T>,
-        target: Option<String>,
-    ) -> Self {
-        let sources = if diags.is_empty() {
-            Sources::default()
-        } else {
-            sources
-        };
-        Loaded {
-            entry,
-            sources,
-            diags,
-            item,
-            target,
-        }
-    }
-}
-
-fn read_referential(root: &Path, entry: Entry) -> Loaded<Referential> {
-    let mut sources = Sources::default();
-    let mut diags = Diagnostics::default();
-    let file = load::load_referential(root, &entry, &mut sources, &mut diags);
-    // Read past its errors (see `load::recover`): checked for its other mistakes, but no
-    // candidate is checked against it.
-    let unreadable = diags.has_errors();
-    // A broken link of its texts is the author's to fix, not a reason to leave it unread.
-    if let Some((f, yaml)) = file.as_ref().and_then(|f| Some((f, sources.get(&f.path)?))) {
-        diags.extend(load::referential_links::check(&f.raw, yaml, &f.path));
-    }
-    let item = file
-        .map(|f| {
-            let r = model::lower_referential(f, &mut diags);
-            diags.extend(validate::validate_referential(&r));
-            r
-        })
-        .filter(|_| !unreadable);
-    Loaded::new(entry, sources, diags, item, None)
-}
-
-type LoadedCandidate = Loaded<(Candidate, Dossier)>;
-
-/// Reads a candidate folder against the referentials of `site`.
-fn read_candidate(root: &Path, site: &Site, entry: Entry) -> Result<LoadedCandidate, Error> {
-    let mut sources = Sources::default();
-    let mut diags = Diagnostics::default();
-    let drafts = site.config.candidates.drafts;
-    let folder = load::candidate::load_candidate(root, &entry, drafts, &mut sources, &mut diags)?;
-    let target = folder
-        .as_ref()
-        .and_then(|f| f.passport.as_ref())
-        .map(|p| p.referential.value.trim().to_owned());
-    let (config, referentials) = (&site.config.candidates, &site.referentials);
-    let item = folder
-        .and_then(|f| model::lower_candidate(f, referentials, config, &mut diags))
-        .map(|c| {
-            let d = validate::dossier(&c, site.referential(&c.referential), config, &mut diags);
-            (c, d)
-        });
-    Ok(Loaded::new(entry, sources, diags, item, target))
 }

@@ -2,6 +2,7 @@
 //! (see [`raw`]) whose values keep their line:column. Every problem becomes a located
 //! [`Diagnostic`]; only an unreadable site root is fatal.
 
+mod attachment;
 pub mod candidate;
 mod glossary;
 mod indentation;

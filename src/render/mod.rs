@@ -3,6 +3,7 @@
 //! any of them by file name. Every page goes through one [`Output`].
 
 pub mod accessibility;
+pub mod certified;
 pub mod dates;
 pub mod dependencies;
 pub mod dossier;

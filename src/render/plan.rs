@@ -15,8 +15,8 @@ use crate::validate::session::Deliberations;
 
 use super::texts::TextCache;
 use super::{
-    Common, HomePage, Templates, accessibility, dossier, evidence, highlight, json, report, search,
-    session, views,
+    Common, HomePage, Templates, accessibility, certified, dossier, evidence, highlight, json,
+    report, search, session, views,
 };
 use crate::paths;
 
@@ -380,7 +380,7 @@ impl Page<'_> {
                 &session::index(site, cx.deliberations, t),
             ),
             Page::Certified(r) | Page::CertifiedCsv(r) => {
-                let rows = session::certified_rows(
+                let rows = certified::certified_rows(
                     site,
                     cx.deliberations,
                     &session::sessions_of(site, r),
@@ -389,11 +389,11 @@ impl Page<'_> {
                 );
                 let r = &site.referentials[r];
                 match self {
-                    Page::CertifiedCsv(_) => Ok(session::certified_csv(r, &rows).into_bytes()),
+                    Page::CertifiedCsv(_) => Ok(certified::certified_csv(r, &rows).into_bytes()),
                     _ => cx.html(
                         "certified.html",
                         &path,
-                        &session::certified_page(t, r, rows, None),
+                        &certified::certified_page(t, r, rows, None),
                     ),
                 }
             }
@@ -404,24 +404,24 @@ impl Page<'_> {
             ),
             Page::SessionCertified(s) | Page::SessionCertifiedCsv(s) => {
                 let root = paths::root_of(&path);
-                let rows = session::certified_rows(site, cx.deliberations, &[s], t, &root);
+                let rows = certified::certified_rows(site, cx.deliberations, &[s], t, &root);
                 let s = &site.sessions[s];
                 let r = site.referential(&s.referential);
                 match self {
                     Page::SessionCertifiedCsv(_) => {
-                        Ok(session::certified_csv(r, &rows).into_bytes())
+                        Ok(certified::certified_csv(r, &rows).into_bytes())
                     }
                     _ => cx.html(
                         "certified.html",
                         &path,
-                        &session::certified_page(t, r, rows, Some(s)),
+                        &certified::certified_page(t, r, rows, Some(s)),
                     ),
                 }
             }
             Page::Certificate(s, v, bloc) => {
                 let verdict = &cx.deliberations[s].verdicts[v];
                 let signed = site.config.certificates.key.as_ref().map(|_| "jwt");
-                let page = session::certificate(site, s, verdict, bloc, t, signed);
+                let page = certified::certificate(site, s, verdict, bloc, t, signed);
                 cx.html("certificate.html", &path, &page)
             }
             Page::Credential(s, v, bloc) | Page::SignedCredential(s, v, bloc) => {
