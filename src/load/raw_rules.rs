@@ -119,6 +119,9 @@ pub struct RawRetakes {
     /// `10/20`.
     pub cap: Option<S<String>>,
     pub blocs_only: Option<S<bool>>,
+    /// Parts of the professional evaluation a retake may give again after it failed.
+    #[serde(default)]
+    pub professional_again: Vec<S<String>>,
 }
 
 /// `{ hours: 280, per_bloc: 105, max: 280, routes: […], reducible: { routes: [executive],

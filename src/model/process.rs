@@ -238,6 +238,15 @@ pub struct Retakes {
     /// uniquement les évaluations de blocs et conserve le bénéfice de sa note de tuteur"),
     /// unless that result's status offers a retake.
     pub blocs_only: bool,
+    /// With `blocs_only`: the parts of the professional evaluation (indices) a retake may
+    /// give again when the evaluation failed so far (004: "Concernant l'épreuve
+    /// professionnelle, le candidat a la possibilité de présenter un dossier lié à une
+    /// problématique professionnelle"); the others keep their result.
+    #[serde(skip)]
+    pub professional_again: Vec<usize>,
+    /// Their IDs, as exported.
+    #[serde(rename = "professional_again", skip_serializing_if = "Vec::is_empty")]
+    pub professional_again_ids: Vec<String>,
 }
 
 /// What replaces a bloc's exams for some candidates (004: an Executive's portfolio of

@@ -112,6 +112,17 @@ pub fn process_lines(r: &Referential, t: &Strings) -> Vec<RuleLine> {
         if x.blocs_only {
             said.push(t.get("rule_blocs_only"));
         }
+        if !x.professional_again.is_empty() {
+            let parts: Vec<&str> = x
+                .professional_again
+                .iter()
+                .filter_map(|&k| {
+                    let p = rules.professional_evaluation.as_ref()?.parts.get(k)?;
+                    Some(p.title.as_str())
+                })
+                .collect();
+            said.push(t.fill("rule_professional_again", &[("parts", &parts.join(", "))]));
+        }
         if !said.is_empty() {
             lines.push(line(t.get("rule_retakes"), said.join(" ; ")));
         }

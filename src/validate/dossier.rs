@@ -334,23 +334,7 @@ pub fn dossier(
             )),
         );
     }
-    let parts: Vec<(&str, u32, Option<&crate::model::ItemResult>)> = rules
-        .professional_evaluation
-        .iter()
-        .flat_map(|p| p.parts.iter().enumerate())
-        .map(|(i, part)| {
-            (
-                part.id.as_str(),
-                part.points,
-                merged.parts.get(&i).map(AsRef::as_ref),
-            )
-        })
-        .collect();
-    let parts = if merged.parts.is_empty() {
-        Vec::new()
-    } else {
-        parts
-    };
+    let parts = merged.professional_parts(rules);
     let professional = professional(rules, merged.professional.as_deref(), &parts);
     let interview = interview(rules, merged.interview.as_deref());
     check_conditions(candidate, r, &merged, diags);

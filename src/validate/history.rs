@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::bloc::consequence_key;
 use super::rules::Reason;
+use super::title::{Standing, professional};
 use crate::model::{
     Attempt, AttemptKind, Consequence, ItemResult, Outcome, Referential, Rules, Scope, Status,
 };
@@ -27,6 +28,28 @@ pub struct Merged<'a> {
     /// Results of a retake that the referential's `blocs_only` leaves out: the earlier
     /// result stands.
     pub refused: Vec<&'a ItemResult>,
+}
+
+impl<'a> Merged<'a> {
+    /// The professional evaluation's parts in effect, `(ID, points, result)`, as
+    /// [`professional`] takes them; empty when no part has a result.
+    pub fn professional_parts(&self, rules: &'a Rules) -> Vec<(&'a str, u32, Option<&ItemResult>)> {
+        if self.parts.is_empty() {
+            return Vec::new();
+        }
+        rules
+            .professional_evaluation
+            .iter()
+            .flat_map(|p| p.parts.iter().enumerate())
+            .map(|(i, part)| {
+                (
+                    part.id.as_str(),
+                    part.points,
+                    self.parts.get(&i).map(AsRef::as_ref),
+                )
+            })
+            .collect()
+    }
 }
 
 /// How a later result of an item takes the place of an earlier one.
@@ -120,8 +143,26 @@ pub fn merge<'a>(rules: &Rules, attempts: impl IntoIterator<Item = &'a Attempt>)
         fold(how, &mut m.modalities, &a.modalities, a.kind);
         fold(how, &mut m.modules, &a.modules, a.kind);
         fold(how, &mut m.substitutes, &a.substitutes, a.kind);
+        // After a failed professional evaluation, the parts the referential names may be
+        // presented again even in a retake of blocs only.
+        let again: &[usize] = match &rules.retakes {
+            Some(r) if a.kind == AttemptKind::Retake && !a.professional_parts.is_empty() => {
+                &r.professional_again
+            }
+            _ => &[],
+        };
+        let failed = !again.is_empty()
+            && professional(
+                rules,
+                m.professional.as_deref(),
+                &m.professional_parts(rules),
+            )
+            .standing
+                == Standing::Failed;
         for (k, v) in &a.professional_parts {
-            if how.reopens(m.parts.get(k).map(AsRef::as_ref), a.kind) {
+            if how.reopens(m.parts.get(k).map(AsRef::as_ref), a.kind)
+                || (failed && again.contains(k))
+            {
                 let old = m.parts.remove(k);
                 m.parts.insert(*k, how.pick(old, v, a.kind));
             } else {

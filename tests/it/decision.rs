@@ -729,7 +729,7 @@ fn a_retake_keeps_the_better_mark_and_is_capped() {
 
 /// Source 004 with its fraud rule read in full: "il devra [...] repasser l'ensemble des
 /// évaluations de blocs à la prochaine session", and its retakes of blocs only.
-fn r004_full_text() -> String {
+pub(crate) fn r004_full_text() -> String {
     R004.replace(
         "      fraud: session-void",
         "      fraud: { consequence: session-void, retake: true }",

@@ -12,6 +12,7 @@ mod corpus;
 mod credentials;
 mod decision;
 mod decision_company;
+mod decision_retakes;
 mod diagnostics;
 mod dossier_facts;
 mod dossier_summary;

@@ -222,11 +222,16 @@ impl Lowering<'_> {
                 }
                 parsed
             });
+            let blocs_only = r.blocs_only.as_ref().is_some_and(|b| b.value);
+            let (professional_again, professional_again_ids) =
+                self.professional_again(&r.professional_again, blocs_only);
             self.r.rules.retakes = Some(Retakes {
                 per_bloc: r.per_bloc.as_ref().map(|p| p.value),
                 keep_best,
                 cap,
-                blocs_only: r.blocs_only.as_ref().is_some_and(|b| b.value),
+                blocs_only,
+                professional_again,
+                professional_again_ids,
             });
         }
         if let Some(t) = &raw.company_time {
@@ -347,6 +352,62 @@ impl Lowering<'_> {
             reducible_routes,
             reducible_to,
         })
+    }
+
+    /// The parts of the professional evaluation a retake of blocs only may give again:
+    /// parts that exist, named where `blocs_only` makes it mean something.
+    fn professional_again(
+        &mut self,
+        ids: &[Spanned<String>],
+        blocs_only: bool,
+    ) -> (Vec<usize>, Vec<String>) {
+        let mut found = (Vec::new(), Vec::new());
+        let Some(first) = ids.first() else {
+            return found;
+        };
+        if !blocs_only {
+            self.error(
+                Kind::Rule,
+                first,
+                "`professional_again` says what a retake of blocs only may give again: it needs `blocs_only: true`",
+            );
+            return found;
+        }
+        let parts: Vec<String> = self
+            .r
+            .rules
+            .professional_evaluation
+            .iter()
+            .flat_map(|p| p.parts.iter().map(|part| part.id.clone()))
+            .collect();
+        for id in ids {
+            let t = id.value.trim();
+            match parts.iter().position(|p| p == t) {
+                Some(k) => {
+                    found.0.push(k);
+                    found.1.push(t.to_owned());
+                }
+                None => {
+                    let help = did_you_mean(t, parts.iter().map(String::as_str))
+                        .map(|p| format!("did you mean `{p}`?"))
+                        .or_else(|| {
+                            parts
+                                .is_empty()
+                                .then(|| "the professional evaluation names no `parts`".to_owned())
+                        });
+                    let at = self.loc(id);
+                    self.diags.push(
+                        Diagnostic::error(
+                            Kind::DanglingReference,
+                            at,
+                            format!("`{t}` is not a part of the professional evaluation"),
+                        )
+                        .with_suggestion(help),
+                    );
+                }
+            }
+        }
+        found
     }
 
     fn status_rule(
