@@ -122,6 +122,8 @@ pub struct RawRetakes {
     /// Parts of the professional evaluation a retake may give again after it failed.
     #[serde(default)]
     pub professional_again: Vec<S<String>>,
+    /// `counted` or `apart`: whether a repeated year counts against `per_bloc`.
+    pub repeats: Option<S<String>>,
 }
 
 /// `{ hours: 280, per_bloc: 105, max: 280, routes: […], reducible: { routes: [executive],

@@ -244,6 +244,11 @@ pub struct Retakes {
     /// problématique professionnelle"); the others keep their result.
     #[serde(skip)]
     pub professional_again: Vec<usize>,
+    /// Whether a repeated year (redoublement) counts against `per_bloc`: `Some(true)`
+    /// counted, `Some(false)` apart; `None`, the text does not say (counted, said as
+    /// refolio's default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeats_counted: Option<bool>,
     /// Their IDs, as exported.
     #[serde(rename = "professional_again", skip_serializing_if = "Vec::is_empty")]
     pub professional_again_ids: Vec<String>,

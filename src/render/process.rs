@@ -112,6 +112,11 @@ pub fn process_lines(r: &Referential, t: &Strings) -> Vec<RuleLine> {
         if x.blocs_only {
             said.push(t.get("rule_blocs_only"));
         }
+        match x.repeats_counted {
+            Some(true) => said.push(t.get("rule_repeats_counted")),
+            Some(false) => said.push(t.get("rule_repeats_apart")),
+            None => {}
+        }
         if !x.professional_again.is_empty() {
             let parts: Vec<&str> = x
                 .professional_again

@@ -191,6 +191,21 @@ pub fn dossier(
             retakes_defaulted = true;
             history_reasons.push(Reason::new("default_retakes", &[]));
         }
+        // A repeated year after the first session, under a limit of retakes that does not
+        // say whether a repeat is one.
+        let repeat_later = used
+            .iter()
+            .chain(refused.iter().map(|(i, _)| i))
+            .skip(1)
+            .any(|&i| candidate.attempts[i].kind == crate::model::AttemptKind::Repeat);
+        if repeat_later
+            && rules
+                .retakes
+                .as_ref()
+                .is_some_and(|x| x.per_bloc.is_some() && x.repeats_counted.is_none())
+        {
+            history_reasons.push(Reason::new("default_repeat_counted", &[]));
+        }
         // The bloc on each session that counts, until one validates it.
         let mut decided = None;
         for (n, &i) in used.iter().enumerate() {

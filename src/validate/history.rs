@@ -280,6 +280,8 @@ pub fn admissible(
                 continue;
             }
             Some((_, true)) => {}
+            None if attempts[i].kind == AttemptKind::Repeat
+                && rules.retakes.as_ref().and_then(|x| x.repeats_counted) == Some(false) => {}
             None => retakes += 1,
         }
         if let Some(limit) = rules.retakes.as_ref().and_then(|x| x.per_bloc)

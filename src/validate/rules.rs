@@ -25,6 +25,7 @@ pub const REASON_KEYS: &[&str] = &[
     "default_bloc_competences",
     "default_competence_all",
     "default_partial",
+    "default_repeat_counted",
     "default_retakes",
     "default_status",
     "reason_all_criteria",

@@ -199,7 +199,7 @@ impl Outcome {
     }
 
     /// A bloc's reasons as printed.
-    fn bloc(&self, id: &str) -> (refolio::validate::rules::Verdict, Vec<String>) {
+    pub(crate) fn bloc(&self, id: &str) -> (refolio::validate::rules::Verdict, Vec<String>) {
         let r = first(&self.checked.site.referentials);
         let d = first(&self.checked.dossiers);
         let b = d.blocs.iter().find(|b| r.blocs[b.bloc].id == id).expect(id);

@@ -119,3 +119,53 @@ fn the_referential_page_says_which_parts_may_be_presented_again() {
         "{rules:#?}"
     );
 }
+
+/// B1 failed at the first session, then given again by `later` sessions of their kind.
+fn b1_again(later: &[(&str, u32)]) -> String {
+    let mut p = first(52, 90, 40).replace("    B1: 68\n", "    B1: 20\n");
+    for (n, (kind, mark)) in later.iter().enumerate() {
+        p.push_str(&format!(
+            "- session: 2027-0{}-15\n  kind: {kind}\n  marks:\n    B1: {mark}\n",
+            n + 1
+        ));
+    }
+    p
+}
+
+#[test]
+fn whether_a_repeated_year_is_a_retake_is_said_when_the_text_does_not_say() {
+    // "Dans le cadre d'un redoublement : le candidat [...] repasse toutes les évaluations
+    // [...] de blocs de l'année concernée", beside "une seule fois par bloc".
+    let o = scenario(&r004(), &b1_again(&[("repeat", 30)]));
+    let (_, reasons) = o.bloc("B1");
+    assert!(
+        reasons.contains(&"Le référentiel ne dit pas si un redoublement compte parmi les rattrapages qu'il limite : refolio le compte comme un rattrapage (règle par défaut).".to_owned()),
+        "{reasons:#?}"
+    );
+    // Counted, a retake after it is one too many.
+    let o = scenario(&r004(), &b1_again(&[("repeat", 30), ("retake", 70)]));
+    assert_eq!(
+        o.diagnostics(),
+        [
+            "22:3: error: cand: the session of 2027-02-15 cannot count for bloc B1: the referential allows one retake per bloc"
+        ]
+    );
+    // Stated apart, the retake after the repeated year counts.
+    let apart = r004().replacen(
+        "    blocs_only: true\n",
+        "    blocs_only: true\n    repeats: apart\n",
+        1,
+    );
+    let o = scenario(&apart, &b1_again(&[("repeat", 30), ("retake", 70)]));
+    assert_eq!(o.diagnostics(), Vec::<String>::new());
+    let (verdict, reasons) = o.bloc("B1");
+    assert_eq!(
+        verdict,
+        refolio::validate::rules::Verdict::Validated,
+        "{reasons:#?}"
+    );
+    assert!(
+        !reasons.iter().any(|r| r.contains("redoublement")),
+        "{reasons:#?}"
+    );
+}

@@ -225,6 +225,19 @@ impl Lowering<'_> {
             let blocs_only = r.blocs_only.as_ref().is_some_and(|b| b.value);
             let (professional_again, professional_again_ids) =
                 self.professional_again(&r.professional_again, blocs_only);
+            let repeats_counted = r.repeats.as_ref().and_then(|k| {
+                parse_name(
+                    self,
+                    k,
+                    "way of counting repeats",
+                    &["counted", "apart"],
+                    |t| match t {
+                        "counted" => Some(true),
+                        "apart" => Some(false),
+                        _ => None,
+                    },
+                )
+            });
             self.r.rules.retakes = Some(Retakes {
                 per_bloc: r.per_bloc.as_ref().map(|p| p.value),
                 keep_best,
@@ -232,6 +245,7 @@ impl Lowering<'_> {
                 blocs_only,
                 professional_again,
                 professional_again_ids,
+                repeats_counted,
             });
         }
         if let Some(t) = &raw.company_time {
