@@ -193,6 +193,13 @@ impl Outcome {
             .collect()
     }
 
+    /// The lines of the rules section of the referential's page, built.
+    pub(crate) fn referential_rules(&self) -> Vec<String> {
+        let out = crate::common::build_in_memory(self._dir.path());
+        let doc = crate::common::html(&out, "r/index.html");
+        crate::common::texts(&doc, "section.rules dl div")
+    }
+
     /// The title's reasons as the dossier prints them.
     pub(crate) fn reasons(&self) -> Vec<String> {
         texts(&first(&self.checked.dossiers).reasons)
@@ -556,9 +563,7 @@ fn where_source_001_is_silent_every_default_is_said() {
 #[test]
 fn the_referential_page_states_the_process_and_each_blocs_rule() {
     let o = scenario(R004, "route: apprenticeship\n");
-    let out = crate::common::build_in_memory(o._dir.path());
-    let doc = crate::common::html(&out, "r/index.html");
-    let rules = crate::common::texts(&doc, "section.rules dl div");
+    let rules = o.referential_rules();
     for expected in [
         "Moyenne générale exigée 10/20",
         "Dispense possible de l'évaluation professionnelle Formation continue, Executive",
@@ -575,6 +580,8 @@ fn the_referential_page_states_the_process_and_each_blocs_rule() {
             "{expected}\n{rules:#?}"
         );
     }
+    let out = crate::common::build_in_memory(o._dir.path());
+    let doc = crate::common::html(&out, "r/index.html");
     let facts = crate::common::texts(&doc, "p.facts");
     assert_eq!(facts.last().unwrap(), "validé par certificat · hors titre");
 }
@@ -842,9 +849,7 @@ fn a_retake_of_blocs_only_keeps_the_tutor_mark() {
 #[test]
 fn the_referential_page_states_every_retake_rule() {
     let o = scenario(&r004_full_text(), "route: apprenticeship\n");
-    let out = crate::common::build_in_memory(o._dir.path());
-    let doc = crate::common::html(&out, "r/index.html");
-    let rules = crate::common::texts(&doc, "section.rules dl div");
+    let rules = o.referential_rules();
     assert!(
         rules.contains(&"Rattrapages 1 par bloc ; évaluations de blocs seulement : les résultats de l'évaluation professionnelle et de l'entretien final sont conservés".to_owned()),
         "{rules:#?}"
@@ -854,9 +859,7 @@ fn the_referential_page_states_every_retake_rule() {
         "{rules:#?}"
     );
     let other = scenario(ROTHER, "");
-    let out = crate::common::build_in_memory(other._dir.path());
-    let doc = crate::common::html(&out, "r/index.html");
-    let rules = crate::common::texts(&doc, "section.rules dl div");
+    let rules = other.referential_rules();
     assert!(
         rules.contains(&"Rattrapages 2 par bloc ; la meilleure note est retenue ; note de rattrapage plafonnée à 10/20".to_owned()),
         "{rules:#?}"

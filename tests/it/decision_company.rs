@@ -245,9 +245,7 @@ fn a_rule_that_cannot_apply_is_located_in_the_referential() {
 #[test]
 fn the_referential_page_states_the_minimum_period() {
     let o = scenario(&r004(), "route: apprenticeship\n");
-    let out = crate::common::build_in_memory(o._dir.path());
-    let doc = crate::common::html(&out, "r/index.html");
-    let rules = crate::common::texts(&doc, "section.rules dl div");
+    let rules = o.referential_rules();
     assert!(
         rules.contains(&"Période minimale en entreprise 280 h pour l'ensemble des blocs ; 105 h par bloc présenté en validation partielle ; dans la limite de 280 h ; voies : Formation initiale, Formation continue, Apprentissage, Executive ; réductible jusqu'à 105 h après positionnement (Executive)".to_owned()),
         "{rules:#?}"

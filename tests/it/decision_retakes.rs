@@ -109,9 +109,7 @@ fn parts_to_present_again_are_parts_of_the_evaluation() {
 #[test]
 fn the_referential_page_says_which_parts_may_be_presented_again() {
     let o = scenario(&r004(), "route: apprenticeship\n");
-    let out = crate::common::build_in_memory(o._dir.path());
-    let doc = crate::common::html(&out, "r/index.html");
-    let rules = crate::common::texts(&doc, "section.rules dl div");
+    let rules = o.referential_rules();
     assert!(
         rules.iter().any(|r| r.ends_with(
             "après un échec de l'évaluation professionnelle, à nouveau : Écrit, Soutenance"
