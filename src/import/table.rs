@@ -9,6 +9,7 @@ mod assemble;
 mod cells;
 mod convert;
 mod coverage;
+mod delimited;
 mod exams;
 mod grid;
 mod html;
@@ -91,8 +92,8 @@ pub fn import_with(path: &Path, id: Option<&str>, options: &Options) -> Result<I
 const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The document's lines: a regular file (a FIFO would block, a device never end), of a
-/// sensible size; a Word or OpenDocument file (by its extension, or a ZIP's signature), or
-/// text in UTF-8.
+/// sensible size; a Word or OpenDocument file (by its extension, or a ZIP's signature), a
+/// spreadsheet export (`.csv`, `.tsv`), or text in UTF-8.
 fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
@@ -120,6 +121,9 @@ fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
             e.utf8_error().valid_up_to()
         ))
     })?;
+    if delimited::is_delimited(path) {
+        return Ok(delimited::read(&text));
+    }
     match convert::to_tabs(&text) {
         Some(tabs) => Ok(cells::read_document(&tabs)),
         None => Ok(cells::read_document(&text)),
@@ -384,6 +388,7 @@ fn clean_title(p: &str) -> String {
     let p = strip_tags(p);
     let t: String = p.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+    let t = generic_lead(t).unwrap_or(t);
     let t = [
         "Référentiel de certification ",
         "Référentiel de compétences ",
@@ -412,6 +417,21 @@ fn clean_title(p: &str) -> String {
     } else {
         t.to_owned()
     }
+}
+
+/// `Référentiel de compétences et d'évaluation - Conducteur …`: a lead naming the kind of
+/// document (`Référentiel` and lowercase words only) before a dash or colon; the title is
+/// what follows.
+fn generic_lead(t: &str) -> Option<&str> {
+    let (lead, rest) = [" - ", " – ", " — ", " : "]
+        .iter()
+        .filter_map(|sep| t.split_once(sep))
+        .min_by_key(|(lead, _)| lead.len())?;
+    let mut words = lead.split_whitespace();
+    let first = deunicode::deunicode(words.next()?).to_lowercase();
+    let generic = first == "referentiel"
+        && words.all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()));
+    (generic && !rest.trim().is_empty()).then(|| rest.trim())
 }
 
 /// Whether the competences column of the (first) table has text but no competence ID in
@@ -475,6 +495,14 @@ mod tests {
         assert_eq!(
             clean_title("Référentiel — Agent de propreté"),
             "Agent de propreté"
+        );
+        assert_eq!(
+            clean_title("Référentiel de compétences et d'évaluation - Conducteur livreur"),
+            "Conducteur livreur"
+        );
+        assert_eq!(
+            clean_title("Référentiel Vendeur - Conseiller"),
+            "Vendeur - Conseiller"
         );
         assert_eq!(
             clean_title("<p><strong>Réceptionniste</strong></p>"),
