@@ -50,13 +50,39 @@ pub fn role_of(text: &str) -> Option<Role> {
     let words = [
         ("bloc", Role::Activity),
         ("activit", Role::Activity),
-        ("competence", Role::Competence),
+        // `Compétences`, and English `Competencies`, `Competency`.
+        ("competenc", Role::Competence),
         // `Capacités` (a CQP's competences).
         ("capacite", Role::Competence),
         ("modalit", Role::Modality),
         ("epreuve", Role::Modality),
         ("critere", Role::Criteria),
         ("evaluation", Role::Modality),
+    ];
+    words
+        .iter()
+        .filter_map(|(w, r)| t.find(w).map(|i| (i, *r)))
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, r)| r)
+        .or_else(|| english_role(&t))
+}
+
+/// What a header cell names in English (`Skills`, `Learning outcomes`, `Assessment
+/// criteria`, `Evaluation methods`): criteria wherever the word is (English puts the noun
+/// last), else the first word of a column found.
+fn english_role(t: &str) -> Option<Role> {
+    if t.contains("criteri") {
+        return Some(Role::Criteria);
+    }
+    let words = [
+        ("task", Role::Activity),
+        ("duties", Role::Activity),
+        ("skill", Role::Competence),
+        ("outcome", Role::Competence),
+        ("abilit", Role::Competence),
+        ("assessment", Role::Modality),
+        ("exam", Role::Modality),
+        ("method", Role::Modality),
     ];
     words
         .iter()
@@ -288,6 +314,13 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
         match l {
             Line::Text { line, .. } if first_bloc.as_ref().is_some_and(|(b, _)| b == line) => {}
             Line::Text { text, .. } => out.before.push(Some(text.clone())),
+            // A title row spanning the columns above the header: prose, a paragraph each.
+            Line::Row { cells, .. } if cells.iter().skip(1).all(Cell::is_empty) => {
+                for b in cells.iter().flat_map(|c| &c.blocks) {
+                    out.before.push(Some(b.text.clone()));
+                    out.before.push(None);
+                }
+            }
             _ => out.before.push(None),
         }
     }
@@ -468,4 +501,27 @@ fn resolve(
                 .unwrap_or(usual.get(n).copied().unwrap_or(Role::Modality))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_words_in_french_and_in_english() {
+        for (cell, role) in [
+            ("Critères d'évaluation", Role::Criteria),
+            ("Modalités d'évaluation", Role::Modality),
+            ("Activities", Role::Activity),
+            ("Skills", Role::Competence),
+            ("Competencies", Role::Competence),
+            ("Learning outcomes", Role::Competence),
+            ("Assessment", Role::Modality),
+            ("Assessment criteria", Role::Criteria),
+            ("Evaluation methods", Role::Modality),
+        ] {
+            assert_eq!(role_of(cell), Some(role), "{cell}");
+        }
+        assert_eq!(role_of("Cybersecurity administrator"), None);
+    }
 }
