@@ -267,7 +267,6 @@ fn petite_enfance() -> Vec<u8> {
 }
 
 #[test]
-#[ignore = "blind round 5: 0/5 competences, 0/11 criteria: typed criterion numbers `1.1.1` taken for competence IDs, competences `1.` for text"]
 fn petite_enfance_docx_repeated_header_and_numbers_restarting_per_bloc() {
     measure_written(
         "petite-enfance.docx",
