@@ -6,6 +6,7 @@
 //! preamble and notes around it.
 
 mod assemble;
+mod cell_lines;
 mod cells;
 mod convert;
 mod coverage;
@@ -45,7 +46,7 @@ pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
 
 /// [`import`] with the author's help.
 pub fn import_with(path: &Path, id: Option<&str>, options: &Options) -> Result<Imported, Error> {
-    let lines = read_document(path)?;
+    let (lines, doubts) = read_document(path)?;
     let id = match id {
         Some(id) => {
             if !crate::load::is_url_id(id) {
@@ -78,6 +79,8 @@ pub fn import_with(path: &Path, id: Option<&str>, options: &Options) -> Result<I
         Error::Usage(m) => Error::Usage(format!("{}: {m}", path.display())),
         other => other,
     })?;
+    imported.draft.review.extend(doubts.iter().cloned());
+    imported.report.extend(doubts);
     imported.draft.review.insert(
         0,
         format!(
@@ -94,7 +97,8 @@ const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 /// The document's lines: a regular file (a FIFO would block, a device never end), of a
 /// sensible size; a Word or OpenDocument file (by its extension, or a ZIP's signature), a
 /// spreadsheet export (`.csv`, `.tsv`), or text in UTF-8.
-fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
+/// With the lines, what the format leaves in doubt (for the report).
+fn read_document(path: &Path) -> Result<(Vec<Line>, Vec<String>), Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
         return Err(Error::Usage(format!(
@@ -112,7 +116,7 @@ fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     if let Some(format) = office::Format::of(path, &bytes) {
-        return office::read(path, &bytes, format);
+        return Ok((office::read(path, &bytes, format)?, Vec::new()));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         Error::Usage(format!(
@@ -122,11 +126,15 @@ fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
         ))
     })?;
     if delimited::is_delimited(path) {
-        return Ok(delimited::read(&text));
+        return Ok((delimited::read(&text), Vec::new()));
     }
-    match convert::to_tabs(&text) {
-        Some(tabs) => Ok(cells::read_document(&tabs)),
-        None => Ok(cells::read_document(&text)),
+    if let Some(tabs) = convert::to_tabs(&text) {
+        return Ok((cells::read_document(&tabs), Vec::new()));
+    }
+    // No tab anywhere: perhaps a table written one line per cell.
+    match cell_lines::read(&text) {
+        Some(lines) => Ok((lines, vec![cell_lines::DOUBT.to_owned()])),
+        None => Ok((cells::read_document(&text), Vec::new())),
     }
 }
 
@@ -342,7 +350,11 @@ fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, Option<Stri
     let paras = paragraphs(before);
     let is_title = |p: &str| {
         let words = p.split_whitespace().count();
-        words <= 15 && !p.contains("](") && !p.trim_end().ends_with(':') && !p.starts_with('-')
+        words <= 15
+            && !p.contains("](")
+            && !p.trim_end().ends_with(':')
+            && !p.starts_with('-')
+            && !generic_only(p)
     };
     let index = paras.iter().position(|p| is_title(p));
     let title = index.map(|i| clean_title(&paras[i]));
@@ -417,6 +429,15 @@ fn clean_title(p: &str) -> String {
     } else {
         t.to_owned()
     }
+}
+
+/// `Référentiel de certification` alone: the kind of document, not its title.
+fn generic_only(p: &str) -> bool {
+    let mut words = p.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| deunicode::deunicode(w).to_lowercase() == "referentiel")
+        && words.all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()))
 }
 
 /// `Référentiel de compétences et d'évaluation - Conducteur …`: a lead naming the kind of

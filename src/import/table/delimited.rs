@@ -92,7 +92,7 @@ fn bullet(line: &str) -> Option<&str> {
 }
 
 /// A cell's text as a cell: its lines are paragraphs, bulleted lines list items.
-fn cell(text: &str) -> Cell {
+pub(super) fn cell(text: &str) -> Cell {
     let lines = text
         .lines()
         .map(str::trim)
@@ -155,11 +155,16 @@ fn merged_exams(recs: &[(usize, Vec<String>)]) -> Vec<(usize, usize)> {
 pub fn read(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let sep = separator(text);
-    let recs = records(text, sep, usize::MAX);
+    lines_of(&records(text, sep, usize::MAX))
+}
+
+/// Records of cells (each with its first line) as lines: prose outside the table's records
+/// of several cells, rows inside, merged exam cells continued.
+pub(super) fn lines_of(recs: &[(usize, Vec<String>)]) -> Vec<Line> {
     let filled = |cells: &[String]| cells.iter().filter(|c| !c.trim().is_empty()).count();
     let first = recs.iter().position(|(_, c)| filled(c) >= 2);
     let last = recs.iter().rposition(|(_, c)| filled(c) >= 2);
-    let covered = merged_exams(&recs);
+    let covered = merged_exams(recs);
     let mut out = Vec::new();
     for (i, (line, cells)) in recs.iter().enumerate() {
         let inside = first.is_some_and(|f| i >= f) && last.is_some_and(|l| i <= l);

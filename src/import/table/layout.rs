@@ -57,6 +57,8 @@ pub fn role_of(text: &str) -> Option<Role> {
         ("modalit", Role::Modality),
         ("epreuve", Role::Modality),
         ("critere", Role::Criteria),
+        // `Indicateurs de réussite`: what shows a competence is met, its criteria.
+        ("indicateur", Role::Criteria),
         ("evaluation", Role::Modality),
     ];
     words
@@ -180,7 +182,7 @@ pub fn parse_columns(spec: &str) -> Result<Vec<Role>, String> {
 }
 
 /// An exam's opening words, for a line without ID in a broken row.
-fn exam_like(text: &str) -> bool {
+pub(super) fn exam_like(text: &str) -> bool {
     let t = deunicode::deunicode(text).to_lowercase();
     [
         "epreuve",
@@ -511,6 +513,7 @@ mod tests {
     fn header_words_in_french_and_in_english() {
         for (cell, role) in [
             ("Critères d'évaluation", Role::Criteria),
+            ("Indicateurs de réussite", Role::Criteria),
             ("Modalités d'évaluation", Role::Modality),
             ("Activities", Role::Activity),
             ("Skills", Role::Competence),
