@@ -6,6 +6,7 @@
 //! preamble and notes around it.
 
 mod assemble;
+mod bloc_table;
 mod cell_lines;
 mod cells;
 mod convert;
@@ -161,6 +162,11 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
             regex::Regex::new(p).map_err(|e| Error::Usage(format!("--bloc-pattern `{p}`: {e}")))?;
         hints.bloc_pattern = Some(re);
     }
+    // A table of the blocs, then one of competences per bloc: read as bloc headings.
+    // (The share of text kept is measured on the document as it was.)
+    let source = lines;
+    let (rearranged, blocs_header) = bloc_table::apply(lines.to_vec());
+    let lines = rearranged.as_slice();
     // The author's help is checked before the document: a typo is said first.
     let layout = layout::layout(lines, columns.as_deref())?;
     hints.bloc_headings = layout.rows.iter().any(|r| {
@@ -241,7 +247,9 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
         review,
         ..Draft::default()
     };
-    let coverage = coverage::measure(lines, &layout.header_lines, &draft);
+    let mut headers = layout.header_lines.clone();
+    headers.extend(blocs_header);
+    let coverage = coverage::measure(source, &headers, &draft);
     let summary = coverage::summary(&draft, &coverage);
     let explained = explain(&layout, explained, &coverage.dropped);
     draft.dropped = coverage.dropped;

@@ -12,8 +12,8 @@
 //! (`banque.docx`). The three office files are built below.
 //!
 //! Four of the five failed their first run; those still failing are ignored (run them with `-- --ignored`;
-//! what each did is in docs/import.md, Accuracy). `banque` passes on competences and
-//! criteria, though its blocs and exams were not read (they are not judged).
+//! what each did is in docs/import.md, Accuracy). `banque` passed blind on competences and
+//! criteria, though its blocs and exams were not read; its test now checks them too.
 
 use crate::common::fixture;
 use crate::import_office::{odt, zipped};
@@ -586,6 +586,53 @@ fn banque() -> Vec<u8> {
 #[test]
 fn banque_docx_a_table_of_blocs_then_a_table_of_competences_per_bloc() {
     measure_written("banque.docx", banque(), FOLDER, "banque.expected.yaml");
+    // Blind, the table of blocs became one activity and its exams were dropped: now each
+    // of its rows is a bloc, the caption naming the bloc's code puts its competences
+    // there, and its exam evaluates them.
+    let d = draft_of("banque.docx", banque());
+    let blocs: Vec<(&str, &str, Vec<&str>)> = d
+        .blocs
+        .iter()
+        .map(|b| {
+            let ks = b
+                .activities
+                .iter()
+                .flat_map(|a| &a.competences)
+                .map(|k| k.id.as_str())
+                .collect();
+            (b.id.as_str(), b.title.as_str(), ks)
+        })
+        .collect();
+    assert_eq!(
+        blocs,
+        [
+            (
+                "BC1",
+                "Accueillir et conseiller la clientèle de particuliers",
+                vec!["C11", "C12", "C13"]
+            ),
+            (
+                "BC2",
+                "Commercialiser les produits d'épargne et de crédit",
+                vec!["C21", "C22"]
+            ),
+        ]
+    );
+    let exams: Vec<(&str, &[String])> = d
+        .blocs
+        .iter()
+        .flat_map(|b| &b.modalities)
+        .map(|m| (m.title.as_str(), m.evaluates.as_slice()))
+        .collect();
+    assert_eq!(exams.len(), 2, "{exams:#?}");
+    assert!(
+        exams[0]
+            .0
+            .starts_with("Jeu de rôle d'un entretien de conseil")
+    );
+    assert_eq!(exams[0].1, ["C11", "C12", "C13"]);
+    assert!(exams[1].0.starts_with("Étude de cas écrite"));
+    assert_eq!(exams[1].1, ["C21", "C22"]);
 }
 
 /// The draft imported from a document built in the test, written as `name`.
