@@ -280,6 +280,11 @@ impl Rebuilding {
     }
 }
 
+/// What to try when no table can be read from the file as it is.
+const ANOTHER_FORMAT: &str = "if the table's cells are not told apart in this file (text \
+    from a PDF, an export one line per cell…), save the document from its word processor or \
+    spreadsheet as .docx, .odt or .csv and import that";
+
 pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error> {
     let start = lines
         .iter()
@@ -291,16 +296,16 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
             lines
                 .iter()
                 .position(|l| matches!(l, Line::Row { .. }))
-                .ok_or_else(|| Error::Usage("no table row found (lines with cells separated by tabs, or a table in a .docx/.odt)".into()))?,
+                .ok_or_else(|| Error::Usage(format!("no table row found (lines with cells separated by tabs, a .csv, or a table in a .docx/.odt)\n  = help: {ANOTHER_FORMAT}")))?,
             false,
         ),
         (None, None) => {
-            return Err(Error::Usage(
+            return Err(Error::Usage(format!(
                 "no referential table found (a row naming its columns: activités, compétences, \
-                 modalités, critères); if its header names them otherwise, say what each \
-                 column holds with --columns activities,competences,modalities,criteria"
-                    .into(),
-            ));
+                 modalités, critères, or in English activities, skills, assessment, criteria)\n  \
+                 = help: if its header names them otherwise, say what each column holds: \
+                 --columns activities,competences,modalities,criteria\n  = help: {ANOTHER_FORMAT}"
+            )));
         }
     };
     let mut out = Layout::default();
