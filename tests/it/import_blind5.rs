@@ -35,6 +35,32 @@ fn transport_csv_excel_sheet_with_quoted_multiline_cells() {
     blind("transport.csv");
 }
 
+/// The same sheet saved with `,` and with tabs between cells (the separator is found from
+/// the records, whatever the extension says), CRLF and quoting kept: the same figures.
+#[test]
+fn transport_csv_with_comma_and_tab_separators() {
+    let source = std::fs::read_to_string(fixture(FOLDER).join("transport.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(source.trim_start_matches('\u{feff}').as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    for (sep, name) in [(b',', "transport.csv"), (b'\t', "transport.tsv")] {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(sep)
+            .flexible(true)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        for r in &records {
+            writer.write_record(r).unwrap();
+        }
+        let bytes = writer.into_inner().unwrap();
+        assert!(bytes.contains(&sep) && bytes.contains(&b'"'), "{name}");
+        measure_written(name, bytes, FOLDER, "transport.expected.yaml");
+    }
+}
+
 #[test]
 #[ignore = "blind round 5: refused blind (no table found); now 5/5 and 11/11, but the two lines of notes after the table are read as two more criteria of the last competence: a text export one line per cell does not say where the table ends"]
 fn agricole_txt_libreoffice_text_export_one_line_per_cell() {
