@@ -199,6 +199,19 @@ mod tests {
             ]
         );
         assert!(read("Activités\tCompétences\n").is_none());
+        // Odd ones: read or refused, never a panic, never a draft that does not check.
+        for text in [
+            "Activités\nCompétences\nCritères\n",
+            "Activités\nCompétences\nCritères\nÉtude de cas\nA1 x\n",
+            "Compétences\nCritères\nModalités\nC1 A\nC1 A\nBloc 2 : B\n\nx\n",
+        ] {
+            let Some(lines) = read(text) else { continue };
+            if let Ok(imported) = super::super::import_lines(&lines, "x", &Default::default()) {
+                let yaml = imported.draft.to_yaml();
+                let (diags, _) = super::super::super::draft::verify("x", &yaml);
+                assert!(!diags.has_errors(), "{text:?}\n{yaml}");
+            }
+        }
         assert!(read("Un texte.\nSans tableau.\n").is_none());
     }
 }

@@ -214,6 +214,27 @@ mod tests {
     }
 
     #[test]
+    fn odd_sheets_are_read_or_refused_without_panic() {
+        for text in [
+            "",
+            "\"",
+            "\u{feff}",
+            ";;;\r\n;;\n",
+            "a;\"b\nc",
+            "Compétences;Critères\n\"C1 x\";\"\"\"\n",
+            "Compétences;Critères;Modalités\n;;Oral\n;C1 Agir;\n",
+            "Bloc;Compétences;Modalités\nBloc 1 : A;C1 Agir;Oral\n;;\n;C2 Dire;\n",
+        ] {
+            let lines = read(text);
+            if let Ok(imported) = super::super::import_lines(&lines, "x", &Default::default()) {
+                let yaml = imported.draft.to_yaml();
+                let (diags, _) = super::super::super::draft::verify("x", &yaml);
+                assert!(!diags.has_errors(), "{text:?}\n{yaml}");
+            }
+        }
+    }
+
+    #[test]
     fn the_separator_is_the_one_whose_records_agree() {
         assert_eq!(separator("a;b;c\n\"x, y\";2;3\n"), b';');
         assert_eq!(separator("a,b,c\n\"x; y\",2,3\n"), b',');
