@@ -6,9 +6,12 @@
 //! preamble and notes around it.
 
 mod assemble;
+mod bloc_table;
+mod cell_lines;
 mod cells;
 mod convert;
 mod coverage;
+mod delimited;
 mod exams;
 mod grid;
 mod html;
@@ -44,7 +47,7 @@ pub fn import(path: &Path, id: Option<&str>) -> Result<Imported, Error> {
 
 /// [`import`] with the author's help.
 pub fn import_with(path: &Path, id: Option<&str>, options: &Options) -> Result<Imported, Error> {
-    let lines = read_document(path)?;
+    let (lines, doubts) = read_document(path)?;
     let id = match id {
         Some(id) => {
             if !crate::load::is_url_id(id) {
@@ -77,6 +80,8 @@ pub fn import_with(path: &Path, id: Option<&str>, options: &Options) -> Result<I
         Error::Usage(m) => Error::Usage(format!("{}: {m}", path.display())),
         other => other,
     })?;
+    imported.draft.review.extend(doubts.iter().cloned());
+    imported.report.extend(doubts);
     imported.draft.review.insert(
         0,
         format!(
@@ -91,9 +96,10 @@ pub fn import_with(path: &Path, id: Option<&str>, options: &Options) -> Result<I
 const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The document's lines: a regular file (a FIFO would block, a device never end), of a
-/// sensible size; a Word or OpenDocument file (by its extension, or a ZIP's signature), or
-/// text in UTF-8.
-fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
+/// sensible size; a Word or OpenDocument file (by its extension, or a ZIP's signature), a
+/// spreadsheet export (`.csv`, `.tsv`), or text in UTF-8.
+/// With the lines, what the format leaves in doubt (for the report).
+fn read_document(path: &Path) -> Result<(Vec<Line>, Vec<String>), Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
         return Err(Error::Usage(format!(
@@ -111,7 +117,7 @@ fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     if let Some(format) = office::Format::of(path, &bytes) {
-        return office::read(path, &bytes, format);
+        return Ok((office::read(path, &bytes, format)?, Vec::new()));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         Error::Usage(format!(
@@ -120,9 +126,16 @@ fn read_document(path: &Path) -> Result<Vec<Line>, Error> {
             e.utf8_error().valid_up_to()
         ))
     })?;
-    match convert::to_tabs(&text) {
-        Some(tabs) => Ok(cells::read_document(&tabs)),
-        None => Ok(cells::read_document(&text)),
+    if delimited::is_delimited(path) {
+        return Ok((delimited::read(&text), Vec::new()));
+    }
+    if let Some(tabs) = convert::to_tabs(&text) {
+        return Ok((cells::read_document(&tabs), Vec::new()));
+    }
+    // No tab anywhere: perhaps a table written one line per cell.
+    match cell_lines::read(&text) {
+        Some(lines) => Ok((lines, vec![cell_lines::DOUBT.to_owned()])),
+        None => Ok((cells::read_document(&text), Vec::new())),
     }
 }
 
@@ -149,6 +162,11 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
             regex::Regex::new(p).map_err(|e| Error::Usage(format!("--bloc-pattern `{p}`: {e}")))?;
         hints.bloc_pattern = Some(re);
     }
+    // A table of the blocs, then one of competences per bloc: read as bloc headings.
+    // (The share of text kept is measured on the document as it was.)
+    let source = lines;
+    let (rearranged, blocs_header) = bloc_table::apply(lines.to_vec());
+    let lines = rearranged.as_slice();
     // The author's help is checked before the document: a typo is said first.
     let layout = layout::layout(lines, columns.as_deref())?;
     hints.bloc_headings = layout.rows.iter().any(|r| {
@@ -229,7 +247,9 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
         review,
         ..Draft::default()
     };
-    let coverage = coverage::measure(lines, &layout.header_lines, &draft);
+    let mut headers = layout.header_lines.clone();
+    headers.extend(blocs_header);
+    let coverage = coverage::measure(source, &headers, &draft);
     let summary = coverage::summary(&draft, &coverage);
     let explained = explain(&layout, explained, &coverage.dropped);
     draft.dropped = coverage.dropped;
@@ -338,7 +358,11 @@ fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, Option<Stri
     let paras = paragraphs(before);
     let is_title = |p: &str| {
         let words = p.split_whitespace().count();
-        words <= 15 && !p.contains("](") && !p.trim_end().ends_with(':') && !p.starts_with('-')
+        words <= 15
+            && !p.contains("](")
+            && !p.trim_end().ends_with(':')
+            && !p.starts_with('-')
+            && !generic_only(p)
     };
     let index = paras.iter().position(|p| is_title(p));
     let title = index.map(|i| clean_title(&paras[i]));
@@ -384,6 +408,7 @@ fn clean_title(p: &str) -> String {
     let p = strip_tags(p);
     let t: String = p.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+    let t = generic_lead(t).unwrap_or(t);
     let t = [
         "Référentiel de certification ",
         "Référentiel de compétences ",
@@ -412,6 +437,30 @@ fn clean_title(p: &str) -> String {
     } else {
         t.to_owned()
     }
+}
+
+/// `Référentiel de certification` alone: the kind of document, not its title.
+fn generic_only(p: &str) -> bool {
+    let mut words = p.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| deunicode::deunicode(w).to_lowercase() == "referentiel")
+        && words.all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()))
+}
+
+/// `Référentiel de compétences et d'évaluation - Conducteur …`: a lead naming the kind of
+/// document (`Référentiel` and lowercase words only) before a dash or colon; the title is
+/// what follows.
+fn generic_lead(t: &str) -> Option<&str> {
+    let (lead, rest) = [" - ", " – ", " — ", " : "]
+        .iter()
+        .filter_map(|sep| t.split_once(sep))
+        .min_by_key(|(lead, _)| lead.len())?;
+    let mut words = lead.split_whitespace();
+    let first = deunicode::deunicode(words.next()?).to_lowercase();
+    let generic = first == "referentiel"
+        && words.all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()));
+    (generic && !rest.trim().is_empty()).then(|| rest.trim())
 }
 
 /// Whether the competences column of the (first) table has text but no competence ID in
@@ -475,6 +524,14 @@ mod tests {
         assert_eq!(
             clean_title("Référentiel — Agent de propreté"),
             "Agent de propreté"
+        );
+        assert_eq!(
+            clean_title("Référentiel de compétences et d'évaluation - Conducteur livreur"),
+            "Conducteur livreur"
+        );
+        assert_eq!(
+            clean_title("Référentiel Vendeur - Conseiller"),
+            "Vendeur - Conseiller"
         );
         assert_eq!(
             clean_title("<p><strong>Réceptionniste</strong></p>"),

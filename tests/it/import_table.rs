@@ -468,6 +468,14 @@ fn a_document_without_a_referential_table_is_refused() {
     let (code, _, stderr) = site.run(&["import", "table", path.to_str().unwrap()]);
     assert_ne!(code, 0);
     assert!(stderr.contains("no referential table found"), "{stderr}");
+    // What to try: the flag, or another export of the document.
+    assert!(stderr.contains("help: if its header names them otherwise, say what each column holds: --columns activities,competences,modalities,criteria"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "save the document from its word processor or spreadsheet as .docx, .odt or .csv"
+        ),
+        "{stderr}"
+    );
 }
 
 /// Any cut of a real document (a truncated conversion) imports without panicking, and what

@@ -55,10 +55,11 @@ pub struct Label {
 const GRAMMAR: &str = r"(?P<prefix>Comp|Crit|Cr|[A-Z]{1,4})?(?P<psep>[.\-]|\s)?(?P<num>\d{1,3}(?:[.\-]\d{1,3})*)(?P<letter>[.\-]?[a-z])?(?P<dot>[.)])?(?:\s*[\-–:]\s+|\s+|$)(?P<rest>(?s:.*))$";
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| pattern(&format!("^(?P<outer>){GRAMMAR}")));
-/// `BC01-C1`: a bloc's code, then the item's own ID (tried when the plain grammar fails).
+/// `BC01-C1`, `BC1.C1`, `B1C1`: a bloc's code, then the item's own ID (tried when the plain
+/// grammar fails).
 static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        "^(?P<outer>[A-Z]{{1,4}}\\d{{1,3}}[.\\-]){GRAMMAR}"
+        "^(?P<outer>[A-Z]{{1,4}}\\d{{1,3}}[.\\-]?){GRAMMAR}"
     ))
 });
 

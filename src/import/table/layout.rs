@@ -50,13 +50,41 @@ pub fn role_of(text: &str) -> Option<Role> {
     let words = [
         ("bloc", Role::Activity),
         ("activit", Role::Activity),
-        ("competence", Role::Competence),
+        // `Compétences`, and English `Competencies`, `Competency`.
+        ("competenc", Role::Competence),
         // `Capacités` (a CQP's competences).
         ("capacite", Role::Competence),
         ("modalit", Role::Modality),
         ("epreuve", Role::Modality),
         ("critere", Role::Criteria),
+        // `Indicateurs de réussite`: what shows a competence is met, its criteria.
+        ("indicateur", Role::Criteria),
         ("evaluation", Role::Modality),
+    ];
+    words
+        .iter()
+        .filter_map(|(w, r)| t.find(w).map(|i| (i, *r)))
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, r)| r)
+        .or_else(|| english_role(&t))
+}
+
+/// What a header cell names in English (`Skills`, `Learning outcomes`, `Assessment
+/// criteria`, `Evaluation methods`): criteria wherever the word is (English puts the noun
+/// last), else the first word of a column found.
+fn english_role(t: &str) -> Option<Role> {
+    if t.contains("criteri") {
+        return Some(Role::Criteria);
+    }
+    let words = [
+        ("task", Role::Activity),
+        ("duties", Role::Activity),
+        ("skill", Role::Competence),
+        ("outcome", Role::Competence),
+        ("abilit", Role::Competence),
+        ("assessment", Role::Modality),
+        ("exam", Role::Modality),
+        ("method", Role::Modality),
     ];
     words
         .iter()
@@ -154,7 +182,7 @@ pub fn parse_columns(spec: &str) -> Result<Vec<Role>, String> {
 }
 
 /// An exam's opening words, for a line without ID in a broken row.
-fn exam_like(text: &str) -> bool {
+pub(super) fn exam_like(text: &str) -> bool {
     let t = deunicode::deunicode(text).to_lowercase();
     [
         "epreuve",
@@ -252,6 +280,11 @@ impl Rebuilding {
     }
 }
 
+/// What to try when no table can be read from the file as it is.
+const ANOTHER_FORMAT: &str = "if the table's cells are not told apart in this file (text \
+    from a PDF, an export one line per cell…), save the document from its word processor or \
+    spreadsheet as .docx, .odt or .csv and import that";
+
 pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error> {
     let start = lines
         .iter()
@@ -263,16 +296,16 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
             lines
                 .iter()
                 .position(|l| matches!(l, Line::Row { .. }))
-                .ok_or_else(|| Error::Usage("no table row found (lines with cells separated by tabs, or a table in a .docx/.odt)".into()))?,
+                .ok_or_else(|| Error::Usage(format!("no table row found (lines with cells separated by tabs, a .csv, or a table in a .docx/.odt)\n  = help: {ANOTHER_FORMAT}")))?,
             false,
         ),
         (None, None) => {
-            return Err(Error::Usage(
+            return Err(Error::Usage(format!(
                 "no referential table found (a row naming its columns: activités, compétences, \
-                 modalités, critères); if its header names them otherwise, say what each \
-                 column holds with --columns activities,competences,modalities,criteria"
-                    .into(),
-            ));
+                 modalités, critères, or in English activities, skills, assessment, criteria)\n  \
+                 = help: if its header names them otherwise, say what each column holds: \
+                 --columns activities,competences,modalities,criteria\n  = help: {ANOTHER_FORMAT}"
+            )));
         }
     };
     let mut out = Layout::default();
@@ -288,6 +321,13 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
         match l {
             Line::Text { line, .. } if first_bloc.as_ref().is_some_and(|(b, _)| b == line) => {}
             Line::Text { text, .. } => out.before.push(Some(text.clone())),
+            // A title row spanning the columns above the header: prose, a paragraph each.
+            Line::Row { cells, .. } if cells.iter().skip(1).all(Cell::is_empty) => {
+                for b in cells.iter().flat_map(|c| &c.blocks) {
+                    out.before.push(Some(b.text.clone()));
+                    out.before.push(None);
+                }
+            }
             _ => out.before.push(None),
         }
     }
@@ -468,4 +508,28 @@ fn resolve(
                 .unwrap_or(usual.get(n).copied().unwrap_or(Role::Modality))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_words_in_french_and_in_english() {
+        for (cell, role) in [
+            ("Critères d'évaluation", Role::Criteria),
+            ("Indicateurs de réussite", Role::Criteria),
+            ("Modalités d'évaluation", Role::Modality),
+            ("Activities", Role::Activity),
+            ("Skills", Role::Competence),
+            ("Competencies", Role::Competence),
+            ("Learning outcomes", Role::Competence),
+            ("Assessment", Role::Modality),
+            ("Assessment criteria", Role::Criteria),
+            ("Evaluation methods", Role::Modality),
+        ] {
+            assert_eq!(role_of(cell), Some(role), "{cell}");
+        }
+        assert_eq!(role_of("Cybersecurity administrator"), None);
+    }
 }

@@ -442,6 +442,9 @@ impl Walker {
             let col = &mut self.columns[column];
             col.mode = col.role;
         }
+        if self.columns[column].role == Role::Competence && self.numbered_in_bloc(cell, column) {
+            return;
+        }
         let mut pending_marker: Option<String> = None;
         for (i, block) in cell.blocks.iter().enumerate() {
             let first = i == 0 || (i == 1 && pending_marker.is_some());

@@ -147,7 +147,17 @@ impl Walker {
             && !starts_lowercase(text)
             && text.split_whitespace().count() <= 15
             && !text.trim_end().ends_with([':', ';', ',']);
-        if target.is_none() && title_like {
+        // In a bloc whose activities have no IDs (each numbered `<bloc>.A<n>` here), a title
+        // at the top of a row that opened no activity is the next one, not the rest of the
+        // title above (that starts in lowercase).
+        let untitled = target.is_some_and(|t| {
+            let b = self.bloc();
+            b.activities
+                .get(t)
+                .is_some_and(|a| a.id == format!("{}.A{}", b.id, t + 1))
+        });
+        let next_untitled = untitled && self.row_activities.is_empty();
+        if (target.is_none() || next_untitled) && title_like {
             // An activities column without IDs: each title is an activity, numbered in
             // its bloc.
             let (bloc_id, n) = {

@@ -3,7 +3,8 @@
 //! group, is the group's summary. In a second table, a cell naming competences already read
 //! gives the row's exam and criteria to them, in whichever bloc (or blocs) they are.
 
-use super::super::cells::{Block, Mark};
+use super::super::cells::{Block, Cell, Mark};
+use super::super::label::Kind;
 use super::{
     FoundCompetence, FoundCriterion, FoundModality, Item, Scope, Target, Walker, append_item,
     append_para, finished, join_cut, short, starts_lowercase,
@@ -122,6 +123,82 @@ impl Walker {
                 Mark::Para => append_para(&mut k.text, text),
             }
         }
+    }
+
+    /// A competences cell opening with a bare number `2.` and listing, after it, items
+    /// numbered deeper (`1.2.1`, `1.2.2`): the competence numbered in its bloc (`C1.2` in
+    /// bloc `B1`: such numbers restart in each bloc) and its criteria. False, and nothing
+    /// done, for any other cell.
+    pub(super) fn numbered_in_bloc(&mut self, cell: &Cell, column: usize) -> bool {
+        // Each block's number of two levels or more, if it has one.
+        let deeper: Vec<Option<super::super::label::Label>> = cell
+            .blocks
+            .iter()
+            .map(|b| {
+                self.label(&b.text).filter(|l| {
+                    b.mark == Mark::Para
+                        && l.kind == Kind::Number
+                        && l.numbers.len() >= 2
+                        && !l.rest.is_empty()
+                })
+            })
+            .collect();
+        let Some(first) = cell.blocks.first() else {
+            return false;
+        };
+        let head = self.label(&first.text).filter(|l| {
+            first.mark == Mark::Para
+                && l.kind == Kind::Number
+                && l.numbers.len() == 1
+                && !l.rest.is_empty()
+        });
+        let Some(head) = head else { return false };
+        if deeper[1..].iter().all(Option::is_none) {
+            return false;
+        }
+        let n = self.found.blocs.len().max(1);
+        let bloc = self.bloc();
+        let number = match super::super::ids::numbers(&bloc.id).as_slice() {
+            [b] => *b as usize,
+            _ => n,
+        };
+        let id = format!("C{number}.{}", head.numbers[0]);
+        self.took(
+            &first.text,
+            format!(
+                "competence {id} (numbered `{}.` in its bloc, before the items numbered under it)",
+                head.numbers[0]
+            ),
+        );
+        let activity = self.current_activity;
+        self.open_competence(id, head.rest, activity, column);
+        let k = self.current_competence;
+        for (i, b) in cell.blocks.iter().enumerate().skip(1) {
+            let last = match self.columns[column].last {
+                Some(Item::Criterion(c)) => Some(c),
+                _ => None,
+            };
+            if let (Some(l), Some(k)) = (deeper[i].clone(), k) {
+                self.took(
+                    &b.text,
+                    format!(
+                        "criterion {} (numbered under the competence of its cell)",
+                        l.id
+                    ),
+                );
+                self.push_criterion(column, Some(l.id), l.rest, Target::Row(k));
+            } else if b.mark != Mark::Para
+                && let Some(c) = last
+            {
+                if let Some(c) = self.bloc().criteria.get_mut(c) {
+                    c.indicators.push(b.text.clone());
+                }
+            } else {
+                let next = cell.blocks.get(i + 1);
+                self.block(b, next, column, false, cell.paragraphs, None);
+            }
+        }
+        true
     }
 
     pub(super) fn unfinished_competence(&mut self) -> Option<usize> {

@@ -1,0 +1,217 @@
+//! Text exports that write a table one line per cell paragraph, with nothing between
+//! cells or rows (LibreOffice's "Text" export of a Writer table): the table is recovered
+//! from its structure. Its header is a run of lines each naming a column (`Activités`,
+//! `Compétences`, `Indicateurs de réussite`, `Modalités d'évaluation`), which gives the
+//! number of columns and their order; then each line goes to a column:
+//!
+//! - a line naming a bloc (`Bloc 1 – …`) is a heading row;
+//! - a line starting with an activity or competence ID goes to that column;
+//! - a line without ID after a line of an ID column (activities, competences) is the next
+//!   column's (a cell's first paragraph carries its ID, the text after it is the next
+//!   cell); an exam's opening words (`Étude de cas`, `Soutenance`…) go to the exams column;
+//!   any other line stays in the column of the line before.
+//!
+//! A line going to a column left of the last one filled, or to one already holding an ID,
+//! starts the next row; cells a merged cell covered were written once, so they are empty
+//! (an exam cell is then continued down, as in a spreadsheet export). Where the table ends
+//! the export does not say: the lines after the last row's cell are read as that cell's.
+
+use super::cells::Line;
+use super::label::{self, Kind};
+use super::walk::Role;
+
+/// Said in the report of a document read so.
+pub const DOUBT: &str = "the table was written one line per cell (a text export): where it ends \
+    is not written, so the lines after the last row were read as its last cell's; check the \
+    last competence's criteria, or export the document as .odt, .docx or .csv instead";
+
+/// The longest header read (columns).
+const MAX_COLUMNS: usize = 8;
+
+/// A line naming a column: a few words a header uses, no ID, no sentence.
+fn column_name(line: &str) -> Option<Role> {
+    let t = line.trim();
+    if t.is_empty()
+        || t.split_whitespace().count() > 5
+        || t.ends_with(['.', ':', ';'])
+        || super::layout::bloc_line(t)
+    {
+        return None;
+    }
+    super::layout::role_of(t)
+}
+
+/// The header: the first run of three lines or more each naming a column, among them a
+/// competences column (index of its first line, roles).
+fn header(lines: &[&str]) -> Option<(usize, Vec<Role>)> {
+    let mut i = 0;
+    while i < lines.len() {
+        let roles: Vec<Role> = lines[i..]
+            .iter()
+            .take(MAX_COLUMNS)
+            .map_while(|l| column_name(l))
+            .collect();
+        if roles.len() >= 3 && roles.contains(&Role::Competence) {
+            return Some((i, roles));
+        }
+        i += roles.len().max(1);
+    }
+    None
+}
+
+/// The column of an ID at the start of `text`, by its kind.
+fn id_column(text: &str, roles: &[Role]) -> Option<usize> {
+    let col = |r: Role| roles.iter().position(|&x| x == r);
+    if super::ids::group(text).is_some() || super::ids::activity(text).is_some() {
+        return col(Role::Activity);
+    }
+    if super::ids::competence(text).is_some() {
+        return col(Role::Competence);
+    }
+    match label::label(text)?.kind {
+        Kind::Activity => col(Role::Activity),
+        Kind::Competence => col(Role::Competence),
+        Kind::Criterion => col(Role::Criteria),
+        _ => None,
+    }
+}
+
+/// Reads `text` as a table written one line per cell, if it has such a header (and no
+/// tabs: a tab-separated table is read as one).
+pub fn read(text: &str) -> Option<Vec<Line>> {
+    if text.contains('\t') {
+        return None;
+    }
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
+    let (start, roles) = header(&lines)?;
+    let width = roles.len();
+    let mut recs: Vec<(usize, Vec<String>)> = Vec::new();
+    let prose = |n: usize, t: &str| {
+        let mut cells = vec![String::new(); width];
+        cells[0] = t.to_owned();
+        (n + 1, cells)
+    };
+    for (n, l) in lines[..start].iter().enumerate() {
+        recs.push(if l.trim().is_empty() {
+            (n + 1, Vec::new())
+        } else {
+            prose(n, l.trim())
+        });
+    }
+    let head: Vec<String> = lines[start..start + width]
+        .iter()
+        .map(|l| l.trim().to_owned())
+        .collect();
+    recs.push((start + 1, head));
+    // The row being rebuilt: its cells' lines, and the last column written.
+    let mut row: Option<(usize, Vec<Vec<String>>, usize)> = None;
+    let mut ids_in: Vec<bool> = vec![false; width];
+    let flush = |row: &mut Option<(usize, Vec<Vec<String>>, usize)>,
+                 recs: &mut Vec<(usize, Vec<String>)>| {
+        if let Some((line, cells, _)) = row.take() {
+            recs.push((line, cells.into_iter().map(|c| c.join("\n")).collect()));
+        }
+    };
+    for (n, l) in lines.iter().enumerate().skip(start + width) {
+        let t = l.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if super::layout::bloc_line(t) {
+            flush(&mut row, &mut recs);
+            recs.push(prose(n, t));
+            continue;
+        }
+        let by_id = id_column(t, &roles);
+        let last = row.as_ref().map(|r| r.2);
+        let col = by_id.or_else(|| {
+            let p = last?;
+            let modality = roles.iter().position(|&r| r == Role::Modality);
+            if super::layout::exam_like(t)
+                && let Some(m) = modality.filter(|&m| m > p)
+            {
+                return Some(m);
+            }
+            match roles[p] {
+                Role::Activity | Role::Competence if ids_in[p] => Some((p + 1).min(width - 1)),
+                _ => Some(p),
+            }
+        });
+        let Some(col) = col else {
+            // Before any row: prose under the header (kept, not placed).
+            recs.push(prose(n, t));
+            continue;
+        };
+        let new_row = match &row {
+            None => true,
+            Some((_, cells, last)) => col < *last || (by_id.is_some() && !cells[col].is_empty()),
+        };
+        if new_row {
+            flush(&mut row, &mut recs);
+            ids_in = vec![false; width];
+            row = Some((n + 1, vec![Vec::new(); width], col));
+        }
+        if let Some((_, cells, last)) = &mut row {
+            cells[col].push(t.to_owned());
+            *last = col;
+        }
+        ids_in[col] |= by_id.is_some();
+    }
+    flush(&mut row, &mut recs);
+    Some(super::delimited::lines_of(&recs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::cells::Cell;
+    use super::*;
+
+    #[test]
+    fn cells_one_per_line_are_put_back_in_rows() {
+        let text = "Référentiel\nActivités\nCompétences\nCritères\nModalités d'évaluation\n\
+            Bloc 1 – Produire\nA1 Semer\nC1 Préparer le sol\nLe sol est ameublé.\n\
+            Étude de cas (2 h)\nC2 Semer\nLa densité est respectée.\n";
+        let lines = read(text).expect("a table one line per cell");
+        let rows: Vec<Vec<String>> = lines
+            .iter()
+            .filter_map(|l| match l {
+                Line::Row { cells, .. } => Some(cells.iter().map(Cell::joined).collect()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec![
+                    "Activités",
+                    "Compétences",
+                    "Critères",
+                    "Modalités d'évaluation"
+                ],
+                vec!["Bloc 1 – Produire", "", "", ""],
+                vec![
+                    "A1 Semer",
+                    "C1 Préparer le sol",
+                    "Le sol est ameublé.",
+                    "Étude de cas (2 h)"
+                ],
+                vec!["", "C2 Semer", "La densité est respectée.", ""],
+            ]
+        );
+        assert!(read("Activités\tCompétences\n").is_none());
+        // Odd ones: read or refused, never a panic, never a draft that does not check.
+        for text in [
+            "Activités\nCompétences\nCritères\n",
+            "Activités\nCompétences\nCritères\nÉtude de cas\nA1 x\n",
+            "Compétences\nCritères\nModalités\nC1 A\nC1 A\nBloc 2 : B\n\nx\n",
+        ] {
+            let Some(lines) = read(text) else { continue };
+            if let Ok(imported) = super::super::import_lines(&lines, "x", &Default::default()) {
+                let yaml = imported.draft.to_yaml();
+                let (diags, _) = super::super::super::draft::verify("x", &yaml);
+                assert!(!diags.has_errors(), "{text:?}\n{yaml}");
+            }
+        }
+        assert!(read("Un texte.\nSans tableau.\n").is_none());
+    }
+}
