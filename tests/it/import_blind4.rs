@@ -32,13 +32,11 @@ fn fiche_rncp_page_copied_with_its_table_flattened() {
 }
 
 #[test]
-#[ignore = "still fails (docs/import.md, What still fails): criteria keyed by a bare competence number"]
 fn synoptique_reac_activity_types_and_criteria_keyed_by_competence_number() {
     blind("synoptique.txt");
 }
 
 #[test]
-#[ignore = "still fails (docs/import.md, What still fails): an ID column apart from the text, `A-1` codes"]
 fn criteres_a_table_of_criteria_keyed_by_their_own_codes() {
     blind("criteres.txt");
 }

@@ -5,7 +5,7 @@
 //! lines). Each converted row is written on the line where it starts, and the lines it
 //! absorbed are left blank, so that line numbers still point into the document.
 
-use super::layout::role_of;
+use super::columns::role_of;
 
 /// The document as tab-separated text when it is a Markdown or `pdftotext -layout`
 /// conversion of a table; `None` when it is already tab-separated (or not a table).

@@ -44,7 +44,7 @@ impl Walker {
         self.competence_block(&block, column, first);
     }
 
-    fn open_competence(
+    pub(super) fn open_competence(
         &mut self,
         id: String,
         text: String,
