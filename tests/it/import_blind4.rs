@@ -9,9 +9,9 @@
 //! indicators (`savoirs.docx`); an OpenDocument table under domains numbered in roman
 //! numerals, the competence IDs printed by list styles (`domaines.odt`), both built below.
 //!
-//! Two still fail after the round's fixes and are ignored (run them with `-- --ignored`):
-//! `synoptique` (criteria keyed by the competence's bare number) and `criteres` (IDs in a
-//! column of their own, coded `A-1` though they are competences).
+//! Two still failed after the round's first fixes and were ignored until IDs in a column of
+//! their own were read: `synoptique` (criteria keyed by the competence's bare number) and
+//! `criteres` (IDs in a column of their own, coded `A-1` though they are competences).
 
 use crate::common::fixture;
 use crate::import_office::{C, docx_xml, odt, t, zipped};
