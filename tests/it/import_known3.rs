@@ -3,7 +3,9 @@
 //! a column of their own (`codes.txt`: `A-1` in a `Code` column under lettered blocs, then
 //! criteria coded `CE-A1-1` with no column naming their competence, so the code says it),
 //! and a column of IDs the header does not name, said by `--columns ids,…` and
-//! `--id-pattern` (`sigles.txt`).
+//! `--id-pattern` (`sigles.txt`); and competences numbered by their paragraph style (a Word
+//! style with `w:numPr`, an OpenDocument paragraph style with `style:list-style-name`), in
+//! documents built below.
 
 use crate::common::{Scratch, fixture};
 use crate::import_table::measure_file;
@@ -104,5 +106,123 @@ fn explain_says_a_column_was_folded_and_an_unknown_column_name_is_refused() {
     assert!(
         stderr.contains("`numeros` is not a column") && stderr.contains("ids (a column of IDs"),
         "{stderr}"
+    );
+}
+
+/// `(ID, text, criteria)` of every competence of a draft, in order.
+fn competences(d: &refolio::import::draft::Draft) -> Vec<(String, String, Vec<String>)> {
+    d.blocs
+        .iter()
+        .flat_map(|b| &b.activities)
+        .flat_map(|a| &a.competences)
+        .map(|k| {
+            let criteria = k.criteria.iter().map(|c| c.text.clone()).collect();
+            (k.id.clone(), k.text.clone(), criteria)
+        })
+        .collect()
+}
+
+fn imported(name: &str, bytes: Vec<u8>) -> refolio::import::draft::Draft {
+    let dir = Scratch::of("valid");
+    let path = dir.root().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    refolio::import::table::import(&path, None).unwrap().draft
+}
+
+fn item(id: &str, text: &str, criterion: &str) -> (String, String, Vec<String>) {
+    (id.to_owned(), text.to_owned(), vec![criterion.to_owned()])
+}
+
+/// Competences whose paragraphs are of a Word style `Competence` numbered `C%1` from 3 by
+/// its `w:numPr` (the paragraphs themselves say nothing of a list; without the style they
+/// would be numbered `C1`, `C2` in order).
+#[test]
+fn a_word_paragraph_style_numbers_its_paragraphs() {
+    use crate::import_office::{docx_xml, t, zipped};
+    let rows = vec![
+        vec![
+            t("Activités"),
+            t("Compétences"),
+            t("Modalités d'évaluation"),
+            t("Critères d'évaluation"),
+        ],
+        vec![t("Bloc 1 : Accueillir"), t(""), t(""), t("")],
+        vec![
+            t("A1 Accueil"),
+            t("@K@Accueillir un visiteur"),
+            t("Mise en situation (1 h)"),
+            t("Le visiteur est salué."),
+        ],
+        vec![
+            t("A2 Orientation"),
+            t("@K@Orienter un visiteur"),
+            t("Entretien (30 min)"),
+            t("Le service est indiqué."),
+        ],
+    ];
+    let xml = docx_xml("Référentiel – Agent d'accueil", &rows, "").replace(
+        r#"<w:p><w:r><w:t xml:space="preserve">@K@"#,
+        r#"<w:p><w:pPr><w:pStyle w:val="Competence"/></w:pPr><w:r><w:t xml:space="preserve">"#,
+    );
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let numbering = format!(
+        r#"<w:numbering {w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="C%1"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let styles = format!(
+        r#"<w:styles {w}><w:style w:type="paragraph" w:styleId="Competence"><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style></w:styles>"#
+    );
+    let d = imported(
+        "accueil.docx",
+        zipped(&[
+            ("[Content_Types].xml", r#"<?xml version="1.0"?><Types/>"#),
+            ("word/document.xml", &xml),
+            ("word/numbering.xml", &numbering),
+            ("word/styles.xml", &styles),
+        ]),
+    );
+    assert_eq!(
+        competences(&d),
+        [
+            item("C3", "Accueillir un visiteur", "Le visiteur est salué."),
+            item("C4", "Orienter un visiteur", "Le service est indiqué."),
+        ]
+    );
+}
+
+/// Competences whose paragraphs are of an OpenDocument paragraph style `P1` carrying the
+/// list style `L1` (`CP` + number + `.`), outside any `text:list`.
+#[test]
+fn an_opendocument_paragraph_style_numbers_its_paragraphs() {
+    use crate::import_office::{odt, zipped};
+    use odt::{cell, heading, row};
+    let styled = |s: &str| {
+        format!(r#"<table:table-cell><text:p text:style-name="P1">{s}</text:p></table:table-cell>"#)
+    };
+    let content = [
+        odt::HEAD.to_owned(),
+        r#"<style:style style:name="P1" style:family="paragraph" style:list-style-name="L1"/>"#.to_owned(),
+        r#"<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-prefix="CP" style:num-suffix="." style:num-format="1"/></text:list-style>"#.to_owned(),
+        "</office:automatic-styles><office:body><office:text>".to_owned(),
+        "<text:h>Référentiel – Agent d'accueil</text:h><table:table>".to_owned(),
+        row([cell("Activités"), cell("Compétences"), cell("Modalités d'évaluation"), cell("Critères d'évaluation")]),
+        heading("Bloc 1 : Accueillir"),
+        row([cell("A1 Accueil"), styled("Accueillir un visiteur"), cell("Mise en situation (1 h)"), cell("Le visiteur est salué.")]),
+        row([cell("A2 Orientation"), styled("Orienter un visiteur"), cell("Entretien (30 min)"), cell("Le service est indiqué.")]),
+        "</table:table></office:text></office:body></office:document-content>".to_owned(),
+    ]
+    .concat();
+    let d = imported(
+        "accueil.odt",
+        zipped(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", &content),
+        ]),
+    );
+    assert_eq!(
+        competences(&d),
+        [
+            item("CP1", "Accueillir un visiteur", "Le visiteur est salué."),
+            item("CP2", "Orienter un visiteur", "Le service est indiqué."),
+        ]
     );
 }

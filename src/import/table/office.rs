@@ -11,6 +11,7 @@
 mod docx;
 mod numbering;
 mod odt;
+mod styles;
 
 use std::io::Read;
 use std::path::Path;
@@ -18,6 +19,7 @@ use std::path::Path;
 use super::cells::{Cell, Line, blocks_html, read_cell};
 use crate::Error;
 use numbering::Numbering;
+use styles::StyleLists;
 
 /// A paragraph: its text, and its list level when it is a list item (0 = top level).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -119,10 +121,17 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
         )));
     }
     let pieces = match format {
-        Format::Docx => docx::pieces(&xml, word_numbering(&mut archive)),
+        Format::Docx => {
+            let mut numbering = word_numbering(&mut archive);
+            numbering.by_style =
+                StyleLists::read_word(&part_bytes(&mut archive, "word/styles.xml"));
+            docx::pieces(&xml, numbering)
+        }
         Format::Odt => {
             let styles = part_bytes(&mut archive, "styles.xml");
-            odt::pieces(&xml, Numbering::read_odt(&[&xml, &styles]))
+            let mut numbering = Numbering::read_odt(&[&xml, &styles]);
+            numbering.by_style = StyleLists::read_odt(&[&xml, &styles]);
+            odt::pieces(&xml, numbering)
         }
     }
     .map_err(|(offset, e)| not(format!("{part}: byte {offset}: {e}")))?;
