@@ -226,3 +226,39 @@ fn an_opendocument_paragraph_style_numbers_its_paragraphs() {
         ]
     );
 }
+
+/// A criterion heading is a sentence left open on a preposition (`Permet de :`): its colon
+/// is kept, its points complete it; a label's (`Qualité du contrôle :`) is dropped.
+#[test]
+fn a_heading_left_open_on_a_preposition_keeps_its_colon() {
+    let doc = "Référentiel – Frigoriste\n\n\
+        Activités\tCompétences\tModalités d'évaluation\tCritères d'évaluation\n\
+        Bloc 1 : Contrôler\t\t\t\n\
+        A1 Contrôle\tC1 Contrôler un circuit\tMise en situation (2 h)\t\
+        <p>Permet de :</p><ul><li>repérer les fuites</li><li>consigner le contrôle</li></ul>\
+        <p>Qualité du contrôle :</p><ul><li>le détecteur est étalonné</li></ul>\n";
+    let d = refolio::import::table::import_text(doc, "frigoriste")
+        .unwrap()
+        .draft;
+    let k = &d.blocs[0].activities[0].competences[0];
+    let got: Vec<(&str, Vec<&str>)> = k
+        .criteria
+        .iter()
+        .map(|c| {
+            (
+                c.text.as_str(),
+                c.indicators.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Permet de :",
+                vec!["repérer les fuites", "consigner le contrôle"]
+            ),
+            ("Qualité du contrôle", vec!["le détecteur est étalonné"]),
+        ]
+    );
+}
