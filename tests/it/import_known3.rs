@@ -5,7 +5,8 @@
 //! and a column of IDs the header does not name, said by `--columns ids,…` and
 //! `--id-pattern` (`sigles.txt`); and competences numbered by their paragraph style (a Word
 //! style with `w:numPr`, an OpenDocument paragraph style with `style:list-style-name`), in
-//! documents built below.
+//! documents built below; a criterion heading left open on a preposition (`Permet de :`);
+//! a table nested in an HTML cell (`imbrique.html`).
 
 use crate::common::{Scratch, fixture};
 use crate::import_table::measure_file;
@@ -260,5 +261,16 @@ fn a_heading_left_open_on_a_preposition_keeps_its_colon() {
             ),
             ("Qualité du contrôle", vec!["le détecteur est étalonné"]),
         ]
+    );
+}
+
+/// A table nested in an HTML cell (`Critères | Indicateurs`) gives criteria and their
+/// indicators, as a nested Word or OpenDocument table does.
+#[test]
+fn imbrique_html_a_nested_table_of_criteria_and_indicators() {
+    measure_file(
+        &fixture("import/known/imbrique.html"),
+        "import/known",
+        "imbrique.expected.yaml",
     );
 }

@@ -254,13 +254,11 @@ impl Nested {
             return;
         };
         self.rows += 1;
-        let filled: Vec<&Vec<Para>> = row.iter().filter(|c| !c.is_empty()).collect();
-        let name = |c: &&Vec<Para>| {
-            c.len() == 1
-                && c[0].text.split_whitespace().count() <= 3
-                && !c[0].text.trim_end().ends_with(['.', ';', ':', '!', '?'])
-        };
-        if self.rows == 1 && filled.len() >= 2 && filled.iter().all(name) {
+        let texts: Vec<Vec<&str>> = row
+            .iter()
+            .map(|c| c.iter().map(|p| p.text.as_str()).collect())
+            .collect();
+        if self.rows == 1 && super::cells::nested_header(&texts) {
             return;
         }
         for (i, paras) in row.into_iter().enumerate() {
