@@ -90,7 +90,7 @@ fn explain_says_a_column_was_folded_and_an_unknown_column_name_is_refused() {
         site.run(&["import", "table", source.to_str().unwrap(), "--explain"]);
     assert_eq!(code, 0, "{stderr}");
     for line in [
-        "explain: line 4: column 2: IDs only (its header or --columns says so): each is the ID of the text beside it, in the next column",
+        "explain: line 4: column 2: IDs only (its header names IDs or nothing, or --columns says so): each is the ID of the text beside it, in the next column",
         "explain: line 5: «Tondre une pelouse en respectant la hauteur de coupe» → competence A-1 (its ID in the column of IDs beside it)",
         "explain: line 11: «La hauteur de coupe est respectée.» → criterion CE-A1-1 (its code in the column of IDs beside it)",
     ] {
@@ -272,5 +272,26 @@ fn imbrique_html_a_nested_table_of_criteria_and_indicators() {
         &fixture("import/known/imbrique.html"),
         "import/known",
         "imbrique.expected.yaml",
+    );
+}
+
+/// A header cell naming nothing (here empty) over IDs only: a column of IDs of the
+/// competences beside it (without it, they would be numbered `C1`, `C2` in order).
+#[test]
+fn an_empty_header_cell_over_ids_only_is_a_column_of_ids() {
+    let doc = "Référentiel – Vendeur\n\n\
+        \tCompétences\tCritères d'évaluation\n\
+        Bloc 1 : Vendre\t\t\n\
+        1.1\tAccueillir le client\tLe client est salué.\n\
+        1.2\tConclure une vente\tLa vente est conclue.\n";
+    let d = refolio::import::table::import_text(doc, "vendeur")
+        .unwrap()
+        .draft;
+    assert_eq!(
+        competences(&d),
+        [
+            item("1.1", "Accueillir le client", "Le client est salué."),
+            item("1.2", "Conclure une vente", "La vente est conclue."),
+        ]
     );
 }

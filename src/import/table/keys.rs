@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::cells::{Block, Cell, Mark};
-use super::columns::{Role, names_ids};
+use super::columns::{Role, names_ids, role_of};
 use super::label::{Kind, Patterns, pattern};
 use super::layout::Layout;
 
@@ -119,7 +119,12 @@ pub fn fold(layout: &mut Layout, patterns: &Patterns) -> Vec<(usize, String)> {
         // Right to left: folding a column leaves the indices of those before it.
         for c in (0..roles.len().saturating_sub(1)).rev() {
             let named = header.get(c).and_then(|h| names_ids(h));
-            if roles[c] != Role::Id && named.is_none() {
+            // A header cell naming nothing (empty, or words not of a column) over IDs only
+            // is a column of IDs too, if it has two or more.
+            let unnamed = header
+                .get(c)
+                .is_some_and(|h| role_of(h).is_none() && named.is_none());
+            if roles[c] != Role::Id && named.is_none() && !unnamed {
                 continue;
             }
             let rows = &mut layout.rows[from..to];
@@ -130,7 +135,11 @@ pub fn fold(layout: &mut Layout, patterns: &Patterns) -> Vec<(usize, String)> {
                 .filter(|x| !x.is_empty())
                 .map(Cell::joined)
                 .collect();
-            if texts.is_empty() || !texts.iter().all(|t| is_key(t, patterns)) {
+            let keys = !texts.is_empty() && texts.iter().all(|t| is_key(t, patterns));
+            if unnamed && roles[c] != Role::Id && (!keys || texts.len() < 2) {
+                continue;
+            }
+            if !keys {
                 // Named a column of IDs by the author or its header, but not IDs only: its
                 // text is read as the start of the next column's.
                 for r in rows.iter_mut() {
@@ -193,7 +202,7 @@ pub fn fold(layout: &mut Layout, patterns: &Patterns) -> Vec<(usize, String)> {
             explained.push((
                 line,
                 format!(
-                    "column {}: IDs only (its header or --columns says so): each is the ID of the text beside it, in the next column",
+                    "column {}: IDs only (its header names IDs or nothing, or --columns says so): each is the ID of the text beside it, in the next column",
                     c + 1
                 ),
             ));
