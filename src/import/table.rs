@@ -10,6 +10,7 @@ mod cells;
 mod columns;
 mod convert;
 mod coverage;
+mod delimited;
 mod exams;
 mod grid;
 mod html;

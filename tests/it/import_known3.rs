@@ -6,7 +6,8 @@
 //! `--id-pattern` (`sigles.txt`); and competences numbered by their paragraph style (a Word
 //! style with `w:numPr`, an OpenDocument paragraph style with `style:list-style-name`), in
 //! documents built below; a criterion heading left open on a preposition (`Permet de :`);
-//! a table nested in an HTML cell (`imbrique.html`).
+//! a table nested in an HTML cell (`imbrique.html`); a spreadsheet's CSV export
+//! (`tableur.csv`).
 
 use crate::common::{Scratch, fixture};
 use crate::import_table::measure_file;
@@ -293,5 +294,15 @@ fn an_empty_header_cell_over_ids_only_is_a_column_of_ids() {
             item("1.1", "Accueillir le client", "Le client est salué."),
             item("1.2", "Conclure une vente", "La vente est conclue."),
         ]
+    );
+}
+
+/// A spreadsheet's CSV export (`;` between fields, cells of several lines quoted).
+#[test]
+fn tableur_csv_a_spreadsheet_export() {
+    measure_file(
+        &fixture("import/known/tableur.csv"),
+        "import/known",
+        "tableur.expected.yaml",
     );
 }

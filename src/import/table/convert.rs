@@ -1,7 +1,7 @@
 //! Other text conversions of a table, turned into the tab-separated rows [`super::cells`]
 //! reads: Markdown pipe tables (`| a | b |` rows under a `|---|---|` rule), grid tables
 //! (`+---+---+` rules, [`super::grid`]), a whole HTML
-//! document's tables ([`super::html`]) and the output of `pdftotext -layout` (columns aligned with spaces, a cell's text wrapped over several
+//! document's tables ([`super::html`]), a spreadsheet's CSV export ([`super::delimited`]) and the output of `pdftotext -layout` (columns aligned with spaces, a cell's text wrapped over several
 //! lines). Each converted row is written on the line where it starts, and the lines it
 //! absorbed are left blank, so that line numbers still point into the document.
 
@@ -29,6 +29,9 @@ pub fn to_tabs(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     if lower.contains("<table") && lower.contains("<td") {
         return Some(super::html::to_tabs(text));
+    }
+    if let Some(tabs) = super::delimited::to_tabs(text) {
+        return Some(tabs);
     }
     layout(&lines)
 }
