@@ -7,7 +7,7 @@
 //! style with `w:numPr`, an OpenDocument paragraph style with `style:list-style-name`), in
 //! documents built below; a criterion heading left open on a preposition (`Permet de :`);
 //! a table nested in an HTML cell (`imbrique.html`); a spreadsheet's CSV export
-//! (`tableur.csv`).
+//! (`tableur.csv`); criteria in a second table beside the competence's title.
 
 use crate::common::{Scratch, fixture};
 use crate::import_table::measure_file;
@@ -304,5 +304,59 @@ fn tableur_csv_a_spreadsheet_export() {
         &fixture("import/known/tableur.csv"),
         "import/known",
         "tableur.expected.yaml",
+    );
+}
+
+/// A REAC whose criteria of performance are listed beside each competence's title, not its
+/// number: the title names the competence read in the first table.
+#[test]
+fn criteria_keyed_by_the_competence_s_title_in_a_second_table() {
+    let doc = "Titre professionnel Agent de propreté\n\n\
+        Activités types\tCompétences professionnelles\n\
+        Nettoyer des locaux\tEntretenir les sols\n\
+        \tEntretenir les sanitaires\n\
+        Remettre en état\tDécaper un sol protégé\n\n\
+        Compétences professionnelles\tCritères de performance\n\
+        Entretenir les sanitaires\t<ul><li>Les sanitaires sont désinfectés</li></ul>\n\
+        Entretenir les sols\t<ul><li>Le sol est sec</li><li>Aucune trace ne subsiste</li></ul>\n\
+        Décaper un sol protégé\t<ul><li>L'ancienne émulsion est retirée</li></ul>\n";
+    let d = refolio::import::table::import_text(doc, "proprete")
+        .unwrap()
+        .draft;
+    let blocs: Vec<(&str, &str)> = d
+        .blocs
+        .iter()
+        .map(|b| (b.id.as_str(), b.title.as_str()))
+        .collect();
+    assert_eq!(
+        blocs,
+        [("B1", "Nettoyer des locaux"), ("B2", "Remettre en état")]
+    );
+    let with = |id: &str, text: &str, criteria: &[&str]| {
+        (
+            id.to_owned(),
+            text.to_owned(),
+            criteria.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        competences(&d),
+        [
+            with(
+                "C1",
+                "Entretenir les sols",
+                &["Le sol est sec", "Aucune trace ne subsiste"]
+            ),
+            with(
+                "C2",
+                "Entretenir les sanitaires",
+                &["Les sanitaires sont désinfectés"]
+            ),
+            with(
+                "C3",
+                "Décaper un sol protégé",
+                &["L'ancienne émulsion est retirée"]
+            ),
+        ]
     );
 }

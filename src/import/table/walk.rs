@@ -108,6 +108,8 @@ pub struct Walker {
     /// the row's bloc had before them.
     row_split: Vec<(usize, Vec<usize>)>,
     row_criteria: usize,
+    /// A second table (its header named other columns) is being read.
+    second_table: bool,
 }
 
 impl Walker {
@@ -129,6 +131,7 @@ impl Walker {
             row_modalities: 0,
             row_split: Vec::new(),
             row_criteria: 0,
+            second_table: false,
         }
     }
 
@@ -137,6 +140,7 @@ impl Walker {
     pub fn set_roles(&mut self, roles: &[Role], line: usize) {
         self.columns = roles.iter().map(|&role| Column::new(role)).collect();
         self.line = line;
+        self.second_table = true;
         let names: Vec<&str> = (0..self.columns.len())
             .map(|c| self.column_name(c))
             .collect();
