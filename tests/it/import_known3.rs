@@ -7,7 +7,7 @@
 //! style with `w:numPr`, an OpenDocument paragraph style with `style:list-style-name`), in
 //! documents built below; a criterion heading left open on a preposition (`Permet de :`);
 //! a table nested in an HTML cell (`imbrique.html`); a spreadsheet's CSV export
-//! (`tableur.csv`); criteria in a second table beside the competence's title.
+//! (`tableur.csv`) and the same sheet as .xlsx; criteria in a second table beside the competence's title.
 
 use crate::common::{Scratch, fixture};
 use crate::import_table::measure_file;
@@ -358,5 +358,90 @@ fn criteria_keyed_by_the_competence_s_title_in_a_second_table() {
                 &["L'ancienne émulsion est retirée"]
             ),
         ]
+    );
+}
+
+/// The spreadsheet of `tableur.csv` saved as .xlsx: inline and shared strings, the bloc
+/// rows merged across the four columns, the first activity merged down over two rows.
+fn tableur_xlsx() -> Vec<u8> {
+    use crate::import_office::zipped;
+    let rows: [&[&str]; 9] = [
+        &["Référentiel – Assistant de gestion locative"],
+        &[],
+        &[
+            "Activités",
+            "Compétences",
+            "Modalités d'évaluation",
+            "Critères d'évaluation",
+        ],
+        &["Bloc 1 : Louer un logement"],
+        &[
+            "A1 Commercialisation",
+            "C1.1 Rédiger une annonce de location",
+            "Étude de cas écrite (2 h)",
+            "L'annonce respecte les mentions obligatoires.\nLe loyer et les charges y figurent.",
+        ],
+        &[
+            "",
+            "C1.2 Organiser une visite du logement",
+            "Mise en situation (30 min)",
+            "La visite est planifiée avec le candidat locataire.",
+        ],
+        &[
+            "A2 Contractualisation",
+            "C1.3 Établir un bail d'habitation",
+            "Mise en situation (1 h)",
+            "Le bail est conforme à la loi.",
+        ],
+        &["Bloc 2 : Gérer le logement loué"],
+        &[
+            "A3 Suivi du bail",
+            "C2.1 Réviser un loyer",
+            "Étude de cas écrite (1 h)",
+            "Qualité du calcul :\n- l'indice de référence est le bon\n- le nouveau loyer est exact",
+        ],
+    ];
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('\'', "&apos;")
+    };
+    // The header's cells as shared strings, the others inline.
+    let mut shared = String::from("<sst>");
+    let mut sheet = String::from("<worksheet><sheetData>");
+    for (r, cells) in rows.iter().enumerate() {
+        let n = r + 1;
+        sheet += &format!(r#"<row r="{n}">"#);
+        for (c, text) in cells.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+            let col = char::from(b'A' + c as u8);
+            if n == 3 {
+                shared += &format!("<si><t>{}</t></si>", esc(text));
+                sheet += &format!(r#"<c r="{col}{n}" t="s"><v>{c}</v></c>"#);
+            } else {
+                sheet += &format!(
+                    r#"<c r="{col}{n}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
+                    esc(text)
+                );
+            }
+        }
+        sheet += "</row>";
+    }
+    sheet += r#"</sheetData><mergeCells><mergeCell ref="A4:D4"/><mergeCell ref="A5:A6"/><mergeCell ref="A8:D8"/></mergeCells></worksheet>"#;
+    shared += "</sst>";
+    zipped(&[
+        ("[Content_Types].xml", r#"<?xml version="1.0"?><Types/>"#),
+        ("xl/workbook.xml", "<workbook/>"),
+        ("xl/sharedStrings.xml", &shared),
+        ("xl/worksheets/sheet1.xml", &sheet),
+    ])
+}
+
+#[test]
+fn tableur_xlsx_the_same_spreadsheet_saved_as_xlsx() {
+    crate::import_table::measure_written(
+        "tableur.xlsx",
+        tableur_xlsx(),
+        "import/known",
+        "tableur.expected.yaml",
     );
 }

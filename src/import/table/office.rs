@@ -12,6 +12,7 @@ mod docx;
 mod numbering;
 mod odt;
 mod styles;
+mod xlsx;
 
 use std::io::Read;
 use std::path::Path;
@@ -50,6 +51,7 @@ pub enum Piece {
 pub enum Format {
     Docx,
     Odt,
+    Xlsx,
 }
 
 impl Format {
@@ -61,6 +63,7 @@ impl Format {
         match ext.as_deref() {
             Some("docx" | "docm" | "dotx") => Some(Format::Docx),
             Some("odt" | "ott") => Some(Format::Odt),
+            Some("xlsx" | "xlsm") => Some(Format::Xlsx),
             _ if bytes.starts_with(b"PK\x03\x04") => Some(Format::Docx),
             _ => None,
         }
@@ -70,6 +73,7 @@ impl Format {
         match self {
             Format::Docx => "Word (.docx) document",
             Format::Odt => "OpenDocument text (.odt)",
+            Format::Xlsx => "spreadsheet (.xlsx)",
         }
     }
 }
@@ -92,6 +96,8 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
     let parts = [
         ("word/document.xml", Format::Docx),
         ("content.xml", Format::Odt),
+        // The first worksheet (Excel and LibreOffice name its part so).
+        ("xl/worksheets/sheet1.xml", Format::Xlsx),
     ];
     let (part, format) = parts
         .iter()
@@ -103,7 +109,9 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
                 .copied()
                 .find(|(p, _)| archive.index_for_name(p).is_some())
         })
-        .ok_or_else(|| not("it has neither word/document.xml nor content.xml".into()))?;
+        .ok_or_else(|| {
+            not("it has neither word/document.xml, content.xml nor xl/worksheets/sheet1.xml".into())
+        })?;
     let mut xml = Vec::new();
     {
         let entry = archive
@@ -133,6 +141,8 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
             numbering.by_style = StyleLists::read_odt(&[&xml, &styles]);
             odt::pieces(&xml, numbering)
         }
+        Format::Xlsx => xlsx::shared_strings(&part_bytes(&mut archive, "xl/sharedStrings.xml"))
+            .and_then(|shared| xlsx::pieces(&xml, &shared)),
     }
     .map_err(|(offset, e)| not(format!("{part}: byte {offset}: {e}")))?;
     Ok(lines(&pieces))
