@@ -445,3 +445,125 @@ fn tableur_xlsx_the_same_spreadsheet_saved_as_xlsx() {
         "tableur.expected.yaml",
     );
 }
+
+/// `synoptique.txt` of the fourth blind round as Word would hold it: the activity type and
+/// its number merged down over its competences' rows.
+#[test]
+fn synoptique_as_a_word_table_with_merged_activity_types() {
+    use crate::import_office::{C, docx_xml, t, zipped};
+    let merged = |text: &'static str, rows| C::Text(vec![(None, text)], 1, rows);
+    let rows = vec![
+        vec![
+            t("N° Fiche AT"),
+            t("Activités types"),
+            t("N° Fiche CP"),
+            t("Compétences professionnelles"),
+        ],
+        vec![
+            merged("1", 3),
+            merged(
+                "Réaliser des travaux de peinture à l'intérieur des bâtiments",
+                3,
+            ),
+            t("1"),
+            t("Préparer les supports intérieurs avant mise en peinture"),
+        ],
+        vec![
+            C::Below,
+            C::Below,
+            t("2"),
+            t("Appliquer des peintures et des lasures sur des supports intérieurs"),
+        ],
+        vec![
+            C::Below,
+            C::Below,
+            t("3"),
+            t("Poser des revêtements muraux collés"),
+        ],
+        vec![
+            merged("2", 2),
+            merged("Réaliser des travaux de ravalement de façades", 2),
+            t("4"),
+            t("Préparer les façades avant ravalement"),
+        ],
+        vec![
+            C::Below,
+            C::Below,
+            t("5"),
+            t("Appliquer des produits de finition sur les façades"),
+        ],
+    ];
+    let first = docx_xml("Peintre en bâtiment", &rows, "Critères de performance");
+    let criteria = vec![
+        vec![t("N° Fiche CP"), t("Critères de performance")],
+        vec![
+            t("1"),
+            C::Text(
+                vec![
+                    (Some(0), "Le support est nettoyé et dépoussiéré"),
+                    (Some(0), "Les fissures sont rebouchées"),
+                ],
+                1,
+                1,
+            ),
+        ],
+        vec![
+            t("2"),
+            C::Text(
+                vec![(Some(0), "L'aspect de finition est conforme à la commande")],
+                1,
+                1,
+            ),
+        ],
+        vec![
+            t("3"),
+            C::Text(
+                vec![
+                    (Some(0), "Les lés sont posés d'aplomb"),
+                    (Some(0), "Les raccords de motifs sont respectés"),
+                ],
+                1,
+                1,
+            ),
+        ],
+        vec![
+            t("4"),
+            C::Text(
+                vec![(
+                    Some(0),
+                    "Les salissures et les parties non adhérentes sont éliminées",
+                )],
+                1,
+                1,
+            ),
+        ],
+        vec![
+            t("5"),
+            C::Text(
+                vec![(
+                    Some(0),
+                    "Le produit est appliqué selon la fiche technique du fabricant",
+                )],
+                1,
+                1,
+            ),
+        ],
+    ];
+    // The second table after the first, in one body.
+    let second = docx_xml("", &criteria, "");
+    let body = |x: &str| {
+        let from = x.find("<w:tbl>").unwrap();
+        let to = x.rfind("</w:tbl>").unwrap() + "</w:tbl>".len();
+        x[from..to].to_owned()
+    };
+    let xml = first.replace("</w:body>", &format!("{}</w:body>", body(&second)));
+    crate::import_table::measure_written(
+        "synoptique.docx",
+        zipped(&[
+            ("[Content_Types].xml", r#"<?xml version="1.0"?><Types/>"#),
+            ("word/document.xml", &xml),
+        ]),
+        "import/blind4",
+        "synoptique.expected.yaml",
+    );
+}
