@@ -567,3 +567,13 @@ fn synoptique_as_a_word_table_with_merged_activity_types() {
         "synoptique.expected.yaml",
     );
 }
+
+/// A pandoc multiline table: its dashed rules and setext title are no text.
+#[test]
+fn multiligne_md_a_pandoc_multiline_table() {
+    measure_file(
+        &fixture("import/known/multiligne.md"),
+        "import/known",
+        "multiligne.expected.yaml",
+    );
+}

@@ -33,7 +33,21 @@ pub fn to_tabs(text: &str) -> Option<String> {
     if let Some(tabs) = super::delimited::to_tabs(text) {
         return Some(tabs);
     }
-    layout(&lines)
+    // Columns aligned with spaces: `pdftotext -layout`, or pandoc's simple and multiline
+    // tables, whose rules (`------ ------`, a setext `====`) are no text and whose
+    // Markdown marks (`**`, `#`) are dropped.
+    let cleaned: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            if rule_line(l) {
+                String::new()
+            } else {
+                inline(l)
+            }
+        })
+        .collect();
+    let cleaned: Vec<&str> = cleaned.iter().map(String::as_str).collect();
+    layout(&cleaned)
 }
 
 /// `|---|:---:|`, `:-- | :--`: the rule under a Markdown table's header (each cell dashes,
@@ -51,6 +65,13 @@ fn pipe_rule(line: &str) -> bool {
             let d = c.trim_start_matches(':').trim_end_matches(':');
             !d.is_empty() && d.chars().all(|c| c == '-')
         })
+}
+
+/// A rule drawn with dashes or equals signs, perhaps in segments (`------ -------`).
+fn rule_line(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && t.chars().all(|c| matches!(c, '-' | '=' | ' '))
 }
 
 /// `=====` or `-----` under a setext heading: a mark, not text.
