@@ -23,7 +23,7 @@ pub fn to_tabs(text: &str) -> Option<String> {
             }
         }));
     }
-    if lines.iter().any(|l| pipe_rule(l)) {
+    if lines.iter().any(|l| pipe_rule(l)) || framed_rows(&lines) {
         return Some(markdown(&lines));
     }
     let lower = text.to_ascii_lowercase();
@@ -72,6 +72,23 @@ fn rule_line(line: &str) -> bool {
     let t = line.trim();
     t.chars().filter(|c| !c.is_whitespace()).count() >= 3
         && t.chars().all(|c| matches!(c, '-' | '=' | ' '))
+}
+
+/// Rows framed by pipes without a Markdown rule under the header (`| Activités | … |`
+/// lines, as some exports draw them): two such lines or more, one naming two columns.
+fn framed_rows(lines: &[&str]) -> bool {
+    let framed: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|t| {
+            t.len() > 2 && t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3
+        })
+        .filter_map(|t| pipe_cells(t))
+        .collect();
+    framed.len() >= 2
+        && framed
+            .iter()
+            .any(|cells| cells.iter().filter(|c| role_of(c).is_some()).count() >= 2)
 }
 
 /// `=====` or `-----` under a setext heading: a mark, not text.
@@ -395,6 +412,23 @@ fn ends_sentence(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_framed_by_pipes_without_a_rule_and_pandoc_rules() {
+        let framed = "Titre\n\n| Activités | Compétences |\n| A1 Accueil | C1 Écouter |\n";
+        let t = to_tabs(framed).unwrap();
+        assert_eq!(
+            t.lines().collect::<Vec<_>>(),
+            [
+                "Titre",
+                "",
+                "Activités\tCompétences",
+                "A1 Accueil\tC1 Écouter"
+            ]
+        );
+        assert_eq!(to_tabs("| un | deux |\nPas de tableau.\n"), None);
+        assert!(rule_line("------- ---------") && rule_line("====") && !rule_line("- a"));
+    }
 
     #[test]
     fn pipe_rows_become_tab_rows() {
