@@ -83,7 +83,7 @@ fn framed_rows(lines: &[&str]) -> bool {
         .filter(|t| {
             t.len() > 2 && t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3
         })
-        .filter_map(|t| pipe_cells(t))
+        .filter_map(pipe_cells)
         .collect();
     framed.len() >= 2
         && framed
