@@ -9,6 +9,7 @@ mod assemble;
 mod bloc_table;
 mod cell_lines;
 mod cells;
+mod columns;
 mod convert;
 mod coverage;
 mod delimited;
@@ -16,6 +17,7 @@ mod exams;
 mod grid;
 mod html;
 mod ids;
+mod keys;
 mod label;
 mod layout;
 mod office;
@@ -168,7 +170,9 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     let (rearranged, blocs_header) = bloc_table::apply(lines.to_vec());
     let lines = rearranged.as_slice();
     // The author's help is checked before the document: a typo is said first.
-    let layout = layout::layout(lines, columns.as_deref())?;
+    let mut layout = layout::layout(lines, columns.as_deref())?;
+    let folded = keys::fold(&mut layout, &hints.patterns);
+    layout::activity_types(&mut layout);
     hints.bloc_headings = layout.rows.iter().any(|r| {
         !r.rebuilt
             && r.cells.iter().skip(1).all(cells::Cell::is_empty)
@@ -184,7 +188,8 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
         }
         walker.row(row.line, &row.cells, row.rebuilt);
     }
-    let (found, explained) = walker.finish();
+    let (found, mut explained) = walker.finish();
+    explained.extend(folded);
     let mut report = Vec::new();
     if layout.rebuilt_lines > 0 {
         report.push(format!(
@@ -277,6 +282,8 @@ fn explain(
             Role::Competence => "competences",
             Role::Modality => "exams",
             Role::Criteria => "criteria",
+            Role::Bloc => "blocs",
+            Role::Id => "IDs",
         })
         .collect();
     let mut all: Vec<(usize, String)> = layout
@@ -478,6 +485,9 @@ fn unnumbered_competences(layout: &layout::Layout) -> bool {
         let Some(cell) = row.cells.get(column) else {
             continue;
         };
+        if cell.key.is_some() {
+            return false;
+        }
         for b in &cell.blocks {
             any = true;
             if ids::competence(&b.text).is_some() || label::label(&b.text).is_some() {

@@ -9,9 +9,9 @@
 //! indicators (`savoirs.docx`); an OpenDocument table under domains numbered in roman
 //! numerals, the competence IDs printed by list styles (`domaines.odt`), both built below.
 //!
-//! Two still fail after the round's fixes and are ignored (run them with `-- --ignored`):
-//! `synoptique` (criteria keyed by the competence's bare number) and `criteres` (IDs in a
-//! column of their own, coded `A-1` though they are competences).
+//! Two still failed after the round's first fixes and were ignored until IDs in a column of
+//! their own were read: `synoptique` (criteria keyed by the competence's bare number) and
+//! `criteres` (IDs in a column of their own, coded `A-1` though they are competences).
 
 use crate::common::fixture;
 use crate::import_office::{C, docx_xml, odt, t, zipped};
@@ -32,13 +32,11 @@ fn fiche_rncp_page_copied_with_its_table_flattened() {
 }
 
 #[test]
-#[ignore = "still fails (docs/import.md, What still fails): criteria keyed by a bare competence number"]
 fn synoptique_reac_activity_types_and_criteria_keyed_by_competence_number() {
     blind("synoptique.txt");
 }
 
 #[test]
-#[ignore = "still fails (docs/import.md, What still fails): an ID column apart from the text, `A-1` codes"]
 fn criteres_a_table_of_criteria_keyed_by_their_own_codes() {
     blind("criteres.txt");
 }

@@ -317,7 +317,7 @@ fn a_file_that_is_no_office_document_is_refused_with_where_and_why() {
         (
             "vide.odt",
             zipped(&[("mimetype", "x")]),
-            "is not a readable OpenDocument text (.odt): it has neither word/document.xml nor content.xml",
+            "is not a readable OpenDocument text (.odt): it has neither word/document.xml, content.xml nor xl/worksheets/sheet1.xml",
         ),
         (
             "casse.docx",

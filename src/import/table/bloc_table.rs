@@ -39,7 +39,7 @@ fn bloc_header(cells: &[Cell]) -> Option<(usize, Option<usize>, Option<usize>)> 
             title = Some(n);
             continue;
         }
-        match super::layout::role_of(&text) {
+        match super::columns::role_of(&text) {
             Some(Role::Modality) => exam = exam.or(Some(n)),
             Some(_) => return None,
             None if text.split_whitespace().count() <= 2 => code = code.or(Some(n)),

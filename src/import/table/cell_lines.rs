@@ -38,7 +38,7 @@ fn column_name(line: &str) -> Option<Role> {
     {
         return None;
     }
-    super::layout::role_of(t)
+    super::columns::role_of(t)
 }
 
 /// The header: the first run of three lines or more each naming a column, among them a

@@ -31,6 +31,9 @@ pub struct Cell {
     /// A grid position covered by the cell above (a vertical merge in a .docx/.odt): the
     /// row continues what that cell holds.
     pub below: bool,
+    /// The ID printed for it in a column of IDs of its own, before it (`A-1` in a `Code`
+    /// column beside the competence's text): see `keys`.
+    pub key: Option<String>,
 }
 
 impl Cell {
@@ -151,14 +154,32 @@ pub fn read_document(text: &str) -> Vec<Line> {
             previous_was_short_row = false;
             continue;
         }
-        width = width.max(cells.len());
+        // A header row says how wide its table is (a second, narrower table after a first).
+        width = if names_columns(&cells) && cells.len() > 1 {
+            cells.len()
+        } else {
+            width.max(cells.len())
+        };
         let heading = cells.iter().skip(1).all(Cell::is_empty);
-        previous_was_short_row = cells.len() < width && !heading;
+        // A narrower table's header (`N° Fiche CP | Critères`) is not half a row.
+        previous_was_short_row = cells.len() < width && !heading && !names_columns(&cells);
         lines.push(Line::Row { line: i + 1, cells });
         open = (!heading).then_some(lines.len() - 1);
         absorbed = false;
     }
     lines
+}
+
+/// Whether two cells or more are filled, each a short name of a column (a header row).
+fn names_columns(cells: &[Cell]) -> bool {
+    let filled: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
+    filled.len() >= 2
+        && filled.iter().all(|c| {
+            let text = c.joined();
+            text.split_whitespace().count() <= 5
+                && (super::columns::role_of(&text).is_some()
+                    || super::columns::names_ids(&text).is_some())
+        })
 }
 
 /// A cell continued by the text of a line (or of a cell) after a line break inside it.
@@ -220,6 +241,19 @@ fn tokenize(raw: &str) -> Vec<Token> {
     }
     tokens.push(Token::Text(rest.to_owned()));
     tokens
+}
+
+/// The first row of a table nested in a cell is its header, not an item, when it has two
+/// cells or more, each a short name (`Critères | Indicateurs`): a paragraph of three words
+/// at most, without final punctuation.
+pub(super) fn nested_header(cells: &[Vec<&str>]) -> bool {
+    let filled: Vec<&Vec<&str>> = cells.iter().filter(|c| !c.is_empty()).collect();
+    filled.len() >= 2
+        && filled.iter().all(|c| {
+            c.len() == 1
+                && c[0].split_whitespace().count() <= 3
+                && !c[0].trim_end().ends_with(['.', ';', ':', '!', '?'])
+        })
 }
 
 /// A cell's paragraphs as the HTML fragment the cell reader takes: depth 0 a `<p>`, depth
@@ -323,6 +357,7 @@ pub fn read_cell(raw: &str) -> Cell {
         blocks: reader.blocks,
         paragraphs: has_paragraphs,
         below: false,
+        key: None,
     }
 }
 

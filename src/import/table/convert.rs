@@ -1,11 +1,12 @@
 //! Other text conversions of a table, turned into the tab-separated rows [`super::cells`]
 //! reads: Markdown pipe tables (`| a | b |` rows under a `|---|---|` rule), grid tables
 //! (`+---+---+` rules, [`super::grid`]), a whole HTML
-//! document's tables ([`super::html`]) and the output of `pdftotext -layout` (columns aligned with spaces, a cell's text wrapped over several
-//! lines). Each converted row is written on the line where it starts, and the lines it
+//! document's tables ([`super::html`]) and the output of `pdftotext -layout` (columns
+//! aligned with spaces, a cell's text wrapped over several lines). Spreadsheet exports
+//! (`.csv`, `.tsv`) are read by their own reader, [`super::delimited`]. Each converted row is written on the line where it starts, and the lines it
 //! absorbed are left blank, so that line numbers still point into the document.
 
-use super::layout::role_of;
+use super::columns::role_of;
 
 /// The document as tab-separated text when it is a Markdown or `pdftotext -layout`
 /// conversion of a table; `None` when it is already tab-separated (or not a table).
@@ -23,14 +24,28 @@ pub fn to_tabs(text: &str) -> Option<String> {
             }
         }));
     }
-    if lines.iter().any(|l| pipe_rule(l)) {
+    if lines.iter().any(|l| pipe_rule(l)) || framed_rows(&lines) {
         return Some(markdown(&lines));
     }
     let lower = text.to_ascii_lowercase();
     if lower.contains("<table") && lower.contains("<td") {
         return Some(super::html::to_tabs(text));
     }
-    layout(&lines)
+    // Columns aligned with spaces: `pdftotext -layout`, or pandoc's simple and multiline
+    // tables, whose rules (`------ ------`, a setext `====`) are no text and whose
+    // Markdown marks (`**`, `#`) are dropped.
+    let cleaned: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            if rule_line(l) {
+                String::new()
+            } else {
+                inline(l)
+            }
+        })
+        .collect();
+    let cleaned: Vec<&str> = cleaned.iter().map(String::as_str).collect();
+    layout(&cleaned)
 }
 
 /// `|---|:---:|`, `:-- | :--`: the rule under a Markdown table's header (each cell dashes,
@@ -48,6 +63,30 @@ fn pipe_rule(line: &str) -> bool {
             let d = c.trim_start_matches(':').trim_end_matches(':');
             !d.is_empty() && d.chars().all(|c| c == '-')
         })
+}
+
+/// A rule drawn with dashes or equals signs, perhaps in segments (`------ -------`).
+fn rule_line(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && t.chars().all(|c| matches!(c, '-' | '=' | ' '))
+}
+
+/// Rows framed by pipes without a Markdown rule under the header (`| Activités | … |`
+/// lines, as some exports draw them): two such lines or more, one naming two columns.
+fn framed_rows(lines: &[&str]) -> bool {
+    let framed: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|t| {
+            t.len() > 2 && t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3
+        })
+        .filter_map(pipe_cells)
+        .collect();
+    framed.len() >= 2
+        && framed
+            .iter()
+            .any(|cells| cells.iter().filter(|c| role_of(c).is_some()).count() >= 2)
 }
 
 /// `=====` or `-----` under a setext heading: a mark, not text.
@@ -371,6 +410,23 @@ fn ends_sentence(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_framed_by_pipes_without_a_rule_and_pandoc_rules() {
+        let framed = "Titre\n\n| Activités | Compétences |\n| A1 Accueil | C1 Écouter |\n";
+        let t = to_tabs(framed).unwrap();
+        assert_eq!(
+            t.lines().collect::<Vec<_>>(),
+            [
+                "Titre",
+                "",
+                "Activités\tCompétences",
+                "A1 Accueil\tC1 Écouter"
+            ]
+        );
+        assert_eq!(to_tabs("| un | deux |\nPas de tableau.\n"), None);
+        assert!(rule_line("------- ---------") && rule_line("====") && !rule_line("- a"));
+    }
 
     #[test]
     fn pipe_rows_become_tab_rows() {

@@ -86,6 +86,11 @@ pub fn measure(lines: &[Line], header: &[usize], draft: &Draft) -> Coverage {
         if super::ids::relation(&text).is_some_and(|(_, tail)| tail.is_empty()) {
             continue;
         }
+        // An ID alone (a cell of a column of IDs) is structure too: it became the ID of
+        // the text beside it (`1` → `C1`), or names the competence its row is about.
+        if super::keys::is_key(&text, &Default::default()) {
+            continue;
+        }
         let (mut total, mut kept) = (0, 0);
         for w in text.split_whitespace().map(word).filter(|w| !w.is_empty()) {
             let n = w.chars().count();

@@ -119,7 +119,7 @@ fn merged_exams(recs: &[(usize, Vec<String>)]) -> Vec<(usize, usize)> {
     let Some(header) = recs.iter().position(|(_, cells)| {
         cells
             .iter()
-            .filter(|c| super::layout::role_of(c).is_some())
+            .filter(|c| super::columns::role_of(c).is_some())
             .count()
             >= 2
     }) else {
@@ -129,7 +129,7 @@ fn merged_exams(recs: &[(usize, Vec<String>)]) -> Vec<(usize, usize)> {
         .1
         .iter()
         .enumerate()
-        .filter(|(_, c)| super::layout::role_of(c) == Some(Role::Modality))
+        .filter(|(_, c)| super::columns::role_of(c) == Some(Role::Modality))
         .map(|(n, _)| n)
         .collect();
     let mut out = Vec::new();

@@ -38,6 +38,9 @@ pub fn to_tabs(text: &str) -> String {
     // Per grid column, how many more rows a `rowspan` cell above covers.
     let mut pending: Vec<usize> = Vec::new();
     let mut skip = false;
+    // A table nested in a cell: its rows' cells (text), and the cell being read.
+    let mut nested: Vec<Vec<String>> = Vec::new();
+    let mut nested_cell: Option<String> = None;
     let mut i = 0;
     while i < text.len() {
         let rest = &text[i..];
@@ -49,9 +52,36 @@ pub fn to_tabs(text: &str) -> String {
                 ("script" | "style" | "head", c) => skip = !c,
                 ("table", false) => {
                     tables += 1;
+                    if tables == 2 {
+                        nested.clear();
+                    }
                     place(prose_at, std::mem::take(&mut prose));
                 }
-                ("table", true) => tables = tables.saturating_sub(1),
+                ("table", true) => {
+                    if tables == 2
+                        && let Some(c) = &mut cell
+                    {
+                        c.push_str(&nested_items(&std::mem::take(&mut nested)));
+                    }
+                    tables = tables.saturating_sub(1);
+                }
+                ("tr", false) if tables == 2 => nested.push(Vec::new()),
+                ("td" | "th", false) if tables == 2 => nested_cell = Some(String::new()),
+                ("td" | "th", true) if tables == 2 => {
+                    if let (Some(c), Some(row)) = (nested_cell.take(), nested.last_mut()) {
+                        row.push(c);
+                    }
+                }
+                // The nested table's own tags (`<tbody>`, `</tr>`) are no text of the cell.
+                _ if tables >= 2 && nested_cell.is_none() => {}
+                // `<p>`, `<br>`, `<li>` inside a nested cell end a paragraph of it.
+                _ if nested_cell.is_some() => {
+                    if let Some(c) = &mut nested_cell
+                        && matches!(name.as_str(), "p" | "br" | "li" | "div")
+                    {
+                        c.push('\n');
+                    }
+                }
                 ("tr", false) if tables == 1 => row = Some((line_of(i), Vec::new())),
                 ("tr", true) if tables == 1 => {
                     if let Some((line, mut cells)) = row.take() {
@@ -118,7 +148,9 @@ pub fn to_tabs(text: &str) -> String {
         }
         let ch = rest.chars().next().unwrap_or(' ');
         if !skip {
-            if let Some(c) = &mut cell {
+            if let Some(c) = &mut nested_cell {
+                c.push(if ch == '\n' { ' ' } else { ch });
+            } else if let Some(c) = &mut cell {
                 c.push(ch);
             } else if tables == 0 {
                 if prose.trim().is_empty() {
@@ -141,6 +173,35 @@ pub fn to_tabs(text: &str) -> String {
         })
         .collect();
     lines.join("\n")
+}
+
+/// A table nested in a cell (criteria beside their indicators), as items of that cell the
+/// way a nested Word table gives them: each row its first cell's text, the other cells'
+/// text as points under it; a first row of short names (`Critères | Indicateurs`) dropped.
+fn nested_items(rows: &[Vec<String>]) -> String {
+    let paragraphs = |cell: &String| -> Vec<String> {
+        cell.split('\n')
+            .map(|p| decode(&p.split_whitespace().collect::<Vec<_>>().join(" ")))
+            .filter(|p| !p.is_empty())
+            .collect()
+    };
+    let mut blocks: Vec<(usize, String)> = Vec::new();
+    for (n, row) in rows.iter().enumerate() {
+        let cells: Vec<Vec<String>> = row.iter().map(paragraphs).collect();
+        let texts: Vec<Vec<&str>> = cells
+            .iter()
+            .map(|c| c.iter().map(String::as_str).collect())
+            .collect();
+        if n == 0 && super::cells::nested_header(&texts) {
+            continue;
+        }
+        for (i, cell) in cells.into_iter().enumerate() {
+            for p in cell {
+                blocks.push((if i == 0 { 1 } else { 2 }, p));
+            }
+        }
+    }
+    super::cells::blocks_html(blocks.iter().map(|(d, t)| (*d, t.as_str())))
 }
 
 /// Grid positions a `rowspan` cell above covers, from the row's next cell on: a covered

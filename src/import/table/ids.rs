@@ -15,6 +15,10 @@ use super::label::pattern;
 static BLOC: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"^(?i:bloc(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?)(\d+)\s*[:\-–—.]?\s*(.*)$")
 });
+/// `BLOC A – Titre`: a bloc lettered, the letter followed by a separator.
+static LETTER_BLOC: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"^(?i:bloc(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?)(\p{Lu})\s*[:\-–—.]\s*(\S.*)$")
+});
 static GROUP: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^(?i:activité)\s+(\d+)(?:\s*[:\-–]|\.(?:\s|$)|\s|$)\s*(.*)$"));
 static ACTIVITY: LazyLock<Regex> =
@@ -44,11 +48,15 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| pattern(r"^(\d+)\s?/\s*(.*)$")
 static RNCP_BLOC: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^((?i:rncp|rs)\d+(?i:bc)\d+)\s*[:\-–—.]?\s+(\S.*)$"));
 
-/// `Bloc 1 : Titre`, `Bloc de compétences n° 2 : Titre` → (`B1`, `Titre`); a bloc's RNCP
+/// `Bloc 1 : Titre`, `Bloc de compétences n° 2 : Titre` → (`B1`, `Titre`); `BLOC A – Titre`
+/// → (`A`, `Titre`); a bloc's RNCP
 /// code `RNCP38512BC01 - Titre` → (`RNCP38512BC01`, `Titre`).
 pub fn bloc(text: &str) -> Option<(String, String)> {
     if let Some(c) = RNCP_BLOC.captures(text.trim()) {
         return Some((c[1].to_uppercase(), c[2].trim().to_owned()));
+    }
+    if let Some(c) = LETTER_BLOC.captures(text.trim()) {
+        return Some((c[1].to_owned(), c[2].trim().to_owned()));
     }
     let c = BLOC.captures(text.trim())?;
     let title = c[2].trim().trim_start_matches(['-', '–', '—']).trim();
@@ -415,6 +423,11 @@ mod tests {
             pair("B2", "Elaboration")
         );
         assert_eq!(bloc("Blocage"), None);
+        assert_eq!(bloc("BLOCAGE : x"), None);
+        assert_eq!(
+            bloc("BLOC A – Protéger le système"),
+            pair("A", "Protéger le système")
+        );
         assert_eq!(
             bloc("BLOC DE COMPÉTENCES N°1 – Entretenir un espace vert"),
             pair("B1", "Entretenir un espace vert")

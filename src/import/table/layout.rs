@@ -4,8 +4,8 @@
 //! its column, the column order the rest), and the prose before and after.
 
 use super::cells::{Cell, Line, read_cell};
+use super::columns::{Role, names_ids, role_of};
 use super::label::{self, Kind};
-use super::walk::Role;
 use crate::Error;
 
 /// A row of the table; `rebuilt` when it was made from plain lines.
@@ -35,62 +35,9 @@ pub struct Layout {
     /// A later header naming other columns (a second table: the exams, the competences
     /// they evaluate, their criteria): from row `.0` on, the columns are `.1`.
     pub switches: Vec<(usize, Vec<Role>)>,
-}
-
-/// What a header cell names: `Référentiel d'activités` → activities, `Compétences
-/// attestées`, `DOMAINES D'ACTIVITÉS`, `Critères d'évaluation`, `Évaluation`… The first of
-/// those words in the cell's first block decides; a long cell or one with an ID is no header.
-pub fn role_of(text: &str) -> Option<Role> {
-    let t = deunicode::deunicode(text).to_lowercase();
-    if t.split_whitespace().count() > 8 || label::label(text).is_some() {
-        return None;
-    }
-    // `Blocs de compétences` over the first column: the blocs and what they hold, read as
-    // the activities column (a bloc named in a row's first cell opens it).
-    let words = [
-        ("bloc", Role::Activity),
-        ("activit", Role::Activity),
-        // `Compétences`, and English `Competencies`, `Competency`.
-        ("competenc", Role::Competence),
-        // `Capacités` (a CQP's competences).
-        ("capacite", Role::Competence),
-        ("modalit", Role::Modality),
-        ("epreuve", Role::Modality),
-        ("critere", Role::Criteria),
-        // `Indicateurs de réussite`: what shows a competence is met, its criteria.
-        ("indicateur", Role::Criteria),
-        ("evaluation", Role::Modality),
-    ];
-    words
-        .iter()
-        .filter_map(|(w, r)| t.find(w).map(|i| (i, *r)))
-        .min_by_key(|(i, _)| *i)
-        .map(|(_, r)| r)
-        .or_else(|| english_role(&t))
-}
-
-/// What a header cell names in English (`Skills`, `Learning outcomes`, `Assessment
-/// criteria`, `Evaluation methods`): criteria wherever the word is (English puts the noun
-/// last), else the first word of a column found.
-fn english_role(t: &str) -> Option<Role> {
-    if t.contains("criteri") {
-        return Some(Role::Criteria);
-    }
-    let words = [
-        ("task", Role::Activity),
-        ("duties", Role::Activity),
-        ("skill", Role::Competence),
-        ("outcome", Role::Competence),
-        ("abilit", Role::Competence),
-        ("assessment", Role::Modality),
-        ("exam", Role::Modality),
-        ("method", Role::Modality),
-    ];
-    words
-        .iter()
-        .filter_map(|(w, r)| t.find(w).map(|i| (i, *r)))
-        .min_by_key(|(i, _)| *i)
-        .map(|(_, r)| r)
+    /// The text of the header cells of the first table, then of each second table (one per
+    /// switch): what a column of IDs says it numbers (`keys`).
+    pub headers: Vec<Vec<String>>,
 }
 
 /// A header row: cells naming columns, no IDs.
@@ -105,11 +52,20 @@ fn header_roles(cells: &[Cell]) -> Option<Vec<Option<Role>>> {
     if ids {
         return None;
     }
+    // A column of IDs (`N°`, `Code`) counts as named, beside at least one named column.
     let roles: Vec<Option<Role>> = cells
         .iter()
-        .map(|c| c.blocks.first().and_then(|b| role_of(&b.text)))
+        .map(|c| {
+            c.blocks.first().and_then(|b| {
+                names_ids(&b.text)
+                    .map(|_| Role::Id)
+                    .or_else(|| role_of(&b.text))
+            })
+        })
         .collect();
-    (roles.iter().filter(|r| r.is_some()).count() >= 2).then_some(roles)
+    let named = roles.iter().filter(|r| r.is_some()).count();
+    let ids = roles.iter().filter(|r| **r == Some(Role::Id)).count();
+    (named >= 2 && named > ids).then_some(roles)
 }
 
 /// A row's text, its cells joined, for comparing header rows.
@@ -132,7 +88,9 @@ fn header_again(cells: &[Cell], headers: &[String]) -> bool {
     }
     cells.iter().filter(|c| !c.is_empty()).all(|c| {
         let text = c.joined();
-        c.blocks.len() <= 2 && text.split_whitespace().count() <= 5 && role_of(&text).is_some()
+        c.blocks.len() <= 2
+            && text.split_whitespace().count() <= 5
+            && (role_of(&text).is_some() || names_ids(&text).is_some())
     })
 }
 
@@ -170,12 +128,15 @@ pub fn parse_columns(spec: &str) -> Result<Vec<Role>, String> {
     spec.split(',')
         .map(|w| match w.trim().to_lowercase().as_str() {
             "activities" | "activity" | "activites" | "activités" => Ok(Role::Activity),
+            "blocs" | "bloc" => Ok(Role::Bloc),
+            "ids" | "id" | "codes" | "code" => Ok(Role::Id),
             "competences" | "competence" | "compétences" => Ok(Role::Competence),
             "modalities" | "modality" | "exams" | "modalites" | "modalités" => Ok(Role::Modality),
             "criteria" | "criterion" | "criteres" | "critères" => Ok(Role::Criteria),
             other => Err(format!(
                 "--columns: `{other}` is not a column; name each column in order among \
-                 activities, competences, modalities, criteria"
+                 blocs, activities, competences, modalities, criteria, ids (a column of IDs \
+                 of the column after it)"
             )),
         })
         .collect()
@@ -373,9 +334,13 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
                         let current = out.switches.last().map_or(&final_roles, |(_, r)| r);
                         if !final_roles.is_empty() && &next != current {
                             out.switches.push((out.rows.len(), next));
+                            out.headers.push(cells.iter().map(Cell::joined).collect());
                         }
                     }
                     if final_roles.is_empty() {
+                        if out.headers.is_empty() {
+                            out.headers.push(cells.iter().map(Cell::joined).collect());
+                        }
                         for (n, r) in found.into_iter().enumerate() {
                             if n >= roles.len() {
                                 roles.push(None);
@@ -493,7 +458,7 @@ fn resolve(
     }
     // A header naming every one of its columns says how many there are (three when the
     // exams and their criteria share one); otherwise the usual four.
-    let named = roles.len() >= 3 && roles.iter().all(Option::is_some);
+    let named = roles.len() >= 2 && roles.iter().all(Option::is_some);
     let width = if named {
         roles.len()
     } else {
@@ -508,6 +473,40 @@ fn resolve(
                 .unwrap_or(usual.get(n).copied().unwrap_or(Role::Modality))
         })
         .collect()
+}
+
+/// A column headed `Activités types` holds the blocs (a REAC's synoptic table: each
+/// activity type is a certificate) unless its table has heading rows, or its cells start
+/// with activity IDs (`AT1.1 …`): the activity types are then the headings, and the column
+/// holds their activities.
+pub fn activity_types(layout: &mut Layout) {
+    let mut bounds: Vec<usize> = std::iter::once(0)
+        .chain(layout.switches.iter().map(|(at, _)| *at))
+        .collect();
+    bounds.push(layout.rows.len());
+    for seg in 0..bounds.len() - 1 {
+        let rows = &layout.rows[bounds[seg]..bounds[seg + 1]];
+        let roles = match seg {
+            0 => &mut layout.roles,
+            n => &mut layout.switches[n - 1].1,
+        };
+        let Some(c) = roles.iter().position(|r| *r == Role::Bloc) else {
+            continue;
+        };
+        let headings = rows
+            .iter()
+            .any(|r| r.cells.len() > 1 && r.cells.iter().skip(1).all(Cell::is_empty));
+        let activities = rows.iter().filter_map(|r| r.cells.get(c)).any(|cell| {
+            cell.blocks.first().is_some_and(|b| {
+                super::ids::activity(&b.text).is_some()
+                    || super::ids::group(&b.text).is_some()
+                    || label::label(&b.text).is_some_and(|l| l.kind == Kind::Activity)
+            })
+        });
+        if headings || activities {
+            roles[c] = Role::Activity;
+        }
+    }
 }
 
 #[cfg(test)]

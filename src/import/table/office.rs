@@ -11,6 +11,8 @@
 mod docx;
 mod numbering;
 mod odt;
+mod styles;
+mod xlsx;
 
 use std::io::Read;
 use std::path::Path;
@@ -18,6 +20,7 @@ use std::path::Path;
 use super::cells::{Cell, Line, blocks_html, read_cell};
 use crate::Error;
 use numbering::Numbering;
+use styles::StyleLists;
 
 /// A paragraph: its text, and its list level when it is a list item (0 = top level).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -48,6 +51,7 @@ pub enum Piece {
 pub enum Format {
     Docx,
     Odt,
+    Xlsx,
 }
 
 impl Format {
@@ -59,6 +63,7 @@ impl Format {
         match ext.as_deref() {
             Some("docx" | "docm" | "dotx") => Some(Format::Docx),
             Some("odt" | "ott") => Some(Format::Odt),
+            Some("xlsx" | "xlsm") => Some(Format::Xlsx),
             _ if bytes.starts_with(b"PK\x03\x04") => Some(Format::Docx),
             _ => None,
         }
@@ -68,6 +73,7 @@ impl Format {
         match self {
             Format::Docx => "Word (.docx) document",
             Format::Odt => "OpenDocument text (.odt)",
+            Format::Xlsx => "spreadsheet (.xlsx)",
         }
     }
 }
@@ -90,6 +96,8 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
     let parts = [
         ("word/document.xml", Format::Docx),
         ("content.xml", Format::Odt),
+        // The first worksheet (Excel and LibreOffice name its part so).
+        ("xl/worksheets/sheet1.xml", Format::Xlsx),
     ];
     let (part, format) = parts
         .iter()
@@ -101,7 +109,9 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
                 .copied()
                 .find(|(p, _)| archive.index_for_name(p).is_some())
         })
-        .ok_or_else(|| not("it has neither word/document.xml nor content.xml".into()))?;
+        .ok_or_else(|| {
+            not("it has neither word/document.xml, content.xml nor xl/worksheets/sheet1.xml".into())
+        })?;
     let mut xml = Vec::new();
     {
         let entry = archive
@@ -119,11 +129,20 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
         )));
     }
     let pieces = match format {
-        Format::Docx => docx::pieces(&xml, word_numbering(&mut archive)),
+        Format::Docx => {
+            let mut numbering = word_numbering(&mut archive);
+            numbering.by_style =
+                StyleLists::read_word(&part_bytes(&mut archive, "word/styles.xml"));
+            docx::pieces(&xml, numbering)
+        }
         Format::Odt => {
             let styles = part_bytes(&mut archive, "styles.xml");
-            odt::pieces(&xml, Numbering::read_odt(&[&xml, &styles]))
+            let mut numbering = Numbering::read_odt(&[&xml, &styles]);
+            numbering.by_style = StyleLists::read_odt(&[&xml, &styles]);
+            odt::pieces(&xml, numbering)
         }
+        Format::Xlsx => xlsx::shared_strings(&part_bytes(&mut archive, "xl/sharedStrings.xml"))
+            .and_then(|shared| xlsx::pieces(&xml, &shared)),
     }
     .map_err(|(offset, e)| not(format!("{part}: byte {offset}: {e}")))?;
     Ok(lines(&pieces))
@@ -245,13 +264,11 @@ impl Nested {
             return;
         };
         self.rows += 1;
-        let filled: Vec<&Vec<Para>> = row.iter().filter(|c| !c.is_empty()).collect();
-        let name = |c: &&Vec<Para>| {
-            c.len() == 1
-                && c[0].text.split_whitespace().count() <= 3
-                && !c[0].text.trim_end().ends_with(['.', ';', ':', '!', '?'])
-        };
-        if self.rows == 1 && filled.len() >= 2 && filled.iter().all(name) {
+        let texts: Vec<Vec<&str>> = row
+            .iter()
+            .map(|c| c.iter().map(|p| p.text.as_str()).collect())
+            .collect();
+        if self.rows == 1 && super::cells::nested_header(&texts) {
             return;
         }
         for (i, paras) in row.into_iter().enumerate() {

@@ -10,117 +10,20 @@ mod blocs;
 mod competences;
 mod criteria;
 mod exams;
+mod found;
+mod keys;
 mod text;
 
 use super::cells::{Block, Cell, Mark};
+pub use super::columns::Role;
 use super::ids;
 use super::label::{self, Kind, Patterns};
+pub use found::*;
 use text::{
     append_item, append_para, criteria_lead_in, heading_text, join_cut, lead_in_at, narrative,
     split_sentences, starts_lowercase,
 };
 pub use text::{finished, short};
-
-/// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Activity,
-    Competence,
-    Modality,
-    Criteria,
-}
-
-/// Everything recovered, before it is shaped into a referential.
-#[derive(Debug, Default)]
-pub struct Found {
-    pub blocs: Vec<FoundBloc>,
-    /// Whether the document has bloc headings (otherwise blocs come from activity groups).
-    pub bloc_headings: bool,
-    pub report: Vec<String>,
-}
-
-#[derive(Debug, Default)]
-pub struct FoundBloc {
-    pub id: String,
-    pub title: String,
-    pub activities: Vec<FoundActivity>,
-    pub competences: Vec<FoundCompetence>,
-    pub criteria: Vec<FoundCriterion>,
-    pub modalities: Vec<FoundModality>,
-}
-
-#[derive(Debug, Default)]
-pub struct FoundActivity {
-    pub id: String,
-    pub title: String,
-    /// Written `Activité N`: a group whatever follows.
-    pub group: bool,
-    pub summary: Option<String>,
-    /// A numbered sub-domain (`1.1.`): the lines without ID under it are its activities.
-    pub sub_domain: bool,
-    /// Listed without ID under a sub-domain: its ID was made from the sub-domain's.
-    pub generated: bool,
-}
-
-#[derive(Debug, Default)]
-pub struct FoundCompetence {
-    pub id: String,
-    pub text: String,
-    /// Index of its activity in the bloc, if one came before it.
-    pub activity: Option<usize>,
-}
-
-/// Whom a criterion belongs to, as the document says it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// The competence of the row it was read in (by index in the bloc).
-    Row(usize),
-    /// Numbered `Cr1.2.3`: the competence numbered `1.2`.
-    Numbered,
-    /// "En relation avec les compétences …": references to resolve.
-    Refs(Vec<String>),
-    /// The competences (indices) of its row or of the rows its merged cell covers: a
-    /// criterion beside an exam that evaluates them all.
-    Many(Vec<usize>),
-    /// Listed inside an exam's cell ("Critères :"): the competences of that exam (index),
-    /// resolved once the walk is done.
-    Exam(usize),
-}
-
-#[derive(Debug, Clone)]
-pub struct FoundCriterion {
-    pub id: Option<String>,
-    pub text: String,
-    pub indicators: Vec<String>,
-    pub target: Target,
-    /// The competence of the row it was read in: where it goes if its target is not found.
-    pub row: Option<usize>,
-    pub line: usize,
-}
-
-/// What an exam says it evaluates.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Scope {
-    /// Nothing said: the competences of the rows it spans.
-    #[default]
-    Rows,
-    /// "Toutes les compétences constitutives du bloc".
-    Bloc,
-    /// "… de la composante du bloc": the group of this activity (index).
-    Group(usize),
-    Refs(Vec<String>),
-    /// "des compétences C1.1 à C1.3".
-    Range(String, String),
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct FoundModality {
-    pub blocks: Vec<Block>,
-    pub scope: Scope,
-    /// Competences (indices) of the rows it spans.
-    pub rows: Vec<usize>,
-    pub line: usize,
-}
 
 /// The last item a column wrote to, for the lists and continuations that follow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,6 +108,8 @@ pub struct Walker {
     /// the row's bloc had before them.
     row_split: Vec<(usize, Vec<usize>)>,
     row_criteria: usize,
+    /// A second table (its header named other columns) is being read.
+    second_table: bool,
 }
 
 impl Walker {
@@ -226,6 +131,7 @@ impl Walker {
             row_modalities: 0,
             row_split: Vec::new(),
             row_criteria: 0,
+            second_table: false,
         }
     }
 
@@ -234,6 +140,7 @@ impl Walker {
     pub fn set_roles(&mut self, roles: &[Role], line: usize) {
         self.columns = roles.iter().map(|&role| Column::new(role)).collect();
         self.line = line;
+        self.second_table = true;
         let names: Vec<&str> = (0..self.columns.len())
             .map(|c| self.column_name(c))
             .collect();
@@ -305,6 +212,8 @@ impl Walker {
             Some(Role::Competence) => "competences",
             Some(Role::Modality) => "exams",
             Some(Role::Criteria) => "criteria",
+            Some(Role::Bloc) => "blocs",
+            Some(Role::Id) => "IDs",
             None => "extra",
         }
     }
@@ -334,9 +243,10 @@ impl Walker {
         // bloc's rows, or left empty below): the row opens it, then reads on.
         let opens_bloc = !heading && filled.len() > 1 && self.bloc_in_first_cell(&cells[0]);
         let columns = self.place(cells.len());
+        let first_read = self.references_first(cells, &columns);
         let mut below = Vec::new();
         for (n, (cell, column)) in cells.iter().zip(columns).enumerate() {
-            if n == 0 && opens_bloc {
+            if (n == 0 && opens_bloc) || first_read.contains(&column) {
                 continue;
             }
             if !cell.is_empty() {
@@ -430,6 +340,9 @@ impl Walker {
             self.note(format!(
                 "a cell beyond the {header} columns of the header was read as exam text"
             ));
+        }
+        if self.keyed_cell(cell, column) {
+            return;
         }
         self.columns[column].exam_criteria = None;
         self.columns[column].tall.clear();
@@ -596,7 +509,8 @@ impl Walker {
                     self.criteria_block(block, next, column, first, paragraphs);
                 }
             }
-            Role::Modality => self.modality_block(block, column, first, marker),
+            Role::Modality | Role::Id => self.modality_block(block, column, first, marker),
+            Role::Bloc => self.bloc_cell(&block.text, None),
         }
     }
 }

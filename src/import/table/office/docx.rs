@@ -28,6 +28,8 @@ struct State {
     unnumbered: bool,
     /// The paragraph's list (`w:numId`), for the number Word prints before it.
     num: Option<String>,
+    /// The paragraph's style (`w:pStyle`), which may number it (`styles`).
+    style: Option<String>,
     numbering: Numbering,
     nested: Nested,
 }
@@ -39,6 +41,15 @@ impl State {
         };
         if self.unnumbered {
             p.level = None;
+        }
+        // Numbered by its style when it says nothing itself.
+        let style = self.style.take();
+        if self.num.is_none()
+            && !self.unnumbered
+            && let Some((list, level)) = style.and_then(|s| self.numbering.by_style.of(&s))
+        {
+            self.num = Some(list);
+            p.level = Some(p.level.unwrap_or(level));
         }
         self.unnumbered = false;
         if let (Some(num), Some(level)) = (self.num.take(), p.level)
@@ -109,6 +120,7 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                     b"w:p" => {
                         s.end_para();
                         s.num = None;
+                        s.style = None;
                         s.para = Some(Para::default());
                     }
                     b"w:t" => s.text = true,
@@ -128,6 +140,7 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                     }
                 }
                 b"w:br" | b"w:cr" => s.line_break(),
+                b"w:pStyle" if s.para.is_some() => s.style = attribute(e, b"val"),
                 b"w:ilvl" => {
                     let level = attribute(e, b"val").and_then(|v| v.parse().ok());
                     if let (Some(p), Some(level)) = (&mut s.para, level) {

@@ -51,6 +51,8 @@ pub struct Numbering {
     lists: HashMap<String, List>,
     /// Per counter key (see [`Numbering::key`]): the current number of each level.
     counters: HashMap<String, Vec<u32>>,
+    /// Paragraph styles that number their paragraphs by one of these lists.
+    pub by_style: super::styles::StyleLists,
 }
 
 impl Numbering {

@@ -38,15 +38,22 @@ struct State {
     item_fresh: bool,
     /// The paragraph open is that first one.
     numbered: bool,
+    /// The list the open paragraph's style numbers it by (`styles`), when its list says none
+    /// or it is in none.
+    para_list: Option<String>,
     nested: Nested,
 }
 
 impl State {
     fn end_para(&mut self) {
         if let Some(mut p) = self.para.take() {
+            let list = self
+                .para_list
+                .take()
+                .or_else(|| self.styles.last().cloned().flatten());
             if std::mem::take(&mut self.numbered)
-                && let (Some(level), Some(Some(style))) = (p.level, self.styles.last())
-                && let Some(id) = self.numbering.next(style, level)
+                && let (Some(level), Some(style)) = (p.level, list)
+                && let Some(id) = self.numbering.next(&style, level)
             {
                 p.text = format!("{id} {}", p.text.trim_start());
             }
@@ -60,12 +67,25 @@ impl State {
         }
     }
 
-    fn start_para(&mut self) {
+    fn start_para(&mut self, e: &BytesStart<'_>) {
         self.end_para();
         self.numbered = std::mem::take(&mut self.item_fresh) && self.lists > 0;
+        let mut level = self.lists.checked_sub(1);
+        // A paragraph style carrying a list: an item of it, in a list naming no style of
+        // its own or in none (then at its first level, counting on through the document).
+        let styled = attribute(e, b"style-name").and_then(|s| self.numbering.by_style.of(&s));
+        if let Some((list, _)) = styled {
+            if self.lists == 0 {
+                self.numbered = true;
+                level = Some(0);
+                self.para_list = Some(list);
+            } else if matches!(self.styles.last(), Some(None)) {
+                self.para_list = Some(list);
+            }
+        }
         self.para = Some(Para {
             text: String::new(),
-            level: self.lists.checked_sub(1),
+            level,
         });
     }
 
@@ -177,7 +197,7 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                 b"text:list" => s.open_list(e),
                 b"text:list-item" => s.open_item(e),
                 b"text:list-header" => s.item_fresh = false,
-                b"text:p" | b"text:h" => s.start_para(),
+                b"text:p" | b"text:h" => s.start_para(e),
                 _ => {}
             },
             Event::Empty(e) if s.skip == 0 => match e.name().as_ref() {

@@ -117,7 +117,7 @@ impl Walker {
         any
     }
 
-    fn push_activity(&mut self, activity: FoundActivity, column: usize) -> usize {
+    pub(super) fn push_activity(&mut self, activity: FoundActivity, column: usize) -> usize {
         let generated = activity.generated;
         let bloc = self.bloc();
         bloc.activities.push(activity);

@@ -45,7 +45,7 @@ impl Walker {
         self.competence_block(&block, column, first);
     }
 
-    fn open_competence(
+    pub(super) fn open_competence(
         &mut self,
         id: String,
         text: String,
@@ -225,6 +225,9 @@ impl Walker {
         if tokens.is_empty() {
             return false;
         }
+        if self.second_table && self.competence_named_by_text(text) {
+            return true;
+        }
         // The bloc whose competences they are: the current one, else any other (a table
         // of exams after all the blocs names the competences of each in turn).
         let mut labels = Vec::new();
@@ -296,6 +299,41 @@ impl Walker {
 }
 
 impl Walker {
+    /// In a second table, a competences cell holding the text of a competence already read
+    /// (a REAC's criteria of performance listed beside each competence's title): the row's
+    /// competence is that one, in whichever bloc it is.
+    fn competence_named_by_text(&mut self, text: &str) -> bool {
+        let norm = |t: &str| {
+            t.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let want = norm(text);
+        let Some((b, k)) = (0..self.found.blocs.len()).find_map(|b| {
+            let k = self.found.blocs[b]
+                .competences
+                .iter()
+                .position(|c| norm(&c.text) == want)?;
+            Some((b, k))
+        }) else {
+            return false;
+        };
+        let now = self.focus.unwrap_or(self.found.blocs.len() - 1);
+        if b != now {
+            self.refocus(now, b);
+        }
+        let id = self.found.blocs[b].competences[k].id.clone();
+        self.took(
+            text,
+            format!("the competence this row's exam and criteria are for ({id}, by its text, in the competences column)"),
+        );
+        if !self.row_competences.contains(&k) {
+            self.row_competences.push(k);
+        }
+        true
+    }
+
     /// Each label's competences in the first bloc (the current one first) that has them,
     /// grouped by bloc in the order met; `None` when one is nowhere.
     fn references_in_blocs(

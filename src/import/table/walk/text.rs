@@ -28,7 +28,8 @@ pub(super) fn lead_in_at(text: &str) -> Option<usize> {
 /// (`Qualité de l'accueil :`); a sentence's colon is part of it when its points complete it
 /// (`L'analyse des besoins permet au candidat :` then `de déceler …`), kept. A sentence is
 /// told from a label by its first word, a determiner or a pronoun (a label starts with its
-/// noun), and its points by their lowercase start.
+/// noun), or by its last, a preposition or conjunction left open (`Permet de :`); and its
+/// points by their lowercase start.
 pub(super) fn heading_text(text: &str, first_point: Option<&str>) -> String {
     let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
     let elided = first.starts_with("l'") || first.starts_with("l’");
@@ -57,8 +58,37 @@ pub(super) fn heading_text(text: &str, first_point: Option<&str>) -> String {
                 | "elles"
                 | "on"
         );
+    // `Permet de :`, `Est capable de :`, `Vérifie que :`: a sentence left open on a
+    // preposition or a conjunction, whatever its first word, which its points complete.
+    let body = text
+        .trim_end()
+        .trim_end_matches(':')
+        .trim_end()
+        .to_lowercase();
+    let last = body.rsplit([' ', '\'', '’']).next().unwrap_or("");
+    let open = body.ends_with(['\'', '’'])
+        || matches!(
+            last,
+            "de" | "à"
+                | "au"
+                | "aux"
+                | "pour"
+                | "par"
+                | "en"
+                | "sur"
+                | "avec"
+                | "dans"
+                | "que"
+                | "selon"
+                | "vers"
+                | "sans"
+                | "sous"
+                | "chez"
+                | "entre"
+                | "afin"
+        );
     let completes = first_point.is_some_and(starts_lowercase);
-    if determiner && completes && text.trim_end().ends_with(':') {
+    if (determiner || open) && completes && text.trim_end().ends_with(':') {
         text.trim_end().to_owned()
     } else {
         text.trim_end_matches([':', ' ']).to_owned()

@@ -1,0 +1,111 @@
+//! What a referential table's columns hold ([`Role`]), and the words of a header cell that
+//! name them: `Compétences attestées` names the competences, `N° Fiche CP` a column of IDs.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::label::{self, pattern};
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A REAC's `Activités types`: each cell opens a bloc.
+    Bloc,
+    Activity,
+    Competence,
+    Modality,
+    Criteria,
+    /// IDs only, of the text in the column after (`N°`, `Code`): folded into it by `keys`
+    /// before the walk.
+    Id,
+}
+
+/// What a header cell names: `Référentiel d'activités` → activities, `Compétences
+/// attestées`, `DOMAINES D'ACTIVITÉS`, `Critères d'évaluation`, `Évaluation`… The first of
+/// those words in the cell's first block decides; a long cell or one with an ID is no header.
+pub fn role_of(text: &str) -> Option<Role> {
+    let t = deunicode::deunicode(text).to_lowercase();
+    if t.split_whitespace().count() > 8 || label::label(text).is_some() {
+        return None;
+    }
+    // `Blocs de compétences` over the first column: the blocs and what they hold, read as
+    // the activities column (a bloc named in a row's first cell opens it).
+    // A REAC's `Activités types`: each is a bloc (a certificate of its own).
+    if t.contains("activites types") || t.contains("activite type") {
+        return Some(Role::Bloc);
+    }
+    let words = [
+        ("bloc", Role::Activity),
+        ("activit", Role::Activity),
+        // `Compétences`, and English `Competencies`, `Competency`.
+        ("competenc", Role::Competence),
+        // `Capacités` (a CQP's competences).
+        ("capacite", Role::Competence),
+        ("modalit", Role::Modality),
+        ("epreuve", Role::Modality),
+        ("critere", Role::Criteria),
+        // `Indicateurs de réussite`: what shows a competence is met, its criteria.
+        ("indicateur", Role::Criteria),
+        ("evaluation", Role::Modality),
+    ];
+    words
+        .iter()
+        .filter_map(|(w, r)| t.find(w).map(|i| (i, *r)))
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, r)| r)
+        .or_else(|| english_role(&t))
+}
+
+/// What a header cell names in English (`Skills`, `Learning outcomes`, `Assessment
+/// criteria`, `Evaluation methods`): criteria wherever the word is (English puts the noun
+/// last), else the first word of a column found.
+fn english_role(t: &str) -> Option<Role> {
+    if t.contains("criteri") {
+        return Some(Role::Criteria);
+    }
+    let words = [
+        ("task", Role::Activity),
+        ("duties", Role::Activity),
+        ("skill", Role::Competence),
+        ("outcome", Role::Competence),
+        ("abilit", Role::Competence),
+        ("assessment", Role::Modality),
+        ("exam", Role::Modality),
+        ("method", Role::Modality),
+    ];
+    words
+        .iter()
+        .filter_map(|(w, r)| t.find(w).map(|i| (i, *r)))
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, r)| r)
+}
+
+/// `N°`, `N° Fiche CP`, `Code`, `Code critère`, `Réf.`, `Numéro`, `Identifiant`.
+static NAMES_IDS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^(?:n\s*[°º]|no\.?|num(?:é|e)ro|code|r(?:é|e)f(?:\.|(?:é|e)rence)?|id|identifiant)(?:\s+(?P<rest>.*))?$",
+    )
+});
+
+/// Whether a header cell names a column of IDs; if so, what they are IDs of when it says
+/// (`N° Fiche CP` → competences, `Code critère` → criteria), else `None` (the column after).
+pub fn names_ids(text: &str) -> Option<Option<Role>> {
+    let t = text.trim().to_lowercase();
+    let c = NAMES_IDS.captures(&t)?;
+    let rest = c.name("rest").map_or("", |m| m.as_str()).trim();
+    // `N° et intitulé du bloc`: the ID and the title in one column, not a column of IDs.
+    if rest.starts_with("et ") || rest.split_whitespace().count() > 3 {
+        return None;
+    }
+    if let Some(role) = role_of(rest).filter(|r| *r != Role::Modality) {
+        return Some(Some(role));
+    }
+    let kind = rest.split_whitespace().find_map(|w| match w {
+        "cp" | "c" | "comp" | "comp." => Some(Role::Competence),
+        "at" | "a" => Some(Role::Activity),
+        "cr" | "ce" | "crit" | "crit." => Some(Role::Criteria),
+        _ => None,
+    });
+    Some(kind)
+}

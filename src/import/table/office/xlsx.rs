@@ -1,0 +1,241 @@
+//! A spreadsheet (`.xlsx`, SpreadsheetML): the rows of its first worksheet as [`Piece`]s.
+//! A cell's text is a shared string (`t="s"`, `xl/sharedStrings.xml`, rich-text runs
+//! joined), an inline string or its value; its line breaks end paragraphs, a line starting
+//! with a bullet (`- `, `• `) being a list item. Merged ranges
+//! (`mergeCell ref="A2:D3"`) are written in their first cell, the positions below it
+//! covered, like a Word vertical merge. Rows holding only their first cell before the first
+//! row of two cells or more are prose (the title); after it, heading rows.
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::{GridCell, Para, Piece, attribute, xml_text};
+
+/// Columns kept: a referential table is narrow; a sheet's far columns are no part of it.
+const MAX_COLUMNS: usize = 32;
+
+/// A merged range: its first and last cells, (column, row).
+type Range = ((usize, usize), (usize, usize));
+
+/// `B12` → (column 1, row 12); `None` for what is no cell reference.
+fn position(r: &str) -> Option<(usize, usize)> {
+    let letters: String = r.chars().take_while(char::is_ascii_uppercase).collect();
+    let row: usize = r[letters.len()..].parse().ok()?;
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let col = letters
+        .bytes()
+        .fold(0usize, |n, b| n * 26 + usize::from(b - b'A') + 1);
+    Some((col - 1, row))
+}
+
+/// The shared strings (`xl/sharedStrings.xml`), each its runs' text joined.
+pub fn shared_strings(xml: &[u8]) -> Result<Vec<String>, (u64, String)> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    let (mut in_t, mut phonetic) = (false, false);
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| (reader.buffer_position(), e.to_string()))?;
+        match &event {
+            Event::Start(e) => match e.name().as_ref() {
+                b"si" => out.push(String::new()),
+                b"t" => in_t = true,
+                b"rPh" => phonetic = true,
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                b"t" => in_t = false,
+                b"rPh" => phonetic = false,
+                _ => {}
+            },
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) if in_t && !phonetic => {
+                if let Some(s) = out.last_mut() {
+                    xml_text(&event, s).map_err(|e| (reader.buffer_position(), e))?;
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(out)
+}
+
+/// The pieces of a worksheet, its shared strings given.
+pub fn pieces(sheet: &[u8], shared: &[String]) -> Result<Vec<Piece>, (u64, String)> {
+    let mut reader = Reader::from_reader(sheet);
+    let mut buf = Vec::new();
+    // (row number, cells by column) in order; the cell being read: column, type, text.
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut cell: Option<(usize, Option<String>, String)> = None;
+    let mut in_text = false;
+    let mut merges: Vec<Range> = Vec::new();
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| (reader.buffer_position(), e.to_string()))?;
+        match &event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                b"row" => {
+                    let n = attribute(e, b"r")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(rows.last().map_or(1, |(n, _)| n + 1));
+                    rows.push((n, Vec::new()));
+                }
+                b"c" => {
+                    let next = rows.last().map_or(0, |(_, c)| c.len());
+                    let col = attribute(e, b"r")
+                        .and_then(|r| position(&r))
+                        .map_or(next, |(c, _)| c);
+                    cell = Some((col, attribute(e, b"t"), String::new()));
+                    if matches!(event, Event::Empty(_)) {
+                        cell = None;
+                    }
+                }
+                b"v" | b"t" => in_text = matches!(event, Event::Start(_)),
+                b"mergeCell" => {
+                    if let Some((a, b)) = attribute(e, b"ref")
+                        .as_deref()
+                        .and_then(|r| r.split_once(':'))
+                        .and_then(|(a, b)| Some((position(a)?, position(b)?)))
+                    {
+                        merges.push((a, b));
+                    }
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                b"v" | b"t" => in_text = false,
+                b"c" => {
+                    if let (Some((col, kind, text)), Some((_, cells))) =
+                        (cell.take(), rows.last_mut())
+                        && col < MAX_COLUMNS
+                    {
+                        let text = match kind.as_deref() {
+                            Some("s") => text
+                                .trim()
+                                .parse::<usize>()
+                                .ok()
+                                .and_then(|i| shared.get(i).cloned())
+                                .unwrap_or_default(),
+                            _ => text,
+                        };
+                        if cells.len() <= col {
+                            cells.resize(col + 1, String::new());
+                        }
+                        cells[col] = text;
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) if in_text => {
+                if let Some((_, _, text)) = &mut cell {
+                    xml_text(&event, text).map_err(|e| (reader.buffer_position(), e))?;
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(grid(rows, &merges))
+}
+
+/// The rows as pieces, merged ranges applied.
+fn grid(rows: Vec<(usize, Vec<String>)>, merges: &[Range]) -> Vec<Piece> {
+    let width = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+    let mut out = Vec::new();
+    let mut table = false;
+    for (n, texts) in rows {
+        let filled = texts.iter().filter(|t| !t.trim().is_empty()).count();
+        if filled == 0 {
+            continue;
+        }
+        let first_only = filled == 1 && texts.first().is_some_and(|t| !t.trim().is_empty());
+        if first_only && !table {
+            out.push(Piece::Para(Para {
+                text: texts[0].split_whitespace().collect::<Vec<_>>().join(" "),
+                level: None,
+            }));
+            continue;
+        }
+        table = true;
+        let cells = (0..width)
+            .map(|c| {
+                let below = merges
+                    .iter()
+                    .any(|&((c1, r1), (c2, r2))| (c1..=c2).contains(&c) && n > r1 && n <= r2);
+                let paras = texts
+                    .get(c)
+                    .map(|t| {
+                        t.lines()
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty())
+                            .map(|l| {
+                                // `- point`, `• point` typed in a cell: a list item.
+                                match l.strip_prefix(['-', '•', '*', '–']) {
+                                    Some(rest) if rest.starts_with(' ') => Para {
+                                        text: rest.trim().to_owned(),
+                                        level: Some(0),
+                                    },
+                                    _ => Para {
+                                        text: l.to_owned(),
+                                        level: None,
+                                    },
+                                }
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                GridCell { paras, below }
+            })
+            .collect();
+        out.push(Piece::Row(cells));
+    }
+    out.push(Piece::TableEnd);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_shared_strings_and_merges() {
+        assert_eq!(position("B12"), Some((1, 12)));
+        assert_eq!(position("AA1"), Some((26, 1)));
+        let shared = shared_strings(br#"<sst><si><t>Titre</t></si><si><r><t>Comp</t></r><r><t>&#233;tences</t></r></si><si><t>a</t><rPh><t>x</t></rPh></si></sst>"#).unwrap();
+        assert_eq!(shared, ["Titre", "Compétences", "a"]);
+        let sheet = br#"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>
+            <row r="3"><c r="A3" t="inlineStr"><is><t>Activit&#233;s</t></is></c><c r="B3" t="s"><v>1</v></c></row>
+            <row r="4"><c r="A4" t="inlineStr"><is><t>A1</t></is></c><c r="B4" t="inlineStr"><is><t>x
+y</t></is></c></row><row r="5"><c r="B5" t="inlineStr"><is><t>z</t></is></c></row></sheetData>
+            <mergeCells><mergeCell ref="A4:A5"/></mergeCells></worksheet>"#;
+        let p = pieces(sheet, &shared).unwrap();
+        let para = |t: &str| Para {
+            text: t.into(),
+            level: None,
+        };
+        let cell = |ps: &[&str], below| GridCell {
+            paras: ps.iter().map(|t| para(t)).collect(),
+            below,
+        };
+        assert_eq!(
+            p,
+            [
+                Piece::Para(para("Titre")),
+                Piece::Row(vec![
+                    cell(&["Activités"], false),
+                    cell(&["Compétences"], false)
+                ]),
+                Piece::Row(vec![cell(&["A1"], false), cell(&["x", "y"], false)]),
+                Piece::Row(vec![cell(&[], true), cell(&["z"], false)]),
+                Piece::TableEnd,
+            ]
+        );
+    }
+}
