@@ -1,0 +1,165 @@
+//! The prose around a referential table: its paragraphs, and the title and preamble the
+//! draft takes from the lines before the table (a generic lead such as "Référentiel de
+//! compétences -" dropped, markup stripped).
+
+/// Paragraphs of prose lines (blank lines separate them; lines of one are kept).
+pub(super) fn paragraphs(lines: &[Option<String>]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for l in lines.iter().chain(std::iter::once(&None)) {
+        match l {
+            Some(t) => current.push(t.trim_end()),
+            None => {
+                if !current.is_empty() {
+                    out.push(current.join("\n"));
+                    current.clear();
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The title is the first short paragraph before the table (not a list item, a link or an
+/// introduction ending with a colon); the rest is the preamble.
+pub(super) fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, Option<String>) {
+    let paras = paragraphs(before);
+    let is_title = |p: &str| {
+        let words = p.split_whitespace().count();
+        words <= 15
+            && !p.contains("](")
+            && !p.trim_end().ends_with(':')
+            && !p.starts_with('-')
+            && !generic_only(p)
+    };
+    let index = paras.iter().position(|p| is_title(p));
+    let title = index.map(|i| clean_title(&paras[i]));
+    let rest: Vec<String> = paras
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != index)
+        .map(|(_, p)| p)
+        .collect();
+    let preamble = (!rest.is_empty()).then(|| rest.join("\n\n"));
+    (title.filter(|t| !t.is_empty()), preamble)
+}
+
+/// Text without its HTML tags (`<p><strong>…</strong></p>`), `&amp;` and the like decoded.
+fn strip_tags(p: &str) -> String {
+    if !p.contains('<') {
+        return p.to_owned();
+    }
+    let mut out = String::new();
+    let mut rest = p;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        match rest[i..].find('>') {
+            Some(j) => {
+                out.push(' ');
+                rest = &rest[i + j + 1..];
+            }
+            None => {
+                rest = &rest[i..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("&amp;", "&")
+        .replace("&nbsp;", " ")
+        .replace("&#39;", "'")
+}
+
+/// `**Référentiel RESPONSABLE DU …**` → `Responsable du …`.
+fn clean_title(p: &str) -> String {
+    // `<p><strong>Titre</strong></p>`: the tags of an HTML conversion are no part of it.
+    let p = strip_tags(p);
+    let t: String = p.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+    let t = generic_lead(t).unwrap_or(t);
+    let t = [
+        "Référentiel de certification ",
+        "Référentiel de compétences ",
+        "Référentiel ",
+        "REFERENTIEL ",
+        "RÉFÉRENTIEL ",
+        "Referentiel ",
+        "TITRE PROFESSIONNEL ",
+        "Titre professionnel ",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p))
+    .unwrap_or(t);
+    // `Référentiel — Agent de …`, `Référentiel : …`.
+    let t = t.trim_start_matches(['—', '–', '-', ':', ' ']);
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    if letters.len() > 3 && upper * 10 >= letters.len() * 9 {
+        // Shouted: sentence case.
+        let lower = t.to_lowercase();
+        let mut chars = lower.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        t.to_owned()
+    }
+}
+
+/// `Référentiel de certification` alone: the kind of document, not its title.
+fn generic_only(p: &str) -> bool {
+    let mut words = p.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| deunicode::deunicode(w).to_lowercase() == "referentiel")
+        && words.all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()))
+}
+
+/// `Référentiel de compétences et d'évaluation - Conducteur …`: a lead naming the kind of
+/// document (`Référentiel` and lowercase words only) before a dash or colon; the title is
+/// what follows.
+fn generic_lead(t: &str) -> Option<&str> {
+    let (lead, rest) = [" - ", " – ", " — ", " : "]
+        .iter()
+        .filter_map(|sep| t.split_once(sep))
+        .min_by_key(|(lead, _)| lead.len())?;
+    let mut words = lead.split_whitespace();
+    let first = deunicode::deunicode(words.next()?).to_lowercase();
+    let generic = first == "referentiel"
+        && words.all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()));
+    (generic && !rest.trim().is_empty()).then(|| rest.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            clean_title("Référentiel RESPONSABLE DU DEVELOPPEMENT COMMERCIAL"),
+            "Responsable du developpement commercial"
+        );
+        assert_eq!(
+            clean_title("Référentiel — Agent de propreté"),
+            "Agent de propreté"
+        );
+        assert_eq!(
+            clean_title("Référentiel de compétences et d'évaluation - Conducteur livreur"),
+            "Conducteur livreur"
+        );
+        assert_eq!(
+            clean_title("Référentiel Vendeur - Conseiller"),
+            "Vendeur - Conseiller"
+        );
+        assert_eq!(
+            clean_title("<p><strong>Réceptionniste</strong></p>"),
+            "Réceptionniste"
+        );
+        assert_eq!(
+            clean_title("**Responsable de\ndéveloppement**"),
+            "Responsable de développement"
+        );
+    }
+}
