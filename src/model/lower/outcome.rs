@@ -320,18 +320,19 @@ impl CandidateLowering<'_> {
                             "give the candidate's `route`, or remove `reduced_to`".to_owned(),
                         ))
                     }
-                    Some(t) if t.reducible_to.is_some_and(|floor| red.value < floor) => Some((
-                        format!(
-                            "the period in company may be reduced down to {} h, not {} h",
-                            fmt_number(t.reducible_to.unwrap_or_default()),
-                            fmt_number(red.value)
-                        ),
-                        format!(
-                            "write `reduced_to: {}` or more",
-                            fmt_number(t.reducible_to.unwrap_or_default())
-                        ),
-                    )),
-                    Some(_) => None,
+                    Some(t) => t
+                        .reducible_to
+                        .filter(|&floor| red.value < floor)
+                        .map(|floor| {
+                            (
+                                format!(
+                                    "the period in company may be reduced down to {} h, not {} h",
+                                    fmt_number(floor),
+                                    fmt_number(red.value)
+                                ),
+                                format!("write `reduced_to: {}` or more", fmt_number(floor)),
+                            )
+                        }),
                 };
                 match problem {
                     Some((message, help)) => {
