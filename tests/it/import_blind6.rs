@@ -1,0 +1,66 @@
+//! `refolio import table` on a sixth round of documents in hands unlike the earlier rounds,
+//! written without reading the importer and first run *blind* (their figures then are in
+//! docs/import.md, Accuracy): a university's table converted to text as the sources are,
+//! HTML in the cells, non-breaking spaces, curly quotes, `BCC 1 –` blocs and two
+//! competences sharing a cell with one list of criteria each (`licence-pro.txt`); a PDF
+//! converted by `pdftotext` without `-layout`, every cell a paragraph of its own
+//! (`sanitaire.txt`); a certifier's database exported as CSV, one record per criterion
+//! with the bloc, competence and exam repeated on each (`securite.csv`); France
+//! compétences' three referentials as a two-row Word header, criteria numbered by Word,
+//! the exam merged over the bloc (`menuiserie.docx`); two columns, each bloc's exam in a
+//! row merged across at its end, a bloc going on in a second table after a page break
+//! (`voyageurs.docx`); a branch's CQP with `Capacités professionnelles` and `Savoirs |
+//! Savoir-faire | Savoir-être` columns (`plasturgie.odt`). The office files are built by
+//! `tests/fixtures/import/blind6/make_office.py` (standard library only) and committed.
+//!
+//! Those failing are ignored (run them with `-- --ignored`; what each did is in
+//! docs/import.md, Accuracy).
+
+use crate::common::fixture;
+use crate::import_table::measure_file;
+
+const FOLDER: &str = "import/blind6";
+
+fn blind(name: &str) {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    measure_file(
+        &fixture(FOLDER).join(name),
+        FOLDER,
+        &format!("{stem}.expected.yaml"),
+    );
+}
+
+#[test]
+#[ignore = "blind round 6: 5/5 competences, 8/12 criteria: two competences sharing a cell got both lists of criteria as bloc-level criteria of both; the long activity title was dropped as narrative"]
+fn licence_pro_txt_html_cells_nbsp_and_two_lists_in_one_cell() {
+    blind("licence-pro.txt");
+}
+
+#[test]
+#[ignore = "blind round 6: refused (no referential table found): pdftotext without -layout writes every cell as a paragraph of its own; 0/5, 0/11"]
+fn sanitaire_txt_pdftotext_without_layout() {
+    blind("sanitaire.txt");
+}
+
+#[test]
+#[ignore = "blind round 6: 5/5 competences but 6 more (each record repeats its competence: -dup), 5/11 criteria; the bloc columns not read (one bloc B1)"]
+fn securite_csv_one_record_per_criterion() {
+    blind("securite.csv");
+}
+
+#[test]
+fn menuiserie_docx_three_referentials_header_and_word_numbering() {
+    blind("menuiserie.docx");
+}
+
+#[test]
+#[ignore = "blind round 6: 4/6 competences, 13/13 criteria: each bloc's exam row merged across was appended to the last competence's text; no exam"]
+fn voyageurs_docx_exam_rows_across_and_bloc_continued_after_page_break() {
+    blind("voyageurs.docx");
+}
+
+#[test]
+#[ignore = "blind round 6: 0/4 competences, 9/9 criteria and 5 more: the Savoirs column appended to the competence text, Savoir-être items read as criteria, Savoir-faire as exams"]
+fn plasturgie_odt_cqp_capacites_and_savoirs_columns() {
+    blind("plasturgie.odt");
+}
