@@ -43,7 +43,6 @@ fn sanitaire_txt_pdftotext_without_layout() {
 }
 
 #[test]
-#[ignore = "blind round 6: 5/5 competences but 6 more (each record repeats its competence: -dup), 5/11 criteria; the bloc columns not read (one bloc B1)"]
 fn securite_csv_one_record_per_criterion() {
     blind("securite.csv");
 }
@@ -60,7 +59,6 @@ fn voyageurs_docx_exam_rows_across_and_bloc_continued_after_page_break() {
 }
 
 #[test]
-#[ignore = "blind round 6: 0/4 competences, 9/9 criteria and 5 more: the Savoirs column appended to the competence text, Savoir-être items read as criteria, Savoir-faire as exams"]
 fn plasturgie_odt_cqp_capacites_and_savoirs_columns() {
     blind("plasturgie.odt");
 }

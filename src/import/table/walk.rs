@@ -214,6 +214,7 @@ impl Walker {
             Some(Role::Criteria) => "criteria",
             Some(Role::Bloc) => "blocs",
             Some(Role::Id) => "IDs",
+            Some(Role::Knowledge) => "knowledge",
             None => "extra",
         }
     }
@@ -249,7 +250,9 @@ impl Walker {
             if (n == 0 && opens_bloc) || first_read.contains(&column) {
                 continue;
             }
-            if !cell.is_empty() {
+            // Knowledge (`Savoirs`) has no place in the draft: left out, listed as dropped.
+            let knowledge = self.columns.get(column).map(|c| c.role) == Some(Role::Knowledge);
+            if !cell.is_empty() && !knowledge {
                 self.cell(cell, column);
             } else if cell.below {
                 below.push(column);
@@ -511,6 +514,8 @@ impl Walker {
             }
             Role::Modality | Role::Id => self.modality_block(block, column, first, marker),
             Role::Bloc => self.bloc_cell(&block.text, None),
+            // Never walked (`row` leaves such cells out).
+            Role::Knowledge => {}
         }
     }
 }
