@@ -53,7 +53,6 @@ fn menuiserie_docx_three_referentials_header_and_word_numbering() {
 }
 
 #[test]
-#[ignore = "blind round 6: 4/6 competences, 13/13 criteria: each bloc's exam row merged across was appended to the last competence's text; no exam"]
 fn voyageurs_docx_exam_rows_across_and_bloc_continued_after_page_break() {
     blind("voyageurs.docx");
 }

@@ -235,6 +235,13 @@ impl Walker {
         {
             return;
         }
+        if let (true, Some(first)) = (heading, filled.first())
+            && !self.found.blocs.is_empty()
+            && let Some(exam) = exams::exam_row(&first.joined())
+        {
+            self.exam_row(&first.joined(), exam);
+            return;
+        }
         self.row_competences.clear();
         self.row_split.clear();
         self.row_activities.clear();
