@@ -31,7 +31,6 @@ fn blind(name: &str) {
 }
 
 #[test]
-#[ignore = "blind round 6: 5/5 competences, 8/12 criteria: two competences sharing a cell got both lists of criteria as bloc-level criteria of both; the long activity title was dropped as narrative"]
 fn licence_pro_txt_html_cells_nbsp_and_two_lists_in_one_cell() {
     blind("licence-pro.txt");
 }

@@ -260,7 +260,9 @@ impl Walker {
             // Knowledge (`Savoirs`) has no place in the draft: left out, listed as dropped.
             let knowledge = self.columns.get(column).map(|c| c.role) == Some(Role::Knowledge);
             if !cell.is_empty() && !knowledge {
+                let before = self.bloc_now().map_or(0, |b| b.criteria.len());
                 self.cell(cell, column);
+                self.one_list_per_competence(cell, before);
             } else if cell.below {
                 below.push(column);
             }
