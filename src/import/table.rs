@@ -21,6 +21,7 @@ mod keys;
 mod label;
 mod layout;
 mod office;
+mod pdf_text;
 mod prose;
 mod repeats;
 mod walk;

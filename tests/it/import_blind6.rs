@@ -36,7 +36,6 @@ fn licence_pro_txt_html_cells_nbsp_and_two_lists_in_one_cell() {
 }
 
 #[test]
-#[ignore = "blind round 6: refused (no referential table found): pdftotext without -layout writes every cell as a paragraph of its own; 0/5, 0/11"]
 fn sanitaire_txt_pdftotext_without_layout() {
     blind("sanitaire.txt");
 }
