@@ -1,6 +1,6 @@
 //! `refolio import table` on a sixth round of documents in hands unlike the earlier rounds,
 //! written without reading the importer and first run *blind* (their figures then are in
-//! docs/import.md, Accuracy): a university's table converted to text as the sources are,
+//! docs/import-accuracy.md): a university's table converted to text as the sources are,
 //! HTML in the cells, non-breaking spaces, curly quotes, `BCC 1 –` blocs and two
 //! competences sharing a cell with one list of criteria each (`licence-pro.txt`); a PDF
 //! converted by `pdftotext` without `-layout`, every cell a paragraph of its own
@@ -14,7 +14,7 @@
 //! `tests/fixtures/import/blind6/make_office.py` (standard library only) and committed.
 //!
 //! Those failing are ignored (run them with `-- --ignored`; what each did is in
-//! docs/import.md, Accuracy).
+//! docs/import-accuracy.md).
 
 use crate::common::fixture;
 use crate::import_table::measure_file;
