@@ -39,6 +39,12 @@ pub fn role_of(text: &str) -> Option<Role> {
     if t.contains("activites types") || t.contains("activite type") {
         return Some(Role::Bloc);
     }
+    // `Intitulé du bloc`, `Bloc` (not `Blocs de compétences`, which holds the blocs and
+    // their activities): a column of blocs, each cell opening one (a table whose bloc
+    // rows are headings reads it as activities, see `layout::activity_types`).
+    if t.contains("bloc") && !t.contains("competenc") && !t.contains("activit") {
+        return Some(Role::Bloc);
+    }
     // `Savoirs`, `Savoir-faire`, `Savoir-être`, `Connaissances associées` (`layout` keeps
     // them only beside a competences column: alone, `Savoir-faire` names the competences).
     if KNOWLEDGE.is_match(&t) {

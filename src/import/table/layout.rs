@@ -550,6 +550,8 @@ mod tests {
             assert_eq!(role_of(cell), Some(Role::Knowledge), "{cell}");
         }
         assert_eq!(role_of("Savoir-faire techniques à maîtriser"), None);
+        assert_eq!(role_of("Intitulé du bloc"), Some(Role::Bloc));
+        assert_eq!(role_of("Blocs de compétences"), Some(Role::Activity));
     }
 
     /// Knowledge beside competences is left out; `Savoir-faire` without a competences
