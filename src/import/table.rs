@@ -21,7 +21,9 @@ mod keys;
 mod label;
 mod layout;
 mod office;
+mod pdf_text;
 mod prose;
+mod repeats;
 mod walk;
 
 use std::path::Path;
@@ -172,6 +174,7 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     let lines = rearranged.as_slice();
     // The author's help is checked before the document: a typo is said first.
     let mut layout = layout::layout(lines, columns.as_deref())?;
+    let repeated = repeats::merge(&mut layout);
     let folded = keys::fold(&mut layout, &hints.patterns);
     layout::activity_types(&mut layout);
     hints.bloc_headings = layout.rows.iter().any(|r| {
@@ -192,6 +195,12 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     let (found, mut explained) = walker.finish();
     explained.extend(folded);
     let mut report = Vec::new();
+    if !repeated.is_empty() {
+        report.push(format!(
+            "{} pieces of text repeating the cell above them repeating the cell above them (one record per criterion, as an export writes) were read as that cell merged down",
+            repeated.len()
+        ));
+    }
     if layout.rebuilt_lines > 0 {
         report.push(format!(
             "{} lines between table rows were read as rows broken by the conversion (the ID at the start of a line gives its column)",
@@ -255,7 +264,7 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     };
     let mut headers = layout.header_lines.clone();
     headers.extend(blocs_header);
-    let coverage = coverage::measure(source, &headers, &draft);
+    let coverage = coverage::measure(source, &headers, &repeated, &draft);
     let summary = coverage::summary(&draft, &coverage);
     let explained = explain(&layout, explained, &coverage.dropped);
     draft.dropped = coverage.dropped;
@@ -285,6 +294,7 @@ fn explain(
             Role::Criteria => "criteria",
             Role::Bloc => "blocs",
             Role::Id => "IDs",
+            Role::Knowledge => "knowledge",
         })
         .collect();
     let mut all: Vec<(usize, String)> = layout

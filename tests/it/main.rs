@@ -23,6 +23,7 @@ mod import_blind2;
 mod import_blind3;
 mod import_blind4;
 mod import_blind5;
+mod import_blind6;
 mod import_help;
 mod import_known;
 mod import_known2;

@@ -14,15 +14,20 @@
 //! A line going to a column left of the last one filled, or to one already holding an ID,
 //! starts the next row; cells a merged cell covered were written once, so they are empty
 //! (an exam cell is then continued down, as in a spreadsheet export). Where the table ends
-//! the export does not say: the lines after the last row's cell are read as that cell's.
+//! the export does not say: the lines after the last row's cell are read as that cell's,
+//! except that after a list of criteria (`•` items) a line that is no item and opens no row
+//! ends the table. Text from `pdftotext` without `-layout` (each cell a paragraph wrapped
+//! over lines, blank lines between) is first put back one paragraph per line
+//! ([`super::pdf_text`]); an item after a line of a column left of the criteria column is
+//! a criterion there (the cells between were merged, so written once).
 
 use super::cells::Line;
 use super::label::{self, Kind};
 use super::walk::Role;
 
 /// Said in the report of a document read so.
-pub const DOUBT: &str = "the table was written one line per cell (a text export): where it ends \
-    is not written, so the lines after the last row were read as its last cell's; check the \
+pub const DOUBT: &str = "the table was written one line per cell (a text export, or \
+    `pdftotext` without `-layout`, one paragraph per cell): where it ends is not written, so the lines after the last row were read as its last cell's; check the \
     last competence's criteria, or export the document as .odt, .docx or .csv instead";
 
 /// The longest header read (columns).
@@ -77,13 +82,37 @@ fn id_column(text: &str, roles: &[Role]) -> Option<usize> {
 }
 
 /// Reads `text` as a table written one line per cell, if it has such a header (and no
-/// tabs: a tab-separated table is read as one).
+/// tabs: a tab-separated table is read as one); else as `pdftotext` without `-layout`
+/// writes one, each cell a paragraph wrapped over lines, blank lines between them.
 pub fn read(text: &str) -> Option<Vec<Line>> {
     if text.contains('\t') {
         return None;
     }
-    let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
-    let (start, roles) = header(&lines)?;
+    let lines: Vec<(usize, String)> = text
+        .lines()
+        .enumerate()
+        .map(|(n, l)| (n + 1, l.trim_end_matches('\r').to_owned()))
+        .collect();
+    let texts: Vec<&str> = lines.iter().map(|(_, l)| l.as_str()).collect();
+    if let Some((start, roles)) = header(&texts) {
+        return Some(rebuild(&lines, start, &roles));
+    }
+    // Paragraphs: the header's names are separated by blank lines, so is every cell.
+    let lines = super::pdf_text::paragraphs(text);
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].1.trim().is_empty())
+        .collect();
+    let view: Vec<&str> = filled.iter().map(|&i| lines[i].1.as_str()).collect();
+    let (s, roles) = header(&view)?;
+    // The prose before the table keeps its paragraphs; the table its cells, in order.
+    let start = filled[s];
+    let mut kept = lines[..start].to_vec();
+    kept.extend(filled[s..].iter().map(|&i| lines[i].clone()));
+    Some(rebuild(&kept, start, &roles))
+}
+
+/// The table of `lines` (line number, text) whose header starts at index `start`.
+fn rebuild(lines: &[(usize, String)], start: usize, roles: &[Role]) -> Vec<Line> {
     let width = roles.len();
     let mut recs: Vec<(usize, Vec<String>)> = Vec::new();
     let prose = |n: usize, t: &str| {
@@ -91,18 +120,18 @@ pub fn read(text: &str) -> Option<Vec<Line>> {
         cells[0] = t.to_owned();
         (n + 1, cells)
     };
-    for (n, l) in lines[..start].iter().enumerate() {
+    for (n, l) in &lines[..start] {
         recs.push(if l.trim().is_empty() {
-            (n + 1, Vec::new())
+            (*n, Vec::new())
         } else {
-            prose(n, l.trim())
+            prose(n - 1, l.trim())
         });
     }
     let head: Vec<String> = lines[start..start + width]
         .iter()
-        .map(|l| l.trim().to_owned())
+        .map(|(_, l)| l.trim().to_owned())
         .collect();
-    recs.push((start + 1, head));
+    recs.push((lines[start].0, head));
     // The row being rebuilt: its cells' lines, and the last column written.
     let mut row: Option<(usize, Vec<Vec<String>>, usize)> = None;
     let mut ids_in: Vec<bool> = vec![false; width];
@@ -112,18 +141,47 @@ pub fn read(text: &str) -> Option<Vec<Line>> {
             recs.push((line, cells.into_iter().map(|c| c.join("\n")).collect()));
         }
     };
-    for (n, l) in lines.iter().enumerate().skip(start + width) {
-        let t = l.trim();
-        if t.is_empty() {
+    // Whether the latest line was an item (`•`, `-`) of the criteria column.
+    let mut criteria_items = false;
+    let criteria = roles.iter().position(|&r| r == Role::Criteria);
+    let mut lines_left = lines.iter().skip(start + width);
+    for (number, l) in lines_left.by_ref() {
+        let n = number - 1;
+        let t = l.trim().trim_start_matches('\u{c}').trim();
+        if t.is_empty() || super::pdf_text::page_number(t) {
             continue;
         }
         if super::layout::bloc_line(t) {
             flush(&mut row, &mut recs);
             recs.push(prose(n, t));
+            criteria_items = false;
             continue;
         }
-        let by_id = id_column(t, &roles);
+        let by_id = id_column(t, roles);
         let last = row.as_ref().map(|r| r.2);
+        let item = t.starts_with(['•', '●', '▪', '-', '–']);
+        // After a list of criteria, a line that is no item and opens no row is the prose
+        // after the table (its notes).
+        if criteria_items && !item && by_id.is_none() && last == criteria {
+            flush(&mut row, &mut recs);
+            recs.push(prose(n, t));
+            break;
+        }
+        // An item after the text of a column left of the criteria is a criterion (the
+        // cells between were merged, so written once).
+        if item
+            && by_id.is_none()
+            && let (Some(p), Some(c)) = (last, criteria)
+            && p < c
+            && roles[p] != Role::Criteria
+        {
+            criteria_items = true;
+            if let Some((_, cells, last)) = &mut row {
+                cells[c].push(t.to_owned());
+                *last = c;
+            }
+            continue;
+        }
         let col = by_id.or_else(|| {
             let p = last?;
             let modality = roles.iter().position(|&r| r == Role::Modality);
@@ -156,9 +214,18 @@ pub fn read(text: &str) -> Option<Vec<Line>> {
             *last = col;
         }
         ids_in[col] |= by_id.is_some();
+        criteria_items = item && Some(col) == criteria;
     }
     flush(&mut row, &mut recs);
-    Some(super::delimited::lines_of(&recs))
+    for (number, l) in lines_left {
+        let t = l.trim().trim_start_matches('\u{c}').trim();
+        if t.is_empty() {
+            recs.push((*number, Vec::new()));
+        } else if !super::pdf_text::page_number(t) {
+            recs.push(prose(number - 1, t));
+        }
+    }
+    super::delimited::lines_of(&recs)
 }
 
 #[cfg(test)]

@@ -34,6 +34,10 @@ pub struct Cell {
     /// The ID printed for it in a column of IDs of its own, before it (`A-1` in a `Code`
     /// column beside the competence's text): see `keys`.
     pub key: Option<String>,
+    /// Where each list at the top level of the cell starts (the index of its first block),
+    /// when the cell's HTML says (`<ul>…</ul><br><ul>…</ul>`: one list per competence of the
+    /// row).
+    pub lists: Vec<usize>,
 }
 
 impl Cell {
@@ -312,6 +316,7 @@ pub fn read_cell(raw: &str) -> Cell {
         })
     };
     let mut italic = false;
+    let mut lists = Vec::new();
     for token in tokens {
         match token {
             Token::Text(t) => {
@@ -321,6 +326,9 @@ pub fn read_cell(raw: &str) -> Cell {
             Token::Break => reader.end_block(),
             Token::ListStart => {
                 reader.end_block();
+                if depth == 0 {
+                    lists.push(reader.blocks.len());
+                }
                 in_list = true;
                 depth += 1;
             }
@@ -358,6 +366,7 @@ pub fn read_cell(raw: &str) -> Cell {
         paragraphs: has_paragraphs,
         below: false,
         key: None,
+        lists,
     }
 }
 
@@ -457,6 +466,14 @@ fn decode_entities(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn where_the_lists_of_a_cell_start() {
+        let cell =
+            read_cell("<ul><li>a</li></ul><br><ul><li>b</li><li>c <ul><li>d</li></ul></li></ul>");
+        assert_eq!(cell.lists, [0, 1]);
+        assert_eq!(read_cell("<p>x</p>").lists, Vec::<usize>::new());
+    }
 
     fn texts(cell: &Cell) -> Vec<(Mark, &str, bool)> {
         cell.blocks

@@ -19,6 +19,10 @@ pub enum Role {
     /// IDs only, of the text in the column after (`N°`, `Code`): folded into it by `keys`
     /// before the walk.
     Id,
+    /// What a competence draws on (`Savoirs`, `Savoir-faire`, `Savoir-être`,
+    /// `Connaissances`) beside a competences column: the format has no place for it, so its
+    /// text is left out of the draft (listed as dropped).
+    Knowledge,
 }
 
 /// What a header cell names: `Référentiel d'activités` → activities, `Compétences
@@ -34,6 +38,17 @@ pub fn role_of(text: &str) -> Option<Role> {
     // A REAC's `Activités types`: each is a bloc (a certificate of its own).
     if t.contains("activites types") || t.contains("activite type") {
         return Some(Role::Bloc);
+    }
+    // `Intitulé du bloc`, `Bloc` (not `Blocs de compétences`, which holds the blocs and
+    // their activities): a column of blocs, each cell opening one (a table whose bloc
+    // rows are headings reads it as activities, see `layout::activity_types`).
+    if t.contains("bloc") && !t.contains("competenc") && !t.contains("activit") {
+        return Some(Role::Bloc);
+    }
+    // `Savoirs`, `Savoir-faire`, `Savoir-être`, `Connaissances associées` (`layout` keeps
+    // them only beside a competences column: alone, `Savoir-faire` names the competences).
+    if KNOWLEDGE.is_match(&t) {
+        return Some(Role::Knowledge);
     }
     let words = [
         ("bloc", Role::Activity),
@@ -80,6 +95,12 @@ fn english_role(t: &str) -> Option<Role> {
         .min_by_key(|(i, _)| *i)
         .map(|(_, r)| r)
 }
+
+/// A header cell naming knowledge: `Savoirs (associés)`, `Savoir-faire`, `Savoir-être`,
+/// `Savoirs / savoir-faire`, `Connaissances` (accents already dropped, lowercase).
+static KNOWLEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:savoirs?(?:[ -](?:faire|etre))?|connaissances?)\b(?:\s*(?:/|et|,)\s*savoirs?(?:[ -](?:faire|etre))?)*(?:\s+(?:associe|mobilise|requis)e?s?)?$").unwrap()
+});
 
 /// `N°`, `N° Fiche CP`, `Code`, `Code critère`, `Réf.`, `Numéro`, `Identifiant`.
 static NAMES_IDS: LazyLock<Regex> = LazyLock::new(|| {

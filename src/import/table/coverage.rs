@@ -77,10 +77,20 @@ fn pieces(lines: &[Line], skip: &[usize]) -> Vec<(usize, String)> {
 }
 
 /// Measures how much of `lines` is in `draft`.
-pub fn measure(lines: &[Line], header: &[usize], draft: &Draft) -> Coverage {
+/// `copies` are pieces of text that repeat the cell above them (read as merged): not
+/// counted.
+pub fn measure(
+    lines: &[Line],
+    header: &[usize],
+    copies: &[(usize, String)],
+    draft: &Draft,
+) -> Coverage {
     let mut bag = draft_words(draft);
     let mut c = Coverage::default();
     for (line, text) in pieces(lines, header) {
+        if copies.iter().any(|(l, t)| *l == line && *t == text) {
+            continue;
+        }
         // "En relation avec les compétences C.2.1 & C.2.2" alone is structure: its
         // references became the `competences` of the criteria under it.
         if super::ids::relation(&text).is_some_and(|(_, tail)| tail.is_empty()) {
@@ -187,7 +197,7 @@ mod tests {
         let lines = super::super::cells::read_document(
             "Essai\nActivités\tCompétences\nA1 Prospection\tCP 1.1 : Prospecter des clients\nPied de page\n",
         );
-        let c = measure(&lines, &[2], &draft);
+        let c = measure(&lines, &[2], &[], &draft);
         // The comment quoting «Pied de page» does not count as keeping it.
         assert_eq!(c.dropped, [(4, "Pied de page".to_owned())]);
         assert_eq!(c.total - c.kept, "Pieddepage".len());

@@ -69,7 +69,7 @@ pub fn id_of(key: &str, role: Role) -> String {
             Role::Activity => "A",
             Role::Competence => "C",
             Role::Criteria => "Cr",
-            Role::Modality | Role::Id => "",
+            Role::Modality | Role::Id | Role::Knowledge => "",
         };
         return format!("{prefix}{id}");
     }

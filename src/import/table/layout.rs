@@ -63,6 +63,16 @@ fn header_roles(cells: &[Cell]) -> Option<Vec<Option<Role>>> {
             })
         })
         .collect();
+    // Knowledge is what a competence draws on: without a competences column beside it,
+    // `Savoir-faire` names the competences themselves (as the usual order says).
+    let mut roles = roles;
+    if !roles.contains(&Some(Role::Competence)) {
+        for r in &mut roles {
+            if *r == Some(Role::Knowledge) {
+                *r = None;
+            }
+        }
+    }
     let named = roles.iter().filter(|r| r.is_some()).count();
     let ids = roles.iter().filter(|r| **r == Some(Role::Id)).count();
     (named >= 2 && named > ids).then_some(roles)
@@ -530,5 +540,35 @@ mod tests {
             assert_eq!(role_of(cell), Some(role), "{cell}");
         }
         assert_eq!(role_of("Cybersecurity administrator"), None);
+        for cell in [
+            "Savoirs",
+            "Savoir-faire",
+            "Savoir-être",
+            "Savoirs associés",
+            "Connaissances",
+        ] {
+            assert_eq!(role_of(cell), Some(Role::Knowledge), "{cell}");
+        }
+        assert_eq!(role_of("Savoir-faire techniques à maîtriser"), None);
+        assert_eq!(role_of("Intitulé du bloc"), Some(Role::Bloc));
+        assert_eq!(role_of("Blocs de compétences"), Some(Role::Activity));
+    }
+
+    /// Knowledge beside competences is left out; `Savoir-faire` without a competences
+    /// column is the competences, in the usual order (no role from the header).
+    #[test]
+    fn knowledge_only_beside_a_competences_column() {
+        let row = |cells: &[&str]| -> Vec<Cell> { cells.iter().map(|c| read_cell(c)).collect() };
+        let roles = header_roles(&row(&["Capacités", "Savoirs", "Critères"])).unwrap();
+        assert_eq!(
+            roles,
+            [
+                Some(Role::Competence),
+                Some(Role::Knowledge),
+                Some(Role::Criteria)
+            ]
+        );
+        let roles = header_roles(&row(&["Activités", "Savoir-faire", "Critères"])).unwrap();
+        assert_eq!(roles, [Some(Role::Activity), None, Some(Role::Criteria)]);
     }
 }

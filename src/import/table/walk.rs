@@ -214,6 +214,7 @@ impl Walker {
             Some(Role::Criteria) => "criteria",
             Some(Role::Bloc) => "blocs",
             Some(Role::Id) => "IDs",
+            Some(Role::Knowledge) => "knowledge",
             None => "extra",
         }
     }
@@ -234,6 +235,13 @@ impl Walker {
         {
             return;
         }
+        if let (true, Some(first)) = (heading, filled.first())
+            && !self.found.blocs.is_empty()
+            && let Some(exam) = exams::exam_row(&first.joined())
+        {
+            self.exam_row(&first.joined(), exam);
+            return;
+        }
         self.row_competences.clear();
         self.row_split.clear();
         self.row_activities.clear();
@@ -249,8 +257,12 @@ impl Walker {
             if (n == 0 && opens_bloc) || first_read.contains(&column) {
                 continue;
             }
-            if !cell.is_empty() {
+            // Knowledge (`Savoirs`) has no place in the draft: left out, listed as dropped.
+            let knowledge = self.columns.get(column).map(|c| c.role) == Some(Role::Knowledge);
+            if !cell.is_empty() && !knowledge {
+                let before = self.bloc_now().map_or(0, |b| b.criteria.len());
                 self.cell(cell, column);
+                self.one_list_per_competence(cell, before);
             } else if cell.below {
                 below.push(column);
             }
@@ -511,6 +523,8 @@ impl Walker {
             }
             Role::Modality | Role::Id => self.modality_block(block, column, first, marker),
             Role::Bloc => self.bloc_cell(&block.text, None),
+            // Never walked (`row` leaves such cells out).
+            Role::Knowledge => {}
         }
     }
 }

@@ -145,7 +145,10 @@ impl Walker {
         let title_like = block.mark == Mark::Para
             && !narrative(text)
             && !starts_lowercase(text)
-            && text.split_whitespace().count() <= 15
+            // A long one without a full stop is still a title (`Analyse statistique au
+            // service des décisions de l'entreprise (études de marché, …)`).
+            && (text.split_whitespace().count() <= 15
+                || (text.split_whitespace().count() <= 30 && !text.trim_end().ends_with('.')))
             && !text.trim_end().ends_with([':', ';', ',']);
         // In a bloc whose activities have no IDs (each numbered `<bloc>.A<n>` here), a title
         // at the top of a row that opened no activity is the next one, not the rest of the

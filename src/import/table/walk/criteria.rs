@@ -2,7 +2,7 @@
 //! paragraph when unnumbered, `•` headings under "En relation avec …" with their `-` points,
 //! and the pieces a page break cut off them.
 
-use super::super::cells::{Block, Mark};
+use super::super::cells::{Block, Cell, Mark};
 use super::super::ids;
 use super::super::label::Kind;
 use super::{
@@ -195,6 +195,46 @@ impl Walker {
                 }
             }
         }
+    }
+
+    /// A criteria cell holding as many lists as its row has competences (two competences
+    /// in one cell, `<ul>…</ul><br><ul>…</ul>` beside them), each item a criterion: the
+    /// first list is the first competence's criteria, and so on, not criteria of all.
+    /// `before` is the number of the bloc's criteria before the cell was read.
+    pub(super) fn one_list_per_competence(&mut self, cell: &Cell, before: usize) {
+        let rows = self.row_competences.clone();
+        if rows.len() < 2 || cell.lists.len() != rows.len() || cell.lists.first() != Some(&0) {
+            return;
+        }
+        let bloc = self.bloc();
+        let new = bloc.criteria.len().saturating_sub(before);
+        // One criterion per block, every one of the row's competences: items without
+        // headings, as read.
+        let all_of_row = bloc.criteria[before.min(bloc.criteria.len())..]
+            .iter()
+            .all(|c| {
+                matches!(&c.target, Target::Many(ks) if *ks == rows) && c.indicators.is_empty()
+            });
+        if new != cell.blocks.len()
+            || !all_of_row
+            || cell.blocks.iter().any(|b| b.mark == Mark::Para)
+        {
+            return;
+        }
+        for (b, c) in bloc.criteria[before..].iter_mut().enumerate() {
+            let list = cell
+                .lists
+                .iter()
+                .rposition(|&start| start <= b)
+                .unwrap_or(0);
+            c.target = Target::Row(rows[list]);
+        }
+        let line = self.line;
+        self.found.report.push(format!(
+            "line {line}: {} lists of criteria beside {} competences: one list each, in order",
+            cell.lists.len(),
+            rows.len()
+        ));
     }
 
     pub(super) fn latest_is_numbered(&mut self) -> bool {

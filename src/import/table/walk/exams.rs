@@ -2,8 +2,13 @@
 //! competence row, a numbered part `2/`, a part naming its own competences), and what each
 //! says it evaluates.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::super::cells::Block;
 use super::super::ids;
+use super::super::label::pattern;
 use super::{FoundModality, Item, Scope, Walker, starts_lowercase};
 
 impl Walker {
@@ -146,7 +151,49 @@ fn scope_said(text: &str, group: Option<usize>) -> Option<Scope> {
     }
 }
 
+/// A row across the columns that names what follows as the bloc's exam: `Modalités
+/// d'évaluation du bloc 1 : étude de cas …`, `Évaluation : …`, `Épreuve du bloc : …`. The lead
+/// is a few words (no sentence) before the colon.
+static EXAM_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"^(?i:(?:modalit[ée]s?|[ée]preuves?|[ée]valuation)(?:\s+[^\s:]+){0,5})\s*:\s*(\S.*)$")
+});
+
+/// The exam a row across the columns gives, if it names one: its text, first letter up.
+pub(super) fn exam_row(text: &str) -> Option<String> {
+    let c = EXAM_ROW.captures(text.trim())?;
+    let lead = deunicode::deunicode(&text[..c.get(1)?.start()]).to_lowercase();
+    if !(lead.contains("evaluation") || lead.contains("epreuve")) {
+        return None;
+    }
+    let rest = c[1].trim();
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
 impl Walker {
+    /// A row across the columns naming the bloc's exam (`Modalités d'évaluation du bloc 1 :
+    /// …`, at the end of the bloc's rows): an exam of the whole bloc, unless its text says
+    /// which competences (`des compétences C1 à C3`).
+    pub(super) fn exam_row(&mut self, whole: &str, text: String) {
+        let scope = scope_said(whole, None).unwrap_or(Scope::Bloc);
+        let m = self.new_modality();
+        self.took(
+            whole,
+            "an exam of the bloc (a row across the columns naming its modality)".into(),
+        );
+        if let Some(x) = self.bloc().modalities.get_mut(m) {
+            x.scope = scope;
+            x.blocks.push(Block {
+                mark: super::super::cells::Mark::Para,
+                text,
+                italic: false,
+            });
+        }
+        // The next row's exam cell, if any, starts an exam of its own.
+        self.current_modality = None;
+    }
+
     /// In a table without a competences column (`Épreuves | Critères`), an exam cell
     /// starting with an exam's ID that an earlier exam's text names (`E1 – Étude …` after
     /// `Épreuve E1`): it is that exam again, its text added there, and the row's criteria
@@ -209,5 +256,30 @@ impl Walker {
             self.current_competence = Some(*k);
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exam_row;
+
+    #[test]
+    fn a_row_naming_the_bloc_exam() {
+        assert_eq!(
+            exam_row("Modalités d’évaluation du bloc 1 : étude de cas (3 h)").as_deref(),
+            Some("Étude de cas (3 h)")
+        );
+        assert_eq!(
+            exam_row("Épreuve : soutenance orale").as_deref(),
+            Some("Soutenance orale")
+        );
+        // A bloc heading, or a sentence before a colon, is no exam row.
+        assert_eq!(exam_row("Bloc 2 : Vendre"), None);
+        assert_eq!(
+            exam_row(
+                "Modalités et conditions générales applicables aux candidats en situation de handicap : voir annexe"
+            ),
+            None
+        );
     }
 }
