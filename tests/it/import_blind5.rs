@@ -16,7 +16,7 @@
 //! criteria, though its blocs and exams were not read; its test now checks them too.
 
 use crate::common::fixture;
-use crate::import_office::{odt, zipped};
+use crate::import_office::{esc, odt, w, zipped};
 use crate::import_table::{measure_file, measure_written};
 
 const FOLDER: &str = "import/blind5";
@@ -117,98 +117,6 @@ fn agricole_txt_rows_rebuilt_the_end_of_the_table_in_doubt() {
         "{:#?}",
         imported.report
     );
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// Pieces of WordprocessingML as Word writes them.
-mod w {
-    use super::esc;
-
-    pub const NS: &str =
-        r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
-
-    pub fn p(text: &str) -> String {
-        format!(
-            r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
-            esc(text)
-        )
-    }
-
-    /// A paragraph indented under the one before (a criterion under its competence).
-    pub fn indented(text: &str) -> String {
-        format!(
-            r#"<w:p><w:pPr><w:ind w:left="284"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
-            esc(text)
-        )
-    }
-
-    /// An item of the bullet list `numId` 1.
-    pub fn bullet(text: &str) -> String {
-        format!(
-            r#"<w:p><w:pPr><w:pStyle w:val="Paragraphedeliste"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
-            esc(text)
-        )
-    }
-
-    pub const PAGE_BREAK: &str = r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
-
-    /// A cell: its paragraphs, the columns it spans, and `Some(true)` when it starts a
-    /// vertical merge, `Some(false)` when the cell above covers it.
-    pub fn tc(paras: &str, span: usize, merge: Option<bool>) -> String {
-        let mut pr = String::new();
-        if span > 1 {
-            pr += &format!(r#"<w:gridSpan w:val="{span}"/>"#);
-        }
-        match merge {
-            Some(true) => pr += r#"<w:vMerge w:val="restart"/>"#,
-            Some(false) => pr += "<w:vMerge/>",
-            None => {}
-        }
-        let paras = if paras.is_empty() { "<w:p/>" } else { paras };
-        format!("<w:tc><w:tcPr>{pr}</w:tcPr>{paras}</w:tc>")
-    }
-
-    pub fn cell(text: &str) -> String {
-        tc(&p(text), 1, None)
-    }
-
-    /// A row; `header` marks it as the row Word repeats at the top of each page.
-    pub fn tr(header: bool, cells: &[String]) -> String {
-        let pr = if header {
-            "<w:trPr><w:tblHeader/></w:trPr>"
-        } else {
-            ""
-        };
-        format!("<w:tr>{pr}{}</w:tr>", cells.concat())
-    }
-
-    pub fn tbl(columns: usize, rows: &[String]) -> String {
-        let grid = r#"<w:gridCol w:w="3000"/>"#.repeat(columns);
-        format!(
-            r#"<w:tbl><w:tblPr><w:tblStyle w:val="Grilledutableau"/><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{}</w:tbl>"#,
-            rows.concat()
-        )
-    }
-
-    /// The .docx of `body`, with a bullet list `numId` 1.
-    pub fn docx(body: &str) -> Vec<u8> {
-        let document = format!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>"#
-        );
-        let numbering = format!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
-        );
-        super::zipped(&[
-            ("[Content_Types].xml", r#"<?xml version="1.0"?><Types/>"#),
-            ("word/document.xml", &document),
-            ("word/numbering.xml", &numbering),
-        ])
-    }
 }
 
 /// Three columns; the table split in two by a page break, the second part repeating the
