@@ -17,6 +17,15 @@ const BD: &str = "business-developer";
 /// A site with the bundled referential `referential` and one candidate `x` whose passport
 /// is `passport`; returns (exit code, the candidate's report or Null, stderr).
 fn decide(referential: &str, passport: &str) -> (i32, Value, String) {
+    decide_edited(referential, |y| y, passport)
+}
+
+/// As [`decide`], the referential's YAML first changed by `edit`.
+fn decide_edited(
+    referential: &str,
+    edit: impl Fn(String) -> String,
+    passport: &str,
+) -> (i32, Value, String) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "refolio.toml", "[candidates]\nallow_gaps = true\n");
@@ -27,7 +36,7 @@ fn decide(referential: &str, passport: &str) -> (i32, Value, String) {
     write(
         root,
         &format!("content/referentials/{referential}.yaml"),
-        &yaml,
+        &edit(yaml),
     );
     write(
         root,
@@ -292,7 +301,6 @@ fn intl_no_retake_after_an_unexcused_absence() {
 /// absence ("Dans ces seuls cas une épreuve de rattrapage"); a repeated year is open to a
 /// bloc not validated, whatever the reason.
 #[test]
-#[ignore = "audit: 004 'Dans le cadre d'un redoublement : le candidat suit les modules du ou des blocs non-validés et repasse […] les évaluations de blocs': expected the repeated year to count for a bloc failed by an unexcused absence, refolio refuses it (no retake after `absent`)"]
 fn intl_repeat_year_after_an_unexcused_absence() {
     let c = ok(
         INTL,
@@ -429,7 +437,6 @@ fn intl_fraud_voids_the_session() {
 /// "Pour obtenir la validation totale ou partielle du titre il devra, après un délai de
 /// carence de 6 mois, repasser l'ensemble des évaluations de blocs à la prochaine session."
 #[test]
-#[ignore = "audit: 004 'repasser l'ensemble des évaluations de blocs à la prochaine session': expected full after the blocs are retaken, refolio gives undecided (the professional evaluation voided with the session, then missing)"]
 fn intl_after_fraud_the_next_session_can_validate() {
     let c = ok(
         INTL,
@@ -622,7 +629,6 @@ fn intl_jury_overrules_the_proposal() {
 /// notation de la grille d'évaluation entreprise": a penalty is for the tutor's grid, not
 /// for a bloc exam.
 #[test]
-#[ignore = "audit: 004 'Tout manque d'assiduité non justifié […] sera sanctionné par une diminution de la notation de la grille d'évaluation entreprise': expected a penalty on a bloc mark to be refused, refolio applies it"]
 fn intl_penalty_only_on_the_company_grid() {
     refused(
         INTL,
@@ -980,7 +986,6 @@ fn intl_partial_keeps_only_the_blocs_at_10_of_20() {
 /// The text says nothing of which mark counts when a retake gives an exam a lower mark than
 /// the first session: whatever refolio keeps is its default, and must be said as one.
 #[test]
-#[ignore = "audit: 004 'le candidat repasse uniquement les évaluations de blocs' (silent on which mark counts): expected a stated default, refolio keeps the latest mark silently (defaults [])"]
 fn intl_retake_lower_mark_is_a_stated_default() {
     let c = ok(
         INTL,
@@ -992,7 +997,7 @@ fn intl_retake_lower_mark_is_a_stated_default() {
     );
     assert_eq!(bloc(&c, "B2"), "not-validated");
     assert!(
-        !defaults(&c).is_empty(),
+        defaults(&c).contains(&"default_keep_latest"),
         "which of the two marks of E2.1 counts is refolio's default: {}",
         all_text(&c)
     );
@@ -1005,7 +1010,6 @@ fn intl_retake_lower_mark_is_a_stated_default() {
 /// its own; the bloc of the repeated year is left to the jury (undecided), or counted with
 /// the default said — never an error.
 #[test]
-#[ignore = "audit: 004 'Dans le cadre d'un redoublement […]' (silent on whether it counts against 'une seule fois par bloc'): expected no error (the jury, or a stated default), refolio refuses the passport on its own default"]
 fn intl_repeat_after_a_retake_is_not_refused() {
     let (code, c, stderr) = decide(
         INTL,
@@ -1016,7 +1020,23 @@ fn intl_repeat_after_a_retake_is_not_refused() {
          - session: 2027-06-15\n  kind: repeat\n  marks: { B1: 70 }\n",
     );
     assert_eq!(code, 0, "{stderr}");
-    assert_ne!(bloc(&c, "B1"), "not-validated", "{}", all_text(&c));
+    assert_eq!(bloc(&c, "B1"), "undecided", "{}", all_text(&c));
+    assert!(
+        all_text(&c).contains("reason_repeat_unsettled"),
+        "{}",
+        all_text(&c)
+    );
+    assert_eq!(kind(&c), "undecided");
+    // A repeated year that would not validate the bloc anyway leaves it failed.
+    let c = ok(
+        INTL,
+        "route: apprenticeship\ncompany_time: { hours: 1000 }\nattempts:\n\
+         - session: 2026-06-18\n  marks: { B1: 30, B2: 135, B3: 150, B4: 105, B5: validated }\n\
+         \x20 professional_parts: { ecrit: 45, oral: 75, tuteur: 30 }\n\
+         - session: 2026-09-15\n  kind: retake\n  marks: { B1: 35 }\n\
+         - session: 2027-06-15\n  kind: repeat\n  marks: { B1: 45 }\n",
+    );
+    assert_eq!(bloc(&c, "B1"), "not-validated", "{}", all_text(&c));
 }
 
 /// "Tout candidat dont la fraude est avérée voit sa session d'évaluation invalidée, il ne
@@ -1024,7 +1044,6 @@ fn intl_repeat_after_a_retake_is_not_refused() {
 /// repasser l'ensemble des évaluations de blocs": the professional evaluation is not a bloc
 /// evaluation and is not to be given again; the fraud is at a bloc exam (E2.1).
 #[test]
-#[ignore = "audit: 004 'il ne valide aucun bloc […] repasser l'ensemble des évaluations de blocs': expected the professional evaluation kept after a fraud at a bloc exam, refolio voids it (pending, undecided)"]
 fn intl_fraud_at_a_bloc_exam_keeps_the_professional_evaluation() {
     let c = ok(
         INTL,
@@ -1231,7 +1250,6 @@ fn intl_dossier_shows_the_proposal_and_the_jury() {
 /// "Toutes les évaluations de Bloc doivent être respectées même si elles font l'objet
 /// d'aménagement (durée, déroulé.)": source 004 accommodates a bloc exam, never waives it.
 #[test]
-#[ignore = "audit: 004 'Toutes les évaluations de Bloc doivent être respectées même si elles font l'objet d'aménagement': expected an exempted bloc exam to be refused, refolio accepts it and judges the bloc (and the title) on the other exams: full"]
 fn intl_bloc_exam_cannot_be_exempted() {
     refused(
         INTL,
@@ -1248,7 +1266,6 @@ fn intl_bloc_exam_cannot_be_exempted() {
 /// at the defence ("la non-présentation à la soutenance, induisent la non-obtention de la
 /// certification"), a retake of the defence is not offered.
 #[test]
-#[ignore = "audit: 004 'Motifs recevables de non-présentation aux évaluations de bloc et professionnelle […] Dans ces seuls cas une épreuve de rattrapage': expected a retake of the defence after an unexcused absence refused, refolio counts it: full"]
 fn intl_no_retake_of_the_defence_after_an_unexcused_absence() {
     let (code, c, _) = decide(
         INTL,
@@ -1258,4 +1275,37 @@ fn intl_no_retake_of_the_defence_after_an_unexcused_absence() {
          - session: 2026-09-15\n  kind: retake\n  professional_parts: { oral: 75 }\n",
     );
     assert!(code == 1 || kind(&c) != "full", "{}", all_text(&c));
+}
+
+/// Where a referential does provide for it (`exam_exemptions: true`), an exam exempted by
+/// the jury takes its points out of the bloc's and the grid's.
+#[test]
+fn exam_exemption_where_the_referential_states_it() {
+    let (code, c, stderr) = decide_edited(
+        INTL,
+        |y| y.replacen("rules:\n", "rules:\n  exam_exemptions: true\n", 1),
+        &intl(
+            "{ B1: 60, E2.1: 100, E2.2: { result: exempted, reason: Handicap }, E2.3: 15, B3: 150, \
+             B4: 105, B5: validated }",
+            GOOD_PRO,
+        ),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(bloc(&c, "B2"), "validated", "{}", all_text(&c));
+    assert!(all_text(&c).contains("Handicap"), "{}", all_text(&c));
+}
+
+/// `penalties_on` names what the penalties apply to; an unknown item is a located error.
+#[test]
+fn penalties_on_an_unknown_item_is_an_error() {
+    let (code, _, stderr) = decide_edited(
+        INTL,
+        |y| y.replace("penalties_on: [tuteur]", "penalties_on: [tutor]"),
+        "route: apprenticeship\n",
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("error: `tutor` is no bloc, exam or part of the professional evaluation"),
+        "{stderr}"
+    );
 }
