@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::bloc::{BlocCase, BlocVerdict, Exam, bloc_outcome};
 use super::company::company_time;
-use super::history::{Merged, Refusal, admissible, merge, refusal_reason, void_reason, voided};
+use super::history::{
+    Merged, Refusal, admissible, merge, refusal_reason, remarked, void_reason, voided,
+};
 use super::rules::{CriterionStatus, Reason, Verdict, competence_outcome};
 use super::title::{Condition, Decision, TitleBloc, interview, professional, title_decision};
 use crate::config::CandidatesConfig;
@@ -168,15 +170,8 @@ pub fn dossier(
         let mut history_reasons = Vec::new();
         for (i, why) in &refused {
             history_reasons.push(refusal_reason(&session_of(*i), why));
-            let why = match why {
-                Refusal::Limit(1) => "the referential allows one retake per bloc".to_owned(),
-                Refusal::Limit(n) => format!("the referential allows {n} retakes per bloc"),
-                Refusal::NoRetake(s) => {
-                    format!("the referential offers no retake after `{}`", s.name())
-                }
-                // Not refused: the bloc's reasoning leaves it to the jury.
-                Refusal::Unsettled(_) => continue,
-            };
+            // An unsettled repeat is not refused: the bloc's reasoning leaves it to the jury.
+            let Some(why) = why.message() else { continue };
             diags.push(Diagnostic::error(
                 Kind::Rule,
                 Some(candidate.attempts[*i].at.clone()),
@@ -433,28 +428,6 @@ pub fn dossier(
         reasons,
         jury_differs,
     }
-}
-
-/// Whether a session counted for bloc `b` marks a bloc or exam lower than an earlier
-/// counted one did: which mark counts then decides, and the referential may not say.
-fn remarked(r: &Referential, attempts: &[crate::model::Attempt], used: &[usize], b: usize) -> bool {
-    type Get<'a> = &'a dyn Fn(&crate::model::Attempt) -> Option<&crate::model::ItemResult>;
-    let points = |x: Option<&crate::model::ItemResult>| x.and_then(|x| x.outcome.points());
-    used.iter().enumerate().skip(1).any(|(n, &i)| {
-        let lower = |get: Get| {
-            points(get(&attempts[i])).is_some_and(|later| {
-                used[..n]
-                    .iter()
-                    .any(|&j| points(get(&attempts[j])).is_some_and(|earlier| later < earlier))
-            })
-        };
-        lower(&|a| a.blocs.get(&b))
-            || r.modalities
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.bloc == b)
-                .any(|(m, _)| lower(&|a| a.modalities.get(&m)))
-    })
 }
 
 /// One bloc on the results in effect: its competence rows and its outcome.

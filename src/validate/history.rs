@@ -317,6 +317,42 @@ pub fn admissible(
     (used, refused)
 }
 
+impl Refusal {
+    /// The error a refused session gives; `None` for a repeat left to the jury.
+    pub fn message(&self) -> Option<String> {
+        Some(match self {
+            Refusal::Limit(1) => "the referential allows one retake per bloc".to_owned(),
+            Refusal::Limit(n) => format!("the referential allows {n} retakes per bloc"),
+            Refusal::NoRetake(s) => {
+                format!("the referential offers no retake after `{}`", s.name())
+            }
+            Refusal::Unsettled(_) => return None,
+        })
+    }
+}
+
+/// Whether a session counted for bloc `b` marks a bloc or exam lower than an earlier
+/// counted one did: which mark counts then decides, and the referential may not say.
+pub fn remarked(r: &Referential, attempts: &[Attempt], used: &[usize], b: usize) -> bool {
+    type Get<'a> = &'a dyn Fn(&Attempt) -> Option<&ItemResult>;
+    let points = |x: Option<&ItemResult>| x.and_then(|x| x.outcome.points());
+    used.iter().enumerate().skip(1).any(|(n, &i)| {
+        let lower = |get: Get| {
+            points(get(&attempts[i])).is_some_and(|later| {
+                used[..n]
+                    .iter()
+                    .any(|&j| points(get(&attempts[j])).is_some_and(|earlier| later < earlier))
+            })
+        };
+        lower(&|a| a.blocs.get(&b))
+            || r.modalities
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.bloc == b)
+                .any(|(m, _)| lower(&|a| a.modalities.get(&m)))
+    })
+}
+
 /// The reason a refused session shows.
 pub fn refusal_reason(session: &str, why: &Refusal) -> Reason {
     match why {

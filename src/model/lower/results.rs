@@ -202,7 +202,9 @@ impl CandidateLowering<'_> {
                         own_scale: false,
                         verdict: true,
                     };
-                    attempt.final_interview = self.result(value, &item);
+                    attempt.final_interview = self
+                        .result(value, &item)
+                        .filter(|r| self.exam_exemption_allowed(value, r));
                 }
             }
         }
@@ -218,6 +220,24 @@ impl CandidateLowering<'_> {
                 .substitutions
                 .iter()
                 .any(|s| s.applies(self.route, presented, b) && !s.keeps_criteria);
+            let dossier = self
+                .r
+                .rules
+                .substitutions
+                .iter()
+                .find(|s| s.applies(self.route, presented, b) && s.keeps_criteria);
+            if let (false, Some(s)) = (allowed, dossier) {
+                self.error(
+                    Kind::Rule,
+                    id,
+                    format!(
+                        "the « {} » replaces the exams of {key} for this candidate, but the criteria still decide the bloc: it has no result of its own",
+                        s.title
+                    ),
+                    Some("remove this line and record the bloc's criteria under `criteria:`".into()),
+                );
+                continue;
+            }
             if !allowed {
                 let offered: Vec<String> = self
                     .r
@@ -266,8 +286,8 @@ impl CandidateLowering<'_> {
         attempt
     }
 
-    /// An `exempted` exam, bloc or substitute only where the referential lets the jury
-    /// exempt one (`exam_exemptions`); an error otherwise, the result left out.
+    /// An `exempted` exam, bloc, substitute or final interview only where the referential
+    /// lets the jury exempt one (`exam_exemptions`); an error otherwise, the result left out.
     fn exam_exemption_allowed<T>(&mut self, at: &Spanned<T>, result: &ItemResult) -> bool {
         if result.outcome != Outcome::Status(Status::Exempted)
             || self.r.rules.exam_exemptions == Some(true)
@@ -278,7 +298,7 @@ impl CandidateLowering<'_> {
             Kind::Rule,
             at,
             format!(
-                "referential `{}` does not provide for exempting a candidate from an exam or a bloc",
+                "referential `{}` does not provide for exempting a candidate from an exam, a bloc or the final interview",
                 self.r.id
             ),
             Some(
