@@ -507,3 +507,17 @@ fn penalties_on_an_unknown_item_is_an_error() {
         "{stderr}"
     );
 }
+
+/// "Le portefeuille de preuves, s'appuyant sur les outils présentés dans le chapitre
+/// «LIVRET 2 VAE », complété et signé par le candidat est transmis au jury. Celui-ci
+/// n'ayant pas participé à la formation ou à l'accompagnement (VAE) de l'apprenant.": a VAE
+/// candidate's bloc is validated on the portfolio too.
+#[test]
+fn intl_vae_portfolio_validates_a_bloc() {
+    let c = ok(
+        INTL,
+        "route: vae\nblocs: [B1]\nsession: 2026-06-18\nresults:\n  substitutes: { B1: validated }\n",
+    );
+    assert_eq!(bloc(&c, "B1"), "validated", "{}", all_text(&c));
+    assert_eq!(awarded(&c), ["B1"]);
+}

@@ -341,3 +341,25 @@ fn dc_grand_oral_cannot_be_exempted() {
         "{e}"
     );
 }
+
+/// Source 000 does not say whether blocs are certified apart: a candidate presenting bloc 2
+/// alone keeps it by refolio's default, said.
+#[test]
+fn dc_one_bloc_presented_keeps_it_by_a_stated_default() {
+    let mut p = String::from(
+        "route: apprenticeship\nblocs: [B2]\nsession: 2026-06-18\nresults:\n  criteria:\n",
+    );
+    for (c, n) in [("2.1", 5), ("2.2", 7), ("2.3", 8)] {
+        for i in 1..=n {
+            p.push_str(&format!("    Cr{c}.{i}: true\n"));
+        }
+    }
+    let c = ok(DC, &p);
+    assert_eq!(kind(&c), "partial", "{}", all_text(&c));
+    assert_eq!(awarded(&c), ["B2"]);
+    assert!(
+        defaults(&c).contains(&"default_partial"),
+        "{:?}",
+        defaults(&c)
+    );
+}
