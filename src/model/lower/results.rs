@@ -2,8 +2,9 @@
 //! history) with its marks, statuses, verdicts, penalties, professional evaluation, final
 //! interview and substitutes (each value made in [`super::outcome`]). Everything the referential's
 //! rules do not provide for is a located error here: a mark for an item without points, a
-//! penalty it does not list, an exemption of the professional evaluation on a route it does
-//! not name, a substitute no substitution allows.
+//! penalty it does not list, an exemption of the professional evaluation (or a part) on a
+//! route it does not name, an exempted exam, bloc or final interview without
+//! `exam_exemptions`, a substitute no substitution allows.
 
 use serde_saphyr::Spanned;
 
