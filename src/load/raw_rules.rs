@@ -23,12 +23,17 @@ pub struct RawRules {
     pub final_interview: Option<RawFinalInterview>,
     pub partial_certification: Option<S<bool>>,
     pub exemptions: Option<S<bool>>,
+    /// The jury may exempt a candidate from an exam or a whole bloc.
+    pub exam_exemptions: Option<S<bool>>,
     pub statuses: Option<RawStatuses>,
     pub retakes: Option<RawRetakes>,
     /// The minimum period in company the title needs.
     pub company_time: Option<S<RawCompanyTime>>,
     #[serde(default)]
     pub penalties: Vec<S<u32>>,
+    /// The items the penalties apply to (004: the tutor's grid); empty: any mark.
+    #[serde(default)]
+    pub penalties_on: Vec<S<String>>,
     #[serde(default)]
     pub substitutions: Vec<RawSubstitution>,
     /// The certification jury's composition.

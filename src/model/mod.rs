@@ -168,6 +168,11 @@ pub struct Rules {
     pub professional_evaluation: Option<ProfessionalEvaluation>,
     pub partial_certification: Option<bool>,
     pub exemptions: Option<bool>,
+    /// The jury may exempt a candidate from an exam or a whole bloc (`exempted`): stated by
+    /// the referential, never assumed (004: "Toutes les évaluations de Bloc doivent être
+    /// respectées même si elles font l'objet d'aménagement").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exam_exemptions: Option<bool>,
     /// The pass mark as an average (`10/20`): lets the grid be decided on the points that
     /// apply when an item does not (exempted), as "10 de moyenne générale" says.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -190,6 +195,11 @@ pub struct Rules {
     /// Penalties the referential provides for, in % of the mark (004: 5, 10, 15).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub penalties: Vec<u32>,
+    /// The items the penalties apply to, by ID (a part of the professional evaluation, a
+    /// bloc, an exam, `professional_evaluation`); empty: any mark. 004: "une diminution de
+    /// la notation de la grille d'évaluation entreprise", the tutor's part.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub penalties_on: Vec<String>,
     /// The certification jury's composition.
     #[serde(skip_serializing_if = "is_unstated")]
     pub jury: JuryRules,

@@ -231,6 +231,10 @@ pub struct Retakes {
     /// Of two marks of an exam, the better counts ("la meilleure note est retenue"); else
     /// the later.
     pub keep_best: bool,
+    /// Whether the referential states which mark counts (`keep`); otherwise the later one
+    /// does, said as refolio's default.
+    #[serde(skip)]
+    pub keep_stated: bool,
     /// A retake's mark is capped at this share of the item's points (`10/20`).
     pub cap: Option<(f64, f64)>,
     /// A retake presents the bloc evaluations only: the professional evaluation, its parts

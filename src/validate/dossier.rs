@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::bloc::{BlocCase, BlocVerdict, Exam, bloc_outcome};
 use super::company::company_time;
-use super::history::{Merged, admissible, merge, refusal_reason, void_reason, voided};
+use super::history::{
+    Merged, Refusal, admissible, merge, refusal_reason, remarked, void_reason, voided,
+};
 use super::rules::{CriterionStatus, Reason, Verdict, competence_outcome};
 use super::title::{Condition, Decision, TitleBloc, interview, professional, title_decision};
 use crate::config::CandidatesConfig;
@@ -168,22 +170,16 @@ pub fn dossier(
         let mut history_reasons = Vec::new();
         for (i, why) in &refused {
             history_reasons.push(refusal_reason(&session_of(*i), why));
+            // An unsettled repeat is not refused: the bloc's reasoning leaves it to the jury.
+            let Some(why) = why.message() else { continue };
             diags.push(Diagnostic::error(
                 Kind::Rule,
                 Some(candidate.attempts[*i].at.clone()),
                 format!(
-                    "{}: the session of {} cannot count for bloc {}: {}",
+                    "{}: the session of {} cannot count for bloc {}: {why}",
                     candidate.id,
                     session_of(*i),
                     r.blocs[b].id,
-                    match why {
-                        super::history::Refusal::Limit(1) =>
-                            "the referential allows one retake per bloc".to_owned(),
-                        super::history::Refusal::Limit(n) =>
-                            format!("the referential allows {n} retakes per bloc"),
-                        super::history::Refusal::NoRetake(s) =>
-                            format!("the referential offers no retake after `{}`", s.name()),
-                    }
                 ),
             ));
         }
@@ -198,7 +194,17 @@ pub fn dossier(
             .chain(refused.iter().map(|(i, _)| i))
             .skip(1)
             .any(|&i| candidate.attempts[i].kind == crate::model::AttemptKind::Repeat);
+        if rules.retakes.as_ref().is_some_and(|x| !x.keep_stated)
+            && remarked(r, &candidate.attempts, &used, b)
+        {
+            history_reasons.push(Reason::new("default_keep_latest", &[]));
+        }
+        let unsettled = refused.iter().find_map(|(i, why)| match why {
+            Refusal::Unsettled(_) => Some(*i),
+            _ => None,
+        });
         if repeat_later
+            && unsettled.is_none()
             && rules
                 .retakes
                 .as_ref()
@@ -257,6 +263,29 @@ pub fn dossier(
                 (None, outcome, rows)
             }
         };
+        // A repeated year the rules neither admit nor refuse: when it would validate the
+        // bloc, the bloc is the jury's to decide.
+        if let Some(u) = unsettled
+            && outcome.verdict != Verdict::Validated
+        {
+            let merged = merge(
+                rules,
+                candidate.attempts[..=u]
+                    .iter()
+                    .zip(&void)
+                    .filter(|(_, v)| v.is_none())
+                    .map(|(a, _)| a),
+            );
+            if void[u].is_none()
+                && decide_bloc(candidate, r, b, &merged).1.verdict == Verdict::Validated
+            {
+                outcome.verdict = Verdict::Undecided;
+                outcome.blocks_title = false;
+                outcome.eliminatory = false;
+                // Which mark counts, the first sessions' or the repeat's, is the jury's.
+                outcome.mark = None;
+            }
+        }
         let awarded = decided_by
             .filter(|_| outcome.verdict == Verdict::Validated)
             .and_then(|i| candidate.attempts[i].session.clone());
@@ -323,30 +352,36 @@ pub fn dossier(
     if !candidate.unread_evidence {
         diags.extend(gaps.into_vec());
     }
-    // The professional evaluation and the final interview: their latest results.
-    let merged = merge(
-        rules,
-        candidate
-            .attempts
-            .iter()
-            .zip(&void)
-            .filter(|(_, v)| v.is_none())
-            .map(|(a, _)| a),
-    );
-    for refused in &merged.refused {
-        diags.push(
-            Diagnostic::error(
-                Kind::Rule,
-                Some(refused.at.clone()),
+    // The professional evaluation and the final interview: their latest results. A voided
+    // session voids its blocs ("il ne valide aucun bloc"), not these: they are not bloc
+    // evaluations, and what is to be passed again is "l'ensemble des évaluations de blocs".
+    // A fraud at one of them is its own status, which fails it.
+    let merged = merge(rules, &candidate.attempts);
+    for (refused, barred) in &merged.refused {
+        let (message, help) = match barred {
+            Some(s) => (
+                format!(
+                    "{}: the referential offers no retake after `{}`, so this result does not count: the earlier one stands",
+                    candidate.id,
+                    s.name()
+                ),
+                format!(
+                    "its rules say `{}: {{ retake: false }}` for the professional evaluation: remove this result",
+                    s.name()
+                ),
+            ),
+            None => (
                 format!(
                     "{}: a retake presents the bloc evaluations only, so this result does not count: the earlier one stands",
                     candidate.id
                 ),
-            )
-            .with_suggestion(Some(
                 "the referential says `retakes: { blocs_only: true }`: remove it, or give it in the session it belongs to"
                     .to_owned(),
-            )),
+            ),
+        };
+        diags.push(
+            Diagnostic::error(Kind::Rule, Some(refused.at.clone()), message)
+                .with_suggestion(Some(help)),
         );
     }
     let parts = merged.professional_parts(rules);

@@ -25,9 +25,9 @@ pub struct Merged<'a> {
     pub parts: BTreeMap<usize, Cow<'a, ItemResult>>,
     pub professional: Option<Cow<'a, ItemResult>>,
     pub interview: Option<Cow<'a, ItemResult>>,
-    /// Results of a retake that the referential's `blocs_only` leaves out: the earlier
-    /// result stands.
-    pub refused: Vec<&'a ItemResult>,
+    /// Results of a retake the rules leave out — by `blocs_only`, or after a status whose
+    /// rule offers no retake (that status) —: the earlier result stands.
+    pub refused: Vec<(&'a ItemResult, Option<Status>)>,
 }
 
 impl<'a> Merged<'a> {
@@ -67,7 +67,10 @@ impl Retaking<'_> {
     /// the blocs only and `old`'s status offers no retake.
     fn reopens(self, old: Option<&ItemResult>, kind: AttemptKind) -> bool {
         let Some(old) = old else { return true };
-        if !self.blocs_only || kind != AttemptKind::Retake {
+        if kind != AttemptKind::Retake || self.barred(Some(old), kind).is_some() {
+            return kind != AttemptKind::Retake;
+        }
+        if !self.blocs_only {
             return true;
         }
         old.outcome
@@ -75,6 +78,14 @@ impl Retaking<'_> {
             .and_then(|s| self.rules.status_rule(Scope::Professional, s))
             .and_then(|rule| rule.retake)
             == Some(true)
+    }
+
+    /// The status of `old` when its rule offers no retake (`retake: false`) and the session
+    /// is a retake (004: "Dans ces seuls cas une épreuve de rattrapage sera proposée").
+    fn barred(self, old: Option<&ItemResult>, kind: AttemptKind) -> Option<Status> {
+        let status = old?.outcome.status()?;
+        let rule = self.rules.status_rule(Scope::Professional, status)?;
+        (kind == AttemptKind::Retake && rule.retake == Some(false)).then_some(status)
     }
 
     /// `new`, a result of a session of `kind`, in place of `old`.
@@ -160,13 +171,13 @@ pub fn merge<'a>(rules: &Rules, attempts: impl IntoIterator<Item = &'a Attempt>)
             .standing
                 == Standing::Failed;
         for (k, v) in &a.professional_parts {
-            if how.reopens(m.parts.get(k).map(AsRef::as_ref), a.kind)
-                || (failed && again.contains(k))
-            {
+            let old = m.parts.get(k).map(AsRef::as_ref);
+            let barred = how.barred(old, a.kind);
+            if how.reopens(old, a.kind) || (failed && again.contains(k) && barred.is_none()) {
                 let old = m.parts.remove(k);
                 m.parts.insert(*k, how.pick(old, v, a.kind));
             } else {
-                m.refused.push(v);
+                m.refused.push((v, barred));
             }
         }
         for (new, into) in [
@@ -177,7 +188,7 @@ pub fn merge<'a>(rules: &Rules, attempts: impl IntoIterator<Item = &'a Attempt>)
             if how.reopens(into.as_deref(), a.kind) {
                 *into = Some(how.pick(into.take(), new, a.kind));
             } else {
-                m.refused.push(new);
+                m.refused.push((new, how.barred(into.as_deref(), a.kind)));
             }
         }
     }
@@ -244,6 +255,9 @@ pub enum Refusal {
     Limit(u32),
     /// After a status the referential says gives no retake.
     NoRetake(Status),
+    /// A repeated year beyond the limit, where the referential does not say whether a
+    /// repeat is one of the retakes it limits: not refused, left to the jury.
+    Unsettled(u32),
 }
 
 /// Which sessions holding a bloc may count, in order, and those refused. A session after a
@@ -274,25 +288,69 @@ pub fn admissible(
             let rule = rules.status_rule(Scope::Exams, *s)?;
             rule.retake.map(|offered| (*s, offered))
         });
+        let repeat = attempts[i].kind == AttemptKind::Repeat;
+        let repeats_counted = rules.retakes.as_ref().and_then(|x| x.repeats_counted);
         match offered {
-            Some((s, false)) => {
+            // "retake: false" bars a rattrapage; a repeated year (redoublement) is another
+            // way back, which 004 opens to "les blocs non-validés" whatever failed them.
+            Some((s, false)) if !repeat => {
                 refused.push((i, Refusal::NoRetake(s)));
                 continue;
             }
             Some((_, true)) => {}
-            None if attempts[i].kind == AttemptKind::Repeat
-                && rules.retakes.as_ref().and_then(|x| x.repeats_counted) == Some(false) => {}
-            None => retakes += 1,
+            _ if repeat && repeats_counted == Some(false) => {}
+            _ => retakes += 1,
         }
         if let Some(limit) = rules.retakes.as_ref().and_then(|x| x.per_bloc)
             && retakes > limit
         {
-            refused.push((i, Refusal::Limit(limit)));
+            let why = if repeat && repeats_counted.is_none() {
+                Refusal::Unsettled(limit)
+            } else {
+                Refusal::Limit(limit)
+            };
+            refused.push((i, why));
             continue;
         }
         used.push(i);
     }
     (used, refused)
+}
+
+impl Refusal {
+    /// The error a refused session gives; `None` for a repeat left to the jury.
+    pub fn message(&self) -> Option<String> {
+        Some(match self {
+            Refusal::Limit(1) => "the referential allows one retake per bloc".to_owned(),
+            Refusal::Limit(n) => format!("the referential allows {n} retakes per bloc"),
+            Refusal::NoRetake(s) => {
+                format!("the referential offers no retake after `{}`", s.name())
+            }
+            Refusal::Unsettled(_) => return None,
+        })
+    }
+}
+
+/// Whether a session counted for bloc `b` marks a bloc or exam lower than an earlier
+/// counted one did: which mark counts then decides, and the referential may not say.
+pub fn remarked(r: &Referential, attempts: &[Attempt], used: &[usize], b: usize) -> bool {
+    type Get<'a> = &'a dyn Fn(&Attempt) -> Option<&ItemResult>;
+    let points = |x: Option<&ItemResult>| x.and_then(|x| x.outcome.points());
+    used.iter().enumerate().skip(1).any(|(n, &i)| {
+        let lower = |get: Get| {
+            points(get(&attempts[i])).is_some_and(|later| {
+                used[..n]
+                    .iter()
+                    .any(|&j| points(get(&attempts[j])).is_some_and(|earlier| later < earlier))
+            })
+        };
+        lower(&|a| a.blocs.get(&b))
+            || r.modalities
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.bloc == b)
+                .any(|(m, _)| lower(&|a| a.modalities.get(&m)))
+    })
 }
 
 /// The reason a refused session shows.
@@ -308,6 +366,10 @@ pub fn refusal_reason(session: &str, why: &Refusal) -> Reason {
             &[("session", session.to_owned()), ("limit", String::new())],
         )
         .label("why", s.label_key()),
+        Refusal::Unsettled(n) => Reason::new(
+            "reason_repeat_unsettled",
+            &[("session", session.to_owned()), ("limit", n.to_string())],
+        ),
     }
 }
 

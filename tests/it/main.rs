@@ -11,6 +11,7 @@ mod common;
 mod corpus;
 mod credentials;
 mod decision;
+mod decision_audit;
 mod decision_company;
 mod decision_retakes;
 mod diagnostics;

@@ -134,6 +134,7 @@ impl Lowering<'_> {
             professional_evaluation: professional,
             partial_certification: raw.partial_certification.as_ref().map(|b| b.value),
             exemptions: raw.exemptions.as_ref().map(|b| b.value),
+            exam_exemptions: raw.exam_exemptions.as_ref().map(|b| b.value),
             ..Rules::default()
         }
     }

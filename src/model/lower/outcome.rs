@@ -61,6 +61,23 @@ impl CandidateLowering<'_> {
                 },
                 Some(p),
             ) => {
+                let on = &self.r.rules.penalties_on;
+                if !on.is_empty() && !on.contains(&item.key) {
+                    self.error(
+                        Kind::Rule,
+                        value,
+                        format!(
+                            "the referential's penalties apply to {}, not to {}",
+                            on.join(", "),
+                            item.what
+                        ),
+                        Some(
+                            "remove the penalty, or give it where the referential provides for it"
+                                .into(),
+                        ),
+                    );
+                    return None;
+                }
                 if !self.r.rules.penalties.contains(&p) {
                     let listed: Vec<String> = self
                         .r

@@ -241,6 +241,7 @@ impl Lowering<'_> {
             self.r.rules.retakes = Some(Retakes {
                 per_bloc: r.per_bloc.as_ref().map(|p| p.value),
                 keep_best,
+                keep_stated: r.keep.is_some(),
                 cap,
                 blocs_only,
                 professional_again,
@@ -260,6 +261,32 @@ impl Lowering<'_> {
                 );
             }
             self.r.rules.penalties.push(p.value);
+        }
+        for id in &raw.penalties_on {
+            let key = id.value.trim();
+            let part = self
+                .r
+                .rules
+                .professional_evaluation
+                .as_ref()
+                .is_some_and(|p| {
+                    key == "professional_evaluation" || p.parts.iter().any(|x| x.id == key)
+                });
+            let item = matches!(
+                self.r.lookup(key),
+                Some(ItemRef::Bloc(_) | ItemRef::Modality(_))
+            );
+            if !part && !item {
+                self.error(
+                    Kind::DanglingReference,
+                    id,
+                    format!(
+                        "`{key}` is no bloc, exam or part of the professional evaluation a penalty could apply to"
+                    ),
+                );
+                continue;
+            }
+            self.r.rules.penalties_on.push(key.to_owned());
         }
         for s in &raw.substitutions {
             let routes = s

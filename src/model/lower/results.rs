@@ -2,8 +2,9 @@
 //! history) with its marks, statuses, verdicts, penalties, professional evaluation, final
 //! interview and substitutes (each value made in [`super::outcome`]). Everything the referential's
 //! rules do not provide for is a located error here: a mark for an item without points, a
-//! penalty it does not list, an exemption of the professional evaluation on a route it does
-//! not name, a substitute no substitution allows.
+//! penalty it does not list, an exemption of the professional evaluation (or a part) on a
+//! route it does not name, an exempted exam, bloc or final interview without
+//! `exam_exemptions`, a substitute no substitution allows.
 
 use serde_saphyr::Spanned;
 
@@ -18,6 +19,8 @@ use crate::model::{BlocValidation, ItemRef, Status};
 pub(super) struct Item {
     /// How messages name it: "bloc B1", "exam E2.1".
     pub(super) what: String,
+    /// Its ID, as `penalties_on` names it.
+    pub(super) key: String,
     /// Its scale; `None`: no mark, except on a module's own scale.
     pub(super) points: Option<u32>,
     /// A module: marked `x/y` on its own scale (10, 20 or 30), no points in the referential.
@@ -123,6 +126,7 @@ impl CandidateLowering<'_> {
                 Some(p) => {
                     let item = Item {
                         what: "the professional evaluation".into(),
+                        key: "professional_evaluation".into(),
                         points: Some(p.points),
                         own_scale: false,
                         verdict: false,
@@ -166,11 +170,14 @@ impl CandidateLowering<'_> {
             };
             let item = Item {
                 what: format!("part {key} of the professional evaluation"),
+                key: key.to_owned(),
                 points: Some(p.parts[part].points),
                 own_scale: false,
                 verdict: false,
             };
-            if let Some(r) = self.result(value, &item) {
+            if let Some(r) = self.result(value, &item)
+                && self.part_exemption_allowed(value, &r, &p.exemptible_routes)
+            {
                 attempt.professional_parts.insert(part, r);
             }
         }
@@ -191,11 +198,14 @@ impl CandidateLowering<'_> {
                 Some(f) => {
                     let item = Item {
                         what: format!("the final interview ({})", f.title),
+                        key: "final_interview".into(),
                         points: f.points,
                         own_scale: false,
                         verdict: true,
                     };
-                    attempt.final_interview = self.result(value, &item);
+                    attempt.final_interview = self
+                        .result(value, &item)
+                        .filter(|r| self.exam_exemption_allowed(value, r));
                 }
             }
         }
@@ -211,6 +221,24 @@ impl CandidateLowering<'_> {
                 .substitutions
                 .iter()
                 .any(|s| s.applies(self.route, presented, b) && !s.keeps_criteria);
+            let dossier = self
+                .r
+                .rules
+                .substitutions
+                .iter()
+                .find(|s| s.applies(self.route, presented, b) && s.keeps_criteria);
+            if let (false, Some(s)) = (allowed, dossier) {
+                self.error(
+                    Kind::Rule,
+                    id,
+                    format!(
+                        "the « {} » replaces the exams of {key} for this candidate, but the criteria still decide the bloc: it has no result of its own",
+                        s.title
+                    ),
+                    Some("remove this line and record the bloc's criteria under `criteria:`".into()),
+                );
+                continue;
+            }
             if !allowed {
                 let offered: Vec<String> = self
                     .r
@@ -245,15 +273,68 @@ impl CandidateLowering<'_> {
             }
             let item = Item {
                 what: format!("the substitute for bloc {key}"),
+                key: key.to_owned(),
                 points: self.r.blocs[b].points,
                 own_scale: false,
                 verdict: true,
             };
-            if let Some(r) = self.result(value, &item) {
+            if let Some(r) = self.result(value, &item)
+                && self.exam_exemption_allowed(value, &r)
+            {
                 attempt.substitutes.insert(b, r);
             }
         }
         attempt
+    }
+
+    /// An `exempted` exam, bloc, substitute or final interview only where the referential
+    /// lets the jury exempt one (`exam_exemptions`); an error otherwise, the result left out.
+    fn exam_exemption_allowed<T>(&mut self, at: &Spanned<T>, result: &ItemResult) -> bool {
+        if result.outcome != Outcome::Status(Status::Exempted)
+            || self.r.rules.exam_exemptions == Some(true)
+        {
+            return true;
+        }
+        self.error(
+            Kind::Rule,
+            at,
+            format!(
+                "referential `{}` does not provide for exempting a candidate from an exam, a bloc or the final interview",
+                self.r.id
+            ),
+            Some(
+                "the jury may exempt an exam only when the referential's rules say `exam_exemptions: true`; record the exam's result".into(),
+            ),
+        );
+        false
+    }
+
+    /// An `exempted` part of the professional evaluation only on a route the referential
+    /// names in `exemptible_routes`, as for the whole evaluation.
+    fn part_exemption_allowed<T>(
+        &mut self,
+        at: &Spanned<T>,
+        result: &ItemResult,
+        routes: &[crate::model::Route],
+    ) -> bool {
+        if result.outcome != Outcome::Status(Status::Exempted)
+            || self.route.is_some_and(|r| routes.contains(&r))
+        {
+            return true;
+        }
+        let names: Vec<&str> = routes.iter().map(|r| r.name()).collect();
+        let message = if names.is_empty() {
+            "the referential does not provide for exempting a candidate from the professional evaluation".to_owned()
+        } else {
+            format!(
+                "the professional evaluation can be exempted for the routes {} only, not {}",
+                names.join(", "),
+                self.route
+                    .map_or("a passport without `route`", |r| r.name())
+            )
+        };
+        self.error(Kind::Rule, at, message, None);
+        false
     }
 
     fn no_rule<T>(&mut self, at: &Spanned<T>, why: &str) {
@@ -312,6 +393,7 @@ impl CandidateLowering<'_> {
                         ItemRef::Bloc(b),
                         Item {
                             what: format!("bloc {key}"),
+                            key: key.to_owned(),
                             points: bloc.points,
                             own_scale: false,
                             verdict,
@@ -327,6 +409,7 @@ impl CandidateLowering<'_> {
                         ItemRef::Modality(m),
                         Item {
                             what: format!("exam {key}"),
+                            key: key.to_owned(),
                             points: x.points,
                             own_scale: false,
                             verdict: x.points.is_none(),
@@ -342,6 +425,7 @@ impl CandidateLowering<'_> {
                         ItemRef::Module(m),
                         Item {
                             what: format!("module {key}"),
+                            key: key.to_owned(),
                             points: None,
                             own_scale: true,
                             verdict: false,
@@ -388,6 +472,9 @@ impl CandidateLowering<'_> {
         let Some(result) = self.result(value, &item) else {
             return;
         };
+        if !matches!(target, ItemRef::Module(_)) && !self.exam_exemption_allowed(value, &result) {
+            return;
+        }
         match target {
             ItemRef::Bloc(b) => attempt.blocs.insert(b, result),
             ItemRef::Modality(m) => attempt.modalities.insert(m, result),
