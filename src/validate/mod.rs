@@ -10,6 +10,7 @@ mod condition;
 pub mod counterfactual;
 mod dossier;
 pub mod history;
+mod recorded;
 mod referential;
 pub mod rules;
 pub mod session;
@@ -17,7 +18,8 @@ pub mod session;
 mod test_support;
 pub mod title;
 
-pub use dossier::{BlocResult, CompetenceResult, Coverage, Dossier, check_motive, dossier};
+pub use dossier::{BlocResult, CompetenceResult, Coverage, Dossier, dossier};
+pub use recorded::check_motive;
 pub use referential::validate_referential;
 
 /// Each lowered candidate's dossier, by candidate ID.

@@ -1,0 +1,86 @@
+//! What was recorded against what the rules can use: a mark the rules have no minimum or
+//! grid to read (a warning at the result), and a jury's decision that differs from the
+//! rules' proposal without a motive (an error at the decision: the jury is sovereign, but
+//! its reasons are recorded).
+
+use super::history::Merged;
+use super::title::Decision;
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
+use crate::model::{Candidate, JuryDecision, JuryVerdict, Referential};
+
+/// Results the rules cannot use, located: an interview marked without a minimum to
+/// compare with, a professional evaluation marked without a minimum or a grid.
+pub(super) fn check_conditions(
+    candidate: &Candidate,
+    r: &Referential,
+    merged: &Merged,
+    diags: &mut Diagnostics,
+) {
+    if let (Some(f), Some(res)) = (&r.rules.final_interview, merged.interview.as_deref())
+        && res.outcome.points().is_some()
+        && f.minimum.is_none()
+    {
+        diags.push(Diagnostic::warning(
+            Kind::Rule,
+            Some(res.at.clone()),
+            format!("{}: the referential sets no minimum for {}, so its mark decides nothing", candidate.id, f.title),
+        ).with_suggestion(Some("record the jury's `validated` or `not-validated`, or state the interview's `minimum` in the referential".into())));
+    }
+    let grid = r.rules.total_points.is_some() && r.rules.pass_mark.is_some();
+    if let (Some(p), Some(res)) = (
+        &r.rules.professional_evaluation,
+        merged.professional.as_deref(),
+    ) && res.outcome.points().is_some()
+        && p.minimum.is_none()
+        && !grid
+    {
+        diags.push(Diagnostic::warning(
+            Kind::Rule,
+            Some(res.at.clone()),
+            format!("{}: the referential sets neither a minimum nor a points grid for the professional evaluation, so its mark decides nothing", candidate.id),
+        ));
+    }
+}
+
+/// Whether the jury's recorded decision differs from the proposal; an error when it does
+/// without a motive.
+pub(super) fn check_jury(
+    candidate: &Candidate,
+    r: &Referential,
+    proposal: &Decision,
+    diags: &mut Diagnostics,
+) -> bool {
+    let Some(jury) = &candidate.jury else {
+        return false;
+    };
+    check_motive(&candidate.id, jury, r, proposal, diags)
+}
+
+/// Whether `jury` differs from `proposal`; an error at the decision when it does without a
+/// motive. For a passport's `jury:` and for a session's decisions alike.
+pub fn check_motive(
+    candidate: &str,
+    jury: &JuryDecision,
+    r: &Referential,
+    proposal: &Decision,
+    diags: &mut Diagnostics,
+) -> bool {
+    let awarded: Vec<&str> = jury.blocs.iter().map(|&b| r.blocs[b].id.as_str()).collect();
+    let same = match (jury.verdict, proposal) {
+        (JuryVerdict::Full, Decision::Full) => true,
+        (JuryVerdict::Partial, Decision::Partial(ids)) => *ids == awarded,
+        (JuryVerdict::NotAwarded, Decision::NotAwarded) => true,
+        _ => false,
+    };
+    if !same && jury.motive.is_none() {
+        diags.push(
+            Diagnostic::error(
+                Kind::Rule,
+                Some(jury.at.clone()),
+                format!("{candidate}: the jury's decision differs from the proposal of the rules, and gives no motive"),
+            )
+            .with_suggestion(Some("add the jury's `motive:` (the jury is sovereign, its reasons are recorded)".into())),
+        );
+    }
+    !same
+}
