@@ -1,9 +1,10 @@
-//! Decision scenarios written from the referentials' own text: a small site per scenario,
-//! with a referential stating the rules of source 004 (points grid, statuses, retakes,
-//! Executive portfolio, CCE), of source 000 (competence threshold, per-bloc condition, Grand
-//! oral) or none (source 001's silence), checked through the whole pipeline. Each asserts
-//! the decision, the reasons the jury reads (in French, as printed), and every located
-//! diagnostic.
+//! Decision scenarios written from the referentials' own text: a small site per scenario
+//! (`scenario`), checked through the whole pipeline. Each asserts the decision, the reasons
+//! the jury reads (in French, as printed), and every located diagnostic. This file holds
+//! the harness and source 004's grid (points, statuses, retakes, Executive portfolio, CCE,
+//! the jury); sources 000 and 001 are in `decision_sources`, sessions and fraud in
+//! `decision_sessions`, another certifier in `decision_other`, the company time and the
+//! professional retakes in their own files, the blind audit in `decision_audit`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -91,53 +92,6 @@ blocs:
   - { id: M5.1, title: Marketing international, hours: 21 }
 "#;
 
-/// Source 000: a competence is validated over 50 % of its criteria; bloc 2's condition is
-/// stated, bloc 1's is not; the Grand oral is a condition without a mark.
-const R000: &str = r#"title: Grille de type 000
-rules:
-  competence_threshold: 50
-  final_interview:
-    title: Grand oral
-    required: true
-blocs:
-- id: B1
-  title: Bloc un
-  activities:
-  - { id: A1, title: Activité un, competences: [{ id: C1, text: Compétence un, criteria: [Critère a, Critère b, Critère c] }] }
-  modalities:
-  - { id: E1, title: Étude de cas, kind: case-study, evaluates: [C1] }
-- id: B2
-  title: Bloc deux
-  validation: competences
-  activities:
-  - { id: A2, title: Activité deux, competences: [{ id: C2, text: Compétence deux, criteria: [Critère d, Critère e] }] }
-  modalities:
-  - { id: E2, title: Jeu de rôle, kind: simulation, evaluates: [C2] }
-"#;
-
-/// Source 001 states no rule of validation at all.
-const R001: &str = r#"title: Grille de type 001
-rules:
-  exemptions: true
-  substitutions:
-  - title: Dossier professionnel
-    single_bloc: true
-    keeps_criteria: true
-blocs:
-- id: B1
-  title: Bloc un
-  activities:
-  - { id: A1, title: Activité un, competences: [{ id: C1, text: Compétence un, criteria: [Critère a] }] }
-  modalities:
-  - { id: E1, title: Mise en situation, kind: simulation, evaluates: [C1] }
-- id: B2
-  title: Bloc deux
-  activities:
-  - { id: A2, title: Activité deux, competences: [{ id: C2, text: Compétence deux, criteria: [Critère b] }] }
-  modalities:
-  - { id: E2, title: Mise en situation, kind: simulation, evaluates: [C2] }
-"#;
-
 pub(crate) struct Outcome {
     pub(crate) checked: Checked,
     pub(crate) _dir: tempfile::TempDir,
@@ -218,7 +172,7 @@ fn french() -> BTreeMap<String, String> {
     refolio::render::default_translations().unwrap()["fr"].clone()
 }
 
-fn texts(reasons: &[refolio::validate::rules::Reason]) -> Vec<String> {
+pub(crate) fn texts(reasons: &[refolio::validate::rules::Reason]) -> Vec<String> {
     let fr = french();
     reasons
         .iter()
@@ -493,74 +447,6 @@ fn results_the_rules_do_not_provide_for_are_located() {
 }
 
 #[test]
-fn source_000_states_bloc_2s_condition_and_the_grand_oral() {
-    let all = "results:\n  criteria:\n    C1.cr1: true\n    C1.cr2: true\n    C1.cr3: false\n    C2.cr1: true\n    C2.cr2: true\n";
-    let pending = scenario(R000, all);
-    assert_eq!(*pending.decision(), Decision::Undecided);
-    assert!(pending.reasons().contains(
-        &"Grand oral : pas encore de résultat ; c'est une condition du titre.".to_owned()
-    ));
-    // Bloc 1's condition is refolio's default, said as such; bloc 2's is the certifier's.
-    assert_eq!(
-        pending.bloc("B1").1[0],
-        "Règle par défaut de refolio, non énoncée par le certificateur pour ce bloc : il est validé quand toutes ses compétences le sont."
-    );
-    assert_eq!(
-        pending.bloc("B2").1,
-        ["1 compétence validée sur 1 : bloc validé."]
-    );
-    let passed = scenario(
-        R000,
-        &format!(
-            "{all}  final_interview: {{ result: validated, date: 2026-06-30, jury: [A. Président, B. Professionnelle] }}\n"
-        ),
-    );
-    assert_eq!(passed.diagnostics(), Vec::<String>::new());
-    assert_eq!(*passed.decision(), Decision::Full);
-    let failed = scenario(R000, &format!("{all}  final_interview: not-validated\n"));
-    assert_eq!(*failed.decision(), partial(&["B1", "B2"]));
-    let marked = scenario(R000, &format!("{all}  final_interview: 14/20\n"));
-    assert_eq!(
-        marked.diagnostics(),
-        [
-            "10:20: error: the final interview (Grand oral) has no points in the referential, so `14/20` cannot be a mark"
-        ]
-    );
-}
-
-#[test]
-fn where_source_001_is_silent_every_default_is_said() {
-    let o = scenario(
-        R001,
-        "results:\n  criteria:\n    C1.cr1: true\n    C2.cr1: false\n",
-    );
-    assert_eq!(*o.decision(), partial(&["B1"]));
-    let d = first(&o.checked.dossiers);
-    let mut keys: Vec<&str> = d
-        .reasons
-        .iter()
-        .chain(d.blocs.iter().flat_map(|b| b.outcome.reasons.iter()))
-        .filter(|r| r.is_default())
-        .map(|r| r.key)
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    assert_eq!(keys, ["default_bloc_competences", "default_partial"]);
-    let r = first(&o.checked.site.referentials);
-    assert_eq!(d.competences[0].reasons(r)[1].key, "default_competence_all");
-    // A single-bloc candidate presents a "dossier professionnel"; the criteria decide still.
-    let single = scenario(
-        R001,
-        "blocs: [B2]\nresults:\n  criteria:\n    C2.cr1: true\n",
-    );
-    assert_eq!(
-        single.bloc("B2").1[0],
-        "Modalité remplacée par : Dossier professionnel ; les critères restent les mêmes."
-    );
-    assert_eq!(*single.decision(), partial(&["B2"]));
-}
-
-#[test]
 fn the_referential_page_states_the_process_and_each_blocs_rule() {
     let o = scenario(R004, "route: apprenticeship\n");
     let rules = o.referential_rules();
@@ -641,99 +527,6 @@ fn the_dossier_shows_sessions_marks_and_the_jury_beside_the_proposal() {
     assert_eq!(b5, ["B5 Spécialisation — ✔ validé (2026-06-10) —"]);
 }
 
-/// A certifier unlike the three sources: competences "au moins 50 %", an exam minimum, a bloc
-/// of competences evaluated directly with "au moins 3 sur 4", two retakes keeping the better
-/// mark, a retake's mark capped at 10/20.
-const ROTHER: &str = r#"title: Autre certificateur
-rules:
-  competence_at_least: 50
-  bloc_pass_percent: 50
-  retakes: { per_bloc: 2, keep: best, cap: 10/20 }
-blocs:
-- id: B1
-  title: Bloc un
-  points: 40
-  activities:
-  - { id: A1, title: Activité, competences: [{ id: C1, text: Compétence, criteria: [Critère x, Critère y] }] }
-  modalities:
-  - { id: E1, title: Écrit, kind: written, points: 20, minimum: 6, evaluates: [C1] }
-  - { id: E2, title: Oral, kind: oral, points: 20, evaluates: [C1] }
-- id: B2
-  title: Bloc deux
-  validation: competences
-  competences_share: 75
-  activities:
-  - id: A2
-    title: Activité
-    competences:
-    - { id: C2, text: Compétence, criteria: [Critère] }
-    - { id: C3, text: Compétence, criteria: [Critère] }
-    - { id: C4, text: Compétence, criteria: [Critère] }
-    - { id: C5, text: Compétence, criteria: [Critère] }
-  modalities:
-  - { id: E3, title: Dossier, kind: project, evaluates: [B2] }
-"#;
-
-#[test]
-fn other_certifiers_exam_minimums_shares_and_direct_competences() {
-    let o = scenario(
-        ROTHER,
-        "results:\n  criteria:\n    C1.cr1: true\n    C1.cr2: false\n  competences:\n    C2: true\n    C3: true\n    C4: true\n    C5: false\n  marks:\n    E1: 5\n    E2: 20\n",
-    );
-    assert_eq!(o.diagnostics(), Vec::<String>::new());
-    assert_eq!(
-        o.bloc("B1"),
-        (
-            NotValidated,
-            vec!["E1 : note 5, sous le minimum de 6 de l'épreuve : note éliminatoire.".to_owned()]
-        )
-    );
-    assert_eq!(
-        o.bloc("B2"),
-        (
-            Validated,
-            vec!["3 compétences validées sur 4, au moins 75 % : bloc validé.".to_owned()]
-        )
-    );
-    let r = first(&o.checked.site.referentials);
-    let d = first(&o.checked.dossiers);
-    // "au moins 50 %": one criterion of two is enough.
-    assert_eq!(
-        texts(&d.competences[0].reasons(r)),
-        ["1 critère validé sur 2 (50 %), au moins 50 % : compétence validée."]
-    );
-    assert_eq!(
-        texts(&d.competences[1].reasons(r)),
-        ["Compétence évaluée directement : ✔ validé."]
-    );
-    assert_eq!(*o.decision(), partial(&["B2"]));
-}
-
-#[test]
-fn a_retake_keeps_the_better_mark_and_is_capped() {
-    let o = scenario(
-        ROTHER,
-        "attempts:\n- session: 2026-06-18\n  marks:\n    E1: 8\n    E2: 9\n- session: 2026-09-15\n  kind: retake\n  marks:\n    E1: 16\n    E2: 7\n",
-    );
-    assert_eq!(o.diagnostics(), Vec::<String>::new());
-    let (verdict, reasons) = o.bloc("B1");
-    // E1: 16 capped at 10; E2: the better of 9 and 7. 19 of 40, under 20.
-    assert_eq!(verdict, NotValidated);
-    assert_eq!(
-        reasons[0],
-        "Note 19/40, sous la moyenne (20) : bloc non validé."
-    );
-    let again = scenario(
-        ROTHER,
-        "attempts:\n- session: 2026-06-18\n  marks:\n    E1: 8\n    E2: 9\n- session: 2026-09-15\n  kind: retake\n  marks:\n    E1: 16\n    E2: 12\n",
-    );
-    // E2: 12 capped at 10 too: 10 + 10 reaches 20.
-    assert_eq!(
-        again.bloc("B1").1[0],
-        "Note 20/40, au moins la moyenne (20) : bloc validé."
-    );
-}
-
 /// Source 004 with its fraud rule read in full: "il devra [...] repasser l'ensemble des
 /// évaluations de blocs à la prochaine session", and its retakes of blocs only.
 pub(crate) fn r004_full_text() -> String {
@@ -745,165 +538,4 @@ pub(crate) fn r004_full_text() -> String {
         "    per_bloc: 1\n",
         "    per_bloc: 1\n    blocs_only: true\n",
     )
-}
-
-const FIRST_B1_B3_FAILED: &str = "route: apprenticeship\nattempts:\n- session: 2026-06-18\n  marks:\n    B1: 20\n    E2.1: 14/20\n    E2.2: 31\n    E2.3: 17\n    B3: 90\n    E4: 114\n    B5: validated\n  professional_parts:\n    ecrit: 52\n    oral: 90\n    tuteur: 40\n";
-
-#[test]
-fn a_fraud_voids_every_bloc_of_its_session_and_the_next_session_is_offered_for_each() {
-    // The fraud is at B3's exam; B1, retaken in the same session, is voided with it, and
-    // both are sat again at the next session, as the text prescribes.
-    let history = format!(
-        "{FIRST_B1_B3_FAILED}- session: 2026-09-15\n  kind: retake\n  marks:\n    B1: 35\n    B3: fraud\n- session: 2027-03-15\n  kind: retake\n  marks:\n    B1: 80\n    B3: 200\n"
-    );
-    let o = scenario(&r004_full_text(), &history);
-    assert_eq!(o.diagnostics(), Vec::<String>::new());
-    for b in ["B1", "B3"] {
-        let (verdict, reasons) = o.bloc(b);
-        assert_eq!(verdict, Validated, "{b}: {reasons:#?}");
-        assert_eq!(
-            reasons.last().unwrap(),
-            "Bloc validé à la session du 2027-03-15.",
-            "{b}"
-        );
-    }
-    assert_eq!(*o.decision(), Decision::Full);
-    // Where the referential does not say a session is offered after a fraud, the session
-    // after the voided one is a retake like any other, for B1 as for B3: over the limit.
-    let unstated = scenario(
-        &r004_full_text().replace(
-            "{ consequence: session-void, retake: true }",
-            "session-void",
-        ),
-        &history,
-    );
-    assert_eq!(
-        unstated.diagnostics(),
-        [
-            "23:3: error: cand: the session of 2027-03-15 cannot count for bloc B1: the referential allows one retake per bloc",
-            "23:3: error: cand: the session of 2027-03-15 cannot count for bloc B3: the referential allows one retake per bloc",
-        ]
-    );
-}
-
-#[test]
-fn a_retake_of_blocs_only_keeps_the_tutor_mark() {
-    // "le candidat repasse uniquement les évaluations de blocs et conserve le bénéfice de
-    // sa note de tuteur pour l'évaluation professionnelle"
-    let o = scenario(
-        &r004_full_text(),
-        &format!(
-            "{FIRST_B1_B3_FAILED}- session: 2026-09-15\n  kind: retake\n  marks:\n    B1: 80\n    B3: 200\n  professional_parts:\n    tuteur: 10\n"
-        ),
-    );
-    assert_eq!(
-        o.diagnostics(),
-        [
-            "24:13: error: cand: a retake presents the bloc evaluations only, so this result does not count: the earlier one stands"
-        ]
-    );
-    assert!(
-        o.reasons().contains(
-            &"Évaluation professionnelle 182/250, au moins le minimum de 125.".to_owned()
-        ),
-        "{:#?}",
-        o.reasons()
-    );
-    // After an excused absence at the defence, whose rule offers a retake, the retake
-    // session gives it.
-    let excused = format!(
-        "{}- session: 2026-09-15\n  kind: retake\n  marks:\n    B1: 80\n    B3: 200\n  professional_parts:\n    oral: 100\n",
-        FIRST_B1_B3_FAILED.replace(
-            "oral: 90",
-            "oral: { result: absent-excused, reason: certificat médical }"
-        )
-    );
-    let r = r004_full_text().replace(
-        "      not-submitted: not-validated\n",
-        "      not-submitted: not-validated\n      absent-excused: { consequence: not-validated, retake: true }\n",
-    );
-    let o = scenario(&r, &excused);
-    assert_eq!(o.diagnostics(), Vec::<String>::new());
-    assert!(
-        o.reasons().contains(
-            &"Évaluation professionnelle 192/250, au moins le minimum de 125.".to_owned()
-        ),
-        "{:#?}",
-        o.reasons()
-    );
-    // Without `blocs_only`, a later result of any item replaces the earlier one.
-    let any = scenario(
-        R004,
-        &format!(
-            "{FIRST_B1_B3_FAILED}- session: 2026-09-15\n  kind: retake\n  marks:\n    B1: 80\n    B3: 200\n  professional_parts:\n    tuteur: 10\n"
-        ),
-    );
-    assert_eq!(any.diagnostics(), Vec::<String>::new());
-    assert!(
-        any.reasons().contains(
-            &"Évaluation professionnelle 152/250, au moins le minimum de 125.".to_owned()
-        )
-    );
-}
-
-#[test]
-fn the_referential_page_states_every_retake_rule() {
-    let o = scenario(&r004_full_text(), "route: apprenticeship\n");
-    let rules = o.referential_rules();
-    assert!(
-        rules.contains(&"Rattrapages 1 par bloc ; évaluations de blocs seulement : les résultats de l'évaluation professionnelle et de l'entretien final sont conservés".to_owned()),
-        "{rules:#?}"
-    );
-    assert!(
-        rules.contains(&"Fraude — épreuves de bloc la session est annulée, aucun bloc n'y est validé ; rattrapage proposé".to_owned()),
-        "{rules:#?}"
-    );
-    let other = scenario(ROTHER, "");
-    let rules = other.referential_rules();
-    assert!(
-        rules.contains(&"Rattrapages 2 par bloc ; la meilleure note est retenue ; note de rattrapage plafonnée à 10/20".to_owned()),
-        "{rules:#?}"
-    );
-}
-
-#[test]
-fn no_reason_claims_the_title_that_a_later_condition_refuses() {
-    // Source 000: every bloc validated, the Grand oral not: the blocs are kept, and no
-    // line of the reasoning says "certification totale".
-    let o = scenario(
-        R000,
-        "results:\n  criteria:\n    C1.cr1: true\n    C1.cr2: true\n    C1.cr3: false\n    C2.cr1: true\n    C2.cr2: true\n  final_interview: not-validated\n",
-    );
-    assert_eq!(*o.decision(), partial(&["B1", "B2"]));
-    assert_eq!(
-        o.reasons(),
-        [
-            "Tous les blocs requis sont validés.",
-            "Règle par défaut de refolio, non énoncée par le certificateur : la certification totale demande que tous les blocs soient validés.",
-            "Grand oral : ✘ non validé.",
-            "La personne candidate conserve le bénéfice des blocs validés : B1, B2.",
-            "Règle par défaut de refolio, non énoncée par le certificateur : les blocs validés sont conservés (blocs capitalisables).",
-        ]
-    );
-    // Source 001 lets the jury exempt "certains critères": what a competence whose every
-    // criterion is exempted becomes, it does not say, and the reasoning says so.
-    let o = scenario(
-        R001,
-        "exemptions:\n  - criterion: C1.cr1\n    reason: avis du référent handicap\nresults:\n  criteria:\n    C2.cr1: true\n",
-    );
-    assert_eq!(o.diagnostics(), Vec::<String>::new());
-    let r = first(&o.checked.site.referentials);
-    let d = first(&o.checked.dossiers);
-    assert_eq!(
-        texts(&d.competences[0].reasons(r)),
-        [
-            "1 critère dispensé par le jury ne compte pas.",
-            "Tous ses critères sont dispensés par le jury.",
-            "Règle par défaut de refolio, non énoncée par le certificateur : une compétence dont tous les critères sont dispensés est validée par aménagement.",
-        ]
-    );
-    assert_eq!(
-        texts(&d.competences[1].reasons(r))[0],
-        "1 critère validé sur 1 pris en compte."
-    );
 }
