@@ -9,17 +9,11 @@
 //! prefix, one row per criterion under a competence cell merged down over them, the exam
 //! merged over the bloc (`cci.docx`, built below).
 
-use crate::common::fixture;
 use crate::import_office::{C, docx_of, t};
-use crate::import_table::{measure_file, measure_written};
+use crate::import_table::{measure_beside, measure_written};
 
 fn blind(name: &str) {
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    measure_file(
-        &fixture("import/blind2").join(name),
-        "import/blind2",
-        &format!("{stem}.expected.yaml"),
-    );
+    measure_beside("import/blind2", name);
 }
 
 #[test]

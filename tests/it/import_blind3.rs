@@ -5,16 +5,10 @@
 //! headed `Capacités`, capacities numbered `1.1 –` (`cqp.txt`); two columns, competences run
 //! together in one cell, criteria inside the exam cell (`boutique.txt`).
 
-use crate::common::fixture;
-use crate::import_table::measure_file;
+use crate::import_table::measure_beside;
 
 fn blind(name: &str) {
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    measure_file(
-        &fixture("import/blind3").join(name),
-        "import/blind3",
-        &format!("{stem}.expected.yaml"),
-    );
+    measure_beside("import/blind3", name);
 }
 
 #[test]

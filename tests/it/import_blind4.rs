@@ -13,17 +13,11 @@
 //! their own were read: `synoptique` (criteria keyed by the competence's bare number) and
 //! `criteres` (IDs in a column of their own, coded `A-1` though they are competences).
 
-use crate::common::fixture;
 use crate::import_office::{C, docx_xml, odt, t, zipped};
-use crate::import_table::{measure_file, measure_written};
+use crate::import_table::{measure_beside, measure_written};
 
 fn blind(name: &str) {
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    measure_file(
-        &fixture("import/blind4").join(name),
-        "import/blind4",
-        &format!("{stem}.expected.yaml"),
-    );
+    measure_beside("import/blind4", name);
 }
 
 #[test]

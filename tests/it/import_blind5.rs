@@ -17,17 +17,12 @@
 
 use crate::common::fixture;
 use crate::import_office::{esc, odt, w, zipped};
-use crate::import_table::{measure_file, measure_written};
+use crate::import_table::{measure_beside, measure_written};
 
 const FOLDER: &str = "import/blind5";
 
 fn blind(name: &str) {
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    measure_file(
-        &fixture(FOLDER).join(name),
-        FOLDER,
-        &format!("{stem}.expected.yaml"),
-    );
+    measure_beside(FOLDER, name);
 }
 
 #[test]

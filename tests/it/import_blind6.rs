@@ -17,18 +17,12 @@
 //! all six pass after the round's general fixes, which made none of the earlier documents
 //! worse.
 
-use crate::common::fixture;
-use crate::import_table::measure_file;
+use crate::import_table::measure_beside;
 
 const FOLDER: &str = "import/blind6";
 
 fn blind(name: &str) {
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    measure_file(
-        &fixture(FOLDER).join(name),
-        FOLDER,
-        &format!("{stem}.expected.yaml"),
-    );
+    measure_beside(FOLDER, name);
 }
 
 #[test]

@@ -131,6 +131,17 @@ fn measure(source: &str, transcription: &str) -> Figures {
 /// Imports `path`, checks the draft reads back without error (warnings aside: such
 /// documents may leave competences without criteria), and measures it against the
 /// hand-made `transcription` in the fixture folder `folder` (`import/blind`).
+/// `measure_file` on `folder/name` against its transcription beside it,
+/// `folder/<stem>.expected.yaml`: how each blind round's documents are measured.
+pub(crate) fn measure_beside(folder: &str, name: &str) {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    measure_file(
+        &fixture(folder).join(name),
+        folder,
+        &format!("{stem}.expected.yaml"),
+    );
+}
+
 pub(crate) fn measure_file(path: &Path, folder: &str, transcription: &str) {
     let source = path.file_name().unwrap().to_string_lossy().into_owned();
     let result = refolio::import::table::import(path, None).unwrap();
