@@ -116,7 +116,7 @@ pub fn to_tabs(text: &str) -> String {
                         let span: usize = last.trim_start_matches('\u{0}').parse().unwrap_or(1);
                         *last = c.split_whitespace().collect::<Vec<_>>().join(" ");
                         for _ in 1..span {
-                            cells.push(String::new());
+                            cells.push(super::cells::SPANNED.to_owned());
                         }
                     }
                 }

@@ -35,6 +35,8 @@ pub struct GridCell {
     pub paras: Vec<Para>,
     /// Covered by the cell above it (a vertical merge): it continues that cell.
     pub below: bool,
+    /// Covered by the cell to its left (a cell spanning columns).
+    pub left: bool,
 }
 
 /// What a document's body holds, in order.
@@ -204,6 +206,7 @@ fn cell(c: &GridCell) -> Cell {
     );
     let mut cell = read_cell(&html);
     cell.below = c.below;
+    cell.left = c.left && !c.below;
     cell
 }
 
@@ -336,6 +339,7 @@ mod tests {
                 },
             ],
             below: false,
+            left: false,
         };
         let got: Vec<(super::super::cells::Mark, String)> = cell(&c)
             .blocks

@@ -180,6 +180,7 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                         s.row.push(GridCell {
                             paras: Vec::new(),
                             below,
+                            left: true,
                         });
                     }
                 }
@@ -238,7 +239,11 @@ mod tests {
             text: t.into(),
             level,
         };
-        let cell = |paras: Vec<Para>, below| GridCell { paras, below };
+        let cell = |paras: Vec<Para>, below| GridCell {
+            paras,
+            below,
+            left: false,
+        };
         assert_eq!(
             p,
             [
