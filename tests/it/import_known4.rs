@@ -130,3 +130,11 @@ fn an_html_colspan_over_the_exam_and_criteria_columns_is_read_the_same() {
         std::fs::read(fixture("import/known4/chantier.html")).unwrap(),
     ));
 }
+
+#[test]
+fn a_grid_table_cell_over_the_exam_and_criteria_columns_is_read_the_same() {
+    let d = refolio::import::table::import(&fixture("import/known4/chantier.md"), None)
+        .unwrap()
+        .draft;
+    assert_spanned(&d);
+}
