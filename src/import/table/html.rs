@@ -260,7 +260,7 @@ mod tests {
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines[1], "Titre");
         assert_eq!(lines[3], "A\t<p>B</p> <p>C</p>");
-        assert_eq!(lines[5], "<b>Bloc 1</b>\t");
+        assert_eq!(lines[5], "<b>Bloc 1</b>\t\u{2}");
         assert_eq!(lines[7], "Fin.");
     }
 

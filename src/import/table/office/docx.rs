@@ -250,7 +250,10 @@ mod tests {
                 Piece::Para(para("Titre & co", None)),
                 Piece::Row(vec![
                     cell(vec![para("A", None)], false),
-                    cell(vec![], false)
+                    GridCell {
+                        left: true,
+                        ..cell(vec![], false)
+                    }
                 ]),
                 Piece::Row(vec![
                     cell(vec![para("B", None)], false),
