@@ -7,6 +7,7 @@
 use crate::common::{Scratch, fixture};
 use crate::import_office::w;
 use refolio::import::draft::Draft;
+use refolio::vocabulary::ModalityKind;
 
 /// `(ID, text, criteria)` of every competence of a draft, in order.
 fn competences(d: &Draft) -> Vec<(String, String, Vec<String>)> {
@@ -137,4 +138,71 @@ fn a_grid_table_cell_over_the_exam_and_criteria_columns_is_read_the_same() {
         .unwrap()
         .draft;
     assert_spanned(&d);
+}
+
+/// An English document: blocs named `Unit 1 –` and `Module 2:`, `Performance criteria`,
+/// exam kinds from English words, and a row across naming the module's exam.
+#[test]
+fn an_english_document_units_modules_performance_criteria_and_exam_kinds() {
+    let d = refolio::import::table::import(&fixture("import/known4/site.html"), None)
+        .unwrap()
+        .draft;
+    let blocs: Vec<(&str, &str)> = d
+        .blocs
+        .iter()
+        .map(|b| (b.id.as_str(), b.title.as_str()))
+        .collect();
+    assert_eq!(
+        blocs,
+        [("B1", "Plan the site works"), ("B2", "Lead the site team")],
+        "{d:#?}"
+    );
+    assert_eq!(
+        competences(&d),
+        [
+            item(
+                "C1.1",
+                "Draw up the schedule of the works",
+                &[
+                    "The schedule takes the site's constraints into account",
+                    "Each trade's deadline is costed",
+                ],
+            ),
+            item(
+                "C1.2",
+                "Order the materials",
+                &["Orders match the quantities of the estimate"],
+            ),
+            item(
+                "C2.1",
+                "Brief the team every morning",
+                &["Instructions are given to each team"],
+            ),
+        ],
+        "{d:#?}"
+    );
+    let kinds: Vec<Vec<(String, ModalityKind)>> = d
+        .blocs
+        .iter()
+        .map(|b| {
+            b.modalities
+                .iter()
+                .map(|m| (m.title.clone(), m.kind))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            vec![
+                ("Written case study".to_owned(), ModalityKind::CaseStudy),
+                ("Practical assessment".to_owned(), ModalityKind::Simulation),
+            ],
+            vec![
+                ("Professional interview".to_owned(), ModalityKind::Oral),
+                ("Portfolio of evidence".to_owned(), ModalityKind::Portfolio),
+            ],
+        ],
+        "{d:#?}"
+    );
 }
