@@ -2,10 +2,12 @@
 //! docs/import-accuracy.md gave (not blind: each was written for its fix): a cell spanning
 //! the exams and criteria columns, an exam line then the list of its criteria (.docx built
 //! below, and the same table in HTML with `colspan`), with a bloc heading row spanning
-//! every column.
+//! every column; an English document (`site.html`: `Unit 1 –`, `Module 2:`,
+//! `Performance criteria`, exam kinds from English words); two lists of criteria in one
+//! Word or OpenDocument cell beside two competences, one list each.
 
 use crate::common::{Scratch, fixture};
-use crate::import_office::w;
+use crate::import_office::{odt, w, zipped};
 use refolio::import::draft::Draft;
 use refolio::vocabulary::ModalityKind;
 
@@ -205,4 +207,137 @@ fn an_english_document_units_modules_performance_criteria_and_exam_kinds() {
         ],
         "{d:#?}"
     );
+}
+
+/// Two competences in one cell, two lists of criteria beside them: the first list the first
+/// competence's, the second the second's.
+fn assert_one_list_each(d: &Draft) {
+    assert_eq!(
+        competences(d),
+        [
+            item(
+                "C1",
+                "Accueillir le client",
+                &["Le client est salué", "Sa demande est reformulée"],
+            ),
+            item(
+                "C2",
+                "Conseiller le client",
+                &["Le produit proposé répond à la demande"],
+            ),
+        ],
+        "{d:#?}"
+    );
+}
+
+/// A .docx of the two lists, `between` written between them in the criteria cell.
+fn two_lists_docx(between: &str, second: &str) -> Vec<u8> {
+    let header = w::tr(
+        true,
+        &[
+            w::cell("Compétences"),
+            w::cell("Modalités d'évaluation"),
+            w::cell("Critères d'évaluation"),
+        ],
+    );
+    let row = w::tr(
+        false,
+        &[
+            w::tc(
+                &[
+                    w::p("C1. Accueillir le client"),
+                    w::p("C2. Conseiller le client"),
+                ]
+                .concat(),
+                1,
+                None,
+            ),
+            w::cell("Mise en situation professionnelle"),
+            w::tc(
+                &[
+                    w::bullet("Le client est salué"),
+                    w::bullet("Sa demande est reformulée"),
+                    between.to_owned(),
+                    second.to_owned(),
+                ]
+                .concat(),
+                1,
+                None,
+            ),
+        ],
+    );
+    let body = [
+        w::p("Référentiel du titre de conseiller de vente"),
+        w::p("Bloc 1 : Vendre en magasin"),
+        w::tbl(3, &[header, row]),
+    ]
+    .concat();
+    w::docx(&body)
+}
+
+#[test]
+fn word_lists_apart_in_a_criteria_cell_are_one_list_per_competence() {
+    // An empty paragraph between the two lists, as Word writes it or shorter.
+    for empty in [
+        "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>",
+        "<w:p/>",
+    ] {
+        let apart = two_lists_docx(empty, &w::bullet("Le produit proposé répond à la demande"));
+        assert_one_list_each(&imported("vente.docx", apart));
+    }
+    // The second list restarted: another `w:numId`.
+    let restarted = two_lists_docx(
+        "",
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>Le produit proposé répond à la demande</w:t></w:r></w:p>"#,
+    );
+    assert_one_list_each(&imported("vente2.docx", restarted));
+    // One list: its criteria assess both competences (criteria of the bloc).
+    let one = two_lists_docx("", &w::bullet("Le produit proposé répond à la demande"));
+    let d = imported("vente3.docx", one);
+    let shared: Vec<(&str, Vec<String>)> = d.blocs[0]
+        .criteria
+        .iter()
+        .map(|c| (c.text.as_str(), c.competences.clone()))
+        .collect();
+    let both = || vec!["C1".to_owned(), "C2".to_owned()];
+    assert_eq!(
+        shared,
+        [
+            ("Le client est salué", both()),
+            ("Sa demande est reformulée", both()),
+            ("Le produit proposé répond à la demande", both()),
+        ],
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn opendocument_lists_apart_in_a_criteria_cell_are_one_list_per_competence() {
+    let item = |t: &str| format!("<text:list-item><text:p>{t}</text:p></text:list-item>");
+    let content = [
+        odt::HEAD.to_owned(),
+        "</office:automatic-styles><office:body><office:text>".to_owned(),
+        "<text:p>Référentiel du titre de conseiller de vente</text:p>".to_owned(),
+        "<text:p>Bloc 1 : Vendre en magasin</text:p><table:table>".to_owned(),
+        format!(
+            "<table:table-row>{}{}{}</table:table-row>",
+            odt::cell("Compétences"),
+            odt::cell("Modalités d'évaluation"),
+            odt::cell("Critères d'évaluation")
+        ),
+        format!(
+            "<table:table-row><table:table-cell><text:p>C1. Accueillir le client</text:p><text:p>C2. Conseiller le client</text:p></table:table-cell>{}<table:table-cell><text:list>{}{}</text:list><text:list>{}</text:list></table:table-cell></table:table-row>",
+            odt::cell("Mise en situation professionnelle"),
+            item("Le client est salué"),
+            item("Sa demande est reformulée"),
+            item("Le produit proposé répond à la demande"),
+        ),
+        "</table:table></office:text></office:body></office:document-content>".to_owned(),
+    ]
+    .concat();
+    let bytes = zipped(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", &content),
+    ]);
+    assert_one_list_each(&imported("vente.odt", bytes));
 }

@@ -101,6 +101,10 @@ impl State {
         {
             self.numbering.restart(style);
         }
+        // Another list in the same cell, not said to continue the one before: one of its own.
+        if self.lists == 0 && self.tables == 1 && !continues {
+            super::list_break(&mut self.cell);
+        }
         self.styles.push(style);
         self.lists += 1;
     }
