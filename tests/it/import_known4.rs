@@ -4,7 +4,8 @@
 //! below, and the same table in HTML with `colspan`), with a bloc heading row spanning
 //! every column; an English document (`site.html`: `Unit 1 –`, `Module 2:`,
 //! `Performance criteria`, exam kinds from English words); two lists of criteria in one
-//! Word or OpenDocument cell beside two competences, one list each.
+//! Word or OpenDocument cell beside two competences, one list each; a record-per-criterion
+//! export whose records of a competence are apart (`releves.csv`).
 
 use crate::common::{Scratch, fixture};
 use crate::import_office::{odt, w, zipped};
@@ -340,4 +341,52 @@ fn opendocument_lists_apart_in_a_criteria_cell_are_one_list_per_competence() {
         ("content.xml", &content),
     ]);
     assert_one_list_each(&imported("vente.odt", bytes));
+}
+
+/// A record-per-criterion export whose records of a competence are not all together
+/// (`TM-C1`, `TM-C2`, `TM-C1`) and whose exam cell is left empty on one record between
+/// two repeats: two competences, each with all its criteria, and one exam.
+#[test]
+fn records_of_a_competence_apart_and_an_empty_cell_between_repeats() {
+    let d = refolio::import::table::import(&fixture("import/known4/releves.csv"), None)
+        .unwrap()
+        .draft;
+    assert_eq!(d.blocs.len(), 1, "{d:#?}");
+    assert_eq!(d.blocs[0].title, "Maintenir les équipements", "{d:#?}");
+    assert_eq!(
+        competences(&d),
+        [
+            item(
+                "TM-C1",
+                "Diagnostiquer une panne",
+                &[
+                    "La panne est localisée.",
+                    "La cause de la panne est identifiée."
+                ],
+            ),
+            item(
+                "TM-C2",
+                "Remplacer un organe défectueux",
+                &[
+                    "L'organe remplacé est conforme.",
+                    "Les consignes de sécurité sont appliquées.",
+                    "L'intervention est consignée.",
+                ],
+            ),
+        ],
+        "{d:#?}"
+    );
+    let exams: Vec<(&str, Vec<String>)> = d.blocs[0]
+        .modalities
+        .iter()
+        .map(|m| (m.title.as_str(), m.evaluates.clone()))
+        .collect();
+    assert_eq!(
+        exams,
+        [(
+            "Mise en situation professionnelle",
+            vec!["TM-C1".to_owned(), "TM-C2".to_owned()]
+        )],
+        "{d:#?}"
+    );
 }
