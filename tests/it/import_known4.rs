@@ -5,7 +5,8 @@
 //! every column; an English document (`site.html`: `Unit 1 –`, `Module 2:`,
 //! `Performance criteria`, exam kinds from English words); two lists of criteria in one
 //! Word or OpenDocument cell beside two competences, one list each; a record-per-criterion
-//! export whose records of a competence are apart (`releves.csv`).
+//! export whose records of a competence are apart (`releves.csv`); a .docx cell over every
+//! column opening a bloc, another naming its exam.
 
 use crate::common::{Scratch, fixture};
 use crate::import_office::{odt, w, zipped};
@@ -389,4 +390,59 @@ fn records_of_a_competence_apart_and_an_empty_cell_between_repeats() {
         )],
         "{d:#?}"
     );
+}
+
+/// A cell spanning every column after the bloc's rows, naming an exam: the exam of the
+/// whole bloc (a spanning cell before them opened the bloc).
+#[test]
+fn a_docx_cell_over_every_column_is_a_bloc_heading_or_the_bloc_exam() {
+    let across = |text: &str| w::tr(false, &[w::tc(&w::p(text), 3, None)]);
+    let row = |k: &str, exam: &str, criterion: &str| {
+        w::tr(false, &[w::cell(k), w::cell(exam), w::cell(criterion)])
+    };
+    let header = row(
+        "Compétences",
+        "Modalités d'évaluation",
+        "Critères d'évaluation",
+    );
+    let body = [
+        w::p("Référentiel du titre de conducteur de travaux"),
+        w::tbl(
+            3,
+            &[
+                header,
+                across("Bloc 1 : Conduire un chantier"),
+                row(
+                    "C1. Planifier les travaux du chantier",
+                    "",
+                    "Le planning tient compte des contraintes du site",
+                ),
+                row(
+                    "C2. Encadrer l'équipe de chantier",
+                    "",
+                    "Les consignes sont transmises à chaque équipe",
+                ),
+                across("Évaluation du bloc : rapport écrit sur un chantier réel"),
+            ],
+        ),
+    ]
+    .concat();
+    let d = imported("bloc.docx", w::docx(&body));
+    assert_eq!(d.blocs.len(), 1, "{d:#?}");
+    assert_eq!(d.blocs[0].title, "Conduire un chantier", "{d:#?}");
+    let exams: Vec<(&str, ModalityKind, Vec<String>)> = d.blocs[0]
+        .modalities
+        .iter()
+        .map(|m| (m.title.as_str(), m.kind, m.evaluates.clone()))
+        .collect();
+    assert_eq!(
+        exams,
+        [(
+            "Rapport écrit sur un chantier réel",
+            ModalityKind::Written,
+            vec!["B1".to_owned()]
+        )],
+        "{d:#?}"
+    );
+    assert_eq!(competences(&d).len(), 2, "{d:#?}");
 }
