@@ -24,6 +24,7 @@ mod office;
 mod pdf_text;
 mod prose;
 mod repeats;
+mod spans;
 mod walk;
 
 use std::path::Path;

@@ -32,6 +32,7 @@ mod import_help;
 mod import_known;
 mod import_known2;
 mod import_known3;
+mod import_known4;
 mod import_office;
 mod import_rncp;
 mod import_table;

@@ -31,6 +31,9 @@ pub struct Cell {
     /// A grid position covered by the cell above (a vertical merge in a .docx/.odt): the
     /// row continues what that cell holds.
     pub below: bool,
+    /// A grid position covered by the cell to its left (a cell spanning columns: `colspan`,
+    /// `w:gridSpan`): empty, but [`super::spans`] may give it what the cell holds for it.
+    pub left: bool,
     /// The ID printed for it in a column of IDs of its own, before it (`A-1` in a `Code`
     /// column beside the competence's text): see `keys`.
     pub key: Option<String>,
@@ -72,6 +75,10 @@ pub enum Line {
 /// `rowspan`, a grid table's cell spanning rows): read as an empty cell continuing that
 /// cell, like a .docx vertical merge.
 pub const COVERED: &str = "\u{1}";
+
+/// The text a converter writes for a grid position covered by the cell to its left (an
+/// HTML `colspan`): read as an empty cell marked [`Cell::left`].
+pub const SPANNED: &str = "\u{2}";
 
 /// Splits a document into lines. A short row directly followed by another short row that
 /// completes it is one row cut by a line break inside it (converters do that): they are
@@ -127,6 +134,11 @@ pub fn read_document(text: &str) -> Vec<Line> {
                 if *c == COVERED {
                     Cell {
                         below: true,
+                        ..Cell::default()
+                    }
+                } else if *c == SPANNED {
+                    Cell {
+                        left: true,
                         ..Cell::default()
                     }
                 } else {
@@ -365,6 +377,7 @@ pub fn read_cell(raw: &str) -> Cell {
         blocks: reader.blocks,
         paragraphs: has_paragraphs,
         below: false,
+        left: false,
         key: None,
         lists,
     }

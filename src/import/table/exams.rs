@@ -257,6 +257,8 @@ fn shorten_title(text: &str) -> String {
 pub fn guess_kind(text: &str) -> ModalityKind {
     let t = text.to_lowercase();
     let has = |w: &str| t.contains(w);
+    // French first, then the English words (`case study`, `written`…), so that a French
+    // document reads as it did.
     if has("étude de cas") || has("etude de cas") || has("cas pratique") {
         ModalityKind::CaseStudy
     } else if has("mise en situation") || has("jeu de rôle") {
@@ -272,6 +274,22 @@ pub fn guess_kind(text: &str) -> ModalityKind {
     } else if has("écrit") || has("ecrit") {
         ModalityKind::Written
     } else if has("oral") || has("soutenance") || has("entretien") {
+        ModalityKind::Oral
+    } else if has("case study") || has("case studies") {
+        ModalityKind::CaseStudy
+    } else if has("simulation") || has("role play") || has("role-play") || has("practical") {
+        ModalityKind::Simulation
+    } else if has("project") {
+        ModalityKind::Project
+    } else if has("evidence file") || has("record of evidence") {
+        ModalityKind::Portfolio
+    } else if has("workplace") || has("on the job") || has("on-the-job") {
+        ModalityKind::Workplace
+    } else if has("continuous assessment") {
+        ModalityKind::Continuous
+    } else if has("written") || has("multiple choice") || has("multiple-choice") {
+        ModalityKind::Written
+    } else if has("interview") || has("viva") || has("presentation") {
         ModalityKind::Oral
     } else {
         ModalityKind::Other
@@ -307,6 +325,17 @@ mod tests {
         assert_eq!(guess_kind("Contrôle continu"), ModalityKind::Continuous);
         assert_eq!(guess_kind("Production écrite"), ModalityKind::Written);
         assert_eq!(guess_kind("Soutenance orale"), ModalityKind::Oral);
+        assert_eq!(guess_kind("Written test"), ModalityKind::Written);
+        assert_eq!(guess_kind("Oral presentation"), ModalityKind::Oral);
+        assert_eq!(guess_kind("Case study"), ModalityKind::CaseStudy);
+        assert_eq!(guess_kind("Practical assessment"), ModalityKind::Simulation);
+        assert_eq!(guess_kind("Portfolio of evidence"), ModalityKind::Portfolio);
+        assert_eq!(guess_kind("Group project"), ModalityKind::Project);
+        assert_eq!(
+            guess_kind("Observation in the workplace"),
+            ModalityKind::Workplace
+        );
+        assert_eq!(guess_kind("Professional interview"), ModalityKind::Oral);
         assert_eq!(guess_kind("Entretien avec le jury"), ModalityKind::Oral);
         assert_eq!(
             without_lead_in("Modalité : jeu de rôle (40 min)"),

@@ -8,7 +8,7 @@
 //! first column. Rows are written on the line where they start, the other lines of the
 //! table left blank, so that line numbers still point into the document.
 
-use super::cells::{COVERED, blocks_html};
+use super::cells::{COVERED, SPANNED, blocks_html};
 
 /// `+---+:---:+`, `+===+===+`: a full rule of a grid table.
 pub fn is_border(line: &str) -> bool {
@@ -37,6 +37,9 @@ struct Grid {
     open: Vec<Option<(usize, Vec<String>)>>,
     /// The current row block has a line (a row is being read).
     in_row: bool,
+    /// Per column: its open cell is covered by the cell to its left (no `|` at its left
+    /// edge on the row's first line).
+    spanned: Vec<bool>,
 }
 
 impl Grid {
@@ -53,6 +56,7 @@ impl Grid {
             rows: Vec::new(),
             open: vec![None; columns],
             in_row: false,
+            spanned: vec![false; columns],
         }
     }
 
@@ -64,6 +68,7 @@ impl Grid {
     /// column at its left edge (a cell spanning columns has no `|` between them).
     fn text_line(&mut self, line_no: usize, line: &str) {
         let chars: Vec<char> = line.chars().collect();
+        let first_line = !self.in_row;
         if !self.in_row {
             self.in_row = true;
             let row = self.rows.len();
@@ -81,6 +86,16 @@ impl Grid {
                 k == 0 || k + 1 == self.edges.len() || chars.get(self.edges[k]) == Some(&'|')
             })
             .collect();
+        if first_line {
+            let row = self.rows.len() - 1;
+            for k in 1..self.columns() {
+                if !present.contains(&k)
+                    && matches!(&self.open[k], Some((r, lines)) if *r == row && lines.is_empty())
+                {
+                    self.spanned[k] = true;
+                }
+            }
+        }
         for pair in present.windows(2) {
             let (from, to) = (self.edges[pair[0]] + 1, self.edges[pair[1]]);
             let text: String = chars
@@ -108,7 +123,12 @@ impl Grid {
             if (drawn || last)
                 && let Some((row, lines)) = self.open[k].take()
             {
-                self.rows[row].1[k] = Some(render(&lines));
+                let spanned = std::mem::take(&mut self.spanned[k]) && lines.is_empty();
+                self.rows[row].1[k] = Some(if spanned {
+                    SPANNED.to_owned()
+                } else {
+                    render(&lines)
+                });
             }
         }
         self.in_row = false;
@@ -118,7 +138,10 @@ impl Grid {
         self.rule("", true);
         for (line, cells) in self.rows {
             let cells: Vec<String> = cells.into_iter().map(Option::unwrap_or_default).collect();
-            if cells.iter().all(|c| c.is_empty() || c == COVERED) {
+            if cells
+                .iter()
+                .all(|c| c.is_empty() || c == COVERED || c == SPANNED)
+            {
                 continue;
             }
             let mut row = cells.join("\t");
@@ -292,7 +315,7 @@ Fin.";
             "<p>A1</p><p>x</p>\t<p>Analyser la demande.</p><ul><li>un point long</li><ul><li>un sous</li></ul></ul>"
         );
         assert_eq!(got[11], format!("{COVERED}\t<p>Texte &lt; 5</p>"));
-        assert_eq!(got[13], "<p>Bloc 2 : tout</p>\t");
+        assert_eq!(got[13], format!("<p>Bloc 2 : tout</p>\t{SPANNED}"));
         assert_eq!(got[15], "Fin.");
         assert_eq!(got[5], "");
     }

@@ -116,7 +116,7 @@ pub fn to_tabs(text: &str) -> String {
                         let span: usize = last.trim_start_matches('\u{0}').parse().unwrap_or(1);
                         *last = c.split_whitespace().collect::<Vec<_>>().join(" ");
                         for _ in 1..span {
-                            cells.push(String::new());
+                            cells.push(super::cells::SPANNED.to_owned());
                         }
                     }
                 }
@@ -260,7 +260,7 @@ mod tests {
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines[1], "Titre");
         assert_eq!(lines[3], "A\t<p>B</p> <p>C</p>");
-        assert_eq!(lines[5], "<b>Bloc 1</b>\t");
+        assert_eq!(lines[5], "<b>Bloc 1</b>\t\u{2}");
         assert_eq!(lines[7], "Fin.");
     }
 

@@ -15,6 +15,13 @@ use super::label::pattern;
 static BLOC: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"^(?i:bloc(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?)(\d+)\s*[:\-–—.]?\s*(.*)$")
 });
+/// English blocs: `Unit 1 – Title`, `Module 2: Title`, `Block 3`, `Skills block 4. Title`,
+/// the number followed by a separator or nothing.
+static ENGLISH_BLOC: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^(?i:(?:(?:skills?|competenc(?:e|y|ies))\s+)?(?:block|unit|module)\s*(?:no\.?\s*)?)(\d+)\s*(?:[:\-–—.]\s*(.*))?$",
+    )
+});
 /// `BLOC A – Titre`: a bloc lettered, the letter followed by a separator.
 static LETTER_BLOC: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"^(?i:bloc(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?)(\p{Lu})\s*[:\-–—.]\s*(\S.*)$")
@@ -57,6 +64,10 @@ pub fn bloc(text: &str) -> Option<(String, String)> {
     }
     if let Some(c) = LETTER_BLOC.captures(text.trim()) {
         return Some((c[1].to_owned(), c[2].trim().to_owned()));
+    }
+    if let Some(c) = ENGLISH_BLOC.captures(text.trim()) {
+        let title = c.get(2).map_or("", |m| m.as_str()).trim();
+        return Some((format!("B{}", &c[1]), title.to_owned()));
     }
     let c = BLOC.captures(text.trim())?;
     let title = c[2].trim().trim_start_matches(['-', '–', '—']).trim();
@@ -422,6 +433,14 @@ mod tests {
             bloc("Bloc de compétences n° 2 : Elaboration"),
             pair("B2", "Elaboration")
         );
+        assert_eq!(
+            bloc("Unit 1 – Plan the works"),
+            pair("B1", "Plan the works")
+        );
+        assert_eq!(bloc("Module 2: Lead a team"), pair("B2", "Lead a team"));
+        assert_eq!(bloc("Block 3"), pair("B3", ""));
+        assert_eq!(bloc("Skills block 4. Report"), pair("B4", "Report"));
+        assert_eq!(bloc("Units 4 and 5 are optional"), None);
         assert_eq!(bloc("Blocage"), None);
         assert_eq!(bloc("BLOCAGE : x"), None);
         assert_eq!(

@@ -35,6 +35,8 @@ pub struct GridCell {
     pub paras: Vec<Para>,
     /// Covered by the cell above it (a vertical merge): it continues that cell.
     pub below: bool,
+    /// Covered by the cell to its left (a cell spanning columns).
+    pub left: bool,
 }
 
 /// What a document's body holds, in order.
@@ -197,14 +199,36 @@ pub fn lines(pieces: &[Piece]) -> Vec<Line> {
 /// A grid cell read as the HTML fragment it would be: `<p>` paragraphs, `<ul><li>` items
 /// (nested by level), text escaped so that no `<` in it reads as a tag.
 fn cell(c: &GridCell) -> Cell {
-    let html = blocks_html(
-        c.paras
-            .iter()
-            .map(|p| (p.level.map_or(0, |l| l + 1), p.text.as_str())),
-    );
+    // Each run of paragraphs between list breaks is written apart: a list after a break
+    // is a list of its own (`<ul>…</ul><ul>…</ul>`).
+    let html: String = c
+        .paras
+        .split(|p| p.text == LIST_BREAK)
+        .map(|run| {
+            blocks_html(
+                run.iter()
+                    .map(|p| (p.level.map_or(0, |l| l + 1), p.text.as_str())),
+            )
+        })
+        .collect();
     let mut cell = read_cell(&html);
     cell.below = c.below;
+    cell.left = c.left && !c.below;
     cell
+}
+
+/// The paragraph a reader puts in a cell between two lists (a list restarted, another
+/// list element, an empty paragraph between items): never text, only a break.
+const LIST_BREAK: &str = "\u{3}";
+
+/// A list break in `cell` when its latest paragraph is a list item.
+fn list_break(cell: &mut GridCell) {
+    if cell.paras.last().is_some_and(|p| p.level.is_some()) {
+        cell.paras.push(Para {
+            text: LIST_BREAK.to_owned(),
+            level: None,
+        });
+    }
 }
 
 /// Where a finished paragraph goes, in either format: into the cell open in a table (a
@@ -217,6 +241,10 @@ fn place(
     nested: &mut Nested,
 ) {
     if p.text.trim().is_empty() {
+        // An empty paragraph between list items of a cell: two lists.
+        if tables == 1 {
+            list_break(cell);
+        }
         return;
     }
     if tables == 0 {
@@ -336,6 +364,7 @@ mod tests {
                 },
             ],
             below: false,
+            left: false,
         };
         let got: Vec<(super::super::cells::Mark, String)> = cell(&c)
             .blocks

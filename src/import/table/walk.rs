@@ -228,6 +228,17 @@ impl Walker {
     /// A row rebuilt from lines (`rebuilt`) is never a heading.
     pub fn row(&mut self, line: usize, cells: &[Cell], rebuilt: bool) {
         self.line = line;
+        let roles: Vec<Option<Role>> = self
+            .place(cells.len())
+            .into_iter()
+            .map(|c| self.columns.get(c).map(|x| x.role))
+            .collect();
+        if let Some(split) = super::spans::split(cells, &roles) {
+            self.found.report.push(format!(
+                "line {line}: a cell over the criteria column: its list read as criteria"
+            ));
+            return self.row(line, &split, rebuilt);
+        }
         let filled: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
         let heading = !rebuilt && cells.iter().skip(1).all(Cell::is_empty);
         if let (true, Some(first)) = (heading, filled.first())

@@ -32,6 +32,9 @@ struct State {
     style: Option<String>,
     numbering: Numbering,
     nested: Nested,
+    /// The list (`w:numId`) of the open cell's latest list item: another one starts a list
+    /// of its own.
+    cell_list: Option<String>,
 }
 
 impl State {
@@ -52,6 +55,16 @@ impl State {
             p.level = Some(p.level.unwrap_or(level));
         }
         self.unnumbered = false;
+        if self.tables == 1
+            && p.level.is_some()
+            && !p.text.trim().is_empty()
+            && let Some(num) = &self.num
+        {
+            if self.cell_list.as_ref().is_some_and(|l| l != num) {
+                super::list_break(&mut self.cell);
+            }
+            self.cell_list = Some(num.clone());
+        }
         if let (Some(num), Some(level)) = (self.num.take(), p.level)
             && let Some(id) = self.numbering.next(&num, level)
         {
@@ -115,6 +128,7 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                     b"w:tc" if s.tables == 2 => s.nested.cell_start(),
                     b"w:tc" if s.tables == 1 => {
                         s.cell = GridCell::default();
+                        s.cell_list = None;
                         s.span = 1;
                     }
                     b"w:p" => {
@@ -134,6 +148,11 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                 }
             }
             Event::Empty(e) if s.skip == 0 => match e.name().as_ref() {
+                // An empty paragraph (`<w:p/>`): between list items of a cell, two lists.
+                b"w:p" if s.tables == 1 => {
+                    s.end_para();
+                    super::list_break(&mut s.cell);
+                }
                 b"w:tab" => {
                     if let Some(p) = &mut s.para {
                         p.text.push(' ');
@@ -180,6 +199,7 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                         s.row.push(GridCell {
                             paras: Vec::new(),
                             below,
+                            left: true,
                         });
                     }
                 }
@@ -238,14 +258,21 @@ mod tests {
             text: t.into(),
             level,
         };
-        let cell = |paras: Vec<Para>, below| GridCell { paras, below };
+        let cell = |paras: Vec<Para>, below| GridCell {
+            paras,
+            below,
+            left: false,
+        };
         assert_eq!(
             p,
             [
                 Piece::Para(para("Titre & co", None)),
                 Piece::Row(vec![
                     cell(vec![para("A", None)], false),
-                    cell(vec![], false)
+                    GridCell {
+                        left: true,
+                        ..cell(vec![], false)
+                    }
                 ]),
                 Piece::Row(vec![
                     cell(vec![para("B", None)], false),

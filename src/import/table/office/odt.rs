@@ -101,6 +101,10 @@ impl State {
         {
             self.numbering.restart(style);
         }
+        // Another list in the same cell, not said to continue the one before: one of its own.
+        if self.lists == 0 && self.tables == 1 && !continues {
+            super::list_break(&mut self.cell);
+        }
         self.styles.push(style);
         self.lists += 1;
     }
@@ -145,9 +149,11 @@ impl State {
         for _ in 0..repeat {
             let col = self.row.len();
             let below = self.covered_now.get(col).is_some_and(|&r| r > 0);
+            // Covered, not from above: by the cell to its left, spanning columns.
             self.row.push(GridCell {
                 paras: Vec::new(),
                 below,
+                left: !below,
             });
         }
     }
@@ -313,7 +319,11 @@ mod tests {
             text: t.into(),
             level,
         };
-        let cell = |paras: Vec<Para>, below| GridCell { paras, below };
+        let cell = |paras: Vec<Para>, below| GridCell {
+            paras,
+            below,
+            left: false,
+        };
         assert_eq!(
             p,
             [

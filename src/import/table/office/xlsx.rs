@@ -191,7 +191,10 @@ fn grid(rows: Vec<(usize, Vec<String>)>, merges: &[Range]) -> Vec<Piece> {
                             .collect()
                     })
                     .unwrap_or_default();
-                GridCell { paras, below }
+                let left = merges
+                    .iter()
+                    .any(|&((c1, r1), (c2, _))| c > c1 && c <= c2 && n == r1);
+                GridCell { paras, below, left }
             })
             .collect();
         out.push(Piece::Row(cells));
@@ -223,6 +226,7 @@ y</t></is></c></row><row r="5"><c r="B5" t="inlineStr"><is><t>z</t></is></c></ro
         let cell = |ps: &[&str], below| GridCell {
             paras: ps.iter().map(|t| para(t)).collect(),
             below,
+            left: false,
         };
         assert_eq!(
             p,

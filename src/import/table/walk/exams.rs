@@ -155,14 +155,20 @@ fn scope_said(text: &str, group: Option<usize>) -> Option<Scope> {
 /// d'évaluation du bloc 1 : étude de cas …`, `Évaluation : …`, `Épreuve du bloc : …`. The lead
 /// is a few words (no sentence) before the colon.
 static EXAM_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^(?i:(?:modalit[ée]s?|[ée]preuves?|[ée]valuation)(?:\s+[^\s:]+){0,5})\s*:\s*(\S.*)$")
+    pattern(
+        r"^(?i:(?:modalit[ée]s?|[ée]preuves?|[ée]valuation|assessments?|exam(?:ination)?s?)(?:\s+[^\s:]+){0,5})\s*:\s*(\S.*)$",
+    )
 });
 
 /// The exam a row across the columns gives, if it names one: its text, first letter up.
 pub(super) fn exam_row(text: &str) -> Option<String> {
     let c = EXAM_ROW.captures(text.trim())?;
     let lead = deunicode::deunicode(&text[..c.get(1)?.start()]).to_lowercase();
-    if !(lead.contains("evaluation") || lead.contains("epreuve")) {
+    // French `Évaluation`, `Épreuve`; English `Assessment`, `Exam`.
+    if !["evaluation", "epreuve", "assessment", "exam"]
+        .iter()
+        .any(|w| lead.contains(w))
+    {
         return None;
     }
     let rest = c[1].trim();
