@@ -15,7 +15,7 @@ use super::{FOLDER, Manifest, RACY_NS, Stamp, UNKNOWN};
 use crate::layout;
 
 /// Requests in flight: enough to keep a disk's queue full, few enough to cost nothing.
-const THREADS: usize = 32;
+const THREADS: usize = 16;
 
 /// Runs `work` on the scan's pool (on the caller's pool if that one cannot be made).
 pub(super) fn on_pool<T: Send>(work: impl FnOnce() -> T + Send) -> T {
@@ -29,69 +29,87 @@ pub(super) fn on_pool<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     }
 }
 
-/// One entry of a listed tree: its path, whether it is a folder (not a link to one), and
-/// for a file what `lstat` said, asked relative to its folder as it was listed (a path
-/// looked up from the root costs the kernel a walk of every component).
-struct Entry {
-    path: PathBuf,
-    folder: bool,
-    meta: Option<fs::Metadata>,
+/// What the scan keeps of a file's `lstat` (asked relative to its folder as it is listed:
+/// a path looked up from the root costs the kernel a walk of every component).
+#[derive(Clone, Copy)]
+struct Stat {
+    size: u64,
+    mtime_ns: u128,
+    /// A regular file (not a link, a FIFO or a device).
+    file: bool,
+    link: bool,
 }
 
-/// `root` and everything under it, links not followed below `root` (as `walkdir` does), in
-/// no particular order. `strict`: `None` when a folder could not be listed (or `root` is
-/// missing); otherwise what could not be listed is left out (the folder itself stays), as
-/// the build's own reading reports it.
-fn list(root: &Path, strict: bool) -> Option<Vec<Entry>> {
+impl Stat {
+    fn of(meta: &fs::Metadata) -> Stat {
+        Stat {
+            size: meta.len(),
+            mtime_ns: mtime_ns(meta),
+            file: meta.is_file(),
+            link: meta.is_symlink(),
+        }
+    }
+}
+
+/// What a visitor makes of one entry of a walked tree: `Ok(None)` to leave it out, `Err`
+/// to give up the walk.
+type Seen<T> = Result<Option<T>, ()>;
+
+/// Walks `root` and everything under it, links not followed below `root` (as `walkdir`
+/// does), calling `visit` with each path and, for what is not a folder, its `lstat`
+/// (`None` when that failed). What it keeps comes back in no particular order, and only
+/// that is held: a large output has a million files. `strict`: `None` when a folder could
+/// not be listed (or `root` is missing); otherwise what could not be listed is left out
+/// (the folder itself is kept), as the build's own reading reports it.
+fn walk<T: Send>(
+    root: &Path,
+    strict: bool,
+    visit: &(impl Fn(&Path, Option<Option<Stat>>) -> Seen<T> + Sync),
+) -> Option<Vec<T>> {
     let Ok(meta) = fs::metadata(root) else {
         return (!strict).then(Vec::new);
     };
-    let mut found = vec![Entry {
-        path: root.to_path_buf(),
-        folder: meta.is_dir(),
-        meta: None,
-    }];
-    if meta.is_dir() {
-        found.extend(list_under(root, strict)?);
+    let folder = meta.is_dir();
+    let mut found: Vec<T> = visit(root, (!folder).then_some(None))
+        .ok()?
+        .into_iter()
+        .collect();
+    if folder {
+        found.extend(walk_under(root, strict, visit)?);
     }
     Some(found)
 }
 
-fn list_under(dir: &Path, strict: bool) -> Option<Vec<Entry>> {
+fn walk_under<T: Send>(
+    dir: &Path,
+    strict: bool,
+    visit: &(impl Fn(&Path, Option<Option<Stat>>) -> Seen<T> + Sync),
+) -> Option<Vec<T>> {
     let read = match fs::read_dir(dir) {
         Ok(read) => read,
         Err(_) if !strict => return Some(Vec::new()),
         Err(_) => return None,
     };
-    let mut entries = Vec::new();
+    let (mut found, mut folders) = (Vec::new(), Vec::new());
     for e in read {
-        let e = match e.and_then(|e| Ok((e.file_type()?, e))) {
+        let (kind, e) = match e.and_then(|e| Ok((e.file_type()?, e))) {
             Ok(e) => e,
             Err(_) if !strict => continue,
             Err(_) => return None,
         };
-        let folder = e.0.is_dir();
-        let meta = match folder {
-            true => None,
-            false => match e.1.metadata() {
-                Ok(meta) => Some(meta),
-                Err(_) if !strict => None,
-                Err(_) => return None,
-            },
-        };
-        entries.push(Entry {
-            path: e.1.path(),
-            folder,
-            meta,
-        });
+        let path = e.path();
+        let stat = (!kind.is_dir()).then(|| e.metadata().ok().map(|m| Stat::of(&m)));
+        found.extend(visit(&path, stat).ok()?);
+        if kind.is_dir() {
+            folders.push(path);
+        }
     }
-    let below = entries
+    let below = folders
         .par_iter()
-        .filter(|e| e.folder)
-        .map(|e| list_under(&e.path, strict))
-        .collect::<Option<Vec<Vec<Entry>>>>()?;
-    entries.extend(below.into_iter().flatten());
-    Some(entries)
+        .map(|f| walk_under(f, strict, visit))
+        .collect::<Option<Vec<Vec<T>>>>()?;
+    found.extend(below.into_iter().flatten());
+    Some(found)
 }
 
 /// Every file the build may read: the configuration file, the content and the templates;
@@ -101,62 +119,57 @@ pub(super) fn inputs(
     extra: &[PathBuf],
     previous: Option<&Manifest>,
 ) -> BTreeMap<String, Stamp> {
-    let mut files = vec![Entry {
-        path: root.join(layout::CONFIG_FILE),
-        folder: false,
-        meta: None,
-    }];
-    files.extend(extra.iter().map(|p| Entry {
-        path: p.clone(),
-        folder: false,
-        meta: None,
-    }));
-    let trees: Vec<Vec<Entry>> = [layout::CONTENT_DIR, layout::TEMPLATES_DIR]
+    let stamp = |path: &Path, stat: Option<Option<Stat>>| -> Option<(String, Stamp)> {
+        let rel = || {
+            path.strip_prefix(root)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .into_owned()
+        };
+        let Some(stat) = stat else {
+            let stamp = Stamp {
+                size: 0,
+                mtime_ns: 0,
+                sha256: FOLDER.into(),
+            };
+            return Some((rel(), stamp));
+        };
+        // Through a link, as the build reads it.
+        let stat = match stat {
+            Some(stat) if !stat.link => stat,
+            _ => Stat::of(&fs::metadata(path).ok()?),
+        };
+        let rel = rel();
+        let (size, mtime_ns) = (stat.size, stat.mtime_ns);
+        let known = previous.and_then(|m| {
+            let old = m.inputs.get(&rel)?;
+            let racy = old.mtime_ns + RACY_NS >= m.scanned_ns;
+            (old.size == size && old.mtime_ns == mtime_ns && !racy).then(|| old.clone())
+        });
+        let stamp = known.unwrap_or_else(|| Stamp {
+            size,
+            mtime_ns,
+            // A FIFO or a device is never read here (it may never end) nor trusted.
+            sha256: match stat.file {
+                true => hash(path),
+                false => UNKNOWN.into(),
+            },
+        });
+        Some((rel, stamp))
+    };
+    let mut stamps: Vec<(String, Stamp)> = std::iter::once(root.join(layout::CONFIG_FILE))
+        .chain(extra.iter().cloned())
+        .collect::<Vec<_>>()
         .par_iter()
-        .map(|dir| list(&root.join(dir), false).unwrap_or_default())
+        .filter_map(|p| stamp(p, Some(None)))
         .collect();
-    files.extend(trees.into_iter().flatten());
-    let stamps: Vec<(String, Stamp)> = files
+    let trees: Vec<Vec<(String, Stamp)>> = [layout::CONTENT_DIR, layout::TEMPLATES_DIR]
         .par_iter()
-        .filter_map(|Entry { path, folder, meta }| {
-            let rel = || {
-                path.strip_prefix(root)
-                    .unwrap_or(path)
-                    .to_string_lossy()
-                    .into_owned()
-            };
-            if *folder {
-                let stamp = Stamp {
-                    size: 0,
-                    mtime_ns: 0,
-                    sha256: FOLDER.into(),
-                };
-                return Some((rel(), stamp));
-            }
-            // Through a link, as the build reads it.
-            let meta = match meta {
-                Some(meta) if !meta.is_symlink() => meta.clone(),
-                _ => fs::metadata(path).ok()?,
-            };
-            let rel = rel();
-            let (size, mtime_ns) = (meta.len(), mtime_ns(&meta));
-            let known = previous.and_then(|m| {
-                let old = m.inputs.get(&rel)?;
-                let racy = old.mtime_ns + RACY_NS >= m.scanned_ns;
-                (old.size == size && old.mtime_ns == mtime_ns && !racy).then(|| old.clone())
-            });
-            let stamp = known.unwrap_or_else(|| Stamp {
-                size,
-                mtime_ns,
-                // A FIFO or a device is never read here (it may never end) nor trusted.
-                sha256: match meta.is_file() {
-                    true => hash(path),
-                    false => UNKNOWN.into(),
-                },
-            });
-            Some((rel, stamp))
+        .map(|dir| {
+            walk(&root.join(dir), false, &|p: &Path, stat| Ok(stamp(p, stat))).unwrap_or_default()
         })
         .collect();
+    stamps.extend(trees.into_iter().flatten());
     sorted(stamps)
 }
 
@@ -173,23 +186,18 @@ pub(super) fn outputs(target: &Path) -> Option<BTreeMap<String, Stamp>> {
     if !target.is_dir() {
         return None;
     }
-    let entries = list(target, true)?;
-    let stamps = entries
-        .par_iter()
-        .filter(|e| !e.folder)
-        .map(|e| {
-            let meta = e.meta.as_ref()?;
-            let rel = e.path.strip_prefix(target).ok()?;
-            Some((
-                rel.to_string_lossy().into_owned(),
-                Stamp {
-                    size: meta.len(),
-                    mtime_ns: mtime_ns(&meta),
-                    sha256: String::new(),
-                },
-            ))
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let stamps = walk(target, true, &|path: &Path, stat| match stat {
+        None => Ok(None),
+        Some(stat) => {
+            let (stat, rel) = stat.zip(path.strip_prefix(target).ok()).ok_or(())?;
+            let stamp = Stamp {
+                size: stat.size,
+                mtime_ns: stat.mtime_ns,
+                sha256: String::new(),
+            };
+            Ok(Some((rel.to_string_lossy().into_owned(), stamp)))
+        }
+    })?;
     Some(sorted(stamps))
 }
 
