@@ -19,16 +19,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::Error;
 use crate::diagnostics::{Diagnostic, Kind, Location};
 use crate::incremental::ChangeKind;
-use crate::layout;
 
 mod changes;
+mod scan;
+
+use scan::mtime_ns;
 
 /// Bumped when the file's shape changes: an older file is then foreign.
 const FORMAT: u32 = 2;
@@ -162,6 +162,29 @@ pub fn file_for(target: &Path) -> PathBuf {
         .join(format!(".{name}.refolio-cache.json"))
 }
 
+/// The cache file when it is this build's, and a warning when it is not usable.
+fn usable(file: &Path, key: &str, use_cache: bool) -> (Option<Manifest>, Option<Diagnostic>) {
+    let previous = if use_cache { read(file) } else { Ok(None) };
+    match previous {
+        Ok(Some(m)) if m.format == FORMAT && m.key == key => (Some(m), None),
+        Ok(Some(_)) => (
+            None,
+            Some(warn(
+                file,
+                "was made by another refolio, or for another site, output or options: ignored, building everything",
+            )),
+        ),
+        Ok(None) => (None, None),
+        Err(why) => (
+            None,
+            Some(warn(
+                file,
+                &format!("cannot be used ({why}): ignored, building everything"),
+            )),
+        ),
+    }
+}
+
 /// Scans the site's inputs and compares them, and the output, with the cache.
 /// `options` names what else decides the output (the command line's overrides), `extra`
 /// the files it reads outside the content tree (a signing key).
@@ -175,27 +198,19 @@ pub fn consult(
     let file = file_for(target);
     let key = key(root, target, options);
     let scanned_ns = now_ns();
-    let previous = if use_cache { read(&file) } else { Ok(None) };
-    let (manifest, warning) = match previous {
-        Ok(Some(m)) if m.format == FORMAT && m.key == key => (Some(m), None),
-        Ok(Some(_)) => (
-            None,
-            Some(warn(
-                &file,
-                "was made by another refolio, or for another site, output or options: ignored, building everything",
-            )),
-        ),
-        Ok(None) => (None, None),
-        Err(why) => (
-            None,
-            Some(warn(
-                &file,
-                &format!("cannot be used ({why}): ignored, building everything"),
-            )),
-        ),
-    };
-    let inputs = scan_inputs(root, extra, manifest.as_ref());
-    let previous = manifest.filter(|m| scan_outputs(target).as_ref() == Some(&m.outputs));
+    // The cache file is read and the inputs compared with it while the output is scanned:
+    // both wait on the disk.
+    let ((manifest, warning, inputs), outputs) = scan::on_pool(|| {
+        rayon::join(
+            || {
+                let (manifest, warning) = usable(&file, &key, use_cache);
+                let inputs = scan::inputs(root, extra, manifest.as_ref());
+                (manifest, warning, inputs)
+            },
+            || scan::outputs(target),
+        )
+    });
+    let previous = manifest.filter(|m| outputs.as_ref() == Some(&m.outputs));
     if let Some(m) = previous {
         if m.inputs == inputs && !inputs.values().any(|s| s.sha256 == UNKNOWN) {
             return Verdict::Unchanged(m.replay);
@@ -236,7 +251,7 @@ impl Scan {
         replay: &Replay,
         standings: BTreeMap<String, String>,
     ) -> Result<(), Error> {
-        let Some(outputs) = scan_outputs(target) else {
+        let Some(outputs) = scan::on_pool(|| scan::outputs(target)) else {
             return Ok(());
         };
         let manifest = Manifest {
@@ -297,110 +312,6 @@ fn key(root: &Path, target: &Path, options: &str) -> String {
     )
 }
 
-/// Every file the build may read: the configuration file, the content and the templates;
-/// and their folders.
-fn scan_inputs(
-    root: &Path,
-    extra: &[PathBuf],
-    previous: Option<&Manifest>,
-) -> BTreeMap<String, Stamp> {
-    // With whether it is a folder (not a link to one: what is behind a link is hashed, or
-    // never trusted).
-    let mut files = vec![(root.join(layout::CONFIG_FILE), false)];
-    files.extend(extra.iter().map(|p| (p.clone(), false)));
-    for dir in [layout::CONTENT_DIR, layout::TEMPLATES_DIR] {
-        files.extend(
-            walkdir::WalkDir::new(root.join(dir))
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(Result::ok)
-                .map(|e| (e.file_type().is_dir(), e.into_path()))
-                .map(|(folder, path)| (path, folder)),
-        );
-    }
-    files
-        .par_iter()
-        .filter_map(|(path, folder)| {
-            let rel = || {
-                path.strip_prefix(root)
-                    .unwrap_or(path)
-                    .to_string_lossy()
-                    .into_owned()
-            };
-            if *folder {
-                let stamp = Stamp {
-                    size: 0,
-                    mtime_ns: 0,
-                    sha256: FOLDER.into(),
-                };
-                return Some((rel(), stamp));
-            }
-            // Through a link, as the build reads it.
-            let meta = fs::metadata(path).ok()?;
-            let rel = rel();
-            let (size, mtime_ns) = (meta.len(), mtime_ns(&meta));
-            let known = previous.and_then(|m| {
-                let old = m.inputs.get(&rel)?;
-                let racy = old.mtime_ns + RACY_NS >= m.scanned_ns;
-                (old.size == size && old.mtime_ns == mtime_ns && !racy).then(|| old.clone())
-            });
-            let stamp = known.unwrap_or_else(|| Stamp {
-                size,
-                mtime_ns,
-                // A FIFO or a device is never read here (it may never end) nor trusted.
-                sha256: match meta.is_file() {
-                    true => hash(path),
-                    false => UNKNOWN.into(),
-                },
-            });
-            Some((rel, stamp))
-        })
-        .collect()
-}
-
-/// The output's files with their sizes and times; `None` when there is no output.
-fn scan_outputs(target: &Path) -> Option<BTreeMap<String, Stamp>> {
-    if !target.is_dir() {
-        return None;
-    }
-    let mut outputs = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(target).sort_by_file_name() {
-        let entry = entry.ok()?;
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let meta = entry.metadata().ok()?;
-        let rel = entry.path().strip_prefix(target).ok()?;
-        outputs.insert(
-            rel.to_string_lossy().into_owned(),
-            Stamp {
-                size: meta.len(),
-                mtime_ns: mtime_ns(&meta),
-                sha256: String::new(),
-            },
-        );
-    }
-    Some(outputs)
-}
-
-fn hash(path: &Path) -> String {
-    match fs::read(path) {
-        Ok(bytes) => Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
-        // Unreadable now: the build reports it.
-        Err(_) => UNKNOWN.into(),
-    }
-}
-
-fn mtime_ns(meta: &fs::Metadata) -> u128 {
-    meta.modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos())
-}
-
 fn now_ns() -> u128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -424,7 +335,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("content")).unwrap();
         fs::write(dir.path().join("content/a.md"), "un").unwrap();
-        let first = scan_inputs(dir.path(), &[], None);
+        let first = scan::on_pool(|| scan::inputs(dir.path(), &[], None));
         let mut manifest = Manifest {
             format: FORMAT,
             key: String::new(),
@@ -442,12 +353,12 @@ mod tests {
         // Same size, and the time the scan recorded: only the hash can tell.
         let stamp = &first["content/a.md"];
         manifest.inputs.get_mut("content/a.md").unwrap().sha256 = "stale".into();
-        let again = scan_inputs(dir.path(), &[], Some(&manifest));
+        let again = scan::on_pool(|| scan::inputs(dir.path(), &[], Some(&manifest)));
         assert_eq!(again["content/a.md"].size, stamp.size);
         assert_ne!(again["content/a.md"].sha256, "stale");
         // Long after the scan, a matching size and time are trusted.
         manifest.scanned_ns = stamp.mtime_ns + 10 * RACY_NS;
-        let later = scan_inputs(dir.path(), &[], Some(&manifest));
+        let later = scan::on_pool(|| scan::inputs(dir.path(), &[], Some(&manifest)));
         assert_eq!(later["content/a.md"].sha256, "stale");
     }
 }

@@ -439,3 +439,35 @@ fn the_candidate_is_named_as_the_passport_asks_or_neutrally() {
         ["Aménagements : critères dont le jury a dispensé la personne candidate"]
     );
 }
+
+/// The jury index names each candidate's referential by its title, and adds its code (here
+/// its ID, having no RNCP code) only when another referential's title folds to the same.
+#[test]
+fn the_jury_index_tells_apart_referentials_of_the_same_title() {
+    let column = |root: &std::path::Path| {
+        let doc = html(&build_in_memory(root), "candidates/index.html");
+        let mut cells = texts(&doc, "tbody tr td:nth-of-type(3)");
+        cells.sort();
+        cells.dedup();
+        cells
+    };
+    assert_eq!(
+        column(&fixture("candidates")),
+        ["Référentiel à grille de points", "Référentiel à seuil"]
+    );
+    let grille = "content/referentials/grille.yaml";
+    let text = std::fs::read_to_string(fixture("candidates").join(grille)).unwrap();
+    let same = text.replace(
+        "title: Référentiel à grille de points",
+        "title: REFERENTIEL A SEUIL",
+    );
+    assert_ne!(same, text);
+    let scratch = crate::common::Scratch::of("candidates").write(grille, &same);
+    assert_eq!(
+        column(scratch.root()),
+        [
+            "REFERENTIEL A SEUIL (grille)",
+            "Référentiel à seuil (seuil)"
+        ]
+    );
+}
