@@ -10,6 +10,7 @@
 //! (`tableur.csv`) and the same sheet as .xlsx; criteria in a second table beside the competence's title.
 
 use crate::common::{Scratch, fixture};
+use crate::import_draft::{bloc_titles, competences};
 use crate::import_table::measure_file;
 use refolio::import::table::{Options, import_with};
 
@@ -109,19 +110,6 @@ fn explain_says_a_column_was_folded_and_an_unknown_column_name_is_refused() {
         stderr.contains("`numeros` is not a column") && stderr.contains("ids (a column of IDs"),
         "{stderr}"
     );
-}
-
-/// `(ID, text, criteria)` of every competence of a draft, in order.
-fn competences(d: &refolio::import::draft::Draft) -> Vec<(String, String, Vec<String>)> {
-    d.blocs
-        .iter()
-        .flat_map(|b| &b.activities)
-        .flat_map(|a| &a.competences)
-        .map(|k| {
-            let criteria = k.criteria.iter().map(|c| c.text.clone()).collect();
-            (k.id.clone(), k.text.clone(), criteria)
-        })
-        .collect()
 }
 
 fn imported(name: &str, bytes: Vec<u8>) -> refolio::import::draft::Draft {
@@ -323,11 +311,7 @@ fn criteria_keyed_by_the_competence_s_title_in_a_second_table() {
     let d = refolio::import::table::import_text(doc, "proprete")
         .unwrap()
         .draft;
-    let blocs: Vec<(&str, &str)> = d
-        .blocs
-        .iter()
-        .map(|b| (b.id.as_str(), b.title.as_str()))
-        .collect();
+    let blocs = bloc_titles(&d);
     assert_eq!(
         blocs,
         [("B1", "Nettoyer des locaux"), ("B2", "Remettre en état")]

@@ -9,22 +9,10 @@
 //! column opening a bloc, another naming its exam.
 
 use crate::common::{Scratch, fixture};
+use crate::import_draft::{bloc_titles, competences};
 use crate::import_office::{odt, w, zipped};
 use refolio::import::draft::Draft;
 use refolio::vocabulary::ModalityKind;
-
-/// `(ID, text, criteria)` of every competence of a draft, in order.
-fn competences(d: &Draft) -> Vec<(String, String, Vec<String>)> {
-    d.blocs
-        .iter()
-        .flat_map(|b| &b.activities)
-        .flat_map(|a| &a.competences)
-        .map(|k| {
-            let criteria = k.criteria.iter().map(|c| c.text.clone()).collect();
-            (k.id.clone(), k.text.clone(), criteria)
-        })
-        .collect()
-}
 
 fn imported(name: &str, bytes: Vec<u8>) -> Draft {
     let dir = Scratch::of("valid");
@@ -151,11 +139,7 @@ fn an_english_document_units_modules_performance_criteria_and_exam_kinds() {
     let d = refolio::import::table::import(&fixture("import/known4/site.html"), None)
         .unwrap()
         .draft;
-    let blocs: Vec<(&str, &str)> = d
-        .blocs
-        .iter()
-        .map(|b| (b.id.as_str(), b.title.as_str()))
-        .collect();
+    let blocs = bloc_titles(&d);
     assert_eq!(
         blocs,
         [("B1", "Plan the site works"), ("B2", "Lead the site team")],

@@ -6,6 +6,7 @@
 use std::io::Write;
 
 use crate::common::Scratch;
+use crate::import_draft::bloc_titles;
 use refolio::import::draft::Draft;
 
 /// A cell of the test table: its paragraphs (`Some(level)` for a list item), the columns
@@ -236,11 +237,7 @@ fn assert_shape(d: &Draft, what: &str) {
         Some("Le jury délibère à la fin de la session."),
         "{what}"
     );
-    let blocs: Vec<(&str, &str)> = d
-        .blocs
-        .iter()
-        .map(|b| (b.id.as_str(), b.title.as_str()))
-        .collect();
+    let blocs = bloc_titles(d);
     assert_eq!(
         blocs,
         [("B1", "Maintenir les équipements"), ("B2", "Rendre compte")],
