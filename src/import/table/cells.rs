@@ -407,6 +407,13 @@ impl CellReader {
                 self.text.push_str(" -");
                 continue;
             }
+            // `<p>- Texte</p>`: a dash opening a paragraph marks a point, even where a
+            // dash inside running text does not.
+            let opening = self.text.is_empty() && self.mark.is_none();
+            if !marks && opening && matches!(word, "-" | "–") {
+                self.mark = Some(Mark::Dash);
+                continue;
+            }
             if bullet || point || (marks && word == "-") {
                 if marks && word == "-" {
                     self.split_run_in_heading();

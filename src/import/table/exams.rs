@@ -59,9 +59,7 @@ pub fn draft_modalities(
 ) -> Vec<DraftModality> {
     let modalities = merge_repeated(modalities, report);
     let count = modalities.len();
-    let number = ids::numbers(bloc_id)
-        .first()
-        .map_or_else(|| bloc_id.to_owned(), u32::to_string);
+    let number = bloc_number(bloc_id);
     let mut out = Vec::new();
     for (n, m) in modalities.into_iter().enumerate() {
         let mut review = vec!["title and kind guessed from the text: check them".to_owned()];
@@ -134,6 +132,20 @@ pub fn draft_modalities(
         });
     }
     out
+}
+
+/// The number the bloc's exams are numbered after: its first number (`B2` → 2), but in a
+/// bloc's RNCP code the one after `BC` (`RNCP37849BC02` → 2, not the fiche's 37849, which
+/// every bloc shares); the ID itself when it has no number (`A`).
+fn bloc_number(bloc_id: &str) -> String {
+    let upper = bloc_id.to_uppercase();
+    let own = match upper.rfind("BC") {
+        Some(at) if at > 0 && upper[..at].ends_with(|c: char| c.is_ascii_digit()) => &bloc_id[at..],
+        _ => bloc_id,
+    };
+    ids::numbers(own)
+        .first()
+        .map_or_else(|| bloc_id.to_owned(), u32::to_string)
 }
 
 /// The title: the first paragraph that is not a part number, a "En relation" line, a line
@@ -299,6 +311,15 @@ pub fn guess_kind(text: &str) -> ModalityKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exams_numbered_after_the_bloc_not_the_fiche() {
+        assert_eq!(bloc_number("RNCP37849BC02"), "2");
+        assert_eq!(bloc_number("RS5123BC1"), "1");
+        assert_eq!(bloc_number("B3"), "3");
+        assert_eq!(bloc_number("BC04"), "4");
+        assert_eq!(bloc_number("A"), "A");
+    }
 
     #[test]
     fn exam_kinds_from_their_wording() {

@@ -75,7 +75,7 @@ pub fn bloc(text: &str) -> Option<(String, String)> {
 }
 
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^(\p{Lu}\p{L}+(?:\s+\p{Ll}+){0,2})\s+(?:n\s*°\s*)?(\d{1,2})\s*[:\-–—.]\s*(\S.*)$")
+    pattern(r"^(\p{Lu}\p{L}+(?:\s+\p{Ll}+){0,3})\s+(?:n\s*°\s*)?(\d{1,2})\s*[:\-–—.]\s*(\S.*)$")
 });
 
 /// A domain lettered without number: `A. Accueil de la clientèle`, `B) Gestion`.
@@ -456,6 +456,14 @@ mod tests {
             pair("A", "Accueil de la clientèle")
         );
         assert_eq!(domain("Pôle 2 – Vente", 1), pair("B2", "Vente"));
+        // A titre professionnel's CCP named in full.
+        assert_eq!(
+            domain(
+                "Certificat de compétences professionnelles n° 1 : Assurer la paie",
+                1
+            ),
+            pair("B1", "Assurer la paie")
+        );
         assert_eq!(
             domain("Activité type 1 : Réaliser des relevés", 1),
             pair("B1", "Réaliser des relevés")

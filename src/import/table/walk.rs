@@ -108,6 +108,8 @@ pub struct Walker {
     /// the row's bloc had before them.
     row_split: Vec<(usize, Vec<usize>)>,
     row_criteria: usize,
+    /// How many criteria the bloc had when the row's cells began to be read.
+    row_criteria_start: usize,
     /// A second table (its header named other columns) is being read.
     second_table: bool,
 }
@@ -131,6 +133,7 @@ impl Walker {
             row_modalities: 0,
             row_split: Vec::new(),
             row_criteria: 0,
+            row_criteria_start: 0,
             second_table: false,
         }
     }
@@ -261,6 +264,7 @@ impl Walker {
         // A bloc named in the first cell of its first row (a cell merged down over the
         // bloc's rows, or left empty below): the row opens it, then reads on.
         let opens_bloc = !heading && filled.len() > 1 && self.bloc_in_first_cell(&cells[0]);
+        self.row_criteria_start = self.bloc_now().map_or(0, |b| b.criteria.len());
         let columns = self.place(cells.len());
         let first_read = self.references_first(cells, &columns);
         let mut below = Vec::new();

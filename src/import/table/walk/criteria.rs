@@ -6,7 +6,7 @@ use super::super::cells::{Block, Cell, Mark};
 use super::super::ids;
 use super::super::label::Kind;
 use super::{
-    FoundCriterion, Item, Target, Walker, finished, heading_text, join_cut, split_sentences,
+    FoundCriterion, Item, Role, Target, Walker, finished, heading_text, join_cut, split_sentences,
     starts_lowercase,
 };
 
@@ -92,7 +92,14 @@ impl Walker {
             }
             Mark::Dash => {
                 let grouped = self.columns[column].relation.is_some();
-                let target = if self.columns[column].item_criteria {
+                let beside = if first && !grouped {
+                    self.criterion_beside(column)
+                } else {
+                    None
+                };
+                let target = if beside.is_some() {
+                    beside
+                } else if self.columns[column].item_criteria {
                     None
                 } else if first && grouped {
                     self.unfinished_criterion().or(column_last)
@@ -252,6 +259,22 @@ impl Walker {
             Some(k) => Target::Row(k),
             None => Target::Refs(Vec::new()),
         }
+    }
+
+    /// The one criterion a criteria column left of `column` gave in this row (`Critères`
+    /// beside `Indicateurs`): the points at the top of this column's cell are its
+    /// indicators. None when the row gave none or several (which of them a list is about
+    /// would be a guess).
+    fn criterion_beside(&mut self, column: usize) -> Option<usize> {
+        let start = self.row_criteria_start;
+        let given = self.bloc_now().map_or(0, |b| b.criteria.len());
+        if given != start + 1 {
+            return None;
+        }
+        self.columns[..column.min(self.columns.len())]
+            .iter()
+            .any(|c| c.role == Role::Criteria && c.last == Some(Item::Criterion(start)))
+            .then_some(start)
     }
 
     pub(super) fn push_criterion(
