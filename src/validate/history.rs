@@ -63,29 +63,32 @@ struct Retaking<'r> {
 
 impl Retaking<'_> {
     /// Whether a session of `kind` may give again an item of the professional evaluation or
-    /// the final interview whose result so far is `old`: always, unless the retakes present
-    /// the blocs only and `old`'s status offers no retake.
+    /// the final interview whose result so far is `old`: always, except in a retake after a
+    /// status whose rule offers no retake (`retake: false`), or, when the retakes present
+    /// the blocs only, after anything but a status whose rule offers one.
     fn reopens(self, old: Option<&ItemResult>, kind: AttemptKind) -> bool {
         let Some(old) = old else { return true };
-        if kind != AttemptKind::Retake || self.barred(Some(old), kind).is_some() {
-            return kind != AttemptKind::Retake;
-        }
-        if !self.blocs_only {
+        if kind != AttemptKind::Retake {
             return true;
         }
-        old.outcome
-            .status()
-            .and_then(|s| self.rules.status_rule(Scope::Professional, s))
-            .and_then(|rule| rule.retake)
-            == Some(true)
+        match self.offered(old) {
+            Some((_, offered)) => offered,
+            None => !self.blocs_only,
+        }
+    }
+
+    /// `old`'s status and whether its rule offers a retake, when it says.
+    fn offered(self, old: &ItemResult) -> Option<(Status, bool)> {
+        let status = old.outcome.status()?;
+        let rule = self.rules.status_rule(Scope::Professional, status)?;
+        rule.retake.map(|offered| (status, offered))
     }
 
     /// The status of `old` when its rule offers no retake (`retake: false`) and the session
     /// is a retake (004: "Dans ces seuls cas une épreuve de rattrapage sera proposée").
     fn barred(self, old: Option<&ItemResult>, kind: AttemptKind) -> Option<Status> {
-        let status = old?.outcome.status()?;
-        let rule = self.rules.status_rule(Scope::Professional, status)?;
-        (kind == AttemptKind::Retake && rule.retake == Some(false)).then_some(status)
+        let (status, offered) = self.offered(old?)?;
+        (kind == AttemptKind::Retake && !offered).then_some(status)
     }
 
     /// `new`, a result of a session of `kind`, in place of `old`.
