@@ -67,15 +67,20 @@ fn ok(referential: &str, passport: &str) -> Value {
     c
 }
 
-/// The passport is refused; returns the error lines.
-fn refused(referential: &str, passport: &str) -> String {
+/// The passport is refused with an error saying `expected`; returns the error lines.
+fn refused(referential: &str, passport: &str, expected: &str) -> String {
     let (code, _, stderr) = decide(referential, passport);
     assert_eq!(code, 1, "expected an error, got none: {stderr}");
-    stderr
+    let errors = stderr
         .lines()
         .filter(|l| l.contains(": error: "))
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n");
+    assert!(
+        errors.contains(expected),
+        "expected «{expected}» in:\n{errors}"
+    );
+    errors
 }
 
 fn kind(c: &Value) -> &str {

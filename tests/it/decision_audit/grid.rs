@@ -132,6 +132,7 @@ fn intl_professional_exemption_refused_for_an_apprentice() {
         "route: apprenticeship\nsession: 2026-06-18\ncompany_time: { hours: 1000 }\n\
          results:\n  marks: { B1: 60, B2: 135, B3: 150, B4: 105 }\n  professional_evaluation: \
          { result: exempted, reason: Positionnement }\n",
+        "the professional evaluation can be exempted for the routes continuing, executive only, not apprenticeship",
     );
 }
 
@@ -171,6 +172,7 @@ fn intl_portfolio_refused_for_an_apprentice() {
         INTL,
         "route: apprenticeship\nblocs: [B1]\nsession: 2026-06-18\ncompany_time: { hours: 300 }\n\
          results:\n  substitutes: { B1: validated }\n",
+        "no substitution of the exams of B1 applies to this candidate (apprenticeship)",
     );
 }
 
@@ -218,6 +220,7 @@ fn intl_executive_reduction_not_below_105_hours() {
         "route: executive\nsession: 2026-06-18\ncompany_time: { hours: 100, reduced_to: 100 }\n\
          results:\n  marks: { B1: 60, B2: 135, B3: 150, B4: 105 }\n  \
          professional_parts: { ecrit: 45, oral: 75, tuteur: 30 }\n",
+        "the period in company may be reduced down to 105 h, not 100 h",
     );
 }
 
@@ -270,6 +273,7 @@ fn intl_jury_overrules_the_proposal() {
     let e = refused(
         INTL,
         &format!("{p}jury:\n  decision: full\n  date: 2026-06-30\n"),
+        "the jury's decision differs from the proposal of the rules, and gives no motive",
     );
     assert!(e.contains("motive"), "{e}");
 }
@@ -285,6 +289,7 @@ fn intl_penalty_only_on_the_company_grid() {
             "{ B1: { result: 60, penalty: 5 }, B2: 135, B3: 150, B4: 105, B5: validated }",
             GOOD_PRO,
         ),
+        "the referential's penalties apply to tuteur, not to bloc B1",
     );
 }
 
@@ -295,6 +300,7 @@ fn intl_has_no_criteria_exemption() {
         INTL,
         "route: apprenticeship\nsession: 2026-06-18\nexemptions:\n  - criterion: B1.cr1\n    \
          reason: Avis du référent handicap\n",
+        "referential `developpement-commercial-international` does not provide for exemptions",
     );
 }
 
@@ -336,6 +342,7 @@ fn intl_penalty_not_in_the_grid_is_refused() {
             "{ B1: 60, B2: 135, B3: 150, B4: 105, B5: validated }",
             "{ ecrit: 45, oral: 75, tuteur: { result: 30, penalty: 20 } }",
         ),
+        "a penalty of 20 % is not one the referential provides for",
     );
     assert!(e.contains("20"), "{e}");
 }
@@ -380,6 +387,7 @@ fn intl_reduced_company_time_refused_for_an_apprentice() {
         INTL,
         "route: apprenticeship\nsession: 2026-06-18\ncompany_time: { hours: 110, reduced_to: \
          105 }\n",
+        "the period in company may be reduced on the route executive only, and this candidate's route is apprenticeship",
     );
 }
 
@@ -472,6 +480,7 @@ fn intl_bloc_exam_cannot_be_exempted() {
              B4: 105, B5: validated }",
             GOOD_PRO,
         ),
+        "does not provide for exempting a candidate from an exam, a bloc or the final interview",
     );
 }
 

@@ -44,6 +44,7 @@ fn intl_no_retake_after_an_unexcused_absence() {
          B4: 105, B5: validated }\n\
          \x20 professional_parts: { ecrit: 45, oral: 75, tuteur: 30 }\n\
          - session: 2026-09-15\n  kind: retake\n  marks: { E2.2: 30 }\n",
+        "the session of 2026-09-15 cannot count for bloc B2: the referential offers no retake after `absent`",
     );
     assert!(e.contains("E2.2") || e.contains("B2"), "{e}");
 }
@@ -91,6 +92,7 @@ fn intl_second_retake_of_a_bloc_is_refused() {
          \x20 professional_parts: { ecrit: 45, oral: 75, tuteur: 30 }\n\
          - session: 2026-09-15\n  kind: retake\n  marks: { B1: 35 }\n\
          - session: 2027-01-15\n  kind: retake\n  marks: { B1: 70 }\n",
+        "the session of 2027-01-15 cannot count for bloc B1: the referential allows one retake per bloc",
     );
 }
 

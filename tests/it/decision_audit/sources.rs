@@ -193,6 +193,7 @@ fn bd_exemption_needs_its_motive() {
     refused(
         BD,
         "route: continuing\nsession: 2026-06-18\nexemptions:\n  - criterion: C1.3.cr2\n",
+        "missing field `reason`",
     );
 }
 
@@ -232,6 +233,7 @@ fn bd_dossier_professionnel_refused_for_two_blocs() {
         BD,
         "route: continuing\nblocs: [B3, B4]\nsession: 2026-06-18\nresults:\n  substitutes: \
          { B3: validated }\n",
+        "no substitution of the exams of B3 applies to this candidate (continuing)",
     );
 }
 
@@ -282,6 +284,7 @@ fn dc_grand_oral_has_no_mark() {
         DC,
         "route: apprenticeship\nsession: 2026-06-18\nresults:\n  final_interview: { result: \
          14/20 }\n",
+        "the final interview (Grand oral) has no points in the referential, so `14/20` cannot be a mark",
     );
     assert!(e.contains("Grand oral"), "{e}");
 }
@@ -293,6 +296,7 @@ fn dc_has_no_criteria_exemption() {
         DC,
         "route: apprenticeship\nsession: 2026-06-18\nexemptions:\n  - criterion: Cr1.1.1\n    \
          reason: Avis\n",
+        "referential `developpement-commercial` does not provide for exemptions",
     );
 }
 
@@ -315,6 +319,7 @@ fn bd_single_bloc_dossier_has_no_result_of_its_own() {
         BD,
         "route: continuing\nblocs: [B3]\nsession: 2026-06-18\nresults:\n  substitutes: \
          { B3: validated }\n",
+        "the « Dossier professionnel » replaces the exams of B3 for this candidate, but the criteria still decide the bloc: it has no result of its own",
     );
     assert!(
         e.contains(
@@ -333,6 +338,7 @@ fn dc_grand_oral_cannot_be_exempted() {
         DC,
         "route: apprenticeship\nsession: 2026-06-18\nresults:\n  final_interview: { result: \
          exempted, reason: Avis }\n",
+        "referential `developpement-commercial` does not provide for exempting a candidate from an exam, a bloc or the final interview",
     );
     assert!(
         e.contains(
