@@ -104,14 +104,16 @@ pub struct RawStatuses {
     pub modules: IdMap<S<RawStatusRule>>,
 }
 
-/// `not-validated`, or `{ consequence: not-validated, retake: true }`.
+/// `not-validated`, or `{ consequence: not-validated, retake: true, counted: false }`.
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, deny_unknown_fields)]
 pub enum RawStatusRule {
     Consequence(String),
     Full {
         consequence: String,
         retake: Option<bool>,
+        /// With `retake: true`: whether the session offered counts against `per_bloc`.
+        counted: Option<bool>,
     },
 }
 

@@ -193,7 +193,9 @@ fn untagged_expected(name: &str) -> &'static str {
         "RawResult" => {
             "a mark (`62`, `14/20`), a status (`absent`…), `validated`, or `{ result: …, reason: … }`"
         }
-        "RawStatusRule" => "a consequence (`not-validated`…) or `{ consequence: …, retake: … }`",
+        "RawStatusRule" => {
+            "a consequence (`not-validated`…) or `{ consequence: …, retake: …, counted: … }`"
+        }
         _ => "a number, or a text such as `acquired` or `14/20`",
     }
 }

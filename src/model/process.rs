@@ -175,6 +175,11 @@ pub struct StatusRule {
     pub consequence: Consequence,
     /// Whether a retake is offered after it; `None`: the text does not say.
     pub retake: Option<bool>,
+    /// With a retake offered: whether that session (a make-up) counts against
+    /// `retakes.per_bloc`; `None`, the text does not say (not counted, said as refolio's
+    /// default when that is what lets a later session count).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted: Option<bool>,
 }
 
 /// A condition of the title held after the blocs: Grand oral, entretien final.

@@ -89,6 +89,14 @@ pub fn process_lines(r: &Referential, t: &Strings) -> Vec<RuleLine> {
                 "rule_no_retake"
             }));
         }
+        if let Some(counted) = s.counted {
+            text.push_str(" ; ");
+            text.push_str(t.text(if counted {
+                "rule_makeup_counted"
+            } else {
+                "rule_makeup_apart"
+            }));
+        }
         lines.push(line(
             format!(
                 "{} — {}",

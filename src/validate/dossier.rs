@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::bloc::{BlocCase, BlocVerdict, Exam, bloc_outcome};
 use super::company::company_time;
 use super::history::{
-    Merged, Refusal, admissible, merge, refusal_reason, remarked, void_reason, voided,
+    Admitted, Merged, Refusal, admissible, merge, refusal_reason, remarked, void_reason, voided,
 };
 use super::recorded::{check_conditions, check_jury};
 use super::rules::{CriterionStatus, Reason, Verdict, competence_outcome};
@@ -167,7 +167,11 @@ pub fn dossier(
     let mut blocs = Vec::new();
     let mut retakes_defaulted = false;
     for &b in &candidate.blocs {
-        let (used, refused) = admissible(rules, r, &candidate.attempts, b);
+        let Admitted {
+            used,
+            refused,
+            makeups_apart,
+        } = admissible(rules, r, &candidate.attempts, b);
         let mut history_reasons = Vec::new();
         for (i, why) in &refused {
             history_reasons.push(refusal_reason(&session_of(*i), why));
@@ -212,6 +216,10 @@ pub fn dossier(
                 .is_some_and(|x| x.per_bloc.is_some() && x.repeats_counted.is_none())
         {
             history_reasons.push(Reason::new("default_repeat_counted", &[]));
+        }
+        if let Some(status) = makeups_apart {
+            history_reasons
+                .push(Reason::new("default_makeup_apart", &[]).label("status", status.label_key()));
         }
         // The bloc on each session that counts, until one validates it.
         let mut decided = None;

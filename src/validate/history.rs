@@ -266,18 +266,16 @@ pub enum Refusal {
 /// Which sessions holding a bloc may count, in order, and those refused. A session after a
 /// status whose rule offers a retake (`retake: true`) is a make-up, not counted against the
 /// limit.
-pub fn admissible(
-    rules: &Rules,
-    r: &Referential,
-    attempts: &[Attempt],
-    bloc: usize,
-) -> (Vec<usize>, Vec<(usize, Refusal)>) {
+pub fn admissible(rules: &Rules, r: &Referential, attempts: &[Attempt], bloc: usize) -> Admitted {
     let holding: Vec<usize> = (0..attempts.len())
         .filter(|&i| holds(r, &attempts[i], bloc))
         .collect();
     let mut used: Vec<usize> = Vec::new();
     let mut refused = Vec::new();
     let mut retakes = 0u32;
+    // Make-ups set apart from the limit by refolio's default, by the status before them.
+    let mut apart: Vec<Status> = Vec::new();
+    let mut apart_counted = None;
     for &i in &holding {
         let Some(&prev) = used.last() else {
             used.push(i);
@@ -289,22 +287,25 @@ pub fn admissible(
         statuses.extend(voided(rules, &attempts[prev]));
         let offered = statuses.iter().find_map(|s| {
             let rule = rules.status_rule(Scope::Exams, *s)?;
-            rule.retake.map(|offered| (*s, offered))
+            rule.retake.map(|offered| (*s, offered, rule.counted))
         });
         let repeat = attempts[i].kind == AttemptKind::Repeat;
         let repeats_counted = rules.retakes.as_ref().and_then(|x| x.repeats_counted);
         match offered {
             // "retake: false" bars a rattrapage; a repeated year (redoublement) is another
             // way back, which 004 opens to "les blocs non-validés" whatever failed them.
-            Some((s, false)) if !repeat => {
+            Some((s, false, _)) if !repeat => {
                 refused.push((i, Refusal::NoRetake(s)));
                 continue;
             }
-            Some((_, true)) => {}
+            Some((_, true, Some(true))) => retakes += 1,
+            Some((_, true, Some(false))) => {}
+            Some((s, true, None)) => apart.push(s),
             _ if repeat && repeats_counted == Some(false) => {}
             _ => retakes += 1,
         }
-        if let Some(limit) = rules.retakes.as_ref().and_then(|x| x.per_bloc)
+        let limit = rules.retakes.as_ref().and_then(|x| x.per_bloc);
+        if let Some(limit) = limit
             && retakes > limit
         {
             let why = if repeat && repeats_counted.is_none() {
@@ -315,9 +316,31 @@ pub fn admissible(
             refused.push((i, why));
             continue;
         }
+        // Counted, the make-ups set apart would have put this session beyond the limit.
+        if apart_counted.is_none()
+            && limit.is_some_and(|limit| retakes + apart.len() as u32 > limit)
+        {
+            apart_counted = apart.first().copied();
+        }
         used.push(i);
     }
-    (used, refused)
+    Admitted {
+        used,
+        refused,
+        makeups_apart: apart_counted,
+    }
+}
+
+/// What [`admissible`] finds for a bloc.
+#[derive(Debug, Default)]
+pub struct Admitted {
+    /// The sessions that count, in order.
+    pub used: Vec<usize>,
+    pub refused: Vec<(usize, Refusal)>,
+    /// When a session counts only because make-ups were set apart from the limit of
+    /// retakes by refolio's default (the referential does not say how they count): the
+    /// status the first of them followed.
+    pub makeups_apart: Option<Status>,
 }
 
 impl Refusal {

@@ -25,6 +25,7 @@ pub const REASON_KEYS: &[&str] = &[
     "default_bloc_competences",
     "default_competence_all",
     "default_keep_latest",
+    "default_makeup_apart",
     "default_partial",
     "default_repeat_counted",
     "default_retakes",

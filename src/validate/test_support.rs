@@ -59,6 +59,7 @@ pub fn rules_004() -> Rules {
         status,
         consequence,
         retake,
+        counted: None,
     };
     Rules {
         bloc_pass_percent: Some(50),

@@ -532,7 +532,7 @@ fn the_dossier_shows_sessions_marks_and_the_jury_beside_the_proposal() {
 pub(crate) fn r004_full_text() -> String {
     R004.replace(
         "      fraud: session-void",
-        "      fraud: { consequence: session-void, retake: true }",
+        "      fraud: { consequence: session-void, retake: true, counted: false }",
     )
     .replace(
         "    per_bloc: 1\n",

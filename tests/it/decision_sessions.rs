@@ -35,7 +35,7 @@ fn a_fraud_voids_every_bloc_of_its_session_and_the_next_session_is_offered_for_e
     // after the voided one is a retake like any other, for B1 as for B3: over the limit.
     let unstated = scenario(
         &r004_full_text().replace(
-            "{ consequence: session-void, retake: true }",
+            "{ consequence: session-void, retake: true, counted: false }",
             "session-void",
         ),
         &history,
@@ -118,7 +118,7 @@ fn the_referential_page_states_every_retake_rule() {
         "{rules:#?}"
     );
     assert!(
-        rules.contains(&"Fraude — épreuves de bloc la session est annulée, aucun bloc n'y est validé ; rattrapage proposé".to_owned()),
+        rules.contains(&"Fraude — épreuves de bloc la session est annulée, aucun bloc n'y est validé ; rattrapage proposé ; non compté parmi les rattrapages par bloc".to_owned()),
         "{rules:#?}"
     );
     let other = scenario(ROTHER, "");

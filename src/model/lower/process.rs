@@ -469,13 +469,22 @@ impl Lowering<'_> {
             );
             return;
         }
-        let (consequence, retake) = match &value.value {
-            RawStatusRule::Consequence(c) => (c.as_str(), None),
+        let (consequence, retake, counted) = match &value.value {
+            RawStatusRule::Consequence(c) => (c.as_str(), None, None),
             RawStatusRule::Full {
                 consequence,
                 retake,
-            } => (consequence.as_str(), *retake),
+                counted,
+            } => (consequence.as_str(), *retake, *counted),
         };
+        // The location is the mapping's: an untagged enum's fields carry none.
+        if counted.is_some() && retake != Some(true) {
+            self.error(
+                Kind::Rule,
+                value,
+                "`counted` says whether the retake offered after this status counts against `per_bloc`: it needs `retake: true`",
+            );
+        }
         let written = Spanned::new(consequence.to_owned(), value.referenced, value.defined);
         let Some(consequence) = parse_name(
             self,
@@ -491,6 +500,7 @@ impl Lowering<'_> {
             status,
             consequence,
             retake,
+            counted,
         });
     }
 }

@@ -31,6 +31,55 @@ fn intl_retake_after_an_excused_absence() {
     );
     assert_eq!(bloc(&c, "B2"), "validated", "{}", all_text(&c));
     assert_eq!(kind(&c), "full");
+    // One make-up, within the limit however it counts: nothing to say of it.
+    assert!(!all_text(&c).contains("default_makeup_apart"));
+}
+
+/// An excused absence at E2.2, a make-up failed, then a retake.
+const MAKEUP_THEN_RETAKE: &str = "route: apprenticeship\ncompany_time: { hours: 1000 }\nattempts:\n\
+     - session: 2026-06-18\n  marks: { B1: 60, E2.1: 100, E2.2: { result: absent-excused, \
+     reason: Certificat médical }, E2.3: 15, B3: 150, B4: 105, B5: validated }\n\
+     \x20 professional_parts: { ecrit: 45, oral: 75, tuteur: 30 }\n\
+     - session: 2026-09-15\n  kind: retake\n  marks: { E2.2: 0 }\n\
+     - session: 2027-06-17\n  kind: retake\n  marks: { E2.2: 30 }\n";
+
+/// "Dans ces seuls cas une épreuve de rattrapage sera proposée" beside "une seule fois par
+/// bloc": the text does not say whether the rattrapage after an accepted reason is the one
+/// retake. refolio sets it apart, and says that this is its default, since the retake after
+/// it counts only because of it.
+#[test]
+fn intl_a_makeup_set_apart_from_the_limit_is_said() {
+    let c = ok(INTL, MAKEUP_THEN_RETAKE);
+    assert_eq!(bloc(&c, "B2"), "validated", "{}", all_text(&c));
+    assert!(
+        all_text(&c).contains("default_makeup_apart"),
+        "{}",
+        all_text(&c)
+    );
+}
+
+/// The same sessions where the referential says the make-up counts (`counted: true`): the
+/// retake after the make-up is a second one, beyond "une seule fois par bloc".
+#[test]
+fn intl_a_makeup_counted_leaves_no_second_retake() {
+    let (code, _, stderr) = decide_edited(
+        INTL,
+        |y| {
+            y.replacen(
+                "absent-excused: { consequence: not-validated, retake: true }",
+                "absent-excused: { consequence: not-validated, retake: true, counted: true }",
+                1,
+            )
+        },
+        MAKEUP_THEN_RETAKE,
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "the session of 2027-06-17 cannot count for bloc B2: the referential allows one retake per bloc"
+        ),
+        "{stderr}"
+    );
 }
 
 /// "Dans ces seuls cas une épreuve de rattrapage sera proposée": no rattrapage after an
@@ -336,4 +385,27 @@ fn intl_no_retake_of_the_defence_after_an_unexcused_absence() {
          - session: 2026-09-15\n  kind: retake\n  professional_parts: { oral: 75 }\n",
     );
     assert!(code == 1 || kind(&c) != "full", "{}", all_text(&c));
+}
+
+/// `counted` qualifies an offered retake: without one, it says nothing and is refused.
+#[test]
+fn counted_without_a_retake_offered_is_refused() {
+    let (code, _, stderr) = decide_edited(
+        INTL,
+        |y| {
+            y.replacen(
+                "absent: { consequence: not-validated, retake: false }",
+                "absent: { consequence: not-validated, retake: false, counted: true }",
+                1,
+            )
+        },
+        "route: apprenticeship\n",
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "error: `counted` says whether the retake offered after this status counts against `per_bloc`: it needs `retake: true`"
+        ),
+        "{stderr}"
+    );
 }
