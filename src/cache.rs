@@ -6,8 +6,11 @@
 //!
 //! Nothing in it is trusted beyond a byte-for-byte test: an input counts as unchanged when
 //! its size and modification time match and it was not modified near the scan ("racily
-//! clean", as git calls it), or else when its SHA-256 matches; the output must hold exactly
-//! the files recorded, with their sizes and modification times. A change of the
+//! clean", as git calls it), or else when its SHA-256 matches; the output must hold the
+//! folders recorded, each with its modification time (a file added to a folder, removed or
+//! renamed changes it; a file rewritten in place does not, and is not noticed: a stat per
+//! folder rather than per file is what keeps a build with nothing to do short on a site of
+//! a million files). A change of the
 //! configuration, the templates or strings, a content folder itself, a file refolio does not
 //! classify, a cache made by another refolio binary or for another site, output or options,
 //! a cache that does not parse or an output not as recorded, and the build is a full one
@@ -31,7 +34,7 @@ mod scan;
 use scan::mtime_ns;
 
 /// Bumped when the file's shape changes: an older file is then foreign.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Files modified this close to the scan are hashed again by the next build: a file system
 /// that keeps coarse times could hide an edit made just after the scan.
 const RACY_NS: u128 = 2_000_000_000;
@@ -48,9 +51,15 @@ const FOLDER: &str = "folder";
 struct Stamp {
     size: u64,
     mtime_ns: u128,
-    /// Of the content; empty for output files, which are compared by size and time.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// Of the content ([`FOLDER`] for a folder, [`UNKNOWN`] when it could not be read).
     sha256: String,
+}
+
+/// A folder of the output: its modification time, and the names of its files.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct Folder {
+    mtime_ns: u128,
+    files: Vec<String>,
 }
 
 /// What a build printed, to print it again without redoing the work.
@@ -105,7 +114,8 @@ struct Manifest {
     /// When the inputs were scanned, before the build read them.
     scanned_ns: u128,
     inputs: BTreeMap<String, Stamp>,
-    outputs: BTreeMap<String, Stamp>,
+    /// The output's folders, by path relative to it (the output itself is `""`).
+    output: BTreeMap<String, Folder>,
     replay: Replay,
     /// Each candidate's standing (coverage, gaps, decision) by ID, as `Debug` prints it:
     /// lists of candidates show it, so a partial build must know whose changed.
@@ -138,7 +148,7 @@ pub struct Previous {
     pub changes: BTreeSet<ChangeKind>,
     /// Each candidate's standing then, by ID (see [`standings`]).
     pub standings: BTreeMap<String, String>,
-    /// The files of the output folder, checked to be as that build left them.
+    /// The files of the output folder, whose folders are as that build left them.
     pub outputs: HashSet<String>,
 }
 
@@ -198,20 +208,20 @@ pub fn consult(
     let file = file_for(target);
     let key = key(root, target, options);
     let scanned_ns = now_ns();
-    // The cache file is read and the inputs compared with it while the output is scanned:
-    // both wait on the disk.
-    let ((manifest, warning, inputs), outputs) = scan::on_pool(|| {
+    let (manifest, warning) = usable(&file, &key, use_cache);
+    // The inputs are compared with the cache while the output's folders are: both wait on
+    // the disk.
+    let (inputs, output_kept) = scan::on_pool(|| {
         rayon::join(
+            || scan::inputs(root, extra, manifest.as_ref()),
             || {
-                let (manifest, warning) = usable(&file, &key, use_cache);
-                let inputs = scan::inputs(root, extra, manifest.as_ref());
-                (manifest, warning, inputs)
+                manifest
+                    .as_ref()
+                    .is_some_and(|m| scan::output_as_recorded(target, &m.output))
             },
-            || scan::outputs(target),
         )
     });
-    let previous = manifest.filter(|m| outputs.as_ref() == Some(&m.outputs));
-    if let Some(m) = previous {
+    if let Some(m) = manifest.filter(|_| output_kept) {
         if m.inputs == inputs && !inputs.values().any(|s| s.sha256 == UNKNOWN) {
             return Verdict::Unchanged(m.replay);
         }
@@ -225,7 +235,19 @@ pub fn consult(
             let previous = Previous {
                 changes,
                 standings: m.standings,
-                outputs: m.outputs.into_keys().collect(),
+                outputs: m
+                    .output
+                    .into_iter()
+                    .flat_map(|(dir, folder)| {
+                        folder
+                            .files
+                            .into_iter()
+                            .map(move |name| match dir.as_str() {
+                                "" => name,
+                                dir => format!("{dir}/{name}"),
+                            })
+                    })
+                    .collect(),
             };
             return Verdict::Changed(scan, previous);
         }
@@ -251,7 +273,7 @@ impl Scan {
         replay: &Replay,
         standings: BTreeMap<String, String>,
     ) -> Result<(), Error> {
-        let Some(outputs) = scan::on_pool(|| scan::outputs(target)) else {
+        let Some(output) = scan::on_pool(|| scan::output(target)) else {
             return Ok(());
         };
         let manifest = Manifest {
@@ -259,7 +281,7 @@ impl Scan {
             key: self.key,
             scanned_ns: self.scanned_ns,
             inputs: self.inputs,
-            outputs,
+            output,
             replay: replay.clone(),
             standings,
         };
@@ -341,7 +363,7 @@ mod tests {
             key: String::new(),
             scanned_ns: now_ns(),
             inputs: first.clone(),
-            outputs: BTreeMap::new(),
+            output: BTreeMap::new(),
             replay: Replay {
                 diagnostics: Vec::new(),
                 coverage: Vec::new(),

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::{FOLDER, Manifest, RACY_NS, Stamp, UNKNOWN};
+use super::{FOLDER, Folder, Manifest, RACY_NS, Stamp, UNKNOWN};
 use crate::layout;
 
 /// Requests in flight: enough to keep a disk's queue full, few enough to cost nothing.
@@ -55,27 +55,35 @@ impl Stat {
 /// to give up the walk.
 type Seen<T> = Result<Option<T>, ()>;
 
+/// Which entries of a walked tree are statted: the files (the inputs, whose every file is
+/// compared), or the folders only (the output, trusted by its folders' times).
+#[derive(Clone, Copy, PartialEq)]
+enum Statted {
+    Files,
+    Folders,
+}
+
 /// Walks `root` and everything under it, links not followed below `root` (as `walkdir`
-/// does), calling `visit` with each path and, for what is not a folder, its `lstat`
-/// (`None` when that failed). What it keeps comes back in no particular order, and only
-/// that is held: a large output has a million files. `strict`: `None` when a folder could
-/// not be listed (or `root` is missing); otherwise what could not be listed is left out
-/// (the folder itself is kept), as the build's own reading reports it.
+/// does), calling `visit` with each path, whether it is a folder, and its `lstat` when it
+/// is of the kind `statted` names (`None` otherwise, or when that failed). What it keeps
+/// comes back in no particular order, and only that is held: a large output has a million
+/// files. `strict`: `None` when a folder could not be listed (or `root` is missing);
+/// otherwise what could not be listed is left out (the folder itself is kept), as the
+/// build's own reading reports it.
 fn walk<T: Send>(
     root: &Path,
     strict: bool,
-    visit: &(impl Fn(&Path, Option<Option<Stat>>) -> Seen<T> + Sync),
+    statted: Statted,
+    visit: &(impl Fn(&Path, bool, Option<Stat>) -> Seen<T> + Sync),
 ) -> Option<Vec<T>> {
     let Ok(meta) = fs::metadata(root) else {
         return (!strict).then(Vec::new);
     };
     let folder = meta.is_dir();
-    let mut found: Vec<T> = visit(root, (!folder).then_some(None))
-        .ok()?
-        .into_iter()
-        .collect();
+    let stat = (folder == (statted == Statted::Folders)).then(|| Stat::of(&meta));
+    let mut found: Vec<T> = visit(root, folder, stat).ok()?.into_iter().collect();
     if folder {
-        found.extend(walk_under(root, strict, visit)?);
+        found.extend(walk_under(root, strict, statted, visit)?);
     }
     Some(found)
 }
@@ -83,7 +91,8 @@ fn walk<T: Send>(
 fn walk_under<T: Send>(
     dir: &Path,
     strict: bool,
-    visit: &(impl Fn(&Path, Option<Option<Stat>>) -> Seen<T> + Sync),
+    statted: Statted,
+    visit: &(impl Fn(&Path, bool, Option<Stat>) -> Seen<T> + Sync),
 ) -> Option<Vec<T>> {
     let read = match fs::read_dir(dir) {
         Ok(read) => read,
@@ -98,15 +107,19 @@ fn walk_under<T: Send>(
             Err(_) => return None,
         };
         let path = e.path();
-        let stat = (!kind.is_dir()).then(|| e.metadata().ok().map(|m| Stat::of(&m)));
-        found.extend(visit(&path, stat).ok()?);
-        if kind.is_dir() {
+        let folder = kind.is_dir();
+        // The listing's own file type (no `stat`) says which is which.
+        let stat = (folder == (statted == Statted::Folders))
+            .then(|| e.metadata().ok().map(|m| Stat::of(&m)))
+            .flatten();
+        found.extend(visit(&path, folder, stat).ok()?);
+        if folder {
             folders.push(path);
         }
     }
     let below = folders
         .par_iter()
-        .map(|f| walk_under(f, strict, visit))
+        .map(|f| walk_under(f, strict, statted, visit))
         .collect::<Option<Vec<Vec<T>>>>()?;
     found.extend(below.into_iter().flatten());
     Some(found)
@@ -119,14 +132,14 @@ pub(super) fn inputs(
     extra: &[PathBuf],
     previous: Option<&Manifest>,
 ) -> BTreeMap<String, Stamp> {
-    let stamp = |path: &Path, stat: Option<Option<Stat>>| -> Option<(String, Stamp)> {
+    let stamp = |path: &Path, folder: bool, stat: Option<Stat>| -> Option<(String, Stamp)> {
         let rel = || {
             path.strip_prefix(root)
                 .unwrap_or(path)
                 .to_string_lossy()
                 .into_owned()
         };
-        let Some(stat) = stat else {
+        if folder {
             let stamp = Stamp {
                 size: 0,
                 mtime_ns: 0,
@@ -161,12 +174,18 @@ pub(super) fn inputs(
         .chain(extra.iter().cloned())
         .collect::<Vec<_>>()
         .par_iter()
-        .filter_map(|p| stamp(p, Some(None)))
+        .filter_map(|p| stamp(p, false, None))
         .collect();
     let trees: Vec<Vec<(String, Stamp)>> = [layout::CONTENT_DIR, layout::TEMPLATES_DIR]
         .par_iter()
         .map(|dir| {
-            walk(&root.join(dir), false, &|p: &Path, stat| Ok(stamp(p, stat))).unwrap_or_default()
+            walk(
+                &root.join(dir),
+                false,
+                Statted::Files,
+                &|p: &Path, folder, stat| Ok(stamp(p, folder, stat)),
+            )
+            .unwrap_or_default()
         })
         .collect();
     stamps.extend(trees.into_iter().flatten());
@@ -180,25 +199,62 @@ fn sorted(mut stamps: Vec<(String, Stamp)>) -> BTreeMap<String, Stamp> {
     stamps.into_iter().collect()
 }
 
-/// The output's files with their sizes and times; `None` when there is no output, or a
-/// part of it could not be listed or statted. Run on the scan's pool.
-pub(super) fn outputs(target: &Path) -> Option<BTreeMap<String, Stamp>> {
+/// The output as a build left it: each folder with its modification time and the names of
+/// its files; `None` when there is no output, or a part of it could not be listed or its
+/// folders statted. Files are not statted: a folder's time changes when a file is added
+/// to it, removed or renamed, and that is what is compared. Run on the scan's pool.
+pub(super) fn output(target: &Path) -> Option<BTreeMap<String, Folder>> {
     if !target.is_dir() {
         return None;
     }
-    let stamps = walk(target, true, &|path: &Path, stat| match stat {
-        None => Ok(None),
-        Some(stat) => {
-            let (stat, rel) = stat.zip(path.strip_prefix(target).ok()).ok_or(())?;
-            let stamp = Stamp {
-                size: stat.size,
-                mtime_ns: stat.mtime_ns,
-                sha256: String::new(),
-            };
-            Ok(Some((rel.to_string_lossy().into_owned(), stamp)))
+    let rel = |path: &Path| -> Option<String> {
+        Some(
+            path.strip_prefix(target)
+                .ok()?
+                .to_string_lossy()
+                .into_owned(),
+        )
+    };
+    let entries = walk(
+        target,
+        true,
+        Statted::Folders,
+        &|path: &Path, folder, stat| {
+            let rel = rel(path).ok_or(())?;
+            match (folder, stat) {
+                (true, Some(stat)) => Ok(Some((rel, Some(stat.mtime_ns)))),
+                (true, None) => Err(()),
+                (false, _) => Ok(Some((rel, None))),
+            }
+        },
+    )?;
+    let mut folders: BTreeMap<String, Folder> = BTreeMap::new();
+    let mut files = Vec::new();
+    for (rel, mtime) in entries {
+        match mtime {
+            Some(mtime_ns) => folders.entry(rel).or_default().mtime_ns = mtime_ns,
+            None => files.push(rel),
         }
-    })?;
-    Some(sorted(stamps))
+    }
+    files.par_sort_unstable();
+    for file in files {
+        let (dir, name) = match file.rsplit_once('/') {
+            Some((dir, name)) => (dir.to_owned(), name.to_owned()),
+            None => (String::new(), file),
+        };
+        folders.entry(dir).or_default().files.push(name);
+    }
+    Some(folders)
+}
+
+/// Whether every folder of `recorded` is in `target` with its recorded modification time
+/// (so no file was added to it, removed or renamed since): a `stat` per folder, not per file.
+pub(super) fn output_as_recorded(target: &Path, recorded: &BTreeMap<String, Folder>) -> bool {
+    target.is_dir()
+        && recorded.par_iter().all(|(rel, folder)| {
+            fs::symlink_metadata(target.join(rel))
+                .is_ok_and(|m| m.is_dir() && mtime_ns(&m) == folder.mtime_ns)
+        })
 }
 
 fn hash(path: &Path) -> String {
@@ -270,9 +326,14 @@ mod tests {
             let folder = &scanned["content/candidates/ana/linked-folder"];
             assert_eq!(folder.sha256, UNKNOWN);
         }
-        let out = on_pool(|| outputs(&root.join("content"))).unwrap();
-        assert!(out.contains_key("candidates/ana/preuves/deep/02.md"));
-        assert!(!out.contains_key("candidates/empty"));
-        assert_eq!(on_pool(|| outputs(&root.join("missing"))), None);
+        let out = on_pool(|| output(&root.join("content"))).unwrap();
+        assert_eq!(out["candidates/ana/preuves/deep"].files, ["02.md"]);
+        assert!(
+            out["candidates/ana"]
+                .files
+                .contains(&"passport.yaml".to_owned())
+        );
+        assert!(out["candidates/empty"].files.is_empty());
+        assert_eq!(on_pool(|| output(&root.join("missing"))), None);
     }
 }
