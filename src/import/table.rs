@@ -6,6 +6,7 @@
 //! preamble and notes around it.
 
 mod assemble;
+mod bloc_lines;
 mod bloc_table;
 mod cell_lines;
 mod cells;

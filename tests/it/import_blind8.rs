@@ -37,7 +37,6 @@ fn cqp_xlsx_bloc_cells_merged_down_and_bullet_lines_in_a_cell() {
 }
 
 #[test]
-#[ignore = "blind: 3/6, 7/13 (two-line bloc headings not read; the second bloc's table dropped)"]
 fn bts_txt_two_line_bloc_headings_and_coded_savoirs_column() {
     blind("bts.txt");
 }

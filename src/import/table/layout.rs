@@ -3,6 +3,7 @@
 //! rows the conversion broke into plain lines (rebuilt: the ID at the start of a line says
 //! its column, the column order the rest), and the prose before and after.
 
+use super::bloc_lines;
 use super::cells::{Cell, Line, read_cell};
 use super::columns::{Role, names_ids, role_of};
 use super::label::{self, Kind};
@@ -118,10 +119,14 @@ fn unnamed_header(cells: &[Cell]) -> bool {
         })
 }
 
-/// A prose line naming a bloc: `Bloc 2 : …`, `BC02 – …`.
-pub(super) fn bloc_line(text: &str) -> bool {
-    super::ids::bloc(text).is_some()
-        || label::label(text).is_some_and(|l| l.kind == Kind::Bloc && !l.rest.is_empty())
+pub(super) use super::bloc_lines::bloc_line;
+
+/// Whether the next line that is not blank repeats the table's header (a table resumed).
+fn header_follows(lines: &[Line], headers: &[String]) -> bool {
+    match lines.iter().find(|l| !matches!(l, Line::Blank)) {
+        Some(Line::Row { cells, .. }) => headers.contains(&row_text(cells)),
+        _ => false,
+    }
 }
 
 /// A heading row made of a prose line.
@@ -282,15 +287,15 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
     let mut out = Layout::default();
     // The last prose line before the table, when it names a bloc, is the first bloc's
     // heading (one table per bloc, each under its name).
-    let first_bloc = lines[..start].iter().rev().find_map(|l| match l {
-        Line::Text { line, text } => Some((*line, text.clone())),
-        Line::Blank => None,
-        _ => None,
-    });
-    let first_bloc = first_bloc.filter(|(_, t)| bloc_line(t));
-    for l in &lines[..start] {
+    let first_bloc = bloc_lines::first_heading(lines, start);
+    let in_heading = |n: usize| {
+        first_bloc
+            .as_ref()
+            .is_some_and(|&(at, _, _, taken)| (at..at + taken).contains(&n))
+    };
+    for (n, l) in lines[..start].iter().enumerate() {
         match l {
-            Line::Text { line, .. } if first_bloc.as_ref().is_some_and(|(b, _)| b == line) => {}
+            Line::Text { .. } if in_heading(n) => {}
             Line::Text { text, .. } => out.before.push(Some(text.clone())),
             // A title row spanning the columns above the header: prose, a paragraph each.
             Line::Row { cells, .. } if cells.iter().skip(1).all(Cell::is_empty) => {
@@ -302,7 +307,7 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
             _ => out.before.push(None),
         }
     }
-    if let Some((line, text)) = &first_bloc {
+    if let Some((_, line, text, _)) = &first_bloc {
         out.rows.push(heading_row(*line, text));
     }
     let mut roles: Vec<Option<Role>> = Vec::new();
@@ -319,7 +324,13 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
     let mut final_roles: Vec<Role> = Vec::new();
     // The text of the header rows read, to tell a repeat from a row of data.
     let mut header_texts: Vec<String> = Vec::new();
+    // A bloc heading's title line, taken with it.
+    let mut taken = 0;
     for (i, l) in lines.iter().enumerate().skip(start) {
+        if taken > 0 {
+            taken -= 1;
+            continue;
+        }
         if !matches!(l, Line::Text { .. })
             && let Some(b) = broken.take()
         {
@@ -419,9 +430,15 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
                     continue;
                 }
                 let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
-                // `BC02 – Titre` between two tables: the next bloc's heading.
-                if in_table && !out.rows.is_empty() && bloc_line(text) {
-                    out.rows.push(heading_row(*line, text));
+                // `BC02 – Titre` between two tables: the next bloc's heading. After prose
+                // (the last bloc's exam, a note), only when the table's header follows it.
+                if !out.rows.is_empty()
+                    && let Some((at, heading, n)) = bloc_lines::heading_at(lines, i)
+                    && (in_table || header_follows(&lines[i + n..], &header_texts))
+                {
+                    out.rows.push(heading_row(at, &heading));
+                    taken = n - 1;
+                    in_table = true;
                     continue;
                 }
                 let inside = matches!(next, Some(Line::Row { .. } | Line::Rule))
