@@ -47,7 +47,6 @@ fn atelier_docx_merged_bloc_cells_mixed_id_styles_and_lettered_word_lists() {
 }
 
 #[test]
-#[ignore = "blind: 0/5, 0/10 (`## Unit n:` not blocs, outcomes `1.` not competences)"]
 fn units_md_english_units_restarting_outcomes_and_one_criterion_per_row() {
     blind("units.md");
 }

@@ -51,24 +51,62 @@ fn title_after(lines: &[Line], i: usize) -> Option<String> {
     plain.then(|| next.to_owned())
 }
 
+/// How many short prose lines may stand between a bloc heading and its table (a reference
+/// line: `Unit reference: K/650/1201 · Level 3`, `Durée : 35 h`).
+const BETWEEN: usize = 2;
+
+/// Whether a prose line may stand between a bloc heading and its table: short, and no bloc
+/// heading itself.
+fn between(text: &str) -> bool {
+    text.split_whitespace().count() <= 20 && !bloc_line(text)
+}
+
 /// The first table's bloc heading, among the lines before the table: the last prose line
 /// when it names a bloc, or the line before it when that one names only the bloc's number
-/// and the last is its title. With the heading, the index of its first line.
+/// and the last is its title; or such a heading followed by up to [`BETWEEN`] short lines.
+/// With the heading, the index of its first line.
 pub(super) fn first_heading(lines: &[Line], start: usize) -> Option<(usize, usize, String, usize)> {
-    let last = (0..start)
-        .rev()
-        .find(|&n| !matches!(lines[n], Line::Blank))?;
-    if !matches!(lines[last], Line::Text { .. }) {
-        return None;
+    let mut passed = 0;
+    let mut n = start;
+    while n > 0 {
+        n -= 1;
+        let text = match &lines[n] {
+            Line::Blank => continue,
+            Line::Text { text, .. } => text,
+            _ => return None,
+        };
+        if n > 0
+            && let Some((line, heading, 2)) = heading_at(lines, n - 1)
+        {
+            return Some((n - 1, line, heading, 2));
+        }
+        if let Some((line, heading, taken)) = heading_at(lines, n) {
+            // A number line whose title is the next line was found above.
+            return (taken == 1).then_some((n, line, heading, 1));
+        }
+        passed += 1;
+        if passed > BETWEEN || !between(text) {
+            return None;
+        }
     }
-    if last > 0
-        && let Some((line, text, 2)) = heading_at(lines, last - 1)
-    {
-        return Some((last - 1, line, text, 2));
+    None
+}
+
+/// Whether the lines after a bloc heading go on to a row repeating the table's header (a
+/// table resumed under it), past blank lines and up to [`BETWEEN`] short prose lines.
+pub(super) fn header_follows(lines: &[Line], header_texts: &[String]) -> bool {
+    let mut passed = 0;
+    for l in lines {
+        match l {
+            Line::Blank => {}
+            Line::Row { cells, .. } => {
+                return header_texts.contains(&super::layout::row_text(cells));
+            }
+            Line::Text { text, .. } if passed < BETWEEN && between(text) => passed += 1,
+            _ => return false,
+        }
     }
-    heading_at(lines, last)
-        .filter(|(_, _, n)| *n == 1)
-        .map(|(line, text, n)| (last, line, text, n))
+    false
 }
 
 #[cfg(test)]
@@ -117,5 +155,29 @@ mod tests {
         // A title line alone is no heading.
         let lines = [text(1, "Référentiel"), text(2, "Optimiser")];
         assert_eq!(first_heading(&lines, 2), None);
+    }
+
+    #[test]
+    fn a_reference_line_may_stand_between_a_heading_and_its_table() {
+        let lines = [
+            text(1, "Unit 1: Principles of safeguarding adults"),
+            Line::Blank,
+            text(3, "Unit reference: K/650/1201 · Level 3"),
+            Line::Blank,
+        ];
+        let found = first_heading(&lines, 4).map(|(at, line, _, n)| (at, line, n));
+        assert_eq!(found, Some((0, 1, 1)));
+        // Three lines between, or a long paragraph: no heading of the table.
+        let long = "Cette unité décrit en détail les situations de travail que le candidat \
+            rencontre et la manière dont elles sont évaluées par le jury au cours de l'épreuve.";
+        let lines = [text(1, "Bloc 1 : Vendre"), text(2, long)];
+        assert_eq!(first_heading(&lines, 2), None);
+        let lines = [
+            text(1, "Bloc 1 : Vendre"),
+            text(2, "Durée : 35 h"),
+            text(3, "Niveau 4"),
+            text(4, "Version 2"),
+        ];
+        assert_eq!(first_heading(&lines, 4), None);
     }
 }

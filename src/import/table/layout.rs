@@ -80,7 +80,7 @@ fn header_roles(cells: &[Cell]) -> Option<Vec<Option<Role>>> {
 }
 
 /// A row's text, its cells joined, for comparing header rows.
-fn row_text(cells: &[Cell]) -> String {
+pub(super) fn row_text(cells: &[Cell]) -> String {
     let t: Vec<String> = cells.iter().map(Cell::joined).collect();
     deunicode::deunicode(&t.join(" "))
         .to_lowercase()
@@ -120,14 +120,6 @@ fn unnamed_header(cells: &[Cell]) -> bool {
 }
 
 pub(super) use super::bloc_lines::bloc_line;
-
-/// Whether the next line that is not blank repeats the table's header (a table resumed).
-fn header_follows(lines: &[Line], headers: &[String]) -> bool {
-    match lines.iter().find(|l| !matches!(l, Line::Blank)) {
-        Some(Line::Row { cells, .. }) => headers.contains(&row_text(cells)),
-        _ => false,
-    }
-}
 
 /// A heading row made of a prose line.
 fn heading_row(line: usize, text: &str) -> Row {
@@ -434,7 +426,7 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
                 // (the last bloc's exam, a note), only when the table's header follows it.
                 if !out.rows.is_empty()
                     && let Some((at, heading, n)) = bloc_lines::heading_at(lines, i)
-                    && (in_table || header_follows(&lines[i + n..], &header_texts))
+                    && (in_table || bloc_lines::header_follows(&lines[i + n..], &header_texts))
                 {
                     out.rows.push(heading_row(at, &heading));
                     taken = n - 1;
