@@ -26,7 +26,6 @@ fn blind(name: &str) {
 }
 
 #[test]
-#[ignore = "blind: refused, no referential table found (prose competences under `Compétences attestées :`)"]
 fn fiche_rs_txt_prose_competences_with_their_criteria_and_page_tables() {
     blind("fiche-rs.txt");
 }
