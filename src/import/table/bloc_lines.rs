@@ -1,7 +1,8 @@
-//! Bloc headings written as prose lines around the tables (one table per bloc, each under
-//! its name): `BC02 – Titre` on one line, or the bloc's number on a line of its own and its
-//! title alone on the next (`BLOC DE COMPÉTENCES N° 1` / `Optimiser les processus …`), as
-//! a heading set in two styles prints.
+//! The prose lines around the tables that belong to a bloc (one table per bloc, each under
+//! its name): its heading, `BC02 – Titre` on one line, or the bloc's number on a line of its
+//! own and its title alone on the next (`BLOC DE COMPÉTENCES N° 1` / `Optimiser les
+//! processus …`), as a heading set in two styles prints; and its exam written under its
+//! table (`Épreuve E4 – … : …`).
 
 use super::cells::Line;
 use super::label::{self, Kind};
@@ -109,6 +110,21 @@ pub(super) fn header_follows(lines: &[Line], header_texts: &[String]) -> bool {
     false
 }
 
+/// Whether the last line that is not blank is a table row.
+pub(super) fn after_row(lines: &[Line]) -> bool {
+    matches!(
+        lines.iter().rev().find(|l| !matches!(l, Line::Blank)),
+        Some(Line::Row { .. })
+    )
+}
+
+/// A prose line naming an exam the way a row across the columns does, its emphasis marks
+/// (`**Assessment:**`) dropped.
+pub(super) fn exam_paragraph(text: &str) -> Option<String> {
+    let plain = text.replace("**", "");
+    super::walk::exam_row(&plain).map(|_| plain.trim().to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +171,26 @@ mod tests {
         // A title line alone is no heading.
         let lines = [text(1, "Référentiel"), text(2, "Optimiser")];
         assert_eq!(first_heading(&lines, 2), None);
+    }
+
+    #[test]
+    fn an_exam_line_under_a_table() {
+        assert_eq!(
+            exam_paragraph("**Assessment:** a portfolio of evidence.").as_deref(),
+            Some("Assessment: a portfolio of evidence.")
+        );
+        assert_eq!(
+            exam_paragraph("La certification est délivrée par le jury."),
+            None
+        );
+        assert!(after_row(&[
+            Line::Row {
+                line: 1,
+                cells: Vec::new()
+            },
+            Line::Blank
+        ]));
+        assert!(!after_row(&[text(1, "Note"), Line::Blank]));
     }
 
     #[test]

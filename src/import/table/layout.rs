@@ -433,6 +433,16 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
                     in_table = true;
                     continue;
                 }
+                // The bloc's exam written as prose right under its table (`Épreuve E4 – … :
+                // …`, `**Assessment:** …`): a row across, as the bloc's exam row.
+                if in_table
+                    && !out.rows.is_empty()
+                    && bloc_lines::after_row(&lines[..i])
+                    && let Some(exam) = bloc_lines::exam_paragraph(text)
+                {
+                    out.rows.push(heading_row(*line, &exam));
+                    continue;
+                }
                 let inside = matches!(next, Some(Line::Row { .. } | Line::Rule))
                     || next.is_some_and(
                         |n| matches!(n, Line::Text { text, .. } if opens_broken_row(text)),

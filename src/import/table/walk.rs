@@ -18,6 +18,7 @@ use super::cells::{Block, Cell, Mark};
 pub use super::columns::Role;
 use super::ids;
 use super::label::{self, Kind, Patterns};
+pub(super) use exams::exam_row;
 pub use found::*;
 use text::{
     append_item, append_para, criteria_lead_in, heading_text, join_cut, lead_in_at, narrative,
