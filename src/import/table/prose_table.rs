@@ -1,7 +1,7 @@
 //! A referential written as prose, with no table of its competences (a France compétences
 //! "fiche RS": under `Compétences attestées :`, lines `Compétence n°1 : …`, each followed by
-//! `Critères d'évaluation :` and `- ` lines, then `Modalités d'évaluation :` and a
-//! paragraph). Rebuilt as the table it stands for — a header `Compétences | Critères
+//! `Critères d'évaluation :` and `- ` lines, or statements without IDs one to a line; then
+//! `Modalités d'évaluation :` and a paragraph). Rebuilt as the table it stands for — a header `Compétences | Critères
 //! d'évaluation`, a row per competence with its points, the exam as a row across — so that
 //! the layout and the walk read it as they read any table.
 
@@ -10,8 +10,29 @@ use super::columns::{Role, role_of};
 use super::label::{self, Kind};
 
 /// The lines of a document without a referential table, with its prose competences made a
-/// table; `None` when fewer than two lines open with a competence's ID.
+/// table; `None` when fewer than two competences are found, by their IDs or listed under a
+/// lead-in naming them.
 pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
+    let (first, rows, after) = with_ids(lines).or_else(|| listed(lines))?;
+    let (exam, after) = exam(lines, after);
+    let header_line = match &lines[first] {
+        Line::Text { line, .. } => *line,
+        _ => 0,
+    };
+    let mut out: Vec<Line> = lines[..first].to_vec();
+    out.push(Line::Row {
+        line: header_line,
+        cells: vec![read_cell("Compétences"), read_cell("Critères d'évaluation")],
+    });
+    out.extend(rows);
+    out.extend(exam);
+    out.extend(lines[after..].iter().cloned());
+    Some(out)
+}
+
+/// Competences on lines opening with their IDs, each followed by its points: the index of
+/// the first, a row for each, and the index of the line after them.
+fn with_ids(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
     let first = lines.iter().position(|l| competence_line(l).is_some())?;
     let mut rows: Vec<Line> = Vec::new();
     let mut i = first;
@@ -41,32 +62,52 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
             cells: vec![read_cell(&escape(&text)), dashes(points)],
         });
         i = end;
-        if competence_line(lines.get(i)?).is_none() {
-            // The next competence may come after blank lines.
-            let next = (i..lines.len()).find(|&n| !matches!(lines[n], Line::Blank))?;
-            if competence_line(&lines[next]).is_none() {
-                break;
-            }
-            i = next;
+        // The next competence may come after blank lines.
+        match (i..lines.len()).find(|&n| !matches!(lines[n], Line::Blank)) {
+            Some(next) if competence_line(&lines[next]).is_some() => i = next,
+            _ => break,
         }
     }
-    if rows.len() < 2 {
-        return None;
+    (rows.len() >= 2).then_some((first, rows, i))
+}
+
+/// Competences without IDs listed one to a line under a lead-in naming them
+/// (`Compétences attestées :`, then perhaps `Le titulaire est capable de :`): short
+/// statements, no criteria, numbered `C1`… in order.
+fn listed(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
+    let lead = lines.iter().position(
+        |l| matches!(l, Line::Text { text, .. } if lead_in(text) == Some(Role::Competence)),
+    )?;
+    let mut i = lead + 1;
+    let mut first = None;
+    let mut rows = Vec::new();
+    while let Some(l) = lines.get(i) {
+        match l {
+            Line::Blank => {}
+            // `Le titulaire de la certification est capable de :` before the list.
+            Line::Text { text, .. } if first.is_none() && text.trim_end().ends_with(':') => {}
+            Line::Text { line, text } => {
+                let statement = point(text).unwrap_or_else(|| text.trim().to_owned());
+                let words = statement.split_whitespace().count();
+                let capital = statement.chars().next().is_some_and(char::is_uppercase);
+                if statement.ends_with(':') || !(2..=40).contains(&words) || !capital {
+                    break;
+                }
+                first.get_or_insert(i);
+                // Numbered here as the walk numbers competences without IDs: a row whose
+                // other cells are empty would otherwise be a heading row.
+                let numbered = format!("C{} – {statement}", rows.len() + 1);
+                rows.push(Line::Row {
+                    line: *line,
+                    cells: vec![read_cell(&escape(&numbered)), Cell::default()],
+                });
+            }
+            _ => break,
+        }
+        i += 1;
     }
-    let (exam, after) = exam(lines, i);
-    let header_line = match &lines[first] {
-        Line::Text { line, .. } => *line,
-        _ => 0,
-    };
-    let mut out: Vec<Line> = lines[..first].to_vec();
-    out.push(Line::Row {
-        line: header_line,
-        cells: vec![read_cell("Compétences"), read_cell("Critères d'évaluation")],
-    });
-    out.extend(rows);
-    out.extend(exam);
-    out.extend(lines[after..].iter().cloned());
-    Some(out)
+    let first = first?;
+    (rows.len() >= 2).then_some((first, rows, i))
 }
 
 /// The line number of a prose line opening with a competence's ID and its text.
@@ -193,5 +234,45 @@ mod tests {
         assert!(matches!(out.last(), Some(Line::Text { line: 10, .. })));
         // One competence line is no referential.
         assert!(rebuild(&lines[..5]).is_none());
+        // The document may end right after the last competence's points.
+        assert!(rebuild(&lines[..7]).is_some());
+    }
+
+    #[test]
+    fn competences_listed_without_ids_under_their_lead_in() {
+        let doc = "RS5012 - Gérer les déchets de chantier\n\n\
+            Compétences attestées :\n\
+            Le titulaire de la certification est capable de :\n\
+            Identifier les déchets produits sur un chantier\n\
+            Organiser le tri des déchets à la source\n\
+            Modalités d'évaluation :\n\
+            Questionnaire à choix multiples de 30 minutes.\n\
+            Voies d'accès\n";
+        let imported = super::super::import_text(doc, "dechets").expect("imports");
+        let d = &imported.draft;
+        assert_eq!(d.title, "Gérer les déchets de chantier");
+        let [bloc] = d.blocs.as_slice() else {
+            panic!("{d:#?}")
+        };
+        let competences: Vec<(&str, &str)> = bloc.activities[0]
+            .competences
+            .iter()
+            .map(|k| (k.id.as_str(), k.text.as_str()))
+            .collect();
+        assert_eq!(
+            competences,
+            [
+                ("C1", "Identifier les déchets produits sur un chantier"),
+                ("C2", "Organiser le tri des déchets à la source")
+            ]
+        );
+        assert!(
+            bloc.activities[0]
+                .competences
+                .iter()
+                .all(|k| k.criteria.is_empty())
+        );
+        assert_eq!(bloc.modalities.len(), 1);
+        assert_eq!(d.notes_text.as_deref(), Some("Voies d'accès"));
     }
 }
