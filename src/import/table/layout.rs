@@ -277,8 +277,8 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
         }
     };
     let mut out = Layout::default();
-    // The last prose line before the table, when it names a bloc, is the first bloc's
-    // heading (one table per bloc, each under its name).
+    // The last prose lines before the table, when they name a bloc, are the first bloc's
+    // heading (one table per bloc, each under its name; see `bloc_lines`).
     let first_bloc = bloc_lines::first_heading(lines, start);
     let in_heading = |n: usize| {
         first_bloc
