@@ -4,7 +4,7 @@
 //! processus …`), as a heading set in two styles prints; and its exam written under its
 //! table (`Épreuve E4 – … : …`).
 
-use super::cells::Line;
+use super::cells::{Cell, Line};
 use super::label::{self, Kind};
 
 /// A prose line naming a bloc: `Bloc 2 : …`, `BC02 – …`.
@@ -46,7 +46,7 @@ fn title_after(lines: &[Line], i: usize) -> Option<String> {
     let plain = (1..=20).contains(&words)
         && !next.ends_with(':')
         && !bloc_line(next)
-        && !super::layout::exam_like(next)
+        && !exam_like(next)
         && super::ids::competence(next).is_none()
         && label::label(next).is_none();
     plain.then(|| next.to_owned())
@@ -95,13 +95,13 @@ pub(super) fn first_heading(lines: &[Line], start: usize) -> Option<(usize, usiz
 
 /// Whether the lines after a bloc heading go on to a row repeating the table's header (a
 /// table resumed under it), past blank lines and up to [`BETWEEN`] short prose lines.
-pub(super) fn header_follows(lines: &[Line], header_texts: &[String]) -> bool {
+pub(super) fn header_follows(lines: &[Line], is_header: impl Fn(&[Cell]) -> bool) -> bool {
     let mut passed = 0;
     for l in lines {
         match l {
             Line::Blank => {}
             Line::Row { cells, .. } => {
-                return header_texts.contains(&super::layout::row_text(cells));
+                return is_header(cells);
             }
             Line::Text { text, .. } if passed < BETWEEN && between(text) => passed += 1,
             _ => return false,
@@ -123,6 +123,35 @@ pub(super) fn after_row(lines: &[Line]) -> bool {
 pub(super) fn exam_paragraph(text: &str) -> Option<String> {
     let plain = text.replace("**", "");
     super::walk::exam_row(&plain).map(|_| plain.trim().to_owned())
+}
+
+/// An exam's opening words (`Épreuve …`, `Étude de cas …`): a line without ID in a broken
+/// row is the exam's, and such a line is no bloc's title.
+pub(super) fn exam_like(text: &str) -> bool {
+    let t = deunicode::deunicode(text).to_lowercase();
+    [
+        "epreuve",
+        "etude de cas",
+        "mise en situation",
+        "soutenance",
+        "dossier",
+        "oral",
+        "ecrit",
+        "qcm",
+        "portfolio",
+        "entretien",
+        "presentation",
+        "cas pratique",
+        "jeu de role",
+        "projet",
+        "questionnaire",
+        "evaluation",
+        "controle",
+        "examen",
+        "redaction",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
 }
 
 #[cfg(test)]

@@ -80,7 +80,7 @@ fn header_roles(cells: &[Cell]) -> Option<Vec<Option<Role>>> {
 }
 
 /// A row's text, its cells joined, for comparing header rows.
-pub(super) fn row_text(cells: &[Cell]) -> String {
+fn row_text(cells: &[Cell]) -> String {
     let t: Vec<String> = cells.iter().map(Cell::joined).collect();
     deunicode::deunicode(&t.join(" "))
         .to_lowercase()
@@ -119,7 +119,7 @@ fn unnamed_header(cells: &[Cell]) -> bool {
         })
 }
 
-pub(super) use super::bloc_lines::bloc_line;
+pub(super) use super::bloc_lines::{bloc_line, exam_like};
 
 /// A heading row made of a prose line.
 fn heading_row(line: usize, text: &str) -> Row {
@@ -147,34 +147,6 @@ pub fn parse_columns(spec: &str) -> Result<Vec<Role>, String> {
             )),
         })
         .collect()
-}
-
-/// An exam's opening words, for a line without ID in a broken row.
-pub(super) fn exam_like(text: &str) -> bool {
-    let t = deunicode::deunicode(text).to_lowercase();
-    [
-        "epreuve",
-        "etude de cas",
-        "mise en situation",
-        "soutenance",
-        "dossier",
-        "oral",
-        "ecrit",
-        "qcm",
-        "portfolio",
-        "entretien",
-        "presentation",
-        "cas pratique",
-        "jeu de role",
-        "projet",
-        "questionnaire",
-        "evaluation",
-        "controle",
-        "examen",
-        "redaction",
-    ]
-    .iter()
-    .any(|w| t.starts_with(w))
 }
 
 /// The column of a line of a broken row: its ID says it; otherwise the column after the
@@ -426,7 +398,10 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
                 // (the last bloc's exam, a note), only when the table's header follows it.
                 if !out.rows.is_empty()
                     && let Some((at, heading, n)) = bloc_lines::heading_at(lines, i)
-                    && (in_table || bloc_lines::header_follows(&lines[i + n..], &header_texts))
+                    && (in_table
+                        || bloc_lines::header_follows(&lines[i + n..], |cells| {
+                            header_texts.contains(&row_text(cells))
+                        }))
                 {
                     out.rows.push(heading_row(at, &heading));
                     taken = n - 1;
