@@ -6,6 +6,7 @@
 //! preamble and notes around it.
 
 mod assemble;
+mod bloc_lines;
 mod bloc_table;
 mod cell_lines;
 mod cells;
@@ -23,6 +24,7 @@ mod layout;
 mod office;
 mod pdf_text;
 mod prose;
+mod prose_table;
 mod repeats;
 mod spans;
 mod walk;
@@ -174,7 +176,14 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     let (rearranged, blocs_header) = bloc_table::apply(lines.to_vec());
     let lines = rearranged.as_slice();
     // The author's help is checked before the document: a typo is said first.
-    let mut layout = layout::layout(lines, columns.as_deref())?;
+    let mut layout = match layout::layout(lines, columns.as_deref()) {
+        Ok(layout) => layout,
+        // No table of competences: perhaps competences written as prose lines.
+        Err(e) => match prose_table::rebuild(lines).filter(|_| columns.is_none()) {
+            Some(rebuilt) => layout::layout(&rebuilt, None).map_err(|_| e)?,
+            None => return Err(e),
+        },
+    };
     let repeated = repeats::merge(&mut layout);
     let folded = keys::fold(&mut layout, &hints.patterns);
     layout::activity_types(&mut layout);

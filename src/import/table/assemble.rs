@@ -433,9 +433,16 @@ fn resolve_target(c: &FoundCriterion, competence_ids: &[String]) -> (Vec<usize>,
             let n = c.id.as_deref().map(ids::numbers).unwrap_or_default();
             let parent = &n[..n.len().saturating_sub(1)];
             // Lettered competences share their number (`1.2.1` assesses `C1.2a`, `C1.2b`).
-            let all: Vec<usize> = (0..competence_ids.len())
+            let mut all: Vec<usize> = (0..competence_ids.len())
                 .filter(|&k| ids::numbers(&competence_ids[k]) == parent)
                 .collect();
+            // A competence numbered in its bloc (`C2.1`, outcome `1.` of bloc 2) carries
+            // the number of its criteria (`1.1`) after the bloc's.
+            if all.is_empty() && !parent.is_empty() {
+                all = (0..competence_ids.len())
+                    .filter(|&k| ids::numbers(&competence_ids[k]).get(1..) == Some(parent))
+                    .collect();
+            }
             if all.is_empty() {
                 review.push("no competence carries its number".into());
             }

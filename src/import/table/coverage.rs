@@ -101,6 +101,11 @@ pub fn measure(
         if super::keys::is_key(&text, &Default::default()) {
             continue;
         }
+        // A bloc's number on a line of its own (`BLOC DE COMPÉTENCES N° 1`, its title on the
+        // next line) became the bloc's ID.
+        if super::ids::bloc(&text).is_some_and(|(_, title)| title.is_empty()) {
+            continue;
+        }
         let (mut total, mut kept) = (0, 0);
         for w in text.split_whitespace().map(word).filter(|w| !w.is_empty()) {
             let n = w.chars().count();
@@ -195,9 +200,10 @@ mod tests {
             ..Draft::default()
         };
         let lines = super::super::cells::read_document(
-            "Essai\nActivités\tCompétences\nA1 Prospection\tCP 1.1 : Prospecter des clients\nPied de page\n",
+            "Essai\nActivités\tCompétences\nA1 Prospection\tCP 1.1 : Prospecter des clients\nPied de page\nBLOC DE COMPÉTENCES N° 1\nVendre\n",
         );
         let c = measure(&lines, &[2], &[], &draft);
+        // The bloc's number alone on its line (line 5) became its ID: not dropped.
         // The comment quoting «Pied de page» does not count as keeping it.
         assert_eq!(c.dropped, [(4, "Pied de page".to_owned())]);
         assert_eq!(c.total - c.kept, "Pieddepage".len());

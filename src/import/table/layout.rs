@@ -3,6 +3,7 @@
 //! rows the conversion broke into plain lines (rebuilt: the ID at the start of a line says
 //! its column, the column order the rest), and the prose before and after.
 
+use super::bloc_lines;
 use super::cells::{Cell, Line, read_cell};
 use super::columns::{Role, names_ids, role_of};
 use super::label::{self, Kind};
@@ -118,11 +119,7 @@ fn unnamed_header(cells: &[Cell]) -> bool {
         })
 }
 
-/// A prose line naming a bloc: `Bloc 2 : …`, `BC02 – …`.
-pub(super) fn bloc_line(text: &str) -> bool {
-    super::ids::bloc(text).is_some()
-        || label::label(text).is_some_and(|l| l.kind == Kind::Bloc && !l.rest.is_empty())
-}
+pub(super) use super::bloc_lines::{bloc_line, exam_like};
 
 /// A heading row made of a prose line.
 fn heading_row(line: usize, text: &str) -> Row {
@@ -150,34 +147,6 @@ pub fn parse_columns(spec: &str) -> Result<Vec<Role>, String> {
             )),
         })
         .collect()
-}
-
-/// An exam's opening words, for a line without ID in a broken row.
-pub(super) fn exam_like(text: &str) -> bool {
-    let t = deunicode::deunicode(text).to_lowercase();
-    [
-        "epreuve",
-        "etude de cas",
-        "mise en situation",
-        "soutenance",
-        "dossier",
-        "oral",
-        "ecrit",
-        "qcm",
-        "portfolio",
-        "entretien",
-        "presentation",
-        "cas pratique",
-        "jeu de role",
-        "projet",
-        "questionnaire",
-        "evaluation",
-        "controle",
-        "examen",
-        "redaction",
-    ]
-    .iter()
-    .any(|w| t.starts_with(w))
 }
 
 /// The column of a line of a broken row: its ID says it; otherwise the column after the
@@ -280,17 +249,17 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
         }
     };
     let mut out = Layout::default();
-    // The last prose line before the table, when it names a bloc, is the first bloc's
-    // heading (one table per bloc, each under its name).
-    let first_bloc = lines[..start].iter().rev().find_map(|l| match l {
-        Line::Text { line, text } => Some((*line, text.clone())),
-        Line::Blank => None,
-        _ => None,
-    });
-    let first_bloc = first_bloc.filter(|(_, t)| bloc_line(t));
-    for l in &lines[..start] {
+    // The last prose lines before the table, when they name a bloc, are the first bloc's
+    // heading (one table per bloc, each under its name; see `bloc_lines`).
+    let first_bloc = bloc_lines::first_heading(lines, start);
+    let in_heading = |n: usize| {
+        first_bloc
+            .as_ref()
+            .is_some_and(|&(at, _, _, taken)| (at..at + taken).contains(&n))
+    };
+    for (n, l) in lines[..start].iter().enumerate() {
         match l {
-            Line::Text { line, .. } if first_bloc.as_ref().is_some_and(|(b, _)| b == line) => {}
+            Line::Text { .. } if in_heading(n) => {}
             Line::Text { text, .. } => out.before.push(Some(text.clone())),
             // A title row spanning the columns above the header: prose, a paragraph each.
             Line::Row { cells, .. } if cells.iter().skip(1).all(Cell::is_empty) => {
@@ -302,7 +271,7 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
             _ => out.before.push(None),
         }
     }
-    if let Some((line, text)) = &first_bloc {
+    if let Some((_, line, text, _)) = &first_bloc {
         out.rows.push(heading_row(*line, text));
     }
     let mut roles: Vec<Option<Role>> = Vec::new();
@@ -319,7 +288,13 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
     let mut final_roles: Vec<Role> = Vec::new();
     // The text of the header rows read, to tell a repeat from a row of data.
     let mut header_texts: Vec<String> = Vec::new();
+    // A bloc heading's title line, taken with it.
+    let mut taken = 0;
     for (i, l) in lines.iter().enumerate().skip(start) {
+        if taken > 0 {
+            taken -= 1;
+            continue;
+        }
         if !matches!(l, Line::Text { .. })
             && let Some(b) = broken.take()
         {
@@ -419,9 +394,28 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
                     continue;
                 }
                 let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
-                // `BC02 – Titre` between two tables: the next bloc's heading.
-                if in_table && !out.rows.is_empty() && bloc_line(text) {
-                    out.rows.push(heading_row(*line, text));
+                // `BC02 – Titre` between two tables: the next bloc's heading. After prose
+                // (the last bloc's exam, a note), only when the table's header follows it.
+                if !out.rows.is_empty()
+                    && let Some((at, heading, n)) = bloc_lines::heading_at(lines, i)
+                    && (in_table
+                        || bloc_lines::header_follows(&lines[i + n..], |cells| {
+                            header_texts.contains(&row_text(cells))
+                        }))
+                {
+                    out.rows.push(heading_row(at, &heading));
+                    taken = n - 1;
+                    in_table = true;
+                    continue;
+                }
+                // The bloc's exam written as prose right under its table (`Épreuve E4 – … :
+                // …`, `**Assessment:** …`): a row across, as the bloc's exam row.
+                if in_table
+                    && !out.rows.is_empty()
+                    && bloc_lines::after_row(&lines[..i])
+                    && let Some(exam) = bloc_lines::exam_paragraph(text)
+                {
+                    out.rows.push(heading_row(*line, &exam));
                     continue;
                 }
                 let inside = matches!(next, Some(Line::Row { .. } | Line::Rule))

@@ -31,6 +31,7 @@ pub(super) fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, 
             && !p.trim_end().ends_with(':')
             && !p.starts_with('-')
             && !generic_only(p)
+            && !breadcrumb(p)
     };
     let index = paras.iter().position(|p| is_title(p));
     let title = index.map(|i| clean_title(&paras[i]));
@@ -77,6 +78,7 @@ fn clean_title(p: &str) -> String {
     let t: String = p.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
     let t = generic_lead(t).unwrap_or(t);
+    let t = fiche_code(t).unwrap_or(t);
     let t = [
         "Référentiel de certification ",
         "Référentiel de compétences ",
@@ -105,6 +107,25 @@ fn clean_title(p: &str) -> String {
     } else {
         t.to_owned()
     }
+}
+
+/// A web page's path (`Accueil > Trouver une certification > …`): navigation, no title.
+fn breadcrumb(p: &str) -> bool {
+    !p.contains('\n') && p.matches(" > ").count() >= 2
+}
+
+/// `RNCP38512 - Gestionnaire de paie`, `RS6712 - …`: a France compétences fiche's heading,
+/// its code before the title.
+fn fiche_code(t: &str) -> Option<&str> {
+    let (code, rest) = [" - ", " – ", " — ", " : "]
+        .iter()
+        .find_map(|sep| t.split_once(sep))?;
+    let upper = code.to_uppercase();
+    let digits = upper
+        .strip_prefix("RNCP")
+        .or_else(|| upper.strip_prefix("RS"))?;
+    let is_code = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+    (is_code && !rest.trim().is_empty()).then(|| rest.trim())
 }
 
 /// `Référentiel de certification` alone: the kind of document, not its title.
@@ -161,5 +182,21 @@ mod tests {
             clean_title("**Responsable de\ndéveloppement**"),
             "Responsable de développement"
         );
+        assert_eq!(
+            clean_title("RS6712 - Accompagner les personnes"),
+            "Accompagner les personnes"
+        );
+        assert_eq!(clean_title("RSE - Démarche"), "RSE - Démarche");
+    }
+
+    #[test]
+    fn a_page_path_is_no_title() {
+        let before = [
+            Some("Accueil > Trouver une certification > Répertoire spécifique".to_owned()),
+            None,
+            Some("RNCP38512 - Gestionnaire de paie".to_owned()),
+        ];
+        let (title, _) = title_and_preamble(&before);
+        assert_eq!(title.as_deref(), Some("Gestionnaire de paie"));
     }
 }

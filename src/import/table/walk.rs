@@ -18,6 +18,7 @@ use super::cells::{Block, Cell, Mark};
 pub use super::columns::Role;
 use super::ids;
 use super::label::{self, Kind, Patterns};
+pub(super) use exams::exam_row;
 pub use found::*;
 use text::{
     append_item, append_para, criteria_lead_in, heading_text, join_cut, lead_in_at, narrative,
@@ -112,6 +113,9 @@ pub struct Walker {
     row_criteria_start: usize,
     /// A second table (its header named other columns) is being read.
     second_table: bool,
+    /// The first numbers of the row's criteria numbered on two levels (`1.2` → 1): the
+    /// number of the competence they are under, when it is numbered `1.` in its bloc.
+    row_numbered: Vec<u32>,
 }
 
 impl Walker {
@@ -135,6 +139,7 @@ impl Walker {
             row_criteria: 0,
             row_criteria_start: 0,
             second_table: false,
+            row_numbered: Vec::new(),
         }
     }
 
@@ -266,6 +271,7 @@ impl Walker {
         let opens_bloc = !heading && filled.len() > 1 && self.bloc_in_first_cell(&cells[0]);
         self.row_criteria_start = self.bloc_now().map_or(0, |b| b.criteria.len());
         let columns = self.place(cells.len());
+        self.row_numbered = self.numbered_criteria(cells, &columns);
         let first_read = self.references_first(cells, &columns);
         let mut below = Vec::new();
         for (n, (cell, column)) in cells.iter().zip(columns).enumerate() {

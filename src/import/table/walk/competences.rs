@@ -125,10 +125,31 @@ impl Walker {
         }
     }
 
+    /// The first numbers of the criteria of a row numbered on two levels (`1.2 Texte` → 1),
+    /// in its criteria columns.
+    pub(super) fn numbered_criteria(&self, cells: &[Cell], columns: &[usize]) -> Vec<u32> {
+        let mut numbers = Vec::new();
+        for (cell, &column) in cells.iter().zip(columns) {
+            if self.columns.get(column).map(|c| c.role) != Some(super::Role::Criteria) {
+                continue;
+            }
+            for b in cell.blocks.iter().filter(|b| b.mark == Mark::Para) {
+                if let Some(l) = self.label(&b.text)
+                    && l.kind == Kind::Number
+                    && l.numbers.len() == 2
+                    && !l.rest.is_empty()
+                {
+                    numbers.push(l.numbers[0]);
+                }
+            }
+        }
+        numbers
+    }
+
     /// A competences cell opening with a bare number `2.` and listing, after it, items
-    /// numbered deeper (`1.2.1`, `1.2.2`): the competence numbered in its bloc (`C1.2` in
-    /// bloc `B1`: such numbers restart in each bloc) and its criteria. False, and nothing
-    /// done, for any other cell.
+    /// numbered deeper (`1.2.1`, `1.2.2`), or beside criteria numbered under it (`2.1`):
+    /// the competence numbered in its bloc (`C1.2` in bloc `B1`: such numbers restart in
+    /// each bloc) and its criteria. False, and nothing done, for any other cell.
     pub(super) fn numbered_in_bloc(&mut self, cell: &Cell, column: usize) -> bool {
         // Each block's number of two levels or more, if it has one.
         let deeper: Vec<Option<super::super::label::Label>> = cell
@@ -153,7 +174,10 @@ impl Walker {
                 && !l.rest.is_empty()
         });
         let Some(head) = head else { return false };
-        if deeper[1..].iter().all(Option::is_none) {
+        // Items numbered under it in its cell, or the row's criteria numbered under it
+        // (`1.` beside `1.1 …`, an outcome and its assessment criteria).
+        if deeper[1..].iter().all(Option::is_none) && !self.row_numbered.contains(&head.numbers[0])
+        {
             return false;
         }
         let n = self.found.blocs.len().max(1);

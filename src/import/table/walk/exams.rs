@@ -152,16 +152,17 @@ fn scope_said(text: &str, group: Option<usize>) -> Option<Scope> {
 }
 
 /// A row across the columns that names what follows as the bloc's exam: `Modalités
-/// d'évaluation du bloc 1 : étude de cas …`, `Évaluation : …`, `Épreuve du bloc : …`. The lead
-/// is a few words (no sentence) before the colon.
+/// d'évaluation du bloc 1 : étude de cas …`, `Évaluation : …`, `Épreuve du bloc : …`,
+/// `Épreuve E4 – Gestion de projet : …`. The lead is a few words (no sentence) before the
+/// colon.
 static EXAM_ROW: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"^(?i:(?:modalit[ée]s?|[ée]preuves?|[ée]valuation|assessments?|exam(?:ination)?s?)(?:\s+[^\s:]+){0,5})\s*:\s*(\S.*)$",
+        r"^(?i:(?:modalit[ée]s?|[ée]preuves?|[ée]valuation|assessments?|exam(?:ination)?s?)(?:\s+[^\s:]+){0,7})\s*:\s*(\S.*)$",
     )
 });
 
 /// The exam a row across the columns gives, if it names one: its text, first letter up.
-pub(super) fn exam_row(text: &str) -> Option<String> {
+pub(in crate::import::table) fn exam_row(text: &str) -> Option<String> {
     let c = EXAM_ROW.captures(text.trim())?;
     let lead = deunicode::deunicode(&text[..c.get(1)?.start()]).to_lowercase();
     // French `Évaluation`, `Épreuve`; English `Assessment`, `Exam`.
@@ -278,6 +279,10 @@ mod tests {
         assert_eq!(
             exam_row("Épreuve : soutenance orale").as_deref(),
             Some("Soutenance orale")
+        );
+        assert_eq!(
+            exam_row("Épreuve E5 – Gestion de projet : épreuve écrite (4 h)").as_deref(),
+            Some("Épreuve écrite (4 h)")
         );
         // A bloc heading, or a sentence before a colon, is no exam row.
         assert_eq!(exam_row("Bloc 2 : Vendre"), None);

@@ -1,0 +1,278 @@
+//! A referential written as prose, with no table of its competences (a France compétences
+//! "fiche RS": under `Compétences attestées :`, lines `Compétence n°1 : …`, each followed by
+//! `Critères d'évaluation :` and `- ` lines, or statements without IDs one to a line; then
+//! `Modalités d'évaluation :` and a paragraph). Rebuilt as the table it stands for — a header `Compétences | Critères
+//! d'évaluation`, a row per competence with its points, the exam as a row across — so that
+//! the layout and the walk read it as they read any table.
+
+use super::cells::{Block, Cell, Line, Mark, read_cell};
+use super::columns::{Role, role_of};
+use super::label::{self, Kind};
+
+/// The lines of a document without a referential table, with its prose competences made a
+/// table; `None` when fewer than two competences are found, by their IDs or listed under a
+/// lead-in naming them.
+pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
+    let (first, rows, after) = with_ids(lines).or_else(|| listed(lines))?;
+    let (exam, after) = exam(lines, after);
+    let header_line = match &lines[first] {
+        Line::Text { line, .. } => *line,
+        _ => 0,
+    };
+    let mut out: Vec<Line> = lines[..first].to_vec();
+    out.push(Line::Row {
+        line: header_line,
+        cells: vec![read_cell("Compétences"), read_cell("Critères d'évaluation")],
+    });
+    out.extend(rows);
+    out.extend(exam);
+    out.extend(lines[after..].iter().cloned());
+    Some(out)
+}
+
+/// Competences on lines opening with their IDs, each followed by its points: the index of
+/// the first, a row for each, and the index of the line after them.
+fn with_ids(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
+    let first = lines.iter().position(|l| competence_line(l).is_some())?;
+    let mut rows: Vec<Line> = Vec::new();
+    let mut i = first;
+    // Each competence, then its lead-ins, points and blank lines, until the next.
+    while let Some(line) = lines.get(i).and_then(competence_line) {
+        let mut points = Vec::new();
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while let Some(l) = lines.get(j) {
+            match l {
+                Line::Blank => {}
+                Line::Text { text, .. } if lead_in(text) == Some(Role::Criteria) => end = j + 1,
+                Line::Text { text, .. } if point(text).is_some() => {
+                    points.extend(point(text));
+                    end = j + 1;
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        let text = match &lines[i] {
+            Line::Text { text, .. } => text.clone(),
+            _ => String::new(),
+        };
+        rows.push(Line::Row {
+            line,
+            cells: vec![read_cell(&escape(&text)), dashes(points)],
+        });
+        i = end;
+        // The next competence may come after blank lines.
+        match (i..lines.len()).find(|&n| !matches!(lines[n], Line::Blank)) {
+            Some(next) if competence_line(&lines[next]).is_some() => i = next,
+            _ => break,
+        }
+    }
+    (rows.len() >= 2).then_some((first, rows, i))
+}
+
+/// Competences without IDs listed one to a line under a lead-in naming them
+/// (`Compétences attestées :`, then perhaps `Le titulaire est capable de :`): short
+/// statements, no criteria, numbered `C1`… in order.
+fn listed(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
+    let lead = lines.iter().position(
+        |l| matches!(l, Line::Text { text, .. } if lead_in(text) == Some(Role::Competence)),
+    )?;
+    let mut i = lead + 1;
+    let mut first = None;
+    let mut rows = Vec::new();
+    while let Some(l) = lines.get(i) {
+        match l {
+            Line::Blank => {}
+            // `Le titulaire de la certification est capable de :` before the list.
+            Line::Text { text, .. } if first.is_none() && text.trim_end().ends_with(':') => {}
+            Line::Text { line, text } => {
+                let statement = point(text).unwrap_or_else(|| text.trim().to_owned());
+                let words = statement.split_whitespace().count();
+                let capital = statement.chars().next().is_some_and(char::is_uppercase);
+                if statement.ends_with(':') || !(2..=40).contains(&words) || !capital {
+                    break;
+                }
+                first.get_or_insert(i);
+                // Numbered here as the walk numbers competences without IDs: a row whose
+                // other cells are empty would otherwise be a heading row.
+                let numbered = format!("C{} – {statement}", rows.len() + 1);
+                rows.push(Line::Row {
+                    line: *line,
+                    cells: vec![read_cell(&escape(&numbered)), Cell::default()],
+                });
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    let first = first?;
+    (rows.len() >= 2).then_some((first, rows, i))
+}
+
+/// The line number of a prose line opening with a competence's ID and its text.
+fn competence_line(l: &Line) -> Option<usize> {
+    let Line::Text { line, text } = l else {
+        return None;
+    };
+    let found = label::label(text)?;
+    (found.kind == Kind::Competence && !found.rest.trim().is_empty() && !text.ends_with(':'))
+        .then_some(*line)
+}
+
+/// What a lead-in line (`Critères d'évaluation :`) names.
+fn lead_in(text: &str) -> Option<Role> {
+    let lead = text.trim().strip_suffix(':')?.trim();
+    role_of(lead)
+}
+
+/// A point's text (`- …`, `• …`, `→ …`).
+fn point(text: &str) -> Option<String> {
+    let t = text.trim();
+    let rest = t.strip_prefix(['-', '–', '•', '●', '▪', '*', '→'])?;
+    rest.starts_with(' ').then(|| rest.trim().to_owned())
+}
+
+/// The points of a competence, one `- ` item each.
+fn dashes(points: Vec<String>) -> Cell {
+    Cell {
+        blocks: points
+            .into_iter()
+            .map(|text| Block {
+                mark: Mark::Dash,
+                text,
+                italic: false,
+            })
+            .collect(),
+        ..Cell::default()
+    }
+}
+
+/// The exam after the competences (`Modalités d'évaluation :` and its paragraph, or on
+/// one line) as a row across the columns, and the index of the line after it.
+fn exam(lines: &[Line], from: usize) -> (Option<Line>, usize) {
+    let Some(at) = (from..lines.len()).find(|&n| !matches!(lines[n], Line::Blank)) else {
+        return (None, from);
+    };
+    let Line::Text { line, text } = &lines[at] else {
+        return (None, from);
+    };
+    let Some((lead, rest)) = text.split_once(':') else {
+        return (None, from);
+    };
+    if role_of(lead.trim()) != Some(Role::Modality) {
+        return (None, from);
+    }
+    let (body, after) = if rest.trim().is_empty() {
+        match lines.get(at + 1) {
+            Some(Line::Text { text, .. }) if !text.trim().ends_with(':') => {
+                (text.trim().to_owned(), at + 2)
+            }
+            _ => return (None, from),
+        }
+    } else {
+        (rest.trim().to_owned(), at + 1)
+    };
+    // The walk reads a row across led by `Modalités d'évaluation :` as the bloc's exam.
+    let row = Line::Row {
+        line: *line,
+        cells: vec![
+            read_cell(&escape(&format!("Modalités d'évaluation : {body}"))),
+            Cell::default(),
+        ],
+    };
+    (Some(row), after)
+}
+
+/// Text as a cell's HTML, so that `<`, `&` stay text.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: usize, t: &str) -> Line {
+        Line::Text {
+            line,
+            text: t.into(),
+        }
+    }
+
+    #[test]
+    fn prose_competences_and_their_points_become_rows() {
+        let lines = [
+            text(1, "Compétences attestées :"),
+            text(2, "Compétence n°1 : Repérer les risques"),
+            text(3, "Critères d'évaluation :"),
+            text(4, "- Les risques sont listés"),
+            Line::Blank,
+            text(6, "C2 - Prévenir les risques"),
+            text(7, "• Les mesures sont adaptées"),
+            text(8, "Modalités d'évaluation :"),
+            text(9, "Étude de cas écrite (2 h)."),
+            text(10, "Prérequis : aucun."),
+        ];
+        let out = rebuild(&lines).expect("rebuilt");
+        let rows: Vec<Vec<String>> = out
+            .iter()
+            .filter_map(|l| match l {
+                Line::Row { cells, .. } => Some(cells.iter().map(Cell::joined).collect()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rows[0], ["Compétences", "Critères d'évaluation"]);
+        assert_eq!(rows[1][1], "Les risques sont listés");
+        assert_eq!(rows[2][0], "C2 - Prévenir les risques");
+        assert_eq!(
+            rows[3][0],
+            "Modalités d'évaluation : Étude de cas écrite (2 h)."
+        );
+        assert!(matches!(out.last(), Some(Line::Text { line: 10, .. })));
+        // One competence line is no referential.
+        assert!(rebuild(&lines[..5]).is_none());
+        // The document may end right after the last competence's points.
+        assert!(rebuild(&lines[..7]).is_some());
+    }
+
+    #[test]
+    fn competences_listed_without_ids_under_their_lead_in() {
+        let doc = "RS5012 - Gérer les déchets de chantier\n\n\
+            Compétences attestées :\n\
+            Le titulaire de la certification est capable de :\n\
+            Identifier les déchets produits sur un chantier\n\
+            Organiser le tri des déchets à la source\n\
+            Modalités d'évaluation :\n\
+            Questionnaire à choix multiples de 30 minutes.\n\
+            Voies d'accès\n";
+        let imported = super::super::import_text(doc, "dechets").expect("imports");
+        let d = &imported.draft;
+        assert_eq!(d.title, "Gérer les déchets de chantier");
+        let [bloc] = d.blocs.as_slice() else {
+            panic!("{d:#?}")
+        };
+        let competences: Vec<(&str, &str)> = bloc.activities[0]
+            .competences
+            .iter()
+            .map(|k| (k.id.as_str(), k.text.as_str()))
+            .collect();
+        assert_eq!(
+            competences,
+            [
+                ("C1", "Identifier les déchets produits sur un chantier"),
+                ("C2", "Organiser le tri des déchets à la source")
+            ]
+        );
+        assert!(
+            bloc.activities[0]
+                .competences
+                .iter()
+                .all(|k| k.criteria.is_empty())
+        );
+        assert_eq!(bloc.modalities.len(), 1);
+        assert_eq!(d.notes_text.as_deref(), Some("Voies d'accès"));
+    }
+}
