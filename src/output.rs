@@ -12,6 +12,7 @@ use std::sync::{Mutex, PoisonError};
 
 use crate::Error;
 
+pub mod remove;
 pub mod sweep;
 
 /// A file left in every built site so refolio can tell its own output from a folder it must
@@ -177,6 +178,9 @@ impl Staging {
                 let _ = fs::remove_dir_all(&staged);
                 return Err(Error::io(&self.target, e));
             }
+            // The previous site, removed many folders at once (dropping `old` would remove
+            // it on one thread: minutes on a large site).
+            let _ = remove::remove_tree(old.path());
             drop(old);
             drop(held);
         } else {

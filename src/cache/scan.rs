@@ -14,19 +14,9 @@ use sha2::{Digest, Sha256};
 use super::{FOLDER, Folder, Manifest, RACY_NS, Stamp, UNKNOWN};
 use crate::layout;
 
-/// Requests in flight: enough to keep a disk's queue full, few enough to cost nothing.
-const THREADS: usize = 16;
-
-/// Runs `work` on the scan's pool (on the caller's pool if that one cannot be made).
+/// Runs `work` on the scan's pool, many threads meant for file system calls.
 pub(super) fn on_pool<T: Send>(work: impl FnOnce() -> T + Send) -> T {
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(THREADS)
-        .thread_name(|i| format!("refolio-scan-{i}"))
-        .build()
-    {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
-    }
+    crate::output::remove::on_io_pool(work)
 }
 
 /// What the scan keeps of a file's `lstat` (asked relative to its folder as it is listed:

@@ -83,7 +83,7 @@ pub fn sweep(parent: &Path, target: &Path) -> Vec<PathBuf> {
             let _ = fs::rename(&aside, target);
         }
         // Removed while the lock is held, so no other sweeper works on it at the same time.
-        if fs::remove_dir_all(&dir).is_ok() {
+        if super::remove::remove_tree(&dir).is_ok() {
             swept.push(dir);
         }
         drop(lock);
