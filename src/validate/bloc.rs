@@ -5,6 +5,7 @@
 use super::rules::{Reason, Verdict};
 use crate::model::{
     Bloc, BlocValidation, Consequence, ItemResult, Outcome, Rules, Scope, Status, fmt_number,
+    reaches,
 };
 
 /// A bloc's outcome in one session.
@@ -181,7 +182,7 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
         .iter()
         .filter_map(|e| {
             let (min, mark) = (e.minimum?, e.result?.outcome.points()?);
-            (mark < f64::from(min)).then_some((e.id, mark, min))
+            (!reaches(mark, f64::from(min))).then_some((e.id, mark, min))
         })
         .collect();
     if !under.is_empty() {
@@ -364,7 +365,7 @@ fn points_verdict(
         return v;
     };
     let needed = applicable * f64::from(pass) / 100.0;
-    let validated = mark >= needed;
+    let validated = reaches(mark, needed);
     let key = if validated {
         "reason_mark_reached"
     } else {
@@ -382,7 +383,7 @@ fn points_verdict(
         .minimum
         .filter(|_| points > 0)
         .map(|min| f64::from(min) * applicable / f64::from(points));
-    let eliminatory = minimum.is_some_and(|min| mark < min);
+    let eliminatory = minimum.is_some_and(|min| !reaches(mark, min));
     if let (true, Some(min)) = (eliminatory, minimum) {
         reasons.push(Reason::new(
             "reason_under_minimum",

@@ -13,6 +13,7 @@ use super::common::{repo_root, run};
 mod grid;
 mod sessions;
 mod sources;
+mod texts;
 
 const INTL: &str = "developpement-commercial-international";
 const DC: &str = "developpement-commercial";

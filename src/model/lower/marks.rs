@@ -30,6 +30,15 @@ pub(super) fn fraction_problem(t: &str) -> Option<String> {
     })
 }
 
+/// Whether `mark` reaches `needed`. Marks are written as decimals (`9,1/20`) and summed in
+/// binary floating point, which can leave a sum a hair under a threshold it reaches exactly
+/// (9.1/20 + 9.1/20 + 11.2/20 of 50, 50 and 75 points is 87.5, computed 87.49999999999999):
+/// a difference under a millionth of a point is no difference. Every comparison of a mark
+/// with a pass mark, a minimum or a total goes through here.
+pub fn reaches(mark: f64, needed: f64) -> bool {
+    mark >= needed - 1e-6
+}
+
 /// A number without a useless `.0`, at most two decimals: `62`, `162.5`.
 pub fn fmt_number(n: f64) -> String {
     let s = format!("{n:.2}");
@@ -39,6 +48,14 @@ pub fn fmt_number(n: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sum_exactly_at_a_threshold_reaches_it() {
+        let sum = 9.1 / 20.0 * 50.0 + 9.1 / 20.0 * 50.0 + 11.2 / 20.0 * 75.0;
+        assert!(sum < 87.5, "the float sum is under: {sum}");
+        assert!(reaches(sum, 87.5));
+        assert!(!reaches(87.49, 87.5));
+    }
 
     #[test]
     fn fractions() {
