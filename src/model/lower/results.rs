@@ -87,6 +87,61 @@ impl CandidateLowering<'_> {
         attempts
     }
 
+    /// A competence recorded directly in a session that also gives every one of its
+    /// criteria, where the referential states how criteria validate a competence (000: "Une
+    /// compétence est validée si plus de 50% de ses critères d'évaluation le sont."): the two
+    /// must agree, since the recorded result would otherwise overrule the certifier's rule.
+    fn recorded_against_criteria(
+        &mut self,
+        attempt: &Attempt,
+        c: usize,
+        id: &Spanned<String>,
+        recorded: bool,
+    ) {
+        let competence = &self.r.competences[c];
+        let share = self.r.blocs[competence.bloc]
+            .competence_threshold
+            .or(self.r.rules.competence_share());
+        let Some(share) = share else { return };
+        let counted: Vec<usize> = competence
+            .criteria
+            .iter()
+            .copied()
+            .filter(|k| !self.exempted.contains(k))
+            .collect();
+        let given: Option<Vec<bool>> = counted
+            .iter()
+            .map(|k| attempt.criteria.get(k).copied())
+            .collect();
+        let Some(given) = given.filter(|g| !g.is_empty()) else {
+            return;
+        };
+        let validated = given.iter().filter(|&&v| v).count();
+        let by_criteria = share.passes(validated, given.len());
+        if by_criteria == recorded {
+            return;
+        }
+        let word = |v: bool| if v { "validated" } else { "not validated" };
+        let rule = if share.at_least {
+            "at least"
+        } else {
+            "strictly more than"
+        };
+        let message = format!(
+            "competence `{}` is recorded {}, but its criteria give it {}: {validated} of {} \
+             validated, and the referential validates a competence when {rule} {} % of its \
+             criteria are",
+            competence.id,
+            word(recorded),
+            word(by_criteria),
+            given.len(),
+            share.percent,
+        );
+        let help = "correct its criteria or its result; a competence evaluated directly is \
+                    recorded without its criteria";
+        self.error(Kind::Rule, id, message, Some(help.into()));
+    }
+
     fn attempt(&mut self, raw: &RawResults, at: Location, session: Option<String>) -> Attempt {
         let mut attempt = Attempt::new(at, session);
         if let Some(kind) = &raw.kind {
@@ -114,6 +169,7 @@ impl CandidateLowering<'_> {
         for (id, validated) in &raw.competences.0 {
             if let Some(c) = self.competence(id, true) {
                 attempt.competences.insert(c, validated.value);
+                self.recorded_against_criteria(&attempt, c, id, validated.value);
             }
         }
         for (id, value) in &raw.marks.0 {

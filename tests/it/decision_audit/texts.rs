@@ -29,3 +29,65 @@ fn intl_exam_marks_summing_exactly_to_10_of_20_validate_the_bloc() {
     assert_eq!(kind(&c), "partial");
     assert_eq!(awarded(&c), ["B4"]);
 }
+
+/// Source 000's competences and how many criteria each has.
+const DC_COMPETENCES: [(&str, usize); 8] = [
+    ("1.1", 8),
+    ("1.2", 6),
+    ("1.3", 7),
+    ("2.1", 5),
+    ("2.2", 7),
+    ("2.3", 8),
+    ("3.1", 7),
+    ("3.2", 9),
+];
+
+/// `results`-style criteria of source 000 indented by `indent`: the first `n` criteria of
+/// each competence in `true_counts` true and the rest false, every criterion of the others
+/// true; competences whose ID starts with one of `only` (all when empty).
+fn dc_criteria(indent: &str, true_counts: &[(&str, usize)], only: &[&str]) -> String {
+    let mut out = format!("{indent}criteria:\n");
+    for (c, n) in DC_COMPETENCES {
+        if !only.is_empty() && !only.iter().any(|p| c.starts_with(p)) {
+            continue;
+        }
+        let t = true_counts
+            .iter()
+            .find(|(id, _)| *id == c)
+            .map_or(n, |(_, t)| *t);
+        for i in 1..=n {
+            out.push_str(&format!("{indent}  Cr{c}.{i}: {}\n", i <= t));
+        }
+    }
+    out
+}
+
+const GRAND_ORAL: &str = "  final_interview: { result: validated, date: 2026-06-30 }\n";
+
+/// "Une compétence est validée si plus de 50% de ses critères d'évaluation le sont.": C2.1
+/// has 2 of its 5 criteria, so a `C2.1: true` recorded beside them cannot make it validated.
+/// It did (bloc 2 validated, full title) and now is refused, located.
+#[test]
+fn dc_competence_recorded_against_its_criteria_is_refused() {
+    let passport = |recorded: &str| {
+        format!(
+            "route: apprenticeship\nsession: 2026-06-18\nresults:\n{}  competences:\n    \
+             C2.1: {recorded}\n{GRAND_ORAL}",
+            dc_criteria("  ", &[("2.1", 2)], &[])
+        )
+    };
+    let (code, _, stderr) = decide(DC, &passport("true"));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "passport.yaml:65:5: error: competence `C2.1` is recorded validated, but its \
+             criteria give it not validated: 2 of 5 validated, and the referential validates \
+             a competence when strictly more than 50 % of its criteria are"
+        ),
+        "{stderr}"
+    );
+    // Agreeing with its criteria, the record stands.
+    let c = ok(DC, &passport("false"));
+    assert_eq!(competence(&c, "C2.1"), "not-validated");
+    assert_eq!(bloc(&c, "B2"), "not-validated", "{}", all_text(&c));
+}
