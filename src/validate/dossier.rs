@@ -199,11 +199,13 @@ pub fn dossier(
             .chain(refused.iter().map(|(i, _)| i))
             .skip(1)
             .any(|&i| candidate.attempts[i].kind == crate::model::AttemptKind::Repeat);
-        if rules.retakes.as_ref().is_some_and(|x| !x.keep_stated)
-            && remarked(r, &candidate.attempts, &used, b)
-        {
-            history_reasons.push(Reason::new("default_keep_latest", &[]));
-        }
+        // Which of two marks counts is said once the sessions that decide the bloc are
+        // known: a lower mark given after the bloc was validated does not count at all.
+        let keep_latest_at = rules
+            .retakes
+            .as_ref()
+            .is_some_and(|x| !x.keep_stated)
+            .then_some(history_reasons.len());
         let unsettled = refused.iter().find_map(|(i, why)| match why {
             Refusal::Unsettled(_) => Some(*i),
             _ => None,
@@ -264,6 +266,16 @@ pub fn dossier(
                 }
                 break;
             }
+        }
+        let deciding = decided.as_ref().map_or(used.len(), |(i, ..)| {
+            used.iter()
+                .position(|u| u == i)
+                .map_or(used.len(), |n| n + 1)
+        });
+        if let Some(at) = keep_latest_at
+            && remarked(r, &candidate.attempts, &used[..deciding], b)
+        {
+            history_reasons.insert(at, Reason::new("default_keep_latest", &[]));
         }
         let (decided_by, mut outcome, rows) = match decided {
             Some((i, outcome, rows)) => (Some(i), outcome, rows),

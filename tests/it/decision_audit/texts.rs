@@ -91,3 +91,38 @@ fn dc_competence_recorded_against_its_criteria_is_refused() {
     assert_eq!(competence(&c, "C2.1"), "not-validated");
     assert_eq!(bloc(&c, "B2"), "not-validated", "{}", all_text(&c));
 }
+
+/// "Le candidat a la possibilité de repasser les blocs non validés, une seule fois par bloc":
+/// B1 validated at the first session (60/100) and B2 failed (100/225); the retake gives B2
+/// 115 and B1 again, 10. B1 stays validated on its first mark, which the total counts
+/// (60 + 115 + 150 + 100 + 150 = 575), and the later mark is said not to count. The bloc's
+/// reasoning also said "refolio retient la plus récente (règle par défaut)" of a mark that
+/// counted for nothing: a default listed that was not applied.
+#[test]
+fn intl_a_validated_bloc_given_again_lower_keeps_its_first_mark_without_a_default() {
+    let c = ok(
+        INTL,
+        "route: apprenticeship\ncompany_time: { hours: 1000 }\nattempts:\n  - session: \
+         2026-06-18\n    marks: { B1: 60, B2: 100, B3: 150, B4: 100, B5: validated }\n    \
+         professional_parts: { ecrit: 45, oral: 75, tuteur: 30 }\n  - session: 2026-11-20\n    \
+         kind: retake\n    marks: { B1: 10, B2: 115 }\n",
+    );
+    assert_eq!(kind(&c), "full", "{}", all_text(&c));
+    let text = all_text(&c);
+    assert!(
+        text.contains("Total 575/1000, au moins 500 points."),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Les résultats de la session du 2026-11-20 pour ce bloc ne comptent pas : il était \
+             déjà validé."
+        ),
+        "{text}"
+    );
+    assert!(
+        !defaults(&c).contains(&"default_keep_latest"),
+        "{:?}",
+        defaults(&c)
+    );
+}
