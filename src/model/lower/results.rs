@@ -9,11 +9,11 @@
 use serde_saphyr::Spanned;
 
 use super::candidate::CandidateLowering;
-use crate::diagnostics::{Kind, Location, did_you_mean};
+use crate::diagnostics::{Diagnostic, Kind, Location, did_you_mean};
 use crate::load::position;
 use crate::load::raw_candidate::{RawPassport, RawResult, RawResults};
 use crate::model::candidate::*;
-use crate::model::{BlocValidation, ItemRef, Status};
+use crate::model::{BlocValidation, ItemRef, Status, fmt_number};
 
 /// What an item accepts as a result.
 pub(super) struct Item {
@@ -82,9 +82,107 @@ impl CandidateLowering<'_> {
                 let help = Some("list attempts in chronological order".into());
                 self.error(Kind::InvalidValue, written, message, help);
             }
-            attempts.push(self.attempt(&entry.value, at, session));
+            let attempt = self.attempt(&entry.value, at, session);
+            self.exams_after_a_whole_bloc(&attempts, &attempt);
+            attempts.push(attempt);
         }
         attempts
+    }
+
+    /// A session giving exams of a bloc whose latest earlier result was its whole mark: the
+    /// whole mark would go on deciding the bloc, the exams unread.
+    fn exams_after_a_whole_bloc(&mut self, earlier: &[Attempt], attempt: &Attempt) {
+        let r = self.r;
+        let mut blocs: Vec<usize> = attempt
+            .modalities
+            .keys()
+            .map(|&m| r.modalities[m].bloc)
+            .collect();
+        blocs.dedup();
+        for b in blocs {
+            if attempt.blocs.contains_key(&b) {
+                continue;
+            }
+            let last = earlier.iter().rev().find(|a| {
+                a.blocs.contains_key(&b) || a.modalities.keys().any(|&m| r.modalities[m].bloc == b)
+            });
+            if last.is_some_and(|a| a.blocs.contains_key(&b)) {
+                let message = format!(
+                    "the session of {} gives exams of bloc {}, whose earlier result was its \
+                     whole mark",
+                    attempt.session.as_deref().unwrap_or("?"),
+                    r.blocs[b].id
+                );
+                let help = "give the bloc's mark again, or every session's results by exam";
+                self.diags.push(
+                    Diagnostic::error(Kind::InvalidValue, Some(attempt.at.clone()), message)
+                        .with_suggestion(Some(help.into())),
+                );
+            }
+        }
+    }
+
+    /// A bloc given whole and by its exams in the same session, the two disagreeing: the
+    /// bloc's mark would decide it and its exams go unread, even an absence ("la
+    /// non-présentation à au moins une évaluation de bloc induit la non-validation du
+    /// bloc"). They disagree when an exam has a status or a verdict, or when every graded
+    /// exam is marked and their sum is not the bloc's mark.
+    fn whole_and_by_exams(&mut self, raw: &RawResults, attempt: &Attempt) {
+        let r = self.r;
+        for (id, _) in &raw.marks.0 {
+            let Some(ItemRef::Bloc(b)) = r.lookup(id.value.trim()) else {
+                continue;
+            };
+            let Some(whole) = attempt.blocs.get(&b) else {
+                continue;
+            };
+            let exams: Vec<(usize, &ItemResult)> = attempt
+                .modalities
+                .iter()
+                .filter(|(m, _)| r.modalities[**m].bloc == b)
+                .map(|(m, x)| (*m, x))
+                .collect();
+            let not_marks: Vec<&str> = exams
+                .iter()
+                .filter(|(_, x)| x.outcome.points().is_none())
+                .map(|(m, _)| r.modalities[*m].id.as_str())
+                .collect();
+            let graded = r
+                .modalities
+                .iter()
+                .filter(|m| m.bloc == b && m.points.is_some());
+            let every_graded_marked = graded
+                .clone()
+                .all(|m| exams.iter().any(|(k, _)| r.modalities[*k].id == m.id));
+            let sum: f64 = exams.iter().filter_map(|(_, x)| x.outcome.points()).sum();
+            let whole_points = whole.outcome.points();
+            let sum_differs = every_graded_marked
+                && graded.count() > 0
+                && whole_points.is_some_and(|w| (w - sum).abs() >= 1e-6);
+            let message = if !not_marks.is_empty() {
+                format!(
+                    "bloc {} is given whole beside a status or verdict of {}, which its mark \
+                     would leave unread",
+                    r.blocs[b].id,
+                    not_marks.join(", ")
+                )
+            } else if sum_differs {
+                format!(
+                    "bloc {} is given {}, but its exams sum to {}",
+                    r.blocs[b].id,
+                    fmt_number(whole_points.unwrap_or(0.0)),
+                    fmt_number(sum)
+                )
+            } else {
+                continue;
+            };
+            self.error(
+                Kind::InvalidValue,
+                id,
+                message,
+                Some("give the bloc's mark, or the results of its exams, not both".into()),
+            );
+        }
     }
 
     /// A competence recorded directly in a session that also gives every one of its
@@ -175,6 +273,7 @@ impl CandidateLowering<'_> {
         for (id, value) in &raw.marks.0 {
             self.mark_entry(&mut attempt, id, value);
         }
+        self.whole_and_by_exams(raw, &attempt);
         let pro = self.r.rules.professional_evaluation.as_ref();
         if let Some(value) = &raw.professional_evaluation {
             match pro {

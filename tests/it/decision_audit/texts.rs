@@ -126,3 +126,52 @@ fn intl_a_validated_bloc_given_again_lower_keeps_its_first_mark_without_a_defaul
         defaults(&c)
     );
 }
+
+/// "la non-présentation à au moins une évaluation de bloc induit la non-validation du bloc":
+/// B2 written 150/225 beside its exam E2.2 `absent` was validated on the 150, the absence
+/// unread, and the title full. A bloc's mark and its exams given together must agree.
+#[test]
+fn intl_a_bloc_mark_beside_an_absence_at_its_exam_is_refused() {
+    refused(
+        INTL,
+        &intl(
+            "{ B1: 60, B2: 150, E2.2: absent, B3: 150, B4: 100 }",
+            GOOD_PRO,
+        ),
+        "passport.yaml:7:20: error: bloc B2 is given whole beside a status or verdict of E2.2, \
+         which its mark would leave unread",
+    );
+    refused(
+        INTL,
+        &intl(
+            "{ B1: 60, B2: 150, E2.1: 30, E2.2: 10, E2.3: 5, B3: 150, B4: 100 }",
+            GOOD_PRO,
+        ),
+        "bloc B2 is given 150, but its exams sum to 45",
+    );
+    // Given by its exams alone, the absence decides.
+    let c = ok(
+        INTL,
+        &intl(
+            "{ B1: 60, E2.1: 120, E2.2: absent, E2.3: 20, B3: 150, B4: 100 }",
+            GOOD_PRO,
+        ),
+    );
+    assert_eq!(bloc(&c, "B2"), "not-validated", "{}", all_text(&c));
+}
+
+/// "repasser les blocs non validés": B2 failed at 100/225, given whole; the retake gives
+/// only its exam E2.2. The whole mark went on deciding the bloc and the retake's exam was
+/// unread; the record cannot say what B2 became.
+#[test]
+fn intl_a_retake_by_exam_after_a_whole_bloc_mark_is_refused() {
+    refused(
+        INTL,
+        "route: apprenticeship\ncompany_time: { hours: 1000 }\nattempts:\n  - session: \
+         2026-06-18\n    marks: { B1: 60, B2: 100, B3: 150, B4: 100 }\n    professional_parts: \
+         { ecrit: 45, oral: 75, tuteur: 30 }\n  - session: 2026-11-20\n    kind: retake\n    \
+         marks: { E2.2: 50 }\n",
+        "the session of 2026-11-20 gives exams of bloc B2, whose earlier result was its whole \
+         mark",
+    );
+}
