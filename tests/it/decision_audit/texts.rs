@@ -175,3 +175,138 @@ fn intl_a_retake_by_exam_after_a_whole_bloc_mark_is_refused() {
          mark",
     );
 }
+
+/// "Condition de validation du Bloc 2 : Validation des 3 compétences." C2.3 at 4 of 8 (not
+/// "plus de 50%") fails bloc 2 at the first session; a later session gives bloc 2's criteria
+/// again, C2.3 at 5 of 8. Source 000 states no rule of retakes: refolio counts the later
+/// session and says that is its default; blocs 1 and 3 keep the first session's date.
+#[test]
+fn dc_bloc2_failed_then_validated_at_a_later_session() {
+    let first = dc_criteria("    ", &[("2.3", 4)], &[]);
+    let later = dc_criteria("    ", &[("2.3", 5)], &["2"]);
+    let c = ok(
+        DC,
+        &format!(
+            "route: apprenticeship\nattempts:\n  - session: 2026-06-18\n{first}  {GRAND_ORAL}  \
+             - session: 2026-12-10\n    kind: retake\n{later}"
+        ),
+    );
+    assert_eq!(kind(&c), "full", "{}", all_text(&c));
+    let text = all_text(&c);
+    assert!(
+        text.contains("Bloc validé à la session du 2026-12-10."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Bloc validé à la session du 2026-06-18."),
+        "{text}"
+    );
+    let d = defaults(&c);
+    assert!(d.contains(&"default_retakes"), "{d:?}");
+    assert!(d.contains(&"default_all_blocs"), "{d:?}");
+}
+
+/// "… au jury de Grand oral pour analyser individuellement les dossiers et préparer son
+/// questionnement au moment de l'échange pendant le Grand oral": the text gives no
+/// consequence to an absence at the Grand oral, nor says whether blocs are kept. No title;
+/// both defaults said.
+#[test]
+fn dc_absent_at_the_grand_oral_rests_on_stated_defaults() {
+    let c = ok(
+        DC,
+        &format!(
+            "route: apprenticeship\nsession: 2026-06-18\nresults:\n{}  final_interview: \
+             {{ result: absent, date: 2026-06-30 }}\n",
+            dc_criteria("  ", &[], &[])
+        ),
+    );
+    assert_eq!(kind(&c), "partial", "{}", all_text(&c));
+    assert_eq!(awarded(&c), ["B1", "B2", "B3"]);
+    let d = defaults(&c);
+    assert!(d.contains(&"default_status"), "{d:?}");
+    assert!(d.contains(&"default_partial"), "{d:?}");
+}
+
+/// Source 001 gives no consequence to an absence at an exam: bloc 1 not validated, said
+/// as refolio's default.
+#[test]
+fn bd_absence_at_an_exam_is_a_stated_default() {
+    let c = ok(
+        BD,
+        "route: continuing\nsession: 2026-06-18\nresults:\n  marks:\n    E1.1: absent\n",
+    );
+    assert_eq!(bloc(&c, "B1"), "not-validated", "{}", all_text(&c));
+    assert!(
+        all_text(&c).contains(
+            "E1.1 : Absent (non excusé). Le certificateur n'en énonce pas la conséquence ; \
+             règle par défaut de refolio : bloc non validé, ce que le total ne compense pas."
+        ),
+        "{}",
+        all_text(&c)
+    );
+    assert!(defaults(&c).contains(&"default_status"));
+}
+
+/// "Motifs recevables de non-présentation aux évaluations de bloc et professionnelle -
+/// Certificat médical […] Dans ces seuls cas une épreuve de rattrapage sera proposée" then
+/// "Le jury est souverain dans ses décisions.": absent with a medical certificate at E2.2,
+/// the make-up passes (140/225), every other bloc from the first session; the full title is
+/// proposed and the jury's "full" needs no motive.
+#[test]
+fn intl_excused_absence_then_make_up_then_the_jury() {
+    let c = ok(
+        INTL,
+        "route: apprenticeship\ncompany_time: { hours: 1000 }\nattempts:\n  - session: \
+         2026-06-18\n    marks: { B1: 60, E2.1: 100, E2.2: { result: absent-excused, reason: \
+         Certificat médical }, E2.3: 15, B3: 150, B4: 100, B5: validated }\n    \
+         professional_parts: { ecrit: 45, oral: 75, tuteur: 30 }\n  - session: 2026-11-20\n    \
+         kind: retake\n    marks: { E2.2: 25 }\njury: { decision: full, date: 2026-11-30 }\n",
+    );
+    assert_eq!(kind(&c), "full", "{}", all_text(&c));
+    let text = all_text(&c);
+    assert!(
+        text.contains("Note 140/225, au moins la moyenne (112.5) : bloc validé."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Bloc validé à la session du 2026-11-20."),
+        "{text}"
+    );
+    assert!(defaults(&c).is_empty(), "{:?}", defaults(&c));
+}
+
+/// "Le portefeuille de preuves […] complété et signé par le candidat est transmis au jury":
+/// a VAE candidate presenting B1 and B2 by portfolio, B1 validated, B2 not: a partial title
+/// on B1 ("Par blocs séparés"), no period in company asked of the VAE.
+#[test]
+fn intl_vae_partial_validation() {
+    let c = ok(
+        INTL,
+        "route: vae\nblocs: [B1, B2]\nsession: 2026-06-18\nresults:\n  substitutes: { B1: \
+         validated, B2: not-validated }\n",
+    );
+    assert_eq!(kind(&c), "partial", "{}", all_text(&c));
+    assert_eq!(awarded(&c), ["B1"]);
+    assert_eq!(bloc(&c, "B2"), "not-validated");
+}
+
+/// "sous réserve de ne pas avoir obtenu une note inférieure à 8/20 sur l'un des 4 blocs
+/// (note éliminatoire)" then "repasser les blocs non validés, une seule fois par bloc": B1
+/// at 30/100 (under 8/20) at the first session, retaken at exactly 10/20. The retake's mark
+/// replaces the eliminatory one: full title, B1 dated at the retake.
+#[test]
+fn intl_eliminatory_bloc_retaken_at_exactly_10_of_20() {
+    let c = ok(
+        INTL,
+        "route: apprenticeship\ncompany_time: { hours: 1000 }\nattempts:\n  - session: \
+         2026-06-18\n    marks: { B1: 30, B2: 150, B3: 150, B4: 100, B5: validated }\n    \
+         professional_parts: { ecrit: 45, oral: 75, tuteur: 30 }\n  - session: 2026-11-20\n    \
+         kind: retake\n    marks: { B1: 10/20 }\n",
+    );
+    assert_eq!(kind(&c), "full", "{}", all_text(&c));
+    assert!(
+        all_text(&c).contains("Note 50/100, au moins la moyenne (50) : bloc validé."),
+        "{}",
+        all_text(&c)
+    );
+}
