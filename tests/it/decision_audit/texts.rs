@@ -310,3 +310,31 @@ fn intl_eliminatory_bloc_retaken_at_exactly_10_of_20() {
         all_text(&c)
     );
 }
+
+/// "Fraude aux examens de validation de blocs […] Tout candidat dont la fraude est avérée
+/// voit sa session d'évaluation invalidée, il ne valide aucun bloc.": the section speaks of
+/// bloc exams ("procès-verbal d'épreuve de bloc"). A fraud at the defence of the dossier
+/// professionnel voided every bloc of the session (not awarded) on a rule the transcription
+/// wrote without a sentence; the text is silent there, so refolio's default applies, said:
+/// the title is not awarded, the blocs validated are kept.
+#[test]
+fn intl_fraud_at_the_defence_is_a_stated_default_not_a_voided_session() {
+    let c = ok(
+        INTL,
+        &intl(
+            "{ B1: 60, B2: 150, B3: 150, B4: 100, B5: validated }",
+            "{ ecrit: 45, oral: fraud, tuteur: 30 }",
+        ),
+    );
+    assert_eq!(kind(&c), "partial", "{}", all_text(&c));
+    assert_eq!(awarded(&c), ["B1", "B2", "B3", "B4", "B5"]);
+    assert!(
+        all_text(&c).contains(
+            "oral : Fraude. Le certificateur n'en énonce pas la conséquence ; règle par défaut \
+             de refolio : titre non délivré, blocs validés conservés."
+        ),
+        "{}",
+        all_text(&c)
+    );
+    assert!(defaults(&c).contains(&"default_status"));
+}
