@@ -4,8 +4,8 @@
 
 use super::rules::{Reason, Verdict};
 use crate::model::{
-    Bloc, BlocValidation, Consequence, ItemResult, Outcome, Rules, Scope, Status, fmt_number,
-    reaches,
+    Bloc, BlocValidation, Consequence, ItemResult, Outcome, Rules, Scope, Status, fmt_against,
+    fmt_number, reaches,
 };
 
 /// A bloc's outcome in one session.
@@ -191,7 +191,7 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
                 "reason_exam_under_minimum",
                 &[
                     ("item", id.to_owned()),
-                    ("mark", fmt_number(mark)),
+                    ("mark", fmt_against(mark, f64::from(min))),
                     ("minimum", min.to_string()),
                 ],
             ));
@@ -374,7 +374,7 @@ fn points_verdict(
     reasons.push(Reason::new(
         key,
         &[
-            ("mark", fmt_number(mark)),
+            ("mark", fmt_against(mark, needed)),
             ("points", fmt_number(applicable)),
             ("needed", fmt_number(needed)),
         ],
@@ -387,7 +387,10 @@ fn points_verdict(
     if let (true, Some(min)) = (eliminatory, minimum) {
         reasons.push(Reason::new(
             "reason_under_minimum",
-            &[("mark", fmt_number(mark)), ("minimum", fmt_number(min))],
+            &[
+                ("mark", fmt_against(mark, min)),
+                ("minimum", fmt_number(min)),
+            ],
         ));
     }
     BlocVerdict {

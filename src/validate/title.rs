@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::bloc::{BlocVerdict, consequence};
 use super::company::{CompanyCondition, blocs_fate};
 use super::rules::{Reason, Verdict};
-use crate::model::{Consequence, ItemResult, Outcome, Rules, Scope, Status, fmt_number, reaches};
+use crate::model::{
+    Consequence, ItemResult, Outcome, Rules, Scope, Status, fmt_against, fmt_number, reaches,
+};
 
 /// The certification decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -121,7 +123,7 @@ pub fn professional(
     let applicable = f64::from(pro.points - c.excluded);
     let args = |min: f64| {
         vec![
-            ("mark", fmt_number(mark)),
+            ("mark", fmt_against(mark, min)),
             ("points", fmt_number(applicable)),
             ("minimum", fmt_number(min)),
         ]
@@ -235,7 +237,7 @@ fn marked(
         key,
         &[
             ("title", title.to_owned()),
-            ("mark", fmt_number(mark)),
+            ("mark", fmt_against(mark, min)),
             ("points", points),
             ("minimum", fmt_number(min)),
         ],
@@ -542,7 +544,7 @@ fn grid_full(
             "reason_total_short"
         },
         &[
-            ("total", fmt_number(total)),
+            ("total", fmt_against(total, needed)),
             ("total_points", fmt_number(applicable)),
             ("pass_mark", fmt_number(needed)),
         ],

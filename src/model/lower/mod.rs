@@ -18,7 +18,7 @@ mod results;
 mod session;
 
 pub use candidate::{derived_pseudonym, lower_candidate};
-pub use marks::{fmt_number, reaches};
+pub use marks::{fmt_against, fmt_number, reaches};
 use meta::is_iso_date;
 pub use session::lower_session;
 

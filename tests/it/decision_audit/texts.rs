@@ -338,3 +338,24 @@ fn intl_fraud_at_the_defence_is_a_stated_default_not_a_voided_session() {
     );
     assert!(defaults(&c).contains(&"default_status"));
 }
+
+/// "Obtention de la certification à 500 points sur 1000 points": E2.1 at 13,33/20 of 150
+/// points is 99.975, and the total 499.995. Short of 500, no full title; the reasoning
+/// showed it rounded, "Total 500/1000, sous les 500 points requis", which a jury cannot
+/// read: a mark short of its threshold is shown with the decimals that show it short.
+#[test]
+fn intl_total_a_hair_under_500_is_shown_short() {
+    let c = ok(
+        INTL,
+        &intl(
+            "{ B1: 40, E2.1: 13.33/20, E2.2: 25, E2.3: 15, B3: 100, B4: 70.02, B5: validated }",
+            GOOD_PRO,
+        ),
+    );
+    assert_eq!(kind(&c), "partial", "{}", all_text(&c));
+    assert!(
+        all_text(&c).contains("Total 499.995/1000, sous les 500 points requis."),
+        "{}",
+        all_text(&c)
+    );
+}
