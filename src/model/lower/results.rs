@@ -439,7 +439,50 @@ impl CandidateLowering<'_> {
                 attempt.substitutes.insert(b, r);
             }
         }
+        self.substitute_beside_exams(raw, &attempt);
         attempt
+    }
+
+    /// A bloc given both what replaces its exams and results of those exams in one session
+    /// (004: "substituer les épreuves de blocs par un portefeuille de preuves"): the
+    /// substitute would decide and the exams go unread.
+    fn substitute_beside_exams(&mut self, raw: &RawResults, attempt: &Attempt) {
+        let r = self.r;
+        for (id, _) in &raw.substitutes.0 {
+            let Some(ItemRef::Bloc(b)) = r.lookup(id.value.trim()) else {
+                continue;
+            };
+            if !attempt.substitutes.contains_key(&b) {
+                continue;
+            }
+            let mut given: Vec<&str> = attempt
+                .blocs
+                .keys()
+                .filter(|&&k| k == b)
+                .map(|&k| r.blocs[k].id.as_str())
+                .collect();
+            given.extend(
+                attempt
+                    .modalities
+                    .keys()
+                    .filter(|&&m| r.modalities[m].bloc == b)
+                    .map(|&m| r.modalities[m].id.as_str()),
+            );
+            if given.is_empty() {
+                continue;
+            }
+            self.error(
+                Kind::Rule,
+                id,
+                format!(
+                    "bloc {} is given a substitute for its exams and results of them ({}) in \
+                     the same session",
+                    r.blocs[b].id,
+                    given.join(", ")
+                ),
+                Some("the substitute replaces the bloc's exams: give one or the other".into()),
+            );
+        }
     }
 
     /// An `exempted` exam, bloc, substitute or final interview only where the referential

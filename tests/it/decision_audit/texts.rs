@@ -359,3 +359,18 @@ fn intl_total_a_hair_under_500_is_shown_short() {
         all_text(&c)
     );
 }
+
+/// "Les candidats Executive peuvent […] substituer les épreuves de blocs par un portefeuille
+/// de preuves": the portfolio replaces the exams. B1's portfolio `not-validated` beside a
+/// mark of 80/100 for B1 in the same session decided the bloc on the portfolio, the mark
+/// unread; the record says two things of one bloc.
+#[test]
+fn intl_portfolio_beside_the_bloc_exams_is_refused() {
+    refused(
+        INTL,
+        "route: executive\ncompany_time: { hours: 1000 }\nsession: 2026-06-18\nresults:\n  \
+         substitutes: { B1: not-validated }\n  marks: { B1: 80, B2: 150, B3: 150, B4: 100 }\n",
+        "passport.yaml:7:18: error: bloc B1 is given a substitute for its exams and results of \
+         them (B1) in the same session",
+    );
+}
