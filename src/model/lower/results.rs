@@ -89,10 +89,40 @@ impl CandidateLowering<'_> {
         attempts
     }
 
-    /// A session giving exams of a bloc whose latest earlier result was its whole mark: the
-    /// whole mark would go on deciding the bloc, the exams unread.
+    /// A session giving exams of a bloc whose latest earlier result was its whole mark (or
+    /// parts of a professional evaluation given whole before): the whole mark would go on
+    /// deciding, the exams or parts unread.
     fn exams_after_a_whole_bloc(&mut self, earlier: &[Attempt], attempt: &Attempt) {
         let r = self.r;
+        // The professional evaluation given whole in one session and by parts in the next,
+        // either way: a whole mark after parts gives the tutor's part again (004: "conserve
+        // le bénéfice de sa note de tuteur"), parts after a whole mark go unread.
+        let whole = attempt.professional.is_some();
+        if whole || !attempt.professional_parts.is_empty() {
+            let last = earlier
+                .iter()
+                .rev()
+                .find(|a| a.professional.is_some() || !a.professional_parts.is_empty());
+            if let Some(last) = last.filter(|a| a.professional.is_some() != whole) {
+                let (now, before) = if whole {
+                    ("the professional evaluation whole", "by parts")
+                } else {
+                    ("parts of the professional evaluation", "whole")
+                };
+                let message = format!(
+                    "the session of {} gives {now}, whose earlier result (the session of {}) \
+                     was given {before}",
+                    attempt.session.as_deref().unwrap_or("?"),
+                    last.session.as_deref().unwrap_or("?"),
+                );
+                let help = "give the professional evaluation the same way in every session: \
+                            whole, or by parts";
+                self.diags.push(
+                    Diagnostic::error(Kind::InvalidValue, Some(attempt.at.clone()), message)
+                        .with_suggestion(Some(help.into())),
+                );
+            }
+        }
         let mut blocs: Vec<usize> = attempt
             .modalities
             .keys()

@@ -374,3 +374,37 @@ fn intl_portfolio_beside_the_bloc_exams_is_refused() {
          them (B1) in the same session",
     );
 }
+
+/// "le candidat repasse uniquement les évaluations de blocs et conserve le bénéfice de sa
+/// note de tuteur pour l'évaluation professionnelle": the professional evaluation failed
+/// by its parts (100/250), then given whole at the retake (160), counted, tutor's part and
+/// all: a full title. The other way, parts after a whole mark went unread. Either way the
+/// sessions cannot be read together.
+#[test]
+fn intl_professional_given_whole_then_by_parts_is_refused() {
+    let sessions = |first: &str, retake: &str| {
+        format!(
+            "route: apprenticeship\ncompany_time: {{ hours: 1000 }}\nattempts:\n  - session: \
+             2026-06-18\n    marks: {{ B1: 60, B2: 150, B3: 150, B4: 100, B5: validated }}\n    \
+             {first}\n  - session: 2026-12-18\n    kind: retake\n    {retake}\n"
+        )
+    };
+    refused(
+        INTL,
+        &sessions(
+            "professional_parts: { ecrit: 20, oral: 50, tuteur: 30 }",
+            "professional_evaluation: 160",
+        ),
+        "passport.yaml:9:5: error: the session of 2026-12-18 gives the professional \
+         evaluation whole, whose earlier result (the session of 2026-06-18) was given by parts",
+    );
+    refused(
+        INTL,
+        &sessions(
+            "professional_evaluation: 100",
+            "professional_parts: { ecrit: 60, oral: 100 }",
+        ),
+        "the session of 2026-12-18 gives parts of the professional evaluation, whose earlier \
+         result (the session of 2026-06-18) was given whole",
+    );
+}
