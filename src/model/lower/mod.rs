@@ -9,6 +9,7 @@ use std::path::Path;
 use serde_saphyr::Spanned;
 
 mod candidate;
+mod consistency;
 mod jury;
 mod marks;
 mod meta;
