@@ -79,8 +79,9 @@ impl CandidateLowering<'_> {
     /// A bloc given whole and by its exams in the same session, the two disagreeing: the
     /// bloc's mark would decide it and its exams go unread, even an absence ("la
     /// non-présentation à au moins une évaluation de bloc induit la non-validation du
-    /// bloc"). They disagree when an exam has a status or a verdict, or when every graded
-    /// exam is marked and their sum is not the bloc's mark.
+    /// bloc"). They disagree when an exam has a status or a verdict the bloc's result is
+    /// not, when the bloc's is a status or verdict beside an exam's mark, or when every
+    /// graded exam is marked and their sum is not the bloc's mark.
     pub(super) fn whole_and_by_exams(&mut self, raw: &RawResults, attempt: &Attempt) {
         let r = self.r;
         for (id, _) in &raw.marks.0 {
@@ -96,9 +97,17 @@ impl CandidateLowering<'_> {
                 .filter(|(m, _)| r.modalities[**m].bloc == b)
                 .map(|(m, x)| (*m, x))
                 .collect();
-            let not_marks: Vec<&str> = exams
+            // Beside a whole mark, an exam's status or verdict; beside a whole status or
+            // verdict, any other result of an exam.
+            let unread: Vec<&str> = exams
                 .iter()
-                .filter(|(_, x)| x.outcome.points().is_none())
+                .filter(
+                    |(_, x)| match (whole.outcome.points(), x.outcome.points()) {
+                        (_, None) => x.outcome != whole.outcome,
+                        (None, Some(_)) => true,
+                        (Some(_), Some(_)) => false,
+                    },
+                )
                 .map(|(m, _)| r.modalities[*m].id.as_str())
                 .collect();
             let graded = r
@@ -113,12 +122,12 @@ impl CandidateLowering<'_> {
             let sum_differs = every_graded_marked
                 && graded.count() > 0
                 && whole_points.is_some_and(|w| (w - sum).abs() >= 1e-6);
-            let message = if !not_marks.is_empty() {
+            let message = if !unread.is_empty() {
                 format!(
-                    "bloc {} is given whole beside a status or verdict of {}, which its mark \
-                     would leave unread",
+                    "bloc {} is given whole beside results of {} that its own would leave \
+                     unread",
                     r.blocs[b].id,
-                    not_marks.join(", ")
+                    unread.join(", ")
                 )
             } else if sum_differs {
                 format!(

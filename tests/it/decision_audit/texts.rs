@@ -138,8 +138,8 @@ fn intl_a_bloc_mark_beside_an_absence_at_its_exam_is_refused() {
             "{ B1: 60, B2: 150, E2.2: absent, B3: 150, B4: 100 }",
             GOOD_PRO,
         ),
-        "passport.yaml:7:20: error: bloc B2 is given whole beside a status or verdict of E2.2, \
-         which its mark would leave unread",
+        "passport.yaml:7:20: error: bloc B2 is given whole beside results of E2.2 that its \
+         own would leave unread",
     );
     refused(
         INTL,
@@ -149,6 +149,23 @@ fn intl_a_bloc_mark_beside_an_absence_at_its_exam_is_refused() {
         ),
         "bloc B2 is given 150, but its exams sum to 45",
     );
+    refused(
+        INTL,
+        &intl(
+            "{ B1: 60, B2: absent, E2.1: 140, B3: 150, B4: 100 }",
+            GOOD_PRO,
+        ),
+        "bloc B2 is given whole beside results of E2.1 that its own would leave unread",
+    );
+    // Agreeing, both stand: B5's certificate recorded on the bloc and on its exam.
+    let c = ok(
+        INTL,
+        &intl(
+            "{ B1: 60, B2: 150, B3: 150, B4: 100, B5: validated, E5: validated }",
+            GOOD_PRO,
+        ),
+    );
+    assert_eq!(bloc(&c, "B5"), "validated");
     // Given by its exams alone, the absence decides.
     let c = ok(
         INTL,
