@@ -199,30 +199,9 @@ pub fn merge<'a>(rules: &Rules, attempts: impl IntoIterator<Item = &'a Attempt>)
 }
 
 /// Every result of a session with the scope its status rules are declared for.
-fn results(a: &Attempt) -> impl Iterator<Item = (Scope, &ItemResult)> {
-    let exams = a
-        .blocs
-        .values()
-        .chain(a.modalities.values())
-        .chain(a.substitutes.values());
-    let pro = a
-        .professional
-        .iter()
-        .chain(a.professional_parts.values())
-        .chain(a.final_interview.iter());
-    exams
-        .map(|r| (Scope::Exams, r))
-        .chain(pro.map(|r| (Scope::Professional, r)))
-        .chain(a.modules.values().map(|r| (Scope::Modules, r)))
-}
-
 /// Whether a status of the session voids it (004: fraud), as the referential declares.
 pub fn voided(rules: &Rules, a: &Attempt) -> Option<Status> {
-    results(a).find_map(|(scope, r)| {
-        let status = r.outcome.status()?;
-        let rule = rules.status_rule(scope, status)?;
-        (rule.consequence == Consequence::SessionVoid).then_some(status)
-    })
+    a.voided(rules)
 }
 
 /// Whether the session holds a result for the bloc: of the bloc itself, one of its exams,

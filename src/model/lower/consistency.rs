@@ -57,9 +57,16 @@ impl CandidateLowering<'_> {
             if attempt.blocs.contains_key(&b) {
                 continue;
             }
-            let last = earlier.iter().rev().find(|a| {
-                a.blocs.contains_key(&b) || a.modalities.keys().any(|&m| r.modalities[m].bloc == b)
-            });
+            // A session voided by fraud counts for nothing: the next one gives every bloc
+            // again, in whatever form.
+            let last = earlier
+                .iter()
+                .rev()
+                .filter(|a| a.voided(&r.rules).is_none())
+                .find(|a| {
+                    a.blocs.contains_key(&b)
+                        || a.modalities.keys().any(|&m| r.modalities[m].bloc == b)
+                });
             if last.is_some_and(|a| a.blocs.contains_key(&b)) {
                 let message = format!(
                     "the session of {} gives exams of bloc {}, whose earlier result was its \

@@ -425,3 +425,24 @@ fn intl_professional_given_whole_then_by_parts_is_refused() {
          result (the session of 2026-06-18) was given whole",
     );
 }
+
+/// "Tout candidat dont la fraude est avérée voit sa session d'évaluation invalidée […] il
+/// devra […] repasser l'ensemble des évaluations de blocs à la prochaine session": the
+/// voided session's whole marks count for nothing, so the next session may give B2 by its
+/// exams; only a session that counts makes a whole mark the bloc's earlier result.
+#[test]
+fn intl_after_a_voided_session_the_blocs_may_be_given_by_exams() {
+    let c = ok(
+        INTL,
+        "route: apprenticeship\ncompany_time: { hours: 1000 }\nattempts:\n  - session: \
+         2026-06-18\n    marks: { B1: 60, B2: 150, B3: 150, B4: fraud }\n    \
+         professional_parts: { ecrit: 45, oral: 75, tuteur: 30 }\n  - session: 2027-01-18\n    \
+         kind: retake\n    marks: { B1: 60, E2.1: 100, E2.2: 30, E2.3: 15, B3: 150, B4: 100 }\n",
+    );
+    assert_eq!(kind(&c), "full", "{}", all_text(&c));
+    assert!(
+        all_text(&c).contains("Note 145/225, au moins la moyenne (112.5) : bloc validé."),
+        "{}",
+        all_text(&c)
+    );
+}
