@@ -235,7 +235,7 @@ pub fn dossier(
                 continue;
             }
             let merged = merge(
-                rules,
+                r,
                 candidate.attempts[..=i]
                     .iter()
                     .zip(&void)
@@ -290,7 +290,7 @@ pub fn dossier(
             && outcome.verdict != Verdict::Validated
         {
             let merged = merge(
-                rules,
+                r,
                 candidate.attempts[..=u]
                     .iter()
                     .zip(&void)
@@ -377,7 +377,7 @@ pub fn dossier(
     // session voids its blocs ("il ne valide aucun bloc"), not these: they are not bloc
     // evaluations, and what is to be passed again is "l'ensemble des évaluations de blocs".
     // A fraud at one of them is its own status, which fails it.
-    let merged = merge(rules, &candidate.attempts);
+    let merged = merge(r, &candidate.attempts);
     for (refused, barred) in &merged.refused {
         let (message, help) = match barred {
             Some(s) => (

@@ -129,8 +129,11 @@ impl Retaking<'_> {
 
 /// Later sessions override earlier ones item by item: a retake replaces the marks it gives
 /// and keeps the others (004: "conserve le bénéfice de sa note de tuteur"); with the
-/// referential's `keep: best`, the better mark stays, and `cap` caps a retake's marks.
-pub fn merge<'a>(rules: &Rules, attempts: impl IntoIterator<Item = &'a Attempt>) -> Merged<'a> {
+/// referential's `keep: best`, the better mark stays, and `cap` caps a retake's marks. A
+/// bloc given whole and a bloc given by its exams are one item in two forms: a session
+/// giving one replaces the other (a whole `absent-excused`, then the make-up by exams).
+pub fn merge<'a>(r: &Referential, attempts: impl IntoIterator<Item = &'a Attempt>) -> Merged<'a> {
+    let rules = &r.rules;
     let how = Retaking {
         keep_best: rules.retakes.as_ref().is_some_and(|r| r.keep_best),
         cap: rules.retakes.as_ref().and_then(|r| r.cap),
@@ -150,6 +153,16 @@ pub fn merge<'a>(rules: &Rules, attempts: impl IntoIterator<Item = &'a Attempt>)
         }
     }
     for a in attempts {
+        let bloc_of = |k: usize| r.modalities[k].bloc;
+        for b in a.blocs.keys() {
+            m.modalities
+                .retain(|k, _| bloc_of(*k) != *b || a.modalities.contains_key(k));
+        }
+        for k in a.modalities.keys() {
+            if !a.blocs.contains_key(&bloc_of(*k)) {
+                m.blocs.remove(&bloc_of(*k));
+            }
+        }
         m.criteria.extend(a.criteria.iter().map(|(k, v)| (*k, *v)));
         m.competences
             .extend(a.competences.iter().map(|(k, v)| (*k, *v)));

@@ -13,9 +13,10 @@ use crate::model::candidate::*;
 use crate::model::{ItemRef, fmt_number};
 
 impl CandidateLowering<'_> {
-    /// A session giving exams of a bloc whose latest earlier result was its whole mark (or
-    /// parts of a professional evaluation given whole before): the whole mark would go on
-    /// deciding, the exams or parts unread.
+    /// A session giving some exams of a bloc whose latest earlier result was its whole mark
+    /// (the other exams are then unknown), or the professional evaluation in another form
+    /// than the session before (parts after a whole mark, a whole mark giving the tutor's
+    /// part again).
     pub(super) fn given_otherwise_before(&mut self, earlier: &[Attempt], attempt: &Attempt) {
         let r = self.r;
         // The professional evaluation given whole in one session and by parts in the next,
@@ -67,14 +68,25 @@ impl CandidateLowering<'_> {
                     a.blocs.contains_key(&b)
                         || a.modalities.keys().any(|&m| r.modalities[m].bloc == b)
                 });
-            if last.is_some_and(|a| a.blocs.contains_key(&b)) {
+            // A whole status or verdict (`absent-excused`) is replaced by the exams that
+            // follow (the make-up); a whole mark given again in part is a slip.
+            let whole_mark = last
+                .and_then(|a| a.blocs.get(&b))
+                .is_some_and(|x| x.outcome.points().is_some());
+            let every_exam = r
+                .modalities
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.bloc == b && m.points.is_some())
+                .all(|(k, _)| attempt.modalities.contains_key(&k));
+            if whole_mark && !every_exam {
                 let message = format!(
-                    "the session of {} gives exams of bloc {}, whose earlier result was its \
-                     whole mark",
+                    "the session of {} gives some exams of bloc {}, whose earlier result was \
+                     its whole mark",
                     attempt.session.as_deref().unwrap_or("?"),
                     r.blocs[b].id
                 );
-                let help = "give the bloc's mark again, or every session's results by exam";
+                let help = "give the bloc's mark again, or every exam of the bloc";
                 self.diags.push(
                     Diagnostic::error(Kind::InvalidValue, Some(attempt.at.clone()), message)
                         .with_suggestion(Some(help.into())),

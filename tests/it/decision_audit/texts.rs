@@ -188,8 +188,37 @@ fn intl_a_retake_by_exam_after_a_whole_bloc_mark_is_refused() {
          2026-06-18\n    marks: { B1: 60, B2: 100, B3: 150, B4: 100 }\n    professional_parts: \
          { ecrit: 45, oral: 75, tuteur: 30 }\n  - session: 2026-11-20\n    kind: retake\n    \
          marks: { E2.2: 50 }\n",
-        "the session of 2026-11-20 gives exams of bloc B2, whose earlier result was its whole \
-         mark",
+        "the session of 2026-11-20 gives some exams of bloc B2, whose earlier result was its \
+         whole mark",
+    );
+}
+
+/// "Motifs recevables de non-présentation […] Certificat médical […] Dans ces seuls cas une
+/// épreuve de rattrapage sera proposée": absent with a medical certificate at the whole of
+/// B2 (`B2: absent-excused`), then the make-up by its three exams (140/225). The whole
+/// status went on deciding the bloc, the make-up unread; a session giving a bloc in one form
+/// now replaces the other.
+#[test]
+fn intl_whole_bloc_excused_absence_then_make_up_by_exams() {
+    let c = ok(
+        INTL,
+        "route: apprenticeship
+company_time: { hours: 1000 }
+attempts:
+  - session:          2026-06-18
+    marks: { B1: 60, B2: { result: absent-excused, reason: Certificat          médical }, B3: 150, B4: 100, B5: validated }
+    professional_parts: { ecrit: 45,          oral: 75, tuteur: 30 }
+  - session: 2026-11-20
+    kind: retake
+    marks: {          E2.1: 100, E2.2: 25, E2.3: 15 }
+",
+    );
+    assert_eq!(bloc(&c, "B2"), "validated", "{}", all_text(&c));
+    assert_eq!(kind(&c), "full");
+    assert!(
+        all_text(&c).contains("Note 140/225, au moins la moyenne (112.5) : bloc validé."),
+        "{}",
+        all_text(&c)
     );
 }
 
