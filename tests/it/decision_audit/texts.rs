@@ -475,3 +475,28 @@ fn intl_after_a_voided_session_the_blocs_may_be_given_by_exams() {
         all_text(&c)
     );
 }
+
+/// "Condition de validation du Bloc 2 : Validation des 3 compétences.": bloc 2 is decided by
+/// its competences, not by its exam. `E2: not-validated` beside every criterion met was
+/// accepted and read by nobody (bloc 2 validated, the title full, not a word); it is still
+/// the competences that decide, and the unread verdict is now said, located.
+#[test]
+fn dc_an_exam_verdict_in_a_bloc_of_competences_is_said_unread() {
+    let (code, c, stderr) = decide(
+        DC,
+        &format!(
+            "route: apprenticeship\nsession: 2026-06-18\nresults:\n{}  marks:\n    E2: \
+             not-validated\n{GRAND_ORAL}",
+            dc_criteria("  ", &[], &[])
+        ),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(bloc(&c, "B2"), "validated");
+    assert!(
+        stderr.contains(
+            "passport.yaml:65:9: warning: x: exam E2 is recorded not-validated, but bloc B2 is \
+             decided by its competences: the exam's verdict decides nothing"
+        ),
+        "{stderr}"
+    );
+}
