@@ -130,8 +130,9 @@ impl Retaking<'_> {
 /// Later sessions override earlier ones item by item: a retake replaces the marks it gives
 /// and keeps the others (004: "conserve le bénéfice de sa note de tuteur"); with the
 /// referential's `keep: best`, the better mark stays, and `cap` caps a retake's marks. A
-/// bloc given whole and a bloc given by its exams are one item in two forms: a session
-/// giving one replaces the other (a whole `absent-excused`, then the make-up by exams).
+/// bloc given whole, by its exams or by what replaces them (a portfolio) is one item in
+/// three forms: a session giving one replaces the others (a whole `absent-excused`, then
+/// the make-up by exams; a portfolio failed, then the retake by exam).
 pub fn merge<'a>(r: &Referential, attempts: impl IntoIterator<Item = &'a Attempt>) -> Merged<'a> {
     let rules = &r.rules;
     let how = Retaking {
@@ -154,13 +155,28 @@ pub fn merge<'a>(r: &Referential, attempts: impl IntoIterator<Item = &'a Attempt
     }
     for a in attempts {
         let bloc_of = |k: usize| r.modalities[k].bloc;
-        for b in a.blocs.keys() {
+        for b in a.blocs.keys().chain(a.substitutes.keys()) {
             m.modalities
                 .retain(|k, _| bloc_of(*k) != *b || a.modalities.contains_key(k));
         }
-        for k in a.modalities.keys() {
-            if !a.blocs.contains_key(&bloc_of(*k)) {
-                m.blocs.remove(&bloc_of(*k));
+        for b in a
+            .modalities
+            .keys()
+            .map(|&k| bloc_of(k))
+            .chain(a.substitutes.keys().copied())
+        {
+            if !a.blocs.contains_key(&b) {
+                m.blocs.remove(&b);
+            }
+        }
+        for b in a
+            .modalities
+            .keys()
+            .map(|&k| bloc_of(k))
+            .chain(a.blocs.keys().copied())
+        {
+            if !a.substitutes.contains_key(&b) {
+                m.substitutes.remove(&b);
             }
         }
         m.criteria.extend(a.criteria.iter().map(|(k, v)| (*k, *v)));

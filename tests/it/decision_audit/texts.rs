@@ -500,3 +500,26 @@ fn dc_an_exam_verdict_in_a_bloc_of_competences_is_said_unread() {
         "{stderr}"
     );
 }
+
+/// "Les candidats Executive peuvent […] substituer les épreuves de blocs par un portefeuille
+/// de preuves" (may, not must) and "repasser les blocs non validés, une seule fois par
+/// bloc": B1's portfolio not validated, then the retake by its exam E1 (70/100). The
+/// portfolio went on deciding B1 and the retake was unread, the title left undecided;
+/// the later form replaces the earlier.
+#[test]
+fn intl_portfolio_failed_then_retaken_by_exam() {
+    let c = ok(
+        INTL,
+        "route: executive\ncompany_time: { hours: 1000 }\nattempts:\n  - session: 2026-06-18\n    \
+         substitutes: { B1: not-validated }\n    marks: { B2: 150, B3: 150, B4: 100, B5: \
+         validated }\n    professional_parts: { ecrit: 45, oral: 75, tuteur: 30 }\n  - session: \
+         2026-11-20\n    kind: retake\n    marks: { E1: 70 }\n",
+    );
+    assert_eq!(bloc(&c, "B1"), "validated", "{}", all_text(&c));
+    assert!(
+        all_text(&c).contains("Bloc validé à la session du 2026-11-20."),
+        "{}",
+        all_text(&c)
+    );
+    assert_eq!(kind(&c), "full");
+}
