@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::Status;
+use super::{Consequence, Rules, Scope, Status};
 use crate::diagnostics::Location;
 pub use crate::vocabulary::{Pronoun, Route};
 
@@ -280,6 +280,33 @@ impl Attempt {
             final_interview: None,
             substitutes: BTreeMap::new(),
         }
+    }
+
+    /// Every result of the session, with the scope its statuses are read in.
+    pub fn results(&self) -> impl Iterator<Item = (Scope, &ItemResult)> {
+        let exams = self
+            .blocs
+            .values()
+            .chain(self.modalities.values())
+            .chain(self.substitutes.values());
+        let pro = self
+            .professional
+            .iter()
+            .chain(self.professional_parts.values())
+            .chain(self.final_interview.iter());
+        exams
+            .map(|r| (Scope::Exams, r))
+            .chain(pro.map(|r| (Scope::Professional, r)))
+            .chain(self.modules.values().map(|r| (Scope::Modules, r)))
+    }
+
+    /// Whether a status of the session voids it (004: fraud), as the referential declares.
+    pub fn voided(&self, rules: &Rules) -> Option<Status> {
+        self.results().find_map(|(scope, r)| {
+            let status = r.outcome.status()?;
+            let rule = rules.status_rule(scope, status)?;
+            (rule.consequence == Consequence::SessionVoid).then_some(status)
+        })
     }
 }
 

@@ -18,7 +18,10 @@ pub use crate::fold::anchor;
 pub use crate::vocabulary::ModalityKind;
 pub use candidate::*;
 pub use ids::{ById, CandidateId, ReferentialId, SessionId};
-pub use lower::{derived_pseudonym, fmt_number, lower_candidate, lower_referential, lower_session};
+pub use lower::{
+    derived_pseudonym, fmt_against, fmt_number, lower_candidate, lower_referential, lower_session,
+    reaches,
+};
 pub use process::*;
 pub use session::*;
 

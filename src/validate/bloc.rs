@@ -4,7 +4,8 @@
 
 use super::rules::{Reason, Verdict};
 use crate::model::{
-    Bloc, BlocValidation, Consequence, ItemResult, Outcome, Rules, Scope, Status, fmt_number,
+    Bloc, BlocValidation, Consequence, ItemResult, Outcome, Rules, Scope, Status, fmt_against,
+    fmt_number, reaches,
 };
 
 /// A bloc's outcome in one session.
@@ -181,7 +182,7 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
         .iter()
         .filter_map(|e| {
             let (min, mark) = (e.minimum?, e.result?.outcome.points()?);
-            (mark < f64::from(min)).then_some((e.id, mark, min))
+            (!reaches(mark, f64::from(min))).then_some((e.id, mark, min))
         })
         .collect();
     if !under.is_empty() {
@@ -190,7 +191,7 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
                 "reason_exam_under_minimum",
                 &[
                     ("item", id.to_owned()),
-                    ("mark", fmt_number(mark)),
+                    ("mark", fmt_against(mark, f64::from(min))),
                     ("minimum", min.to_string()),
                 ],
             ));
@@ -364,7 +365,7 @@ fn points_verdict(
         return v;
     };
     let needed = applicable * f64::from(pass) / 100.0;
-    let validated = mark >= needed;
+    let validated = reaches(mark, needed);
     let key = if validated {
         "reason_mark_reached"
     } else {
@@ -373,7 +374,7 @@ fn points_verdict(
     reasons.push(Reason::new(
         key,
         &[
-            ("mark", fmt_number(mark)),
+            ("mark", fmt_against(mark, needed)),
             ("points", fmt_number(applicable)),
             ("needed", fmt_number(needed)),
         ],
@@ -382,11 +383,14 @@ fn points_verdict(
         .minimum
         .filter(|_| points > 0)
         .map(|min| f64::from(min) * applicable / f64::from(points));
-    let eliminatory = minimum.is_some_and(|min| mark < min);
+    let eliminatory = minimum.is_some_and(|min| !reaches(mark, min));
     if let (true, Some(min)) = (eliminatory, minimum) {
         reasons.push(Reason::new(
             "reason_under_minimum",
-            &[("mark", fmt_number(mark)), ("minimum", fmt_number(min))],
+            &[
+                ("mark", fmt_against(mark, min)),
+                ("minimum", fmt_number(min)),
+            ],
         ));
     }
     BlocVerdict {

@@ -199,11 +199,13 @@ pub fn dossier(
             .chain(refused.iter().map(|(i, _)| i))
             .skip(1)
             .any(|&i| candidate.attempts[i].kind == crate::model::AttemptKind::Repeat);
-        if rules.retakes.as_ref().is_some_and(|x| !x.keep_stated)
-            && remarked(r, &candidate.attempts, &used, b)
-        {
-            history_reasons.push(Reason::new("default_keep_latest", &[]));
-        }
+        // Which of two marks counts is said once the sessions that decide the bloc are
+        // known: a lower mark given after the bloc was validated does not count at all.
+        let keep_latest_at = rules
+            .retakes
+            .as_ref()
+            .is_some_and(|x| !x.keep_stated)
+            .then_some(history_reasons.len());
         let unsettled = refused.iter().find_map(|(i, why)| match why {
             Refusal::Unsettled(_) => Some(*i),
             _ => None,
@@ -233,7 +235,7 @@ pub fn dossier(
                 continue;
             }
             let merged = merge(
-                rules,
+                r,
                 candidate.attempts[..=i]
                     .iter()
                     .zip(&void)
@@ -265,6 +267,16 @@ pub fn dossier(
                 break;
             }
         }
+        let deciding = decided.as_ref().map_or(used.len(), |(i, ..)| {
+            used.iter()
+                .position(|u| u == i)
+                .map_or(used.len(), |n| n + 1)
+        });
+        if let Some(at) = keep_latest_at
+            && remarked(r, &candidate.attempts, &used[..deciding], b)
+        {
+            history_reasons.insert(at, Reason::new("default_keep_latest", &[]));
+        }
         let (decided_by, mut outcome, rows) = match decided {
             Some((i, outcome, rows)) => (Some(i), outcome, rows),
             None => {
@@ -278,7 +290,7 @@ pub fn dossier(
             && outcome.verdict != Verdict::Validated
         {
             let merged = merge(
-                rules,
+                r,
                 candidate.attempts[..=u]
                     .iter()
                     .zip(&void)
@@ -365,7 +377,7 @@ pub fn dossier(
     // session voids its blocs ("il ne valide aucun bloc"), not these: they are not bloc
     // evaluations, and what is to be passed again is "l'ensemble des évaluations de blocs".
     // A fraud at one of them is its own status, which fails it.
-    let merged = merge(rules, &candidate.attempts);
+    let merged = merge(r, &candidate.attempts);
     for (refused, barred) in &merged.refused {
         let (message, help) = match barred {
             Some(s) => (

@@ -129,8 +129,12 @@ impl Retaking<'_> {
 
 /// Later sessions override earlier ones item by item: a retake replaces the marks it gives
 /// and keeps the others (004: "conserve le bénéfice de sa note de tuteur"); with the
-/// referential's `keep: best`, the better mark stays, and `cap` caps a retake's marks.
-pub fn merge<'a>(rules: &Rules, attempts: impl IntoIterator<Item = &'a Attempt>) -> Merged<'a> {
+/// referential's `keep: best`, the better mark stays, and `cap` caps a retake's marks. A
+/// bloc given whole, by its exams or by what replaces them (a portfolio) is one item in
+/// three forms: a session giving one replaces the others (a whole `absent-excused`, then
+/// the make-up by exams; a portfolio failed, then the retake by exam).
+pub fn merge<'a>(r: &Referential, attempts: impl IntoIterator<Item = &'a Attempt>) -> Merged<'a> {
+    let rules = &r.rules;
     let how = Retaking {
         keep_best: rules.retakes.as_ref().is_some_and(|r| r.keep_best),
         cap: rules.retakes.as_ref().and_then(|r| r.cap),
@@ -150,6 +154,31 @@ pub fn merge<'a>(rules: &Rules, attempts: impl IntoIterator<Item = &'a Attempt>)
         }
     }
     for a in attempts {
+        let bloc_of = |k: usize| r.modalities[k].bloc;
+        for b in a.blocs.keys().chain(a.substitutes.keys()) {
+            m.modalities
+                .retain(|k, _| bloc_of(*k) != *b || a.modalities.contains_key(k));
+        }
+        for b in a
+            .modalities
+            .keys()
+            .map(|&k| bloc_of(k))
+            .chain(a.substitutes.keys().copied())
+        {
+            if !a.blocs.contains_key(&b) {
+                m.blocs.remove(&b);
+            }
+        }
+        for b in a
+            .modalities
+            .keys()
+            .map(|&k| bloc_of(k))
+            .chain(a.blocs.keys().copied())
+        {
+            if !a.substitutes.contains_key(&b) {
+                m.substitutes.remove(&b);
+            }
+        }
         m.criteria.extend(a.criteria.iter().map(|(k, v)| (*k, *v)));
         m.competences
             .extend(a.competences.iter().map(|(k, v)| (*k, *v)));
@@ -199,30 +228,9 @@ pub fn merge<'a>(rules: &Rules, attempts: impl IntoIterator<Item = &'a Attempt>)
 }
 
 /// Every result of a session with the scope its status rules are declared for.
-fn results(a: &Attempt) -> impl Iterator<Item = (Scope, &ItemResult)> {
-    let exams = a
-        .blocs
-        .values()
-        .chain(a.modalities.values())
-        .chain(a.substitutes.values());
-    let pro = a
-        .professional
-        .iter()
-        .chain(a.professional_parts.values())
-        .chain(a.final_interview.iter());
-    exams
-        .map(|r| (Scope::Exams, r))
-        .chain(pro.map(|r| (Scope::Professional, r)))
-        .chain(a.modules.values().map(|r| (Scope::Modules, r)))
-}
-
 /// Whether a status of the session voids it (004: fraud), as the referential declares.
 pub fn voided(rules: &Rules, a: &Attempt) -> Option<Status> {
-    results(a).find_map(|(scope, r)| {
-        let status = r.outcome.status()?;
-        let rule = rules.status_rule(scope, status)?;
-        (rule.consequence == Consequence::SessionVoid).then_some(status)
-    })
+    a.voided(rules)
 }
 
 /// Whether the session holds a result for the bloc: of the bloc itself, one of its exams,

@@ -3,13 +3,15 @@
 //! rules' proposal without a motive (an error at the decision: the jury is sovereign, but
 //! its reasons are recorded).
 
+use super::bloc::validation_mode;
 use super::history::Merged;
 use super::title::Decision;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
-use crate::model::{Candidate, JuryDecision, JuryVerdict, Referential};
+use crate::model::{BlocValidation, Candidate, JuryDecision, JuryVerdict, Outcome, Referential};
 
 /// Results the rules cannot use, located: an interview marked without a minimum to
-/// compare with, a professional evaluation marked without a minimum or a grid.
+/// compare with, a professional evaluation marked without a minimum or a grid, an exam's
+/// verdict in a bloc its verdicts do not decide.
 pub(super) fn check_conditions(
     candidate: &Candidate,
     r: &Referential,
@@ -25,6 +27,36 @@ pub(super) fn check_conditions(
             Some(res.at.clone()),
             format!("{}: the referential sets no minimum for {}, so its mark decides nothing", candidate.id, f.title),
         ).with_suggestion(Some("record the jury's `validated` or `not-validated`, or state the interview's `minimum` in the referential".into())));
+    }
+    // 000: "Condition de validation du Bloc 2 : Validation des 3 compétences." An exam's
+    // `not-validated` there would be read by nobody; only a certificate is decided so.
+    for (&m, res) in &merged.modalities {
+        let (Outcome::Verdict(v), exam) = (res.outcome, &r.modalities[m]) else {
+            continue;
+        };
+        let bloc = &r.blocs[exam.bloc];
+        let mode = validation_mode(&r.rules, bloc);
+        if mode == BlocValidation::Certificate {
+            continue;
+        }
+        let by = match mode {
+            BlocValidation::Points => "its mark",
+            _ => "its competences",
+        };
+        diags.push(
+            Diagnostic::warning(
+                Kind::Rule,
+                Some(res.at.clone()),
+                format!(
+                    "{}: exam {} is recorded {}, but bloc {} is decided by {by}: the exam's verdict decides nothing",
+                    candidate.id,
+                    exam.id,
+                    if v { "validated" } else { "not-validated" },
+                    bloc.id
+                ),
+            )
+            .with_suggestion(Some("record the criteria (or the competences) the exam evaluated".into())),
+        );
     }
     let grid = r.rules.total_points.is_some() && r.rules.pass_mark.is_some();
     if let (Some(p), Some(res)) = (

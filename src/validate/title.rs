@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::bloc::{BlocVerdict, consequence};
 use super::company::{CompanyCondition, blocs_fate};
 use super::rules::{Reason, Verdict};
-use crate::model::{Consequence, ItemResult, Outcome, Rules, Scope, Status, fmt_number};
+use crate::model::{
+    Consequence, ItemResult, Outcome, Rules, Scope, Status, fmt_against, fmt_number, reaches,
+};
 
 /// The certification decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -121,7 +123,7 @@ pub fn professional(
     let applicable = f64::from(pro.points - c.excluded);
     let args = |min: f64| {
         vec![
-            ("mark", fmt_number(mark)),
+            ("mark", fmt_against(mark, min)),
             ("points", fmt_number(applicable)),
             ("minimum", fmt_number(min)),
         ]
@@ -129,7 +131,7 @@ pub fn professional(
     c.standing = match pro.minimum {
         Some(min) => {
             let min = f64::from(min) * applicable / f64::from(pro.points);
-            let ok = mark >= min;
+            let ok = reaches(mark, min);
             let key = if ok {
                 "reason_professional_reached"
             } else {
@@ -225,7 +227,7 @@ fn marked(
         ));
         return Standing::Pending;
     };
-    let ok = mark >= min;
+    let ok = reaches(mark, min);
     let key = if ok {
         "reason_interview_mark_reached"
     } else {
@@ -235,7 +237,7 @@ fn marked(
         key,
         &[
             ("title", title.to_owned()),
-            ("mark", fmt_number(mark)),
+            ("mark", fmt_against(mark, min)),
             ("points", points),
             ("minimum", fmt_number(min)),
         ],
@@ -534,7 +536,7 @@ fn grid_full(
     };
     let total: f64 = graded.iter().filter_map(|b| b.outcome.mark).sum::<f64>()
         + professional.mark.unwrap_or(0.0);
-    let total_ok = total >= needed;
+    let total_ok = reaches(total, needed);
     reasons.push(Reason::new(
         if total_ok {
             "reason_total_reached"
@@ -542,7 +544,7 @@ fn grid_full(
             "reason_total_short"
         },
         &[
-            ("total", fmt_number(total)),
+            ("total", fmt_against(total, needed)),
             ("total_points", fmt_number(applicable)),
             ("pass_mark", fmt_number(needed)),
         ],

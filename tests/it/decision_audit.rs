@@ -2,7 +2,9 @@
 //! referentials' own sentences (not from refolio's code), each run on the bundled
 //! transcriptions (`content/referentials/`) with one candidate, and judged on the decision
 //! `refolio check --report json` gives. The sentence each scenario comes from is quoted
-//! above it; AUDIT.md lists the findings.
+//! above it. There is no findings list apart: each finding is the scenario that shows it
+//! (its comment says what was wrong), fixed in the same commit, and the rule it needed is in
+//! docs/content-format.md, "The rules of the bundled referentials, sentence by sentence".
 
 use std::path::Path;
 
@@ -13,6 +15,7 @@ use super::common::{repo_root, run};
 mod grid;
 mod sessions;
 mod sources;
+mod texts;
 
 const INTL: &str = "developpement-commercial-international";
 const DC: &str = "developpement-commercial";

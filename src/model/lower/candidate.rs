@@ -73,6 +73,7 @@ pub fn lower_candidate(
         r,
         presented: Vec::new(),
         route: raw.route.as_ref().map(|r| r.value),
+        exempted: Vec::new(),
         diags,
     };
     cx.presented = match &raw.blocs {
@@ -113,7 +114,7 @@ pub fn lower_candidate(
             })
             .collect(),
     });
-    let exemptions = raw
+    let exemptions: Vec<Exemption> = raw
         .exemptions
         .iter()
         .filter_map(|e| {
@@ -145,6 +146,7 @@ pub fn lower_candidate(
             tutor: s.tutor.as_ref().and_then(|v| cx.score(v)),
         })
         .collect();
+    cx.exempted = exemptions.iter().map(|e| e.criterion).collect();
     let attempts = cx.attempts(raw, session.as_deref());
     let jury = raw.jury.as_ref().and_then(|j| cx.jury(j));
     let company_time = raw.company_time.as_ref().and_then(|t| cx.company_time(t));
@@ -199,6 +201,8 @@ pub(super) struct CandidateLowering<'a> {
     pub(super) r: &'a Referential,
     pub(super) presented: Vec<usize>,
     pub(super) route: Option<Route>,
+    /// The criteria the jury exempted the candidate from (they do not count).
+    pub(super) exempted: Vec<usize>,
     pub(super) diags: &'a mut Diagnostics,
 }
 

@@ -30,6 +30,36 @@ pub(super) fn fraction_problem(t: &str) -> Option<String> {
     })
 }
 
+/// Whether `mark` reaches `needed`. Marks are written as decimals (`9,1/20`) and summed in
+/// binary floating point, which can leave a sum a hair under a threshold it reaches exactly
+/// (9.1/20 + 9.1/20 + 11.2/20 of 50, 50 and 75 points is 87.5, computed 87.49999999999999):
+/// a difference under a millionth of a point is no difference. Every comparison of a mark
+/// with a pass mark, a minimum or a total goes through here.
+pub fn reaches(mark: f64, needed: f64) -> bool {
+    mark >= needed - 1e-6
+}
+
+/// A mark shown beside the threshold it is compared with: as [`fmt_number`] shows it, unless
+/// that would show a mark short of the threshold as reaching it (49.9995 shown "50" beside
+/// a pass mark of 50); it is then cut, not rounded, at the first decimal that shows it short.
+pub fn fmt_against(mark: f64, threshold: f64) -> String {
+    let shown = fmt_number(mark);
+    let looks_reached = |s: &str| s.parse::<f64>().is_ok_and(|v| v >= threshold);
+    if reaches(mark, threshold) || !looks_reached(&shown) {
+        return shown;
+    }
+    for decimals in 3..=6 {
+        let scale = 10f64.powi(decimals);
+        let cut = (mark * scale).floor() / scale;
+        let s = format!("{cut:.*}", decimals as usize);
+        let s = s.trim_end_matches('0').trim_end_matches('.').to_owned();
+        if !looks_reached(&s) {
+            return s;
+        }
+    }
+    shown
+}
+
 /// A number without a useless `.0`, at most two decimals: `62`, `162.5`.
 pub fn fmt_number(n: f64) -> String {
     let s = format!("{n:.2}");
@@ -39,6 +69,23 @@ pub fn fmt_number(n: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sum_exactly_at_a_threshold_reaches_it() {
+        let sum = 9.1 / 20.0 * 50.0 + 9.1 / 20.0 * 50.0 + 11.2 / 20.0 * 75.0;
+        assert!(sum < 87.5, "the float sum is under: {sum}");
+        assert!(reaches(sum, 87.5));
+        assert!(!reaches(87.49, 87.5));
+    }
+
+    #[test]
+    fn a_mark_just_short_is_not_shown_as_its_threshold() {
+        assert_eq!(fmt_number(49.9995), "50");
+        assert_eq!(fmt_against(49.9995, 50.0), "49.999");
+        assert_eq!(fmt_against(499.996, 500.0), "499.996");
+        assert_eq!(fmt_against(49.95, 50.0), "49.95");
+        assert_eq!(fmt_against(87.49999999999999, 87.5), "87.5");
+    }
 
     #[test]
     fn fractions() {

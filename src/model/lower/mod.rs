@@ -9,6 +9,7 @@ use std::path::Path;
 use serde_saphyr::Spanned;
 
 mod candidate;
+mod consistency;
 mod jury;
 mod marks;
 mod meta;
@@ -18,7 +19,7 @@ mod results;
 mod session;
 
 pub use candidate::{derived_pseudonym, lower_candidate};
-pub use marks::fmt_number;
+pub use marks::{fmt_against, fmt_number, reaches};
 use meta::is_iso_date;
 pub use session::lower_session;
 

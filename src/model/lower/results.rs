@@ -82,7 +82,9 @@ impl CandidateLowering<'_> {
                 let help = Some("list attempts in chronological order".into());
                 self.error(Kind::InvalidValue, written, message, help);
             }
-            attempts.push(self.attempt(&entry.value, at, session));
+            let attempt = self.attempt(&entry.value, at, session);
+            self.given_otherwise_before(&attempts, &attempt);
+            attempts.push(attempt);
         }
         attempts
     }
@@ -114,11 +116,13 @@ impl CandidateLowering<'_> {
         for (id, validated) in &raw.competences.0 {
             if let Some(c) = self.competence(id, true) {
                 attempt.competences.insert(c, validated.value);
+                self.recorded_against_criteria(&attempt, c, id, validated.value);
             }
         }
         for (id, value) in &raw.marks.0 {
             self.mark_entry(&mut attempt, id, value);
         }
+        self.whole_and_by_exams(raw, &attempt);
         let pro = self.r.rules.professional_evaluation.as_ref();
         if let Some(value) = &raw.professional_evaluation {
             match pro {
@@ -284,6 +288,7 @@ impl CandidateLowering<'_> {
                 attempt.substitutes.insert(b, r);
             }
         }
+        self.substitute_beside_exams(raw, &attempt);
         attempt
     }
 

@@ -72,6 +72,7 @@ pub fn lower_session(
                 r,
                 presented: candidate.blocs.clone(),
                 route: candidate.route,
+                exempted: Vec::new(),
                 diags: cx.diags,
             }
             .jury(raw)

@@ -427,6 +427,19 @@ pub fn realise(shape: &CandidateShape, r: &Ref) -> Cand {
                 })
                 .collect(),
         );
+        // A bloc given whole and by its exams must agree: valid content gives one or the
+        // other, the exams when both were drawn.
+        let exam_of = |id: &str| {
+            presented.iter().find_map(|&b| {
+                let bloc = &r.blocs[b];
+                bloc.modality_ids()
+                    .iter()
+                    .any(|(e, _)| e == id)
+                    .then(|| bloc.id.clone())
+            })
+        };
+        let by_exams: Vec<String> = cand.marks.iter().filter_map(|(k, _)| exam_of(k)).collect();
+        cand.marks.retain(|(k, _)| !by_exams.contains(k));
     }
     let pro = r.rules.as_ref().and_then(|x| x.professional.as_ref());
     if let (Some((_, points, _)), Some(m)) = (pro, &shape.professional) {
