@@ -38,7 +38,6 @@ fn froid_txt_pdftotext_page_headers_and_footers_inside_the_table() {
 }
 
 #[test]
-#[ignore = "blind: criteria IDs `C1-1` kept in their text (docs/import-accuracy.md)"]
 fn global_txt_activities_and_competences_numbered_through_the_document() {
     blind("global.txt");
 }
