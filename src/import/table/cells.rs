@@ -407,10 +407,11 @@ impl CellReader {
                 self.text.push_str(" -");
                 continue;
             }
-            // `<p>- Texte</p>`: a dash opening a paragraph marks a point, even where a
-            // dash inside running text does not.
+            // `<p>- Texte</p>`, `<br>– Texte`: a dash opening a paragraph or a line marks a
+            // point, even where a dash inside running text does not (an en dash inside a
+            // line never does: `Bloc 1 – Titre`).
             let opening = self.text.is_empty() && self.mark.is_none();
-            if !marks && opening && matches!(word, "-" | "–") {
+            if opening && (word == "–" || (!marks && word == "-")) {
                 self.mark = Some(Mark::Dash);
                 continue;
             }
