@@ -26,7 +26,6 @@ fn blind(name: &str) {
 }
 
 #[test]
-#[ignore = "blind: the row heads `A.1 …` not read as competences (docs/import-accuracy.md)"]
 fn site_html_saved_page_lettered_blocs_and_row_heads() {
     blind("site.html");
 }
