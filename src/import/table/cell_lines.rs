@@ -98,7 +98,7 @@ pub fn read(text: &str) -> Option<Vec<Line>> {
         return Some(rebuild(&lines, start, &roles));
     }
     // Paragraphs: the header's names are separated by blank lines, so is every cell.
-    let lines = super::pdf_text::paragraphs(text);
+    let lines = super::pdf_text::paragraphs(text, |l| column_name(l).is_some());
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].1.trim().is_empty())
         .collect();
