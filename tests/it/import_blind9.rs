@@ -31,7 +31,6 @@ fn site_html_saved_page_lettered_blocs_and_row_heads() {
 }
 
 #[test]
-#[ignore = "blind: refused, no referential table found (docs/import-accuracy.md)"]
 fn froid_txt_pdftotext_page_headers_and_footers_inside_the_table() {
     blind("froid.txt");
 }
