@@ -41,7 +41,6 @@ fn global_txt_activities_and_competences_numbered_through_the_document() {
 }
 
 #[test]
-#[ignore = "blind: refused, no referential table found (docs/import-accuracy.md)"]
 fn grille_csv_matrix_of_criteria_by_competence_with_x_marks() {
     blind("grille.csv");
 }
