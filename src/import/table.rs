@@ -14,6 +14,7 @@ mod columns;
 mod convert;
 mod coverage;
 mod delimited;
+mod entities;
 mod exams;
 mod grid;
 mod html;

@@ -205,10 +205,10 @@ fn rebuild(lines: &[(usize, String)], start: usize, roles: &[Role]) -> Vec<Line>
                 end = i;
                 break;
             };
-            for j in i..k {
+            for (j, (number, _)) in body.iter().enumerate().take(k).skip(i) {
                 let t = text_at(j);
                 if !t.is_empty() && !super::pdf_text::page_number(t) {
-                    recs.push(prose(body[j].0 - 1, t));
+                    recs.push(prose(number - 1, t));
                 }
             }
             i = k;

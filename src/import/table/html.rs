@@ -169,7 +169,7 @@ pub fn to_tabs(text: &str) -> String {
             if l.contains('\t') {
                 l
             } else {
-                super::cells::decode_entities(&l.split_whitespace().collect::<Vec<_>>().join(" "))
+                super::entities::decode(&l.split_whitespace().collect::<Vec<_>>().join(" "))
             }
         })
         .collect();
@@ -182,9 +182,7 @@ pub fn to_tabs(text: &str) -> String {
 fn nested_items(rows: &[Vec<String>]) -> String {
     let paragraphs = |cell: &String| -> Vec<String> {
         cell.split('\n')
-            .map(|p| {
-                super::cells::decode_entities(&p.split_whitespace().collect::<Vec<_>>().join(" "))
-            })
+            .map(|p| super::entities::decode(&p.split_whitespace().collect::<Vec<_>>().join(" ")))
             .filter(|p| !p.is_empty())
             .collect()
     };
