@@ -1,6 +1,6 @@
 //! `refolio import table` on a ninth round of documents in hands unlike the earlier
 //! rounds, written without reading the importer and first run *blind* (their figures then
-//! are in docs/import-accuracy.md): a certifier's web page saved whole, navigation and
+//! are in docs/import-rounds.md): a certifier's web page saved whole, navigation and
 //! footer around it, each bloc a `<div>` headed `<h3>Bloc A&nbsp;– …</h3>` (blocs lettered)
 //! over a table of its own, competences as row heads `<th scope="row">` with their ID
 //! `A.1` in a `<span>`, criteria `– ` lines joined by `<br>`, the exam a paragraph after
