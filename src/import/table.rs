@@ -14,6 +14,7 @@ mod columns;
 mod convert;
 mod coverage;
 mod delimited;
+mod entities;
 mod exams;
 mod grid;
 mod html;
@@ -21,6 +22,7 @@ mod ids;
 mod keys;
 mod label;
 mod layout;
+mod matrix;
 mod office;
 mod pdf_text;
 mod prose;
@@ -173,7 +175,9 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     // A table of the blocs, then one of competences per bloc: read as bloc headings.
     // (The share of text kept is measured on the document as it was.)
     let source = lines;
-    let (rearranged, blocs_header) = bloc_table::apply(lines.to_vec());
+    // An evaluation grid (criteria by competences, marked `X`): read as the table it stands for.
+    let (gridless, grid) = matrix::apply(lines.to_vec());
+    let (rearranged, blocs_header) = bloc_table::apply(gridless);
     let lines = rearranged.as_slice();
     // The author's help is checked before the document: a typo is said first.
     let mut layout = match layout::layout(lines, columns.as_deref()) {
@@ -228,6 +232,11 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
             "{} table rows after the referential table (grids, modules…) were not imported",
             layout.rows_after
         ));
+    }
+    if grid {
+        report.push(
+            "an evaluation grid (criteria as rows, competences as column heads, `X` marks) was read as the table it stands for: a criterion marked for several competences is shared by them".into(),
+        );
     }
     let (mut blocs, doubts) = assemble::assemble(found);
     if blocs.is_empty() {

@@ -1,6 +1,6 @@
 //! `refolio import table` on a fifth round of documents in hands unlike the earlier rounds,
 //! written without reading the importer and first run *blind* (their figures then are in
-//! docs/import-accuracy.md): an Excel sheet saved as `;`-separated CSV, cells with line
+//! docs/import-rounds.md): an Excel sheet saved as `;`-separated CSV, cells with line
 //! breaks quoted, the bloc and exam cells merged so written once (`transport.csv`); a Writer
 //! table saved by LibreOffice as plain text, one line per cell paragraph and nothing
 //! between cells (`agricole.txt`); a Word table split across a page break with its header
@@ -12,7 +12,7 @@
 //! (`banque.docx`). The three office files are built below.
 //!
 //! Four of the five failed their first run; those still failing are ignored (run them with `-- --ignored`;
-//! what each did is in docs/import-accuracy.md). `banque` passed blind on competences and
+//! what each did is in docs/import-rounds.md). `banque` passed blind on competences and
 //! criteria, though its blocs and exams were not read; its test now checks them too.
 
 use crate::common::fixture;

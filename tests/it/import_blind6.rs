@@ -1,6 +1,6 @@
 //! `refolio import table` on a sixth round of documents in hands unlike the earlier rounds,
 //! written without reading the importer and first run *blind* (their figures then are in
-//! docs/import-accuracy.md): a university's table converted to text as the sources are,
+//! docs/import-rounds.md): a university's table converted to text as the sources are,
 //! HTML in the cells, non-breaking spaces, curly quotes, `BCC 1 –` blocs and two
 //! competences sharing a cell with one list of criteria each (`licence-pro.txt`); a PDF
 //! converted by `pdftotext` without `-layout`, every cell a paragraph of its own
@@ -13,7 +13,7 @@
 //! Savoir-faire | Savoir-être` columns (`plasturgie.odt`). The office files are built by
 //! `tests/fixtures/import/blind6/make_office.py` (standard library only) and committed.
 //!
-//! Five of the six failed their first run (what each did is in docs/import-accuracy.md);
+//! Five of the six failed their first run (what each did is in docs/import-rounds.md);
 //! all six pass after the round's general fixes, which made none of the earlier documents
 //! worse.
 

@@ -1,6 +1,6 @@
 //! `refolio import table` on a seventh round of text documents in hands unlike the earlier
 //! rounds, written without reading the importer and first run *blind* (their figures then
-//! are in docs/import-accuracy.md): a private school's RNCP fiche with `RNCP37849BC01 - …`
+//! are in docs/import-rounds.md): a private school's RNCP fiche with `RNCP37849BC01 - …`
 //! bloc rows, competences `C1.1 …` in `<p>` paragraphs sharing a cell and one `<ul>` of
 //! criteria beside them, the exam column before the criteria (`ecole.txt`); a Ministry of
 //! Labour "Référentiel de certification" whose blocs are the CCP named in full

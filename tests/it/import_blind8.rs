@@ -1,6 +1,6 @@
 //! `refolio import table` on an eighth round of documents in hands unlike the earlier
 //! rounds, written without reading the importer and first run *blind* (their figures then
-//! are in docs/import-accuracy.md): a France compétences "fiche RS" copied from its web page,
+//! are in docs/import-rounds.md): a France compétences "fiche RS" copied from its web page,
 //! no table of competences but prose lines `Compétence n°1 : …` each followed by
 //! `Critères d'évaluation :` and `- ` lines, the exam a prose paragraph, and two unrelated
 //! tables of the page (the certifier, the ways of access) (`fiche-rs.txt`); a branch's CQP

@@ -30,6 +30,7 @@ mod import_blind5;
 mod import_blind6;
 mod import_blind7;
 mod import_blind8;
+mod import_blind9;
 mod import_draft;
 mod import_help;
 mod import_known;

@@ -47,7 +47,8 @@ fn column_name(line: &str) -> Option<Role> {
 }
 
 /// The header: the first run of three lines or more each naming a column, among them a
-/// competences column (index of its first line, roles).
+/// competences column, or of the two naming competences and criteria (index of its first
+/// line, roles).
 fn header(lines: &[&str]) -> Option<(usize, Vec<Role>)> {
     let mut i = 0;
     while i < lines.len() {
@@ -56,7 +57,10 @@ fn header(lines: &[&str]) -> Option<(usize, Vec<Role>)> {
             .take(MAX_COLUMNS)
             .map_while(|l| column_name(l))
             .collect();
-        if roles.len() >= 3 && roles.contains(&Role::Competence) {
+        // Two names only where they are the competences and their criteria (`pdftotext`
+        // of a two-column table): fewer would be any two words on lines of their own.
+        let two = roles.len() == 2 && roles.contains(&Role::Criteria);
+        if (roles.len() >= 3 || two) && roles.contains(&Role::Competence) {
             return Some((i, roles));
         }
         i += roles.len().max(1);
@@ -98,7 +102,7 @@ pub fn read(text: &str) -> Option<Vec<Line>> {
         return Some(rebuild(&lines, start, &roles));
     }
     // Paragraphs: the header's names are separated by blank lines, so is every cell.
-    let lines = super::pdf_text::paragraphs(text);
+    let lines = super::pdf_text::paragraphs(text, |l| column_name(l).is_some());
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].1.trim().is_empty())
         .collect();
@@ -131,7 +135,7 @@ fn rebuild(lines: &[(usize, String)], start: usize, roles: &[Role]) -> Vec<Line>
         .iter()
         .map(|(_, l)| l.trim().to_owned())
         .collect();
-    recs.push((lines[start].0, head));
+    recs.push((lines[start].0, head.clone()));
     // The row being rebuilt: its cells' lines, and the last column written.
     let mut row: Option<(usize, Vec<Vec<String>>, usize)> = None;
     let mut ids_in: Vec<bool> = vec![false; width];
@@ -144,13 +148,41 @@ fn rebuild(lines: &[(usize, String)], start: usize, roles: &[Role]) -> Vec<Line>
     // Whether the latest line was an item (`•`, `-`) of the criteria column.
     let mut criteria_items = false;
     let criteria = roles.iter().position(|&r| r == Role::Criteria);
-    let mut lines_left = lines.iter().skip(start + width);
-    for (number, l) in lines_left.by_ref() {
+    let body = &lines[start + width..];
+    let text_at = |i: usize| body[i].1.trim().trim_start_matches('\u{c}').trim();
+    // The header written again from `i` (after a page break, or over a bloc's own table):
+    // the lines it takes.
+    let header_at = |i: usize| -> Option<usize> {
+        let mut taken = 0;
+        let mut k = 0;
+        while k < width {
+            let t = body.get(i + taken).map(|_| text_at(i + taken))?;
+            taken += 1;
+            if t.is_empty() || super::pdf_text::page_number(t) {
+                continue;
+            }
+            if t != head[k] {
+                return None;
+            }
+            k += 1;
+        }
+        Some(taken)
+    };
+    let mut i = 0;
+    let mut end = body.len();
+    while i < body.len() {
+        let (number, _) = &body[i];
         let n = number - 1;
-        let t = l.trim().trim_start_matches('\u{c}').trim();
+        let t = text_at(i);
         if t.is_empty() || super::pdf_text::page_number(t) {
+            i += 1;
             continue;
         }
+        if let Some(taken) = header_at(i) {
+            i += taken;
+            continue;
+        }
+        i += 1;
         if super::layout::bloc_line(t) {
             flush(&mut row, &mut recs);
             recs.push(prose(n, t));
@@ -165,7 +197,23 @@ fn rebuild(lines: &[(usize, String)], start: usize, roles: &[Role]) -> Vec<Line>
         if criteria_items && !item && by_id.is_none() && last == criteria {
             flush(&mut row, &mut recs);
             recs.push(prose(n, t));
-            break;
+            // The table goes on after prose (a bloc's exam) where a later bloc heading is
+            // followed by its header again; the lines up to that heading are prose.
+            let resume = (i..body.len())
+                .find(|&k| super::layout::bloc_line(text_at(k)) && header_at(k + 1).is_some());
+            let Some(k) = resume else {
+                end = i;
+                break;
+            };
+            for (j, (number, _)) in body.iter().enumerate().take(k).skip(i) {
+                let t = text_at(j);
+                if !t.is_empty() && !super::pdf_text::page_number(t) {
+                    recs.push(prose(number - 1, t));
+                }
+            }
+            i = k;
+            criteria_items = false;
+            continue;
         }
         // An item after the text of a column left of the criteria is a criterion (the
         // cells between were merged, so written once).
@@ -217,7 +265,7 @@ fn rebuild(lines: &[(usize, String)], start: usize, roles: &[Role]) -> Vec<Line>
         criteria_items = item && Some(col) == criteria;
     }
     flush(&mut row, &mut recs);
-    for (number, l) in lines_left {
+    for (number, l) in &body[end.min(body.len())..] {
         let t = l.trim().trim_start_matches('\u{c}').trim();
         if t.is_empty() {
             recs.push((*number, Vec::new()));

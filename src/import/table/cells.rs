@@ -332,7 +332,7 @@ pub fn read_cell(raw: &str) -> Cell {
     for token in tokens {
         match token {
             Token::Text(t) => {
-                let text = decode_entities(&t);
+                let text = super::entities::decode(&t);
                 reader.text(&text, in_list || !has_paragraphs, italic);
             }
             Token::Break => reader.end_block(),
@@ -407,10 +407,11 @@ impl CellReader {
                 self.text.push_str(" -");
                 continue;
             }
-            // `<p>- Texte</p>`: a dash opening a paragraph marks a point, even where a
-            // dash inside running text does not.
+            // `<p>- Texte</p>`, `<br>– Texte`: a dash opening a paragraph or a line marks a
+            // point, even where a dash inside running text does not (an en dash inside a
+            // line never does: `Bloc 1 – Titre`).
             let opening = self.text.is_empty() && self.mark.is_none();
-            if !marks && opening && matches!(word, "-" | "–") {
+            if opening && (word == "–" || (!marks && word == "-")) {
                 self.mark = Some(Mark::Dash);
                 continue;
             }
@@ -468,19 +469,6 @@ impl CellReader {
             self.blocks.push(Block { mark, text, italic });
         }
     }
-}
-
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_owned();
-    }
-    s.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&rsquo;", "’")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]

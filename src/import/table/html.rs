@@ -49,7 +49,8 @@ pub fn to_tabs(text: &str) -> String {
             let name = super::cells::tag_name(tag);
             let closing = tag.starts_with('/');
             match (name.as_str(), closing) {
-                ("script" | "style" | "head", c) => skip = !c,
+                // A page's navigation menu is no text of the referential (it would be its title).
+                ("script" | "style" | "head" | "nav", c) => skip = !c,
                 ("table", false) => {
                     tables += 1;
                     if tables == 2 {
@@ -168,7 +169,7 @@ pub fn to_tabs(text: &str) -> String {
             if l.contains('\t') {
                 l
             } else {
-                decode(&l.split_whitespace().collect::<Vec<_>>().join(" "))
+                super::entities::decode(&l.split_whitespace().collect::<Vec<_>>().join(" "))
             }
         })
         .collect();
@@ -181,7 +182,7 @@ pub fn to_tabs(text: &str) -> String {
 fn nested_items(rows: &[Vec<String>]) -> String {
     let paragraphs = |cell: &String| -> Vec<String> {
         cell.split('\n')
-            .map(|p| decode(&p.split_whitespace().collect::<Vec<_>>().join(" ")))
+            .map(|p| super::entities::decode(&p.split_whitespace().collect::<Vec<_>>().join(" ")))
             .filter(|p| !p.is_empty())
             .collect()
     };
@@ -237,16 +238,6 @@ fn spans(tag: &str, attribute: &str) -> usize {
         })
         .unwrap_or(1)
         .clamp(1, 64)
-}
-
-/// The few entities prose outside tables holds (cells are decoded by the cell reader).
-fn decode(text: &str) -> String {
-    text.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]

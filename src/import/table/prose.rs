@@ -23,7 +23,15 @@ pub(super) fn paragraphs(lines: &[Option<String>]) -> Vec<String> {
 /// The title is the first short paragraph before the table (not a list item, a link or an
 /// introduction ending with a colon); the rest is the preamble.
 pub(super) fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, Option<String>) {
-    let paras = paragraphs(before);
+    // A page's path on the line right above its heading (a saved web page) is a
+    // paragraph of its own, not the first line of the title.
+    let paras: Vec<String> = paragraphs(before)
+        .into_iter()
+        .flat_map(|p| match p.split_once('\n') {
+            Some((first, rest)) if breadcrumb(first) => vec![first.to_owned(), rest.to_owned()],
+            _ => vec![p],
+        })
+        .collect();
     let is_title = |p: &str| {
         let words = p.split_whitespace().count();
         words <= 15
@@ -198,5 +206,15 @@ mod tests {
         ];
         let (title, _) = title_and_preamble(&before);
         assert_eq!(title.as_deref(), Some("Gestionnaire de paie"));
+        let saved = [
+            Some("Accueil > Certifications > Conseiller".to_owned()),
+            Some("Conseiller en séjours".to_owned()),
+        ];
+        let (title, preamble) = title_and_preamble(&saved);
+        assert_eq!(title.as_deref(), Some("Conseiller en séjours"));
+        assert_eq!(
+            preamble.as_deref(),
+            Some("Accueil > Certifications > Conseiller")
+        );
     }
 }

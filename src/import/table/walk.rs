@@ -209,7 +209,10 @@ impl Walker {
         // In the competences column a prefix that says nothing (`RC4`), or numbers of two
         // levels or more (`1.1 Traiter …`), is a competence's ID.
         let numbered = l.kind == Kind::Number && l.numbers.len() >= 2;
-        (in_column && (l.kind == Kind::Other || numbered) && !l.rest.is_empty())
+        // So is one numbered under its bloc's letter (`A.1`, `B-2` in `Bloc A`, `Bloc B`),
+        // whatever the letter would say elsewhere.
+        let of_bloc = self.bloc_now().is_some_and(|b| under_letter(&l.id, &b.id));
+        (in_column && (l.kind == Kind::Other || numbered || of_bloc) && !l.rest.is_empty())
             .then_some((l.id, l.rest))
     }
 
@@ -547,5 +550,30 @@ impl Walker {
             // Never walked (`row` leaves such cells out).
             Role::Knowledge => {}
         }
+    }
+}
+
+/// Whether `id` is a number under the lettered bloc `bloc`: `A.1`, `A-2`, `A3` in bloc `A`.
+fn under_letter(id: &str, bloc: &str) -> bool {
+    let mut letters = bloc.chars();
+    let lettered =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_ascii_uppercase());
+    lettered
+        && id
+            .strip_prefix(bloc)
+            .map(|rest| rest.strip_prefix(['.', '-']).unwrap_or(rest))
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::under_letter;
+
+    #[test]
+    fn ids_numbered_under_a_lettered_bloc() {
+        assert!(under_letter("A.1", "A") && under_letter("B-2", "B") && under_letter("C3", "C"));
+        assert!(
+            !under_letter("A.1", "B") && !under_letter("A1.1", "A1") && !under_letter("AT1", "A")
+        );
     }
 }

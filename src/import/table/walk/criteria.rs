@@ -30,6 +30,27 @@ impl Walker {
         paragraphs: bool,
     ) {
         let text = block.text.as_str();
+        // `C1-1 Texte` beside competence `C1`: a criterion's ID made of its competence's and
+        // one level more (`C2.1.3` beside `C2.1`), whatever marks the block.
+        if let Some(l) = self.label(text)
+            && l.kind == Kind::Competence
+            && !l.rest.is_empty()
+            && let Target::Row(k) = self.row_target()
+            && self
+                .bloc_now()
+                .and_then(|b| b.competences.get(k))
+                .is_some_and(|c| extends(&l.id, &c.id))
+        {
+            self.took(
+                text,
+                format!(
+                    "criterion {} (its ID extends the competence's of the row)",
+                    l.id
+                ),
+            );
+            self.push_criterion(column, Some(l.id), l.rest, Target::Row(k));
+            return;
+        }
         // `1.2.1 Texte`: numbered without prefix, in the criteria column.
         if block.mark == Mark::Para
             && let Some(l) = self.label(text)
@@ -322,6 +343,14 @@ impl Walker {
     }
 }
 
+/// Whether `id` is competence `competence`'s ID and one number more, after `-` or `.`
+/// (`C1-1` of `C1`, `C2.1.3` of `C2.1`; not `C12` of `C1`).
+fn extends(id: &str, competence: &str) -> bool {
+    id.strip_prefix(competence)
+        .and_then(|rest| rest.strip_prefix(['-', '.']))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// `a) Texte`, `b) Texte`: a lettered list item's text.
 fn lettered(text: &str) -> Option<String> {
     let mut chars = text.chars();
@@ -336,4 +365,16 @@ fn lettered(text: &str) -> Option<String> {
 fn plural_lead_in(text: &str) -> bool {
     let t = deunicode::deunicode(text).to_lowercase();
     super::criteria_lead_in(text) && t.starts_with("criteres") && t.split_whitespace().count() <= 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extends;
+
+    #[test]
+    fn a_criterion_id_extends_its_competence_id() {
+        assert!(extends("C1-1", "C1") && extends("C2.1.3", "C2.1") && extends("C12-10", "C12"));
+        assert!(!extends("C12", "C1") && !extends("C1-a", "C1") && !extends("C1", "C1"));
+        assert!(!extends("C2-1", "C1") && !extends("C1-1-2", "C1"));
+    }
 }
