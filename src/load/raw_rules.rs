@@ -38,6 +38,23 @@ pub struct RawRules {
     pub substitutions: Vec<RawSubstitution>,
     /// The certification jury's composition.
     pub jury: Option<RawJuryRules>,
+    /// Rules refolio applies as its own defaults, extended from where the text states them.
+    pub defaults: Option<RawDefaults>,
+}
+
+/// `defaults:`: a rule the text states for one item, that refolio extends to the others as
+/// its default (said as such, naming the item where the text states it).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDefaults {
+    /// `{ from: B2 }`: the blocs stating no competence threshold take B2's.
+    pub competence_threshold: Option<RawFrom>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFrom {
+    pub from: S<String>,
 }
 
 #[derive(Debug, Deserialize)]

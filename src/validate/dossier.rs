@@ -124,8 +124,7 @@ impl CompetenceResult {
 
 /// The competence threshold that applies to a competence: its bloc's, else the referential's.
 fn threshold(r: &Referential, competence: usize) -> Option<Share> {
-    let bloc = &r.blocs[r.competences[competence].bloc];
-    bloc.competence_threshold.or(r.rules.competence_share())
+    r.competence_threshold(&r.blocs[r.competences[competence].bloc])
 }
 
 #[derive(Debug, Clone)]

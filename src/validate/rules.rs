@@ -30,6 +30,7 @@ pub const REASON_KEYS: &[&str] = &[
     "default_repeat_counted",
     "default_retakes",
     "default_status",
+    "default_threshold_extended",
     "reason_all_criteria",
     "reason_all_exempted",
     "reason_already_validated",

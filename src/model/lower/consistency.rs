@@ -179,9 +179,7 @@ impl CandidateLowering<'_> {
         recorded: bool,
     ) {
         let competence = &self.r.competences[c];
-        let share = self.r.blocs[competence.bloc]
-            .competence_threshold
-            .or(self.r.rules.competence_share());
+        let share = self.r.competence_threshold(&self.r.blocs[competence.bloc]);
         let Some(share) = share else { return };
         let counted: Vec<usize> = competence
             .criteria

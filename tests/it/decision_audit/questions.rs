@@ -1,0 +1,92 @@
+//! The four questions the seventh round left open, each settled from its sentence: where
+//! 000 states its competence threshold, an exemption of a competence's every criterion, an
+//! exemption beside a recorded mark, and what a repeated year (004) must give again.
+
+use super::texts::{GRAND_ORAL, dc_criteria};
+use super::*;
+
+/// The reasons of bloc `id`, joined.
+fn bloc_text(c: &Value, id: &str) -> String {
+    let b = c["bloc_outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"] == id)
+        .unwrap();
+    let mut out = String::new();
+    collect(b, &mut out);
+    out
+}
+
+fn dc_first_session(true_counts: &[(&str, usize)]) -> String {
+    format!(
+        "route: apprenticeship\nsession: 2026-06-18\nresults:\n{}{GRAND_ORAL}",
+        dc_criteria("  ", true_counts, &[])
+    )
+}
+
+const EXTENDED: &str = "ses compétences sont jugées sur le seuil que le certificateur énonce pour le bloc B2 \
+                        (une compétence est validée quand plus de 50 % de ses critères le sont)";
+
+/// « Condition de validation du Bloc 2 : Validation des 3 compétences. Une compétence est
+/// validée si plus de 50% de ses critères d'évaluation le sont. » stands in Bloc 2's
+/// modality cell only. The transcription applied the 50 % to every bloc as the certifier's
+/// rule; it is now B2's, and blocs 1 and 3 take it as refolio's default, said in their
+/// reasoning with the bloc where the text states it. The outcome is unchanged: C1.1 at 5 of
+/// 8 is validated, at 4 of 8 (exactly 50 %) it is not.
+#[test]
+fn dc_threshold_stated_for_bloc_2_is_refolios_default_for_blocs_1_and_3() {
+    let c = ok(DC, &dc_first_session(&[("1.1", 5)]));
+    assert_eq!(competence(&c, "C1.1"), "validated", "{}", all_text(&c));
+    assert_eq!(bloc(&c, "B1"), "validated");
+    assert_eq!(kind(&c), "full");
+    for b in ["B1", "B3"] {
+        let text = bloc_text(&c, b);
+        assert!(text.contains(EXTENDED), "{b}: {text}");
+        assert!(text.contains("default_threshold_extended"), "{b}: {text}");
+    }
+    // B2's threshold is the text's own: no default there.
+    assert!(
+        !bloc_text(&c, "B2").contains("default_threshold_extended"),
+        "{}",
+        bloc_text(&c, "B2")
+    );
+    assert!(
+        defaults(&c).contains(&"default_threshold_extended"),
+        "{:?}",
+        defaults(&c)
+    );
+
+    let c = ok(DC, &dc_first_session(&[("1.1", 4)]));
+    assert_eq!(competence(&c, "C1.1"), "not-validated", "{}", all_text(&c));
+    assert_eq!(bloc(&c, "B1"), "not-validated");
+}
+
+/// The `defaults:` rule names a bloc whose threshold it extends: a bloc that is none, that
+/// states none, or a referential-wide threshold beside it (under which it would never
+/// apply) are located errors.
+#[test]
+fn dc_default_threshold_must_name_a_bloc_stating_one() {
+    let cases = [
+        ("{ from: B2 }", "{ from: B7 }", "`B7` is not a bloc"),
+        (
+            "{ from: B2 }",
+            "{ from: B1 }",
+            "bloc B1 states no `competence_threshold` (or `competence_at_least`) to extend",
+        ),
+        (
+            "  defaults:\n",
+            "  competence_threshold: 50\n  defaults:\n",
+            "a default extended from a bloc would never apply",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        let (code, _, stderr) =
+            decide_edited(DC, |y| y.replacen(from, to, 1), "route: apprenticeship\n");
+        assert_eq!(code, 1, "{to}: {stderr}");
+        assert!(
+            stderr.contains("developpement-commercial.yaml:") && stderr.contains(expected),
+            "{to}: {stderr}"
+        );
+    }
+}
