@@ -21,7 +21,6 @@ pub enum Verdict {
 /// Every message key a [`Reason`] can carry; `strings.toml` must translate each (tested).
 pub const REASON_KEYS: &[&str] = &[
     "default_all_blocs",
-    "default_all_exempted",
     "default_bloc_competences",
     "default_competence_all",
     "default_keep_latest",
@@ -33,6 +32,7 @@ pub const REASON_KEYS: &[&str] = &[
     "default_threshold_extended",
     "reason_all_criteria",
     "reason_all_exempted",
+    "reason_all_exempted_jury",
     "reason_already_validated",
     "reason_at_least_reached",
     "reason_at_least_short",
@@ -177,7 +177,7 @@ pub enum CriterionStatus {
 
 /// Rule 1: a competence from the status of its criteria. With a threshold, strictly more
 /// than `threshold` % of the non-exempted criteria must be validated; without, all of them
-/// (refolio's default, said as such).
+/// (refolio's default, said as such). With every criterion exempted, it is left to the jury.
 pub fn competence_outcome(
     threshold: Option<Share>,
     criteria: &[CriterionStatus],
@@ -201,9 +201,12 @@ pub fn competence_outcome(
                 vec![Reason::new("reason_no_criterion", &[])],
             );
         }
+        // 001: "exempter le candidat de certains critères d'évaluation. : - dans la mesure où
+        // cela ne remet pas en question la capacité professionnelle globale du candidat":
+        // with none left to count, whether it does is the jury's judgement, not a count.
         reasons.push(Reason::new("reason_all_exempted", &[]));
-        reasons.push(Reason::new("default_all_exempted", &[]));
-        return (Verdict::Validated, reasons);
+        reasons.push(Reason::new("reason_all_exempted_jury", &[]));
+        return (Verdict::Undecided, reasons);
     }
     if missing > 0 {
         reasons.push(Reason::new(

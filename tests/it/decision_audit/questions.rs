@@ -90,3 +90,42 @@ fn dc_default_threshold_must_name_a_bloc_stating_one() {
         );
     }
 }
+
+/// « Sur avis motivé du référent handicap le jury de certification peut décider d'exempter
+/// le candidat de certains critères d'évaluation. : - dans la mesure où cela ne remet pas en
+/// question la capacité professionnelle globale du candidat […] Ces deux critères étant
+/// cumulatifs. »: with both of C1.2's criteria
+/// exempted, nothing is left to count, and whether the capacity stands is the jury's
+/// judgement. refolio validated C1.2 by its own default (`default_all_exempted`); it now
+/// leaves C1.2, and so B1 and the title, to the jury, and says why.
+#[test]
+fn bd_competence_with_every_criterion_exempted_is_left_to_the_jury() {
+    let passport = format!(
+        "route: continuing\nblocs: [B1]\nsession: 2026-06-18\nexemptions:\n  - {{ criterion: \
+         C1.2.cr1, reason: Avis motivé }}\n  - {{ criterion: C1.2.cr2, reason: Avis motivé }}\n\
+         results:\n{}",
+        super::sources::bd_criteria("C1", &[], &["C1.2.cr1", "C1.2.cr2"])
+    );
+    let c = ok(BD, &passport);
+    assert_eq!(competence(&c, "C1.2"), "undecided", "{}", all_text(&c));
+    assert_eq!(bloc(&c, "B1"), "undecided", "{}", all_text(&c));
+    assert_eq!(kind(&c), "undecided", "{}", all_text(&c));
+    let text = all_text(&c);
+    assert!(text.contains("reason_all_exempted_jury"), "{text}");
+    assert!(
+        text.contains("dans la mesure où cela ne remet pas en question la capacité professionnelle globale ; c'est au jury d'en juger"),
+        "{text}"
+    );
+    assert!(!text.contains("default_all_exempted"), "{text}");
+
+    // The jury's recorded decision settles it: B1 awarded, its motive recorded.
+    let c = ok(
+        BD,
+        &format!(
+            "{passport}jury:\n  decision: partial\n  blocs: [B1]\n  date: 2026-06-30\n  motive: La \
+             capacité professionnelle globale n'est pas remise en question.\n"
+        ),
+    );
+    assert_eq!(c["jury"]["decision"], "partial", "{c}");
+    assert_eq!(c["jury"]["blocs"][0], "B1", "{c}");
+}
