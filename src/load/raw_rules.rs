@@ -148,6 +148,8 @@ pub struct RawRetakes {
     pub professional_again: Vec<S<String>>,
     /// `counted` or `apart`: whether a repeated year counts against `per_bloc`.
     pub repeats: Option<S<String>>,
+    /// A repeated year gives again every exam of each bloc it takes.
+    pub repeat_all_exams: Option<S<bool>>,
 }
 
 /// `{ hours: 280, per_bloc: 105, max: 280, routes: […], reducible: { routes: [executive],

@@ -247,6 +247,7 @@ impl Lowering<'_> {
                 professional_again,
                 professional_again_ids,
                 repeats_counted,
+                repeat_all_exams: r.repeat_all_exams.as_ref().is_some_and(|b| b.value),
             });
         }
         if let Some(t) = &raw.company_time {

@@ -172,3 +172,47 @@ fn bd_criterion_exempted_and_recorded_is_a_located_warning() {
         assert!(all_text(&c).contains("1 critère dispensé par le jury ne compte pas."));
     }
 }
+
+/// « Dans le cadre d'un redoublement : le candidat suit les modules du ou des blocs
+/// non-validés et repasse toutes les évaluations de modules suivis et les évaluations de
+/// blocs de l'année concernée. » A repeated year that gives only E2.2 of bloc 2 kept E2.1
+/// and E2.3 from the year before (B2 validated on them). The text says the repeat gives them
+/// all: the missing ones are a located error, with what to write instead. (Not "pending":
+/// the session is over, the exams were either sat or not; an absence is a status.)
+#[test]
+fn intl_repeat_giving_some_exams_of_a_bloc_is_refused() {
+    let year = |repeat: &str| {
+        format!(
+            "route: apprenticeship\ncompany_time: {{ hours: 1000 }}\nattempts:\n\
+             - session: 2026-06-18\n  marks: {{ B1: 60, E2.1: 100, E2.2: absent, E2.3: 15, B3: \
+             150, B4: 105, B5: validated }}\n\
+             \x20 professional_parts: {{ ecrit: 45, oral: 75, tuteur: 30 }}\n\
+             - session: 2027-06-17\n  kind: repeat\n  marks: {repeat}\n"
+        )
+    };
+    let e = refused(
+        INTL,
+        &year("{ E2.2: 30 }"),
+        "the session of 2027-06-17 is a repeated year (`kind: repeat`) and gives some exams \
+         of bloc B2 but not E2.1, E2.3: the referential's repeat gives again every exam of the \
+         blocs it takes",
+    );
+    assert!(e.starts_with("content/candidates/x/passport.yaml:"), "{e}");
+    let (_, _, stderr) = decide(INTL, &year("{ E2.2: 30 }"));
+    assert!(
+        stderr.contains("give E2.1, E2.3 in this session too (a status such as `absent`"),
+        "{stderr}"
+    );
+    // Every exam given again: the repeat decides the bloc, either way.
+    let c = ok(INTL, &year("{ E2.1: 100, E2.2: 30, E2.3: 15 }"));
+    assert_eq!(bloc(&c, "B2"), "validated", "{}", all_text(&c));
+    let c = ok(INTL, &year("{ E2.1: 40, E2.2: 30, E2.3: 15 }"));
+    assert_eq!(bloc(&c, "B2"), "not-validated", "{}", all_text(&c));
+    // A retake (rattrapage, here after a failed mark: none follows an unexcused absence) is
+    // not a repeat: it gives the exams it gives, the others stand (60 + 50 + 15 of 225).
+    let retake = year("{ E2.2: 50 }")
+        .replace("E2.1: 100, E2.2: absent", "E2.1: 60, E2.2: 0")
+        .replace("kind: repeat", "kind: retake");
+    let c = ok(INTL, &retake);
+    assert_eq!(bloc(&c, "B2"), "validated", "{}", all_text(&c));
+}
