@@ -1,15 +1,13 @@
 //! Results that contradict each other, located: a bloc given whole beside exams that
 //! disagree with it, exams or parts after a whole mark in an earlier session, a substitute
-//! beside the exams it replaces, a competence recorded against the criteria given with it, a
-//! criterion recorded though exempted (a warning).
+//! beside the exams it replaces, a competence recorded against the criteria given with it.
 //! Each would let one record decide and leave the other unread (004: "la non-présentation à
 //! au moins une évaluation de bloc induit la non-validation du bloc").
 
 use serde_saphyr::Spanned;
 
 use super::candidate::CandidateLowering;
-use crate::diagnostics::{Diagnostic, Kind, Location};
-use crate::load::position;
+use crate::diagnostics::{Diagnostic, Kind};
 use crate::load::raw_candidate::RawResults;
 use crate::model::candidate::*;
 use crate::model::{ItemRef, fmt_number};
@@ -262,36 +260,6 @@ impl CandidateLowering<'_> {
         let help = "correct its criteria or its result; a competence evaluated directly is \
                     recorded without its criteria";
         self.error(Kind::Rule, id, message, Some(help.into()));
-    }
-
-    /// A criterion the jury exempted and that a session also records: the exemption takes it
-    /// out of the count (001: "exempter le candidat de certains critères d'évaluation"), so
-    /// the recorded mark is read by nobody, and a warning at it says so.
-    pub(super) fn recorded_beside_exemption(
-        &mut self,
-        c: usize,
-        id: &Spanned<String>,
-        validated: bool,
-    ) {
-        if !self.exempted.contains(&c) {
-            return;
-        }
-        let message = format!(
-            "criterion `{}` is exempted by the jury (`exemptions`), but is also recorded {}: \
-             the recorded mark is not counted",
-            self.r.criteria[c].id,
-            if validated {
-                "validated"
-            } else {
-                "not validated"
-            },
-        );
-        let at = Location::new(&self.path, position(id));
-        self.diags.push(
-            Diagnostic::warning(Kind::Rule, Some(at), message).with_suggestion(Some(
-                "remove the mark, or the exemption if the jury did not grant it".into(),
-            )),
-        );
     }
 
     /// A bloc given both what replaces its exams and results of those exams in one session

@@ -111,7 +111,6 @@ impl CandidateLowering<'_> {
         for (id, validated) in &raw.criteria.0 {
             if let Some(c) = self.criterion(id) {
                 attempt.criteria.insert(c, validated.value);
-                self.recorded_beside_exemption(c, id, validated.value);
             }
         }
         for (id, validated) in &raw.competences.0 {

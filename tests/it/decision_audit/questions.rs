@@ -130,49 +130,6 @@ fn bd_competence_with_every_criterion_exempted_is_left_to_the_jury() {
     assert_eq!(c["jury"]["blocs"][0], "B1", "{c}");
 }
 
-/// « le jury de certification peut décider d'exempter le candidat de certains critères
-/// d'évaluation »: an exempted criterion is out of the count, so a mark recorded for it as
-/// well is read by nobody. The exemption won without a word; now a warning at the mark
-/// says it is not counted (the decision stays the exemption's), whether recorded `false`
-/// or `true`.
-#[test]
-fn bd_criterion_exempted_and_recorded_is_a_located_warning() {
-    for recorded in [false, true] {
-        let criteria = super::sources::bd_criteria("C1", &[], &["C1.1.cr1"]);
-        let passport = format!(
-            "route: continuing\nblocs: [B1]\nsession: 2026-06-18\nexemptions:\n  - {{ \
-             criterion: C1.1.cr1, reason: Avis motivé du référent handicap }}\nresults:\n{criteria}    \
-             C1.1.cr1: {recorded}\n"
-        );
-        let (code, c, stderr) = decide(BD, &passport);
-        assert_eq!(code, 0, "{stderr}");
-        let word = if recorded {
-            "validated"
-        } else {
-            "not validated"
-        };
-        let expected = format!(
-            "warning: criterion `C1.1.cr1` is exempted by the jury (`exemptions`), but is \
-             also recorded {word}: the recorded mark is not counted"
-        );
-        let line = stderr
-            .lines()
-            .find(|l| l.contains(&expected))
-            .unwrap_or_else(|| panic!("«{expected}» not in:\n{stderr}"));
-        assert!(
-            line.starts_with("content/candidates/x/passport.yaml:"),
-            "{line}"
-        );
-        assert!(
-            stderr.contains("remove the mark, or the exemption"),
-            "{stderr}"
-        );
-        // The other four criteria of C1.1 decide it; the exemption is said.
-        assert_eq!(competence(&c, "C1.1"), "validated", "{}", all_text(&c));
-        assert!(all_text(&c).contains("1 critère dispensé par le jury ne compte pas."));
-    }
-}
-
 /// « Dans le cadre d'un redoublement : le candidat suit les modules du ou des blocs
 /// non-validés et repasse toutes les évaluations de modules suivis et les évaluations de
 /// blocs de l'année concernée. » A repeated year that gives only E2.2 of bloc 2 kept E2.1
