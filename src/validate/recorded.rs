@@ -89,7 +89,7 @@ pub(super) fn check_jury(
 }
 
 /// Whether `jury` differs from `proposal`; an error at the decision when it does without a
-/// motive. For a passport's `jury:` and for a session's decisions alike.
+/// motive. An undecided proposal is no proposal: whatever the jury decides departs from none. For a passport's `jury:` and for a session's decisions alike.
 pub fn check_motive(
     candidate: &str,
     jury: &JuryDecision,
@@ -102,6 +102,9 @@ pub fn check_motive(
         (JuryVerdict::Full, Decision::Full) => true,
         (JuryVerdict::Partial, Decision::Partial(ids)) => *ids == awarded,
         (JuryVerdict::NotAwarded, Decision::NotAwarded) => true,
+        // The rules proposed nothing (left to the jury, or pending): the jury's decision
+        // settles it and departs from no proposal, so it needs no motive to explain one.
+        (_, Decision::Undecided) => true,
         _ => false,
     };
     if !same && jury.motive.is_none() {
