@@ -111,6 +111,19 @@ pub const REASON_KEYS: &[&str] = &[
     "reason_under_threshold",
 ];
 
+/// The reasons that leave a decision to the jury because the text does not settle it (as
+/// opposed to a result still missing): a jury's decision on such a proposal departs from
+/// none.
+pub const LEFT_TO_JURY: &[&str] = &[
+    "reason_all_exempted_jury",
+    "reason_company_time_blocs_unstated",
+    "reason_interview_no_minimum",
+    "reason_no_pass_percent",
+    "reason_pass_not_scalable",
+    "reason_repeat_unsettled",
+    "reason_substitute_no_points",
+];
+
 /// One step of reasoning: a message key of `strings.toml` and the values it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {

@@ -52,3 +52,20 @@ fn intl_jury_departing_from_a_proposal_needs_its_motive() {
     assert_eq!(kind(&c), "full");
     assert_eq!(c["jury"]["differs_from_proposal"], true);
 }
+
+/// Undecided only because a result is missing (the time in company not recorded yet) is
+/// not a question left to the jury: a jury withholding B2, validated, still needs its
+/// motive.
+#[test]
+fn intl_jury_on_a_pending_proposal_still_needs_its_motive() {
+    let passport =
+        format!("{INTL_YEAR}jury:\n  decision: partial\n  blocs: [B1]\n  date: 2026-06-30\n");
+    let (code, _, stderr) = decide(INTL, &passport);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "the jury's decision differs from the proposal of the rules, and gives no motive"
+        ),
+        "{stderr}"
+    );
+}
