@@ -130,6 +130,31 @@ fn bd_competence_with_every_criterion_exempted_is_left_to_the_jury() {
     assert_eq!(c["jury"]["blocs"][0], "B1", "{c}");
 }
 
+/// « le jury de certification peut décider d'exempter le candidat de certains critères
+/// d'évaluation »: a criterion exempted and also recorded (`false` here) is out of the
+/// count, the exemption said. The recorded mark is not unread: the dossier's « Sans elle »
+/// says what the decision would be without the exemption, from it (fixture `chloe`). So no
+/// warning (one was tried, eca3c5c, and reverted): the decision is the exemption's, and
+/// the reasoning says the criterion does not count.
+#[test]
+fn bd_criterion_exempted_and_recorded_counts_as_exempted() {
+    let criteria = super::sources::bd_criteria("C1", &["C1.1.cr1"], &[]);
+    let passport = format!(
+        "route: continuing\nblocs: [B1]\nsession: 2026-06-18\nexemptions:\n  - {{ criterion: \
+         C1.1.cr1, reason: Avis motivé du référent handicap }}\nresults:\n{criteria}"
+    );
+    let (code, c, stderr) = decide(BD, &passport);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("C1.1.cr1"), "{stderr}");
+    // C1.1.cr1 recorded false does not fail C1.1: its four other criteria decide.
+    assert_eq!(competence(&c, "C1.1"), "validated", "{}", all_text(&c));
+    assert!(
+        all_text(&c).contains("1 critère dispensé par le jury ne compte pas."),
+        "{}",
+        all_text(&c)
+    );
+}
+
 /// « Dans le cadre d'un redoublement : le candidat suit les modules du ou des blocs
 /// non-validés et repasse toutes les évaluations de modules suivis et les évaluations de
 /// blocs de l'année concernée. » A repeated year that gives only E2.2 of bloc 2 kept E2.1
