@@ -38,6 +38,23 @@ pub struct RawRules {
     pub substitutions: Vec<RawSubstitution>,
     /// The certification jury's composition.
     pub jury: Option<RawJuryRules>,
+    /// Rules refolio applies as its own defaults, extended from where the text states them.
+    pub defaults: Option<RawDefaults>,
+}
+
+/// `defaults:`: a rule the text states for one item, that refolio extends to the others as
+/// its default (said as such, naming the item where the text states it).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDefaults {
+    /// `{ from: B2 }`: the blocs stating no competence threshold take B2's.
+    pub competence_threshold: Option<RawFrom>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFrom {
+    pub from: S<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -131,6 +148,8 @@ pub struct RawRetakes {
     pub professional_again: Vec<S<String>>,
     /// `counted` or `apart`: whether a repeated year counts against `per_bloc`.
     pub repeats: Option<S<String>>,
+    /// A repeated year gives again every exam of each bloc it takes.
+    pub repeat_all_exams: Option<S<bool>>,
 }
 
 /// `{ hours: 280, per_bloc: 105, max: 280, routes: […], reducible: { routes: [executive],

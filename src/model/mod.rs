@@ -116,6 +116,23 @@ impl Referential {
             _ => None,
         }
     }
+
+    /// The competence threshold that applies in `bloc`: its own, else the referential's,
+    /// else the one refolio extends from another bloc (its default, said by the bloc).
+    pub fn competence_threshold(&self, bloc: &Bloc) -> Option<Share> {
+        bloc.competence_threshold
+            .or(self.rules.competence_share())
+            .or(self.rules.default_threshold.as_ref().map(|d| d.share))
+    }
+
+    /// The bloc whose threshold `bloc` takes as refolio's default, if it does.
+    pub fn threshold_extended_from(&self, bloc: &Bloc) -> Option<&DefaultThreshold> {
+        let own = bloc.competence_threshold.or(self.rules.competence_share());
+        self.rules
+            .default_threshold
+            .as_ref()
+            .filter(|_| own.is_none())
+    }
 }
 
 /// An index into one of a referential's item vectors, tagged with the kind of item.
@@ -206,6 +223,18 @@ pub struct Rules {
     /// The certification jury's composition.
     #[serde(skip_serializing_if = "is_unstated")]
     pub jury: JuryRules,
+    /// The competence threshold the text states for one bloc only, which refolio applies,
+    /// as its default, to the blocs stating none (`defaults: competence_threshold`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_threshold: Option<DefaultThreshold>,
+}
+
+/// A bloc's competence threshold extended to the blocs stating none, as refolio's default.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DefaultThreshold {
+    /// The ID of the bloc where the text states it.
+    pub from: String,
+    pub share: Share,
 }
 
 fn is_unstated(rules: &JuryRules) -> bool {

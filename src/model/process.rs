@@ -258,6 +258,11 @@ pub struct Retakes {
     /// refolio's default).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repeats_counted: Option<bool>,
+    /// A repeated year gives again every exam of each bloc it takes (004: "repasse toutes
+    /// les évaluations de modules suivis et les évaluations de blocs de l'année concernée"):
+    /// one left out is an error, not the earlier year's result kept.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub repeat_all_exams: bool,
     /// Their IDs, as exported.
     #[serde(rename = "professional_again", skip_serializing_if = "Vec::is_empty")]
     pub professional_again_ids: Vec<String>,

@@ -31,6 +31,23 @@ fn scope_key(s: Scope) -> &'static str {
 pub fn process_lines(r: &Referential, t: &Strings) -> Vec<RuleLine> {
     let rules = &r.rules;
     let mut lines = Vec::new();
+    if let Some(d) = &rules.default_threshold {
+        let kind = if d.share.at_least {
+            "threshold_at_least"
+        } else {
+            "threshold_more_than"
+        };
+        lines.push(line(
+            t.get("rule_default_threshold"),
+            format!(
+                "{} {} ({} {} %)",
+                t.text("rule_default_threshold_from"),
+                d.from,
+                t.text(kind),
+                d.share.percent
+            ),
+        ));
+    }
     if let Some(at_least) = rules.competence_at_least {
         lines.push(line(
             t.get("rule_competence_at_least"),

@@ -243,6 +243,30 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
             if bloc.validation.is_none() {
                 reasons.push(Reason::new("default_bloc_competences", &[]));
             }
+            // The threshold its competences were judged by is another bloc's, extended.
+            if let Some(d) = &rules.default_threshold
+                && bloc.competence_threshold.is_none()
+                && rules.competence_share().is_none()
+                && !bloc.competences.is_empty()
+            {
+                reasons.push(
+                    Reason::new(
+                        "default_threshold_extended",
+                        &[
+                            ("from", d.from.clone()),
+                            ("threshold", d.share.percent.to_string()),
+                        ],
+                    )
+                    .label(
+                        "kind",
+                        if d.share.at_least {
+                            "threshold_at_least"
+                        } else {
+                            "threshold_more_than"
+                        },
+                    ),
+                );
+            }
             let mut v = by_competences(case.competences, bloc.competences_share);
             reasons.append(&mut v.reasons);
             v.reasons = reasons;

@@ -11,7 +11,7 @@ use super::history::{
     Admitted, Merged, Refusal, admissible, merge, refusal_reason, remarked, void_reason, voided,
 };
 use super::recorded::{check_conditions, check_jury};
-use super::rules::{CriterionStatus, Reason, Verdict, competence_outcome};
+use super::rules::{CriterionStatus, LEFT_TO_JURY, Reason, Verdict, competence_outcome};
 use super::title::{Condition, Decision, TitleBloc, interview, professional, title_decision};
 use crate::config::CandidatesConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
@@ -32,6 +32,8 @@ pub struct Dossier {
     pub reasons: Vec<Reason>,
     /// The jury's recorded decision differs from the proposal.
     pub jury_differs: bool,
+    /// The proposal is undecided because the text leaves the question to the jury.
+    pub left_to_jury: bool,
 }
 
 impl Dossier {
@@ -124,8 +126,7 @@ impl CompetenceResult {
 
 /// The competence threshold that applies to a competence: its bloc's, else the referential's.
 fn threshold(r: &Referential, competence: usize) -> Option<Share> {
-    let bloc = &r.blocs[r.competences[competence].bloc];
-    bloc.competence_threshold.or(r.rules.competence_share())
+    r.competence_threshold(&r.blocs[r.competences[competence].bloc])
 }
 
 #[derive(Debug, Clone)]
@@ -437,7 +438,14 @@ pub fn dossier(
             .label("Candidate", start)
             .label("candidate", within);
     }
-    let jury_differs = check_jury(candidate, r, &decision, diags);
+    let left_to_jury = decision == Decision::Undecided
+        && reasons
+            .iter()
+            .chain(blocs.iter().flat_map(|b| &b.outcome.reasons))
+            .map(|x| x.key)
+            .chain(competences.iter().flat_map(|c| c.reasons(r)).map(|x| x.key))
+            .any(|k| LEFT_TO_JURY.contains(&k));
+    let jury_differs = check_jury(candidate, r, &decision, left_to_jury, diags);
     Dossier {
         coverage,
         competences,
@@ -448,6 +456,7 @@ pub fn dossier(
         decision,
         reasons,
         jury_differs,
+        left_to_jury,
     }
 }
 

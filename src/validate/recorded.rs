@@ -80,21 +80,24 @@ pub(super) fn check_jury(
     candidate: &Candidate,
     r: &Referential,
     proposal: &Decision,
+    left_to_jury: bool,
     diags: &mut Diagnostics,
 ) -> bool {
     let Some(jury) = &candidate.jury else {
         return false;
     };
-    check_motive(&candidate.id, jury, r, proposal, diags)
+    check_motive(&candidate.id, jury, r, proposal, left_to_jury, diags)
 }
 
 /// Whether `jury` differs from `proposal`; an error at the decision when it does without a
-/// motive. For a passport's `jury:` and for a session's decisions alike.
+/// motive. A proposal undecided because the text leaves the question to the jury
+/// (`left_to_jury`) is no proposal: whatever the jury decides departs from none. For a passport's `jury:` and for a session's decisions alike.
 pub fn check_motive(
     candidate: &str,
     jury: &JuryDecision,
     r: &Referential,
     proposal: &Decision,
+    left_to_jury: bool,
     diags: &mut Diagnostics,
 ) -> bool {
     let awarded: Vec<&str> = jury.blocs.iter().map(|&b| r.blocs[b].id.as_str()).collect();
@@ -102,6 +105,9 @@ pub fn check_motive(
         (JuryVerdict::Full, Decision::Full) => true,
         (JuryVerdict::Partial, Decision::Partial(ids)) => *ids == awarded,
         (JuryVerdict::NotAwarded, Decision::NotAwarded) => true,
+        // The text leaves the question to the jury: its decision settles it and departs
+        // from no proposal. (Undecided on a missing result, it still needs its motive.)
+        (_, Decision::Undecided) => left_to_jury,
         _ => false,
     };
     if !same && jury.motive.is_none() {

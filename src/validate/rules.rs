@@ -21,7 +21,6 @@ pub enum Verdict {
 /// Every message key a [`Reason`] can carry; `strings.toml` must translate each (tested).
 pub const REASON_KEYS: &[&str] = &[
     "default_all_blocs",
-    "default_all_exempted",
     "default_bloc_competences",
     "default_competence_all",
     "default_keep_latest",
@@ -30,8 +29,10 @@ pub const REASON_KEYS: &[&str] = &[
     "default_repeat_counted",
     "default_retakes",
     "default_status",
+    "default_threshold_extended",
     "reason_all_criteria",
     "reason_all_exempted",
+    "reason_all_exempted_jury",
     "reason_already_validated",
     "reason_at_least_reached",
     "reason_at_least_short",
@@ -110,6 +111,19 @@ pub const REASON_KEYS: &[&str] = &[
     "reason_under_threshold",
 ];
 
+/// The reasons that leave a decision to the jury because the text does not settle it (as
+/// opposed to a result still missing): a jury's decision on such a proposal departs from
+/// none.
+pub const LEFT_TO_JURY: &[&str] = &[
+    "reason_all_exempted_jury",
+    "reason_company_time_blocs_unstated",
+    "reason_interview_no_minimum",
+    "reason_no_pass_percent",
+    "reason_pass_not_scalable",
+    "reason_repeat_unsettled",
+    "reason_substitute_no_points",
+];
+
 /// One step of reasoning: a message key of `strings.toml` and the values it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {
@@ -176,7 +190,7 @@ pub enum CriterionStatus {
 
 /// Rule 1: a competence from the status of its criteria. With a threshold, strictly more
 /// than `threshold` % of the non-exempted criteria must be validated; without, all of them
-/// (refolio's default, said as such).
+/// (refolio's default, said as such). With every criterion exempted, it is left to the jury.
 pub fn competence_outcome(
     threshold: Option<Share>,
     criteria: &[CriterionStatus],
@@ -200,9 +214,12 @@ pub fn competence_outcome(
                 vec![Reason::new("reason_no_criterion", &[])],
             );
         }
+        // 001: "exempter le candidat de certains critères d'évaluation. : - dans la mesure où
+        // cela ne remet pas en question la capacité professionnelle globale du candidat":
+        // with none left to count, whether it does is the jury's judgement, not a count.
         reasons.push(Reason::new("reason_all_exempted", &[]));
-        reasons.push(Reason::new("default_all_exempted", &[]));
-        return (Verdict::Validated, reasons);
+        reasons.push(Reason::new("reason_all_exempted_jury", &[]));
+        return (Verdict::Undecided, reasons);
     }
     if missing > 0 {
         reasons.push(Reason::new(

@@ -77,16 +77,16 @@ fn a_missing_result_leaves_the_competence_undecided() {
 }
 
 #[test]
-fn all_criteria_exempted_validates_by_exemption() {
+fn all_criteria_exempted_leaves_the_competence_to_the_jury() {
     let (verdict, reasons) = competence_outcome(Some(Share::more_than(50)), &[E, E]);
-    assert_eq!(verdict, Verdict::Validated);
-    // The referential says nothing of it: refolio's default, said as one.
+    // Whether the capacity stands without any criterion is the jury's judgement (001).
+    assert_eq!(verdict, Verdict::Undecided);
     assert_eq!(
         keys(&reasons),
         [
             "reason_exempted",
             "reason_all_exempted",
-            "default_all_exempted"
+            "reason_all_exempted_jury"
         ]
     );
 }

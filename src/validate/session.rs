@@ -80,7 +80,8 @@ pub fn deliberate(site: &Site, dossiers: &Dossiers, diags: &mut Diagnostics) -> 
                     } else {
                         resolve(c, session, d.decision.as_ref(), sessions, &d.at, diags)
                     };
-                    let proposal = proposal(site, c, &dossiers[&d.candidate], &session.date);
+                    let (proposal, left_to_jury) =
+                        proposal(site, c, &dossiers[&d.candidate], &session.date);
                     let r = site.referential(&c.referential);
                     // A passport's decision without motive is reported with its dossier.
                     let mut unreported = Diagnostics::default();
@@ -91,7 +92,7 @@ pub fn deliberate(site: &Site, dossiers: &Dossiers, diags: &mut Diagnostics) -> 
                     };
                     let differs = decision
                         .as_ref()
-                        .is_some_and(|j| check_motive(&c.id, j, r, &proposal, sink));
+                        .is_some_and(|j| check_motive(&c.id, j, r, &proposal, left_to_jury, sink));
                     Verdict {
                         candidate: d.candidate.clone(),
                         proposal,
@@ -206,25 +207,26 @@ fn resolve(
     }
 }
 
-/// The rules' proposal at `date`: the dossier's, or computed again without the sessions
+/// The rules' proposal at `date` (and whether the text leaves it to the jury): the
+/// dossier's, or computed again without the sessions
 /// held after it (a retake in September is unknown to June's jury).
-fn proposal(site: &Site, c: &Candidate, d: &Dossier, date: &str) -> Decision {
+fn proposal(site: &Site, c: &Candidate, d: &Dossier, date: &str) -> (Decision, bool) {
     let later = |a: &crate::model::Attempt| a.session.as_deref().is_some_and(|s| s > date);
     if !c.attempts.iter().any(later) {
-        return d.decision.clone();
+        return (d.decision.clone(), d.left_to_jury);
     }
     let mut earlier = c.clone();
     earlier.attempts.retain(|a| !later(a));
     earlier.jury = None;
     let r = site.referential(&c.referential);
     // Its diagnostics are the dossier's own, already reported.
-    dossier(
+    let d = dossier(
         &earlier,
         r,
         &site.config.candidates,
         &mut Diagnostics::default(),
-    )
-    .decision
+    );
+    (d.decision, d.left_to_jury)
 }
 
 /// Problems of `panel` against `rules`, worded for a sentence "the jury …".

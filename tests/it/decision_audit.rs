@@ -13,6 +13,8 @@ use serde_json::Value;
 use super::common::{repo_root, run};
 
 mod grid;
+mod juries;
+mod questions;
 mod sessions;
 mod sources;
 mod texts;

@@ -142,8 +142,9 @@ fn no_reason_claims_the_title_that_a_later_condition_refuses() {
             "Règle par défaut de refolio, non énoncée par le certificateur : les blocs validés sont conservés (blocs capitalisables).",
         ]
     );
-    // Source 001 lets the jury exempt "certains critères": what a competence whose every
-    // criterion is exempted becomes, it does not say, and the reasoning says so.
+    // Source 001 lets the jury exempt "certains critères" as long as "cela ne remet pas en
+    // question la capacité professionnelle globale": with every criterion of a competence
+    // exempted, that is the jury's judgement, and the reasoning leaves it to the jury.
     let o = scenario(
         R001,
         "exemptions:\n  - criterion: C1.cr1\n    reason: avis du référent handicap\nresults:\n  criteria:\n    C2.cr1: true\n",
@@ -156,7 +157,7 @@ fn no_reason_claims_the_title_that_a_later_condition_refuses() {
         [
             "1 critère dispensé par le jury ne compte pas.",
             "Tous ses critères sont dispensés par le jury.",
-            "Règle par défaut de refolio, non énoncée par le certificateur : une compétence dont tous les critères sont dispensés est validée par aménagement.",
+            "Aucun critère ne reste à compter : le certificateur permet de dispenser de certains critères dans la mesure où cela ne remet pas en question la capacité professionnelle globale ; c'est au jury d'en juger, refolio ne décide pas (décision laissée au jury).",
         ]
     );
     assert_eq!(

@@ -386,7 +386,8 @@ proptest! {
     /// or without result) never turns a validated competence into a failed one; it stays
     /// validated. Exempting a *validated* criterion can, by the documented threshold rule
     /// (see `exempting_a_validated_criterion_can_fail_a_competence`); without a threshold
-    /// it cannot, which is checked too.
+    /// it cannot, which is checked too. Exempting the last counted criterion leaves the
+    /// competence to the jury (undecided).
     #[test]
     fn exempting_a_criterion_not_validated_never_fails_a_competence(
         (r, c) in referential_and_candidate(true),
@@ -409,12 +410,18 @@ proptest! {
         let after = outcome(&site.check()?, &exempted);
         for (id, b) in &before.competences {
             let a = after.competence(id).expect("same competences");
-            if b.verdict == Verdict::Validated {
+            // Unless it exempts the last criterion left: that is the jury's (001: "dans la
+            // mesure où cela ne remet pas en question la capacité professionnelle globale").
+            let all_exempted = a.reasons.iter().any(|x| x.key == "reason_all_exempted_jury");
+            if b.verdict == Verdict::Validated && !all_exempted {
                 prop_assert_eq!(
                     a.verdict, Verdict::Validated,
                     "exempting {} (result {:?}) changed competence {}: {:?} → {:?}\n{}",
                     criterion, result, id, b.reasons, a.reasons, dump(&r, &exempted)
                 );
+            }
+            if all_exempted {
+                prop_assert_eq!(a.verdict, Verdict::Undecided);
             }
         }
     }

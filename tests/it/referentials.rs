@@ -57,7 +57,17 @@ fn source_000_responsable_du_developpement_commercial() {
     let checked = bundled();
     let r = referential(&checked, "developpement-commercial");
     assert_eq!(counts(r), [3, 0, 8, 8, 57, 3, 0]);
-    assert_eq!(r.rules.competence_threshold, Some(50));
+    // "Condition de validation du Bloc 2 : … Une compétence est validée si plus de 50% de
+    // ses critères d'évaluation le sont.": B2's, extended to blocs 1 and 3 as a default.
+    assert_eq!(r.rules.competence_threshold, None);
+    assert_eq!(
+        r.bloc("B2").unwrap().competence_threshold,
+        Some(refolio::model::Share::more_than(50))
+    );
+    assert_eq!(
+        r.rules.default_threshold.as_ref().map(|d| d.from.as_str()),
+        Some("B2")
+    );
     assert!(
         criterion_text(r, "Cr1.1.1")
             .starts_with("Les objectifs de la politique commerciale sont clairement formulés")

@@ -91,8 +91,50 @@ impl CandidateLowering<'_> {
                     Diagnostic::error(Kind::InvalidValue, Some(attempt.at.clone()), message)
                         .with_suggestion(Some(help.into())),
                 );
+            } else {
+                self.repeat_without_every_exam(attempt, b);
             }
         }
+    }
+
+    /// A repeated year giving some exams of a bloc but not all, where the referential says
+    /// a repeat gives them all again (004: "Dans le cadre d'un redoublement : le candidat
+    /// suit les modules du ou des blocs non-validés et repasse toutes les évaluations de
+    /// modules suivis et les évaluations de blocs de l'année concernée"): the earlier year's
+    /// result of the others must not stand in for them.
+    fn repeat_without_every_exam(&mut self, attempt: &Attempt, b: usize) {
+        let r = self.r;
+        let all = r.rules.retakes.as_ref().is_some_and(|x| x.repeat_all_exams);
+        if !all || attempt.kind != AttemptKind::Repeat {
+            return;
+        }
+        let missing: Vec<&str> = r
+            .modalities
+            .iter()
+            .enumerate()
+            .filter(|&(k, m)| m.bloc == b && !attempt.modalities.contains_key(&k))
+            .map(|(_, m)| m.id.as_str())
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let message = format!(
+            "the session of {} is a repeated year (`kind: repeat`) and gives some exams of \
+             bloc {} but not {}: the referential's repeat gives again every exam of the blocs \
+             it takes",
+            attempt.session.as_deref().unwrap_or("?"),
+            r.blocs[b].id,
+            missing.join(", "),
+        );
+        let help = format!(
+            "give {} in this session too (a status such as `absent` if the candidate did not \
+             sit it), or record the session as a retake (`kind: retake`) if it was one",
+            missing.join(", ")
+        );
+        self.diags.push(
+            Diagnostic::error(Kind::InvalidValue, Some(attempt.at.clone()), message)
+                .with_suggestion(Some(help)),
+        );
     }
 
     /// A bloc given whole and by its exams in the same session, the two disagreeing: the
@@ -179,9 +221,7 @@ impl CandidateLowering<'_> {
         recorded: bool,
     ) {
         let competence = &self.r.competences[c];
-        let share = self.r.blocs[competence.bloc]
-            .competence_threshold
-            .or(self.r.rules.competence_share());
+        let share = self.r.competence_threshold(&self.r.blocs[competence.bloc]);
         let Some(share) = share else { return };
         let counted: Vec<usize> = competence
             .criteria

@@ -247,6 +247,7 @@ impl Lowering<'_> {
                 professional_again,
                 professional_again_ids,
                 repeats_counted,
+                repeat_all_exams: r.repeat_all_exams.as_ref().is_some_and(|b| b.value),
             });
         }
         if let Some(t) = &raw.company_time {
@@ -327,6 +328,53 @@ impl Lowering<'_> {
         if let Some(jury) = &raw.jury {
             self.r.rules.jury = self.jury_rules(jury);
         }
+        if let Some(from) = raw
+            .defaults
+            .as_ref()
+            .and_then(|d| d.competence_threshold.as_ref())
+        {
+            self.default_threshold(&from.from);
+        }
+    }
+
+    /// `defaults: competence_threshold: { from: B2 }`: the threshold the text states under
+    /// one bloc (000: "Condition de validation du Bloc 2 : … Une compétence est validée si
+    /// plus de 50% de ses critères d'évaluation le sont."), extended to the blocs stating
+    /// none as refolio's default. It must name a bloc that states one, and cannot sit beside
+    /// a referential-wide threshold, under which it would never apply.
+    fn default_threshold(&mut self, from: &Spanned<String>) {
+        let id = from.value.trim();
+        let Some(ItemRef::Bloc(b)) = self.r.lookup(id) else {
+            let ids: Vec<&str> = self.r.blocs.iter().map(|b| b.id.as_str()).collect();
+            let help =
+                did_you_mean(id, ids.iter().copied()).map(|id| format!("did you mean `{id}`?"));
+            let at = self.loc(from);
+            self.diags.push(
+                Diagnostic::error(Kind::DanglingReference, at, format!("`{id}` is not a bloc"))
+                    .with_suggestion(help),
+            );
+            return;
+        };
+        let Some(share) = self.r.blocs[b].competence_threshold else {
+            self.error(
+                Kind::Rule,
+                from,
+                format!("bloc {id} states no `competence_threshold` (or `competence_at_least`) to extend to the other blocs"),
+            );
+            return;
+        };
+        if self.r.rules.competence_share().is_some() {
+            self.error(
+                Kind::Rule,
+                from,
+                "the referential's `competence_threshold` already applies to every bloc stating none: a default extended from a bloc would never apply",
+            );
+            return;
+        }
+        self.r.rules.default_threshold = Some(DefaultThreshold {
+            from: id.to_owned(),
+            share,
+        });
     }
 
     /// The minimum period in company: hours that are hours, a cap on what it caps, a

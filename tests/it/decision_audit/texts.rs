@@ -45,7 +45,7 @@ const DC_COMPETENCES: [(&str, usize); 8] = [
 /// `results`-style criteria of source 000 indented by `indent`: the first `n` criteria of
 /// each competence in `true_counts` true and the rest false, every criterion of the others
 /// true; competences whose ID starts with one of `only` (all when empty).
-fn dc_criteria(indent: &str, true_counts: &[(&str, usize)], only: &[&str]) -> String {
+pub(super) fn dc_criteria(indent: &str, true_counts: &[(&str, usize)], only: &[&str]) -> String {
     let mut out = format!("{indent}criteria:\n");
     for (c, n) in DC_COMPETENCES {
         if !only.is_empty() && !only.iter().any(|p| c.starts_with(p)) {
@@ -62,7 +62,7 @@ fn dc_criteria(indent: &str, true_counts: &[(&str, usize)], only: &[&str]) -> St
     out
 }
 
-const GRAND_ORAL: &str = "  final_interview: { result: validated, date: 2026-06-30 }\n";
+pub(super) const GRAND_ORAL: &str = "  final_interview: { result: validated, date: 2026-06-30 }\n";
 
 /// "Une compétence est validée si plus de 50% de ses critères d'évaluation le sont.": C2.1
 /// has 2 of its 5 criteria, so a `C2.1: true` recorded beside them cannot make it validated.
