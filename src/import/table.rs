@@ -14,6 +14,7 @@ mod columns;
 mod convert;
 mod coverage;
 mod delimited;
+mod encoding;
 mod entities;
 mod exams;
 mod grid;
@@ -129,11 +130,13 @@ fn read_document(path: &Path) -> Result<(Vec<Line>, Vec<String>), Error> {
     if let Some(format) = office::Format::of(path, &bytes) {
         return Ok((office::read(path, &bytes, format)?, Vec::new()));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    if let Some(why) = encoding::refusal(path, &bytes) {
+        return Err(Error::Usage(why));
+    }
+    let text = encoding::decode(bytes).map_err(|at| {
         Error::Usage(format!(
-            "`{}` is not UTF-8 text (byte {} is not): convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`",
+            "`{}` is not UTF-8 text (byte {at} is not): convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`",
             path.display(),
-            e.utf8_error().valid_up_to()
         ))
     })?;
     if delimited::is_delimited(path) {

@@ -42,7 +42,7 @@ fn gdocs_docx_google_docs_export_runs_cut_inside_words() {
 }
 
 #[test]
-#[ignore = "failed blind: refused: windows-1252 declared by the page is not read"]
+#[ignore = "after decoding windows-1252: no referential table found"]
 fn word_web_html_word_save_as_web_page_in_windows_1252() {
     blind("word-web.html");
 }
@@ -73,7 +73,6 @@ fn refused(name: &str) -> String {
 }
 
 #[test]
-#[ignore = "failed blind: refused with the advice for a text file in another encoding"]
 fn a_pdf_is_refused_saying_to_convert_it_with_pdftotext() {
     let stderr = refused("referentiel.pdf");
     assert!(stderr.contains("pdftotext"), "{stderr}");
