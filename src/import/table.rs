@@ -31,6 +31,7 @@ mod prose_table;
 mod repeats;
 mod spans;
 mod walk;
+mod word_html;
 
 use std::path::Path;
 

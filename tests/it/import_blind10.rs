@@ -42,7 +42,6 @@ fn gdocs_docx_google_docs_export_runs_cut_inside_words() {
 }
 
 #[test]
-#[ignore = "after decoding windows-1252: no referential table found"]
 fn word_web_html_word_save_as_web_page_in_windows_1252() {
     blind("word-web.html");
 }
