@@ -25,7 +25,6 @@ fn blind(name: &str) {
 }
 
 #[test]
-#[ignore = "failed blind: the text of w:moveFrom is read as if still there"]
 fn revisions_docx_tracked_changes_comment_and_footnote() {
     blind("revisions.docx");
 }

@@ -2,8 +2,10 @@
 //! paragraphs (list items by their `w:numPr`/`w:ilvl`), `w:tbl` rows and cells with
 //! `w:gridSpan` (a cell over several grid columns) and `w:vMerge` (a cell continuing the one
 //! above); a table nested in a cell gives items of that cell ([`super::Nested`]). Only `w:t`
-//! text is read: deleted text (`w:delText`), field codes, text boxes and
-//! the fallbacks of alternate content are not the document's text.
+//! text is read, as the document reads with its revisions accepted: deleted text
+//! (`w:delText`, a `w:del` run, a row whose `w:trPr` holds `w:del`), the place a passage was
+//! moved from (`w:moveFrom`, whose text is `w:t`), field codes, text boxes and the
+//! fallbacks of alternate content are not the document's text.
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -24,6 +26,9 @@ struct State {
     text: bool,
     /// Inside content that is not the body's text (`w:txbxContent`, `mc:Fallback`…).
     skip: usize,
+    /// Inside the open row's `w:trPr`, and whether it marks the row deleted.
+    row_props: bool,
+    row_deleted: bool,
     /// `w:numId w:val="0"`: numbering removed.
     unnumbered: bool,
     /// The paragraph's list (`w:numId`), for the number Word prints before it.
@@ -112,10 +117,10 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
             Event::Start(e) => {
                 let name = e.name();
                 match name.as_ref() {
-                    b"w:txbxContent" | b"mc:Fallback" | b"w:delText" | b"w:instrText" => {
-                        s.skip += 1
-                    }
+                    b"w:txbxContent" | b"mc:Fallback" | b"w:delText" | b"w:instrText"
+                    | b"w:del" | b"w:moveFrom" => s.skip += 1,
                     _ if s.skip > 0 => {}
+                    b"w:trPr" if s.tables == 1 => s.row_props = true,
                     b"w:tbl" => {
                         s.end_para();
                         s.tables += 1;
@@ -123,7 +128,10 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                             s.nested.table_start();
                         }
                     }
-                    b"w:tr" if s.tables == 1 => s.row.clear(),
+                    b"w:tr" if s.tables == 1 => {
+                        s.row.clear();
+                        s.row_deleted = false;
+                    }
                     b"w:tr" if s.tables == 2 => s.nested.row_start(),
                     b"w:tc" if s.tables == 2 => s.nested.cell_start(),
                     b"w:tc" if s.tables == 1 => {
@@ -181,13 +189,15 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                         .clamp(1, 64);
                 }
                 b"w:vMerge" if s.tables == 1 => vmerge(&mut s, e),
+                // A row deleted with revision marks on (its text is `w:delText` too).
+                b"w:del" if s.row_props => s.row_deleted = true,
                 _ => {}
             },
             Event::End(e) => match e.name().as_ref() {
-                b"w:txbxContent" | b"mc:Fallback" | b"w:delText" | b"w:instrText" => {
-                    s.skip = s.skip.saturating_sub(1)
-                }
+                b"w:txbxContent" | b"mc:Fallback" | b"w:delText" | b"w:instrText" | b"w:del"
+                | b"w:moveFrom" => s.skip = s.skip.saturating_sub(1),
                 _ if s.skip > 0 => {}
+                b"w:trPr" => s.row_props = false,
                 b"w:t" => s.text = false,
                 b"w:p" => s.end_para(),
                 b"w:tc" if s.tables == 1 => {
@@ -205,7 +215,9 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                 }
                 b"w:tr" if s.tables == 1 => {
                     let row = std::mem::take(&mut s.row);
-                    s.pieces.push(Piece::Row(row));
+                    if !s.row_deleted {
+                        s.pieces.push(Piece::Row(row));
+                    }
                 }
                 b"w:tr" if s.tables == 2 => {
                     s.end_para();
@@ -286,5 +298,29 @@ mod tests {
             ]
         );
         assert!(pieces(b"<w:p><w:t>x</w:p>", Numbering::default()).is_err());
+    }
+
+    #[test]
+    fn the_text_reads_as_with_its_revisions_accepted() {
+        let xml = r#"<w:document xmlns:w="w"><w:body><w:tbl>
+              <w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">Régler </w:t></w:r><w:del w:id="1"><w:r><w:t>mal</w:t></w:r></w:del><w:ins w:id="2"><w:r><w:t>bien</w:t></w:r></w:ins></w:p>
+                <w:p><w:moveFrom w:id="3"><w:r><w:t>parti</w:t></w:r></w:moveFrom></w:p><w:p><w:moveTo w:id="4"><w:r><w:t>arrivé</w:t></w:r></w:moveTo></w:p></w:tc></w:tr>
+              <w:tr><w:trPr><w:del w:id="5"/></w:trPr><w:tc><w:p><w:del w:id="6"><w:r><w:delText>rayé</w:delText></w:r></w:del></w:p></w:tc></w:tr>
+            </w:tbl></w:body></w:document>"#;
+        let p = pieces(xml.as_bytes(), Numbering::default()).unwrap();
+        let texts: Vec<Vec<&str>> = p
+            .iter()
+            .filter_map(|piece| match piece {
+                Piece::Row(cells) => Some(
+                    cells
+                        .iter()
+                        .flat_map(|c| c.paras.iter().map(|p| p.text.as_str()))
+                        .filter(|t| !t.is_empty())
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, [vec!["Régler bien", "arrivé"]]);
     }
 }
