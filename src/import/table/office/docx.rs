@@ -4,8 +4,10 @@
 //! above); a table nested in a cell gives items of that cell ([`super::Nested`]). Only `w:t`
 //! text is read, as the document reads with its revisions accepted: deleted text
 //! (`w:delText`, a `w:del` run, a row whose `w:trPr` holds `w:del`), the place a passage was
-//! moved from (`w:moveFrom`, whose text is `w:t`), field codes, text boxes and the
-//! fallbacks of alternate content are not the document's text.
+//! moved from (`w:moveFrom`, whose text is `w:t`), field codes and the fallbacks of
+//! alternate content are not the document's text. A text box's content (`w:txbxContent`;
+//! a table may sit in one) is read where it is anchored, once: Word writes it again in the
+//! VML fallback (`mc:Fallback`) of its drawing.
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -117,9 +119,12 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
             Event::Start(e) => {
                 let name = e.name();
                 match name.as_ref() {
-                    b"w:txbxContent" | b"mc:Fallback" | b"w:delText" | b"w:instrText"
-                    | b"w:del" | b"w:moveFrom" => s.skip += 1,
+                    b"mc:Fallback" | b"w:delText" | b"w:instrText" | b"w:del" | b"w:moveFrom" => {
+                        s.skip += 1
+                    }
                     _ if s.skip > 0 => {}
+                    // The paragraph the box is anchored in ends before the box's own.
+                    b"w:txbxContent" => s.end_para(),
                     b"w:trPr" if s.tables == 1 => s.row_props = true,
                     b"w:tbl" => {
                         s.end_para();
@@ -194,9 +199,15 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                 _ => {}
             },
             Event::End(e) => match e.name().as_ref() {
-                b"w:txbxContent" | b"mc:Fallback" | b"w:delText" | b"w:instrText" | b"w:del"
-                | b"w:moveFrom" => s.skip = s.skip.saturating_sub(1),
+                b"mc:Fallback" | b"w:delText" | b"w:instrText" | b"w:del" | b"w:moveFrom" => {
+                    s.skip = s.skip.saturating_sub(1)
+                }
                 _ if s.skip > 0 => {}
+                // The anchoring paragraph's text after the box goes on in a paragraph of its own.
+                b"w:txbxContent" => {
+                    s.end_para();
+                    s.para = Some(Para::default());
+                }
                 b"w:trPr" => s.row_props = false,
                 b"w:t" => s.text = false,
                 b"w:p" => s.end_para(),
@@ -322,5 +333,30 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, [vec!["Régler bien", "arrivé"]]);
+    }
+
+    #[test]
+    fn a_table_in_a_text_box_is_read_once_though_word_writes_it_twice() {
+        let tbl =
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>C1 Régler</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+        let xml = format!(
+            r#"<w:document xmlns:w="w" xmlns:mc="mc"><w:body><w:p><w:r><w:t>avant</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>{tbl}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{tbl}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>après</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        let p = pieces(xml.as_bytes(), Numbering::default()).unwrap();
+        let para = |t: &str| {
+            Piece::Para(Para {
+                text: t.into(),
+                level: None,
+            })
+        };
+        let row = Piece::Row(vec![GridCell {
+            paras: vec![Para {
+                text: "C1 Régler".into(),
+                level: None,
+            }],
+            below: false,
+            left: false,
+        }]);
+        assert_eq!(p, [para("avant"), row, Piece::TableEnd, para("après")]);
     }
 }
