@@ -431,6 +431,28 @@ mod tests {
     }
 
     #[test]
+    fn a_second_criteria_column_beside_several_criteria_gives_indicators_of_each() {
+        let doc = "Compétences\tCritères d'évaluation\tIndicateurs de réussite\n\
+            Bloc 1 – Exploiter\t\t\n\
+            C1 Contrôler l'appareil\t<p>Les points sont vérifiés</p><p>Les anomalies sont consignées</p>\t<p>Registre signé</p>\n";
+        let imported = import_text(doc, "x").unwrap();
+        let k = &imported.draft.blocs[0].activities[0].competences[0];
+        let got: Vec<(&str, &[String])> = k
+            .criteria
+            .iter()
+            .map(|c| (c.text.as_str(), c.indicators.as_slice()))
+            .collect();
+        let registre = ["Registre signé".to_owned()];
+        assert_eq!(
+            got,
+            [
+                ("Les points sont vérifiés", &registre[..]),
+                ("Les anomalies sont consignées", &registre[..])
+            ]
+        );
+    }
+
+    #[test]
     fn a_small_tabular_text_document() {
         let doc = "Référentiel ESSAI\n\n\
             Activités\tCompétences\tModalités d'évaluation\tCritères d'évaluation\n\

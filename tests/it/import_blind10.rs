@@ -30,7 +30,6 @@ fn revisions_docx_tracked_changes_comment_and_footnote() {
 }
 
 #[test]
-#[ignore = "indicators beside several criteria become criteria"]
 fn encadre_docx_content_controls_and_a_table_in_a_text_box() {
     blind("encadre.docx");
 }
