@@ -453,6 +453,22 @@ mod tests {
     }
 
     #[test]
+    fn a_bloc_heading_row_with_its_exam_on_a_second_line() {
+        let doc = "Compétences\tCritères d'évaluation\n\
+            <p>Bloc 1 – Vendre en ligne</p><p>Évaluation : étude de cas écrite (2 h)</p>\t\n\
+            C1 Rédiger une fiche produit\t<p>La fiche est complète</p>\n";
+        let imported = import_text(doc, "x").unwrap();
+        let b = &imported.draft.blocs[0];
+        assert_eq!(b.title, "Vendre en ligne");
+        let exams: Vec<Option<&str>> = b
+            .modalities
+            .iter()
+            .map(|m| m.description.as_deref())
+            .collect();
+        assert_eq!(exams, [Some("Étude de cas écrite (2 h)")]);
+    }
+
+    #[test]
     fn a_small_tabular_text_document() {
         let doc = "Référentiel ESSAI\n\n\
             Activités\tCompétences\tModalités d'évaluation\tCritères d'évaluation\n\
