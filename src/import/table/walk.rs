@@ -235,35 +235,6 @@ impl Walker {
         self.found.report.push(format!("line {line}: {text}"));
     }
 
-    /// A heading row whose cell names the bloc, then, in a paragraph of its own, its exam
-    /// (`Bloc 1 – …` over `Évaluation : étude de cas …`): the bloc opened, the exam its.
-    /// False (nothing read) when the cell is not so.
-    fn heading_then_exam(&mut self, cell: &Cell) -> bool {
-        let Some(at) = cell
-            .blocks
-            .iter()
-            .position(|b| exams::exam_row(&b.text).is_some())
-            .filter(|&at| at > 0)
-        else {
-            return false;
-        };
-        let text = |blocks: &[super::cells::Block]| {
-            blocks
-                .iter()
-                .map(|b| b.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        if !self.heading_row(&text(&cell.blocks[..at])) {
-            return false;
-        }
-        let whole = text(&cell.blocks[at..]);
-        if let Some(exam) = exams::exam_row(&whole) {
-            self.exam_row(&whole, exam);
-        }
-        true
-    }
-
     /// Reads one row. `line` is its line in the document.
     /// A row rebuilt from lines (`rebuilt`) is never a heading.
     pub fn row(&mut self, line: usize, cells: &[Cell], rebuilt: bool) {

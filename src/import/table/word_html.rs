@@ -13,8 +13,8 @@ pub fn unmark(text: &str) -> String {
     while let Some(at) = rest.find("<!") {
         out.push_str(&rest[..at]);
         let from = &rest[at..];
-        let (end, kept) = if from.starts_with("<!--") {
-            match from[4..].find("-->") {
+        let (end, kept) = if let Some(comment) = from.strip_prefix("<!--") {
+            match comment.find("-->") {
                 Some(e) => (4 + e + 3, String::new()),
                 None => (from.len(), String::new()),
             }
