@@ -4,7 +4,8 @@
 //! above); a table nested in a cell gives items of that cell ([`super::Nested`]). Only `w:t`
 //! text is read, as the document reads with its revisions accepted: deleted text
 //! (`w:delText`, a `w:del` run, a row whose `w:trPr` holds `w:del`), the place a passage was
-//! moved from (`w:moveFrom`, whose text is `w:t`), field codes and the fallbacks of
+//! moved from (`w:moveFrom`, whose text is `w:t`), field codes, the placeholder text of an
+//! empty content control (`w:sdt` showing `w:showingPlcHdr`) and the fallbacks of
 //! alternate content are not the document's text. A text box's content (`w:txbxContent`;
 //! a table may sit in one) is read where it is anchored, once: Word writes it again in the
 //! VML fallback (`mc:Fallback`) of its drawing.
@@ -28,6 +29,9 @@ struct State {
     text: bool,
     /// Inside content that is not the body's text (`w:txbxContent`, `mc:Fallback`…).
     skip: usize,
+    /// The content controls open (`w:sdt`), each true when it shows its placeholder text
+    /// (`w:showingPlcHdr`: "Cliquez ou appuyez ici…", not the document's text).
+    sdts: Vec<bool>,
     /// Inside the open row's `w:trPr`, and whether it marks the row deleted.
     row_props: bool,
     row_deleted: bool,
@@ -122,6 +126,9 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                     b"mc:Fallback" | b"w:delText" | b"w:instrText" | b"w:del" | b"w:moveFrom" => {
                         s.skip += 1
                     }
+                    // Counted even where skipped, so that their ends match.
+                    b"w:sdt" => s.sdts.push(false),
+                    b"w:sdtContent" if s.sdts.last() == Some(&true) => s.skip += 1,
                     _ if s.skip > 0 => {}
                     // The paragraph the box is anchored in ends before the box's own.
                     b"w:txbxContent" => s.end_para(),
@@ -196,11 +203,22 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                 b"w:vMerge" if s.tables == 1 => vmerge(&mut s, e),
                 // A row deleted with revision marks on (its text is `w:delText` too).
                 b"w:del" if s.row_props => s.row_deleted = true,
+                b"w:showingPlcHdr" => {
+                    if let Some(placeholder) = s.sdts.last_mut() {
+                        *placeholder = true;
+                    }
+                }
                 _ => {}
             },
             Event::End(e) => match e.name().as_ref() {
                 b"mc:Fallback" | b"w:delText" | b"w:instrText" | b"w:del" | b"w:moveFrom" => {
                     s.skip = s.skip.saturating_sub(1)
+                }
+                b"w:sdtContent" if s.sdts.last() == Some(&true) => {
+                    s.skip = s.skip.saturating_sub(1)
+                }
+                b"w:sdt" => {
+                    s.sdts.pop();
                 }
                 _ if s.skip > 0 => {}
                 // The anchoring paragraph's text after the box goes on in a paragraph of its own.
@@ -358,5 +376,20 @@ mod tests {
             left: false,
         }]);
         assert_eq!(p, [para("avant"), row, Piece::TableEnd, para("après")]);
+    }
+
+    #[test]
+    fn an_empty_content_control_s_placeholder_is_no_text_a_filled_one_s_is() {
+        let xml = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t xml:space="preserve">Date : </w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>Cliquez ici pour entrer une date.</w:t></w:r></w:sdtContent></w:sdt></w:p>
+            <w:sdt><w:sdtPr><w:alias w:val="Lignes"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>C1 Régler</w:t></w:r></w:p></w:sdtContent></w:sdt></w:body></w:document>"#;
+        let p = pieces(xml.as_bytes(), Numbering::default()).unwrap();
+        let texts: Vec<&str> = p
+            .iter()
+            .filter_map(|piece| match piece {
+                Piece::Para(p) => Some(p.text.trim()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["Date :", "C1 Régler"]);
     }
 }
