@@ -14,6 +14,7 @@ mod columns;
 mod convert;
 mod coverage;
 mod delimited;
+mod encoding;
 mod entities;
 mod exams;
 mod grid;
@@ -30,6 +31,7 @@ mod prose_table;
 mod repeats;
 mod spans;
 mod walk;
+mod word_html;
 
 use std::path::Path;
 
@@ -129,11 +131,13 @@ fn read_document(path: &Path) -> Result<(Vec<Line>, Vec<String>), Error> {
     if let Some(format) = office::Format::of(path, &bytes) {
         return Ok((office::read(path, &bytes, format)?, Vec::new()));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    if let Some(why) = encoding::refusal(path, &bytes) {
+        return Err(Error::Usage(why));
+    }
+    let text = encoding::decode(bytes).map_err(|at| {
         Error::Usage(format!(
-            "`{}` is not UTF-8 text (byte {} is not): convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`",
+            "`{}` is not UTF-8 text (byte {at} is not): convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`",
             path.display(),
-            e.utf8_error().valid_up_to()
         ))
     })?;
     if delimited::is_delimited(path) {
@@ -424,6 +428,44 @@ mod tests {
                 assert!(!diags.has_errors(), "{body:?}: {lines:#?}");
             }
         }
+    }
+
+    #[test]
+    fn a_second_criteria_column_beside_several_criteria_gives_indicators_of_each() {
+        let doc = "Compétences\tCritères d'évaluation\tIndicateurs de réussite\n\
+            Bloc 1 – Exploiter\t\t\n\
+            C1 Contrôler l'appareil\t<p>Les points sont vérifiés</p><p>Les anomalies sont consignées</p>\t<p>Registre signé</p>\n";
+        let imported = import_text(doc, "x").unwrap();
+        let k = &imported.draft.blocs[0].activities[0].competences[0];
+        let got: Vec<(&str, &[String])> = k
+            .criteria
+            .iter()
+            .map(|c| (c.text.as_str(), c.indicators.as_slice()))
+            .collect();
+        let registre = ["Registre signé".to_owned()];
+        assert_eq!(
+            got,
+            [
+                ("Les points sont vérifiés", &registre[..]),
+                ("Les anomalies sont consignées", &registre[..])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bloc_heading_row_with_its_exam_on_a_second_line() {
+        let doc = "Compétences\tCritères d'évaluation\n\
+            <p>Bloc 1 – Vendre en ligne</p><p>Évaluation : étude de cas écrite (2 h)</p>\t\n\
+            C1 Rédiger une fiche produit\t<p>La fiche est complète</p>\n";
+        let imported = import_text(doc, "x").unwrap();
+        let b = &imported.draft.blocs[0];
+        assert_eq!(b.title, "Vendre en ligne");
+        let exams: Vec<Option<&str>> = b
+            .modalities
+            .iter()
+            .map(|m| m.description.as_deref())
+            .collect();
+        assert_eq!(exams, [Some("Étude de cas écrite (2 h)")]);
     }
 
     #[test]

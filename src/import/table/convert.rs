@@ -11,6 +11,12 @@ use super::columns::role_of;
 /// The document as tab-separated text when it is a Markdown or `pdftotext -layout`
 /// conversion of a table; `None` when it is already tab-separated (or not a table).
 pub fn to_tabs(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    // A whole HTML document is HTML even with tabs in it (Word indents its style sheet
+    // with them); tabs elsewhere mean a tab-separated export.
+    if html_document(&lower) && lower.contains("<table") && lower.contains("<td") {
+        return Some(super::html::to_tabs(text));
+    }
     if text.contains('\t') {
         return None;
     }
@@ -27,7 +33,6 @@ pub fn to_tabs(text: &str) -> Option<String> {
     if lines.iter().any(|l| pipe_rule(l)) || framed_rows(&lines) {
         return Some(markdown(&lines));
     }
-    let lower = text.to_ascii_lowercase();
     if lower.contains("<table") && lower.contains("<td") {
         return Some(super::html::to_tabs(text));
     }
@@ -46,6 +51,17 @@ pub fn to_tabs(text: &str) -> Option<String> {
         .collect();
     let cleaned: Vec<&str> = cleaned.iter().map(String::as_str).collect();
     layout(&cleaned)
+}
+
+/// Whether the (lowercased) text opens as an HTML document does: a doctype, an `<html>`
+/// element, or an XML declaration before one.
+fn html_document(lower: &str) -> bool {
+    let start = lower.trim_start_matches('\u{feff}').trim_start();
+    let start = match start.strip_prefix("<?xml") {
+        Some(rest) => rest.split_once("?>").map_or("", |(_, r)| r).trim_start(),
+        None => start,
+    };
+    start.starts_with("<!doctype html") || start.starts_with("<html")
 }
 
 /// `|---|:---:|`, `:-- | :--`: the rule under a Markdown table's header (each cell dashes,

@@ -8,6 +8,8 @@
 
 /// The document as tab-separated text.
 pub fn to_tabs(text: &str) -> String {
+    let unmarked = super::word_html::unmark(text);
+    let text = unmarked.as_str();
     let mut out: Vec<String> = vec![String::new(); text.lines().count() + 1];
     let mut place = |line: usize, s: String| {
         if s.trim().is_empty() {

@@ -39,6 +39,7 @@ pub(super) fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, 
             && !p.trim_end().ends_with(':')
             && !p.starts_with('-')
             && !generic_only(p)
+            && !kind_only(p)
             && !breadcrumb(p)
     };
     let index = paras.iter().position(|p| is_title(p));
@@ -136,6 +137,22 @@ fn fiche_code(t: &str) -> Option<&str> {
     (is_code && !rest.trim().is_empty()).then(|| rest.trim())
 }
 
+/// `Titre professionnel de niveau 4`, `Certificat de qualification professionnelle
+/// interbranches`: the kind of certification alone (perhaps with its level), above the
+/// name of the trade, which is the title.
+static KIND_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::label::pattern(
+        r"^(?:titre(?: professionnel| certifie| a finalite professionnelle)?|certificat de qualification professionnelle(?: interbranches| interindustriel(?:le)?)?|cqpi?|brevet (?:professionnel|de maitrise|de technicien superieur)|bts|licence professionnelle|diplome d'etat|certification professionnelle)(?:,? (?:de )?niveau [0-9ivx]+)?\.?$",
+    )
+});
+
+fn kind_only(p: &str) -> bool {
+    let t = deunicode::deunicode(&strip_tags(p))
+        .to_lowercase()
+        .replace(['*', '#'], "");
+    KIND_ONLY.is_match(&t.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// `Référentiel de certification` alone: the kind of document, not its title.
 fn generic_only(p: &str) -> bool {
     let mut words = p.split_whitespace();
@@ -195,6 +212,22 @@ mod tests {
             "Accompagner les personnes"
         );
         assert_eq!(clean_title("RSE - Démarche"), "RSE - Démarche");
+    }
+
+    #[test]
+    fn the_kind_of_certification_alone_is_no_title() {
+        let before = [
+            Some("Titre professionnel de niveau 4".to_owned()),
+            None,
+            Some("Technicien de maintenance".to_owned()),
+        ];
+        let (title, preamble) = title_and_preamble(&before);
+        assert_eq!(title.as_deref(), Some("Technicien de maintenance"));
+        assert_eq!(preamble.as_deref(), Some("Titre professionnel de niveau 4"));
+        assert!(kind_only(
+            "**Certificat de qualification professionnelle interbranches**"
+        ));
+        assert!(!kind_only("Titre professionnel Agent de sûreté"));
     }
 
     #[test]

@@ -253,6 +253,11 @@ impl Walker {
         let filled: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
         let heading = !rebuilt && cells.iter().skip(1).all(Cell::is_empty);
         if let (true, Some(first)) = (heading, filled.first())
+            && self.heading_then_exam(first)
+        {
+            return;
+        }
+        if let (true, Some(first)) = (heading, filled.first())
             && self.heading_row(&first.joined())
         {
             return;

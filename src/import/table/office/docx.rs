@@ -2,8 +2,13 @@
 //! paragraphs (list items by their `w:numPr`/`w:ilvl`), `w:tbl` rows and cells with
 //! `w:gridSpan` (a cell over several grid columns) and `w:vMerge` (a cell continuing the one
 //! above); a table nested in a cell gives items of that cell ([`super::Nested`]). Only `w:t`
-//! text is read: deleted text (`w:delText`), field codes, text boxes and
-//! the fallbacks of alternate content are not the document's text.
+//! text is read, as the document reads with its revisions accepted: deleted text
+//! (`w:delText`, a `w:del` run, a row whose `w:trPr` holds `w:del`), the place a passage was
+//! moved from (`w:moveFrom`, whose text is `w:t`), field codes, the placeholder text of an
+//! empty content control (`w:sdt` showing `w:showingPlcHdr`) and the fallbacks of
+//! alternate content are not the document's text. A text box's content (`w:txbxContent`;
+//! a table may sit in one) is read where it is anchored, once: Word writes it again in the
+//! VML fallback (`mc:Fallback`) of its drawing.
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -24,6 +29,12 @@ struct State {
     text: bool,
     /// Inside content that is not the body's text (`w:txbxContent`, `mc:Fallback`…).
     skip: usize,
+    /// The content controls open (`w:sdt`), each true when it shows its placeholder text
+    /// (`w:showingPlcHdr`: "Cliquez ou appuyez ici…", not the document's text).
+    sdts: Vec<bool>,
+    /// Inside the open row's `w:trPr`, and whether it marks the row deleted.
+    row_props: bool,
+    row_deleted: bool,
     /// `w:numId w:val="0"`: numbering removed.
     unnumbered: bool,
     /// The paragraph's list (`w:numId`), for the number Word prints before it.
@@ -112,10 +123,16 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
             Event::Start(e) => {
                 let name = e.name();
                 match name.as_ref() {
-                    b"w:txbxContent" | b"mc:Fallback" | b"w:delText" | b"w:instrText" => {
+                    b"mc:Fallback" | b"w:delText" | b"w:instrText" | b"w:del" | b"w:moveFrom" => {
                         s.skip += 1
                     }
+                    // Counted even where skipped, so that their ends match.
+                    b"w:sdt" => s.sdts.push(false),
+                    b"w:sdtContent" if s.sdts.last() == Some(&true) => s.skip += 1,
                     _ if s.skip > 0 => {}
+                    // The paragraph the box is anchored in ends before the box's own.
+                    b"w:txbxContent" => s.end_para(),
+                    b"w:trPr" if s.tables == 1 => s.row_props = true,
                     b"w:tbl" => {
                         s.end_para();
                         s.tables += 1;
@@ -123,7 +140,10 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                             s.nested.table_start();
                         }
                     }
-                    b"w:tr" if s.tables == 1 => s.row.clear(),
+                    b"w:tr" if s.tables == 1 => {
+                        s.row.clear();
+                        s.row_deleted = false;
+                    }
                     b"w:tr" if s.tables == 2 => s.nested.row_start(),
                     b"w:tc" if s.tables == 2 => s.nested.cell_start(),
                     b"w:tc" if s.tables == 1 => {
@@ -181,13 +201,32 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                         .clamp(1, 64);
                 }
                 b"w:vMerge" if s.tables == 1 => vmerge(&mut s, e),
+                // A row deleted with revision marks on (its text is `w:delText` too).
+                b"w:del" if s.row_props => s.row_deleted = true,
+                b"w:showingPlcHdr" => {
+                    if let Some(placeholder) = s.sdts.last_mut() {
+                        *placeholder = true;
+                    }
+                }
                 _ => {}
             },
             Event::End(e) => match e.name().as_ref() {
-                b"w:txbxContent" | b"mc:Fallback" | b"w:delText" | b"w:instrText" => {
+                b"mc:Fallback" | b"w:delText" | b"w:instrText" | b"w:del" | b"w:moveFrom" => {
                     s.skip = s.skip.saturating_sub(1)
                 }
+                b"w:sdtContent" if s.sdts.last() == Some(&true) => {
+                    s.skip = s.skip.saturating_sub(1)
+                }
+                b"w:sdt" => {
+                    s.sdts.pop();
+                }
                 _ if s.skip > 0 => {}
+                // The anchoring paragraph's text after the box goes on in a paragraph of its own.
+                b"w:txbxContent" => {
+                    s.end_para();
+                    s.para = Some(Para::default());
+                }
+                b"w:trPr" => s.row_props = false,
                 b"w:t" => s.text = false,
                 b"w:p" => s.end_para(),
                 b"w:tc" if s.tables == 1 => {
@@ -205,7 +244,9 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                 }
                 b"w:tr" if s.tables == 1 => {
                     let row = std::mem::take(&mut s.row);
-                    s.pieces.push(Piece::Row(row));
+                    if !s.row_deleted {
+                        s.pieces.push(Piece::Row(row));
+                    }
                 }
                 b"w:tr" if s.tables == 2 => {
                     s.end_para();
@@ -286,5 +327,69 @@ mod tests {
             ]
         );
         assert!(pieces(b"<w:p><w:t>x</w:p>", Numbering::default()).is_err());
+    }
+
+    #[test]
+    fn the_text_reads_as_with_its_revisions_accepted() {
+        let xml = r#"<w:document xmlns:w="w"><w:body><w:tbl>
+              <w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">Régler </w:t></w:r><w:del w:id="1"><w:r><w:t>mal</w:t></w:r></w:del><w:ins w:id="2"><w:r><w:t>bien</w:t></w:r></w:ins></w:p>
+                <w:p><w:moveFrom w:id="3"><w:r><w:t>parti</w:t></w:r></w:moveFrom></w:p><w:p><w:moveTo w:id="4"><w:r><w:t>arrivé</w:t></w:r></w:moveTo></w:p></w:tc></w:tr>
+              <w:tr><w:trPr><w:del w:id="5"/></w:trPr><w:tc><w:p><w:del w:id="6"><w:r><w:delText>rayé</w:delText></w:r></w:del></w:p></w:tc></w:tr>
+            </w:tbl></w:body></w:document>"#;
+        let p = pieces(xml.as_bytes(), Numbering::default()).unwrap();
+        let texts: Vec<Vec<&str>> = p
+            .iter()
+            .filter_map(|piece| match piece {
+                Piece::Row(cells) => Some(
+                    cells
+                        .iter()
+                        .flat_map(|c| c.paras.iter().map(|p| p.text.as_str()))
+                        .filter(|t| !t.is_empty())
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, [vec!["Régler bien", "arrivé"]]);
+    }
+
+    #[test]
+    fn a_table_in_a_text_box_is_read_once_though_word_writes_it_twice() {
+        let tbl =
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>C1 Régler</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+        let xml = format!(
+            r#"<w:document xmlns:w="w" xmlns:mc="mc"><w:body><w:p><w:r><w:t>avant</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>{tbl}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{tbl}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>après</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        let p = pieces(xml.as_bytes(), Numbering::default()).unwrap();
+        let para = |t: &str| {
+            Piece::Para(Para {
+                text: t.into(),
+                level: None,
+            })
+        };
+        let row = Piece::Row(vec![GridCell {
+            paras: vec![Para {
+                text: "C1 Régler".into(),
+                level: None,
+            }],
+            below: false,
+            left: false,
+        }]);
+        assert_eq!(p, [para("avant"), row, Piece::TableEnd, para("après")]);
+    }
+
+    #[test]
+    fn an_empty_content_control_s_placeholder_is_no_text_a_filled_one_s_is() {
+        let xml = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t xml:space="preserve">Date : </w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>Cliquez ici pour entrer une date.</w:t></w:r></w:sdtContent></w:sdt></w:p>
+            <w:sdt><w:sdtPr><w:alias w:val="Lignes"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>C1 Régler</w:t></w:r></w:p></w:sdtContent></w:sdt></w:body></w:document>"#;
+        let p = pieces(xml.as_bytes(), Numbering::default()).unwrap();
+        let texts: Vec<&str> = p
+            .iter()
+            .filter_map(|piece| match piece {
+                Piece::Para(p) => Some(p.text.trim()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["Date :", "C1 Régler"]);
     }
 }

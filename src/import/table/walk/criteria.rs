@@ -30,6 +30,11 @@ impl Walker {
         paragraphs: bool,
     ) {
         let text = block.text.as_str();
+        // A second criteria column (`Critères | Indicateurs`) beside the criteria the row
+        // gave: its points are their indicators, not criteria of their own.
+        if self.columns[column].relation.is_none() && self.indicators_beside(column, text, first) {
+            return;
+        }
         // `C1-1 Texte` beside competence `C1`: a criterion's ID made of its competence's and
         // one level more (`C2.1.3` beside `C2.1`), whatever marks the block.
         if let Some(l) = self.label(text)
@@ -296,6 +301,37 @@ impl Walker {
             .iter()
             .any(|c| c.role == Role::Criteria && c.last == Some(Item::Criterion(start)))
             .then_some(start)
+    }
+
+    /// Takes `text`, in criteria column `column`, as an indicator of the criteria a
+    /// criteria column left of it gave in this row: of the one criterion, or, beside
+    /// several, of each of them (the cell is beside them all, which of them a point is
+    /// about is not said). False when no column to the left gave criteria in this row.
+    fn indicators_beside(&mut self, column: usize, text: &str, first: bool) -> bool {
+        let start = self.row_criteria_start;
+        let given = self.bloc_now().map_or(0, |b| b.criteria.len());
+        let beside = self.columns[..column.min(self.columns.len())]
+            .iter()
+            .any(|c| c.role == Role::Criteria && c.tall.iter().any(|&i| i >= start));
+        if !beside || given <= start {
+            return false;
+        }
+        let n = given - start;
+        if first && n > 1 {
+            self.note(format!(
+                "the points of a second criteria column beside {n} criteria are indicators of each"
+            ));
+        }
+        self.took(
+            text,
+            format!("indicator of the row's {n} criteria (a second criteria column beside them)"),
+        );
+        let bloc = self.bloc();
+        for c in &mut bloc.criteria[start..given] {
+            c.indicators.push(text.to_owned());
+        }
+        self.columns[column].last = Some(Item::Criterion(given - 1));
+        true
     }
 
     pub(super) fn push_criterion(

@@ -12,6 +12,35 @@ use super::super::label::pattern;
 use super::{FoundModality, Item, Scope, Walker, starts_lowercase};
 
 impl Walker {
+    /// A heading row whose cell names the bloc, then, in a paragraph of its own, its exam
+    /// (`Bloc 1 – …` over `Évaluation : étude de cas …`): the bloc opened, the exam its.
+    /// False (nothing read) when the cell is not so.
+    pub(super) fn heading_then_exam(&mut self, cell: &super::super::cells::Cell) -> bool {
+        let Some(at) = cell
+            .blocks
+            .iter()
+            .position(|b| exam_row(&b.text).is_some())
+            .filter(|&at| at > 0)
+        else {
+            return false;
+        };
+        let text = |blocks: &[super::super::cells::Block]| {
+            blocks
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        if !self.heading_row(&text(&cell.blocks[..at])) {
+            return false;
+        }
+        let whole = text(&cell.blocks[at..]);
+        if let Some(exam) = exam_row(&whole) {
+            self.exam_row(&whole, exam);
+        }
+        true
+    }
+
     /// "… En relation avec les compétences C.2.3 Un plan …" in exam text: a part of the
     /// exam for those competences.
     pub(super) fn modality_relation(&mut self, column: usize, refs: Vec<String>, block: Block) {
