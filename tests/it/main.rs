@@ -24,6 +24,7 @@ mod evidence_links;
 mod fuzz_regressions;
 mod import_blind;
 mod import_blind10;
+mod import_blind11;
 mod import_blind2;
 mod import_blind3;
 mod import_blind4;

@@ -88,14 +88,17 @@ fn rule_line(line: &str) -> bool {
         && t.chars().all(|c| matches!(c, '-' | '=' | ' '))
 }
 
-/// Rows framed by pipes without a Markdown rule under the header (`| Activités | … |`
-/// lines, as some exports draw them): two such lines or more, one naming two columns.
+/// Rows of cells between pipes without a Markdown rule under the header, framed
+/// (`| Activités | … |`) or not (`Critères | Compétences | Activités`, as some programs
+/// export them): two such lines or more, one naming two columns.
 fn framed_rows(lines: &[&str]) -> bool {
     let framed: Vec<Vec<String>> = lines
         .iter()
         .map(|l| l.trim())
         .filter(|t| {
-            t.len() > 2 && t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3
+            let framed = t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3;
+            // Unframed, the pipes stand between spaces: `a | b`, not `a|b` in a word.
+            t.len() > 2 && (framed || t.contains(" | "))
         })
         .filter_map(pipe_cells)
         .collect();
@@ -441,6 +444,15 @@ mod tests {
             ]
         );
         assert_eq!(to_tabs("| un | deux |\nPas de tableau.\n"), None);
+        let bare = "Critères | Compétences\nLe geste est sûr | C1 Soigner\nFin.\n";
+        assert_eq!(
+            to_tabs(bare).unwrap().lines().collect::<Vec<_>>(),
+            [
+                "Critères\tCompétences",
+                "Le geste est sûr\tC1 Soigner",
+                "Fin."
+            ]
+        );
         assert!(rule_line("------- ---------") && rule_line("====") && !rule_line("- a"));
     }
 
