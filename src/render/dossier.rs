@@ -72,7 +72,7 @@ impl Labels {
         &self.statuses[match s {
             CriterionStatus::Validated => 0,
             CriterionStatus::NotValidated => 1,
-            CriterionStatus::Exempted => 2,
+            CriterionStatus::Exempted { .. } => 2,
             CriterionStatus::Missing => 3,
         }]
     }
@@ -578,11 +578,17 @@ pub fn dossier_page<'a>(
 
 /// "5 critères : 3 validés, 1 non validé, 1 sans résultat".
 fn tally(t: &Strings, criteria: &[(usize, CriterionStatus)]) -> String {
-    let count = |s: CriterionStatus| criteria.iter().filter(|(_, x)| *x == s).count();
+    let count = |s: CriterionStatus| {
+        let same = |x: &CriterionStatus| std::mem::discriminant(x) == std::mem::discriminant(&s);
+        criteria.iter().filter(|(_, x)| same(x)).count()
+    };
     let parts: Vec<String> = [
         (CriterionStatus::Validated, "tally_validated"),
         (CriterionStatus::NotValidated, "tally_not_validated"),
-        (CriterionStatus::Exempted, "tally_exempted"),
+        (
+            CriterionStatus::Exempted { recorded: None },
+            "tally_exempted",
+        ),
         (CriterionStatus::Missing, "tally_missing"),
     ]
     .iter()

@@ -120,6 +120,28 @@ impl CompetenceResult {
                 }
             }
         }
+        // An exemption beside a recorded mark: the mark is not counted, but the jury should
+        // know it is there (the « Sans elle » counterfactual reads it), so say so.
+        let marked: Vec<&str> = self
+            .criteria
+            .iter()
+            .filter(|(_, s)| matches!(s, CriterionStatus::Exempted { recorded: Some(_) }))
+            .map(|&(k, _)| r.criteria[k].id.as_str())
+            .collect();
+        if !marked.is_empty() {
+            let note = Reason::new(
+                "reason_exempted_recorded",
+                &[
+                    ("criteria", marked.join(", ")),
+                    ("count", marked.len().to_string()),
+                ],
+            );
+            let at = reasons
+                .iter()
+                .position(|x| x.key == "reason_exempted")
+                .map_or(0, |i| i + 1);
+            reasons.insert(at, note);
+        }
         reasons
     }
 }
@@ -353,7 +375,7 @@ pub fn dossier(
         for c in &competences {
             let competence = &r.competences[c.competence];
             for &(k, status) in &c.criteria {
-                if status == CriterionStatus::Exempted || !seen.insert(k) {
+                if status.is_exempted() || !seen.insert(k) {
                     continue;
                 }
                 coverage.criteria_required += 1;
@@ -483,9 +505,7 @@ fn decide_bloc(
             .filter(|(_, e)| e.covers_competence(c, &competence.criteria))
             .map(|(i, _)| i)
             .collect();
-        let needs_evidence = criteria
-            .iter()
-            .any(|(_, s)| *s != CriterionStatus::Exempted);
+        let needs_evidence = criteria.iter().any(|(_, s)| !s.is_exempted());
         let statuses: Vec<CriterionStatus> = criteria.iter().map(|(_, s)| *s).collect();
         let recorded = merged.competences.get(&c).copied();
         let verdict = match recorded {
@@ -548,7 +568,8 @@ fn decide_bloc(
 
 fn criterion_status(candidate: &Candidate, merged: &Merged, criterion: usize) -> CriterionStatus {
     if candidate.exemption(criterion).is_some() {
-        return CriterionStatus::Exempted;
+        let recorded = merged.criteria.get(&criterion).copied();
+        return CriterionStatus::Exempted { recorded };
     }
     match merged.criteria.get(&criterion) {
         Some(true) => CriterionStatus::Validated,

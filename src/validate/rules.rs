@@ -66,6 +66,7 @@ pub const REASON_KEYS: &[&str] = &[
     "reason_eliminatory",
     "reason_exam_exempted",
     "reason_exempted",
+    "reason_exempted_recorded",
     "reason_full_all_blocs",
     "reason_full_grid",
     "reason_title_full",
@@ -184,8 +185,18 @@ impl Reason {
 pub enum CriterionStatus {
     Validated,
     NotValidated,
-    Exempted,
+    /// Out of the count; `recorded` is a mark the results give it all the same (read by the
+    /// dossier's « Sans elle », said in the competence's reasoning).
+    Exempted {
+        recorded: Option<bool>,
+    },
     Missing,
+}
+
+impl CriterionStatus {
+    pub fn is_exempted(self) -> bool {
+        matches!(self, CriterionStatus::Exempted { .. })
+    }
 }
 
 /// Rule 1: a competence from the status of its criteria. With a threshold, strictly more
@@ -196,7 +207,7 @@ pub fn competence_outcome(
     criteria: &[CriterionStatus],
 ) -> (Verdict, Vec<Reason>) {
     let count = |s| criteria.iter().filter(|&&c| c == s).count();
-    let exempted = count(CriterionStatus::Exempted);
+    let exempted = criteria.iter().filter(|c| c.is_exempted()).count();
     let validated = count(CriterionStatus::Validated);
     let missing = count(CriterionStatus::Missing);
     let counted = criteria.len() - exempted;

@@ -1,9 +1,11 @@
 //! Every path of rule 1 (a competence from its criteria), each asserting the verdict and
 //! its reasoning; rules 2 and 3 are tested beside `title.rs`.
 
-use super::CriterionStatus::{Exempted as E, Missing as M, NotValidated as N, Validated as V};
+use super::CriterionStatus::{Missing as M, NotValidated as N, Validated as V};
 use super::*;
 use crate::model::Share;
+
+const E: CriterionStatus = CriterionStatus::Exempted { recorded: None };
 
 fn keys(reasons: &[Reason]) -> Vec<&'static str> {
     reasons.iter().map(|r| r.key).collect()

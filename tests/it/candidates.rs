@@ -118,6 +118,8 @@ fn the_report_carries_decisions_and_their_reasoning() {
         texts,
         [
             "1 critère dispensé par le jury ne compte pas.",
+            "Cr1.1.4 : dispensé, son résultat enregistré n'est pas compté ; « Sans elle » dit ce \
+             que la décision serait en le comptant.",
             "2 critères validés sur 3 (66.67 %), soit strictement plus de 50 % : compétence validée."
         ]
     );

@@ -134,10 +134,10 @@ fn bd_competence_with_every_criterion_exempted_is_left_to_the_jury() {
 /// d'évaluation »: a criterion exempted and also recorded (`false` here) is out of the
 /// count, the exemption said. The recorded mark is not unread: the dossier's « Sans elle »
 /// says what the decision would be without the exemption, from it (fixture `chloe`). So no
-/// warning (one was tried, eca3c5c, and reverted): the decision is the exemption's, and
-/// the reasoning says the criterion does not count.
+/// warning (one was tried, eca3c5c, and reverted), but the competence's reasoning says the
+/// recorded mark is there and not counted (`reason_exempted_recorded`); it said nothing.
 #[test]
-fn bd_criterion_exempted_and_recorded_counts_as_exempted() {
+fn bd_criterion_exempted_and_recorded_counts_as_exempted_and_says_the_mark_is_not_counted() {
     let criteria = super::sources::bd_criteria("C1", &["C1.1.cr1"], &[]);
     let passport = format!(
         "route: continuing\nblocs: [B1]\nsession: 2026-06-18\nexemptions:\n  - {{ criterion: \
@@ -148,11 +148,40 @@ fn bd_criterion_exempted_and_recorded_counts_as_exempted() {
     assert!(!stderr.contains("C1.1.cr1"), "{stderr}");
     // C1.1.cr1 recorded false does not fail C1.1: its four other criteria decide.
     assert_eq!(competence(&c, "C1.1"), "validated", "{}", all_text(&c));
+    let text = competence_text(&c, "C1.1");
     assert!(
-        all_text(&c).contains("1 critère dispensé par le jury ne compte pas."),
-        "{}",
-        all_text(&c)
+        text.contains("1 critère dispensé par le jury ne compte pas."),
+        "{text}"
     );
+    assert!(text.contains("reason_exempted_recorded"), "{text}");
+    assert!(
+        text.contains(
+            "C1.1.cr1 : dispensé, son résultat enregistré n'est pas compté ; « Sans elle » dit \
+             ce que la décision serait en le comptant."
+        ),
+        "{text}"
+    );
+    // Exempted without a recorded mark: nothing to say about one.
+    let blank = passport.replace("    C1.1.cr1: false\n", "");
+    assert_ne!(blank, passport, "the fixture records C1.1.cr1");
+    let c = ok(BD, &blank);
+    assert_eq!(competence(&c, "C1.1"), "validated", "{}", all_text(&c));
+    let text = competence_text(&c, "C1.1");
+    assert!(text.contains("1 critère dispensé"), "{text}");
+    assert!(!text.contains("reason_exempted_recorded"), "{text}");
+}
+
+/// The reasons of competence `id`, joined.
+fn competence_text(c: &Value, id: &str) -> String {
+    let x = c["competences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == id)
+        .unwrap_or_else(|| panic!("no competence {id}: {c}"));
+    let mut out = String::new();
+    collect(x, &mut out);
+    out
 }
 
 /// « Dans le cadre d'un redoublement : le candidat suit les modules du ou des blocs
