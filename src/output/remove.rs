@@ -33,11 +33,12 @@ pub fn remove_tree(dir: &Path) -> io::Result<()> {
 }
 
 fn empty(dir: &Path) -> io::Result<()> {
+    let entries = match fs::read_dir(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        listed => listed?,
+    };
     let mut folders = Vec::new();
-    for e in gone_or(fs::read_dir(dir).map(Some), None)?
-        .into_iter()
-        .flatten()
-    {
+    for e in entries {
         let e = e?;
         // The listing's type is the entry's own: a link to a folder is not a folder.
         if e.file_type()?.is_dir() {
@@ -52,14 +53,10 @@ fn empty(dir: &Path) -> io::Result<()> {
     })
 }
 
+/// `result`, or no error when it failed because the path no longer exists.
 fn gone(result: io::Result<()>) -> io::Result<()> {
-    gone_or(result, ())
-}
-
-/// `result`, or `none` when it failed because the path no longer exists.
-fn gone_or<T>(result: io::Result<T>, none: T) -> io::Result<T> {
     match result {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(none),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         other => other,
     }
 }

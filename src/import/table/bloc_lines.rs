@@ -158,18 +158,11 @@ pub(super) fn exam_like(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn text(line: usize, t: &str) -> Line {
-        Line::Text {
-            line,
-            text: t.into(),
-        }
-    }
-
     #[test]
     fn a_number_line_and_its_title_are_one_heading() {
         let lines = [
-            text(1, "BLOC DE COMPÉTENCES N° 1"),
-            text(2, "Optimiser les processus administratifs"),
+            Line::text(1, "BLOC DE COMPÉTENCES N° 1"),
+            Line::text(2, "Optimiser les processus administratifs"),
             Line::Blank,
         ];
         assert_eq!(
@@ -190,7 +183,7 @@ mod tests {
     #[test]
     fn a_lead_in_or_an_exam_after_a_number_line_is_no_title() {
         for next in ["Le bloc comprend :", "Épreuve écrite de 4 heures"] {
-            let lines = [text(1, "Bloc 2"), text(2, next)];
+            let lines = [Line::text(1, "Bloc 2"), Line::text(2, next)];
             assert_eq!(
                 heading_at(&lines, 0),
                 Some((1, "Bloc 2".into(), 1)),
@@ -198,7 +191,7 @@ mod tests {
             );
         }
         // A title line alone is no heading.
-        let lines = [text(1, "Référentiel"), text(2, "Optimiser")];
+        let lines = [Line::text(1, "Référentiel"), Line::text(2, "Optimiser")];
         assert_eq!(first_heading(&lines, 2), None);
     }
 
@@ -219,15 +212,15 @@ mod tests {
             },
             Line::Blank
         ]));
-        assert!(!after_row(&[text(1, "Note"), Line::Blank]));
+        assert!(!after_row(&[Line::text(1, "Note"), Line::Blank]));
     }
 
     #[test]
     fn a_reference_line_may_stand_between_a_heading_and_its_table() {
         let lines = [
-            text(1, "Unit 1: Principles of safeguarding adults"),
+            Line::text(1, "Unit 1: Principles of safeguarding adults"),
             Line::Blank,
-            text(3, "Unit reference: K/650/1201 · Level 3"),
+            Line::text(3, "Unit reference: K/650/1201 · Level 3"),
             Line::Blank,
         ];
         let found = first_heading(&lines, 4).map(|(at, line, _, n)| (at, line, n));
@@ -235,13 +228,13 @@ mod tests {
         // Three lines between, or a long paragraph: no heading of the table.
         let long = "Cette unité décrit en détail les situations de travail que le candidat \
             rencontre et la manière dont elles sont évaluées par le jury au cours de l'épreuve.";
-        let lines = [text(1, "Bloc 1 : Vendre"), text(2, long)];
+        let lines = [Line::text(1, "Bloc 1 : Vendre"), Line::text(2, long)];
         assert_eq!(first_heading(&lines, 2), None);
         let lines = [
-            text(1, "Bloc 1 : Vendre"),
-            text(2, "Durée : 35 h"),
-            text(3, "Niveau 4"),
-            text(4, "Version 2"),
+            Line::text(1, "Bloc 1 : Vendre"),
+            Line::text(2, "Durée : 35 h"),
+            Line::text(3, "Niveau 4"),
+            Line::text(4, "Version 2"),
         ];
         assert_eq!(first_heading(&lines, 4), None);
     }

@@ -181,13 +181,6 @@ mod tests {
         }
     }
 
-    fn text(line: usize, t: &str) -> Line {
-        Line::Text {
-            line,
-            text: t.into(),
-        }
-    }
-
     #[test]
     fn captions_naming_the_blocs_become_their_headings() {
         let lines = vec![
@@ -197,14 +190,14 @@ mod tests {
             ),
             row(2, &["BC1", "Vendre", "Oral (30 min)"]),
             Line::Blank,
-            text(3, "Tableau 2 – Compétences du bloc BC1"),
+            Line::text(3, "Tableau 2 – Compétences du bloc BC1"),
             row(4, &["Compétences", "Critères"]),
             row(5, &["C11 Accueillir", "Le client est accueilli."]),
             row(6, &["C12 Conseiller", "Le conseil est adapté."]),
         ];
         let (out, header) = apply(lines);
         assert_eq!(header, Some(1));
-        assert_eq!(out[1], text(3, "BC1 Vendre"), "{out:#?}");
+        assert_eq!(out[1], Line::text(3, "BC1 Vendre"), "{out:#?}");
         let widths: Vec<(usize, bool)> = out
             .iter()
             .filter_map(|l| match l {

@@ -71,6 +71,17 @@ pub enum Line {
     Blank,
 }
 
+#[cfg(test)]
+impl Line {
+    /// A text line, as the tests of the line readers write them.
+    pub fn text(line: usize, text: &str) -> Line {
+        Line::Text {
+            line,
+            text: text.into(),
+        }
+    }
+}
+
 /// The text a converter writes for a grid position covered by the cell above it (an HTML
 /// `rowspan`, a grid table's cell spanning rows): read as an empty cell continuing that
 /// cell, like a .docx vertical merge.

@@ -195,26 +195,19 @@ fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn text(line: usize, t: &str) -> Line {
-        Line::Text {
-            line,
-            text: t.into(),
-        }
-    }
-
     #[test]
     fn prose_competences_and_their_points_become_rows() {
         let lines = [
-            text(1, "Compétences attestées :"),
-            text(2, "Compétence n°1 : Repérer les risques"),
-            text(3, "Critères d'évaluation :"),
-            text(4, "- Les risques sont listés"),
+            Line::text(1, "Compétences attestées :"),
+            Line::text(2, "Compétence n°1 : Repérer les risques"),
+            Line::text(3, "Critères d'évaluation :"),
+            Line::text(4, "- Les risques sont listés"),
             Line::Blank,
-            text(6, "C2 - Prévenir les risques"),
-            text(7, "• Les mesures sont adaptées"),
-            text(8, "Modalités d'évaluation :"),
-            text(9, "Étude de cas écrite (2 h)."),
-            text(10, "Prérequis : aucun."),
+            Line::text(6, "C2 - Prévenir les risques"),
+            Line::text(7, "• Les mesures sont adaptées"),
+            Line::text(8, "Modalités d'évaluation :"),
+            Line::text(9, "Étude de cas écrite (2 h)."),
+            Line::text(10, "Prérequis : aucun."),
         ];
         let out = rebuild(&lines).expect("rebuilt");
         let rows: Vec<Vec<String>> = out
