@@ -1,10 +1,12 @@
-//! HTML entities in the text of a web page or of a word processor's HTML: the named ones
-//! French text uses and numeric ones, decoded to their characters (a non-breaking space to
-//! a space, for the comparisons of text).
+//! HTML entities in the text of a web page or of a word processor's HTML: named and
+//! numeric ones, decoded to their characters (a non-breaking space to a space, for the
+//! comparisons of text).
 
-/// The entities a web page or a word processor's HTML writes: the named ones of French
-/// text (`&rsquo;`, `&eacute;`, `&laquo;`…) and numeric ones (`&#8217;`, `&#xE9;`); an
-/// unknown one is left as written.
+use std::borrow::Cow;
+
+/// The entities a web page or a word processor's HTML writes: named ones (`&rsquo;`,
+/// `&eacute;`, `&laquo;`…) and numeric ones (`&#8217;`, `&#xE9;`); an unknown one is left
+/// as written.
 pub(super) fn decode(s: &str) -> String {
     if !s.contains('&') {
         return s.to_owned();
@@ -14,10 +16,11 @@ pub(super) fn decode(s: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest[1..].find(';').map(|i| i + 1).filter(|&i| i <= 10);
+        // The longest HTML5 entity name has 31 letters.
+        let end = rest[1..].find(';').map(|i| i + 1).filter(|&i| i <= 33);
         match end.and_then(|i| entity(&rest[1..i]).map(|c| (i, c))) {
             Some((i, c)) => {
-                out.push(c);
+                out.push_str(&c);
                 rest = &rest[i + 1..];
             }
             None => {
@@ -30,61 +33,22 @@ pub(super) fn decode(s: &str) -> String {
     out
 }
 
-fn entity(name: &str) -> Option<char> {
+/// The text an entity stands for: numeric ones, and every named entity of HTML5 (through
+/// quick-xml's table).
+fn entity(name: &str) -> Option<Cow<'static, str>> {
+    // A non-breaking space is a space for the text's comparisons.
+    let space = |c: char| if c == '\u{a0}' { ' ' } else { c };
     if let Some(n) = name.strip_prefix('#') {
         let code = match n.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => n.parse().ok()?,
         };
-        // A non-breaking space is a space for the text's comparisons.
-        return if code == 0xA0 {
-            Some(' ')
-        } else {
-            char::from_u32(code)
-        };
+        return char::from_u32(code).map(|c| Cow::Owned(space(c).to_string()));
     }
-    Some(match name {
-        "nbsp" => ' ',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "amp" => '&',
-        "rsquo" => '’',
-        "lsquo" => '‘',
-        "rdquo" => '”',
-        "ldquo" => '“',
-        "laquo" => '«',
-        "raquo" => '»',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "bull" => '•',
-        "rarr" => '→',
-        "deg" => '°',
-        "euro" => '€',
-        "oelig" => 'œ',
-        "OElig" => 'Œ',
-        "aelig" => 'æ',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "ecirc" => 'ê',
-        "euml" => 'ë',
-        "agrave" => 'à',
-        "acirc" => 'â',
-        "ccedil" => 'ç',
-        "icirc" => 'î',
-        "iuml" => 'ï',
-        "ocirc" => 'ô',
-        "ugrave" => 'ù',
-        "ucirc" => 'û',
-        "uuml" => 'ü',
-        "Eacute" => 'É',
-        "Egrave" => 'È',
-        "Ecirc" => 'Ê',
-        "Agrave" => 'À',
-        "Ccedil" => 'Ç',
-        _ => return None,
+    let text = quick_xml::escape::resolve_html5_entity(name)?;
+    Some(match text {
+        "\u{a0}" => Cow::Borrowed(" "),
+        text => Cow::Borrowed(text),
     })
 }
 
@@ -99,6 +63,11 @@ mod tests {
                 "d&rsquo;&eacute;valuation&nbsp;: &#8217;&#xE9; &laquo;x&raquo; &amp;amp; & &zz; &#xD800;"
             ),
             "d’évaluation : ’é «x» &amp; & &zz; &#xD800;"
+        );
+        // Any HTML5 name, not only those of French text.
+        assert_eq!(
+            decode("&Ocirc;le &ge; 2&thinsp;&times;&nbsp;3"),
+            "Ôle ≥ 2\u{2009}× 3"
         );
     }
 }
