@@ -25,6 +25,7 @@ mod label;
 mod layout;
 mod matrix;
 mod office;
+mod outline;
 mod pdf_text;
 mod prose;
 mod prose_table;
@@ -187,7 +188,11 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     let mut layout = match layout::layout(lines, columns.as_deref()) {
         Ok(layout) => layout,
         // No table of competences: perhaps competences written as prose lines.
-        Err(e) => match prose_table::rebuild(lines).filter(|_| columns.is_none()) {
+        // Or as an outline: bloc headings over labelled items, one to a line.
+        Err(e) => match prose_table::rebuild(lines)
+            .or_else(|| outline::rebuild(lines))
+            .filter(|_| columns.is_none())
+        {
             Some(rebuilt) => layout::layout(&rebuilt, None).map_err(|_| e)?,
             None => return Err(e),
         },

@@ -41,7 +41,6 @@ fn referentiel_html_definition_lists_inside_details() {
 }
 
 #[test]
-#[ignore = "blind first run: refused, no referential table found (0/6, 0/13)"]
 fn plan_md_nested_hand_numbered_lists_with_labels() {
     blind("plan.md");
 }

@@ -127,7 +127,7 @@ fn lead_in(text: &str) -> Option<Role> {
 }
 
 /// A point's text (`- …`, `• …`, `→ …`).
-fn point(text: &str) -> Option<String> {
+pub(super) fn point(text: &str) -> Option<String> {
     let t = text.trim();
     let rest = t.strip_prefix(['-', '–', '•', '●', '▪', '*', '→'])?;
     rest.starts_with(' ').then(|| rest.trim().to_owned())
