@@ -35,7 +35,6 @@ fn blocs_xlsx_one_sheet_per_bloc_with_lettered_competences() {
 }
 
 #[test]
-#[ignore = "blind first run: refused, no referential table found (0/5, 0/12)"]
 fn referentiel_html_definition_lists_inside_details() {
     blind("referentiel.html");
 }
