@@ -29,6 +29,7 @@ mod outline;
 mod pdf_text;
 mod prose;
 mod prose_table;
+mod records;
 mod repeats;
 mod spans;
 mod walk;
@@ -189,7 +190,9 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
         Ok(layout) => layout,
         // No table of competences: perhaps competences written as prose lines.
         // Or as an outline: bloc headings over labelled items, one to a line.
-        Err(e) => match prose_table::rebuild(lines)
+        // Or as fiches, a small table of keys and values per competence.
+        Err(e) => match records::rebuild(lines)
+            .or_else(|| prose_table::rebuild(lines))
             .or_else(|| outline::rebuild(lines))
             .filter(|_| columns.is_none())
         {

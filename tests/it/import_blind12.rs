@@ -23,7 +23,6 @@ fn blind(name: &str) {
 }
 
 #[test]
-#[ignore = "blind first run: refused, no referential table found (0/5, 0/13)"]
 fn fiches_docx_one_key_value_table_per_competence() {
     blind("fiches.docx");
 }
