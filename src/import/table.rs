@@ -477,6 +477,29 @@ mod tests {
     }
 
     #[test]
+    fn a_later_table_naming_neither_competences_nor_criteria_ends_the_referential() {
+        let doc = "Compétences\tCritères d'évaluation\n\
+            Bloc 1 – Vendre\t\n\
+            C1 Conseiller le client\t<p>Le besoin est identifié</p>\n\
+            \n\
+            Bloc\tModalité d'évaluation\tDurée\n\
+            1\tJeu de rôle\t45 min\n";
+        let imported = import_text(doc, "x").unwrap();
+        let k = &imported.draft.blocs[0].activities[0].competences[0];
+        assert_eq!(k.text, "Conseiller le client");
+        let criteria: Vec<&str> = k.criteria.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(criteria, ["Le besoin est identifié"]);
+        assert!(
+            imported
+                .report
+                .iter()
+                .any(|l| l.starts_with("2 table rows after")),
+            "{:#?}",
+            imported.report
+        );
+    }
+
+    #[test]
     fn a_small_tabular_text_document() {
         let doc = "Référentiel ESSAI\n\n\
             Activités\tCompétences\tModalités d'évaluation\tCritères d'évaluation\n\

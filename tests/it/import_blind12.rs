@@ -28,7 +28,6 @@ fn fiches_docx_one_key_value_table_per_competence() {
 }
 
 #[test]
-#[ignore = "every sheet read since this commit: 4/5, 0/10, the sheet of exams read as rows of the last bloc"]
 fn blocs_xlsx_one_sheet_per_bloc_with_lettered_competences() {
     blind("blocs.xlsx");
 }
