@@ -117,10 +117,15 @@ fn record(lines: &[Line], i: usize) -> (Option<Record>, usize) {
             Some(_) => Some(Role::Id),
             None => role_of(name),
         };
-        if let Some(role) = role {
-            if fields.iter().any(|(r, _, _)| *r == role) {
-                break;
-            }
+        let seen = role.is_some_and(|role| fields.iter().any(|(r, _, _)| *r == role));
+        // The competence or its code again: the next fiche, its table right after.
+        if seen && matches!(role, Some(Role::Competence | Role::Id)) {
+            break;
+        }
+        // A title row over the fiche (`Fiche compétence C1.1`, its value empty) and a
+        // second key of a column already given (`Indicateurs` after `Critères`) are no
+        // column of their own.
+        if let Some(role) = role.filter(|_| !seen && !value.is_empty()) {
             fields.push((role, name.to_owned(), value.clone()));
         }
         if keys == 0 {
@@ -182,6 +187,10 @@ mod tests {
                 "<ul><li>Les pièces sont réunies</li></ul>",
             ),
             Line::Blank,
+            Line::Row {
+                line: 8,
+                cells: vec![read_cell("Fiche compétence C1.2"), Cell::default()],
+            },
             row(8, "Code", "C1.2"),
             row(9, "Compétence", "Réaliser l'intervention"),
             row(
