@@ -13,6 +13,11 @@
 //! ordered lists written by hand, `1. Activité :`, `1.1. Compétence :`, `a) Critère :`,
 //! some criteria wrapped (`plan.md`). The office files are built by
 //! `tests/fixtures/import/blind12/make_office.py` (standard library only) and committed.
+//!
+//! All four were refused on their first run (`no referential table found`); all four pass
+//! after the round's general fixes (an outline read as a table, a page without a table read
+//! as its prose lines, fiches of keys and values, every sheet of a workbook, a later table
+//! naming neither competences nor criteria ending the referential's).
 
 use crate::import_table::measure_beside;
 
