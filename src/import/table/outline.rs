@@ -8,6 +8,10 @@
 //! header, a heading row per bloc, its exam as a row across, a row per competence with its
 //! activity and points — so that the layout and the walk read it as any table.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::cells::{Block, Cell, Line, Mark, read_cell};
 use super::columns::{Role, role_of};
 use super::label::{self, Kind};
@@ -130,7 +134,19 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
                     point.push(' ');
                     point.push_str(&plain(line_text(&lines[i])));
                 } else if prose < PROSE_UNDER_HEADING {
-                    prose += 1;
+                    let (paragraph, n) = paragraph_at(lines, &items, i);
+                    // `Ce bloc est évalué par une étude de cas …` under the heading.
+                    if prose == 0 && ASSESSED.is_match(&paragraph) {
+                        rows.push(across(
+                            line,
+                            &format!("Modalités d'évaluation : {paragraph}"),
+                            width,
+                        ));
+                    }
+                    prose += n;
+                    end = i + n;
+                    i += n;
+                    continue;
                 } else {
                     break;
                 }
@@ -156,6 +172,27 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
     out.extend(rows);
     out.extend(lines[end..].iter().cloned());
     Some(out)
+}
+
+/// A sentence saying how the bloc is assessed: `Ce bloc est évalué par …`, `Le bloc de
+/// compétences sera évalué au moyen d'…`.
+static ASSESSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:ce|le|chaque)\s+bloc\s+(?:de\s+compétences\s+)?(?:est|sera)\s+évalué\s+(?:par|au\s+moyen\s+d|à\s+partir\s+d|sous\s+(?:la\s+)?forme\s+d)").unwrap()
+});
+
+/// The paragraph of prose lines from `i` (to a blank line or an item), joined, and how
+/// many lines it takes.
+fn paragraph_at(lines: &[Line], items: &[Option<(Item, usize)>], i: usize) -> (String, usize) {
+    let n = items[i..]
+        .iter()
+        .take_while(|it| matches!(it, Some((Item::Prose, _))))
+        .count()
+        .max(1);
+    let texts: Vec<String> = lines[i..i + n]
+        .iter()
+        .map(|l| plain(line_text(l)))
+        .collect();
+    (texts.join(" "), n)
 }
 
 /// What a line is, and its indent; `None` for a blank line.
@@ -350,6 +387,11 @@ mod tests {
             [
                 vec!["Activités", "Compétences", "Critères d'évaluation"],
                 vec!["Bloc 1 : Tenir le dossier social", "", ""],
+                vec![
+                    "Modalités d'évaluation : Ce bloc est évalué par une étude de cas.",
+                    "",
+                    ""
+                ],
                 vec![
                     "Collecter les éléments",
                     "1.1 – Recueillir les éléments",
