@@ -41,6 +41,8 @@ pub fn to_tabs(text: &str) -> String {
     // Per grid column, how many more rows a `rowspan` cell above covers.
     let mut pending: Vec<usize> = Vec::new();
     let mut skip = false;
+    // Whether inside the page's `<main>`, when it has one.
+    let mut main = text.to_ascii_lowercase().contains("<main").then_some(false);
     // A list item was opened outside the tables: its text is a point.
     let mut item = false;
     // A table nested in a cell: its rows' cells (text), and the cell being read.
@@ -56,6 +58,9 @@ pub fn to_tabs(text: &str) -> String {
             match (name.as_str(), closing) {
                 // A page's navigation menu is no text of the referential (it would be its title).
                 ("script" | "style" | "head" | "nav", c) => skip = !c,
+                // So are the page's banner and footer around its `<main>` content.
+                ("header" | "footer", c) if main == Some(false) => skip = !c,
+                ("main", c) if main.is_some() => main = Some(!c),
                 ("table", false) => {
                     tables += 1;
                     if tables == 2 {
@@ -285,6 +290,17 @@ mod tests {
                 "- Le dossier est ouvert"
             ]
         );
+    }
+
+    #[test]
+    fn a_page_banner_and_footer_around_its_main_content_are_left_out() {
+        let html = "<header><a>Institut</a></header><main><header><h1>Titre</h1></header><p>Texte</p></main><footer>© 2025</footer>";
+        let t = to_tabs(html);
+        let lines: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, ["Titre", "Texte"]);
+        // Without `<main>`, a page's header may hold its heading: kept.
+        let t = to_tabs("<header><h1>Titre</h1></header><p>Texte</p>");
+        assert!(t.contains("Titre"));
     }
 
     #[test]
