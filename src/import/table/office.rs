@@ -171,19 +171,35 @@ fn workbook<R: Read + std::io::Seek>(
         &part_bytes(archive, "xl/_rels/workbook.xml.rels"),
     );
     if parts.is_empty() {
-        parts.push(first.to_owned());
+        parts.push((String::new(), first.to_owned()));
     }
     let mut pieces = Vec::new();
-    for part in &parts {
+    for (name, part) in &parts {
         let xml = if part == first {
             first_xml.to_vec()
         } else {
             whole_part(archive, part)?
         };
-        pieces.extend(
-            xlsx::pieces(&xml, &shared)
-                .map_err(|(offset, e)| format!("{part}: byte {offset}: {e}"))?,
-        );
+        let sheet = xlsx::pieces(&xml, &shared)
+            .map_err(|(offset, e)| format!("{part}: byte {offset}: {e}"))?;
+        // A sheet named as a bloc (`Bloc 1 - Accueil`) whose rows do not name it opens it,
+        // as a heading over its table would.
+        let named = sheet.iter().any(|p| match p {
+            Piece::Para(p) => super::bloc_lines::bloc_line(&p.text),
+            Piece::Row(cells) => cells.iter().any(|c| {
+                c.paras
+                    .first()
+                    .is_some_and(|p| super::bloc_lines::bloc_line(&p.text))
+            }),
+            Piece::TableEnd => false,
+        });
+        if !named && super::bloc_lines::bloc_line(name) {
+            pieces.push(Piece::Para(Para {
+                text: name.clone(),
+                level: None,
+            }));
+        }
+        pieces.extend(sheet);
         pieces.push(Piece::TableEnd);
     }
     Ok(lines(&pieces))

@@ -32,25 +32,29 @@ fn position(r: &str) -> Option<(usize, usize)> {
     Some((col - 1, row))
 }
 
-/// The parts of the workbook's visible worksheets, in its order (`xl/workbook.xml`'s
-/// `<sheet r:id>`, resolved by `xl/_rels/workbook.xml.rels`); empty when they cannot be
-/// read, the caller then reading the first sheet alone.
-pub fn sheet_parts(workbook: &[u8], rels: &[u8]) -> Vec<String> {
+/// The names and parts of the workbook's visible worksheets, in its order
+/// (`xl/workbook.xml`'s `<sheet name r:id>`, resolved by `xl/_rels/workbook.xml.rels`);
+/// empty when they cannot be read, the caller then reading the first sheet alone.
+pub fn sheet_parts(workbook: &[u8], rels: &[u8]) -> Vec<(String, String)> {
     let ids = elements(workbook, b"sheet", |e| {
         let hidden = attribute(e, b"state").is_some_and(|s| s != "visible");
-        (!hidden).then(|| attribute(e, b"id")).flatten()
+        let name = attribute(e, b"name").unwrap_or_default();
+        (!hidden)
+            .then(|| attribute(e, b"id").map(|id| (name, id)))
+            .flatten()
     });
     let targets = elements(rels, b"Relationship", |e| {
         Some((attribute(e, b"Id")?, attribute(e, b"Target")?))
     });
-    ids.iter()
-        .filter_map(|id| {
-            let (_, target) = targets.iter().find(|(i, _)| i == id)?;
+    ids.into_iter()
+        .filter_map(|(name, id)| {
+            let (_, target) = targets.iter().find(|(i, _)| *i == id)?;
             // Relative to `xl/`, or absolute in the package (`/xl/worksheets/…`).
-            Some(match target.strip_prefix('/') {
+            let part = match target.strip_prefix('/') {
                 Some(absolute) => absolute.to_owned(),
                 None => format!("xl/{target}"),
-            })
+            };
+            Some((name, part))
         })
         .collect()
 }
@@ -259,9 +263,17 @@ mod tests {
     fn sheets_in_the_workbook_order_hidden_ones_left_out() {
         let workbook = br#"<workbook xmlns:r="r"><sheets><sheet name="B" sheetId="2" r:id="rId2"/><sheet name="Cach&#233;" sheetId="3" state="hidden" r:id="rId3"/><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
         let rels = br#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId3" Target="worksheets/sheet3.xml"/></Relationships>"#;
+        let parts = sheet_parts(workbook, rels);
+        let parts: Vec<(&str, &str)> = parts
+            .iter()
+            .map(|(n, p)| (n.as_str(), p.as_str()))
+            .collect();
         assert_eq!(
-            sheet_parts(workbook, rels),
-            ["xl/worksheets/sheet2.xml", "xl/worksheets/sheet1.xml"]
+            parts,
+            [
+                ("B", "xl/worksheets/sheet2.xml"),
+                ("A", "xl/worksheets/sheet1.xml")
+            ]
         );
         assert!(sheet_parts(b"", b"").is_empty());
     }
