@@ -282,11 +282,11 @@ fn text_after(items: &[Option<(Item, usize)>], i: usize) -> Option<usize> {
     matches!(items[next], Some((Item::Prose, _))).then_some(next)
 }
 
-/// A line's text without Markdown's heading and emphasis marks.
+/// A line's text without Markdown's heading and emphasis marks (`**C1.1** …`).
 fn plain(text: &str) -> String {
     let t = text.trim().trim_start_matches('#').trim();
-    let t = t.trim_matches(|c| c == '*' || c == '_').trim();
-    t.to_owned()
+    let t = t.replace("**", "").replace("__", "");
+    t.trim_matches(|c| c == '*' || c == '_').trim().to_owned()
 }
 
 fn line_text(l: &Line) -> &str {
