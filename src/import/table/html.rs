@@ -155,8 +155,10 @@ pub fn to_tabs(text: &str) -> String {
                         )
                     {
                         place(prose_at, std::mem::take(&mut prose));
-                        // A list item's line says it is one, as a text list's `- ` does.
-                        item = name == "li" && !closing;
+                        // A list item's line says it is one, as a text list's `- ` does;
+                        // so does a definition's text written in its `<dd>` (a point of
+                        // its term), not one in paragraphs there.
+                        item = matches!(name.as_str(), "li" | "dd") && !closing;
                     }
                 }
             }
@@ -290,6 +292,10 @@ mod tests {
                 "- Le dossier est ouvert"
             ]
         );
+        // A definition's text right in its `<dd>` is a point of its term.
+        let t = to_tabs("<dl><dt>C1.1 Accueillir</dt><dd>L'accueil est adapté</dd></dl>");
+        let lines: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, ["C1.1 Accueillir", "- L'accueil est adapté"]);
     }
 
     #[test]

@@ -108,9 +108,9 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
                     break;
                 };
                 close(&mut rows, &mut open, &mut activity, width);
-                let text = match &lines[next] {
-                    Line::Text { text, .. } => plain(text),
-                    _ => String::new(),
+                let text = match &items[next] {
+                    Some((Item::Criterion(point), _)) => point.clone(),
+                    _ => plain(line_text(&lines[next])),
                 };
                 open = Some((line, with_id(Some(&id), &text), Vec::new()));
                 competences += 1;
@@ -276,10 +276,11 @@ fn lettered(text: &str) -> Option<&str> {
         .then(|| rest.trim_start())
 }
 
-/// The line after a bare ID, when it is its text (prose, not another item).
+/// The line after a bare ID, when it is its text: prose, or a point (a definition list's
+/// `<dd>` after its `<dt>` reads as one), not another item.
 fn text_after(items: &[Option<(Item, usize)>], i: usize) -> Option<usize> {
     let next = (i + 1..items.len()).find(|&n| items[n].is_some())?;
-    matches!(items[next], Some((Item::Prose, _))).then_some(next)
+    matches!(items[next], Some((Item::Prose | Item::Criterion(_), _))).then_some(next)
 }
 
 /// A line's text without Markdown's heading and emphasis marks (`**C1.1** …`).
@@ -419,7 +420,8 @@ mod tests {
             Line::text(5, "Critères d'évaluation :"),
             Line::text(6, "- Les objectifs sont formulés"),
             Line::text(7, "MN2.2"),
-            Line::text(8, "Animer un atelier"),
+            // A definition list's `<dd>` written without a paragraph reads as a point.
+            Line::text(8, "- Animer un atelier"),
             Line::text(9, "- Chaque participant pratique"),
             Line::text(10, "Informations complémentaires"),
             Line::text(11, "Prérequis"),
