@@ -25,9 +25,11 @@ mod label;
 mod layout;
 mod matrix;
 mod office;
+mod outline;
 mod pdf_text;
 mod prose;
 mod prose_table;
+mod records;
 mod repeats;
 mod spans;
 mod walk;
@@ -103,6 +105,19 @@ pub fn import_with(path: &Path, id: Option<&str>, options: &Options) -> Result<I
     );
     Ok(imported)
 }
+
+/// A reader of a document without a table, rebuilding the table it stands for.
+type Rebuild = fn(&[Line]) -> Option<Vec<Line>>;
+
+/// The readers of a document without a table, tried in order, and what each reads.
+const REBUILDS: [(&str, Rebuild); 3] = [
+    (
+        "fiches of keys and values, one per competence",
+        records::rebuild,
+    ),
+    ("prose lines opening with competences", prose_table::rebuild),
+    ("an outline of headings and items", outline::rebuild),
+];
 
 /// A referential document is text of a few hundred kilobytes; more is not one.
 const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
@@ -184,11 +199,25 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     let (rearranged, blocs_header) = bloc_table::apply(gridless);
     let lines = rearranged.as_slice();
     // The author's help is checked before the document: a typo is said first.
+    // What stood for the table when the document has none, for the report.
+    let mut rebuilt_from = None;
     let mut layout = match layout::layout(lines, columns.as_deref()) {
         Ok(layout) => layout,
-        // No table of competences: perhaps competences written as prose lines.
-        Err(e) => match prose_table::rebuild(lines).filter(|_| columns.is_none()) {
-            Some(rebuilt) => layout::layout(&rebuilt, None).map_err(|_| e)?,
+        // No table of competences: perhaps fiches, a small table of keys and values per
+        // competence; or competences written as prose lines; or an outline, bloc headings
+        // over labelled items one to a line.
+        Err(e) => match (columns.is_none())
+            .then(|| {
+                REBUILDS
+                    .into_iter()
+                    .find_map(|(what, read)| read(lines).map(|r| (what, r)))
+            })
+            .flatten()
+        {
+            Some((what, rebuilt)) => {
+                rebuilt_from = Some(what);
+                layout::layout(&rebuilt, None).map_err(|_| e)?
+            }
             None => return Err(e),
         },
     };
@@ -213,6 +242,11 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     let (found, mut explained) = walker.finish();
     explained.extend(folded);
     let mut report = Vec::new();
+    if let Some(what) = rebuilt_from {
+        report.push(format!(
+            "no referential table: read as the table it stands for from {what}"
+        ));
+    }
     if !repeated.is_empty() {
         report.push(format!(
             "{} pieces of text repeating the cell above them repeating the cell above them (one record per criterion, as an export writes) were read as that cell merged down",
@@ -466,6 +500,29 @@ mod tests {
             .map(|m| m.description.as_deref())
             .collect();
         assert_eq!(exams, [Some("Étude de cas écrite (2 h)")]);
+    }
+
+    #[test]
+    fn a_later_table_naming_neither_competences_nor_criteria_ends_the_referential() {
+        let doc = "Compétences\tCritères d'évaluation\n\
+            Bloc 1 – Vendre\t\n\
+            C1 Conseiller le client\t<p>Le besoin est identifié</p>\n\
+            \n\
+            Bloc\tModalité d'évaluation\tDurée\n\
+            1\tJeu de rôle\t45 min\n";
+        let imported = import_text(doc, "x").unwrap();
+        let k = &imported.draft.blocs[0].activities[0].competences[0];
+        assert_eq!(k.text, "Conseiller le client");
+        let criteria: Vec<&str> = k.criteria.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(criteria, ["Le besoin est identifié"]);
+        assert!(
+            imported
+                .report
+                .iter()
+                .any(|l| l.starts_with("2 table rows after")),
+            "{:#?}",
+            imported.report
+        );
     }
 
     #[test]

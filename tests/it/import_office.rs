@@ -344,6 +344,65 @@ fn a_file_that_is_no_office_document_is_refused_with_where_and_why() {
     }
 }
 
+/// A workbook kept one sheet per bloc: the sheets read in the workbook's order (not their
+/// parts'), a sheet named as a bloc opening it, a hidden sheet left out.
+#[test]
+fn a_workbook_s_sheets_are_read_in_order_each_named_as_a_bloc() {
+    let sheet = |rows: &[[&str; 2]]| {
+        let mut xml = String::from("<worksheet><sheetData>");
+        for (r, cells) in rows.iter().enumerate() {
+            let n = r + 1;
+            xml += &format!(r#"<row r="{n}">"#);
+            for (c, text) in cells.iter().enumerate() {
+                let col = char::from(b'A' + c as u8);
+                xml += &format!(
+                    r#"<c r="{col}{n}" t="inlineStr"><is><t>{}</t></is></c>"#,
+                    esc(text)
+                );
+            }
+            xml += "</row>";
+        }
+        xml + "</sheetData></worksheet>"
+    };
+    let header = ["Compétences", "Critères d'évaluation"];
+    let first = sheet(&[
+        header,
+        ["C1 Accueillir le client", "L'accueil est courtois"],
+    ]);
+    let second = sheet(&[header, ["C2 Vendre un voyage", "Le contrat est signé"]]);
+    let hidden = sheet(&[header, ["C9 Brouillon", "Rien"]]);
+    let workbook = r#"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Bloc 1 - Conseil" sheetId="1" r:id="rId2"/><sheet name="Bloc 2 - Vente" sheetId="2" r:id="rId1"/><sheet name="Notes" sheetId="3" state="hidden" r:id="rId3"/></sheets></workbook>"#;
+    let rels = r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Target="worksheets/sheet3.xml"/></Relationships>"#;
+    let bytes = zipped(&[
+        ("[Content_Types].xml", r#"<?xml version="1.0"?><Types/>"#),
+        ("xl/workbook.xml", workbook),
+        ("xl/_rels/workbook.xml.rels", rels),
+        ("xl/worksheets/sheet1.xml", &second),
+        ("xl/worksheets/sheet2.xml", &first),
+        ("xl/worksheets/sheet3.xml", &hidden),
+    ]);
+    let dir = Scratch::of("valid");
+    let path = dir.root().join("classeur.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    let d = refolio::import::table::import(&path, None).unwrap().draft;
+    let got: Vec<(&str, &str, Vec<&str>)> = d
+        .blocs
+        .iter()
+        .map(|b| {
+            let ks = b.activities.iter().flat_map(|a| &a.competences);
+            (
+                b.id.as_str(),
+                b.title.as_str(),
+                ks.map(|k| k.id.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [("B1", "Conseil", vec!["C1"]), ("B2", "Vente", vec!["C2"])]
+    );
+}
+
 /// Hand-written OpenDocument pieces, for documents whose list styles a test sets itself:
 /// the content's opening up to its automatic styles, a paragraph cell, a list cell of a
 /// style, a heading row over the four columns, a row of four cells.

@@ -25,6 +25,7 @@ mod fuzz_regressions;
 mod import_blind;
 mod import_blind10;
 mod import_blind11;
+mod import_blind12;
 mod import_blind2;
 mod import_blind3;
 mod import_blind4;

@@ -14,7 +14,9 @@ pub fn to_tabs(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     // A whole HTML document is HTML even with tabs in it (Word indents its style sheet
     // with them); tabs elsewhere mean a tab-separated export.
-    if html_document(&lower) && lower.contains("<table") && lower.contains("<td") {
+    // A whole HTML document without a table (a page of definition lists, of headings and
+    // lists) is read as its prose lines, for the outline reader.
+    if html_document(&lower) {
         return Some(super::html::to_tabs(text));
     }
     if text.contains('\t') {

@@ -1,7 +1,8 @@
 //! A whole HTML document (a word processor's "save as web page", a web page): its
 //! `<table>` rows as tab-separated rows whose cells keep their HTML fragments (read by
 //! [`super::cells`]), `colspan` as empty cells after the cell; the text outside tables as
-//! prose lines, one per block (`<p>`, `<h1>`, `<div>`, `<br>`); the grid positions a
+//! prose lines, one per block (`<p>`, `<h1>`, `<div>`, `<br>`, `<dt>`, `<dd>`, `<summary>`),
+//! a list item's led by `- `; the grid positions a
 //! `rowspan` cell covers in the rows below are marked covered ([`super::cells::COVERED`]), so
 //! that they continue its text as a .docx vertical merge does. Each row or line is written
 //! on the line of the document where it starts, so that line numbers still point into it.
@@ -40,6 +41,10 @@ pub fn to_tabs(text: &str) -> String {
     // Per grid column, how many more rows a `rowspan` cell above covers.
     let mut pending: Vec<usize> = Vec::new();
     let mut skip = false;
+    // Whether inside the page's `<main>`, when it has one.
+    let mut main = text.to_ascii_lowercase().contains("<main").then_some(false);
+    // A list item was opened outside the tables: its text is a point.
+    let mut item = false;
     // A table nested in a cell: its rows' cells (text), and the cell being read.
     let mut nested: Vec<Vec<String>> = Vec::new();
     let mut nested_cell: Option<String> = None;
@@ -53,6 +58,9 @@ pub fn to_tabs(text: &str) -> String {
             match (name.as_str(), closing) {
                 // A page's navigation menu is no text of the referential (it would be its title).
                 ("script" | "style" | "head" | "nav", c) => skip = !c,
+                // So are the page's banner and footer around its `<main>` content.
+                ("header" | "footer", c) if main == Some(false) => skip = !c,
+                ("main", c) if main.is_some() => main = Some(!c),
                 ("table", false) => {
                     tables += 1;
                     if tables == 2 {
@@ -140,9 +148,17 @@ pub fn to_tabs(text: &str) -> String {
                                 | "h6"
                                 | "li"
                                 | "body"
+                                | "dt"
+                                | "dd"
+                                | "summary"
+                                | "details"
                         )
                     {
                         place(prose_at, std::mem::take(&mut prose));
+                        // A list item's line says it is one, as a text list's `- ` does;
+                        // so does a definition's text written in its `<dd>` (a point of
+                        // its term), not one in paragraphs there.
+                        item = matches!(name.as_str(), "li" | "dd") && !closing;
                     }
                 }
             }
@@ -158,6 +174,10 @@ pub fn to_tabs(text: &str) -> String {
             } else if tables == 0 {
                 if prose.trim().is_empty() {
                     prose_at = line_of(i);
+                    if item && !ch.is_whitespace() {
+                        prose.push_str("- ");
+                        item = false;
+                    }
                 }
                 prose.push(if ch == '\n' { ' ' } else { ch });
             }
@@ -255,6 +275,38 @@ mod tests {
         assert_eq!(lines[3], "A\t<p>B</p> <p>C</p>");
         assert_eq!(lines[5], "<b>Bloc 1</b>\t\u{2}");
         assert_eq!(lines[7], "Fin.");
+    }
+
+    #[test]
+    fn terms_descriptions_and_list_items_outside_tables_are_lines_of_their_own() {
+        let html = "<details><summary><h2>Bloc 1</h2></summary><dl><dt>C1.1</dt><dd><p>Accueillir</p>\n<ul><li>L&rsquo;accueil est adapté</li><li>\n  Le dossier est ouvert</li></ul></dd></dl></details>";
+        let t = to_tabs(html);
+        let lines: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            [
+                "Bloc 1",
+                "C1.1",
+                "Accueillir",
+                "- L’accueil est adapté",
+                "- Le dossier est ouvert"
+            ]
+        );
+        // A definition's text right in its `<dd>` is a point of its term.
+        let t = to_tabs("<dl><dt>C1.1 Accueillir</dt><dd>L'accueil est adapté</dd></dl>");
+        let lines: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, ["C1.1 Accueillir", "- L'accueil est adapté"]);
+    }
+
+    #[test]
+    fn a_page_banner_and_footer_around_its_main_content_are_left_out() {
+        let html = "<header><a>Institut</a></header><main><header><h1>Titre</h1></header><p>Texte</p></main><footer>© 2025</footer>";
+        let t = to_tabs(html);
+        let lines: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, ["Titre", "Texte"]);
+        // Without `<main>`, a page's header may hold its heading: kept.
+        let t = to_tabs("<header><h1>Titre</h1></header><p>Texte</p>");
+        assert!(t.contains("Titre"));
     }
 
     #[test]

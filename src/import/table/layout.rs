@@ -305,6 +305,20 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
         }
         match l {
             Line::Row { line, cells } => {
+                // A later table whose header names neither competences nor criteria (a
+                // workbook's sheet of exams and durations) is no part of the referential.
+                if in_table
+                    && !final_roles.is_empty()
+                    && header_roles(cells).is_some_and(|found| {
+                        !found.contains(&Some(Role::Competence))
+                            && !found.contains(&Some(Role::Criteria))
+                    })
+                    && !header_again(cells, &header_texts)
+                {
+                    in_table = false;
+                    out.rows_after += 1;
+                    continue;
+                }
                 if header_found
                     && let Some(found) = header_roles(cells)
                         .filter(|_| out.rows.is_empty() || in_table)

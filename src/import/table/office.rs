@@ -114,21 +114,9 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
         .ok_or_else(|| {
             not("it has neither word/document.xml, content.xml nor xl/worksheets/sheet1.xml".into())
         })?;
-    let mut xml = Vec::new();
-    {
-        let entry = archive
-            .by_name(part)
-            .map_err(|e| not(format!("{part}: {e}")))?;
-        entry
-            .take(MAX_PART_BYTES + 1)
-            .read_to_end(&mut xml)
-            .map_err(|e| not(format!("{part}: {e}")))?;
-    }
-    if xml.len() as u64 > MAX_PART_BYTES {
-        return Err(not(format!(
-            "{part} is over {} MiB once unpacked",
-            MAX_PART_BYTES / (1024 * 1024)
-        )));
+    let xml = whole_part(&mut archive, part).map_err(not)?;
+    if format == Format::Xlsx {
+        return workbook(&mut archive, part, &xml).map_err(not);
     }
     let pieces = match format {
         Format::Docx => {
@@ -143,10 +131,77 @@ pub fn read(path: &Path, bytes: &[u8], format: Format) -> Result<Vec<Line>, Erro
             numbering.by_style = StyleLists::read_odt(&[&xml, &styles]);
             odt::pieces(&xml, numbering)
         }
-        Format::Xlsx => xlsx::shared_strings(&part_bytes(&mut archive, "xl/sharedStrings.xml"))
-            .and_then(|shared| xlsx::pieces(&xml, &shared)),
+        Format::Xlsx => Ok(Vec::new()),
     }
     .map_err(|(offset, e)| not(format!("{part}: byte {offset}: {e}")))?;
+    Ok(lines(&pieces))
+}
+
+/// A part read whole, refused over [`MAX_PART_BYTES`]; the error says why, naming it.
+fn whole_part<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> Result<Vec<u8>, String> {
+    let mut xml = Vec::new();
+    let entry = archive.by_name(part).map_err(|e| format!("{part}: {e}"))?;
+    entry
+        .take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut xml)
+        .map_err(|e| format!("{part}: {e}"))?;
+    if xml.len() as u64 > MAX_PART_BYTES {
+        return Err(format!(
+            "{part} is over {} MiB once unpacked",
+            MAX_PART_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(xml)
+}
+
+/// A workbook's visible sheets one after the other, each ending as a table does; the
+/// first sheet (`first`, read already) alone when the workbook does not list them.
+fn workbook<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    first: &str,
+    first_xml: &[u8],
+) -> Result<Vec<Line>, String> {
+    let shared = xlsx::shared_strings(&part_bytes(archive, "xl/sharedStrings.xml"))
+        .map_err(|(offset, e)| format!("xl/sharedStrings.xml: byte {offset}: {e}"))?;
+    let mut parts = xlsx::sheet_parts(
+        &part_bytes(archive, "xl/workbook.xml"),
+        &part_bytes(archive, "xl/_rels/workbook.xml.rels"),
+    );
+    if parts.is_empty() {
+        parts.push((String::new(), first.to_owned()));
+    }
+    let mut pieces = Vec::new();
+    for (name, part) in &parts {
+        let xml = if part == first {
+            first_xml.to_vec()
+        } else {
+            whole_part(archive, part)?
+        };
+        let sheet = xlsx::pieces(&xml, &shared)
+            .map_err(|(offset, e)| format!("{part}: byte {offset}: {e}"))?;
+        // A sheet named as a bloc (`Bloc 1 - Accueil`) whose rows do not name it opens it,
+        // as a heading over its table would.
+        let named = sheet.iter().any(|p| match p {
+            Piece::Para(p) => super::bloc_lines::bloc_line(&p.text),
+            Piece::Row(cells) => cells.iter().any(|c| {
+                c.paras
+                    .first()
+                    .is_some_and(|p| super::bloc_lines::bloc_line(&p.text))
+            }),
+            Piece::TableEnd => false,
+        });
+        if !named && super::bloc_lines::bloc_line(name) {
+            pieces.push(Piece::Para(Para {
+                text: name.clone(),
+                level: None,
+            }));
+        }
+        pieces.extend(sheet);
+        pieces.push(Piece::TableEnd);
+    }
     Ok(lines(&pieces))
 }
 

@@ -118,9 +118,13 @@ fn clean_title(p: &str) -> String {
     }
 }
 
-/// A web page's path (`Accueil > Trouver une certification > …`): navigation, no title.
+/// A web page's path (`Accueil > Trouver une certification > …`, `Accueil › …`, `Accueil
+/// » …`): navigation, no title.
 fn breadcrumb(p: &str) -> bool {
-    !p.contains('\n') && p.matches(" > ").count() >= 2
+    !p.contains('\n')
+        && [" > ", " › ", " » "]
+            .iter()
+            .any(|sep| p.matches(sep).count() >= 2)
 }
 
 /// `RNCP38512 - Gestionnaire de paie`, `RS6712 - …`: a France compétences fiche's heading,
@@ -249,5 +253,11 @@ mod tests {
             preamble.as_deref(),
             Some("Accueil > Certifications > Conseiller")
         );
+        let chevrons = [
+            Some("Accueil › Certifications › Référentiel".to_owned()),
+            Some("Médiateur numérique".to_owned()),
+        ];
+        let (title, _) = title_and_preamble(&chevrons);
+        assert_eq!(title.as_deref(), Some("Médiateur numérique"));
     }
 }

@@ -127,7 +127,7 @@ fn lead_in(text: &str) -> Option<Role> {
 }
 
 /// A point's text (`- …`, `• …`, `→ …`).
-fn point(text: &str) -> Option<String> {
+pub(super) fn point(text: &str) -> Option<String> {
     let t = text.trim();
     let rest = t.strip_prefix(['-', '–', '•', '●', '▪', '*', '→'])?;
     rest.starts_with(' ').then(|| rest.trim().to_owned())
@@ -267,5 +267,11 @@ mod tests {
         );
         assert_eq!(bloc.modalities.len(), 1);
         assert_eq!(d.notes_text.as_deref(), Some("Voies d'accès"));
+        assert!(
+            imported.report.iter().any(|l| l
+                == "no referential table: read as the table it stands for from prose lines opening with competences"),
+            "{:#?}",
+            imported.report
+        );
     }
 }

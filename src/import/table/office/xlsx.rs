@@ -1,4 +1,6 @@
-//! A spreadsheet (`.xlsx`, SpreadsheetML): the rows of its first worksheet as [`Piece`]s.
+//! A spreadsheet (`.xlsx`, SpreadsheetML): the rows of its worksheets as [`Piece`]s, sheet
+//! after sheet in the workbook's order (a referential kept one sheet per bloc; hidden
+//! sheets left out).
 //! A cell's text is a shared string (`t="s"`, `xl/sharedStrings.xml`, rich-text runs
 //! joined), an inline string or its value; its line breaks end paragraphs, a line starting
 //! with a bullet (`- `, `• `) being a list item. Merged ranges
@@ -28,6 +30,56 @@ fn position(r: &str) -> Option<(usize, usize)> {
         .bytes()
         .fold(0usize, |n, b| n * 26 + usize::from(b - b'A') + 1);
     Some((col - 1, row))
+}
+
+/// The names and parts of the workbook's visible worksheets, in its order
+/// (`xl/workbook.xml`'s `<sheet name r:id>`, resolved by `xl/_rels/workbook.xml.rels`);
+/// empty when they cannot be read, the caller then reading the first sheet alone.
+pub fn sheet_parts(workbook: &[u8], rels: &[u8]) -> Vec<(String, String)> {
+    let ids = elements(workbook, b"sheet", |e| {
+        let hidden = attribute(e, b"state").is_some_and(|s| s != "visible");
+        let name = attribute(e, b"name").unwrap_or_default();
+        (!hidden)
+            .then(|| attribute(e, b"id").map(|id| (name, id)))
+            .flatten()
+    });
+    let targets = elements(rels, b"Relationship", |e| {
+        Some((attribute(e, b"Id")?, attribute(e, b"Target")?))
+    });
+    ids.into_iter()
+        .filter_map(|(name, id)| {
+            let (_, target) = targets.iter().find(|(i, _)| *i == id)?;
+            // Relative to `xl/`, or absolute in the package (`/xl/worksheets/…`).
+            let part = match target.strip_prefix('/') {
+                Some(absolute) => absolute.to_owned(),
+                None => format!("xl/{target}"),
+            };
+            Some((name, part))
+        })
+        .collect()
+}
+
+/// What `f` takes from each element named `name` (start or empty), in order; what was read
+/// before an XML error.
+fn elements<T>(
+    xml: &[u8],
+    name: &[u8],
+    f: impl Fn(&quick_xml::events::BytesStart<'_>) -> Option<T>,
+) -> Vec<T> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    while let Ok(event) = reader.read_event_into(&mut buf) {
+        match &event {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == name => {
+                out.extend(f(e));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    out
 }
 
 /// The shared strings (`xl/sharedStrings.xml`), each its runs' text joined.
@@ -206,6 +258,25 @@ fn grid(rows: Vec<(usize, Vec<String>)>, merges: &[Range]) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sheets_in_the_workbook_order_hidden_ones_left_out() {
+        let workbook = br#"<workbook xmlns:r="r"><sheets><sheet name="B" sheetId="2" r:id="rId2"/><sheet name="Cach&#233;" sheetId="3" state="hidden" r:id="rId3"/><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+        let rels = br#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId3" Target="worksheets/sheet3.xml"/></Relationships>"#;
+        let parts = sheet_parts(workbook, rels);
+        let parts: Vec<(&str, &str)> = parts
+            .iter()
+            .map(|(n, p)| (n.as_str(), p.as_str()))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("B", "xl/worksheets/sheet2.xml"),
+                ("A", "xl/worksheets/sheet1.xml")
+            ]
+        );
+        assert!(sheet_parts(b"", b"").is_empty());
+    }
 
     #[test]
     fn cells_shared_strings_and_merges() {

@@ -1,0 +1,448 @@
+//! A referential written as an outline rather than a table: bloc headings (`## Bloc 1 :
+//! …`), perhaps activities, competences each followed by their criteria, every item on a
+//! line of its own. Items are told by an ID (`C1.2 …`), by a label naming what they are
+//! after an optional number or letter (`1. Activité : …`, `1.1. Compétence : …`, `a)
+//! Critère : …`), by a point mark (`- `, `•`), or, for a competence, by its ID alone on a
+//! line with its text on the next (a definition list's term and description). A criterion
+//! wrapped over an indented line goes on there. Rebuilt as the table it stands for — a
+//! header, a heading row per bloc, its exam as a row across, a row per competence with its
+//! activity and points — so that the layout and the walk read it as any table.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::cells::{Block, Cell, Line, Mark, read_cell};
+use super::columns::{Role, role_of};
+use super::label::{self, Kind};
+
+/// Prose lines skipped between a bloc heading and its first item (a sentence saying how
+/// the bloc is assessed, a paragraph of context): more is no outline.
+const PROSE_UNDER_HEADING: usize = 4;
+
+/// The competence being read: its line, its cell's text, its points with each one's indent.
+type Open = Option<(usize, String, Vec<(String, usize)>)>;
+
+/// What a line of the outline is.
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Bloc(String),
+    /// `Évaluation : …` (a few words naming an exam before a colon).
+    Exam(String),
+    Activity(String),
+    /// Its ID when written, and its text.
+    Competence(Option<String>, String),
+    Criterion(String),
+    /// `Critères d'évaluation :` before the points.
+    LeadIn,
+    /// A competence's ID alone (its text on the next line).
+    BareId(String),
+    Prose,
+}
+
+/// The lines of a document without a table, its outline made a table; `None` without at
+/// least two competences in it.
+pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
+    let items: Vec<Option<(Item, usize)>> = lines.iter().map(classify).collect();
+    let is = |i: usize, f: fn(&Item) -> bool| matches!(&items[i], Some((it, _)) if f(it));
+    let first = (0..lines.len()).find(|&i| {
+        is(i, |it| matches!(it, Item::Competence(..)))
+            || (is(i, |it| matches!(it, Item::BareId(_))) && text_after(&items, i).is_some())
+    })?;
+    // Back over what opens the first competence: its bloc heading, exam and activity, and
+    // a few prose lines between.
+    let mut start = first;
+    let mut prose = 0;
+    for j in (0..first).rev() {
+        match &items[j] {
+            None => {}
+            Some((Item::Bloc(_) | Item::Activity(_) | Item::Exam(_), _)) => start = j,
+            Some((Item::Prose, _)) if prose < PROSE_UNDER_HEADING => prose += 1,
+            _ => break,
+        }
+    }
+    let activities = items
+        .iter()
+        .flatten()
+        .any(|(it, _)| matches!(it, Item::Activity(_)));
+    let width = if activities { 3 } else { 2 };
+    let mut rows: Vec<Line> = Vec::new();
+    let mut activity: Option<String> = None;
+    let mut open: Open = None;
+    let mut competences = 0;
+    let mut prose = usize::MAX;
+    let mut i = start;
+    let mut end = start;
+    while i < lines.len() {
+        let Some((item, indent)) = items[i].clone() else {
+            i += 1;
+            continue;
+        };
+        let line = line_of(&lines[i]);
+        match item {
+            Item::Bloc(text) => {
+                close(&mut rows, &mut open, &mut activity, width);
+                rows.push(across(line, &text, width));
+                prose = 0;
+            }
+            Item::Exam(text) => {
+                close(&mut rows, &mut open, &mut activity, width);
+                rows.push(across(
+                    line,
+                    &format!("Modalités d'évaluation : {text}"),
+                    width,
+                ));
+            }
+            Item::Activity(text) => {
+                close(&mut rows, &mut open, &mut activity, width);
+                activity = Some(text);
+            }
+            Item::Competence(id, text) => {
+                close(&mut rows, &mut open, &mut activity, width);
+                open = Some((line, with_id(id.as_deref(), &text), Vec::new()));
+                competences += 1;
+                prose = usize::MAX;
+            }
+            Item::BareId(id) => {
+                let Some(next) = text_after(&items, i) else {
+                    break;
+                };
+                close(&mut rows, &mut open, &mut activity, width);
+                let text = match &items[next] {
+                    Some((Item::Criterion(point), _)) => point.clone(),
+                    _ => plain(line_text(&lines[next])),
+                };
+                open = Some((line, with_id(Some(&id), &text), Vec::new()));
+                competences += 1;
+                prose = usize::MAX;
+                end = next + 1;
+                i = next + 1;
+                continue;
+            }
+            Item::Criterion(text) => match &mut open {
+                Some((_, _, points)) => points.push((text, indent)),
+                None => break,
+            },
+            Item::LeadIn if open.is_some() => {}
+            Item::LeadIn => break,
+            Item::Prose => {
+                // A criterion wrapped over a line indented under it goes on there.
+                if let Some((_, _, points)) = &mut open
+                    && let Some((point, at)) = points.last_mut()
+                    && indent > *at
+                {
+                    point.push(' ');
+                    point.push_str(&plain(line_text(&lines[i])));
+                } else if prose < PROSE_UNDER_HEADING {
+                    let (paragraph, n) = paragraph_at(lines, &items, i);
+                    // `Ce bloc est évalué par une étude de cas …` under the heading.
+                    if prose == 0 && ASSESSED.is_match(&paragraph) {
+                        rows.push(across(
+                            line,
+                            &format!("Modalités d'évaluation : {paragraph}"),
+                            width,
+                        ));
+                    }
+                    prose += n;
+                    end = i + n;
+                    i += n;
+                    continue;
+                } else {
+                    break;
+                }
+            }
+        }
+        end = i + 1;
+        i += 1;
+    }
+    close(&mut rows, &mut open, &mut activity, width);
+    if competences < 2 {
+        return None;
+    }
+    let mut header = Vec::new();
+    if activities {
+        header.push(read_cell("Activités"));
+    }
+    header.extend([read_cell("Compétences"), read_cell("Critères d'évaluation")]);
+    let mut out: Vec<Line> = lines[..start].to_vec();
+    out.push(Line::Row {
+        line: line_of(&lines[start]),
+        cells: header,
+    });
+    out.extend(rows);
+    out.extend(lines[end..].iter().cloned());
+    Some(out)
+}
+
+/// A sentence saying how the bloc is assessed: `Ce bloc est évalué par …`, `Le bloc de
+/// compétences sera évalué au moyen d'…`.
+static ASSESSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:ce|le|chaque)\s+bloc\s+(?:de\s+compétences\s+)?(?:est|sera)\s+évalué\s+(?:par|au\s+moyen\s+d|à\s+partir\s+d|sous\s+(?:la\s+)?forme\s+d)").unwrap()
+});
+
+/// The paragraph of prose lines from `i` (to a blank line or an item), joined, and how
+/// many lines it takes.
+fn paragraph_at(lines: &[Line], items: &[Option<(Item, usize)>], i: usize) -> (String, usize) {
+    let n = items[i..]
+        .iter()
+        .take_while(|it| matches!(it, Some((Item::Prose, _))))
+        .count()
+        .max(1);
+    let texts: Vec<String> = lines[i..i + n]
+        .iter()
+        .map(|l| plain(line_text(l)))
+        .collect();
+    (texts.join(" "), n)
+}
+
+/// What a line is, and its indent; `None` for a blank line.
+fn classify(l: &Line) -> Option<(Item, usize)> {
+    let Line::Text { text, .. } = l else {
+        return match l {
+            Line::Blank => None,
+            _ => Some((Item::Prose, 0)),
+        };
+    };
+    let indent = text.len() - text.trim_start().len();
+    let t = plain(text);
+    if t.is_empty() {
+        return None;
+    }
+    if super::bloc_lines::bloc_line(&t) {
+        return Some((Item::Bloc(t), indent));
+    }
+    if let Some(point) = super::prose_table::point(&t) {
+        return Some((
+            labelled(&point).map_or(Item::Criterion(point), |(_, it)| it),
+            indent,
+        ));
+    }
+    if let Some((_, item)) = labelled(&t) {
+        return Some((item, indent));
+    }
+    if t.ends_with(':') && role_of(t.trim_end_matches(':').trim()) == Some(Role::Criteria) {
+        return Some((Item::LeadIn, indent));
+    }
+    if let Some((lead, rest)) = t.split_once(':')
+        && lead.split_whitespace().count() <= 3
+        && role_of(lead.trim()) == Some(Role::Modality)
+        && !rest.trim().is_empty()
+    {
+        return Some((Item::Exam(rest.trim().to_owned()), indent));
+    }
+    if let Some(l) = label::label(&t) {
+        match l.kind {
+            Kind::Competence if !l.rest.is_empty() => {
+                return Some((Item::Competence(Some(l.id), l.rest), indent));
+            }
+            Kind::Competence | Kind::Other | Kind::Number if l.rest.is_empty() => {
+                return Some((Item::BareId(l.id), indent));
+            }
+            _ => {}
+        }
+    }
+    Some((Item::Prose, indent))
+}
+
+/// An item led by a word naming what it is, after an optional number or letter: `1.
+/// Activité : …`, `1.1. Compétence : …`, `a) Critère : …`, `Critère : …`. The number is
+/// the item's ID; a letter is only the list's.
+fn labelled(text: &str) -> Option<(Option<String>, Item)> {
+    let (id, rest) = match label::label(text) {
+        Some(l) if !l.rest.is_empty() => (Some(l.id), l.rest),
+        _ => (None, lettered(text).unwrap_or(text).to_owned()),
+    };
+    let (word, body) = rest.split_once(':')?;
+    let body = body.trim();
+    if word.split_whitespace().count() > 2 || body.is_empty() {
+        return None;
+    }
+    let item = match role_of(word.trim())? {
+        Role::Activity => Item::Activity(body.to_owned()),
+        Role::Competence => Item::Competence(id.clone(), body.to_owned()),
+        Role::Criteria => Item::Criterion(body.to_owned()),
+        _ => return None,
+    };
+    Some((id, item))
+}
+
+/// The text after a list's letter (`a) …`, `b. …`).
+fn lettered(text: &str) -> Option<&str> {
+    let mut chars = text.chars();
+    let letter = chars.next()?;
+    let mark = chars.next()?;
+    let rest = chars.as_str();
+    (letter.is_ascii_lowercase() && matches!(mark, ')' | '.') && rest.starts_with(' '))
+        .then(|| rest.trim_start())
+}
+
+/// The line after a bare ID, when it is its text: prose, or a point (a definition list's
+/// `<dd>` after its `<dt>` reads as one), not another item.
+fn text_after(items: &[Option<(Item, usize)>], i: usize) -> Option<usize> {
+    let next = (i + 1..items.len()).find(|&n| items[n].is_some())?;
+    matches!(items[next], Some((Item::Prose | Item::Criterion(_), _))).then_some(next)
+}
+
+/// A line's text without Markdown's heading and emphasis marks (`**C1.1** …`).
+fn plain(text: &str) -> String {
+    let t = text.trim().trim_start_matches('#').trim();
+    let t = t.replace("**", "").replace("__", "");
+    t.trim_matches(|c| c == '*' || c == '_').trim().to_owned()
+}
+
+fn line_text(l: &Line) -> &str {
+    match l {
+        Line::Text { text, .. } => text,
+        _ => "",
+    }
+}
+
+fn line_of(l: &Line) -> usize {
+    match l {
+        Line::Text { line, .. } | Line::Row { line, .. } => *line,
+        _ => 0,
+    }
+}
+
+fn with_id(id: Option<&str>, text: &str) -> String {
+    match id {
+        Some(id) => format!("{id} – {text}"),
+        None => text.to_owned(),
+    }
+}
+
+/// A row whose first cell holds `text`, the others empty (a heading, an exam across).
+fn across(line: usize, text: &str, width: usize) -> Line {
+    let mut cells = vec![read_cell(&escape(text))];
+    cells.resize(width, Cell::default());
+    Line::Row { line, cells }
+}
+
+/// The competence being read as its row: its activity (on the first row under it), its
+/// text and its points.
+fn close(rows: &mut Vec<Line>, open: &mut Open, activity: &mut Option<String>, width: usize) {
+    let Some((line, text, points)) = open.take() else {
+        return;
+    };
+    let mut cells = Vec::new();
+    if width == 3 {
+        cells.push(
+            activity
+                .take()
+                .map_or_else(Cell::default, |a| read_cell(&escape(&a))),
+        );
+    }
+    cells.push(read_cell(&escape(&text)));
+    cells.push(Cell {
+        blocks: points
+            .into_iter()
+            .map(|(text, _)| Block {
+                mark: Mark::Dash,
+                text,
+                italic: false,
+            })
+            .collect(),
+        ..Cell::default()
+    });
+    rows.push(Line::Row { line, cells });
+}
+
+/// Text as a cell's HTML, so that `<`, `&` stay text.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(out: &[Line]) -> Vec<Vec<String>> {
+        out.iter()
+            .filter_map(|l| match l {
+                Line::Row { cells, .. } => Some(cells.iter().map(Cell::joined).collect()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labelled_nested_items_become_rows_under_their_bloc() {
+        let lines = [
+            Line::text(1, "## Bloc 1 : Tenir le dossier social"),
+            Line::Blank,
+            Line::text(3, "Ce bloc est évalué par une étude de cas."),
+            Line::text(4, "1. Activité : Collecter les éléments"),
+            Line::text(5, "   1.1. Compétence : Recueillir les éléments"),
+            Line::text(6, "      a) Critère : Les éléments sont collectés avant la"),
+            Line::text(7, "         date de clôture."),
+            Line::text(8, "   1.2. Compétence : Contrôler les éléments"),
+            Line::text(9, "      a) Critère : Les anomalies sont signalées."),
+            Line::Blank,
+            Line::text(11, "Le titre est délivré par le jury."),
+        ];
+        let out = rebuild(&lines).expect("rebuilt");
+        assert_eq!(
+            rows(&out),
+            [
+                vec!["Activités", "Compétences", "Critères d'évaluation"],
+                vec!["Bloc 1 : Tenir le dossier social", "", ""],
+                vec![
+                    "Modalités d'évaluation : Ce bloc est évalué par une étude de cas.",
+                    "",
+                    ""
+                ],
+                vec![
+                    "Collecter les éléments",
+                    "1.1 – Recueillir les éléments",
+                    "Les éléments sont collectés avant la date de clôture."
+                ],
+                vec![
+                    "",
+                    "1.2 – Contrôler les éléments",
+                    "Les anomalies sont signalées."
+                ],
+            ]
+        );
+        assert!(matches!(out.last(), Some(Line::Text { line: 11, .. })));
+        // One competence is no outline.
+        assert!(rebuild(&lines[..7]).is_none());
+    }
+
+    #[test]
+    fn an_id_alone_on_its_line_takes_the_text_after_it() {
+        let lines = [
+            Line::text(1, "Bloc 2 — Animer des ateliers"),
+            Line::text(2, "Évaluation : animation d'une séquence (45 min)."),
+            Line::text(3, "MN2.1"),
+            Line::text(4, "Concevoir une séquence d'atelier"),
+            Line::text(5, "Critères d'évaluation :"),
+            Line::text(6, "- Les objectifs sont formulés"),
+            Line::text(7, "MN2.2"),
+            // A definition list's `<dd>` written without a paragraph reads as a point.
+            Line::text(8, "- Animer un atelier"),
+            Line::text(9, "- Chaque participant pratique"),
+            Line::text(10, "Informations complémentaires"),
+            Line::text(11, "Prérequis"),
+        ];
+        let out = rebuild(&lines).expect("rebuilt");
+        assert_eq!(
+            rows(&out),
+            [
+                vec!["Compétences", "Critères d'évaluation"],
+                vec!["Bloc 2 — Animer des ateliers", ""],
+                vec![
+                    "Modalités d'évaluation : animation d'une séquence (45 min).",
+                    ""
+                ],
+                vec![
+                    "MN2.1 – Concevoir une séquence d'atelier",
+                    "Les objectifs sont formulés"
+                ],
+                vec!["MN2.2 – Animer un atelier", "Chaque participant pratique"],
+            ]
+        );
+        assert!(matches!(out.last(), Some(Line::Text { line: 11, .. })));
+    }
+}
