@@ -23,7 +23,6 @@ fn phrases_txt_criteria_in_parentheses_inside_the_competence_sentence() {
 }
 
 #[test]
-#[ignore = "read since 41221fc, 1/5, 0/10: columns in reverse order walked as the usual one"]
 fn colonnes_txt_pipes_without_separator_line_and_reversed_columns() {
     blind("colonnes.txt");
 }
