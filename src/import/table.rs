@@ -25,6 +25,7 @@ mod label;
 mod layout;
 mod matrix;
 mod office;
+mod order;
 mod outline;
 mod pdf_text;
 mod prose;
@@ -224,6 +225,14 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     let repeated = repeats::merge(&mut layout);
     let folded = keys::fold(&mut layout, &hints.patterns);
     layout::activity_types(&mut layout);
+    let bloc_pattern = hints.bloc_pattern.clone();
+    let reordered = order::apply(&mut layout, &|text| {
+        bloc_lines::bloc_line(text)
+            || bloc_pattern
+                .as_ref()
+                .is_some_and(|re| re.is_match(text.trim()))
+            || walk::exam_row(text).is_some()
+    });
     hints.bloc_headings = layout.rows.iter().any(|r| {
         !r.rebuilt
             && r.cells.iter().skip(1).all(cells::Cell::is_empty)
@@ -247,6 +256,10 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
             "no referential table: read as the table it stands for from {what}"
         ));
     }
+    for (line, what) in &reordered {
+        report.push(format!("line {line}: {what}"));
+    }
+    explained.extend(reordered);
     if !repeated.is_empty() {
         report.push(format!(
             "{} pieces of text repeating the cell above them repeating the cell above them (one record per criterion, as an export writes) were read as that cell merged down",

@@ -17,19 +17,16 @@ fn blind(name: &str) {
 }
 
 #[test]
-#[ignore = "blind first run: 0/5 competences, criteria in parentheses in the sentence not read"]
 fn phrases_txt_criteria_in_parentheses_inside_the_competence_sentence() {
     blind("phrases.txt");
 }
 
 #[test]
-#[ignore = "read since 41221fc, 1/5, 0/10: columns in reverse order walked as the usual one"]
 fn colonnes_txt_pipes_without_separator_line_and_reversed_columns() {
     blind("colonnes.txt");
 }
 
 #[test]
-#[ignore = "blind first run: 3/4, 5/9, heading sections not told apart as blocs"]
 fn sections_odt_blocs_as_headed_sections_without_the_word_bloc() {
     blind("sections.odt");
 }

@@ -116,9 +116,30 @@ fn setext_rule(line: &str) -> bool {
     t.len() >= 3 && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
 }
 
+/// Whether the pipes at the ends of a row frame it (`| a | b |`) rather than stand between
+/// cells: in a Markdown table (a rule under its header), or when the header row is framed.
+/// A table whose header is written `a | b | c` without a rule has its rows written so too,
+/// so a row ` | b | ` starts and ends with an empty cell.
+fn framed(lines: &[&str]) -> bool {
+    if lines.iter().any(|l| pipe_rule(l)) {
+        return true;
+    }
+    let header = lines.iter().find(|l| {
+        pipe_cells(l)
+            .is_some_and(|cells| cells.iter().filter(|c| role_of(c).is_some()).count() >= 2)
+    });
+    header.is_none_or(|l| l.trim().starts_with('|'))
+}
+
 /// A Markdown table row: `| a | b |` (outer pipes optional when there are two cells or more).
 fn pipe_cells(line: &str) -> Option<Vec<String>> {
-    let t = line.trim();
+    pipe_cells_framed(line, true)
+}
+
+/// A row's cells between pipes; the pipes at its ends frame it when `edges` (else they
+/// stand between the row's first or last cell, empty, and the next).
+fn pipe_cells_framed(line: &str, edges: bool) -> Option<Vec<String>> {
+    let t = if edges { line.trim() } else { line };
     if !t.contains('|') {
         return None;
     }
@@ -136,10 +157,10 @@ fn pipe_cells(line: &str) -> Option<Vec<String>> {
         }
     }
     cells.push(cell);
-    if t.starts_with('|') {
+    if edges && t.starts_with('|') {
         cells.remove(0);
     }
-    if t.ends_with('|') && !t.ends_with("\\|") {
+    if edges && t.ends_with('|') && !t.ends_with("\\|") {
         cells.pop();
     }
     if cells.len() < 2 && !t.starts_with('|') {
@@ -167,13 +188,14 @@ fn inline(text: &str) -> String {
 }
 
 fn markdown(lines: &[&str]) -> String {
+    let edges = framed(lines);
     let mut out = String::new();
     for line in lines {
         if pipe_rule(line) {
             out.push_str("---\t---");
         } else if setext_rule(line) {
             // Left blank: the line above is the heading.
-        } else if let Some(cells) = pipe_cells(line) {
+        } else if let Some(cells) = pipe_cells_framed(line, edges) {
             // One cell alone (`| Bloc 1 : … |`) is a heading row: a tab makes it a row.
             out.push_str(&cells.join("\t"));
             if cells.len() < 2 {
@@ -446,12 +468,14 @@ mod tests {
             ]
         );
         assert_eq!(to_tabs("| un | deux |\nPas de tableau.\n"), None);
-        let bare = "Critères | Compétences\nLe geste est sûr | C1 Soigner\nFin.\n";
+        // Unframed, a pipe at either end of a row stands beside an empty first or last cell.
+        let bare = "Critères | Compétences | Activités\nLe geste est sûr | C1 Soigner | \n | C2 Panser | A2 Soins\nFin.\n";
         assert_eq!(
             to_tabs(bare).unwrap().lines().collect::<Vec<_>>(),
             [
-                "Critères\tCompétences",
-                "Le geste est sûr\tC1 Soigner",
+                "Critères\tCompétences\tActivités",
+                "Le geste est sûr\tC1 Soigner\t",
+                "\tC2 Panser\tA2 Soins",
                 "Fin."
             ]
         );

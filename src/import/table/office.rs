@@ -11,6 +11,7 @@
 mod docx;
 mod numbering;
 mod odt;
+mod outline;
 mod styles;
 mod xlsx;
 
@@ -27,6 +28,9 @@ use styles::StyleLists;
 pub struct Para {
     pub text: String,
     pub level: Option<usize>,
+    /// Its outline level when it is a heading (1 = the top: `text:h`'s
+    /// `text:outline-level`, Word's `Heading 1`/`Titre 1` style or `w:outlineLvl` + 1).
+    pub heading: Option<u8>,
 }
 
 /// One cell of a table row, as the grid has it.
@@ -197,6 +201,7 @@ fn workbook<R: Read + std::io::Seek>(
             pieces.push(Piece::Para(Para {
                 text: name.clone(),
                 level: None,
+                heading: None,
             }));
         }
         pieces.extend(sheet);
@@ -225,6 +230,7 @@ fn part_bytes<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>, name: &
 /// Pieces as the lines of a text document: a paragraph is a line of prose followed by a
 /// blank line, a row is a row whose cells are read like HTML fragments.
 pub fn lines(pieces: &[Piece]) -> Vec<Line> {
+    let blocs = outline::bloc_headings(pieces);
     let mut out = Vec::new();
     for (n, piece) in pieces.iter().enumerate() {
         let line = n + 1;
@@ -234,9 +240,10 @@ pub fn lines(pieces: &[Piece]) -> Vec<Line> {
                 if text.is_empty() {
                     continue;
                 }
-                let text = match p.level {
-                    Some(_) => format!("- {text}"),
-                    None => text,
+                let text = match (p.level, blocs.iter().position(|&b| b == n)) {
+                    (_, Some(k)) => outline::as_bloc(k + 1, &text),
+                    (Some(_), None) => format!("- {text}"),
+                    (None, None) => text,
                 };
                 out.push(Line::Text { line, text });
                 out.push(Line::Blank);
@@ -282,6 +289,7 @@ fn list_break(cell: &mut GridCell) {
         cell.paras.push(Para {
             text: LIST_BREAK.to_owned(),
             level: None,
+            heading: None,
         });
     }
 }
@@ -408,14 +416,17 @@ mod tests {
                 Para {
                     text: "Qualité :".into(),
                     level: Some(0),
+                    heading: None,
                 },
                 Para {
                     text: "a < b".into(),
                     level: Some(1),
+                    heading: None,
                 },
                 Para {
                     text: "Fin".into(),
                     level: None,
+                    heading: None,
                 },
             ],
             below: false,

@@ -62,13 +62,35 @@ fn with_ids(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
             cells: vec![read_cell(&escape(&text)), dashes(points)],
         });
         i = end;
-        // The next competence may come after blank lines.
-        match (i..lines.len()).find(|&n| !matches!(lines[n], Line::Blank)) {
+        // The next competence may come after blank lines, and after the next bloc's
+        // heading (a row across, as in a table with a row per bloc).
+        let filled = |from: usize| (from..lines.len()).find(|&n| !matches!(lines[n], Line::Blank));
+        match filled(i) {
             Some(next) if competence_line(&lines[next]).is_some() => i = next,
-            _ => break,
+            Some(next) => {
+                let Some((line, heading, taken)) = super::bloc_lines::heading_at(lines, next)
+                else {
+                    break;
+                };
+                match filled(next + taken) {
+                    Some(k) if competence_line(&lines[k]).is_some() => {
+                        rows.push(Line::Row {
+                            line,
+                            cells: vec![read_cell(&escape(&heading))],
+                        });
+                        i = k;
+                    }
+                    _ => break,
+                }
+            }
+            None => break,
         }
     }
-    (rows.len() >= 2).then_some((first, rows, i))
+    let competences = rows
+        .iter()
+        .filter(|r| matches!(r, Line::Row { cells, .. } if cells.len() > 1))
+        .count();
+    (competences >= 2).then_some((first, rows, i))
 }
 
 /// Competences without IDs listed one to a line under a lead-in naming them
@@ -229,6 +251,35 @@ mod tests {
         assert!(rebuild(&lines[..5]).is_none());
         // The document may end right after the last competence's points.
         assert!(rebuild(&lines[..7]).is_some());
+    }
+
+    /// A bloc's heading between two competences: a row across, and the competences of the
+    /// next bloc read on.
+    #[test]
+    fn competences_of_several_blocs_read_across_their_headings() {
+        let lines = [
+            Line::text(1, "Bloc 1 : Préparer"),
+            Line::text(2, "C1 Relever le logement"),
+            Line::text(3, "Critères d'évaluation :"),
+            Line::text(4, "- Les pertes sont repérées"),
+            Line::Blank,
+            Line::text(6, "Bloc 2 : Isoler"),
+            Line::Blank,
+            Line::text(8, "C2 Poser l'isolant"),
+            Line::text(9, "- Aucun pont thermique"),
+        ];
+        let out = rebuild(&lines).expect("rebuilt");
+        let rows: Vec<Vec<String>> = out
+            .iter()
+            .filter_map(|l| match l {
+                Line::Row { cells, .. } => Some(cells.iter().map(Cell::joined).collect()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rows[2], ["Bloc 2 : Isoler"]);
+        assert_eq!(rows[3], ["C2 Poser l'isolant", "Aucun pont thermique"]);
+        // A bloc heading after the last competence ends them, as any prose does.
+        assert!(rebuild(&lines[..7]).is_none());
     }
 
     #[test]

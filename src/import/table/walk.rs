@@ -11,6 +11,7 @@ mod competences;
 mod criteria;
 mod exams;
 mod found;
+mod inline;
 mod keys;
 mod text;
 

@@ -102,9 +102,20 @@ impl State {
             self.para = Some(Para {
                 text: String::new(),
                 level,
+                heading: None,
             });
         }
     }
+}
+
+/// The outline level a paragraph style's ID names: `Heading2`, `Titre2`, `heading 2` → 2.
+fn heading_style(id: &str) -> Option<u8> {
+    let t = id.to_lowercase();
+    let rest = t
+        .strip_prefix("heading")
+        .or_else(|| t.strip_prefix("titre"))?
+        .trim_start();
+    rest.parse().ok().filter(|n| (1..=9).contains(n))
 }
 
 /// The pieces of `word/document.xml`; an error is its byte offset and what is wrong.
@@ -179,7 +190,23 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                     }
                 }
                 b"w:br" | b"w:cr" => s.line_break(),
-                b"w:pStyle" if s.para.is_some() => s.style = attribute(e, b"val"),
+                b"w:pStyle" if s.para.is_some() => {
+                    s.style = attribute(e, b"val");
+                    if let (Some(p), Some(level)) =
+                        (&mut s.para, s.style.as_deref().and_then(heading_style))
+                    {
+                        p.heading = Some(level);
+                    }
+                }
+                // Word's outline level, 0 for the top.
+                b"w:outlineLvl" => {
+                    let level = attribute(e, b"val").and_then(|v| v.parse::<u8>().ok());
+                    if let (Some(p), Some(level)) = (&mut s.para, level)
+                        && level < 9
+                    {
+                        p.heading = Some(level + 1);
+                    }
+                }
                 b"w:ilvl" => {
                     let level = attribute(e, b"val").and_then(|v| v.parse().ok());
                     if let (Some(p), Some(level)) = (&mut s.para, level) {
@@ -285,6 +312,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn heading_styles_name_their_level() {
+        assert_eq!(heading_style("Heading2"), Some(2));
+        assert_eq!(heading_style("Titre1"), Some(1));
+        assert_eq!(heading_style("heading 3"), Some(3));
+        assert_eq!(heading_style("Titre"), None);
+        assert_eq!(heading_style("ListParagraph"), None);
+    }
+
+    #[test]
     fn rows_merges_and_lists() {
         let xml = r#"<w:document xmlns:w="w"><w:body>
             <w:p><w:r><w:t>Titre &amp; co</w:t></w:r></w:p>
@@ -298,6 +334,7 @@ mod tests {
         let para = |t: &str, level| Para {
             text: t.into(),
             level,
+            heading: None,
         };
         let cell = |paras: Vec<Para>, below| GridCell {
             paras,
@@ -365,12 +402,14 @@ mod tests {
             Piece::Para(Para {
                 text: t.into(),
                 level: None,
+                heading: None,
             })
         };
         let row = Piece::Row(vec![GridCell {
             paras: vec![Para {
                 text: "C1 Régler".into(),
                 level: None,
+                heading: None,
             }],
             below: false,
             left: false,

@@ -83,9 +83,16 @@ impl State {
                 self.para_list = Some(list);
             }
         }
+        // `text:h`: a heading, at its outline level (1 when it says none).
+        let heading = (e.name().as_ref() == b"text:h").then(|| {
+            attribute(e, b"outline-level")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1)
+        });
         self.para = Some(Para {
             text: String::new(),
             level,
+            heading,
         });
     }
 
@@ -227,6 +234,7 @@ pub fn pieces(xml: &[u8], numbering: Numbering) -> Result<Vec<Piece>, (u64, Stri
                     s.para = Some(Para {
                         text: String::new(),
                         level,
+                        heading: None,
                     });
                 }
                 b"table:table-cell" if s.tables == 1 => {
@@ -306,7 +314,7 @@ mod tests {
     #[test]
     fn rows_spans_covered_cells_and_lists() {
         let xml = r#"<office:document-content><office:body><office:text>
-            <text:h>Titre</text:h>
+            <text:h>Titre</text:h><text:h text:outline-level="2">Partie</text:h>
             <table:table>
               <table:table-row><table:table-cell table:number-rows-spanned="2"><text:p>A</text:p></table:table-cell>
                 <table:table-cell><text:list><text:list-item><text:p>x<text:s text:c="2"/>y</text:p>
@@ -318,6 +326,7 @@ mod tests {
         let para = |t: &str, level| Para {
             text: t.into(),
             level,
+            heading: None,
         };
         let cell = |paras: Vec<Para>, below| GridCell {
             paras,
@@ -327,7 +336,15 @@ mod tests {
         assert_eq!(
             p,
             [
-                Piece::Para(para("Titre", None)),
+                // Headings at their outline level (1 when unsaid).
+                Piece::Para(Para {
+                    heading: Some(1),
+                    ..para("Titre", None)
+                }),
+                Piece::Para(Para {
+                    heading: Some(2),
+                    ..para("Partie", None)
+                }),
                 Piece::Row(vec![
                     cell(vec![para("A", None)], false),
                     cell(vec![para("x  y", Some(0)), para("z", Some(1))], false)

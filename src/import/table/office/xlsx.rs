@@ -212,6 +212,7 @@ fn grid(rows: Vec<(usize, Vec<String>)>, merges: &[Range]) -> Vec<Piece> {
             out.push(Piece::Para(Para {
                 text: texts[0].split_whitespace().collect::<Vec<_>>().join(" "),
                 level: None,
+                heading: None,
             }));
             continue;
         }
@@ -233,10 +234,12 @@ fn grid(rows: Vec<(usize, Vec<String>)>, merges: &[Range]) -> Vec<Piece> {
                                     Some(rest) if rest.starts_with(' ') => Para {
                                         text: rest.trim().to_owned(),
                                         level: Some(0),
+                                        heading: None,
                                     },
                                     _ => Para {
                                         text: l.to_owned(),
                                         level: None,
+                                        heading: None,
                                     },
                                 }
                             })
@@ -293,6 +296,7 @@ y</t></is></c></row><row r="5"><c r="B5" t="inlineStr"><is><t>z</t></is></c></ro
         let para = |t: &str| Para {
             text: t.into(),
             level: None,
+            heading: None,
         };
         let cell = |ps: &[&str], below| GridCell {
             paras: ps.iter().map(|t| para(t)).collect(),

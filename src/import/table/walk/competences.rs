@@ -34,7 +34,24 @@ impl Walker {
                     self.column_name(column)
                 ),
             );
+            // `(critères : … ; …)` inside the sentence: its criteria, the rest its text.
+            let Some((body, criteria)) = super::inline::inline_criteria(&body) else {
+                self.open_competence(id, body, activity, column);
+                return;
+            };
             self.open_competence(id, body, activity, column);
+            let Some(k) = self.current_competence else {
+                return;
+            };
+            for c in criteria {
+                self.took(
+                    &c,
+                    "a criterion of the competence (in parentheses inside its sentence, after a word naming criteria)".into(),
+                );
+                self.push_criterion(column, None, c, Target::Row(k));
+            }
+            // Text after it in the column continues the competence, not its last criterion.
+            self.columns[column].last = Some(Item::Competence(k));
             return;
         }
         let block = Block {
