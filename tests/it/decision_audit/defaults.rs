@@ -1,0 +1,77 @@
+//! Third pass, silent defaults: branches of the decision that no sentence of the sources
+//! states, each shown to be said in the dossier as refolio's default (a `default_*` key),
+//! and the leftovers of the earlier audits (an exemption's date, the jury's conditions).
+
+use super::sources::dc;
+use super::*;
+
+/// Source 000 states how bloc 2 is validated (« Condition de validation du Bloc 2 :
+/// Validation des 3 compétences. ») and nothing of the title: that the full title needs
+/// every bloc is refolio's default. It was said only when every bloc was validated; with
+/// bloc 1 failed (C1.2 at 3 of 6) the title fell to partial on that same default, unsaid.
+#[test]
+fn dc_title_not_full_for_a_failed_bloc_says_the_rule_is_a_default() {
+    let c = ok(
+        DC,
+        &dc(
+            &[("1.2", 3)],
+            "  final_interview: { result: validated, date: 2026-06-30 }\n",
+        ),
+    );
+    assert_eq!(kind(&c), "partial", "{}", all_text(&c));
+    assert_eq!(awarded(&c), ["B2", "B3"]);
+    assert!(
+        defaults(&c).contains(&"default_all_blocs"),
+        "{:?}",
+        defaults(&c)
+    );
+    let title = c["reasons"].to_string();
+    assert!(
+        title.contains(
+            "Règle par défaut de refolio, non énoncée par le certificateur : la certification \
+             totale demande que tous les blocs soient validés."
+        ),
+        "{title}"
+    );
+}
+
+/// The same default decides the title of a candidate who presents bloc 2 alone (« les
+/// indices nécessaires au jury de Grand oral » is all 000 says of the title).
+#[test]
+fn dc_title_not_full_for_a_bloc_not_presented_says_the_rule_is_a_default() {
+    let mut p = String::from(
+        "route: apprenticeship\nblocs: [B2]\nsession: 2026-06-18\nresults:\n  criteria:\n",
+    );
+    for (c, n) in [("2.1", 5), ("2.2", 7), ("2.3", 8)] {
+        for i in 1..=n {
+            p.push_str(&format!("    Cr{c}.{i}: true\n"));
+        }
+    }
+    let c = ok(DC, &p);
+    assert_eq!(kind(&c), "partial", "{}", all_text(&c));
+    assert!(
+        defaults(&c).contains(&"default_all_blocs"),
+        "{:?}",
+        defaults(&c)
+    );
+}
+
+/// Source 004 states its title (« La certification totale est délivrée si le candidat
+/// obtient 10 de moyenne générale […] », « pas […] inférieure à 8/20 sur l'un des 4 blocs »):
+/// with B2 at 80/225 the title is partial, and no default of the blocs is said beside its grid.
+#[test]
+fn intl_grid_title_says_no_default_of_the_blocs() {
+    let c = ok(
+        INTL,
+        &intl(
+            "{ B1: 60, B2: 80, B3: 150, B4: 105, B5: validated }",
+            GOOD_PRO,
+        ),
+    );
+    assert_eq!(kind(&c), "partial", "{}", all_text(&c));
+    assert!(
+        !defaults(&c).contains(&"default_all_blocs"),
+        "{:?}",
+        defaults(&c)
+    );
+}
