@@ -231,7 +231,10 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
                     _ => None,
                 })
                 .collect();
-            if verdicts.is_empty() {
+            // A refusal decides; otherwise an exam still without its verdict leaves the bloc
+            // waiting (it was decided on the exams given, as if the others did not exist).
+            let unrecorded = case.exams.iter().any(|e| e.result.is_none());
+            if verdicts.is_empty() || (unrecorded && verdicts.iter().all(|v| *v)) {
                 reasons.push(Reason::new("reason_certificate_missing", &[]));
                 return BlocVerdict::undecided(reasons);
             }

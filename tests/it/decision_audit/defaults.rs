@@ -75,3 +75,34 @@ fn intl_grid_title_says_no_default_of_the_blocs() {
         defaults(&c)
     );
 }
+
+/// A bloc validated by a certificate (004's B5: « Obtention d'un certificat de compétences en
+/// entreprise (CCE) ») given two exams, one without a result: it was validated on the one
+/// given, as if the other did not exist. It waits for it now; a certificate refused decides.
+#[test]
+fn a_certificate_bloc_waits_for_every_exam() {
+    let two_exams = |y: String| {
+        y.replacen(
+            "    evaluates: [B5]\n  modules:",
+            "    evaluates: [B5]\n  - id: E5b\n    title: Second certificat\n    kind: continuous\n    \
+             evaluates: [B5]\n  modules:",
+            1,
+        )
+    };
+    let passport = |e5: &str| {
+        intl(
+            &format!("{{ B1: 60, B2: 150, B3: 150, B4: 105, E5: {e5} }}"),
+            GOOD_PRO,
+        )
+    };
+    let (code, c, stderr) = decide_edited(INTL, two_exams, &passport("validated"));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(bloc(&c, "B5"), "undecided", "{}", all_text(&c));
+    assert!(
+        all_text(&c).contains("Certificat non encore enregistré : décision en attente."),
+        "{}",
+        all_text(&c)
+    );
+    let (_, c, _) = decide_edited(INTL, two_exams, &passport("not-validated"));
+    assert_eq!(bloc(&c, "B5"), "not-validated", "{}", all_text(&c));
+}
