@@ -293,10 +293,21 @@ pub fn admissible(rules: &Rules, r: &Referential, attempts: &[Attempt], bloc: us
         // A voided session voids every bloc it holds, not only the one of the fraud: what
         // its rule offers after it holds for each.
         statuses.extend(voided(rules, &attempts[prev]));
-        let offered = statuses.iter().find_map(|s| {
-            let rule = rules.status_rule(Scope::Exams, *s)?;
-            rule.retake.map(|offered| (*s, offered, rule.counted))
-        });
+        // A status barring the retake (`retake: false`) bars it whatever else the session
+        // gave: one offered at another exam (an excused absence) offers that exam's make-up,
+        // not a way past the bar (the first status in the exams' order decided, before).
+        let ruled: Vec<(Status, bool, Option<bool>)> = statuses
+            .iter()
+            .filter_map(|s| {
+                let rule = rules.status_rule(Scope::Exams, *s)?;
+                rule.retake.map(|offered| (*s, offered, rule.counted))
+            })
+            .collect();
+        let offered = ruled
+            .iter()
+            .find(|(_, offered, _)| !offered)
+            .or(ruled.first())
+            .copied();
         let repeat = attempts[i].kind == AttemptKind::Repeat;
         let repeats_counted = rules.retakes.as_ref().and_then(|x| x.repeats_counted);
         match offered {

@@ -106,3 +106,36 @@ fn a_certificate_bloc_waits_for_every_exam() {
     let (_, c, _) = decide_edited(INTL, two_exams, &passport("not-validated"));
     assert_eq!(bloc(&c, "B5"), "not-validated", "{}", all_text(&c));
 }
+
+/// « Motifs recevables de non-présentation […] Dans ces seuls cas une épreuve de rattrapage
+/// sera proposée au candidat » with « la non-présentation à au moins une évaluation de bloc
+/// induit la non-validation du bloc »: B2 missed at one exam without a reason and at another
+/// with a medical certificate. The retake was refused or admitted by which exam came first in
+/// the referential (E2.1 unexcused: refused; E2.1 excused, E2.2 unexcused: full title). The
+/// absence without a reason bars the retake in both orders.
+#[test]
+fn intl_an_unexcused_absence_bars_the_retake_whatever_the_exams_order() {
+    for (e21, e22) in [
+        (
+            "absent",
+            "{ result: absent-excused, reason: Certificat médical }",
+        ),
+        (
+            "{ result: absent-excused, reason: Certificat médical }",
+            "absent",
+        ),
+    ] {
+        let passport = format!(
+            "route: apprenticeship\ncompany_time: {{ hours: 1000 }}\nattempts:\n\
+             - session: 2026-06-18\n  marks: {{ B1: 60, E2.1: {e21}, E2.2: {e22}, E2.3: 25, \
+             B3: 150, B4: 105, B5: validated }}\n  professional_parts: {GOOD_PRO}\n\
+             - session: 2026-09-15\n  kind: retake\n  marks: {{ E2.1: 100, E2.2: 30 }}\n"
+        );
+        refused(
+            INTL,
+            &passport,
+            "x: the session of 2026-09-15 cannot count for bloc B2: the referential offers no \
+             retake after `absent`",
+        );
+    }
+}
