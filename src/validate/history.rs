@@ -289,10 +289,13 @@ pub fn admissible(rules: &Rules, r: &Referential, attempts: &[Attempt], bloc: us
             used.push(i);
             continue;
         };
-        let mut statuses = bloc_statuses(r, &attempts[prev], bloc);
         // A voided session voids every bloc it holds, not only the one of the fraud: what
-        // its rule offers after it holds for each.
-        statuses.extend(voided(rules, &attempts[prev]));
+        // its rule offers after it holds for each, and nothing else of it stands (an
+        // absence in it barred the retake that 004 requires after a fraud, before).
+        let statuses = match voided(rules, &attempts[prev]) {
+            Some(void) => vec![void],
+            None => bloc_statuses(r, &attempts[prev], bloc),
+        };
         // A status barring the retake (`retake: false`) bars it whatever else the session
         // gave: one offered at another exam (an excused absence) offers that exam's make-up,
         // not a way past the bar (the first status in the exams' order decided, before).

@@ -139,3 +139,27 @@ fn intl_an_unexcused_absence_bars_the_retake_whatever_the_exams_order() {
         );
     }
 }
+
+/// « Tout candidat dont la fraude est avérée voit sa session d'évaluation invalidée, il ne
+/// valide aucun bloc. Pour obtenir la validation totale ou partielle du titre il devra […]
+/// repasser l'ensemble des évaluations de blocs à la prochaine session »: a fraud at E2.1 in
+/// a session where B3 was also missed without a reason. The absence barred B3's retake
+/// (« the referential offers no retake after `absent` »), though nothing of the voided
+/// session stands and the text requires that next session.
+#[test]
+fn intl_after_a_fraud_an_absence_of_the_voided_session_bars_nothing() {
+    let c = ok(
+        INTL,
+        &format!(
+            "route: apprenticeship\nblocs: [B1, B2, B3, B4]\ncompany_time: {{ hours: 1000 }}\n\
+             attempts:\n- session: 2026-06-18\n  marks: {{ B1: 90, E2.1: fraud, E2.2: 40, \
+             E2.3: 20, B3: absent, B4: 150 }}\n  professional_parts: {GOOD_PRO}\n\
+             - session: 2027-01-15\n  kind: retake\n  marks: {{ B1: 60, B2: 135, B3: 150, \
+             B4: 105 }}\n"
+        ),
+    );
+    for b in ["B1", "B2", "B3", "B4"] {
+        assert_eq!(bloc(&c, b), "validated", "{b}: {}", all_text(&c));
+    }
+    assert_eq!(kind(&c), "full");
+}
