@@ -429,8 +429,23 @@ pub fn dossier(
         );
     }
     let parts = merged.professional_parts(rules);
-    let professional = professional(rules, merged.professional.as_deref(), &parts);
-    let interview = interview(rules, merged.interview.as_deref());
+    let mut professional = professional(rules, merged.professional.as_deref(), &parts);
+    let mut interview = interview(rules, merged.interview.as_deref());
+    // Given again in a later session with no retake rule, the latest counting is refolio's
+    // default, said with the item as it is with a bloc (000's Grand oral absent, then held).
+    if rules.retakes.is_none() {
+        let given = |f: &dyn Fn(&crate::model::Attempt) -> bool| {
+            candidate.attempts.iter().filter(|a| f(a)).count() > 1
+        };
+        if given(&|a| a.final_interview.is_some()) {
+            interview.reasons.push(Reason::new("default_retakes", &[]));
+        }
+        if given(&|a| a.professional.is_some() || !a.professional_parts.is_empty()) {
+            professional
+                .reasons
+                .push(Reason::new("default_retakes", &[]));
+        }
+    }
     check_conditions(candidate, r, &merged, diags);
     let undecided = BlocVerdict::undecided(Vec::new());
     let inputs: Vec<TitleBloc> = r
