@@ -137,6 +137,49 @@ impl CandidateLowering<'_> {
         );
     }
 
+    /// A repeated year giving some module evaluations of a bloc but not all, where the
+    /// referential says a repeat gives them all again (004: "repasse toutes les évaluations
+    /// de modules suivis"). Modules decide nothing (the grid counts the bloc exams and the
+    /// professional evaluation), so it is a warning: the record lacks what the text says
+    /// was sat.
+    pub(super) fn repeat_without_every_module(&mut self, attempt: &Attempt) {
+        let r = self.r;
+        let all = r.rules.retakes.as_ref().is_some_and(|x| x.repeat_all_exams);
+        if !all || attempt.kind != AttemptKind::Repeat {
+            return;
+        }
+        let mut blocs: Vec<usize> = attempt.modules.keys().map(|&m| r.modules[m].bloc).collect();
+        blocs.sort_unstable();
+        blocs.dedup();
+        for b in blocs {
+            let missing: Vec<&str> = r.blocs[b]
+                .modules
+                .iter()
+                .filter(|m| !attempt.modules.contains_key(m))
+                .map(|&m| r.modules[m].id.as_str())
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let message = format!(
+                "the session of {} is a repeated year (`kind: repeat`) and gives some module \
+                 evaluations of bloc {} but not {}: the referential's repeat gives again every \
+                 module evaluation followed (modules do not count in the decision)",
+                attempt.session.as_deref().unwrap_or("?"),
+                r.blocs[b].id,
+                missing.join(", "),
+            );
+            let help = format!(
+                "give {} in this session too (`absent` if the candidate did not sit it)",
+                missing.join(", ")
+            );
+            self.diags.push(
+                Diagnostic::warning(Kind::InvalidValue, Some(attempt.at.clone()), message)
+                    .with_suggestion(Some(help)),
+            );
+        }
+    }
+
     /// A bloc given whole and by its exams in the same session, the two disagreeing: the
     /// bloc's mark would decide it and its exams go unread, even an absence ("la
     /// non-présentation à au moins une évaluation de bloc induit la non-validation du

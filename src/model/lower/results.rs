@@ -84,6 +84,7 @@ impl CandidateLowering<'_> {
             }
             let attempt = self.attempt(&entry.value, at, session);
             self.given_otherwise_before(&attempts, &attempt);
+            self.repeat_without_every_module(&attempt);
             attempts.push(attempt);
         }
         attempts

@@ -163,3 +163,41 @@ fn intl_after_a_fraud_an_absence_of_the_voided_session_bars_nothing() {
     }
     assert_eq!(kind(&c), "full");
 }
+
+/// « Dans le cadre d'un redoublement : le candidat suit les modules du ou des blocs
+/// non-validés et repasse toutes les évaluations de modules suivis et les évaluations de
+/// blocs de l'année concernée. » Modules are shown, not counted, and rightly: the grid
+/// (« TOTAL CERTIFICATION 1000 pts ») sums the bloc exams and the professional evaluation,
+/// and a module's contrôle continu, « une notation sur 10, 20 ou 30 », has no points in it.
+/// A repeated year that gives some of B2's module evaluations but not all was silent; it is
+/// now a located warning (the decision is unchanged, as the text makes it).
+#[test]
+fn intl_repeat_giving_some_modules_of_a_bloc_is_said() {
+    let passport = |repeat_modules: &str| {
+        format!(
+            "route: apprenticeship\ncompany_time: {{ hours: 1000 }}\nattempts:\n  - session: \
+             2026-06-18\n    marks: {{ B1: 60, E2.1: 50, E2.2: 40, E2.3: 10, M2.1: 12/20, \
+             M2.2: 8/20, B3: 150, B4: 105, B5: validated }}\n    professional_parts: \
+             {GOOD_PRO}\n  - session: 2027-06-17\n    kind: repeat\n    marks: {{ E2.1: 100, \
+             E2.2: 40, E2.3: 10{repeat_modules} }}\n"
+        )
+    };
+    let (code, c, stderr) = decide(INTL, &passport(", M2.1: 15/20"));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(kind(&c), "full", "{}", all_text(&c));
+    assert!(
+        stderr.contains(
+            "warning: the session of 2027-06-17 is a repeated year (`kind: repeat`) and gives \
+             some module evaluations of bloc B2 but not M2.2, M2.3, M2.4, M2.5: the \
+             referential's repeat gives again every module evaluation followed (modules do \
+             not count in the decision)"
+        ),
+        "{stderr}"
+    );
+    // Every module given again, or none recorded in the repeat: nothing to say.
+    let all = ", M2.1: 15/20, M2.2: 10/20, M2.3: 10/20, M2.4: 10/20, M2.5: 10/20";
+    let (_, _, stderr) = decide(INTL, &passport(all));
+    assert!(!stderr.contains("module evaluations"), "{stderr}");
+    let (_, _, stderr) = decide(INTL, &passport(""));
+    assert!(!stderr.contains("module evaluations"), "{stderr}");
+}
