@@ -208,15 +208,18 @@ fn resolve(
 }
 
 /// The rules' proposal at `date` (and whether the text leaves it to the jury): the
-/// dossier's, or computed again without the sessions
-/// held after it (a retake in September is unknown to June's jury).
+/// dossier's, or computed again without the sessions held after it (a retake in September
+/// is unknown to June's jury) nor the exemptions a jury decided after it (001: « le jury de
+/// certification peut décider d'exempter »: not decided yet, they exempt nothing).
 fn proposal(site: &Site, c: &Candidate, d: &Dossier, date: &str) -> (Decision, bool) {
     let later = |a: &crate::model::Attempt| a.session.as_deref().is_some_and(|s| s > date);
-    if !c.attempts.iter().any(later) {
+    let decided_later = |e: &crate::model::Exemption| e.date.as_deref().is_some_and(|d| d > date);
+    if !c.attempts.iter().any(later) && !c.exemptions.iter().any(decided_later) {
         return (d.decision.clone(), d.left_to_jury);
     }
     let mut earlier = c.clone();
     earlier.attempts.retain(|a| !later(a));
+    earlier.exemptions.retain(|e| !decided_later(e));
     earlier.jury = None;
     let r = site.referential(&c.referential);
     // Its diagnostics are the dossier's own, already reported.

@@ -201,3 +201,46 @@ fn intl_repeat_giving_some_modules_of_a_bloc_is_said() {
     let (_, _, stderr) = decide(INTL, &passport(""));
     assert!(!stderr.contains("module evaluations"), "{stderr}");
 }
+
+/// « Sur avis motivé du référent handicap le jury de certification peut décider d'exempter
+/// le candidat de certains critères d'évaluation »: the exemption is the certification
+/// jury's decision, and its `date` is when that jury took it. A session held before that date
+/// could not count it: its proposal was computed with the exemption all the same, so a jury
+/// of 2026-06-30 deciding `not-awarded` (C1.3.cr2 failed) was refused as departing from a
+/// `partial` it could not have been shown. That session's proposal now leaves it out; the
+/// session of 2026-07-10, which decided it, counts it.
+#[test]
+fn bd_an_exemption_counts_from_the_jurys_decision_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "refolio.toml", "[candidates]\nallow_gaps = true\n");
+    let yaml =
+        std::fs::read_to_string(super::repo_root().join(format!("content/referentials/{BD}.yaml")))
+            .unwrap();
+    write(root, &format!("content/referentials/{BD}.yaml"), &yaml);
+    write(
+        root,
+        "content/candidates/x/passport.yaml",
+        &format!(
+            "name: X\nreferential: {BD}\nroute: continuing\nblocs: [B1]\nsession: 2026-06-18\n\
+             exemptions:\n  - criterion: C1.3.cr2\n    reason: Avis motivé du référent handicap \
+             du 2 mars 2026\n    date: 2026-07-10\nresults:\n{}",
+            super::sources::bd_criteria("C1", &["C1.3.cr2"], &[])
+        ),
+    );
+    let session = |id: &str, date: &str, decision: &str| {
+        write(
+            root,
+            &format!("content/sessions/{id}.yaml"),
+            &format!(
+                "referential: {BD}\ndate: {date}\nplace: Paris\njury:\n  - name: A\n    role: \
+                 president\n    quality: professional\ncandidates:\n  x: {{ decision: {decision} }}\n"
+            ),
+        );
+    };
+    session("juin", "2026-06-30", "not-awarded");
+    session("juillet", "2026-07-10", "partial, blocs: [B1]");
+    let (code, _, stderr) = super::run(root, &["check"]);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(code, 0, "{errors:#?}");
+}
