@@ -10,7 +10,7 @@ use super::company::company_time;
 use super::history::{
     Admitted, Merged, Refusal, admissible, merge, refusal_reason, remarked, void_reason, voided,
 };
-use super::recorded::{check_conditions, check_jury};
+use super::recorded::{check_conditions, check_evaluators, check_jury};
 use super::rules::{CriterionStatus, LEFT_TO_JURY, Reason, Verdict, competence_outcome};
 use super::title::{Condition, Decision, TitleBloc, interview, professional, title_decision};
 use crate::config::CandidatesConfig;
@@ -447,6 +447,7 @@ pub fn dossier(
         }
     }
     check_conditions(candidate, r, &merged, diags);
+    check_evaluators(candidate, r, diags);
     let undecided = BlocVerdict::undecided(Vec::new());
     let inputs: Vec<TitleBloc> = r
         .blocs
