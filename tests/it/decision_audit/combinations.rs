@@ -262,3 +262,31 @@ fn a_route_per_session_is_refused_not_guessed() {
     );
     assert!(e.starts_with("content/candidates/x/passport.yaml:"), "{e}");
 }
+
+/// The same VAE presenting the four blocs, two by portfolio at each session: the grid
+/// (« 500 points sur 1000 points ») cannot be computed on portfolios, which give no points,
+/// so the title is « décision laissée au jury », and its `full` departs from no proposal.
+#[test]
+fn intl_vae_four_blocs_over_two_sessions_leaves_the_title_to_the_jury() {
+    let c = ok(
+        INTL,
+        "route: vae\nblocs: [B1, B2, B3, B4]\nattempts:\n  - session: 2026-06-18\n    \
+         substitutes: { B1: validated, B2: validated, B3: not-validated, B4: not-validated }\n  \
+         - session: 2027-01-15\n    kind: retake\n    substitutes: { B3: validated, B4: validated }\n\
+         jury: { decision: full, date: 2027-01-20 }\n",
+    );
+    assert_eq!(kind(&c), "undecided", "{}", all_text(&c));
+    for b in ["B1", "B2", "B3", "B4"] {
+        assert_eq!(bloc(&c, b), "validated", "{b}");
+    }
+    assert!(
+        all_text(&c).contains(
+            "Le résultat de B1, B2, B3, B4 ne donne pas de points : le total de la grille ne \
+             peut pas être calculé, décision laissée au jury."
+        ),
+        "{}",
+        all_text(&c)
+    );
+    assert_eq!(c["jury"]["decision"], "full");
+    assert_eq!(c["jury"]["differs_from_proposal"], false);
+}
