@@ -287,6 +287,11 @@ pub fn dossier(
                         &[("session", session_of(later))],
                     ));
                 }
+                // 004 retakes "les blocs non validés"; a text with no retake rule does not
+                // say a validated bloc stays so when a later session fails it.
+                if used.len() > n + 1 && rules.retakes.is_none() {
+                    history_reasons.push(Reason::new("default_validated_kept", &[]));
+                }
                 break;
             }
         }

@@ -244,3 +244,52 @@ fn bd_an_exemption_counts_from_the_jurys_decision_on() {
     let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
     assert_eq!(code, 0, "{errors:#?}");
 }
+
+/// 000 states no retake rule (nothing like 004's « repasser les blocs non validés »): B2
+/// validated at the first session, failed at the second. refolio keeps it validated — its
+/// default, which decides the title — and said only « la plus récente faisant foi » beside
+/// « il était déjà validé », the opposite. It now says the bloc is held acquired by default.
+#[test]
+fn dc_a_validated_bloc_failed_later_is_kept_by_a_stated_default() {
+    let all = super::texts::dc_criteria("    ", &[], &[]);
+    let b2_failed =
+        super::texts::dc_criteria("    ", &[("2.1", 0), ("2.2", 0), ("2.3", 0)], &["2"]);
+    let c = ok(
+        DC,
+        &format!(
+            "route: apprenticeship\nattempts:\n  - session: 2026-06-18\n{all}  {}  - session: \
+             2026-12-10\n{b2_failed}",
+            super::texts::GRAND_ORAL
+        ),
+    );
+    assert_eq!(bloc(&c, "B2"), "validated", "{}", all_text(&c));
+    assert_eq!(kind(&c), "full");
+    assert!(
+        defaults(&c).contains(&"default_validated_kept"),
+        "{:?}",
+        defaults(&c)
+    );
+    assert!(
+        all_text(&c).contains(
+            "Le certificateur ne dit pas si un bloc validé peut être remis en jeu : refolio le \
+             tient pour acquis, une session ultérieure ne le défait pas (règle par défaut)."
+        ),
+        "{}",
+        all_text(&c)
+    );
+    // 004 states it (« repasser les blocs non validés »): no default there.
+    let c = ok(
+        INTL,
+        &format!(
+            "route: apprenticeship\ncompany_time: {{ hours: 1000 }}\nattempts:\n  - session: \
+             2026-06-18\n    marks: {{ B1: 60, B2: 80, B3: 150, B4: 105, B5: validated }}\n    \
+             professional_parts: {GOOD_PRO}\n  - session: 2026-11-20\n    kind: retake\n    \
+             marks: {{ B1: 40, B2: 135 }}\n"
+        ),
+    );
+    assert!(
+        !defaults(&c).contains(&"default_validated_kept"),
+        "{:?}",
+        defaults(&c)
+    );
+}
