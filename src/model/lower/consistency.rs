@@ -10,7 +10,7 @@ use super::candidate::CandidateLowering;
 use crate::diagnostics::{Diagnostic, Kind};
 use crate::load::raw_candidate::RawResults;
 use crate::model::candidate::*;
-use crate::model::{ItemRef, fmt_number};
+use crate::model::{BlocValidation, ItemRef, fmt_number};
 
 impl CandidateLowering<'_> {
     /// A session giving some exams of a bloc whose latest earlier result was its whole mark
@@ -303,6 +303,73 @@ impl CandidateLowering<'_> {
         let help = "correct its criteria or its result; a competence evaluated directly is \
                     recorded without its criteria";
         self.error(Kind::Rule, id, message, Some(help.into()));
+    }
+
+    /// A bloc recorded `validated` / `not-validated` in a session that also gives what
+    /// decides each of its competences, where the referential states that the bloc is
+    /// validated by them (000: "Condition de validation du Bloc 2 : Validation des 3
+    /// compétences.") and how their criteria validate them: the two must agree, since the
+    /// recorded verdict would otherwise decide and the certifier's rule go unread.
+    pub(super) fn bloc_recorded_against_competences(
+        &mut self,
+        raw: &RawResults,
+        attempt: &Attempt,
+    ) {
+        let r = self.r;
+        for (id, _) in &raw.marks.0 {
+            let Some(ItemRef::Bloc(b)) = r.lookup(id.value.trim()) else {
+                continue;
+            };
+            let bloc = &r.blocs[b];
+            let Some(Outcome::Verdict(recorded)) = attempt.blocs.get(&b).map(|x| x.outcome) else {
+                continue;
+            };
+            if bloc.validation != Some(BlocValidation::Competences) || bloc.competences.is_empty() {
+                continue;
+            }
+            let share = r.competence_threshold(bloc);
+            // Each competence as this session decides it: recorded, or by all its counted
+            // criteria under the stated threshold; any other leaves the bloc unchecked.
+            let verdicts: Option<Vec<bool>> = bloc
+                .competences
+                .iter()
+                .map(|&c| {
+                    if let Some(&v) = attempt.competences.get(&c) {
+                        return Some(v);
+                    }
+                    let share = share?;
+                    let given: Option<Vec<bool>> = r.competences[c]
+                        .criteria
+                        .iter()
+                        .filter(|k| !self.exempted.contains(k))
+                        .map(|k| attempt.criteria.get(k).copied())
+                        .collect();
+                    let given = given.filter(|g| !g.is_empty())?;
+                    Some(share.passes(given.iter().filter(|&&v| v).count(), given.len()))
+                })
+                .collect();
+            let Some(verdicts) = verdicts else { continue };
+            let validated = verdicts.iter().filter(|&&v| v).count();
+            let by_competences = match bloc.competences_share {
+                Some(share) => validated * 100 >= share as usize * verdicts.len(),
+                None => validated == verdicts.len(),
+            };
+            if by_competences == recorded {
+                continue;
+            }
+            let word = |v: bool| if v { "validated" } else { "not validated" };
+            let message = format!(
+                "bloc {} is recorded {}, but its competences, as this session gives them, make \
+                 it {}: {validated} of {} validated",
+                bloc.id,
+                word(recorded),
+                word(by_competences),
+                verdicts.len(),
+            );
+            let help = "correct the bloc's result or its criteria; a bloc decided by its \
+                        competences needs no result of its own";
+            self.error(Kind::Rule, id, message, Some(help.into()));
+        }
     }
 
     /// A bloc given both what replaces its exams and results of those exams in one session

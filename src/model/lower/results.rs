@@ -124,6 +124,7 @@ impl CandidateLowering<'_> {
             self.mark_entry(&mut attempt, id, value);
         }
         self.whole_and_by_exams(raw, &attempt);
+        self.bloc_recorded_against_competences(raw, &attempt);
         let pro = self.r.rules.professional_evaluation.as_ref();
         if let Some(value) = &raw.professional_evaluation {
             match pro {

@@ -293,3 +293,33 @@ fn dc_a_validated_bloc_failed_later_is_kept_by_a_stated_default() {
         defaults(&c)
     );
 }
+
+/// « Condition de validation du Bloc 2 : Validation des 3 compétences. Une compétence est
+/// validée si plus de 50% de ses critères d'évaluation le sont. »: C2.3 at 4 of 8 (not more
+/// than half), and `B2: validated` recorded in the same session. The recorded verdict
+/// decided (B2 validated, full title), the criteria unread, as a competence's did before
+/// decision7's F2. It is now refused, located; agreeing with them, it stands.
+#[test]
+fn dc_bloc_recorded_against_its_competences_is_refused() {
+    let passport = |b2: &str, c23: usize| {
+        format!(
+            "route: apprenticeship\nsession: 2026-06-18\nresults:\n  marks: {{ B2: {b2} }}\n{}{}",
+            super::texts::dc_criteria("  ", &[("2.3", c23)], &[]),
+            super::texts::GRAND_ORAL
+        )
+    };
+    let e = refused(
+        DC,
+        &passport("validated", 4),
+        "error: bloc B2 is recorded validated, but its competences, as this session gives \
+         them, make it not validated: 2 of 3 validated",
+    );
+    assert!(
+        e.starts_with("content/candidates/x/passport.yaml:6:"),
+        "{e}"
+    );
+    let c = ok(DC, &passport("not-validated", 4));
+    assert_eq!(bloc(&c, "B2"), "not-validated");
+    let c = ok(DC, &passport("validated", 5));
+    assert_eq!(kind(&c), "full", "{}", all_text(&c));
+}
