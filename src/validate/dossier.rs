@@ -488,7 +488,19 @@ pub fn dossier(
             .map(|x| x.key)
             .chain(competences.iter().flat_map(|c| c.reasons(r)).map(|x| x.key))
             .any(|k| LEFT_TO_JURY.contains(&k));
-    let jury_differs = check_jury(candidate, r, &decision, left_to_jury, diags);
+    // A jury dated before a later session decided on what it knew: its proposal then.
+    let jury_differs = match candidate
+        .jury
+        .as_ref()
+        .and_then(|j| j.date.as_deref())
+        .and_then(|date| known_at(candidate, date))
+    {
+        Some(earlier) => {
+            let then = dossier(&earlier, r, config, &mut Diagnostics::default());
+            check_jury(candidate, r, &then.decision, then.left_to_jury, diags)
+        }
+        None => check_jury(candidate, r, &decision, left_to_jury, diags),
+    };
     Dossier {
         coverage,
         competences,
@@ -501,6 +513,23 @@ pub fn dossier(
         jury_differs,
         left_to_jury,
     }
+}
+
+/// The candidate as known on `date`, when something came after it: without the sessions
+/// held later (a retake in September is unknown to June's jury), the exemptions a jury
+/// decided later (001: « le jury de certification peut décider d'exempter »: not decided
+/// yet, they exempt nothing) and the jury's own decision.
+pub(crate) fn known_at(candidate: &Candidate, date: &str) -> Option<Candidate> {
+    let later = |a: &crate::model::Attempt| a.session.as_deref().is_some_and(|s| s > date);
+    let decided_later = |e: &crate::model::Exemption| e.date.as_deref().is_some_and(|d| d > date);
+    if !candidate.attempts.iter().any(later) && !candidate.exemptions.iter().any(decided_later) {
+        return None;
+    }
+    let mut earlier = candidate.clone();
+    earlier.attempts.retain(|a| !later(a));
+    earlier.exemptions.retain(|e| !decided_later(e));
+    earlier.jury = None;
+    Some(earlier)
 }
 
 /// One bloc on the results in effect: its competence rows and its outcome.

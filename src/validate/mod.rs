@@ -18,6 +18,7 @@ pub mod session;
 mod test_support;
 pub mod title;
 
+pub(crate) use dossier::known_at;
 pub use dossier::{BlocResult, CompetenceResult, Coverage, Dossier, dossier};
 pub use recorded::check_motive;
 pub use referential::validate_referential;

@@ -290,3 +290,30 @@ fn intl_vae_four_blocs_over_two_sessions_leaves_the_title_to_the_jury() {
     assert_eq!(c["jury"]["decision"], "full");
     assert_eq!(c["jury"]["differs_from_proposal"], false);
 }
+
+/// The same two sessions with the passport's jury of 2026-06-30 (« Le jury de certification
+/// établit la liste des certifiés et rédige le procès-verbal d'obtention du certificat total
+/// ou partiel »): it awarded the blocs validated then. Its decision was checked against the
+/// proposal after the November retake (full), which it could not know, and refused as
+/// departing from it without a motive. It is checked against June's proposal now.
+#[test]
+fn intl_a_jury_before_the_retake_is_judged_on_what_it_knew() {
+    let passport = |date: &str| {
+        format!(
+            "route: apprenticeship\ncompany_time: {{ hours: 1000 }}\nattempts:\n  - session: \
+             2026-06-18\n    marks: {{ B1: 60, B2: 80, B3: 150, B4: 105, B5: validated }}\n    \
+             professional_parts: {GOOD_PRO}\n  - session: 2026-11-20\n    kind: retake\n    \
+             marks: {{ B2: 135 }}\njury: {{ decision: partial, blocs: [B1, B3, B4, B5], date: \
+             {date} }}\n"
+        )
+    };
+    let c = ok(INTL, &passport("2026-06-30"));
+    assert_eq!(kind(&c), "full", "{}", all_text(&c));
+    assert_eq!(c["jury"]["differs_from_proposal"], false);
+    // Dated after the retake, the same decision departs from the full title proposed.
+    refused(
+        INTL,
+        &passport("2026-11-30"),
+        "x: the jury's decision differs from the proposal of the rules, and gives no motive",
+    );
+}
