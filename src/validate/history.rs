@@ -1,6 +1,7 @@
 //! A candidate's sessions folded into what each decision uses: the results in effect after
 //! a session (each item's latest result; a session voided by fraud left out), which sessions
-//! hold a bloc, and which of them may count under the referential's retake rules.
+//! hold a bloc, which of them may count under the referential's retake rules, and the
+//! candidate as a jury of some date knew them.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -9,7 +10,8 @@ use super::bloc::consequence_key;
 use super::rules::Reason;
 use super::title::{Standing, professional};
 use crate::model::{
-    Attempt, AttemptKind, Consequence, ItemResult, Outcome, Referential, Rules, Scope, Status,
+    Attempt, AttemptKind, Candidate, Consequence, ItemResult, Outcome, Referential, Rules, Scope,
+    Status,
 };
 
 /// The results in effect after some sessions. A result is borrowed from its session, or
@@ -429,4 +431,21 @@ pub fn void_reason(session: &str, status: Status) -> Reason {
             "consequence",
             consequence_key(Consequence::SessionVoid, Scope::Exams),
         )
+}
+
+/// The candidate as known on `date`, when something came after it: without the sessions
+/// held later (a retake in September is unknown to June's jury), the exemptions a jury
+/// decided later (001: « le jury de certification peut décider d'exempter »: not decided
+/// yet, they exempt nothing) and the jury's own decision.
+pub(crate) fn known_at(candidate: &Candidate, date: &str) -> Option<Candidate> {
+    let later = |a: &Attempt| a.session.as_deref().is_some_and(|s| s > date);
+    let decided_later = |e: &crate::model::Exemption| e.date.as_deref().is_some_and(|d| d > date);
+    if !candidate.attempts.iter().any(later) && !candidate.exemptions.iter().any(decided_later) {
+        return None;
+    }
+    let mut earlier = candidate.clone();
+    earlier.attempts.retain(|a| !later(a));
+    earlier.exemptions.retain(|e| !decided_later(e));
+    earlier.jury = None;
+    Some(earlier)
 }
