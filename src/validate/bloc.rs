@@ -338,7 +338,14 @@ fn by_result(
                 "reason_exam_exempted",
                 &[("item", item.to_owned()), ("reason", why)],
             ));
-            BlocVerdict::decided(true, reasons)
+            // As every exam of it exempted: none of its points apply (a grid then scales
+            // its pass mark to the points that do, instead of missing this bloc's mark).
+            let mut v = BlocVerdict::decided(true, reasons);
+            if bloc.points.is_some() {
+                v.mark = Some(0.0);
+                v.applicable = Some(0.0);
+            }
+            v
         }
         Outcome::Status(status) => {
             match consequence(rules, Scope::Exams, status, item, &mut reasons) {

@@ -323,3 +323,35 @@ fn dc_bloc_recorded_against_its_competences_is_refused() {
     let c = ok(DC, &passport("validated", 5));
     assert_eq!(kind(&c), "full", "{}", all_text(&c));
 }
+
+/// Where a referential lets the jury exempt exams (`exam_exemptions: true`; none of the
+/// three sources does, 004 says « Toutes les évaluations de Bloc doivent être respectées »),
+/// B2 exempted whole and B2's three exams exempted one by one are the same fact. By exams,
+/// the grid was decided on the points that apply (the pass mark scaled); whole, B2 was
+/// validated but « ne donne pas de points », and the title was left to the jury. Both forms
+/// now give the same decision.
+#[test]
+fn a_bloc_exempted_whole_counts_as_its_exams_exempted() {
+    let exemptible = |y: String| y.replacen("rules:\n", "rules:\n  exam_exemptions: true\n", 1);
+    let ex = "{ result: exempted, reason: Handicap }";
+    let whole = intl(
+        &format!("{{ B1: 60, B2: {ex}, B3: 150, B4: 105, B5: validated }}"),
+        GOOD_PRO,
+    );
+    let by_exams = intl(
+        &format!(
+            "{{ B1: 60, E2.1: {ex}, E2.2: {ex}, E2.3: {ex}, B3: 150, B4: 105, B5: validated }}"
+        ),
+        GOOD_PRO,
+    );
+    let (_, by_exams, _) = decide_edited(INTL, exemptible, &by_exams);
+    let (code, whole, stderr) = decide_edited(INTL, exemptible, &whole);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(kind(&by_exams), "full", "{}", all_text(&by_exams));
+    assert_eq!(kind(&whole), kind(&by_exams), "{}", all_text(&whole));
+    assert!(
+        all_text(&whole).contains("reason_pass_scaled"),
+        "{}",
+        all_text(&whole)
+    );
+}
