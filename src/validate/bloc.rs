@@ -231,7 +231,10 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
                     _ => None,
                 })
                 .collect();
-            if verdicts.is_empty() {
+            // A refusal decides; otherwise an exam still without its verdict leaves the bloc
+            // waiting (it was decided on the exams given, as if the others did not exist).
+            let unrecorded = case.exams.iter().any(|e| e.result.is_none());
+            if verdicts.is_empty() || (unrecorded && verdicts.iter().all(|v| *v)) {
                 reasons.push(Reason::new("reason_certificate_missing", &[]));
                 return BlocVerdict::undecided(reasons);
             }
@@ -335,7 +338,14 @@ fn by_result(
                 "reason_exam_exempted",
                 &[("item", item.to_owned()), ("reason", why)],
             ));
-            BlocVerdict::decided(true, reasons)
+            // As every exam of it exempted: none of its points apply (a grid then scales
+            // its pass mark to the points that do, instead of missing this bloc's mark).
+            let mut v = BlocVerdict::decided(true, reasons);
+            if bloc.points.is_some() {
+                v.mark = Some(0.0);
+                v.applicable = Some(0.0);
+            }
+            v
         }
         Outcome::Status(status) => {
             match consequence(rules, Scope::Exams, status, item, &mut reasons) {

@@ -5,17 +5,20 @@
 
 use serde::Serialize;
 
-use super::bloc::{BlocCase, BlocVerdict, Exam, bloc_outcome};
+use super::bloc::BlocVerdict;
+pub use super::bloc_case::CompetenceResult;
+use super::bloc_case::decide_bloc;
 use super::company::company_time;
 use super::history::{
-    Admitted, Merged, Refusal, admissible, merge, refusal_reason, remarked, void_reason, voided,
+    Admitted, Merged, Refusal, admissible, known_at, merge, refusal_reason, remarked, void_reason,
+    voided,
 };
-use super::recorded::{check_conditions, check_jury};
-use super::rules::{CriterionStatus, LEFT_TO_JURY, Reason, Verdict, competence_outcome};
+use super::recorded::{check_conditions, check_evaluators, check_jury};
+use super::rules::{LEFT_TO_JURY, Reason, Verdict};
 use super::title::{Condition, Decision, TitleBloc, interview, professional, title_decision};
 use crate::config::CandidatesConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
-use crate::model::{BlocValidation, Candidate, Referential, Share};
+use crate::model::{Candidate, Referential};
 
 /// Everything computed for one candidate.
 #[derive(Debug, Clone)]
@@ -80,75 +83,6 @@ impl Coverage {
     pub fn is_complete(&self) -> bool {
         self.covered == self.required && self.criteria_covered == self.criteria_required
     }
-}
-
-#[derive(Debug, Clone)]
-pub struct CompetenceResult {
-    pub competence: usize,
-    /// Evidence (indexes into the candidate's) naming it or one of its criteria.
-    pub evidence: Box<[usize]>,
-    /// False when every criterion is exempted: no evidence is needed.
-    pub needs_evidence: bool,
-    pub criteria: Box<[(usize, CriterionStatus)]>,
-    /// Validated or not as recorded for the competence itself, when it is evaluated directly.
-    pub recorded: Option<bool>,
-    pub verdict: Verdict,
-}
-
-impl CompetenceResult {
-    /// Why the rules of `r`, the candidate's referential, give [`Self::verdict`]. Worked
-    /// out again when shown rather than kept: a national build holds three million of
-    /// these rows, and their reasons' small strings were a quarter of its memory.
-    pub fn reasons(&self, r: &Referential) -> Vec<Reason> {
-        if let Some(ok) = self.recorded {
-            let key = if ok {
-                "verdict_validated"
-            } else {
-                "verdict_not_validated"
-            };
-            return vec![Reason::new("reason_competence_recorded", &[]).label("verdict", key)];
-        }
-        let statuses: Vec<CriterionStatus> = self.criteria.iter().map(|&(_, s)| s).collect();
-        let mut reasons = competence_outcome(threshold(r, self.competence), &statuses).1;
-        // In a bloc decided on its mark or by a certificate, missing criteria leave no
-        // decision pending: the competence is judged with the bloc (as the dossier says).
-        let bloc = &r.blocs[r.competences[self.competence].bloc];
-        if super::bloc::validation_mode(&r.rules, bloc) != BlocValidation::Competences {
-            for reason in &mut reasons {
-                if reason.key == "reason_criteria_missing" {
-                    reason.key = "reason_criteria_missing_with_bloc";
-                }
-            }
-        }
-        // An exemption beside a recorded mark: the mark is not counted, but the jury should
-        // know it is there (the « Sans elle » counterfactual reads it), so say so.
-        let marked: Vec<&str> = self
-            .criteria
-            .iter()
-            .filter(|(_, s)| matches!(s, CriterionStatus::Exempted { recorded: Some(_) }))
-            .map(|&(k, _)| r.criteria[k].id.as_str())
-            .collect();
-        if !marked.is_empty() {
-            let note = Reason::new(
-                "reason_exempted_recorded",
-                &[
-                    ("criteria", marked.join(", ")),
-                    ("count", marked.len().to_string()),
-                ],
-            );
-            let at = reasons
-                .iter()
-                .position(|x| x.key == "reason_exempted")
-                .map_or(0, |i| i + 1);
-            reasons.insert(at, note);
-        }
-        reasons
-    }
-}
-
-/// The competence threshold that applies to a competence: its bloc's, else the referential's.
-fn threshold(r: &Referential, competence: usize) -> Option<Share> {
-    r.competence_threshold(&r.blocs[r.competences[competence].bloc])
 }
 
 #[derive(Debug, Clone)]
@@ -286,6 +220,11 @@ pub fn dossier(
                         "reason_already_validated",
                         &[("session", session_of(later))],
                     ));
+                }
+                // 004 retakes "les blocs non validés"; a text with no retake rule does not
+                // say a validated bloc stays so when a later session fails it.
+                if used.len() > n + 1 && rules.retakes.is_none() {
+                    history_reasons.push(Reason::new("default_validated_kept", &[]));
                 }
                 break;
             }
@@ -429,9 +368,25 @@ pub fn dossier(
         );
     }
     let parts = merged.professional_parts(rules);
-    let professional = professional(rules, merged.professional.as_deref(), &parts);
-    let interview = interview(rules, merged.interview.as_deref());
+    let mut professional = professional(rules, merged.professional.as_deref(), &parts);
+    let mut interview = interview(rules, merged.interview.as_deref());
+    // Given again in a later session with no retake rule, the latest counting is refolio's
+    // default, said with the item as it is with a bloc (000's Grand oral absent, then held).
+    if rules.retakes.is_none() {
+        let given = |f: &dyn Fn(&crate::model::Attempt) -> bool| {
+            candidate.attempts.iter().filter(|a| f(a)).count() > 1
+        };
+        if given(&|a| a.final_interview.is_some()) {
+            interview.reasons.push(Reason::new("default_retakes", &[]));
+        }
+        if given(&|a| a.professional.is_some() || !a.professional_parts.is_empty()) {
+            professional
+                .reasons
+                .push(Reason::new("default_retakes", &[]));
+        }
+    }
     check_conditions(candidate, r, &merged, diags);
+    check_evaluators(candidate, r, diags);
     let undecided = BlocVerdict::undecided(Vec::new());
     let inputs: Vec<TitleBloc> = r
         .blocs
@@ -467,7 +422,19 @@ pub fn dossier(
             .map(|x| x.key)
             .chain(competences.iter().flat_map(|c| c.reasons(r)).map(|x| x.key))
             .any(|k| LEFT_TO_JURY.contains(&k));
-    let jury_differs = check_jury(candidate, r, &decision, left_to_jury, diags);
+    // A jury dated before a later session decided on what it knew: its proposal then.
+    let jury_differs = match candidate
+        .jury
+        .as_ref()
+        .and_then(|j| j.date.as_deref())
+        .and_then(|date| known_at(candidate, date))
+    {
+        Some(earlier) => {
+            let then = dossier(&earlier, r, config, &mut Diagnostics::default());
+            check_jury(candidate, r, &then.decision, then.left_to_jury, diags)
+        }
+        None => check_jury(candidate, r, &decision, left_to_jury, diags),
+    };
     Dossier {
         coverage,
         competences,
@@ -479,102 +446,6 @@ pub fn dossier(
         reasons,
         jury_differs,
         left_to_jury,
-    }
-}
-
-/// One bloc on the results in effect: its competence rows and its outcome.
-fn decide_bloc(
-    candidate: &Candidate,
-    r: &Referential,
-    b: usize,
-    merged: &Merged,
-) -> (Vec<CompetenceResult>, BlocVerdict) {
-    let bloc = &r.blocs[b];
-    let mut rows = Vec::new();
-    for &c in &bloc.competences {
-        let competence = &r.competences[c];
-        let criteria: Vec<(usize, CriterionStatus)> = competence
-            .criteria
-            .iter()
-            .map(|&k| (k, criterion_status(candidate, merged, k)))
-            .collect();
-        let evidence: Vec<usize> = candidate
-            .evidence
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.covers_competence(c, &competence.criteria))
-            .map(|(i, _)| i)
-            .collect();
-        let needs_evidence = criteria.iter().any(|(_, s)| !s.is_exempted());
-        let statuses: Vec<CriterionStatus> = criteria.iter().map(|(_, s)| *s).collect();
-        let recorded = merged.competences.get(&c).copied();
-        let verdict = match recorded {
-            Some(true) => Verdict::Validated,
-            Some(false) => Verdict::NotValidated,
-            None => competence_outcome(threshold(r, c), &statuses).0,
-        };
-        rows.push(CompetenceResult {
-            competence: c,
-            evidence: evidence.into_boxed_slice(),
-            needs_evidence,
-            criteria: criteria.into_boxed_slice(),
-            recorded,
-            verdict,
-        });
-    }
-    let verdicts: Vec<(&str, Verdict)> = rows
-        .iter()
-        .map(|x| (r.competences[x.competence].id.as_str(), x.verdict))
-        .collect();
-    let substitution = r
-        .rules
-        .substitutions
-        .iter()
-        .find(|s| !s.keeps_criteria && s.applies(candidate.route, candidate.blocs.len(), b));
-    let case = BlocCase {
-        bloc,
-        exams: bloc
-            .modalities
-            .iter()
-            .map(|&m| Exam {
-                id: &r.modalities[m].id,
-                points: r.modalities[m].points,
-                result: merged.modalities.get(&m).map(AsRef::as_ref),
-                minimum: r.modalities[m].minimum,
-            })
-            .collect(),
-        whole: merged.blocs.get(&b).map(AsRef::as_ref),
-        substitute: substitution.and_then(|s| {
-            Some((
-                s.title.as_str(),
-                merged.substitutes.get(&b).map(AsRef::as_ref)?,
-            ))
-        }),
-        competences: &verdicts,
-    };
-    let mut outcome = bloc_outcome(&r.rules, &case);
-    // A replacement that keeps the criteria changes the exam, not the decision: said first.
-    if let Some(s) = r
-        .rules
-        .substitutions
-        .iter()
-        .find(|s| s.keeps_criteria && s.applies(candidate.route, candidate.blocs.len(), b))
-    {
-        let note = Reason::new("reason_substitute_criteria", &[("title", s.title.clone())]);
-        outcome.reasons.insert(0, note);
-    }
-    (rows, outcome)
-}
-
-fn criterion_status(candidate: &Candidate, merged: &Merged, criterion: usize) -> CriterionStatus {
-    if candidate.exemption(criterion).is_some() {
-        let recorded = merged.criteria.get(&criterion).copied();
-        return CriterionStatus::Exempted { recorded };
-    }
-    match merged.criteria.get(&criterion) {
-        Some(true) => CriterionStatus::Validated,
-        Some(false) => CriterionStatus::NotValidated,
-        None => CriterionStatus::Missing,
     }
 }
 

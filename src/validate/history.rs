@@ -1,6 +1,7 @@
 //! A candidate's sessions folded into what each decision uses: the results in effect after
 //! a session (each item's latest result; a session voided by fraud left out), which sessions
-//! hold a bloc, and which of them may count under the referential's retake rules.
+//! hold a bloc, which of them may count under the referential's retake rules, and the
+//! candidate as a jury of some date knew them.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -9,7 +10,8 @@ use super::bloc::consequence_key;
 use super::rules::Reason;
 use super::title::{Standing, professional};
 use crate::model::{
-    Attempt, AttemptKind, Consequence, ItemResult, Outcome, Referential, Rules, Scope, Status,
+    Attempt, AttemptKind, Candidate, Consequence, ItemResult, Outcome, Referential, Rules, Scope,
+    Status,
 };
 
 /// The results in effect after some sessions. A result is borrowed from its session, or
@@ -289,14 +291,28 @@ pub fn admissible(rules: &Rules, r: &Referential, attempts: &[Attempt], bloc: us
             used.push(i);
             continue;
         };
-        let mut statuses = bloc_statuses(r, &attempts[prev], bloc);
         // A voided session voids every bloc it holds, not only the one of the fraud: what
-        // its rule offers after it holds for each.
-        statuses.extend(voided(rules, &attempts[prev]));
-        let offered = statuses.iter().find_map(|s| {
-            let rule = rules.status_rule(Scope::Exams, *s)?;
-            rule.retake.map(|offered| (*s, offered, rule.counted))
-        });
+        // its rule offers after it holds for each, and nothing else of it stands (an
+        // absence in it barred the retake that 004 requires after a fraud, before).
+        let statuses = match voided(rules, &attempts[prev]) {
+            Some(void) => vec![void],
+            None => bloc_statuses(r, &attempts[prev], bloc),
+        };
+        // A status barring the retake (`retake: false`) bars it whatever else the session
+        // gave: one offered at another exam (an excused absence) offers that exam's make-up,
+        // not a way past the bar (the first status in the exams' order decided, before).
+        let ruled: Vec<(Status, bool, Option<bool>)> = statuses
+            .iter()
+            .filter_map(|s| {
+                let rule = rules.status_rule(Scope::Exams, *s)?;
+                rule.retake.map(|offered| (*s, offered, rule.counted))
+            })
+            .collect();
+        let offered = ruled
+            .iter()
+            .find(|(_, offered, _)| !offered)
+            .or(ruled.first())
+            .copied();
         let repeat = attempts[i].kind == AttemptKind::Repeat;
         let repeats_counted = rules.retakes.as_ref().and_then(|x| x.repeats_counted);
         match offered {
@@ -415,4 +431,21 @@ pub fn void_reason(session: &str, status: Status) -> Reason {
             "consequence",
             consequence_key(Consequence::SessionVoid, Scope::Exams),
         )
+}
+
+/// The candidate as known on `date`, when something came after it: without the sessions
+/// held later (a retake in September is unknown to June's jury), the exemptions a jury
+/// decided later (001: « le jury de certification peut décider d'exempter »: not decided
+/// yet, they exempt nothing) and the jury's own decision.
+pub(crate) fn known_at(candidate: &Candidate, date: &str) -> Option<Candidate> {
+    let later = |a: &Attempt| a.session.as_deref().is_some_and(|s| s > date);
+    let decided_later = |e: &crate::model::Exemption| e.date.as_deref().is_some_and(|d| d > date);
+    if !candidate.attempts.iter().any(later) && !candidate.exemptions.iter().any(decided_later) {
+        return None;
+    }
+    let mut earlier = candidate.clone();
+    earlier.attempts.retain(|a| !later(a));
+    earlier.exemptions.retain(|e| !decided_later(e));
+    earlier.jury = None;
+    Some(earlier)
 }

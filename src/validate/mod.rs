@@ -5,6 +5,7 @@
 //! decision.
 
 pub mod bloc;
+mod bloc_case;
 pub mod company;
 mod condition;
 pub mod counterfactual;
@@ -19,6 +20,7 @@ mod test_support;
 pub mod title;
 
 pub use dossier::{BlocResult, CompetenceResult, Coverage, Dossier, dossier};
+pub(crate) use history::known_at;
 pub use recorded::check_motive;
 pub use referential::validate_referential;
 

@@ -122,3 +122,71 @@ pub fn check_motive(
     }
     !same
 }
+
+/// The candidate's tutor among the evaluators a result records (`jury:`) of a bloc, an
+/// exam, a substitute or the final interview (004, for the "jurys d'évaluation": "ils ne
+/// doivent pas avoir : Participé à la formation du candidat, Un lien avec celui-ci"). An
+/// error where the referential states `jury.independence`, refolio's warning otherwise. The
+/// professional evaluation is left out: its tutor's part is the tutor's by design (004:
+/// "réalisée par le tuteur").
+pub(super) fn check_evaluators(candidate: &Candidate, r: &Referential, diags: &mut Diagnostics) {
+    let Some(tutor) = &candidate.tutor else {
+        return;
+    };
+    let folded = crate::fold::fold(&tutor.name);
+    let independence = r.rules.jury.independence;
+    for a in &candidate.attempts {
+        let items = a
+            .blocs
+            .iter()
+            .map(|(&b, x)| (r.blocs[b].id.as_str(), x))
+            .chain(
+                a.modalities
+                    .iter()
+                    .map(|(&m, x)| (r.modalities[m].id.as_str(), x)),
+            )
+            .chain(
+                a.substitutes
+                    .iter()
+                    .map(|(&b, x)| (r.blocs[b].id.as_str(), x)),
+            )
+            .chain(
+                r.rules
+                    .final_interview
+                    .as_ref()
+                    .zip(a.final_interview.as_ref())
+                    .map(|(f, x)| (f.title.as_str(), x)),
+            );
+        for (item, res) in items {
+            if !res
+                .jury
+                .iter()
+                .any(|m| crate::fold::fold(m).contains(&folded))
+            {
+                continue;
+            }
+            let message = format!(
+                "{}: {}, the tutor of `{}`, is in the evaluation jury of {item}",
+                candidate.id, tutor.name, candidate.id
+            );
+            let help = Some("record the evaluators who have no link with the candidate".into());
+            diags.push(if independence {
+                Diagnostic::error(
+                    Kind::Rule,
+                    Some(res.at.clone()),
+                    format!(
+                        "{message}: the referential's evaluation juries have no link with the candidate"
+                    ),
+                )
+                .with_suggestion(help)
+            } else {
+                Diagnostic::warning(
+                    Kind::Rule,
+                    Some(res.at.clone()),
+                    format!("{message} (refolio's check: the referential states no rule on it)"),
+                )
+                .with_suggestion(help)
+            });
+        }
+    }
+}

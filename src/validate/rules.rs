@@ -30,6 +30,7 @@ pub const REASON_KEYS: &[&str] = &[
     "default_retakes",
     "default_status",
     "default_threshold_extended",
+    "default_validated_kept",
     "reason_all_criteria",
     "reason_all_exempted",
     "reason_all_exempted_jury",

@@ -13,7 +13,7 @@ use crate::model::{
     ById, Candidate, CandidateId, JuryDecision, JuryRules, JuryVerdict, Member, Quality, Role,
     Session, SessionId, Site,
 };
-use crate::validate::{Dossier, Dossiers, check_motive, dossier};
+use crate::validate::{Dossier, Dossiers, check_motive, dossier, known_at};
 
 /// What one session decides for one candidate.
 #[derive(Debug, Clone)]
@@ -208,16 +208,11 @@ fn resolve(
 }
 
 /// The rules' proposal at `date` (and whether the text leaves it to the jury): the
-/// dossier's, or computed again without the sessions
-/// held after it (a retake in September is unknown to June's jury).
+/// dossier's, or computed again on the candidate as known then ([`known_at`]).
 fn proposal(site: &Site, c: &Candidate, d: &Dossier, date: &str) -> (Decision, bool) {
-    let later = |a: &crate::model::Attempt| a.session.as_deref().is_some_and(|s| s > date);
-    if !c.attempts.iter().any(later) {
+    let Some(earlier) = known_at(c, date) else {
         return (d.decision.clone(), d.left_to_jury);
-    }
-    let mut earlier = c.clone();
-    earlier.attempts.retain(|a| !later(a));
-    earlier.jury = None;
+    };
     let r = site.referential(&c.referential);
     // Its diagnostics are the dossier's own, already reported.
     let d = dossier(

@@ -319,12 +319,14 @@ pub fn title_decision(
             None
         } else {
             reasons.push(Reason::new("reason_full_all_blocs", &[]));
-            if !rules.all_blocs_stated {
-                reasons.push(Reason::new("default_all_blocs", &[]));
-            }
             Some(true)
         }
     };
+    // Without a grid, that the title needs every bloc is the blocs' rule whatever they
+    // gave (a bloc failed or missing decides the title as much as all validated).
+    if grid.is_none() && !rules.all_blocs_stated {
+        reasons.push(Reason::new("default_all_blocs", &[]));
+    }
     // Without a grid, the professional evaluation's minimum is a condition of its own.
     if grid.is_none() {
         reasons.extend(professional.reasons.iter().cloned());

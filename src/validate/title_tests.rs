@@ -403,7 +403,10 @@ fn a_failed_bloc_gives_partial_certification_unless_the_referential_forbids_it()
     };
     let (decision, reasons) = by_blocs(&stated, &blocs);
     assert_eq!(decision, Decision::Partial(vec!["B1".into()]));
-    assert_eq!(keys(&reasons), ["reason_blocs_failed", "reason_partial"]);
+    assert_eq!(
+        keys(&reasons),
+        ["reason_blocs_failed", "default_all_blocs", "reason_partial"]
+    );
     let strict = Rules {
         partial_certification: Some(false),
         ..Rules::default()
@@ -412,7 +415,11 @@ fn a_failed_bloc_gives_partial_certification_unless_the_referential_forbids_it()
     assert_eq!(decision, Decision::NotAwarded);
     assert_eq!(
         keys(&reasons),
-        ["reason_blocs_failed", "reason_partial_not_allowed"]
+        [
+            "reason_blocs_failed",
+            "default_all_blocs",
+            "reason_partial_not_allowed"
+        ]
     );
 }
 
@@ -437,7 +444,11 @@ fn pending_blocs_leave_full_certification_undecided() {
         &[("B1", true, Validated), ("B2", true, Undecided)],
     );
     assert_eq!(decision, Decision::Undecided);
-    assert_eq!(keys(&reasons), ["reason_blocs_pending"]);
+    // Waiting for B2 rests on the title needing every bloc, refolio's default here.
+    assert_eq!(
+        keys(&reasons),
+        ["reason_blocs_pending", "default_all_blocs"]
+    );
 }
 
 /// A required bloc, presented, outside any grid.

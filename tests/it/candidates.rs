@@ -295,6 +295,20 @@ fn exemptions_are_shown_with_their_reason() {
         text(&doc, ".criteria-list li")
             .contains(&"dispensé Cr1.1.4 Quatrième critère (expression orale)".to_owned())
     );
+    // 001: « le jury de certification peut décider d'exempter »: the exemption is the jury's
+    // decision; not dated, the dossier says the date is missing rather than nothing.
+    let path = "content/candidates/chloe/passport.yaml";
+    let passport = std::fs::read_to_string(fixture("candidates").join(path)).unwrap();
+    let undated = passport.replacen("    date: 2026-03-10\n", "", 1);
+    assert_ne!(undated, passport);
+    let s = Scratch::of("candidates").write(path, &undated);
+    let doc = html(&build_in_memory(s.root()), "candidates/chloe/index.html");
+    assert_eq!(
+        text(&doc, "#rf-exemptions ~ ul li"),
+        [
+            "Cr1.1.4 Quatrième critère (expression orale) Motif : Avis motivé du référent handicap (déficience auditive) (date de la décision du jury non enregistrée)"
+        ]
+    );
 }
 
 #[test]

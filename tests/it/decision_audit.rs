@@ -12,6 +12,8 @@ use serde_json::Value;
 
 use super::common::{repo_root, run};
 
+mod combinations;
+mod defaults;
 mod grid;
 mod juries;
 mod questions;

@@ -108,7 +108,16 @@ fn where_source_001_is_silent_every_default_is_said() {
         .collect();
     keys.sort_unstable();
     keys.dedup();
-    assert_eq!(keys, ["default_bloc_competences", "default_partial"]);
+    // B2 failed makes the title partial by the same default as all blocs validated would
+    // make it full: said too (it was not, before decision10).
+    assert_eq!(
+        keys,
+        [
+            "default_all_blocs",
+            "default_bloc_competences",
+            "default_partial"
+        ]
+    );
     let r = first(&o.checked.site.referentials);
     assert_eq!(d.competences[0].reasons(r)[1].key, "default_competence_all");
     // A single-bloc candidate presents a "dossier professionnel"; the criteria decide still.

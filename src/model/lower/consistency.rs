@@ -10,7 +10,7 @@ use super::candidate::CandidateLowering;
 use crate::diagnostics::{Diagnostic, Kind};
 use crate::load::raw_candidate::RawResults;
 use crate::model::candidate::*;
-use crate::model::{ItemRef, fmt_number};
+use crate::model::{BlocValidation, ItemRef, fmt_number};
 
 impl CandidateLowering<'_> {
     /// A session giving some exams of a bloc whose latest earlier result was its whole mark
@@ -137,6 +137,49 @@ impl CandidateLowering<'_> {
         );
     }
 
+    /// A repeated year giving some module evaluations of a bloc but not all, where the
+    /// referential says a repeat gives them all again (004: "repasse toutes les évaluations
+    /// de modules suivis"). Modules decide nothing (the grid counts the bloc exams and the
+    /// professional evaluation), so it is a warning: the record lacks what the text says
+    /// was sat.
+    pub(super) fn repeat_without_every_module(&mut self, attempt: &Attempt) {
+        let r = self.r;
+        let all = r.rules.retakes.as_ref().is_some_and(|x| x.repeat_all_exams);
+        if !all || attempt.kind != AttemptKind::Repeat {
+            return;
+        }
+        let mut blocs: Vec<usize> = attempt.modules.keys().map(|&m| r.modules[m].bloc).collect();
+        blocs.sort_unstable();
+        blocs.dedup();
+        for b in blocs {
+            let missing: Vec<&str> = r.blocs[b]
+                .modules
+                .iter()
+                .filter(|m| !attempt.modules.contains_key(m))
+                .map(|&m| r.modules[m].id.as_str())
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let message = format!(
+                "the session of {} is a repeated year (`kind: repeat`) and gives some module \
+                 evaluations of bloc {} but not {}: the referential's repeat gives again every \
+                 module evaluation followed (modules do not count in the decision)",
+                attempt.session.as_deref().unwrap_or("?"),
+                r.blocs[b].id,
+                missing.join(", "),
+            );
+            let help = format!(
+                "give {} in this session too (`absent` if the candidate did not sit it)",
+                missing.join(", ")
+            );
+            self.diags.push(
+                Diagnostic::warning(Kind::InvalidValue, Some(attempt.at.clone()), message)
+                    .with_suggestion(Some(help)),
+            );
+        }
+    }
+
     /// A bloc given whole and by its exams in the same session, the two disagreeing: the
     /// bloc's mark would decide it and its exams go unread, even an absence ("la
     /// non-présentation à au moins une évaluation de bloc induit la non-validation du
@@ -260,6 +303,73 @@ impl CandidateLowering<'_> {
         let help = "correct its criteria or its result; a competence evaluated directly is \
                     recorded without its criteria";
         self.error(Kind::Rule, id, message, Some(help.into()));
+    }
+
+    /// A bloc recorded `validated` / `not-validated` in a session that also gives what
+    /// decides each of its competences, where the referential states that the bloc is
+    /// validated by them (000: "Condition de validation du Bloc 2 : Validation des 3
+    /// compétences.") and how their criteria validate them: the two must agree, since the
+    /// recorded verdict would otherwise decide and the certifier's rule go unread.
+    pub(super) fn bloc_recorded_against_competences(
+        &mut self,
+        raw: &RawResults,
+        attempt: &Attempt,
+    ) {
+        let r = self.r;
+        for (id, _) in &raw.marks.0 {
+            let Some(ItemRef::Bloc(b)) = r.lookup(id.value.trim()) else {
+                continue;
+            };
+            let bloc = &r.blocs[b];
+            let Some(Outcome::Verdict(recorded)) = attempt.blocs.get(&b).map(|x| x.outcome) else {
+                continue;
+            };
+            if bloc.validation != Some(BlocValidation::Competences) || bloc.competences.is_empty() {
+                continue;
+            }
+            let share = r.competence_threshold(bloc);
+            // Each competence as this session decides it: recorded, or by all its counted
+            // criteria under the stated threshold; any other leaves the bloc unchecked.
+            let verdicts: Option<Vec<bool>> = bloc
+                .competences
+                .iter()
+                .map(|&c| {
+                    if let Some(&v) = attempt.competences.get(&c) {
+                        return Some(v);
+                    }
+                    let share = share?;
+                    let given: Option<Vec<bool>> = r.competences[c]
+                        .criteria
+                        .iter()
+                        .filter(|k| !self.exempted.contains(k))
+                        .map(|k| attempt.criteria.get(k).copied())
+                        .collect();
+                    let given = given.filter(|g| !g.is_empty())?;
+                    Some(share.passes(given.iter().filter(|&&v| v).count(), given.len()))
+                })
+                .collect();
+            let Some(verdicts) = verdicts else { continue };
+            let validated = verdicts.iter().filter(|&&v| v).count();
+            let by_competences = match bloc.competences_share {
+                Some(share) => validated * 100 >= share as usize * verdicts.len(),
+                None => validated == verdicts.len(),
+            };
+            if by_competences == recorded {
+                continue;
+            }
+            let word = |v: bool| if v { "validated" } else { "not validated" };
+            let message = format!(
+                "bloc {} is recorded {}, but its competences, as this session gives them, make \
+                 it {}: {validated} of {} validated",
+                bloc.id,
+                word(recorded),
+                word(by_competences),
+                verdicts.len(),
+            );
+            let help = "correct the bloc's result or its criteria; a bloc decided by its \
+                        competences needs no result of its own";
+            self.error(Kind::Rule, id, message, Some(help.into()));
+        }
     }
 
     /// A bloc given both what replaces its exams and results of those exams in one session

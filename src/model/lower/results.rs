@@ -84,6 +84,7 @@ impl CandidateLowering<'_> {
             }
             let attempt = self.attempt(&entry.value, at, session);
             self.given_otherwise_before(&attempts, &attempt);
+            self.repeat_without_every_module(&attempt);
             attempts.push(attempt);
         }
         attempts
@@ -123,6 +124,7 @@ impl CandidateLowering<'_> {
             self.mark_entry(&mut attempt, id, value);
         }
         self.whole_and_by_exams(raw, &attempt);
+        self.bloc_recorded_against_competences(raw, &attempt);
         let pro = self.r.rules.professional_evaluation.as_ref();
         if let Some(value) = &raw.professional_evaluation {
             match pro {

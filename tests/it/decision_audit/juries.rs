@@ -69,3 +69,34 @@ fn intl_jury_on_a_pending_proposal_still_needs_its_motive() {
         "{stderr}"
     );
 }
+
+/// « Les jurys d'évaluation doivent respecter les conditions imposées par France
+/// Compétences : Il doit être à minima constitué de 2 professionnels sans lien de
+/// subordination avec l'établissement de formation […]. De plus ils ne doivent pas avoir :
+/// Participé à la formation du candidat, Un lien avec celui-ci. » `jury.independence`
+/// transcribes that sentence, which stands for the evaluation juries; refolio applied it to
+/// the certification jury only (a session's members). The evaluation jury an exam's result
+/// records (`jury:`) is now checked too: the candidate's tutor in it is an error where it is
+/// stated. The rest of the sentence (2 professionals, no subordination, the 3rd person
+/// « ne participe pas à la notation ») cannot be written: a result names its evaluators, not
+/// their quality.
+#[test]
+fn intl_the_tutor_in_an_exams_evaluation_jury_is_refused() {
+    let passport = |jury: &str| {
+        format!(
+            "route: apprenticeship\nsession: 2026-06-18\ncompany_time: {{ hours: 1000 }}\n\
+             tutor: {{ name: Marc Petit }}\nresults:\n  marks: {{ B1: 60, B2: 135, E3.1: \
+             {{ result: 60, jury: [{jury}] }}, E3.2: 90, B4: 105, B5: validated }}\n  \
+             professional_parts: {{ ecrit: 45, oral: 75, tuteur: 30 }}\n"
+        )
+    };
+    let e = refused(
+        INTL,
+        &passport("Anne Roy, marc petit (tuteur)"),
+        "x: Marc Petit, the tutor of `x`, is in the evaluation jury of E3.1: the referential's \
+         evaluation juries have no link with the candidate",
+    );
+    assert!(e.starts_with("content/candidates/x/passport.yaml:"), "{e}");
+    let c = ok(INTL, &passport("Anne Roy, Paul Durand"));
+    assert_eq!(kind(&c), "full", "{}", all_text(&c));
+}

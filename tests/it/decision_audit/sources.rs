@@ -31,7 +31,7 @@ fn dc_criteria(true_counts: &[(&str, usize)]) -> String {
     out
 }
 
-fn dc(true_counts: &[(&str, usize)], interview: &str) -> String {
+pub(super) fn dc(true_counts: &[(&str, usize)], interview: &str) -> String {
     format!(
         "route: apprenticeship\nsession: 2026-06-18\n{}{interview}",
         dc_criteria(true_counts)
