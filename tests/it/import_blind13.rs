@@ -36,7 +36,6 @@ fn bpjeps_txt_pdftotext_layout_units_objectives_hyphenation_ligatures() {
 }
 
 #[test]
-#[ignore = "blind first run refused: no referential table found (typed rows `Type;Code;Intitulé`)"]
 fn types_csv_one_typed_row_per_item_parents_by_order() {
     blind("types.csv");
 }
