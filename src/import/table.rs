@@ -33,6 +33,7 @@ mod prose_table;
 mod records;
 mod repeats;
 mod spans;
+mod typed_rows;
 mod walk;
 mod word_html;
 
@@ -111,7 +112,11 @@ pub fn import_with(path: &Path, id: Option<&str>, options: &Options) -> Result<I
 type Rebuild = fn(&[Line]) -> Option<Vec<Line>>;
 
 /// The readers of a document without a table, tried in order, and what each reads.
-const REBUILDS: [(&str, Rebuild); 3] = [
+const REBUILDS: [(&str, Rebuild); 4] = [
+    (
+        "typed rows, a `Type` column saying what each row is",
+        typed_rows::rebuild,
+    ),
     (
         "fiches of keys and values, one per competence",
         records::rebuild,

@@ -26,6 +26,7 @@ mod import_blind;
 mod import_blind10;
 mod import_blind11;
 mod import_blind12;
+mod import_blind13;
 mod import_blind2;
 mod import_blind3;
 mod import_blind4;
