@@ -2,7 +2,9 @@
 //! (`.<output>.refolio-cache.json`, next to where the staging folders go), so that a build
 //! whose inputs and output are exactly as that build left them does nothing but say so,
 //! with the diagnostics and lines it printed then; and that a build where only some content
-//! files changed renders only the pages they reach (see `partial`).
+//! files changed renders only the pages they reach (see `partial`) and reads again only the
+//! candidate folders they reach, taking the others as that build lowered them (see
+//! [`units`], the file beside this one).
 //!
 //! Nothing in it is trusted beyond a byte-for-byte test: an input counts as unchanged when
 //! its size and modification time match and it was not modified near the scan ("racily
@@ -30,11 +32,12 @@ use crate::incremental::ChangeKind;
 
 mod changes;
 mod scan;
+pub mod units;
 
 use scan::mtime_ns;
 
 /// Bumped when the file's shape changes: an older file is then foreign.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// Files modified this close to the scan are hashed again by the next build: a file system
 /// that keeps coarse times could hide an edit made just after the scan.
 const RACY_NS: u128 = 2_000_000_000;
@@ -150,6 +153,28 @@ pub struct Previous {
     pub standings: BTreeMap<String, String>,
     /// The files of the output folder, whose folders are as that build left them.
     pub outputs: HashSet<String>,
+    /// The file of the candidates as that build lowered them, and what ties it to the cache
+    /// file (see [`units`]).
+    units_file: PathBuf,
+    units_token: String,
+}
+
+impl Previous {
+    /// What the partial build takes from the last one instead of reading it again, or the
+    /// warning saying why it cannot (it then reads every candidate, as a full build does).
+    pub fn kept(&self) -> Result<units::Kept, Diagnostic> {
+        match units::read(&self.units_file, &self.units_token) {
+            Ok((referentials, units)) => Ok(units::Kept {
+                referentials,
+                units,
+                changes: self.changes.clone(),
+            }),
+            Err(why) => Err(warn(
+                &self.units_file,
+                &format!("cannot be used ({why}): ignored, reading every candidate"),
+            )),
+        }
+    }
 }
 
 /// Each candidate's standing, by ID, as the cache records it.
@@ -163,13 +188,18 @@ pub fn standings(checked: &crate::Checked) -> BTreeMap<String, String> {
 
 /// The cache file of the output folder `target`.
 pub fn file_for(target: &Path) -> PathBuf {
+    beside(target, "refolio-cache.json")
+}
+
+/// `.<output>.<suffix>` beside the output folder `target`.
+fn beside(target: &Path, suffix: &str) -> PathBuf {
     let name = target
         .file_name()
         .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
     target
         .parent()
         .unwrap_or(Path::new("."))
-        .join(format!(".{name}.refolio-cache.json"))
+        .join(format!(".{name}.{suffix}"))
 }
 
 /// The cache file when it is this build's, and a warning when it is not usable.
@@ -233,6 +263,8 @@ pub fn consult(
                 inputs,
             };
             let previous = Previous {
+                units_file: units::file_for(target),
+                units_token: units::token(&m.key, m.scanned_ns),
                 changes,
                 standings: m.standings,
                 outputs: m
@@ -265,17 +297,25 @@ pub fn consult(
 
 impl Scan {
     /// Records a successful build of the scanned inputs into `target`, which it printed as
-    /// `replay`, its candidates standing as `standings`. Written under another name, then
-    /// renamed: never half a file.
+    /// `replay`, its site as `checked`: the cache file, and first the candidates it
+    /// lowered (see [`units`]). Written under another name, then renamed: never half a file.
     pub fn record(
         self,
         target: &Path,
         replay: &Replay,
-        standings: BTreeMap<String, String>,
+        checked: &crate::Checked,
     ) -> Result<(), Error> {
+        let standings = standings(checked);
         let Some(output) = scan::on_pool(|| scan::output(target)) else {
             return Ok(());
         };
+        // A file that cannot be written costs the next build its reuse, not its correctness:
+        // the one left, if any, carries another scan's token and is not used.
+        let _ = units::write(
+            &units::file_for(target),
+            units::token(&self.key, self.scanned_ns),
+            checked,
+        );
         let manifest = Manifest {
             format: FORMAT,
             key: self.key,

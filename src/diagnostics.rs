@@ -7,8 +7,10 @@ use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 /// How bad a problem is: errors fail `check` and `build`, warnings do not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
@@ -25,7 +27,7 @@ impl fmt::Display for Severity {
 
 /// What kind of problem a diagnostic reports. Tests and tools match on this; people read
 /// the message.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Kind {
     /// The file could not be read, or is not UTF-8, or is too large.
     Unreadable,
@@ -93,7 +95,9 @@ impl Kind {
 }
 
 /// A position in a source file: 1-based line and column, columns counted in characters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Position {
     pub line: u32,
     pub column: u32,
@@ -118,7 +122,7 @@ impl Position {
 }
 
 /// Where a diagnostic points: a file (relative to the site root) and, when known, a position.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Location {
     pub path: PathBuf,
     pub position: Option<Position>,
@@ -144,7 +148,7 @@ impl fmt::Display for Location {
 }
 
 /// One problem found in the site.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub kind: Kind,
@@ -407,8 +411,11 @@ pub struct Diagnostics {
     items: Vec<Diagnostic>,
     /// Lines of files whose value was replaced to find a file's next error: what is
     /// reported there afterwards is about the replacement, not the author's text.
-    masked: Vec<(PathBuf, std::ops::RangeInclusive<u32>)>,
+    masked: Vec<Mask>,
 }
+
+/// Lines of a file whose diagnostics are dropped: see [`Diagnostics::mask`].
+pub type Mask = (PathBuf, std::ops::RangeInclusive<u32>);
 
 impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
@@ -464,8 +471,23 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
+    }
+
+    /// The diagnostics and the masked lines, to persist a unit's diagnostics and go on
+    /// adding to them in a later build exactly as this one would have (see `cache::units`).
+    pub fn into_parts(self) -> (Vec<Diagnostic>, Vec<Mask>) {
+        (self.items, self.masked)
+    }
+
+    /// The inverse of [`Diagnostics::into_parts`].
+    pub fn from_parts(items: Vec<Diagnostic>, masked: Vec<Mask>) -> Diagnostics {
+        Diagnostics { items, masked }
     }
 
     /// By file, then position, so output does not depend on walk or thread order.

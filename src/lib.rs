@@ -84,6 +84,8 @@ pub struct Checked {
     pub deliberations: validate::session::Deliberations,
     pub sources: Sources,
     pub diagnostics: Diagnostics,
+    /// What the build cache keeps of each candidate folder, in the folders' order.
+    pub units: Vec<cache::units::UnitRecord>,
 }
 
 /// Load, lower and validate the site at `root`.
@@ -192,23 +194,30 @@ pub fn build_reporting(
     options: &BuildOptions,
     report: progress::Report<'_>,
 ) -> Result<Built, Error> {
-    build_with(options, report, |checked, templates, staging| {
-        let pages = render::render_site_reporting(
-            &checked.site,
-            &checked.dossiers,
-            &checked.deliberations,
-            templates,
-            staging,
-            report,
-        )?;
-        Ok((pages, None))
-    })
+    build_with(
+        options,
+        report,
+        check_with,
+        |checked, templates, staging| {
+            let pages = render::render_site_reporting(
+                &checked.site,
+                &checked.dossiers,
+                &checked.deliberations,
+                templates,
+                staging,
+                report,
+            )?;
+            Ok((pages, None))
+        },
+    )
 }
 
-/// Checks the site and, without errors, renders it with `render_into` and publishes it.
+/// Checks the site (with `load`) and, without errors, renders it with `render_into` and
+/// publishes it.
 fn build_with(
     options: &BuildOptions,
     report: progress::Report<'_>,
+    load: impl FnOnce(&Path, &Overrides) -> Result<Checked, Error>,
     render_into: impl FnOnce(
         &Checked,
         &render::Templates,
@@ -217,7 +226,7 @@ fn build_with(
 ) -> Result<Built, Error> {
     let started = Instant::now();
     report(progress::Step::Check);
-    let checked = check_with(&options.root, &options.overrides)?;
+    let checked = load(&options.root, &options.overrides)?;
     let checked_at = Instant::now();
     if checked.diagnostics.has_errors() {
         return Ok(Built {
@@ -260,8 +269,12 @@ fn build_partial(
     options: &BuildOptions,
     report: progress::Report<'_>,
     previous: &cache::Previous,
+    kept: Option<cache::units::Kept>,
 ) -> Result<Built, Error> {
-    build_with(options, report, |checked, templates, staging| {
+    let load = |root: &Path, overrides: &Overrides| {
+        Ok(project::Project::load_reusing(root, overrides, kept)?.into_checked())
+    };
+    build_with(options, report, load, |checked, templates, staging| {
         let changes = partial::changes(
             &previous.changes,
             &previous.standings,
@@ -330,16 +343,22 @@ pub fn build_cached(
         cache::Verdict::Build(scan, warning) => (scan, warning, None),
     };
     let (scan, warning, previous) = scan;
-    let built = match previous {
-        Some(previous) => build_partial(options, report, &previous)?,
-        None => build_reporting(options, report)?,
+    let (built, warning) = match previous {
+        Some(previous) => {
+            let (kept, unusable) = match previous.kept() {
+                Ok(kept) => (Some(kept), None),
+                Err(w) => (None, Some(w)),
+            };
+            (build_partial(options, report, &previous, kept)?, unusable)
+        }
+        None => (build_reporting(options, report)?, warning),
     };
     // A failed build leaves the previous site, which the previous cache still describes.
     // A cache that cannot be written costs the next build its shortcut, nothing else: the
     // site is published.
     let replay = built.summary.as_ref().map(|summary| {
         let replay = cache::Replay::of(&built.checked, summary);
-        let _ = scan.record(&target, &replay, cache::standings(&built.checked));
+        let _ = scan.record(&target, &replay, &built.checked);
         replay
     });
     Ok(Cached::Built {

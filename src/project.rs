@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::cache::units::{Kept, Unit, UnitRecord};
 use crate::config::{Config, Overrides};
-use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Sources};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Mask, Sources};
 use crate::incremental::{Change, ChangeKind, referential_id};
 use crate::load::candidate::CANDIDATES_DIR;
 use crate::load::session::SESSIONS_DIR;
@@ -25,7 +26,7 @@ use crate::validate::{self, Dossier, Dossiers};
 use crate::{Checked, Error};
 
 mod unit;
-use unit::{Loaded, LoadedCandidate, read_candidate, read_referential};
+use unit::{Loaded, LoadedCandidate, read_candidate, read_referential, restore_candidate};
 
 /// The slug no candidate may have: the sessions' folder (see `paths::SESSIONS_DIR`).
 const RESERVED_SLUG: &str = "sessions";
@@ -41,6 +42,10 @@ struct Slot {
     item: Option<String>,
     /// For a candidate: the referential its passport names.
     target: Option<String>,
+    /// For a candidate: how many of `diags` came before its dossier, and the lines masked
+    /// then (what the build cache keeps, see [`crate::cache::units`]).
+    lowered_diags: usize,
+    masks: Vec<Mask>,
 }
 
 /// The site as units; see the module documentation.
@@ -69,6 +74,18 @@ pub struct Project {
 impl Project {
     /// Loads, lowers and validates every unit of the site at `root`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Project, Error> {
+        Project::load_reusing(root, overrides, None)
+    }
+
+    /// [`Project::load`], taking the candidates `kept` holds as the last build lowered them
+    /// instead of reading them again, but for those the changes since reach: the same rule
+    /// as [`Project::apply`]'s (their own files, their referential, or for a candidate
+    /// naming an unknown referential any change of the set of referentials).
+    pub fn load_reusing(
+        root: &Path,
+        overrides: &Overrides,
+        kept: Option<Kept>,
+    ) -> Result<Project, Error> {
         if !root.is_dir() {
             return Err(Error::Usage(format!(
                 "`{}` is not a folder",
@@ -90,6 +107,8 @@ impl Project {
             diags: diags.into_vec(),
             item: None,
             target: None,
+            lowered_diags: 0,
+            masks: Vec::new(),
         };
         let mut project = Project {
             root: root.to_path_buf(),
@@ -106,7 +125,10 @@ impl Project {
             standing: BTreeSet::new(),
         };
         project.sync_referentials(None)?;
-        project.sync_candidates(None)?;
+        let reusable = kept
+            .map(|k| k.reusable(project.site.referentials.keys().map(|id| id.0.as_str())))
+            .unwrap_or_default();
+        project.sync_candidates_reusing(None, reusable)?;
         project.sync_sessions()?;
         project.site_diags = project.site_problems();
         project.keep_quoted_texts();
@@ -206,7 +228,19 @@ impl Project {
     pub fn into_checked(self) -> Checked {
         let mut diagnostics = Diagnostics::default();
         diagnostics.extend(self.diagnostics().cloned());
+        let units = self
+            .candidates
+            .values()
+            .map(|s| UnitRecord {
+                folder: s.entry.name.clone(),
+                item: s.item.clone(),
+                target: s.target.clone(),
+                diags: s.diags[..s.lowered_diags.min(s.diags.len())].to_vec(),
+                masks: s.masks.clone(),
+            })
+            .collect();
         Checked {
+            units,
             site: self.site,
             dossiers: self.dossiers,
             deliberations: self.deliberations,
@@ -274,6 +308,8 @@ impl Project {
             diags: loaded.diags.into_vec(),
             item: None,
             target: loaded.target,
+            lowered_diags: loaded.lowered_diags,
+            masks: loaded.masks,
         };
         (slot, loaded.item)
     }
@@ -281,6 +317,16 @@ impl Project {
     /// Reloads the candidate folders named in `changed` (all when `None`), listing the
     /// candidates folder again only when one of them appeared, went or changed type.
     fn sync_candidates(&mut self, changed: Option<&BTreeSet<String>>) -> Result<(), Error> {
+        self.sync_candidates_reusing(changed, HashMap::new())
+    }
+
+    /// [`Project::sync_candidates`], taking a folder to be read from `reusable` when it is
+    /// there (and still a folder).
+    fn sync_candidates_reusing(
+        &mut self,
+        changed: Option<&BTreeSet<String>>,
+        mut reusable: HashMap<String, Unit>,
+    ) -> Result<(), Error> {
         if !self.site.config.candidates.publish {
             return Ok(());
         }
@@ -319,9 +365,19 @@ impl Project {
             }
         }
         let (root, site) = (&self.root, &self.site);
+        let restored: Vec<Option<Unit>> = entries
+            .iter()
+            .map(|e| e.is_dir.then(|| reusable.remove(&e.name)).flatten())
+            .collect();
         let fresh: Vec<Option<Result<LoadedCandidate, Error>>> = entries
             .par_iter()
-            .map(|e| (!kept.contains(&e.name)).then(|| read_candidate(root, site, e.clone())))
+            .zip(restored)
+            .map(|(e, unit)| {
+                (!kept.contains(&e.name)).then(|| match unit {
+                    Some(unit) => Ok(restore_candidate(root, site, e.clone(), unit)),
+                    None => read_candidate(root, site, e.clone()),
+                })
+            })
             .collect();
         for (entry, fresh) in entries.into_iter().zip(fresh) {
             let (mut slot, c) = match (kept.take(&entry.name), fresh) {
@@ -526,6 +582,8 @@ impl Slot {
             diags: Vec::new(),
             item: None,
             target: None,
+            lowered_diags: 0,
+            masks: Vec::new(),
         }
     }
 }

@@ -5,13 +5,13 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Consequence, Rules, Scope, Status};
 use crate::diagnostics::Location;
 pub use crate::vocabulary::{Pronoun, Route};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Candidate {
     /// The folder name.
     pub id: String,
@@ -50,7 +50,7 @@ pub struct Candidate {
 /// A name as Open Badges 3.0 hashes an identity (`IdentityObject`): `sha256$` and the
 /// hexadecimal SHA-256 of the name followed by the salt. The name cannot be read back; the
 /// holder of a credential proves it is theirs by showing the name that gives the hash.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HashedName {
     pub hash: String,
     pub salt: String,
@@ -81,7 +81,7 @@ impl Candidate {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tutor {
     pub name: String,
     pub role: Option<String>,
@@ -89,7 +89,7 @@ pub struct Tutor {
 }
 
 /// The time spent in company (alternance, stage), in hours.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompanyTimeRecord {
     pub hours: f64,
     /// The minimum as a positioning reduced it (004: "peut-être réduite jusqu'à 105h").
@@ -97,7 +97,7 @@ pub struct CompanyTimeRecord {
 }
 
 /// The job description (fiche de poste) filled at the start of the route.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Job {
     pub title: String,
     pub company: Option<String>,
@@ -105,14 +105,14 @@ pub struct Job {
     pub missions: Vec<Mission>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Mission {
     pub text: String,
     pub competences: Vec<usize>,
 }
 
 /// A criterion the jury exempted the candidate from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Exemption {
     pub criterion: usize,
     pub reason: String,
@@ -120,13 +120,13 @@ pub struct Exemption {
 }
 
 /// An assessment: a level, or a mark out of some scale.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Score {
     Level(Level),
     Mark { value: f64, out_of: f64 },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     Acquired,
@@ -155,7 +155,7 @@ impl Level {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SoftSkill {
     pub skill: String,
     pub own: Option<Score>,
@@ -163,7 +163,7 @@ pub struct SoftSkill {
 }
 
 /// What happened on one assessed item.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Outcome {
     /// `value` points out of `out_of` (the item's points; a module's own scale), before
     /// any penalty.
@@ -200,7 +200,7 @@ impl Outcome {
 }
 
 /// One item's result in one session, with what was written beside it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ItemResult {
     pub outcome: Outcome,
     /// The jury's reason for an exemption, or a note.
@@ -212,7 +212,7 @@ pub struct ItemResult {
 }
 
 /// How a session came: the first, a retake (rattrapage) or a repeated year (redoublement).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AttemptKind {
     First,
@@ -242,7 +242,7 @@ impl AttemptKind {
 }
 
 /// The results of one session. Marks are in points on the item's own scale.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Attempt {
     pub session: Option<String>,
     pub kind: AttemptKind,
@@ -311,7 +311,7 @@ impl Attempt {
 }
 
 /// What the jury itself decided for the title.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum JuryVerdict {
     Full,
@@ -336,7 +336,7 @@ impl JuryVerdict {
 }
 
 /// The jury's recorded decision (the jury is sovereign: 004).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct JuryDecision {
     pub verdict: JuryVerdict,
     pub date: Option<String>,
@@ -347,7 +347,7 @@ pub struct JuryDecision {
 }
 
 /// One evidence file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Evidence {
     /// Relative to the site root, for diagnostics.
     pub path: PathBuf,
@@ -380,20 +380,20 @@ impl Evidence {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Demonstrated {
     Competence(usize),
     Criterion(usize),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Demonstration {
     pub item: Demonstrated,
     /// Where in the evidence ("section 3, dashboard p. 12").
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Attachment {
     /// Relative to the candidate folder, `/`-separated.
     pub target: String,

@@ -4,7 +4,7 @@
 //! empty list means the text says nothing, and the decision then says which default of
 //! refolio's it used instead (never presented as the certifier's rule).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Route;
 
@@ -68,7 +68,7 @@ impl Share {
 }
 
 /// A result that is not a mark: what happened instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Absent without a reason the certifier accepts.

@@ -47,6 +47,7 @@ mod import_table;
 mod import_unseen;
 mod incremental;
 mod interop;
+mod kept_units;
 mod output_safety;
 mod partial_builds;
 mod properties;
