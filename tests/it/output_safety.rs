@@ -120,10 +120,15 @@ fn a_build_touches_nothing_outside_its_output_folder() {
     );
     let mut after = tree(tmp.path());
     after.retain(|p, _| !p.starts_with("out"));
-    // Beside the output, the one file refolio keeps there: the build cache.
+    // Beside the output, the two files refolio keeps there: the build cache and the
+    // candidates it lowered.
     assert!(
         after.remove(Path::new(".out.refolio-cache.json")).is_some(),
         "no build cache beside the output"
+    );
+    assert!(
+        after.remove(Path::new(".out.refolio-units.bin")).is_some(),
+        "no units file beside the output"
     );
     assert_eq!(after, before, "files outside the output folder changed");
     let names: Vec<_> = std::fs::read_dir(tmp.path())
@@ -132,7 +137,7 @@ fn a_build_touches_nothing_outside_its_output_folder() {
         .collect();
     assert_eq!(
         names.len(),
-        3,
+        4,
         "staging folders were left behind: {names:?}"
     );
 }
@@ -239,12 +244,12 @@ fn paused_build(root: &Path, out: &Path, point: &str) -> std::process::Child {
 }
 
 /// The names of what lies beside the output folder, sorted.
-/// The names in `dir`, but the build cache's file (a file, which no sweep removes).
+/// The names in `dir`, but the build cache's files (files, which no sweep removes).
 fn beside(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.ends_with(".refolio-cache.json"))
+        .filter(|n| !n.ends_with(".refolio-cache.json") && !n.ends_with(".refolio-units.bin"))
         .collect();
     names.sort();
     names

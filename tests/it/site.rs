@@ -351,7 +351,14 @@ fn two_builds_are_byte_identical_and_replace_the_previous_site() {
     // And the build cache of each, written even by `--no-cache`.
     assert_eq!(
         names,
-        [".a.refolio-cache.json", ".b.refolio-cache.json", "a", "b"]
+        [
+            ".a.refolio-cache.json",
+            ".a.refolio-units.bin",
+            ".b.refolio-cache.json",
+            ".b.refolio-units.bin",
+            "a",
+            "b"
+        ]
     );
 }
 
@@ -377,13 +384,17 @@ fn a_failed_build_leaves_the_previous_site_intact() {
         "{stderr}"
     );
     assert_eq!(read_tree(&site.join("public")), before);
-    let leftovers: Vec<_> = std::fs::read_dir(&site)
+    let mut leftovers: Vec<_> = std::fs::read_dir(&site)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .filter(|n| n.starts_with('.'))
         .collect();
+    leftovers.sort();
     // The cache of the first build, which still describes the site left in place.
-    assert_eq!(leftovers, [".public.refolio-cache.json"]);
+    assert_eq!(
+        leftovers,
+        [".public.refolio-cache.json", ".public.refolio-units.bin"]
+    );
 }
 
 #[test]
