@@ -278,7 +278,6 @@ fn rebuild(lines: &[(usize, String)], start: usize, roles: &[Role]) -> Vec<Line>
 
 #[cfg(test)]
 mod tests {
-    use super::super::cells::Cell;
     use super::*;
 
     #[test]
@@ -287,13 +286,7 @@ mod tests {
             Bloc 1 – Produire\nA1 Semer\nC1 Préparer le sol\nLe sol est ameublé.\n\
             Étude de cas (2 h)\nC2 Semer\nLa densité est respectée.\n";
         let lines = read(text).expect("a table one line per cell");
-        let rows: Vec<Vec<String>> = lines
-            .iter()
-            .filter_map(|l| match l {
-                Line::Row { cells, .. } => Some(cells.iter().map(Cell::joined).collect()),
-                _ => None,
-            })
-            .collect();
+        let rows = Line::rows(&lines);
         assert_eq!(
             rows,
             [

@@ -80,6 +80,18 @@ impl Line {
             text: text.into(),
         }
     }
+
+    /// The rows among `lines`, each as its cells' joined text: what the tests of the
+    /// readers that rebuild a table compare.
+    pub fn rows(lines: &[Line]) -> Vec<Vec<String>> {
+        lines
+            .iter()
+            .filter_map(|l| match l {
+                Line::Row { cells, .. } => Some(cells.iter().map(Cell::joined).collect()),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// The text a converter writes for a grid position covered by the cell above it (an HTML

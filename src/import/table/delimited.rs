@@ -203,16 +203,6 @@ pub(super) fn lines_of(recs: &[(usize, Vec<String>)]) -> Vec<Line> {
 mod tests {
     use super::*;
 
-    fn rows(lines: &[Line]) -> Vec<Vec<String>> {
-        lines
-            .iter()
-            .filter_map(|l| match l {
-                Line::Row { cells, .. } => Some(cells.iter().map(Cell::joined).collect()),
-                _ => None,
-            })
-            .collect()
-    }
-
     #[test]
     fn odd_sheets_are_read_or_refused_without_panic() {
         for text in [
@@ -257,7 +247,7 @@ mod tests {
             })
         );
         assert_eq!(
-            rows(&lines),
+            Line::rows(&lines),
             [
                 vec!["Compétences", "Critères", "Modalités"],
                 vec!["C1 Agir", "Le \"bon\" geste Le temps", "Oral"],

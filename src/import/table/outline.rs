@@ -358,15 +358,6 @@ fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn rows(out: &[Line]) -> Vec<Vec<String>> {
-        out.iter()
-            .filter_map(|l| match l {
-                Line::Row { cells, .. } => Some(cells.iter().map(Cell::joined).collect()),
-                _ => None,
-            })
-            .collect()
-    }
-
     #[test]
     fn labelled_nested_items_become_rows_under_their_bloc() {
         let lines = [
@@ -384,7 +375,7 @@ mod tests {
         ];
         let out = rebuild(&lines).expect("rebuilt");
         assert_eq!(
-            rows(&out),
+            Line::rows(&out),
             [
                 vec!["Activités", "Compétences", "Critères d'évaluation"],
                 vec!["Bloc 1 : Tenir le dossier social", "", ""],
@@ -428,7 +419,7 @@ mod tests {
         ];
         let out = rebuild(&lines).expect("rebuilt");
         assert_eq!(
-            rows(&out),
+            Line::rows(&out),
             [
                 vec!["Compétences", "Critères d'évaluation"],
                 vec!["Bloc 2 — Animer des ateliers", ""],

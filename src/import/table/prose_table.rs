@@ -232,13 +232,7 @@ mod tests {
             Line::text(10, "Prérequis : aucun."),
         ];
         let out = rebuild(&lines).expect("rebuilt");
-        let rows: Vec<Vec<String>> = out
-            .iter()
-            .filter_map(|l| match l {
-                Line::Row { cells, .. } => Some(cells.iter().map(Cell::joined).collect()),
-                _ => None,
-            })
-            .collect();
+        let rows = Line::rows(&out);
         assert_eq!(rows[0], ["Compétences", "Critères d'évaluation"]);
         assert_eq!(rows[1][1], "Les risques sont listés");
         assert_eq!(rows[2][0], "C2 - Prévenir les risques");
@@ -269,13 +263,7 @@ mod tests {
             Line::text(9, "- Aucun pont thermique"),
         ];
         let out = rebuild(&lines).expect("rebuilt");
-        let rows: Vec<Vec<String>> = out
-            .iter()
-            .filter_map(|l| match l {
-                Line::Row { cells, .. } => Some(cells.iter().map(Cell::joined).collect()),
-                _ => None,
-            })
-            .collect();
+        let rows = Line::rows(&out);
         assert_eq!(rows[2], ["Bloc 2 : Isoler"]);
         assert_eq!(rows[3], ["C2 Poser l'isolant", "Aucun pont thermique"]);
         // A bloc heading after the last competence ends them, as any prose does.

@@ -201,13 +201,7 @@ mod tests {
             Line::text(11, "Le titre est délivré par le jury."),
         ];
         let out = rebuild(&lines).expect("rebuilt");
-        let rows: Vec<Vec<String>> = out
-            .iter()
-            .filter_map(|l| match l {
-                Line::Row { cells, .. } => Some(cells.iter().map(Cell::joined).collect()),
-                _ => None,
-            })
-            .collect();
+        let rows = Line::rows(&out);
         assert_eq!(
             rows,
             [
