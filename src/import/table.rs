@@ -359,19 +359,7 @@ fn explain(
     walked: Vec<(usize, String)>,
     dropped: &[(usize, String)],
 ) -> Vec<String> {
-    let names: Vec<&str> = layout
-        .roles
-        .iter()
-        .map(|r| match r {
-            Role::Activity => "activities",
-            Role::Competence => "competences",
-            Role::Modality => "exams",
-            Role::Criteria => "criteria",
-            Role::Bloc => "blocs",
-            Role::Id => "IDs",
-            Role::Knowledge => "knowledge",
-        })
-        .collect();
+    let names: Vec<&str> = layout.roles.iter().map(|r| r.name()).collect();
     let mut all: Vec<(usize, String)> = layout
         .header_lines
         .iter()

@@ -25,6 +25,21 @@ pub enum Role {
     Knowledge,
 }
 
+impl Role {
+    /// Its name in the import report and `--explain`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Activity => "activities",
+            Role::Competence => "competences",
+            Role::Modality => "exams",
+            Role::Criteria => "criteria",
+            Role::Bloc => "blocs",
+            Role::Id => "IDs",
+            Role::Knowledge => "knowledge",
+        }
+    }
+}
+
 /// What a header cell names: `Référentiel d'activités` → activities, `Compétences
 /// attestées`, `DOMAINES D'ACTIVITÉS`, `Critères d'évaluation`, `Évaluation`… The first of
 /// those words in the cell's first block decides; a long cell or one with an ID is no header.

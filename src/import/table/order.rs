@@ -111,18 +111,7 @@ pub fn apply(layout: &mut Layout, is_heading: &dyn Fn(&str) -> bool) -> Vec<(usi
 
 /// The roles' names, for the report.
 fn names(roles: &[Role]) -> String {
-    let names: Vec<&str> = roles
-        .iter()
-        .map(|r| match r {
-            Role::Activity => "activities",
-            Role::Competence => "competences",
-            Role::Modality => "exams",
-            Role::Criteria => "criteria",
-            Role::Bloc => "blocs",
-            Role::Id => "IDs",
-            Role::Knowledge => "knowledge",
-        })
-        .collect();
+    let names: Vec<&str> = roles.iter().map(|r| r.name()).collect();
     names.join(", ")
 }
 
