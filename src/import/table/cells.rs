@@ -94,6 +94,12 @@ impl Line {
     }
 }
 
+/// A cell holding `text` as it reads (`<`, `&` stay text): what the readers that rebuild a
+/// table from prose, outlines or records put in their rows.
+pub fn text_cell(text: &str) -> Cell {
+    read_cell(&quick_xml::escape::partial_escape(text))
+}
+
 /// The text a converter writes for a grid position covered by the cell above it (an HTML
 /// `rowspan`, a grid table's cell spanning rows): read as an empty cell continuing that
 /// cell, like a .docx vertical merge.

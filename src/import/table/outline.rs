@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::cells::{Block, Cell, Line, Mark, read_cell};
+use super::cells::{Block, Cell, Line, Mark, read_cell, text_cell};
 use super::columns::{Role, role_of};
 use super::label::{self, Kind};
 
@@ -313,7 +313,7 @@ fn with_id(id: Option<&str>, text: &str) -> String {
 
 /// A row whose first cell holds `text`, the others empty (a heading, an exam across).
 fn across(line: usize, text: &str, width: usize) -> Line {
-    let mut cells = vec![read_cell(&escape(text))];
+    let mut cells = vec![text_cell(text)];
     cells.resize(width, Cell::default());
     Line::Row { line, cells }
 }
@@ -329,10 +329,10 @@ fn close(rows: &mut Vec<Line>, open: &mut Open, activity: &mut Option<String>, w
         cells.push(
             activity
                 .take()
-                .map_or_else(Cell::default, |a| read_cell(&escape(&a))),
+                .map_or_else(Cell::default, |a| text_cell(&a)),
         );
     }
-    cells.push(read_cell(&escape(&text)));
+    cells.push(text_cell(&text));
     cells.push(Cell {
         blocks: points
             .into_iter()
@@ -345,13 +345,6 @@ fn close(rows: &mut Vec<Line>, open: &mut Open, activity: &mut Option<String>, w
         ..Cell::default()
     });
     rows.push(Line::Row { line, cells });
-}
-
-/// Text as a cell's HTML, so that `<`, `&` stay text.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! d'évaluation`, a row per competence with its points, the exam as a row across — so that
 //! the layout and the walk read it as they read any table.
 
-use super::cells::{Block, Cell, Line, Mark, read_cell};
+use super::cells::{Block, Cell, Line, Mark, read_cell, text_cell};
 use super::columns::{Role, role_of};
 use super::label::{self, Kind};
 
@@ -59,7 +59,7 @@ fn with_ids(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
         };
         rows.push(Line::Row {
             line,
-            cells: vec![read_cell(&escape(&text)), dashes(points)],
+            cells: vec![text_cell(&text), dashes(points)],
         });
         i = end;
         // The next competence may come after blank lines, and after the next bloc's
@@ -76,7 +76,7 @@ fn with_ids(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
                     Some(k) if competence_line(&lines[k]).is_some() => {
                         rows.push(Line::Row {
                             line,
-                            cells: vec![read_cell(&escape(&heading))],
+                            cells: vec![text_cell(&heading)],
                         });
                         i = k;
                     }
@@ -121,7 +121,7 @@ fn listed(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
                 let numbered = format!("C{} – {statement}", rows.len() + 1);
                 rows.push(Line::Row {
                     line: *line,
-                    cells: vec![read_cell(&escape(&numbered)), Cell::default()],
+                    cells: vec![text_cell(&numbered), Cell::default()],
                 });
             }
             _ => break,
@@ -199,18 +199,11 @@ fn exam(lines: &[Line], from: usize) -> (Option<Line>, usize) {
     let row = Line::Row {
         line: *line,
         cells: vec![
-            read_cell(&escape(&format!("Modalités d'évaluation : {body}"))),
+            text_cell(&format!("Modalités d'évaluation : {body}")),
             Cell::default(),
         ],
     };
     (Some(row), after)
-}
-
-/// Text as a cell's HTML, so that `<`, `&` stay text.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! bloc heading between them a heading row — so that the layout and the walk read it as
 //! any table. Keys naming nothing known (`Conditions de réalisation`) are left out.
 
-use super::cells::{Cell, Line, read_cell};
+use super::cells::{Cell, Line, text_cell};
 use super::columns::{Role, names_ids, role_of};
 
 /// Prose lines between a bloc heading and the fiche after it (a sentence on how the bloc
@@ -68,7 +68,7 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
     let mut out: Vec<Line> = lines[..from].to_vec();
     out.push(Line::Row {
         line: line_of(&lines[from]),
-        cells: columns.iter().map(|(_, k)| read_cell(&escape(k))).collect(),
+        cells: columns.iter().map(|(_, k)| text_cell(k)).collect(),
     });
     for (at, _, record, heading) in pieces {
         let cells: Vec<Cell> = match (record, heading) {
@@ -82,7 +82,7 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
                 })
                 .collect(),
             (None, Some(h)) => {
-                let mut cells = vec![read_cell(&escape(h))];
+                let mut cells = vec![text_cell(h)];
                 cells.resize(columns.len(), Cell::default());
                 cells
             }
@@ -155,16 +155,10 @@ fn line_of(l: &Line) -> usize {
     }
 }
 
-/// Text as a cell's HTML, so that `<`, `&` stay text.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::table::cells::read_cell;
 
     fn row(line: usize, key: &str, value: &str) -> Line {
         Line::Row {

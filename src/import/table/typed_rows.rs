@@ -6,7 +6,7 @@
 //! row only (as cells merged down) — so that the layout and the walk read it as any table.
 //! Exams (`Modalité` rows) are left out: their place in such a table is not said.
 
-use super::cells::{Cell, Line, read_cell};
+use super::cells::{Cell, Line, read_cell, text_cell};
 use super::columns::{Role, role_of};
 
 /// Header names of the type column, folded.
@@ -51,9 +51,9 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
     let mut rows = 0;
     let push = |out: &mut Vec<Line>, line: usize, a: &mut Option<String>, c: String, k: String| {
         let cells = vec![
-            read_cell(&escape(a.take().as_deref().unwrap_or(""))),
-            read_cell(&escape(&c)),
-            read_cell(&escape(&k)),
+            text_cell(a.take().as_deref().unwrap_or("")),
+            text_cell(&c),
+            text_cell(&k),
         ];
         out.push(Line::Row { line, cells });
     };
@@ -87,7 +87,7 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
                 } else {
                     item
                 };
-                let mut row = vec![read_cell(&escape(&heading))];
+                let mut row = vec![text_cell(&heading)];
                 row.resize(3, Cell::default());
                 out.push(Line::Row {
                     line: *line,
@@ -125,10 +125,4 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
 /// A header or type cell folded for comparison: lowercase, without accents.
 fn fold(text: &str) -> String {
     deunicode::deunicode(text.trim()).to_lowercase()
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
