@@ -24,7 +24,6 @@ fn blind(name: &str) {
 }
 
 #[test]
-#[ignore = "blind first run 0/5, 0/13: `CCP 1 –` blocs and `Compétence 1 :` read as prose, all but one competence in the notes"]
 fn ccp_txt_titre_pro_ccp_blocs_and_global_competence_numbers() {
     blind("ccp.txt");
 }
