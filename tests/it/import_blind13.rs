@@ -29,7 +29,6 @@ fn ccp_txt_titre_pro_ccp_blocs_and_global_competence_numbers() {
 }
 
 #[test]
-#[ignore = "blind first run refused: no referential table found (UC/OI/OTS in pdftotext -layout columns)"]
 fn bpjeps_txt_pdftotext_layout_units_objectives_hyphenation_ligatures() {
     blind("bpjeps.txt");
 }
