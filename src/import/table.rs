@@ -25,6 +25,7 @@ mod keys;
 mod label;
 mod layout;
 mod matrix;
+mod numbered;
 mod office;
 mod order;
 mod outline;

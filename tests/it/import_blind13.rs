@@ -39,7 +39,6 @@ fn types_csv_one_typed_row_per_item_parents_by_order() {
 }
 
 #[test]
-#[ignore = "blind first run refused: no referential table found (IDs from Word automatic numbering)"]
 fn numerotation_docx_ids_from_word_automatic_numbering() {
     blind("numerotation.docx");
 }

@@ -43,7 +43,8 @@ enum Item {
 /// The lines of a document without a table, its outline made a table; `None` without at
 /// least two competences in it.
 pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
-    let items: Vec<Option<(Item, usize)>> = lines.iter().map(classify).collect();
+    let mut items: Vec<Option<(Item, usize)>> = lines.iter().map(classify).collect();
+    numbered(lines, &mut items);
     let is = |i: usize, f: fn(&Item) -> bool| matches!(&items[i], Some((it, _)) if f(it));
     let first = (0..lines.len()).find(|&i| {
         is(i, |it| matches!(it, Item::Competence(..)))
@@ -190,6 +191,41 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
     out.extend(rows);
     out.extend(lines[end..].iter().cloned());
     Some(out)
+}
+
+/// The items of an outline told by its numbers alone (`1.` blocs over `1.1.` competences,
+/// [`super::numbered`]), which [`classify`] read as prose.
+fn numbered(lines: &[Line], items: &mut [Option<(Item, usize)>]) {
+    let texts: Vec<Option<&str>> = lines
+        .iter()
+        .zip(items.iter())
+        .map(|(l, it)| matches!(it, Some((Item::Prose, _))).then(|| line_text(l).trim()))
+        .collect();
+    let pointed: Vec<bool> = (0..items.len())
+        .map(|i| {
+            items[i + 1..]
+                .iter()
+                .flatten()
+                .next()
+                .is_some_and(|(it, _)| matches!(it, Item::Criterion(_) | Item::LeadIn))
+        })
+        .collect();
+    for (i, role) in super::numbered::roles(&texts, &pointed)
+        .into_iter()
+        .enumerate()
+    {
+        let Some(role) = role else {
+            continue;
+        };
+        let indent = items[i].as_ref().map_or(0, |(_, n)| *n);
+        items[i] = Some((
+            match role {
+                super::numbered::Numbered::Bloc(text) => Item::Bloc(text),
+                super::numbered::Numbered::Competence(id, text) => Item::Competence(Some(id), text),
+            },
+            indent,
+        ));
+    }
 }
 
 /// A sentence saying how the bloc is assessed: `Ce bloc est évalué par …`, `Le bloc de
