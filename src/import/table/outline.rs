@@ -89,8 +89,7 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
             && indent > under
             && points.is_empty()
         {
-            text.push(' ');
-            text.push_str(&plain(line_text(&lines[i])));
+            wrapped(text, &plain(line_text(&lines[i])));
             wrap = Some((i, under));
             end = i + 1;
             i += 1;
@@ -150,8 +149,7 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
                     && let Some((point, at)) = points.last_mut()
                     && indent > *at
                 {
-                    point.push(' ');
-                    point.push_str(&plain(line_text(&lines[i])));
+                    wrapped(point, &plain(line_text(&lines[i])));
                 } else if prose < PROSE_UNDER_HEADING {
                     let (paragraph, n) = paragraph_at(lines, &items, i);
                     // `Ce bloc est évalué par une étude de cas …` under the heading.
@@ -347,6 +345,21 @@ fn plain(text: &str) -> String {
     let t = text.trim().trim_start_matches('#').trim();
     let t = t.replace("**", "").replace("__", "");
     t.trim_matches(|c| c == '*' || c == '_').trim().to_owned()
+}
+
+/// `more`, a line wrapped from `text`, put back after it: after a space, or right after a
+/// compound's own hyphen left at the line end (`savoir-` / `faire`, see
+/// [`super::hyphens::join_words`]).
+fn wrapped(text: &mut String, more: &str) {
+    let compound = text.ends_with('-')
+        && text[..text.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+    if !compound {
+        text.push(' ');
+    }
+    text.push_str(more);
 }
 
 fn line_text(l: &Line) -> &str {
