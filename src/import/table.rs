@@ -19,11 +19,13 @@ mod entities;
 mod exams;
 mod grid;
 mod html;
+mod hyphens;
 mod ids;
 mod keys;
 mod label;
 mod layout;
 mod matrix;
+mod numbered;
 mod office;
 mod order;
 mod outline;
@@ -161,9 +163,12 @@ fn read_document(path: &Path) -> Result<(Vec<Line>, Vec<String>), Error> {
             path.display(),
         ))
     })?;
+    // A PDF's ligatures and words hyphenated across line ends (not in a spreadsheet's rows).
+    let text = hyphens::fold_ligatures(&text);
     if delimited::is_delimited(path) {
         return Ok((delimited::read(&text), Vec::new()));
     }
+    let text = hyphens::join_words(&text);
     if let Some(tabs) = convert::to_tabs(&text) {
         return Ok((cells::read_document(&tabs), Vec::new()));
     }

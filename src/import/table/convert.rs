@@ -57,7 +57,7 @@ pub fn to_tabs(text: &str) -> Option<String> {
 
 /// Whether the (lowercased) text opens as an HTML document does: a doctype, an `<html>`
 /// element, or an XML declaration before one.
-fn html_document(lower: &str) -> bool {
+pub(super) fn html_document(lower: &str) -> bool {
     let start = lower.trim_start_matches('\u{feff}').trim_start();
     let start = match start.strip_prefix("<?xml") {
         Some(rest) => rest.split_once("?>").map_or("", |(_, r)| r).trim_start(),

@@ -182,6 +182,8 @@ pub fn label(text: &str) -> Option<Label> {
     let lower = prefix.to_lowercase();
     let kind = if prefix.is_empty() {
         Kind::Number
+    } else if let Some(kind) = unit_word(&lower) {
+        kind
     } else if lower.starts_with("cr") {
         Kind::Criterion
     } else if lower.starts_with("comp") || lower.starts_with('c') || lower.starts_with('k') {
@@ -208,6 +210,21 @@ pub fn label(text: &str) -> Option<Label> {
         id,
         rest: c["rest"].trim().to_owned(),
     })
+}
+
+/// The words of certification families that name their units otherwise, as IDs' prefixes:
+/// a titre professionnel's `CCP` (certificat de compétences professionnelles) and a
+/// BPJEPS/DEJEPS or CQP's `UC` (unité capitalisable) are its blocs; a BPJEPS's `OI`
+/// (objectif intermédiaire) under a unit is a competence, its `OTS`/`OT` (objectif
+/// terminal spécifique) the criteria it is assessed by. Without this `CCP 1` would read
+/// as a competence (a `C…` prefix) and `OI 1.1` as an ID the column decides.
+fn unit_word(lower: &str) -> Option<Kind> {
+    match lower {
+        "ccp" | "uc" => Some(Kind::Bloc),
+        "oi" => Some(Kind::Competence),
+        "ots" | "ot" => Some(Kind::Criterion),
+        _ => None,
+    }
 }
 
 /// The comparable form of an ID: prefix in lowercase, numbers, and a last-level letter
@@ -305,6 +322,29 @@ mod tests {
         ] {
             assert_eq!(l(no), None, "{no}");
         }
+    }
+
+    /// The unit words of certification families: CCP and UC blocs, a BPJEPS's OI
+    /// competences and OTS criteria; other short prefixes keep their reading.
+    #[test]
+    fn unit_words_name_their_kind() {
+        use Kind::*;
+        assert_eq!(l("CCP 1 – Accueillir"), some(Bloc, "CCP1", "Accueillir"));
+        assert_eq!(
+            l("UC2 – EC de conduire"),
+            some(Bloc, "UC2", "EC de conduire")
+        );
+        assert_eq!(
+            l("OI 1.2 EC de communiquer"),
+            some(Competence, "OI1.2", "EC de communiquer")
+        );
+        assert_eq!(
+            l("OTS 1.2.1 Identifier"),
+            some(Criterion, "OTS1.2.1", "Identifier")
+        );
+        assert_eq!(l("CP 1 Établir"), some(Competence, "CP1", "Établir"));
+        assert_eq!(l("CCA 1 Gérer"), some(Competence, "CCA1", "Gérer"));
+        assert_eq!(l("OC 3 Texte"), some(Other, "OC3", "Texte"));
     }
 
     #[test]

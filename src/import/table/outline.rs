@@ -43,7 +43,8 @@ enum Item {
 /// The lines of a document without a table, its outline made a table; `None` without at
 /// least two competences in it.
 pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
-    let items: Vec<Option<(Item, usize)>> = lines.iter().map(classify).collect();
+    let mut items: Vec<Option<(Item, usize)>> = lines.iter().map(classify).collect();
+    numbered(lines, &mut items);
     let is = |i: usize, f: fn(&Item) -> bool| matches!(&items[i], Some((it, _)) if f(it));
     let first = (0..lines.len()).find(|&i| {
         is(i, |it| matches!(it, Item::Competence(..)))
@@ -73,12 +74,28 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
     let mut prose = usize::MAX;
     let mut i = start;
     let mut end = start;
+    // The competence's text read so far: its last line, and the competence line's indent.
+    let mut wrap: Option<(usize, usize)> = None;
     while i < lines.len() {
         let Some((item, indent)) = items[i].clone() else {
             i += 1;
             continue;
         };
         let line = line_of(&lines[i]);
+        // A competence's text wrapped in its column (a PDF's layout): the line right
+        // under it, indented further, before its first point, goes on there.
+        if let (Some((at, under)), Item::Prose, Some((_, text, points))) = (wrap, &item, &mut open)
+            && at + 1 == i
+            && indent > under
+            && points.is_empty()
+        {
+            wrapped(text, &plain(line_text(&lines[i])));
+            wrap = Some((i, under));
+            end = i + 1;
+            i += 1;
+            continue;
+        }
+        wrap = None;
         match item {
             Item::Bloc(text) => {
                 close(&mut rows, &mut open, &mut activity, width);
@@ -100,6 +117,7 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
             Item::Competence(id, text) => {
                 close(&mut rows, &mut open, &mut activity, width);
                 open = Some((line, with_id(id.as_deref(), &text), Vec::new()));
+                wrap = Some((i, indent));
                 competences += 1;
                 prose = usize::MAX;
             }
@@ -131,8 +149,7 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
                     && let Some((point, at)) = points.last_mut()
                     && indent > *at
                 {
-                    point.push(' ');
-                    point.push_str(&plain(line_text(&lines[i])));
+                    wrapped(point, &plain(line_text(&lines[i])));
                 } else if prose < PROSE_UNDER_HEADING {
                     let (paragraph, n) = paragraph_at(lines, &items, i);
                     // `Ce bloc est évalué par une étude de cas …` under the heading.
@@ -172,6 +189,41 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
     out.extend(rows);
     out.extend(lines[end..].iter().cloned());
     Some(out)
+}
+
+/// The items of an outline told by its numbers alone (`1.` blocs over `1.1.` competences,
+/// [`super::numbered`]), which [`classify`] read as prose.
+fn numbered(lines: &[Line], items: &mut [Option<(Item, usize)>]) {
+    let texts: Vec<Option<&str>> = lines
+        .iter()
+        .zip(items.iter())
+        .map(|(l, it)| matches!(it, Some((Item::Prose, _))).then(|| line_text(l).trim()))
+        .collect();
+    let pointed: Vec<bool> = (0..items.len())
+        .map(|i| {
+            items[i + 1..]
+                .iter()
+                .flatten()
+                .next()
+                .is_some_and(|(it, _)| matches!(it, Item::Criterion(_) | Item::LeadIn))
+        })
+        .collect();
+    for (i, role) in super::numbered::roles(&texts, &pointed)
+        .into_iter()
+        .enumerate()
+    {
+        let Some(role) = role else {
+            continue;
+        };
+        let indent = items[i].as_ref().map_or(0, |(_, n)| *n);
+        items[i] = Some((
+            match role {
+                super::numbered::Numbered::Bloc(text) => Item::Bloc(text),
+                super::numbered::Numbered::Competence(id, text) => Item::Competence(Some(id), text),
+            },
+            indent,
+        ));
+    }
 }
 
 /// A sentence saying how the bloc is assessed: `Ce bloc est évalué par …`, `Le bloc de
@@ -235,6 +287,11 @@ fn classify(l: &Line) -> Option<(Item, usize)> {
             Kind::Competence if !l.rest.is_empty() => {
                 return Some((Item::Competence(Some(l.id), l.rest), indent));
             }
+            // `OTS 1.1.1 Adapter …`, `Cr1.2 …`: a criterion by its ID (the ID, which the
+            // table's criteria column would not keep either, is dropped).
+            Kind::Criterion if !l.rest.is_empty() => {
+                return Some((Item::Criterion(l.rest), indent));
+            }
             Kind::Competence | Kind::Other | Kind::Number if l.rest.is_empty() => {
                 return Some((Item::BareId(l.id), indent));
             }
@@ -288,6 +345,21 @@ fn plain(text: &str) -> String {
     let t = text.trim().trim_start_matches('#').trim();
     let t = t.replace("**", "").replace("__", "");
     t.trim_matches(|c| c == '*' || c == '_').trim().to_owned()
+}
+
+/// `more`, a line wrapped from `text`, put back after it: after a space, or right after a
+/// compound's own hyphen left at the line end (`savoir-` / `faire`, see
+/// [`super::hyphens::join_words`]).
+fn wrapped(text: &mut String, more: &str) {
+    let compound = text.ends_with('-')
+        && text[..text.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+    if !compound {
+        text.push(' ');
+    }
+    text.push_str(more);
 }
 
 fn line_text(l: &Line) -> &str {
@@ -392,6 +464,50 @@ mod tests {
         assert!(matches!(out.last(), Some(Line::Text { line: 11, .. })));
         // One competence is no outline.
         assert!(rebuild(&lines[..7]).is_none());
+    }
+
+    /// A BPJEPS annex in a PDF's layout: units, objectives as competences wrapped in their
+    /// column, criteria by their IDs. A line under a competence that is not indented
+    /// further, or comes after a blank line, is not its text.
+    #[test]
+    fn criteria_by_their_ids_and_a_competence_wrapped_in_its_column() {
+        let lines = [
+            Line::text(1, "UC 1 – EC d'encadrer tout public"),
+            Line::text(
+                2,
+                "   OI 1.1   EC de prendre en compte les publics dans leurs",
+            ),
+            Line::text(3, "            environnements"),
+            Line::text(
+                4,
+                "            OTS 1.1.1   Identifier les attentes des publics",
+            ),
+            Line::text(5, "   OI 1.2   EC de communiquer"),
+            Line::text(6, "   Les objectifs sont évalués en situation."),
+            Line::text(7, "            Cr1.2.1 Adapter sa communication"),
+            Line::text(8, "   OI 1.3   EC d'accueillir"),
+            Line::Blank,
+            Line::text(10, "            dans la structure"),
+        ];
+        let out = rebuild(&lines).expect("rebuilt");
+        let rows = Line::rows(&out);
+        assert_eq!(rows[1], ["UC 1 – EC d'encadrer tout public", ""]);
+        assert_eq!(
+            rows[2],
+            [
+                "OI1.1 – EC de prendre en compte les publics dans leurs environnements",
+                "Identifier les attentes des publics"
+            ]
+        );
+        // Not indented under it: prose, which ends the outline before OI 1.3.
+        assert_eq!(rows[3], ["OI1.2 – EC de communiquer", ""]);
+        assert_eq!(rows.len(), 4);
+        // Indented, but after a blank line: not its text either.
+        let mut lines = lines.to_vec();
+        lines[5] = Line::Blank;
+        lines[6] = Line::text(7, "            avec les familles");
+        let rows = Line::rows(&rebuild(&lines).expect("rebuilt"));
+        assert_eq!(rows[3], ["OI1.2 – EC de communiquer", ""]);
     }
 
     #[test]

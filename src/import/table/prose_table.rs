@@ -142,10 +142,18 @@ fn competence_line(l: &Line) -> Option<usize> {
         .then_some(*line)
 }
 
-/// What a lead-in line (`Critères d'évaluation :`) names.
-fn lead_in(text: &str) -> Option<Role> {
-    let lead = text.trim().strip_suffix(':')?.trim();
-    role_of(lead)
+/// What a lead-in line (`Critères d'évaluation :`) names. A criteria lead-in may go
+/// without its colon (a REAC's `Critères de performance` on a line of its own, set as a
+/// sub-heading): a few words naming the criteria and nothing else.
+pub(super) fn lead_in(text: &str) -> Option<Role> {
+    let t = text.trim();
+    match t.strip_suffix(':') {
+        Some(lead) => role_of(lead.trim()),
+        None => (t.split_whitespace().count() <= 4)
+            .then(|| role_of(t))
+            .flatten()
+            .filter(|r| *r == Role::Criteria),
+    }
 }
 
 /// A point's text (`- …`, `• …`, `→ …`).
@@ -261,6 +269,38 @@ mod tests {
         assert_eq!(rows[3], ["C2 Poser l'isolant", "Aucun pont thermique"]);
         // A bloc heading after the last competence ends them, as any prose does.
         assert!(rebuild(&lines[..7]).is_none());
+    }
+
+    /// A titre professionnel's RC: `CCP n –` blocs, and `Critères de performance` set as a
+    /// sub-heading, without its colon; a longer line naming criteria is prose, not a lead-in.
+    #[test]
+    fn ccp_blocs_and_a_criteria_lead_in_without_its_colon() {
+        let lines = [
+            Line::text(1, "CCP 1 – Accueillir le client"),
+            Line::Blank,
+            Line::text(3, "Compétence 1 : Identifier la demande"),
+            Line::text(4, "Critères de performance"),
+            Line::text(5, "- La demande est reformulée"),
+            Line::Blank,
+            Line::text(7, "CCP 2 – Vendre"),
+            Line::Blank,
+            Line::text(9, "Compétence 2 : Conclure la vente"),
+            Line::text(10, "Critères de performance"),
+            Line::text(11, "- La vente est récapitulée"),
+        ];
+        let out = rebuild(&lines).expect("rebuilt");
+        let rows = Line::rows(&out);
+        assert_eq!(rows[1][1], "La demande est reformulée");
+        assert_eq!(rows[2], ["CCP 2 – Vendre"]);
+        assert_eq!(rows[3][1], "La vente est récapitulée");
+        // The first CCP heads the table from above it, as a bloc heading does.
+        assert!(matches!(&out[0], Line::Text { line: 1, .. }));
+        assert_eq!(lead_in("Critères de performance"), Some(Role::Criteria));
+        assert_eq!(
+            lead_in("Les critères de performance sont appréciés par le jury en situation"),
+            None
+        );
+        assert_eq!(lead_in("Compétences professionnelles"), None);
     }
 
     #[test]

@@ -80,6 +80,11 @@ impl State {
             && let Some(id) = self.numbering.next(&num, level)
         {
             p.text = format!("{id} {}", p.text.trim_start());
+            // Outside a table the number Word prints is the item's mark: a numbered line
+            // (`1.1. Accueillir …`, read by its ID), not a bullet point.
+            if self.tables == 0 {
+                p.level = None;
+            }
         }
         self.push_para(p);
     }
@@ -318,6 +323,61 @@ mod tests {
         assert_eq!(heading_style("heading 3"), Some(3));
         assert_eq!(heading_style("Titre"), None);
         assert_eq!(heading_style("ListParagraph"), None);
+    }
+
+    /// Word's multilevel outline numbering the body (the bloc heading by its style, as
+    /// Word's numbered heading styles do): the numbers Word prints begin the paragraphs,
+    /// which are numbered lines, no points; a bulleted item stays a point.
+    #[test]
+    fn outline_numbers_begin_body_paragraphs_bullets_stay_points() {
+        let numbering = r#"<w:numbering xmlns:w="w">
+<w:abstractNum w:abstractNumId="0">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1">
+  <w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="o"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"#;
+        let styles = r#"<w:styles xmlns:w="w"><w:style w:styleId="Titre1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>"#;
+        let mut n = Numbering::read(numbering.as_bytes());
+        n.by_style = super::super::styles::StyleLists::read_word(styles.as_bytes());
+        let num = |id: u8, level: u8| {
+            format!(
+                r#"<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{id}"/></w:numPr></w:pPr>"#
+            )
+        };
+        let xml = format!(
+            r#"<w:document xmlns:w="w"><w:body>
+            <w:p><w:pPr><w:pStyle w:val="Titre1"/></w:pPr><w:r><w:t>Accueillir</w:t></w:r></w:p>
+            <w:p>{}<w:r><w:t>Vérifier l'identité</w:t></w:r></w:p>
+            <w:p>{}<w:r><w:t>L'identité est vérifiée</w:t></w:r></w:p>
+            <w:p>{}<w:r><w:t>Gérer l'agenda</w:t></w:r></w:p>
+            </w:body></w:document>"#,
+            num(1, 1),
+            num(2, 0),
+            num(1, 1)
+        );
+        let texts: Vec<(String, Option<usize>)> = pieces(xml.as_bytes(), n)
+            .unwrap()
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Para(p) => Some((p.text, p.level)),
+                _ => None,
+            })
+            .collect();
+        let t = |s: &str, level| (s.to_owned(), level);
+        assert_eq!(
+            texts,
+            [
+                t("1. Accueillir", None),
+                t("1.1. Vérifier l'identité", None),
+                t("L'identité est vérifiée", Some(0)),
+                t("1.2. Gérer l'agenda", None),
+            ]
+        );
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! `style:num-suffix`, `style:num-format`, `text:display-levels`, `text:start-value`). Both
 //! are read into the same levels. A numbering whose text writes a prefix or several levels
 //! (`C%1.%2`, `CP%1 -`, `%1.%2.`) is an ID, and is written back before the item's text
-//! (`C1.2 Analyser …`); a plain list number (`%1.`, `%1)`, bullets) is not.
+//! (`C1.2 Analyser …`); so is the number of a level that the levels under it print in
+//! theirs (an outline's `%1.` over `%1.%2.`: its `1.` is the `1` of `1.1.`). A plain list
+//! number (`%1.`, `%1)`, `a)` under it) and bullets are not.
 
 use std::collections::HashMap;
 
@@ -21,6 +23,9 @@ struct Level {
     start: u32,
     format: String,
     text: String,
+    /// `w:lvlRestart`: the level (1-based) whose items restart it, `0` never; absent, any
+    /// level above it does.
+    restart: Option<usize>,
 }
 
 impl Default for Level {
@@ -29,6 +34,7 @@ impl Default for Level {
             start: 1,
             format: "decimal".into(),
             text: String::new(),
+            restart: None,
         }
     }
 }
@@ -49,8 +55,9 @@ pub struct Numbering {
     styles: HashMap<String, HashMap<usize, Level>>,
     /// List (`w:numId`, a list style's name) → its style and overrides.
     lists: HashMap<String, List>,
-    /// Per counter key (see [`Numbering::key`]): the current number of each level.
-    counters: HashMap<String, Vec<u32>>,
+    /// Per counter key (see [`Numbering::key`]): the current number of each level, none
+    /// for a level not started (or restarted) since.
+    counters: HashMap<String, Vec<Option<u32>>>,
     /// Paragraph styles that number their paragraphs by one of these lists.
     pub by_style: super::styles::StyleLists,
 }
@@ -82,6 +89,7 @@ impl Numbering {
                     b"w:start" => set(&mut level, e, |l, v| l.start = v.parse().unwrap_or(1)),
                     b"w:numFmt" => set(&mut level, e, |l, v| l.format = v.to_owned()),
                     b"w:lvlText" => set(&mut level, e, |l, v| l.text = v.to_owned()),
+                    b"w:lvlRestart" => set(&mut level, e, |l, v| l.restart = v.parse().ok()),
                     b"w:num" => num_id = attribute(e, b"numId"),
                     b"w:abstractNumId" => {
                         if let (Some(num), Some(a)) = (&num_id, attribute(e, b"val")) {
@@ -196,12 +204,30 @@ impl Numbering {
         if let Some(key) = self.key(list) {
             let c = self.counters.entry(key).or_default();
             if c.len() <= ilvl {
-                c.resize(ilvl + 1, 0);
+                c.resize(ilvl + 1, None);
             }
-            c[ilvl] = value.saturating_sub(1);
-            // Marked so that `next` does not reset it from the level's start.
+            c[ilvl] = Some(value.saturating_sub(1));
             c.truncate(ilvl + 1);
         }
+    }
+
+    /// Whether an item at `ilvl` restarts level `deeper` of `list` (Word's default: any
+    /// level above it does; `w:lvlRestart` names the deepest that does, `0` none).
+    fn restarts(&self, list: &str, deeper: usize, ilvl: usize) -> bool {
+        match self.level(list, deeper).and_then(|(_, l)| l.restart) {
+            None => true,
+            Some(level) => ilvl < level,
+        }
+    }
+
+    /// Whether a level deeper than `ilvl` prints `ilvl`'s number with its own (`%1.%2.`
+    /// under `%1.`): the levels are an outline, and `ilvl`'s number is an ID's first part.
+    fn shown_deeper(&self, list: &str, ilvl: usize) -> bool {
+        let place = format!("%{}", ilvl + 1);
+        (ilvl + 1..9).any(|j| {
+            self.level(list, j)
+                .is_some_and(|(_, l)| l.text.contains(&place) && l.text.matches('%').count() >= 2)
+        })
     }
 
     /// The ID printed before the next item of list `list` at `ilvl`, if its numbering is
@@ -212,21 +238,31 @@ impl Numbering {
         let starts: Vec<u32> = (0..=ilvl)
             .map(|i| self.level(list, i).map_or(1, |(s, _)| s))
             .collect();
-        let counters = self.counters.entry(key).or_default();
-        let have = counters.len().min(starts.len());
-        counters.extend(starts[have..].iter().map(|s| s.saturating_sub(1)));
-        counters[ilvl] += 1;
-        // Deeper levels restart under a new item.
-        counters.truncate(ilvl + 1);
-        let counters = counters.clone();
+        let mut counters = self.counters.remove(&key).unwrap_or_default();
+        if counters.len() <= ilvl {
+            counters.resize(ilvl + 1, None);
+        }
+        for (i, c) in counters.iter_mut().enumerate().take(ilvl) {
+            c.get_or_insert(starts[i].saturating_sub(1));
+        }
+        counters[ilvl] = Some(counters[ilvl].map_or(starts[ilvl], |n| n + 1));
+        // Deeper levels restart under a new item, unless their `w:lvlRestart` says not.
+        for (j, c) in counters.iter_mut().enumerate().skip(ilvl + 1) {
+            if self.restarts(list, j, ilvl) {
+                *c = None;
+            }
+        }
+        let shown: Vec<u32> = counters.iter().map(|c| c.unwrap_or(1)).collect();
+        self.counters.insert(key, counters);
         let places = level.text.matches('%').count();
         let prefix = level.text.chars().filter(|c| c.is_alphabetic()).count();
-        if level.format == "bullet" || level.format == "none" || (places < 2 && prefix == 0) {
+        let plain = places < 2 && prefix == 0 && !self.shown_deeper(list, ilvl);
+        if level.format == "bullet" || level.format == "none" || plain {
             return None;
         }
         let mut out = level.text.clone();
         for i in (0..=ilvl).rev() {
-            let value = counters.get(i).copied().unwrap_or(1);
+            let value = shown.get(i).copied().unwrap_or(1);
             let format = self
                 .level(list, i)
                 .map_or("decimal".to_owned(), |(_, l)| l.format);
@@ -250,6 +286,7 @@ fn odt_level(e: &BytesStart<'_>) -> Option<(usize, Level)> {
                 start: 1,
                 format: "bullet".into(),
                 text: String::new(),
+                restart: None,
             },
         ));
     }
@@ -283,6 +320,7 @@ fn odt_level(e: &BytesStart<'_>) -> Option<(usize, Level)> {
             start,
             format: format.into(),
             text,
+            restart: None,
         },
     ))
 }
@@ -384,6 +422,63 @@ mod tests {
         assert_eq!(n.next("3", 0).as_deref(), Some("C2."));
         assert_eq!(n.next("4", 0).as_deref(), Some("DV -"));
         assert_eq!(n.next("4", 0).as_deref(), Some("DVI -"));
+    }
+
+    /// Word's multilevel outline (`%1.` over `%1.%2.`): the top level's number is the
+    /// first part of the IDs under it, so an ID too; a hybrid list whose levels each print
+    /// their own number (`%1.`, then `%2)`) is a plain list, and bullets are no numbers.
+    #[test]
+    fn an_outline_number_is_an_id_where_its_levels_print_it() {
+        let xml = r#"<w:numbering xmlns:w="w">
+<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="2">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="&#61623;"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"#;
+        let mut n = Numbering::read(xml.as_bytes());
+        assert_eq!(n.next("1", 0).as_deref(), Some("1."));
+        assert_eq!(n.next("1", 1).as_deref(), Some("1.1."));
+        // A bulleted list between the outline's items moves none of its counters.
+        assert_eq!(n.next("2", 0), None);
+        assert_eq!(n.next("1", 1).as_deref(), Some("1.2."));
+        assert_eq!(n.next("1", 0).as_deref(), Some("2."));
+        assert_eq!(n.next("1", 1).as_deref(), Some("2.1."));
+        // The plain list counts from its start value, numbers no ID.
+        assert_eq!(n.next("3", 0), None);
+        assert_eq!(n.next("3", 1), None);
+    }
+
+    /// `w:lvlRestart w:val="0"`: a level numbered through the document, not restarted
+    /// under each item above it (a titre professionnel's competences 1…n across its CCP).
+    #[test]
+    fn a_level_that_does_not_restart_counts_on_across_its_parents() {
+        let xml = r#"<w:numbering xmlns:w="w">
+<w:abstractNum w:abstractNumId="4">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="CCP %1 –"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/><w:lvlText w:val="C%2"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="C%2.%3"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="5"><w:abstractNumId w:val="4"/></w:num>
+</w:numbering>"#;
+        let mut n = Numbering::read(xml.as_bytes());
+        assert_eq!(n.next("5", 0).as_deref(), Some("CCP 1 –"));
+        assert_eq!(n.next("5", 1).as_deref(), Some("C1"));
+        assert_eq!(n.next("5", 2).as_deref(), Some("C1.a"));
+        assert_eq!(n.next("5", 1).as_deref(), Some("C2"));
+        // Level 2 restarts under each level-1 item (its default).
+        assert_eq!(n.next("5", 2).as_deref(), Some("C2.a"));
+        assert_eq!(n.next("5", 0).as_deref(), Some("CCP 2 –"));
+        assert_eq!(n.next("5", 1).as_deref(), Some("C3"));
     }
 
     #[test]
