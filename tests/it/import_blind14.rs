@@ -43,7 +43,6 @@ fn imbrique_html_caption_blocs_nested_criteria_tables() {
 }
 
 #[test]
-#[ignore = "blind first run refused: no referential table found (`BC01.1` competences, `Indicateurs :` and `a)` criteria in prose)"]
 fn indicateurs_txt_cqp_bc01_blocs_lettered_indicators() {
     blind("indicateurs.txt");
 }

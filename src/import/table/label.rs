@@ -188,6 +188,9 @@ pub fn label(text: &str) -> Option<Label> {
         Kind::Competence
     } else if lower.starts_with('a') {
         Kind::Activity
+    } else if (lower == "b" || lower == "bc") && levels > 1 {
+        // `BC01.1`: the first item of bloc `BC01`, a CQP's competence.
+        Kind::Competence
     } else if lower == "b" || lower == "bc" {
         Kind::Bloc
     } else if lower.starts_with('e') {
@@ -292,6 +295,10 @@ mod tests {
         );
         assert_eq!(l("Activité 1 : Elaboration"), None);
         assert_eq!(l("BC02 – Développer"), some(Bloc, "BC02", "Développer"));
+        assert_eq!(
+            l("BC02.3 Remettre en service"),
+            some(Competence, "BC02.3", "Remettre en service")
+        );
         for no in [
             "30 minutes",
             "8h - Epreuve",

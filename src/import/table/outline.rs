@@ -267,7 +267,7 @@ fn labelled(text: &str) -> Option<(Option<String>, Item)> {
 }
 
 /// The text after a list's letter (`a) …`, `b. …`).
-fn lettered(text: &str) -> Option<&str> {
+pub(super) fn lettered(text: &str) -> Option<&str> {
     let mut chars = text.chars();
     let letter = chars.next()?;
     let mark = chars.next()?;

@@ -45,8 +45,8 @@ fn with_ids(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
             match l {
                 Line::Blank => {}
                 Line::Text { text, .. } if lead_in(text) == Some(Role::Criteria) => end = j + 1,
-                Line::Text { text, .. } if point(text).is_some() => {
-                    points.extend(point(text));
+                Line::Text { text, .. } if point_or_letter(text).is_some() => {
+                    points.extend(point_or_letter(text));
                     end = j + 1;
                 }
                 _ => break,
@@ -155,6 +155,11 @@ pub(super) fn point(text: &str) -> Option<String> {
     rest.starts_with(' ').then(|| rest.trim().to_owned())
 }
 
+/// A competence's point, marked (`- …`) or lettered as a list (`a) …`, `b. …`).
+fn point_or_letter(text: &str) -> Option<String> {
+    point(text).or_else(|| super::outline::lettered(text.trim()).map(str::to_owned))
+}
+
 /// The points of a competence, one `- ` item each.
 fn dashes(points: Vec<String>) -> Cell {
     Cell {
@@ -261,6 +266,32 @@ mod tests {
         assert_eq!(rows[3], ["C2 Poser l'isolant", "Aucun pont thermique"]);
         // A bloc heading after the last competence ends them, as any prose does.
         assert!(rebuild(&lines[..7]).is_none());
+    }
+
+    /// A CQP's competences numbered under their bloc's code (`BC01.1`), their criteria
+    /// lettered as a list under `Indicateurs :`.
+    #[test]
+    fn competences_under_a_bloc_code_and_lettered_points() {
+        let lines = [
+            Line::text(1, "BC01 – Entretenir les installations"),
+            Line::Blank,
+            Line::text(3, "BC01.1 Graisser les pièces d’usure"),
+            Line::text(4, "Indicateurs :"),
+            Line::text(5, "a) Le lubrifiant est celui du constructeur"),
+            Line::text(6, "b) Les pièces sont tracées"),
+            Line::text(7, "BC01.2 Contrôler le câble"),
+            Line::text(8, "a) L’inspection porte sur toute sa longueur"),
+        ];
+        let out = rebuild(&lines).expect("rebuilt");
+        let rows = Line::rows(&out);
+        assert_eq!(
+            rows[1],
+            [
+                "BC01.1 Graisser les pièces d’usure",
+                "Le lubrifiant est celui du constructeur Les pièces sont tracées"
+            ]
+        );
+        assert_eq!(rows[2][0], "BC01.2 Contrôler le câble");
     }
 
     #[test]
