@@ -24,6 +24,7 @@ mod keys;
 mod label;
 mod layout;
 mod matrix;
+mod nested;
 mod office;
 mod order;
 mod outline;

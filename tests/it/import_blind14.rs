@@ -37,7 +37,6 @@ fn sommaire_odt_table_of_contents_and_notes_in_the_text() {
 }
 
 #[test]
-#[ignore = "blind first run 5/5, 0/12: the nested tables' numbers `1.` read as the criteria, their texts lost; captions no blocs"]
 fn imbrique_html_caption_blocs_nested_criteria_tables() {
     blind("imbrique.html");
 }

@@ -200,7 +200,8 @@ pub fn to_tabs(text: &str) -> String {
 
 /// A table nested in a cell (criteria beside their indicators), as items of that cell the
 /// way a nested Word table gives them: each row its first cell's text, the other cells'
-/// text as points under it; a first row of short names (`Critères | Indicateurs`) dropped.
+/// text as points under it; a first row of short names (`Critères | Indicateurs`) dropped,
+/// and a first cell that only numbers its row (`1.`).
 fn nested_items(rows: &[Vec<String>]) -> String {
     let paragraphs = |cell: &String| -> Vec<String> {
         cell.split('\n')
@@ -215,10 +216,11 @@ fn nested_items(rows: &[Vec<String>]) -> String {
             .iter()
             .map(|c| c.iter().map(String::as_str).collect())
             .collect();
-        if n == 0 && super::cells::nested_header(&texts) {
+        if n == 0 && super::nested::header(&texts) {
             continue;
         }
-        for (i, cell) in cells.into_iter().enumerate() {
+        let numbered = super::nested::numbered(&texts);
+        for (i, cell) in cells.into_iter().skip(usize::from(numbered)).enumerate() {
             for p in cell {
                 blocks.push((if i == 0 { 1 } else { 2 }, p));
             }
@@ -275,6 +277,19 @@ mod tests {
         assert_eq!(lines[3], "A\t<p>B</p> <p>C</p>");
         assert_eq!(lines[5], "<b>Bloc 1</b>\t\u{2}");
         assert_eq!(lines[7], "Fin.");
+    }
+
+    #[test]
+    fn a_nested_rows_number_is_no_item() {
+        let html = "<table>\n<tr><td>C1</td><td><table>\
+            <tr><td>1.</td><td>La paie est juste</td></tr><tr><td>2.</td><td>La DSN est déposée</td></tr>\
+            </table></td></tr></table>";
+        let t = to_tabs(html);
+        let lines: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            ["C1\t<ul><li>La paie est juste</li><li>La DSN est déposée</li></ul>"]
+        );
     }
 
     #[test]

@@ -213,6 +213,15 @@ pub fn label(text: &str) -> Option<Label> {
     })
 }
 
+/// A list's number or mark and nothing else (`1.`, `2)`, `1.1`, `a)`, `(b)`, `•`): what
+/// the first cell of a nested table's row holds when that cell numbers the row.
+static MARKER_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z])[.)]?|[\-–•●▪*→])$"));
+
+pub fn marker_only(text: &str) -> bool {
+    MARKER_ONLY.is_match(text.trim())
+}
+
 /// The comparable form of an ID: prefix in lowercase, numbers, and a last-level letter
 /// (`C.1.7` and `C1.7` are the same competence; `C.2.3b` is `C.2.3` with letter `b`).
 pub fn canonical(id: &str) -> (String, Vec<u32>, String) {
@@ -311,6 +320,16 @@ mod tests {
             "1 seul",
         ] {
             assert_eq!(l(no), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn list_markers_alone() {
+        for yes in ["1.", "12", "2)", "1.1", "a)", "(b)", "•", " c. "] {
+            assert!(marker_only(yes), "{yes}");
+        }
+        for no in ["C1", "1. Texte", "ab)", "Les", "", "1/"] {
+            assert!(!marker_only(no), "{no}");
         }
     }
 
