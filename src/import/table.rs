@@ -34,6 +34,7 @@ mod prose_table;
 mod records;
 mod repeats;
 mod spans;
+mod transposed;
 mod typed_rows;
 mod walk;
 mod word_html;
@@ -202,7 +203,9 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     // (The share of text kept is measured on the document as it was.)
     let source = lines;
     // An evaluation grid (criteria by competences, marked `X`): read as the table it stands for.
-    let (gridless, grid) = matrix::apply(lines.to_vec());
+    // A table turned on its side (a column per bloc): put upright.
+    let upright = transposed::apply(lines.to_vec());
+    let (gridless, grid) = matrix::apply(upright);
     let (rearranged, blocs_header) = bloc_table::apply(gridless);
     let lines = rearranged.as_slice();
     // The author's help is checked before the document: a typo is said first.
