@@ -204,7 +204,7 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     let source = lines;
     // An evaluation grid (criteria by competences, marked `X`): read as the table it stands for.
     // A table turned on its side (a column per bloc): put upright.
-    let upright = transposed::apply(lines.to_vec());
+    let (upright, row_heads) = transposed::apply(lines.to_vec());
     let (gridless, grid) = matrix::apply(upright);
     let (rearranged, blocs_header) = bloc_table::apply(gridless);
     let lines = rearranged.as_slice();
@@ -343,7 +343,9 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     };
     let mut headers = layout.header_lines.clone();
     headers.extend(blocs_header);
-    let coverage = coverage::measure(source, &headers, &repeated, &draft);
+    let mut copies = repeated.clone();
+    copies.extend(row_heads);
+    let coverage = coverage::measure(source, &headers, &copies, &draft);
     let summary = coverage::summary(&draft, &coverage);
     let explained = explain(&layout, explained, &coverage.dropped);
     draft.dropped = coverage.dropped;

@@ -47,9 +47,11 @@ fn transposed(rows: &[(usize, &Vec<Cell>)]) -> bool {
     roles.len() >= 3 && roles.contains(&Role::Competence)
 }
 
-/// The lines with every table turned on its side put upright (see the module's comment).
-pub fn apply(lines: Vec<Line>) -> Vec<Line> {
+/// The lines with every table turned on its side put upright (see the module's comment),
+/// and the row heads' text where it was (the header's now, not the referential's text).
+pub fn apply(lines: Vec<Line>) -> (Vec<Line>, Vec<(usize, String)>) {
     let mut out = Vec::with_capacity(lines.len());
+    let mut moved = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let rows: Vec<(usize, &Vec<Cell>)> = lines[i..]
@@ -72,6 +74,10 @@ pub fn apply(lines: Vec<Line>) -> Vec<Line> {
                 text_cell(name.trim().trim_end_matches(':').trim())
             })
             .collect();
+        for (line, cells) in &rows[1..] {
+            let blocks = cells.first().map_or(&[][..], |c| c.blocks.as_slice());
+            moved.extend(blocks.iter().map(|b| (*line, b.text.clone())));
+        }
         let (first_line, names) = rows[0];
         out.push(Line::Row {
             line: first_line,
@@ -100,7 +106,7 @@ pub fn apply(lines: Vec<Line>) -> Vec<Line> {
         }
         i += rows.len();
     }
-    out
+    (out, moved)
 }
 
 /// A cell moved from its column to its row: one that spanned columns now spans rows.
@@ -147,7 +153,8 @@ mod tests {
             ),
             Line::text(7, "Fin."),
         ];
-        let out = apply(lines);
+        let (out, moved) = apply(lines);
+        assert_eq!(moved[0], (3, "Activités".to_owned()));
         let rows = Line::rows(&out);
         assert_eq!(
             rows[0],
@@ -185,7 +192,7 @@ mod tests {
             row(4, &["Compétences", "C2 Raccorder", "Polarités", "Oral"]),
             row(5, &["Critères", "C3 Mesurer", "Mesures", "Écrit"]),
         ];
-        assert_eq!(apply(lines.clone()), lines);
+        assert_eq!(apply(lines.clone()).0, lines);
         // Typed rows name the same column again and again.
         let typed = vec![
             row(1, &["Type", "Code", "Intitulé"]),
@@ -194,6 +201,6 @@ mod tests {
             row(4, &["Critère", "", "L’accueil est courtois"]),
             row(5, &["Compétence", "C2", "Conseiller"]),
         ];
-        assert_eq!(apply(typed.clone()), typed);
+        assert_eq!(apply(typed.clone()).0, typed);
     }
 }
