@@ -26,7 +26,6 @@ fn blind(name: &str) {
 }
 
 #[test]
-#[ignore = "blind first run 6/6, 0/13: the bloc names read as a header, each criteria group a competence `C1.1-dup2`"]
 fn transpose_docx_one_column_per_bloc_row_heads() {
     blind("transpose.docx");
 }
