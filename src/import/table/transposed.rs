@@ -7,13 +7,18 @@
 use super::cells::{Cell, Line, text_cell};
 use super::columns::{Role, role_of};
 
-/// What a row head names, when it names a column of a referential table (a colon after
-/// it, `Compétences :`, is the head's own).
+/// What a row head names, when it names a column of a referential table: a few words
+/// without a number (a colon after them, `Compétences :`, is the head's own; `Activité 1 :
+/// …` is an item, not a head).
 fn head(cell: &Cell) -> Option<Role> {
     let [block] = cell.blocks.as_slice() else {
         return None;
     };
-    let role = role_of(block.text.trim().trim_end_matches(':').trim())?;
+    let name = block.text.trim().trim_end_matches(':').trim();
+    if name.split_whitespace().count() > 5 || name.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let role = role_of(name)?;
     matches!(
         role,
         Role::Activity | Role::Competence | Role::Criteria | Role::Modality
@@ -193,6 +198,14 @@ mod tests {
             row(5, &["Critères", "C3 Mesurer", "Mesures", "Écrit"]),
         ];
         assert_eq!(apply(lines.clone()).0, lines);
+        // Items in the first column, not heads.
+        let items = vec![
+            row(1, &["Blocs", "Compétences", "Critères"]),
+            row(2, &["Activités de l’atelier 1", "C1 Poser", "Fixés"]),
+            row(3, &["Compétences du module 2", "C2 Raccorder", "Polarités"]),
+            row(4, &["Critères de l’atelier 3", "C3 Mesurer", "Mesures"]),
+        ];
+        assert_eq!(apply(items.clone()).0, items);
         // Typed rows name the same column again and again.
         let typed = vec![
             row(1, &["Type", "Code", "Intitulé"]),
