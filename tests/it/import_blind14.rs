@@ -15,7 +15,10 @@
 //! `tests/fixtures/import/blind14/make_office.py` (standard library only) and committed.
 //!
 //! Three of the four failed their first run (`transpose`: criteria 0/13; `imbrique`:
-//! criteria 0/12; `indicateurs`: refused); `sommaire` passed.
+//! criteria 0/12; `indicateurs`: refused); `sommaire` passed. All four pass after the
+//! round's general fixes (a table turned on its side put upright, a criteria cell's
+//! paragraphs naming a competence, a nested row's number cell, HTML captions, `BC01.1`
+//! competences and lettered points).
 
 use crate::import_table::measure_beside;
 
