@@ -157,7 +157,17 @@ pub(super) fn point(text: &str) -> Option<String> {
 
 /// A competence's point, marked (`- …`) or lettered as a list (`a) …`, `b. …`).
 fn point_or_letter(text: &str) -> Option<String> {
-    point(text).or_else(|| super::outline::lettered(text.trim()).map(str::to_owned))
+    point(text).or_else(|| lettered(text.trim()).map(str::to_owned))
+}
+
+/// The text after a list's letter (`a) …`, `b. …`).
+pub(super) fn lettered(text: &str) -> Option<&str> {
+    let mut chars = text.chars();
+    let letter = chars.next()?;
+    let mark = chars.next()?;
+    let rest = chars.as_str();
+    (letter.is_ascii_lowercase() && matches!(mark, ')' | '.') && rest.starts_with(' '))
+        .then(|| rest.trim_start())
 }
 
 /// The points of a competence, one `- ` item each.
