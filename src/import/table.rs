@@ -26,6 +26,7 @@ mod label;
 mod layout;
 mod matrix;
 mod numbered;
+mod nested;
 mod office;
 mod order;
 mod outline;
@@ -35,6 +36,7 @@ mod prose_table;
 mod records;
 mod repeats;
 mod spans;
+mod transposed;
 mod typed_rows;
 mod walk;
 mod word_html;
@@ -206,7 +208,9 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     // (The share of text kept is measured on the document as it was.)
     let source = lines;
     // An evaluation grid (criteria by competences, marked `X`): read as the table it stands for.
-    let (gridless, grid) = matrix::apply(lines.to_vec());
+    // A table turned on its side (a column per bloc): put upright.
+    let (upright, row_heads) = transposed::apply(lines.to_vec());
+    let (gridless, grid) = matrix::apply(upright);
     let (rearranged, blocs_header) = bloc_table::apply(gridless);
     let lines = rearranged.as_slice();
     // The author's help is checked before the document: a typo is said first.
@@ -344,7 +348,9 @@ fn import_lines(lines: &[Line], id: &str, options: &Options) -> Result<Imported,
     };
     let mut headers = layout.header_lines.clone();
     headers.extend(blocs_header);
-    let coverage = coverage::measure(source, &headers, &repeated, &draft);
+    let mut copies = repeated.clone();
+    copies.extend(row_heads);
+    let coverage = coverage::measure(source, &headers, &copies, &draft);
     let summary = coverage::summary(&draft, &coverage);
     let explained = explain(&layout, explained, &coverage.dropped);
     draft.dropped = coverage.dropped;

@@ -288,19 +288,6 @@ fn tokenize(raw: &str) -> Vec<Token> {
     tokens
 }
 
-/// The first row of a table nested in a cell is its header, not an item, when it has two
-/// cells or more, each a short name (`Critères | Indicateurs`): a paragraph of three words
-/// at most, without final punctuation.
-pub(super) fn nested_header(cells: &[Vec<&str>]) -> bool {
-    let filled: Vec<&Vec<&str>> = cells.iter().filter(|c| !c.is_empty()).collect();
-    filled.len() >= 2
-        && filled.iter().all(|c| {
-            c.len() == 1
-                && c[0].split_whitespace().count() <= 3
-                && !c[0].trim_end().ends_with(['.', ';', ':', '!', '?'])
-        })
-}
-
 /// A cell's paragraphs as the HTML fragment the cell reader takes: depth 0 a `<p>`, depth
 /// n an item of a list nested n deep; text escaped so that no `<` in it reads as a tag.
 pub(super) fn blocks_html<'a>(blocks: impl IntoIterator<Item = (usize, &'a str)>) -> String {

@@ -1,8 +1,8 @@
 //! A whole HTML document (a word processor's "save as web page", a web page): its
 //! `<table>` rows as tab-separated rows whose cells keep their HTML fragments (read by
-//! [`super::cells`]), `colspan` as empty cells after the cell; the text outside tables as
-//! prose lines, one per block (`<p>`, `<h1>`, `<div>`, `<br>`, `<dt>`, `<dd>`, `<summary>`),
-//! a list item's led by `- `; the grid positions a
+//! [`super::cells`]), `colspan` as empty cells after the cell; the text outside tables, and
+//! a table's `<caption>`, as prose lines, one per block (`<p>`, `<h1>`, `<div>`, `<br>`,
+//! `<dt>`, `<dd>`, `<summary>`), a list item's led by `- `; the grid positions a
 //! `rowspan` cell covers in the rows below are marked covered ([`super::cells::COVERED`]), so
 //! that they continue its text as a .docx vertical merge does. Each row or line is written
 //! on the line of the document where it starts, so that line numbers still point into it.
@@ -48,6 +48,7 @@ pub fn to_tabs(text: &str) -> String {
     // A table nested in a cell: its rows' cells (text), and the cell being read.
     let mut nested: Vec<Vec<String>> = Vec::new();
     let mut nested_cell: Option<String> = None;
+    let mut caption = false;
     let mut i = 0;
     while i < text.len() {
         let rest = &text[i..];
@@ -75,6 +76,12 @@ pub fn to_tabs(text: &str) -> String {
                         c.push_str(&nested_items(&std::mem::take(&mut nested)));
                     }
                     tables = tables.saturating_sub(1);
+                }
+                // A table's caption (`Bloc 2 – …`) is a prose line before its rows, as a
+                // heading over the table would be.
+                ("caption", c) if tables == 1 => {
+                    place(prose_at, std::mem::take(&mut prose));
+                    caption = !c;
                 }
                 ("tr", false) if tables == 2 => nested.push(Vec::new()),
                 ("td" | "th", false) if tables == 2 => nested_cell = Some(String::new()),
@@ -171,7 +178,7 @@ pub fn to_tabs(text: &str) -> String {
                 c.push(if ch == '\n' { ' ' } else { ch });
             } else if let Some(c) = &mut cell {
                 c.push(ch);
-            } else if tables == 0 {
+            } else if tables == 0 || caption {
                 if prose.trim().is_empty() {
                     prose_at = line_of(i);
                     if item && !ch.is_whitespace() {
@@ -200,7 +207,8 @@ pub fn to_tabs(text: &str) -> String {
 
 /// A table nested in a cell (criteria beside their indicators), as items of that cell the
 /// way a nested Word table gives them: each row its first cell's text, the other cells'
-/// text as points under it; a first row of short names (`Critères | Indicateurs`) dropped.
+/// text as points under it; a first row of short names (`Critères | Indicateurs`) dropped,
+/// and a first cell that only numbers its row (`1.`).
 fn nested_items(rows: &[Vec<String>]) -> String {
     let paragraphs = |cell: &String| -> Vec<String> {
         cell.split('\n')
@@ -215,10 +223,11 @@ fn nested_items(rows: &[Vec<String>]) -> String {
             .iter()
             .map(|c| c.iter().map(String::as_str).collect())
             .collect();
-        if n == 0 && super::cells::nested_header(&texts) {
+        if n == 0 && super::nested::header(&texts) {
             continue;
         }
-        for (i, cell) in cells.into_iter().enumerate() {
+        let numbered = super::nested::numbered(&texts);
+        for (i, cell) in cells.into_iter().skip(usize::from(numbered)).enumerate() {
             for p in cell {
                 blocks.push((if i == 0 { 1 } else { 2 }, p));
             }
@@ -275,6 +284,36 @@ mod tests {
         assert_eq!(lines[3], "A\t<p>B</p> <p>C</p>");
         assert_eq!(lines[5], "<b>Bloc 1</b>\t\u{2}");
         assert_eq!(lines[7], "Fin.");
+    }
+
+    #[test]
+    fn a_nested_rows_number_is_no_item() {
+        let html = "<table>\n<tr><td>C1</td><td><table>\
+            <tr><td>1.</td><td>La paie est juste</td></tr><tr><td>2.</td><td>La DSN est déposée</td></tr>\
+            </table></td></tr></table>";
+        let t = to_tabs(html);
+        let lines: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            ["C1\t<ul><li>La paie est juste</li><li>La DSN est déposée</li></ul>"]
+        );
+    }
+
+    #[test]
+    fn a_caption_is_a_line_before_its_table() {
+        let html = "<p>Titre</p><table><caption>Bloc 1 – <b>Payer</b></caption>\n\
+            <tr><th>Compétences</th></tr>\n<tr><td>C1 Établir la paie</td></tr></table>";
+        let t = to_tabs(html);
+        let lines: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            [
+                "Titre",
+                "Bloc 1 – Payer",
+                "Compétences",
+                "C1 Établir la paie"
+            ]
+        );
     }
 
     #[test]

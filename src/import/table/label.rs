@@ -190,6 +190,9 @@ pub fn label(text: &str) -> Option<Label> {
         Kind::Competence
     } else if lower.starts_with('a') {
         Kind::Activity
+    } else if (lower == "b" || lower == "bc") && levels > 1 {
+        // `BC01.1`: the first item of bloc `BC01`, a CQP's competence.
+        Kind::Competence
     } else if lower == "b" || lower == "bc" {
         Kind::Bloc
     } else if lower.starts_with('e') {
@@ -225,6 +228,15 @@ fn unit_word(lower: &str) -> Option<Kind> {
         "ots" | "ot" => Some(Kind::Criterion),
         _ => None,
     }
+}
+
+/// A list's number or mark and nothing else (`1.`, `2)`, `1.1`, `a)`, `(b)`, `•`): what
+/// the first cell of a nested table's row holds when that cell numbers the row.
+static MARKER_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z])[.)]?|[\-–•●▪*→])$"));
+
+pub fn marker_only(text: &str) -> bool {
+    MARKER_ONLY.is_match(text.trim())
 }
 
 /// The comparable form of an ID: prefix in lowercase, numbers, and a last-level letter
@@ -309,6 +321,10 @@ mod tests {
         );
         assert_eq!(l("Activité 1 : Elaboration"), None);
         assert_eq!(l("BC02 – Développer"), some(Bloc, "BC02", "Développer"));
+        assert_eq!(
+            l("BC02.3 Remettre en service"),
+            some(Competence, "BC02.3", "Remettre en service")
+        );
         for no in [
             "30 minutes",
             "8h - Epreuve",
@@ -345,6 +361,16 @@ mod tests {
         assert_eq!(l("CP 1 Établir"), some(Competence, "CP1", "Établir"));
         assert_eq!(l("CCA 1 Gérer"), some(Competence, "CCA1", "Gérer"));
         assert_eq!(l("OC 3 Texte"), some(Other, "OC3", "Texte"));
+    }
+
+    #[test]
+    fn list_markers_alone() {
+        for yes in ["1.", "12", "2)", "1.1", "a)", "(b)", "•", " c. "] {
+            assert!(marker_only(yes), "{yes}");
+        }
+        for no in ["C1", "1. Texte", "ab)", "Les", "", "1/"] {
+            assert!(!marker_only(no), "{no}");
+        }
     }
 
     #[test]

@@ -324,7 +324,8 @@ fn place(
 /// A table nested in a cell (criteria and their indicators side by side, in either
 /// format): each of its rows becomes an item of the cell, its first cell's text, with the
 /// other cells' text as points under it; its first row is dropped when it is a header
-/// (every cell a short name, `Critères | Indicateurs`).
+/// (every cell a short name, `Critères | Indicateurs`), a first cell only numbering its
+/// row (`1.`) is left out.
 #[derive(Debug, Default)]
 struct Nested {
     /// The row being read: its cells' paragraphs.
@@ -359,10 +360,11 @@ impl Nested {
             .iter()
             .map(|c| c.iter().map(|p| p.text.as_str()).collect())
             .collect();
-        if self.rows == 1 && super::cells::nested_header(&texts) {
+        if self.rows == 1 && super::nested::header(&texts) {
             return;
         }
-        for (i, paras) in row.into_iter().enumerate() {
+        let numbered = super::nested::numbered(&texts);
+        for (i, paras) in row.into_iter().skip(usize::from(numbered)).enumerate() {
             for mut p in paras {
                 p.level = Some(if i == 0 { 0 } else { 1 + p.level.unwrap_or(0) });
                 cell.paras.push(p);

@@ -307,7 +307,12 @@ fn classify(l: &Line) -> Option<(Item, usize)> {
 fn labelled(text: &str) -> Option<(Option<String>, Item)> {
     let (id, rest) = match label::label(text) {
         Some(l) if !l.rest.is_empty() => (Some(l.id), l.rest),
-        _ => (None, lettered(text).unwrap_or(text).to_owned()),
+        _ => (
+            None,
+            super::prose_table::lettered(text)
+                .unwrap_or(text)
+                .to_owned(),
+        ),
     };
     let (word, body) = rest.split_once(':')?;
     let body = body.trim();
@@ -321,16 +326,6 @@ fn labelled(text: &str) -> Option<(Option<String>, Item)> {
         _ => return None,
     };
     Some((id, item))
-}
-
-/// The text after a list's letter (`a) …`, `b. …`).
-fn lettered(text: &str) -> Option<&str> {
-    let mut chars = text.chars();
-    let letter = chars.next()?;
-    let mark = chars.next()?;
-    let rest = chars.as_str();
-    (letter.is_ascii_lowercase() && matches!(mark, ')' | '.') && rest.starts_with(' '))
-        .then(|| rest.trim_start())
 }
 
 /// The line after a bare ID, when it is its text: prose, or a point (a definition list's

@@ -45,8 +45,8 @@ fn with_ids(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
             match l {
                 Line::Blank => {}
                 Line::Text { text, .. } if lead_in(text) == Some(Role::Criteria) => end = j + 1,
-                Line::Text { text, .. } if point(text).is_some() => {
-                    points.extend(point(text));
+                Line::Text { text, .. } if point_or_letter(text).is_some() => {
+                    points.extend(point_or_letter(text));
                     end = j + 1;
                 }
                 _ => break,
@@ -161,6 +161,21 @@ pub(super) fn point(text: &str) -> Option<String> {
     let t = text.trim();
     let rest = t.strip_prefix(['-', '–', '•', '●', '▪', '*', '→'])?;
     rest.starts_with(' ').then(|| rest.trim().to_owned())
+}
+
+/// A competence's point, marked (`- …`) or lettered as a list (`a) …`, `b. …`).
+fn point_or_letter(text: &str) -> Option<String> {
+    point(text).or_else(|| lettered(text.trim()).map(str::to_owned))
+}
+
+/// The text after a list's letter (`a) …`, `b. …`).
+pub(super) fn lettered(text: &str) -> Option<&str> {
+    let mut chars = text.chars();
+    let letter = chars.next()?;
+    let mark = chars.next()?;
+    let rest = chars.as_str();
+    (letter.is_ascii_lowercase() && matches!(mark, ')' | '.') && rest.starts_with(' '))
+        .then(|| rest.trim_start())
 }
 
 /// The points of a competence, one `- ` item each.
@@ -301,6 +316,32 @@ mod tests {
             None
         );
         assert_eq!(lead_in("Compétences professionnelles"), None);
+    }
+
+    /// A CQP's competences numbered under their bloc's code (`BC01.1`), their criteria
+    /// lettered as a list under `Indicateurs :`.
+    #[test]
+    fn competences_under_a_bloc_code_and_lettered_points() {
+        let lines = [
+            Line::text(1, "BC01 – Entretenir les installations"),
+            Line::Blank,
+            Line::text(3, "BC01.1 Graisser les pièces d’usure"),
+            Line::text(4, "Indicateurs :"),
+            Line::text(5, "a) Le lubrifiant est celui du constructeur"),
+            Line::text(6, "b) Les pièces sont tracées"),
+            Line::text(7, "BC01.2 Contrôler le câble"),
+            Line::text(8, "a) L’inspection porte sur toute sa longueur"),
+        ];
+        let out = rebuild(&lines).expect("rebuilt");
+        let rows = Line::rows(&out);
+        assert_eq!(
+            rows[1],
+            [
+                "BC01.1 Graisser les pièces d’usure",
+                "Le lubrifiant est celui du constructeur Les pièces sont tracées"
+            ]
+        );
+        assert_eq!(rows[2][0], "BC01.2 Contrôler le câble");
     }
 
     #[test]

@@ -49,6 +49,9 @@ struct Column {
     tall: Vec<usize>,
     /// This cell's list has no heading above it: each item is a criterion.
     item_criteria: bool,
+    /// The competence of the row a paragraph naming only its ID (`C1.1 :`) put this cell's
+    /// criteria under.
+    named: Option<usize>,
 }
 
 impl Column {
@@ -61,6 +64,7 @@ impl Column {
             exam_criteria: None,
             tall: Vec::new(),
             item_criteria: false,
+            named: None,
         }
     }
 }
@@ -389,6 +393,7 @@ impl Walker {
         self.columns[column].exam_criteria = None;
         self.columns[column].tall.clear();
         self.columns[column].item_criteria = false;
+        self.columns[column].named = None;
         // A column switched by its text keeps that role only for text continuing it.
         if let Some(b) = cell.blocks.first()
             && b.mark == Mark::Para
@@ -511,6 +516,10 @@ impl Walker {
             return;
         }
         if role == Role::Competence && self.competence_references(text) {
+            return;
+        }
+        if role == Role::Criteria && block.mark == Mark::Para && self.names_competence(text, column)
+        {
             return;
         }
         // A competence, or text continuing one and then starting the next.

@@ -40,7 +40,7 @@ impl Walker {
         if let Some(l) = self.label(text)
             && l.kind == Kind::Competence
             && !l.rest.is_empty()
-            && let Target::Row(k) = self.row_target()
+            && let Target::Row(k) = self.cell_target(column)
             && self
                 .bloc_now()
                 .and_then(|b| b.competences.get(k))
@@ -112,7 +112,7 @@ impl Walker {
                 self.took(text, "criterion (a heading in the criteria column; the points under it are its indicators)".into());
                 let target = match self.columns[column].relation.clone() {
                     Some(refs) => Target::Refs(refs),
-                    None => self.row_target(),
+                    None => self.cell_target(column),
                 };
                 self.push_criterion(column, None, heading, target);
             }
@@ -157,7 +157,7 @@ impl Walker {
                             "criterion (an item of a list without heading in the criteria column)"
                                 .into(),
                         );
-                        let target = self.row_target();
+                        let target = self.cell_target(column);
                         self.push_criterion(column, None, text.to_owned(), target);
                         self.columns[column].item_criteria = true;
                     }
@@ -165,7 +165,7 @@ impl Walker {
                         // Points right under "En relation avec …", without a heading.
                         let target = match self.columns[column].relation.clone() {
                             Some(refs) => Target::Refs(refs),
-                            None => self.row_target(),
+                            None => self.cell_target(column),
                         };
                         self.push_criterion(column, None, String::new(), target);
                         if let Some(c) = self.bloc().criteria.last_mut() {
@@ -213,7 +213,7 @@ impl Walker {
                         && piece.trim_end().ends_with(':')
                         && next.is_some_and(|b| b.mark != Mark::Para);
                     for s in sentences {
-                        let target = self.row_target();
+                        let target = self.cell_target(column);
                         let s = if heading {
                             heading_text(&s, next.map(|b| b.text.as_str()))
                         } else {
@@ -272,6 +272,52 @@ impl Walker {
 
     pub(super) fn latest_is_numbered(&mut self) -> bool {
         self.bloc().criteria.last().is_some_and(|c| c.id.is_some())
+    }
+
+    /// `C1.1 :`, `Pour C1.2 :` in a criteria cell beside several competences: the
+    /// criteria after it, in the cell, are those of the row's competence of that ID.
+    pub(super) fn names_competence(&mut self, text: &str, column: usize) -> bool {
+        let t = text.trim().trim_end_matches(':').trim();
+        let t = ["pour la compétence ", "pour ", "compétence "]
+            .iter()
+            .find_map(|w| {
+                t.get(..w.len())
+                    .filter(|head| head.eq_ignore_ascii_case(w))
+                    .map(|_| &t[w.len()..])
+            })
+            .unwrap_or(t);
+        let Some(l) = self.label(t).filter(|l| l.rest.is_empty()) else {
+            return false;
+        };
+        let rows = self.row_competences.clone();
+        let Some(k) = rows.into_iter().find(|&k| {
+            self.bloc_now()
+                .and_then(|b| b.competences.get(k))
+                .is_some_and(|c| c.id == l.id)
+        }) else {
+            return false;
+        };
+        self.took(
+            text,
+            format!(
+                "dropped: names competence {} of the row, whose criteria follow",
+                l.id
+            ),
+        );
+        let col = &mut self.columns[column];
+        col.named = Some(k);
+        col.last = None;
+        col.item_criteria = false;
+        true
+    }
+
+    /// Whom a new criterion of `column`'s cell goes to: the competence a paragraph of the
+    /// cell named, else the row's.
+    fn cell_target(&self, column: usize) -> Target {
+        match self.columns[column].named {
+            Some(k) => Target::Row(k),
+            None => self.row_target(),
+        }
     }
 
     pub(super) fn row_target(&self) -> Target {
@@ -406,11 +452,41 @@ fn plural_lead_in(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::extends;
+    use crate::import::table::import_text;
 
     #[test]
     fn a_criterion_id_extends_its_competence_id() {
         assert!(extends("C1-1", "C1") && extends("C2.1.3", "C2.1") && extends("C12-10", "C12"));
         assert!(!extends("C12", "C1") && !extends("C1-a", "C1") && !extends("C1", "C1"));
         assert!(!extends("C2-1", "C1") && !extends("C1-1-2", "C1"));
+    }
+
+    /// Criteria grouped in one cell under paragraphs naming the row's competences.
+    #[test]
+    fn a_paragraph_naming_a_competence_of_the_row_gets_the_criteria_after_it() {
+        let doc = "Compétences\tCritères d'évaluation\n\
+            Bloc 1 – Installer\t\n\
+            <p>C1 Poser les modules</p><p>C2 Raccorder l'onduleur</p>\t\
+            <p><b>C1 :</b></p><ul><li>Les modules sont fixés</li><li>Le calepinage est respecté</li></ul>\
+            <p>Pour C2 :</p><ul><li>Les polarités sont vérifiées</li></ul>\n";
+        let imported = import_text(doc, "x").unwrap();
+        let got: Vec<(&str, Vec<&str>)> = imported.draft.blocs[0].activities[0]
+            .competences
+            .iter()
+            .map(|k| {
+                let criteria = k.criteria.iter().map(|c| c.text.as_str()).collect();
+                (k.id.as_str(), criteria)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "C1",
+                    vec!["Les modules sont fixés", "Le calepinage est respecté"]
+                ),
+                ("C2", vec!["Les polarités sont vérifiées"])
+            ]
+        );
     }
 }
