@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use super::common::{repo_root, run};
 
+mod blind;
 mod combinations;
 mod defaults;
 mod grid;
