@@ -211,7 +211,6 @@ fn blind_a_report_not_handed_in_keeps_the_blocs() {
 // exemptés d'épreuve professionnelle." ; "Parcours « Executive » et après positionnement
 // cette durée de stage obligatoire peut-être réduite jusqu'à 105h."
 #[test]
-#[ignore = "refused: `expected a mark … or { result, reason }, found a mapping` for that very form"]
 fn blind_an_executive_with_a_portfolio_and_no_professional_evaluation() {
     let marks = exams([60.0; 4]).replace("E1: 60, ", "");
     let passport = format!(
@@ -219,6 +218,19 @@ fn blind_an_executive_with_a_portfolio_and_no_professional_evaluation() {
          company_time: {{ hours: 150, reduced_to: 105 }}\nresults:\n  marks: {marks}\n  \
          professional_evaluation: {{ result: exempted, reason: Salariée, positionnement NEGOVENTIS }}\n  \
          substitutes: {{ B1: 62 }}\n"
+    );
+    // Found by this scenario: the reason's comma, unquoted inside `{ … }`, made YAML read
+    // `positionnement NEGOVENTIS` as a field, and refolio answered "expected … `{ result: …,
+    // reason: … }`, found a mapping" for that very form. It now names the words and the fix.
+    let errors = refused(
+        INTL,
+        &passport,
+        "`positionnement NEGOVENTIS` is read as a field",
+    );
+    assert!(errors.contains("passport.yaml:8:66:"), "{errors}");
+    let passport = passport.replace(
+        "Salariée, positionnement NEGOVENTIS",
+        "\"Salariée, positionnement NEGOVENTIS\"",
     );
     let c = ok(INTL, &passport);
     assert_eq!(bloc(&c, "B1"), "validated", "{}", all_text(&c));
