@@ -162,14 +162,19 @@ fn blind_a_second_retake_of_a_bloc_is_refused() {
 // 004: "le candidat repasse uniquement les évaluations de blocs et conserve le bénéfice de sa
 // note de tuteur pour l'évaluation professionnelle": a tutor's mark at a retake is refused.
 #[test]
-#[ignore = "refused, but the error does not name the tutor's mark it refuses"]
 fn blind_a_retake_keeps_the_tutor_mark() {
     let first = exams([60.0; 4]).replace("E1: 60", "E1: 30");
     let passport = format!(
         "{}  professional_parts: {{ tuteur: 45 }}\n",
         two_sessions(&first, "{ E1: 60 }")
     );
-    refused(INTL, &passport, "tuteur");
+    // Found by this scenario: the error said "a retake presents the bloc evaluations only,
+    // so this result does not count" without naming the result; it now names `tuteur`.
+    refused(
+        INTL,
+        &passport,
+        "so this result of `tuteur` (a part of the professional evaluation) does not count",
+    );
 }
 
 // 004: "Tout candidat dont la fraude est avérée voit sa session d'évaluation invalidée, il
@@ -518,4 +523,22 @@ fn blind_a_salarie_s_average_is_on_the_blocs_alone() {
     assert_eq!(awarded(&c), ["B2", "B3", "B4"]);
     let c = ok(INTL, &p.replace("E1: 49", "E1: 50"));
     assert_eq!(kind(&c), "full", "{}", all_text(&c));
+}
+
+// 004: "la non-présentation à la soutenance, induisent la non-obtention de la
+// certification" ; "Motifs recevables […] Dans ces seuls cas une épreuve de rattrapage sera
+// proposée": the defence missed without a reason is not given again at the retake.
+#[test]
+fn blind_a_defence_missed_without_reason_has_no_retake() {
+    let first = exams([60.0; 4]).replace("E1: 60", "E1: 30");
+    let passport = format!(
+        "{}  professional_parts: {{ oral: 90 }}\n",
+        two_sessions(&first, "{ E1: 60 }")
+    )
+    .replace("oral: 75", "oral: absent");
+    refused(
+        INTL,
+        &passport,
+        "offers no retake of `oral` (a part of the professional evaluation) after `absent`",
+    );
 }
