@@ -2,7 +2,8 @@
 //! says no form of an untagged result matched, which leaves an author who wrote that very
 //! form with nothing to fix. Read from the text: a field that is not a result's, or the
 //! words after a comma in a reason left unquoted (`reason: Salariée, positionnement`),
-//! which YAML reads as a field of their own.
+//! which YAML reads as a field of their own; and a French decimal comma inside `{ … }`
+//! (`E1: 9,5/20`), which YAML reads as two entries.
 
 use crate::diagnostics::Position;
 
@@ -26,6 +27,10 @@ pub(super) fn explain(text: &str, p: Position) -> Option<(String, String, Positi
     };
     let known = fields.iter().map(|f| f.key.as_str()).collect::<Vec<_>>();
     for (i, f) in fields.iter().enumerate() {
+        if f.bare && i > 0 && is_decimal_split(&fields[i - 1].value, &f.key) {
+            let before = &fields[i - 1];
+            return Some(decimal(&before.value, &f.key, before.at));
+        }
         if f.bare && i > 0 {
             let before = &fields[i - 1];
             let help = format!(
@@ -38,6 +43,12 @@ pub(super) fn explain(text: &str, p: Position) -> Option<(String, String, Positi
                  `result`, `reason`, `penalty`, `date` and `jury`",
                 f.key
             );
+            return Some((message, help, f.at));
+        }
+        if f.key == "penalty" && f.value.parse::<u32>().is_err() {
+            let message = format!("penalty `{}` is not a whole number of percent", f.value);
+            let digits = f.value.trim_end_matches(['%', ' ']);
+            let help = format!("write the percentage alone: `penalty: {digits}`");
             return Some((message, help, f.at));
         }
         if !FIELDS.contains(&f.key.as_str()) {
@@ -53,6 +64,52 @@ pub(super) fn explain(text: &str, p: Position) -> Option<(String, String, Positi
         return Some((message, help, p));
     }
     None
+}
+
+/// A result at `p` that is nothing because a decimal comma ended the mark before it
+/// (`{ E1: 9,5/20 }`: `E1` is 9, and `5/20` a key without a value, ending at `p`).
+pub(super) fn decimal_comma(text: &str, p: Position) -> Option<(String, String, Position)> {
+    let line = text.split('\n').nth((p.line as usize).checked_sub(1)?)?;
+    let chars: Vec<char> = line.chars().collect();
+    let end = (p.column as usize).saturating_sub(1).min(chars.len());
+    let head: String = chars[..end].iter().collect();
+    let head = head.trim_end();
+    let key_start = head.rfind([',', '{', ' '])? + 1;
+    let (before, key) = head.split_at(key_start);
+    let before = before.strip_suffix(',')?;
+    let value_start = before.rfind([':', ' ', '{', ','])? + 1;
+    let value = before[value_start..].trim();
+    if !is_decimal_split(value, key) {
+        return None;
+    }
+    let column = before[..value_start].chars().count() as u32 + 1;
+    let column =
+        column + (before[value_start..].len() - before[value_start..].trim_start().len()) as u32;
+    Some(decimal(
+        value,
+        key,
+        Position {
+            line: p.line,
+            column,
+        },
+    ))
+}
+
+/// Whether `value` then `rest`, split at a comma, are one decimal number (`9` and `5/20`).
+fn is_decimal_split(value: &str, rest: &str) -> bool {
+    !value.is_empty()
+        && value.chars().all(|c| c.is_ascii_digit())
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest.chars().all(|c| c.is_ascii_digit() || c == '/')
+}
+
+fn decimal(value: &str, rest: &str, at: Position) -> (String, String, Position) {
+    let message =
+        format!("`{value},{rest}` is read as two entries: inside `{{ … }}` a comma separates them");
+    let help = format!(
+        "write the decimal with a point, `{value}.{rest}`, or in quotes, `\"{value},{rest}\"`"
+    );
+    (message, help, at)
 }
 
 /// A field as written: its key, its value's text, where the key is, and whether it was a
@@ -176,6 +233,36 @@ mod tests {
         let text = "e: { reason: \"a, b\", penalty: 5 }\n";
         let (message, ..) = explain(text, at(1, 4)).unwrap();
         assert!(message.contains("no `result`"), "{message}");
+    }
+
+    #[test]
+    fn a_decimal_comma_in_a_flow_mapping_is_named_with_its_fix() {
+        let text = "  marks: { E1: 60, E2.1: 12,5/20, E2.2: 30 }\n";
+        let (message, help, p) = decimal_comma(text, at(1, 33)).unwrap();
+        assert_eq!(
+            message,
+            "`12,5/20` is read as two entries: inside `{ … }` a comma separates them"
+        );
+        assert_eq!(
+            help,
+            "write the decimal with a point, `12.5/20`, or in quotes, `\"12,5/20\"`"
+        );
+        assert_eq!(p, at(1, 26));
+        let text = "e: { result: 9,5/20, reason: x }\n";
+        let (message, ..) = explain(text, at(1, 4)).unwrap();
+        assert!(
+            message.starts_with("`9,5/20` is read as two entries"),
+            "{message}"
+        );
+        assert!(decimal_comma("  marks: { E1: 60, E2: 12 }\n", at(1, 25)).is_none());
+    }
+
+    #[test]
+    fn a_penalty_with_its_percent_sign_is_named() {
+        let text = "t: { result: 30, penalty: 5% }\n";
+        let (message, help, _) = explain(text, at(1, 4)).unwrap();
+        assert_eq!(message, "penalty `5%` is not a whole number of percent");
+        assert_eq!(help, "write the percentage alone: `penalty: 5`");
     }
 
     #[test]

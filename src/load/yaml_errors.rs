@@ -150,9 +150,17 @@ pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -
                     let expected = untagged_expected(name.trim());
                     let found = shape(position);
                     // A result written as a mapping: its own text says what is wrong.
-                    let mapping = (name.trim() == "RawResult" && found == "a mapping")
-                        .then(|| position.and_then(|p| super::result_mapping::explain(text, p)))
-                        .flatten();
+                    let result = name.trim() == "RawResult";
+                    let mapping = position
+                        .filter(|_| result)
+                        .and_then(|p| super::result_mapping::decimal_comma(text, p))
+                        .or_else(|| {
+                            (result && found == "a mapping")
+                                .then(|| {
+                                    position.and_then(|p| super::result_mapping::explain(text, p))
+                                })
+                                .flatten()
+                        });
                     match mapping {
                         Some((message, help, p)) => {
                             position = Some(p);

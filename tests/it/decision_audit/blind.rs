@@ -542,3 +542,42 @@ fn blind_a_defence_missed_without_reason_has_no_retake() {
         "offers no retake of `oral` (a part of the professional evaluation) after `absent`",
     );
 }
+
+// The examiner writes marks as the sources do, with a decimal comma ("moyenne de 8/20",
+// content-format.md's own "9,1/20"): on its own line `E3.1: 9,5/20` is 47.5/100; inside
+// `{ … }` YAML splits it at the comma, and refolio now says so at the mark (it said
+// "expected a mark …, found a single value" after it). Same for a penalty written `5%`.
+#[test]
+fn blind_french_decimals_and_percent_signs() {
+    let marks = exams([60.0; 4]).replace("E3.1: 60, ", "");
+    let p = intl(&marks, GOOD_PRO).replace(
+        "  professional_parts:",
+        "    E3.1: 9,5/20\n  professional_parts:",
+    );
+    let p = p.replace(&format!("marks: {marks}"), &block(&marks));
+    let c = ok(INTL, &p);
+    assert_eq!(c["bloc_outcomes"][2]["mark"], "137.5", "{}", all_text(&c));
+    let marks = exams([60.0; 4]).replace("E3.1: 60", "E3.1: 9,5/20");
+    let errors = refused(
+        INTL,
+        &intl(&marks, GOOD_PRO),
+        "`9,5/20` is read as two entries",
+    );
+    assert!(errors.contains("passport.yaml:7:56:"), "{errors}");
+    let pro = "{ ecrit: 45, oral: 75, tuteur: { result: 30, penalty: 5% } }";
+    refused(
+        INTL,
+        &intl(&exams([60.0; 4]), pro),
+        "penalty `5%` is not a whole number",
+    );
+}
+
+/// `{ a: 1, b: 2 }` written as a block mapping under `marks:`, one entry a line.
+fn block(flow: &str) -> String {
+    let inner = flow.trim_start_matches("{ ").trim_end_matches(" }");
+    let mut out = String::from("marks:");
+    for entry in inner.split(", ") {
+        out.push_str(&format!("\n    {entry}"));
+    }
+    out
+}
