@@ -17,6 +17,7 @@ mod combinations;
 mod defaults;
 mod grid;
 mod juries;
+mod other_certifier;
 mod questions;
 mod sessions;
 mod sources;
