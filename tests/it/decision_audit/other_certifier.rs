@@ -183,12 +183,23 @@ fn poles_and_a_five_year_validity_are_refused_not_ignored() {
 }
 
 // Article 4 again: E2 at 5/20 eliminates B1 before E1 is even marked; the title is lost
-// whatever E1 gives, so its missing mark leaves nothing undecided.
+// whatever E1 gives, so its missing mark leaves nothing undecided. Found here: the grid
+// said "Le résultat de B1 ne donne pas de points" (a substitute's reason) and left the title
+// to the jury.
 #[test]
-#[ignore = "undecided, said as a substitute giving no points: the eliminated bloc's other mark is missing"]
 fn an_eliminatory_exam_decides_before_the_other_marks() {
     let c = atlas_ok(&first("{ E2: 5/20, E3: 12/20, E4: 12/20 }"));
     assert_eq!(bloc(&c, "B1"), "not-validated", "{}", all_text(&c));
     assert_eq!(kind(&c), "partial", "{}", all_text(&c));
     assert_eq!(awarded(&c), ["B2", "B3"]);
+    assert!(
+        all_text(&c).contains("Note éliminatoire dans : B1."),
+        "{}",
+        all_text(&c)
+    );
+    assert!(
+        !all_text(&c).contains("ne donne pas de points"),
+        "{}",
+        all_text(&c)
+    );
 }
