@@ -13,6 +13,7 @@ use serde_json::Value;
 use super::common::{repo_root, run};
 
 mod blind;
+mod blind_more;
 mod combinations;
 mod defaults;
 mod grid;
