@@ -59,8 +59,8 @@ fn blind_000_s_grand_oral_held_again_is_a_default() {
 // compétences en entreprise (CCE)" for B5 ; "Pour les candidats n'ayant pas obtenu la
 // certification, l'établissement délivre les certificats de bloc pour ceux validés" — a
 // jury's `full` gives the title and its 4 blocs; B5's CCE, not obtained, is no certificate.
+// Found here: `full` awarded every bloc presented, so B5 had a bloc certificate.
 #[test]
-#[ignore = "a `full` decision awarded every bloc presented, B5's CCE not obtained included"]
 fn blind_a_full_title_does_not_award_the_cce_not_obtained() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
