@@ -12,6 +12,7 @@ pub mod raw_candidate;
 pub mod raw_rules;
 mod recover;
 pub mod referential_links;
+mod result_mapping;
 pub mod session;
 pub mod spanned;
 mod yaml_errors;

@@ -149,11 +149,29 @@ pub(super) fn yaml_diagnostic(e: &serde_saphyr::Error, text: &str, rel: &Path) -
                 (Some(name), ..) => {
                     let expected = untagged_expected(name.trim());
                     let found = shape(position);
-                    (
-                        kind,
-                        format!("expected {expected}, found {found}"),
-                        suggestion,
-                    )
+                    // A result written as a mapping: its own text says what is wrong.
+                    let result = name.trim() == "RawResult";
+                    let mapping = position
+                        .filter(|_| result)
+                        .and_then(|p| super::result_mapping::decimal_comma(text, p))
+                        .or_else(|| {
+                            (result && found == "a mapping")
+                                .then(|| {
+                                    position.and_then(|p| super::result_mapping::explain(text, p))
+                                })
+                                .flatten()
+                        });
+                    match mapping {
+                        Some((message, help, p)) => {
+                            position = Some(p);
+                            (kind, message, Some(help))
+                        }
+                        None => (
+                            kind,
+                            format!("expected {expected}, found {found}"),
+                            suggestion,
+                        ),
+                    }
                 }
                 (None, Some(m), _) => (kind, m, help),
                 (None, None, Some(tab)) => {

@@ -176,7 +176,29 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
             penalty_reason(exam.id, r, &mut reasons);
         }
     }
-    // An exam under its own minimum is eliminatory for the bloc, whatever the others give.
+    let mode = validation_mode(rules, bloc);
+    // The bloc's mark (the sum of its graded exams), whatever decides it: a points grid
+    // counts it even for a bloc validated by its competences.
+    let graded: Vec<&Exam> = case.exams.iter().filter(|e| e.points.is_some()).collect();
+    // A zeroed exam counts 0; an exempted one 0 too, its points being out of the applicable
+    // total.
+    let counted = |e: &&Exam| {
+        let exempted = e.result.and_then(|r| r.outcome.status()) == Some(Status::Exempted);
+        if zeroed.contains(&e.id) || exempted {
+            Some(0.0)
+        } else {
+            e.result.and_then(|r| r.outcome.points())
+        }
+    };
+    let mark = if graded.is_empty() {
+        None
+    } else {
+        graded.iter().map(counted).sum::<Option<f64>>()
+    };
+    let applicable = f64::from(bloc.points.unwrap_or(0).saturating_sub(exempted_points));
+    // An exam under its own minimum is eliminatory for the bloc, whatever the others give;
+    // its mark still counts in a points grid's total (which the bloc then keeps from the
+    // title as a bloc under its minimum does).
     let under: Vec<(&str, f64, u32)> = case
         .exams
         .iter()
@@ -198,28 +220,10 @@ pub fn bloc_outcome(rules: &Rules, case: &BlocCase) -> BlocVerdict {
         }
         let mut v = BlocVerdict::decided(false, reasons);
         v.eliminatory = true;
+        v.mark = mark;
+        v.applicable = Some(applicable);
         return v;
     }
-    let mode = validation_mode(rules, bloc);
-    // The bloc's mark (the sum of its graded exams), whatever decides it: a points grid
-    // counts it even for a bloc validated by its competences.
-    let graded: Vec<&Exam> = case.exams.iter().filter(|e| e.points.is_some()).collect();
-    // A zeroed exam counts 0; an exempted one 0 too, its points being out of the applicable
-    // total.
-    let counted = |e: &&Exam| {
-        let exempted = e.result.and_then(|r| r.outcome.status()) == Some(Status::Exempted);
-        if zeroed.contains(&e.id) || exempted {
-            Some(0.0)
-        } else {
-            e.result.and_then(|r| r.outcome.points())
-        }
-    };
-    let mark = if graded.is_empty() {
-        None
-    } else {
-        graded.iter().map(counted).sum::<Option<f64>>()
-    };
-    let applicable = f64::from(bloc.points.unwrap_or(0).saturating_sub(exempted_points));
     let mut verdict = match mode {
         BlocValidation::Points => return points_verdict(rules, bloc, mark, applicable, reasons),
         BlocValidation::Certificate => {

@@ -340,11 +340,11 @@ pub fn dossier(
     // evaluations, and what is to be passed again is "l'ensemble des évaluations de blocs".
     // A fraud at one of them is its own status, which fails it.
     let merged = merge(r, &candidate.attempts);
-    for (refused, barred) in &merged.refused {
+    for (refused, barred, item) in &merged.refused {
         let (message, help) = match barred {
             Some(s) => (
                 format!(
-                    "{}: the referential offers no retake after `{}`, so this result does not count: the earlier one stands",
+                    "{}: the referential offers no retake of {item} after `{}`, so this result does not count: the earlier one stands",
                     candidate.id,
                     s.name()
                 ),
@@ -355,7 +355,7 @@ pub fn dossier(
             ),
             None => (
                 format!(
-                    "{}: a retake presents the bloc evaluations only, so this result does not count: the earlier one stands",
+                    "{}: a retake presents the bloc evaluations only, so this result of {item} does not count: the earlier one stands",
                     candidate.id
                 ),
                 "the referential says `retakes: { blocs_only: true }`: remove it, or give it in the session it belongs to"

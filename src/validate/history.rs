@@ -28,8 +28,9 @@ pub struct Merged<'a> {
     pub professional: Option<Cow<'a, ItemResult>>,
     pub interview: Option<Cow<'a, ItemResult>>,
     /// Results of a retake the rules leave out — by `blocs_only`, or after a status whose
-    /// rule offers no retake (that status) —: the earlier result stands.
-    pub refused: Vec<(&'a ItemResult, Option<Status>)>,
+    /// rule offers no retake (that status) —: the earlier result stands. The item is named
+    /// for the error (`tuteur`, a part of the professional evaluation).
+    pub refused: Vec<(&'a ItemResult, Option<Status>, String)>,
 }
 
 impl<'a> Merged<'a> {
@@ -211,18 +212,32 @@ pub fn merge<'a>(r: &Referential, attempts: impl IntoIterator<Item = &'a Attempt
                 let old = m.parts.remove(k);
                 m.parts.insert(*k, how.pick(old, v, a.kind));
             } else {
-                m.refused.push((v, barred));
+                let part = rules.professional_evaluation.as_ref();
+                let name = part.and_then(|p| p.parts.get(*k)).map_or_else(
+                    || "a part of the professional evaluation".to_owned(),
+                    |p| format!("`{}` (a part of the professional evaluation)", p.id),
+                );
+                m.refused.push((v, barred, name));
             }
         }
-        for (new, into) in [
-            (&a.professional, &mut m.professional),
-            (&a.final_interview, &mut m.interview),
+        let interview = rules.final_interview.as_ref().map_or_else(
+            || "the final interview".to_owned(),
+            |f| format!("the final interview ({})", f.title),
+        );
+        for (new, into, name) in [
+            (
+                &a.professional,
+                &mut m.professional,
+                "the professional evaluation".to_owned(),
+            ),
+            (&a.final_interview, &mut m.interview, interview),
         ] {
             let Some(new) = new else { continue };
             if how.reopens(into.as_deref(), a.kind) {
                 *into = Some(how.pick(into.take(), new, a.kind));
             } else {
-                m.refused.push((new, how.barred(into.as_deref(), a.kind)));
+                m.refused
+                    .push((new, how.barred(into.as_deref(), a.kind), name));
             }
         }
     }

@@ -28,6 +28,10 @@ pub struct Verdict {
     pub title: bool,
     /// Blocs this session awards (indices in the referential), not awarded by an earlier one.
     pub blocs: Vec<usize>,
+    /// The blocs a `full` decision awards: every bloc presented the title needs, and an
+    /// optional one (004's CCE, "composé de 4 blocs") only when validated by the session's
+    /// date.
+    full_blocs: Vec<usize>,
 }
 
 /// What a session decides: one verdict per candidate, in the file's order.
@@ -80,9 +84,15 @@ pub fn deliberate(site: &Site, dossiers: &Dossiers, diags: &mut Diagnostics) -> 
                     } else {
                         resolve(c, session, d.decision.as_ref(), sessions, &d.at, diags)
                     };
-                    let (proposal, left_to_jury) =
+                    let (proposal, left_to_jury, validated) =
                         proposal(site, c, &dossiers[&d.candidate], &session.date);
                     let r = site.referential(&c.referential);
+                    let full_blocs = c
+                        .blocs
+                        .iter()
+                        .copied()
+                        .filter(|b| !r.blocs[*b].optional || validated.contains(b))
+                        .collect();
                     // A passport's decision without motive is reported with its dossier.
                     let mut unreported = Diagnostics::default();
                     let sink = if d.decision.is_some() {
@@ -100,6 +110,7 @@ pub fn deliberate(site: &Site, dossiers: &Dossiers, diags: &mut Diagnostics) -> 
                         differs,
                         title: false,
                         blocs: Vec::new(),
+                        full_blocs,
                     }
                 })
                 .collect();
@@ -121,10 +132,9 @@ fn award(site: &Site, deliberations: &mut Deliberations) {
             continue;
         };
         for v in &mut deliberation.verdicts {
-            let c = &site.candidates[&v.candidate];
             let before = awarded.entry(v.candidate.clone()).or_default();
             let blocs: Vec<usize> = match v.decision.as_ref().map(|d| (d.verdict, d)) {
-                Some((JuryVerdict::Full, _)) => c.blocs.clone(),
+                Some((JuryVerdict::Full, _)) => v.full_blocs.clone(),
                 Some((JuryVerdict::Partial, d)) => d.blocs.clone(),
                 _ => Vec::new(),
             };
@@ -209,9 +219,18 @@ fn resolve(
 
 /// The rules' proposal at `date` (and whether the text leaves it to the jury): the
 /// dossier's, or computed again on the candidate as known then ([`known_at`]).
-fn proposal(site: &Site, c: &Candidate, d: &Dossier, date: &str) -> (Decision, bool) {
+/// The proposal on the results known at `date`, whether it is left to the jury, and the
+/// blocs validated then.
+fn proposal(site: &Site, c: &Candidate, d: &Dossier, date: &str) -> (Decision, bool, Vec<usize>) {
+    let validated = |d: &Dossier| {
+        d.blocs
+            .iter()
+            .filter(|b| b.outcome.verdict == crate::validate::rules::Verdict::Validated)
+            .map(|b| b.bloc)
+            .collect()
+    };
     let Some(earlier) = known_at(c, date) else {
-        return (d.decision.clone(), d.left_to_jury);
+        return (d.decision.clone(), d.left_to_jury, validated(d));
     };
     let r = site.referential(&c.referential);
     // Its diagnostics are the dossier's own, already reported.
@@ -221,7 +240,8 @@ fn proposal(site: &Site, c: &Candidate, d: &Dossier, date: &str) -> (Decision, b
         &site.config.candidates,
         &mut Diagnostics::default(),
     );
-    (d.decision, d.left_to_jury)
+    let blocs = validated(&d);
+    (d.decision, d.left_to_jury, blocs)
 }
 
 /// Problems of `panel` against `rules`, worded for a sentence "the jury …".

@@ -479,6 +479,20 @@ fn grid_full(
         .filter(|b| b.outcome.mark.is_none())
         .map(|b| b.id)
         .collect();
+    // A bloc eliminated by an exam's minimum loses the title whatever the marks still
+    // missing (its own other exams included) would give.
+    let eliminated: Vec<&str> = graded
+        .iter()
+        .filter(|b| b.outcome.eliminatory)
+        .map(|b| b.id)
+        .collect();
+    if !missing.is_empty() && !eliminated.is_empty() {
+        reasons.push(Reason::new(
+            "reason_eliminatory",
+            &[("ids", eliminated.join(", "))],
+        ));
+        return Some(false);
+    }
     let unmarked: Vec<&str> = graded
         .iter()
         .filter(|b| b.outcome.mark.is_none() && b.outcome.verdict != Verdict::Undecided)

@@ -12,10 +12,13 @@ use serde_json::Value;
 
 use super::common::{repo_root, run};
 
+mod blind;
+mod blind_more;
 mod combinations;
 mod defaults;
 mod grid;
 mod juries;
+mod other_certifier;
 mod questions;
 mod sessions;
 mod sources;

@@ -56,7 +56,7 @@ fn after_a_failed_professional_evaluation_a_new_dossier_counts_and_the_tutor_mar
     assert_eq!(
         o.diagnostics(),
         [
-            "23:13: error: cand: a retake presents the bloc evaluations only, so this result does not count: the earlier one stands"
+            "23:13: error: cand: a retake presents the bloc evaluations only, so this result of `tuteur` (a part of the professional evaluation) does not count: the earlier one stands"
         ]
     );
     assert_eq!(*o.decision(), Decision::Full);
@@ -71,7 +71,7 @@ fn a_professional_evaluation_that_did_not_fail_is_not_presented_again() {
     assert_eq!(
         o.diagnostics(),
         [
-            "21:11: error: cand: a retake presents the bloc evaluations only, so this result does not count: the earlier one stands"
+            "21:11: error: cand: a retake presents the bloc evaluations only, so this result of `oral` (a part of the professional evaluation) does not count: the earlier one stands"
         ]
     );
     assert!(

@@ -62,7 +62,7 @@ fn a_retake_of_blocs_only_keeps_the_tutor_mark() {
     assert_eq!(
         o.diagnostics(),
         [
-            "24:13: error: cand: a retake presents the bloc evaluations only, so this result does not count: the earlier one stands"
+            "24:13: error: cand: a retake presents the bloc evaluations only, so this result of `tuteur` (a part of the professional evaluation) does not count: the earlier one stands"
         ]
     );
     assert!(
