@@ -1,0 +1,41 @@
+//! `refolio import table` on a fifteenth round of documents in hands unlike the earlier
+//! rounds, written without reading the importer and first run *blind* (their figures then
+//! are in docs/import-accuracy.md): a Markdown file written by hand, YAML front matter on
+//! top, blocs as `## Bloc 1 : …` headings, each competence a `### C1 — …` heading and its
+//! criteria a task list `- [ ] …` (`eolien.md`); a CMS page with no table and no list
+//! element, blocs, competences and criteria as `<div class="…">` blocks whose IDs and
+//! texts sit in `<span>`s side by side (`portail.html`); a database extraction as text,
+//! one line per competence, ` | ` between its code, its text and each criterion, long lines
+//! taken up on indented continuation lines (`lignes.txt`); an Excel sheet whose bloc and
+//! activity cells are merged down over many rows, texts in the shared strings (some rich
+//! text), a hidden first column of formula keys and a hidden sheet of lists
+//! (`fusions.xlsx`, built by `tests/fixtures/import/blind15/make_office.py`, standard
+//! library only, and committed).
+
+use crate::import_table::measure_beside;
+
+const FOLDER: &str = "import/blind15";
+
+fn blind(name: &str) {
+    measure_beside(FOLDER, name);
+}
+
+#[test]
+fn eolien_md_front_matter_heading_competences_task_list_criteria() {
+    blind("eolien.md");
+}
+
+#[test]
+fn portail_html_cms_divs_and_spans_no_table_no_list() {
+    blind("portail.html");
+}
+
+#[test]
+fn lignes_txt_one_line_per_competence_pipes_wrapped() {
+    blind("lignes.txt");
+}
+
+#[test]
+fn fusions_xlsx_merged_blocs_and_activities_hidden_key_column() {
+    blind("fusions.xlsx");
+}
