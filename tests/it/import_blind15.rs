@@ -30,7 +30,6 @@ fn eolien_md_front_matter_heading_competences_task_list_criteria() {
 }
 
 #[test]
-#[ignore = "blind round 15: refused, no referential table found (0/5, 0/13)"]
 fn portail_html_cms_divs_and_spans_no_table_no_list() {
     blind("portail.html");
 }

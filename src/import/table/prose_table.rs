@@ -156,11 +156,11 @@ pub(super) fn lead_in(text: &str) -> Option<Role> {
     }
 }
 
-/// A point's text (`- …`, `• …`, `→ …`), without the box of a Markdown task list
+/// A point's text (`- …`, `• …`, `→ …`, `› …`), without the box of a Markdown task list
 /// (`- [ ] …`, `- [x] …`): a box ticked or not is the author's bookkeeping, not the text.
 pub(super) fn point(text: &str) -> Option<String> {
     let t = text.trim();
-    let rest = t.strip_prefix(['-', '–', '•', '●', '▪', '*', '→'])?;
+    let rest = t.strip_prefix(['-', '–', '•', '●', '▪', '◦', '■', '*', '→', '➢', '►', '›', '✓'])?;
     if !rest.starts_with(' ') {
         return None;
     }
@@ -403,5 +403,7 @@ mod tests {
         // Brackets that are text stay: a box holds a space or an x, and a space follows it.
         assert_eq!(point("- [sic] Les risques").as_deref(), Some("[sic] Les risques"));
         assert_eq!(point("- [x]y").as_deref(), Some("[x]y"));
+        // A web page's bullet glyph, as a CMS writes it in a `<span>` before the text.
+        assert_eq!(point("› Le client est orienté").as_deref(), Some("Le client est orienté"));
     }
 }
