@@ -35,7 +35,6 @@ fn portail_html_cms_divs_and_spans_no_table_no_list() {
 }
 
 #[test]
-#[ignore = "blind round 15: refused, the table holds no competence (0/6, 0/14)"]
 fn lignes_txt_one_line_per_competence_pipes_wrapped() {
     blind("lignes.txt");
 }
