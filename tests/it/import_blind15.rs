@@ -43,3 +43,18 @@ fn lignes_txt_one_line_per_competence_pipes_wrapped() {
 fn fusions_xlsx_merged_blocs_and_activities_hidden_key_column() {
     blind("fusions.xlsx");
 }
+
+/// The rules read for `lignes.txt` on the same extraction written with tabs between its
+/// cells (not blind: the variant is made here from the blind document).
+#[test]
+fn lignes_with_tabs_between_the_cells() {
+    let text = std::fs::read_to_string(crate::common::fixture(FOLDER).join("lignes.txt"))
+        .unwrap()
+        .replace(" | ", "\t");
+    crate::import_table::measure_written(
+        "lignes-tabs.txt",
+        text.into_bytes(),
+        FOLDER,
+        "lignes.expected.yaml",
+    );
+}

@@ -9,7 +9,8 @@
 use super::columns::role_of;
 
 /// The document as tab-separated text when it is a Markdown or `pdftotext -layout`
-/// conversion of a table; `None` when it is already tab-separated (or not a table).
+/// conversion of a table; `None` when it is already tab-separated as it is read (or not a
+/// table).
 pub fn to_tabs(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     // A whole HTML document is HTML even with tabs in it (Word indents its style sheet
@@ -19,8 +20,9 @@ pub fn to_tabs(text: &str) -> Option<String> {
     if html_document(&lower) {
         return Some(super::html::to_tabs(text));
     }
+    // Tab-separated already; an extraction one record to a line may need repairs.
     if text.contains('\t') {
-        return None;
+        return super::pipe_lines::tab_records(text);
     }
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
     if super::grid::has_grid(&lines) {
@@ -228,7 +230,7 @@ fn markdown(lines: &[&str]) -> String {
             if cells.len() < 2 {
                 out.push('\t');
             }
-        } else if header.is_some_and(|h| i > h) && super::bloc_lines::bloc_line(&inline(line)) {
+        } else if header.is_some_and(|h| i > h) && super::pipe_lines::bloc_heading(&inline(line)) {
             // `BLOC 2 – …` between an extraction's records: a heading row.
             out.push_str(&inline(line));
             out.push('\t');

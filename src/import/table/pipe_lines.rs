@@ -6,18 +6,30 @@
 //! columns are (`… une ligne par compétence : code | compétence | critères`). The wrapped
 //! lines are joined back to their record (the lines they took left blank, so that line
 //! numbers still point into the document), the cells beyond the header's last are
-//! paragraphs of that last cell, and a header's lead-in before its first name is dropped.
+//! paragraphs of that last cell, and a header's lead-in before its first name is dropped;
+//! the same with tabs between the cells ([`tab_records`]).
+
+use super::columns::{Role, role_of};
 
 /// The lines with each record's wrapped lines joined to it: a line indented after a row of
 /// cells between pipes, or after such a row's wrapped line.
 pub(super) fn join_wrapped(lines: &[&str]) -> Vec<String> {
+    join(lines, |line| {
+        let t = line.trim();
+        t.contains(" | ") || t.ends_with(" |")
+    })
+}
+
+/// [`join_wrapped`] with `record` telling a record's line.
+fn join(lines: &[&str], record: fn(&str) -> bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut open: Option<usize> = None;
     for line in lines {
-        // A line opening on a pipe is a record whose first cell is empty, not a wrap.
-        let indented = line.starts_with([' ', '\t', '\u{a0}'])
+        // A line opening on a pipe or a tab is a record whose first cell is empty, not a
+        // wrap.
+        let indented = line.starts_with([' ', '\u{a0}'])
             && !line.trim().is_empty()
-            && !line.trim_start().starts_with('|');
+            && !line.trim_start_matches([' ', '\u{a0}']).starts_with(['|', '\t']);
         match open {
             Some(at) if indented => {
                 out[at] = format!("{} {}", out[at].trim_end(), line.trim());
@@ -32,10 +44,41 @@ pub(super) fn join_wrapped(lines: &[&str]) -> Vec<String> {
     out
 }
 
-/// A line of cells between pipes, unframed: `a | b`, or `a |` where the width fell.
-fn record(line: &str) -> bool {
-    let t = line.trim();
-    t.contains(" | ") || t.ends_with(" |")
+/// The same extraction written with tabs between its cells: its wrapped lines (indented
+/// with spaces) joined, its header's lead-in dropped, and, under a header whose last column
+/// is the criteria, the cells beyond it folded into it; `None` when none of that applies.
+pub(super) fn tab_records(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let joined = join(&lines, |line| line.contains('\t'));
+    let cells = |l: &str| -> Vec<String> { l.split('\t').map(|c| c.trim().to_owned()).collect() };
+    let named = |l: &str| cells(l).iter().filter(|c| role_of(c).is_some()).count();
+    let mut out = joined;
+    if let Some(h) = out.iter().position(|l| named(l) >= 2) {
+        let mut head = cells(&out[h]);
+        let width = head.len();
+        let criteria_last = head.last().and_then(|c| role_of(c)) == Some(Role::Criteria);
+        if let Some(first) = head.first_mut() {
+            *first = header_name(first).to_owned();
+        }
+        out[h] = head.join("\t");
+        for l in out.iter_mut().skip(h + 1) {
+            if criteria_last && l.contains('\t') && cells(l).len() > width {
+                *l = fold_overflow(l.split('\t').map(str::to_owned).collect(), width).join("\t");
+            } else if !l.contains('\t') && bloc_heading(l) {
+                // `BLOC 2 – …` between the records: a heading row.
+                l.push('\t');
+            }
+        }
+    }
+    let changed = out.len() != lines.len() || out.iter().zip(&lines).any(|(a, b)| a != b);
+    changed.then(|| out.join("\n"))
+}
+
+/// A bloc's line between the records (`BLOC 2 – …`), its title on it: a heading row. One
+/// naming only the number (`BLOC DE COMPÉTENCES N° 2`) heads the lines after it, as prose.
+pub(super) fn bloc_heading(line: &str) -> bool {
+    super::bloc_lines::bloc_line(line)
+        && super::ids::bloc(line).is_none_or(|(_, title)| !title.is_empty())
 }
 
 /// A record's cells beyond the header's `width`: paragraphs of its last cell (a `<br>`
@@ -123,5 +166,18 @@ mod tests {
                 "C2\tEntretenir\tLa gamme est suivie",
             ]
         );
+    }
+
+    #[test]
+    fn an_extraction_with_tabs_is_repaired_the_same_way() {
+        let text = "Colonnes : code\tcompétence\tcritères\nBLOC 1 – Conduire\nC1\tPréparer\tLes matières\n    sont là\tLe vide est fait\n";
+        assert_eq!(
+            tab_records(text).expect("repaired"),
+            "code\tcompétence\tcritères\nBLOC 1 – Conduire\t\nC1\tPréparer\tLes matières sont là<br>Le vide est fait\n"
+        );
+        // A bloc line naming only its number is no heading row of its own.
+        assert_eq!(tab_records("Compétences\tCritères\nBloc 1\nTitre\n"), None);
+        // Cells beyond a header whose last column is not the criteria are left as they are.
+        assert_eq!(tab_records("Compétences\tCritères\tNotes\nC1 Lire\tBien lu\tx\ty\n"), None);
     }
 }
