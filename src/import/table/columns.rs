@@ -176,7 +176,11 @@ mod tests {
         blocs_beside_activities(&mut roles, &header);
         assert_eq!(
             roles,
-            [Some(Role::Bloc), Some(Role::Activity), Some(Role::Competence)]
+            [
+                Some(Role::Bloc),
+                Some(Role::Activity),
+                Some(Role::Competence)
+            ]
         );
         // Alone, it holds the blocs and their activities.
         let header = ["Blocs de compétences", "Compétences"].map(text_cell);

@@ -202,9 +202,8 @@ fn markdown(lines: &[&str]) -> String {
     let header = (!edges)
         .then(|| {
             lines.iter().position(|l| {
-                pipe_cells_framed(l, false).is_some_and(|cells| {
-                    cells.iter().filter(|c| role_of(c).is_some()).count() >= 2
-                })
+                pipe_cells_framed(l, false)
+                    .is_some_and(|cells| cells.iter().filter(|c| role_of(c).is_some()).count() >= 2)
             })
         })
         .flatten();

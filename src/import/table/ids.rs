@@ -367,7 +367,10 @@ mod tests {
         );
         assert_eq!(competence("C1.5 - Présenter"), pair("C1.5", "Présenter"));
         // An em dash, as a hand or a Markdown editor types it, separates as the en dash does.
-        assert_eq!(competence("C1 — Analyser l’ordre"), pair("C1", "Analyser l’ordre"));
+        assert_eq!(
+            competence("C1 — Analyser l’ordre"),
+            pair("C1", "Analyser l’ordre")
+        );
         assert_eq!(activity("A2 — Animer"), pair("A2", "Animer"));
         assert_eq!(
             split_competences("C1. Organiser son chantier — C2. Appliquer un protocole"),

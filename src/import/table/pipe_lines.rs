@@ -29,7 +29,9 @@ fn join(lines: &[&str], record: fn(&str) -> bool) -> Vec<String> {
         // wrap.
         let indented = line.starts_with([' ', '\u{a0}'])
             && !line.trim().is_empty()
-            && !line.trim_start_matches([' ', '\u{a0}']).starts_with(['|', '\t']);
+            && !line
+                .trim_start_matches([' ', '\u{a0}'])
+                .starts_with(['|', '\t']);
         match open {
             Some(at) if indented => {
                 out[at] = format!("{} {}", out[at].trim_end(), line.trim());
@@ -131,7 +133,10 @@ mod tests {
             ]
         );
         // An indented line after prose is no record's; one opening on a pipe is a record.
-        assert_eq!(join_wrapped(&["a | b |", " | c | d"]), ["a | b |", " | c | d"]);
+        assert_eq!(
+            join_wrapped(&["a | b |", " | c | d"]),
+            ["a | b |", " | c | d"]
+        );
         assert_eq!(join_wrapped(&["Titre", "  suite"]), ["Titre", "  suite"]);
     }
 
@@ -141,9 +146,18 @@ mod tests {
         assert_eq!(fold_overflow(cells, 3), ["C1", "Préparer", "a<br>b"]);
         let cells = ["C1", "Préparer"].map(String::from).to_vec();
         assert_eq!(fold_overflow(cells, 3), ["C1", "Préparer"]);
-        assert_eq!(header_name("Édition du 12/06 – une ligne par compétence : code"), "code");
-        assert_eq!(header_name("Critères d'évaluation"), "Critères d'évaluation");
-        assert_eq!(header_name("Note : voir le guide de l’évaluateur en annexe"), "Note : voir le guide de l’évaluateur en annexe");
+        assert_eq!(
+            header_name("Édition du 12/06 – une ligne par compétence : code"),
+            "code"
+        );
+        assert_eq!(
+            header_name("Critères d'évaluation"),
+            "Critères d'évaluation"
+        );
+        assert_eq!(
+            header_name("Note : voir le guide de l’évaluateur en annexe"),
+            "Note : voir le guide de l’évaluateur en annexe"
+        );
     }
 
     #[test]
@@ -178,6 +192,9 @@ mod tests {
         // A bloc line naming only its number is no heading row of its own.
         assert_eq!(tab_records("Compétences\tCritères\nBloc 1\nTitre\n"), None);
         // Cells beyond a header whose last column is not the criteria are left as they are.
-        assert_eq!(tab_records("Compétences\tCritères\tNotes\nC1 Lire\tBien lu\tx\ty\n"), None);
+        assert_eq!(
+            tab_records("Compétences\tCritères\tNotes\nC1 Lire\tBien lu\tx\ty\n"),
+            None
+        );
     }
 }

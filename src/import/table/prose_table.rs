@@ -160,7 +160,9 @@ pub(super) fn lead_in(text: &str) -> Option<Role> {
 /// (`- [ ] …`, `- [x] …`): a box ticked or not is the author's bookkeeping, not the text.
 pub(super) fn point(text: &str) -> Option<String> {
     let t = text.trim();
-    let rest = t.strip_prefix(['-', '–', '•', '●', '▪', '◦', '■', '*', '→', '➢', '►', '›', '✓'])?;
+    let rest = t.strip_prefix([
+        '-', '–', '•', '●', '▪', '◦', '■', '*', '→', '➢', '►', '›', '✓',
+    ])?;
     if !rest.starts_with(' ') {
         return None;
     }
@@ -398,12 +400,24 @@ mod tests {
 
     #[test]
     fn a_task_list_box_is_not_the_point_s_text() {
-        assert_eq!(point("- [ ] Les risques sont listés").as_deref(), Some("Les risques sont listés"));
-        assert_eq!(point("* [x] Le harnais est contrôlé").as_deref(), Some("Le harnais est contrôlé"));
+        assert_eq!(
+            point("- [ ] Les risques sont listés").as_deref(),
+            Some("Les risques sont listés")
+        );
+        assert_eq!(
+            point("* [x] Le harnais est contrôlé").as_deref(),
+            Some("Le harnais est contrôlé")
+        );
         // Brackets that are text stay: a box holds a space or an x, and a space follows it.
-        assert_eq!(point("- [sic] Les risques").as_deref(), Some("[sic] Les risques"));
+        assert_eq!(
+            point("- [sic] Les risques").as_deref(),
+            Some("[sic] Les risques")
+        );
         assert_eq!(point("- [x]y").as_deref(), Some("[x]y"));
         // A web page's bullet glyph, as a CMS writes it in a `<span>` before the text.
-        assert_eq!(point("› Le client est orienté").as_deref(), Some("Le client est orienté"));
+        assert_eq!(
+            point("› Le client est orienté").as_deref(),
+            Some("Le client est orienté")
+        );
     }
 }
