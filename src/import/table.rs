@@ -31,6 +31,7 @@ mod office;
 mod order;
 mod outline;
 mod pdf_text;
+mod pipe_lines;
 mod prose;
 mod prose_table;
 mod records;

@@ -415,7 +415,7 @@ impl CellReader {
         for word in text.split_whitespace() {
             let bullet = matches!(word, "•" | "●" | "▪" | "◦" | "■");
             // Arrows and ticks mark points under a heading wherever they are.
-            let point = matches!(word, "→" | "➢" | "➤" | "►" | "✓" | "✔" | "");
+            let point = matches!(word, "→" | "➢" | "➤" | "►" | "›" | "✓" | "✔" | "");
             // `C1 - Texte`: a dash right after an ID separates it from its text.
             let after_id =
                 word == "-" && super::label::label(&self.text).is_some_and(|l| l.rest.is_empty());

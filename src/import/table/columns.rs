@@ -40,6 +40,24 @@ impl Role {
     }
 }
 
+/// `Bloc de compétences | Activité | …`: a column named for the blocs before another column
+/// of activities holds the blocs, not their activities (alone, it holds both; see
+/// [`role_of`]).
+pub(super) fn blocs_beside_activities(roles: &mut [Option<Role>], cells: &[super::cells::Cell]) {
+    let activities: Vec<usize> = (0..roles.len())
+        .filter(|&i| roles[i] == Some(Role::Activity))
+        .collect();
+    if let [first, _, ..] = activities[..]
+        && cells.get(first).is_some_and(|c| {
+            deunicode::deunicode(&c.joined())
+                .to_lowercase()
+                .contains("bloc")
+        })
+    {
+        roles[first] = Some(Role::Bloc);
+    }
+}
+
 /// What a header cell names: `Référentiel d'activités` → activities, `Compétences
 /// attestées`, `DOMAINES D'ACTIVITÉS`, `Critères d'évaluation`, `Évaluation`… The first of
 /// those words in the cell's first block decides; a long cell or one with an ID is no header.
@@ -144,4 +162,30 @@ pub fn names_ids(text: &str) -> Option<Option<Role>> {
         _ => None,
     });
     Some(kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::cells::text_cell;
+    use super::*;
+
+    #[test]
+    fn a_blocs_column_before_an_activities_column_holds_the_blocs() {
+        let header = ["Bloc de compétences", "Activité", "Compétence"].map(text_cell);
+        let mut roles: Vec<Option<Role>> = header.iter().map(|c| role_of(&c.joined())).collect();
+        blocs_beside_activities(&mut roles, &header);
+        assert_eq!(
+            roles,
+            [
+                Some(Role::Bloc),
+                Some(Role::Activity),
+                Some(Role::Competence)
+            ]
+        );
+        // Alone, it holds the blocs and their activities.
+        let header = ["Blocs de compétences", "Compétences"].map(text_cell);
+        let mut roles: Vec<Option<Role>> = header.iter().map(|c| role_of(&c.joined())).collect();
+        blocs_beside_activities(&mut roles, &header);
+        assert_eq!(roles, [Some(Role::Activity), Some(Role::Competence)]);
+    }
 }

@@ -9,7 +9,8 @@
 use super::columns::role_of;
 
 /// The document as tab-separated text when it is a Markdown or `pdftotext -layout`
-/// conversion of a table; `None` when it is already tab-separated (or not a table).
+/// conversion of a table; `None` when it is already tab-separated as it is read (or not a
+/// table).
 pub fn to_tabs(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     // A whole HTML document is HTML even with tabs in it (Word indents its style sheet
@@ -19,8 +20,9 @@ pub fn to_tabs(text: &str) -> Option<String> {
     if html_document(&lower) {
         return Some(super::html::to_tabs(text));
     }
+    // Tab-separated already; an extraction one record to a line may need repairs.
     if text.contains('\t') {
-        return None;
+        return super::pipe_lines::tab_records(text);
     }
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
     if super::grid::has_grid(&lines) {
@@ -189,18 +191,48 @@ fn inline(text: &str) -> String {
 
 fn markdown(lines: &[&str]) -> String {
     let edges = framed(lines);
+    // Unframed, the rows are records an extraction wrote one to a line, perhaps wrapped
+    // over indented lines and longer than their header (see `pipe_lines`).
+    let joined = if edges {
+        lines.iter().map(|l| (*l).to_owned()).collect()
+    } else {
+        super::pipe_lines::join_wrapped(lines)
+    };
+    let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
+    let header = (!edges)
+        .then(|| {
+            lines.iter().position(|l| {
+                pipe_cells_framed(l, false)
+                    .is_some_and(|cells| cells.iter().filter(|c| role_of(c).is_some()).count() >= 2)
+            })
+        })
+        .flatten();
+    let width = header
+        .and_then(|h| pipe_cells_framed(lines[h], false))
+        .map_or(0, |cells| cells.len());
     let mut out = String::new();
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         if pipe_rule(line) {
             out.push_str("---\t---");
         } else if setext_rule(line) {
             // Left blank: the line above is the heading.
-        } else if let Some(cells) = pipe_cells_framed(line, edges) {
+        } else if let Some(mut cells) = pipe_cells_framed(line, edges) {
+            if header == Some(i)
+                && let Some(first) = cells.first_mut()
+            {
+                *first = super::pipe_lines::header_name(first).to_owned();
+            } else if header.is_some_and(|h| i > h) {
+                cells = super::pipe_lines::fold_overflow(cells, width);
+            }
             // One cell alone (`| Bloc 1 : … |`) is a heading row: a tab makes it a row.
             out.push_str(&cells.join("\t"));
             if cells.len() < 2 {
                 out.push('\t');
             }
+        } else if header.is_some_and(|h| i > h) && super::pipe_lines::bloc_heading(&inline(line)) {
+            // `BLOC 2 – …` between an extraction's records: a heading row.
+            out.push_str(&inline(line));
+            out.push('\t');
         } else {
             out.push_str(&inline(line));
         }

@@ -49,6 +49,8 @@ pub fn to_tabs(text: &str) -> String {
     let mut nested: Vec<Vec<String>> = Vec::new();
     let mut nested_cell: Option<String> = None;
     let mut caption = false;
+    // Where the prose's current `<span>` began.
+    let mut span_at: Option<usize> = None;
     let mut i = 0;
     while i < text.len() {
         let rest = &text[i..];
@@ -138,6 +140,16 @@ pub fn to_tabs(text: &str) -> String {
                         }
                     }
                 }
+                // A `<span>` holding an ID alone (`<span>C1.1</span><span>Accueillir…`) is a
+                // word of its own: the page's style sheet sets it apart, the text does not.
+                ("span", false) if cell.is_none() && tables == 0 => span_at = Some(prose.len()),
+                ("span", true) if cell.is_none() && tables == 0 => {
+                    if let Some(at) = span_at.take()
+                        && id_alone(&prose[at..])
+                    {
+                        prose.push(' ');
+                    }
+                }
                 _ if skip => {}
                 _ => {
                     if let Some(c) = &mut cell {
@@ -203,6 +215,11 @@ pub fn to_tabs(text: &str) -> String {
         })
         .collect();
     lines.join("\n")
+}
+
+/// Text that is an ID and nothing else (`C1.1`, `BC2`, `1.`).
+fn id_alone(text: &str) -> bool {
+    super::label::label(text).is_some_and(|l| l.rest.is_empty() && !l.id.is_empty())
 }
 
 /// A table nested in a cell (criteria beside their indicators), as items of that cell the
@@ -314,6 +331,16 @@ mod tests {
                 "C1 Établir la paie"
             ]
         );
+    }
+
+    #[test]
+    fn a_span_holding_an_id_alone_is_a_word_of_its_own() {
+        let html = "<div><span class=\"id\">C1.1</span><span>Accueillir le public</span></div>\n\
+            <div><span>Pré</span><span>parer</span> la salle</div>";
+        let t = to_tabs(html);
+        let lines: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        // A word cut into two runs stays one word.
+        assert_eq!(lines, ["C1.1 Accueillir le public", "Préparer la salle"]);
     }
 
     #[test]

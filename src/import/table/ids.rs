@@ -27,19 +27,19 @@ static LETTER_BLOC: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"^(?i:bloc(?:\s+de\s+compétences?)?\s*(?:n\s*°\s*)?)(\p{Lu})\s*[:\-–—.]\s*(\S.*)$")
 });
 static GROUP: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"^(?i:activité)\s+(\d+)(?:\s*[:\-–]|\.(?:\s|$)|\s|$)\s*(.*)$"));
+    LazyLock::new(|| pattern(r"^(?i:activité)\s+(\d+)(?:\s*[:\-–—]|\.(?:\s|$)|\s|$)\s*(.*)$"));
 static ACTIVITY: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"^A(\.?)\s?(\d+(?:\s?\.\s?\d+)*)(?:\.(?:\s|$))?\s*[\-–:]?\s*(.*)$"));
+    LazyLock::new(|| pattern(r"^A(\.?)\s?(\d+(?:\s?\.\s?\d+)*)(?:\.(?:\s|$))?\s*[\-–—:]?\s*(.*)$"));
 /// An activity ID inside running text (a cell holding a group and its first activity).
 static ACTIVITY_INSIDE: LazyLock<Regex> = LazyLock::new(|| pattern(r"\sA\.?\s?\d+(?:\.\d+)+\s"));
 static COMPETENCE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^C(\.?)\s?(\d+(?:\.\d+)*)(\.?[a-z])?(?:\.(?:\s|$))?(?:\s*[\-–:]\s+|\s+|$)(.*)$")
+    pattern(r"^C(\.?)\s?(\d+(?:\.\d+)*)(\.?[a-z])?(?:\.(?:\s|$))?(?:\s*[\-–—:]\s+|\s+|$)(.*)$")
 });
 /// A competence ID starting a new sentence inside running text.
 static COMPETENCE_INSIDE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"[.!?]\s+C[A-Z]?[.\-]?\d+(?:[.\-]\d+)*(?:[.\-]?[a-z])?\.?\s"));
 static CRITERION: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i:\bcr)[\s.\-]?(\d+(?:[.\-]\d+)+)\s*[\-–:]?\s*"));
+    LazyLock::new(|| pattern(r"(?i:\bcr)[\s.\-]?(\d+(?:[.\-]\d+)+)\s*[\-–—:]?\s*"));
 static REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\bC\.?\s?\d+(?:\.\d+)*(?:\.?[a-z]\b)?"));
 static RELATION: LazyLock<Regex> =
@@ -80,7 +80,7 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A domain lettered without number: `A. Accueil de la clientèle`, `B) Gestion`.
 static LETTER_DOMAIN: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"^(\p{Lu})\s?[.)]\s*[\-–:]?\s*(\p{Lu}.*)$"));
+    LazyLock::new(|| pattern(r"^(\p{Lu})\s?[.)]\s*[\-–—:]?\s*(\p{Lu}.*)$"));
 
 /// A domain heading standing for a bloc in a document without bloc headings: `A1. Titre`
 /// (→ `A1`), `Domaine 2 – Titre` (→ `B2`), or a short title alone (→ `B<n>`, `n` the bloc's
@@ -155,7 +155,7 @@ pub fn competence(text: &str) -> Option<(String, String)> {
 /// A competence ID after a dash or semicolon between two items run together on one line
 /// (`C1. Organiser … – C2. Appliquer …`), followed by a capitalised word.
 static COMPETENCE_AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\s[–\-;]\s+C[A-Z]?[.\-]?\d+(?:[.\-]\d+)*(?:[.\-]?[a-z])?\.?\s+\p{Lu}")
+    pattern(r"\s[–—\-;]\s+C[A-Z]?[.\-]?\d+(?:[.\-]\d+)*(?:[.\-]?[a-z])?\.?\s+\p{Lu}")
 });
 
 /// Splits a paragraph before each competence ID that starts a new sentence, or that follows
@@ -166,8 +166,8 @@ pub fn split_competences(text: &str) -> Vec<String> {
         .flat_map(|piece| split_before(&piece, &COMPETENCE_AFTER_DASH, 2))
         .map(|piece| {
             piece
-                .trim_start_matches(['–', '-', ';', ' '])
-                .trim_end_matches([';', '–', ' '])
+                .trim_start_matches(['–', '—', '-', ';', ' '])
+                .trim_end_matches([';', '–', '—', ' '])
                 .to_owned()
         })
         .collect()
@@ -366,6 +366,16 @@ mod tests {
             pair("C1.1", "Préparer les outils")
         );
         assert_eq!(competence("C1.5 - Présenter"), pair("C1.5", "Présenter"));
+        // An em dash, as a hand or a Markdown editor types it, separates as the en dash does.
+        assert_eq!(
+            competence("C1 — Analyser l’ordre"),
+            pair("C1", "Analyser l’ordre")
+        );
+        assert_eq!(activity("A2 — Animer"), pair("A2", "Animer"));
+        assert_eq!(
+            split_competences("C1. Organiser son chantier — C2. Appliquer un protocole"),
+            ["C1. Organiser son chantier", "C2. Appliquer un protocole"]
+        );
         assert_eq!(competence("C.1.1.a Exercer"), pair("C.1.1.a", "Exercer"));
         assert_eq!(
             competence("C.1.2a Identifier"),

@@ -52,7 +52,7 @@ pub struct Label {
 }
 
 /// Prefix, separator, numbers, last-level letter, trailing dot, then the text.
-const GRAMMAR: &str = r"(?P<prefix>Comp|Crit|Cr|[A-Z]{1,4})?(?P<psep>[.\-]|\s)?(?P<num>\d{1,3}(?:[.\-]\d{1,3})*)(?P<letter>[.\-]?[a-z])?(?P<dot>[.)])?(?:\s*[\-–:]\s+|\s+|$)(?P<rest>(?s:.*))$";
+const GRAMMAR: &str = r"(?P<prefix>Comp|Crit|Cr|[A-Z]{1,4})?(?P<psep>[.\-]|\s)?(?P<num>\d{1,3}(?:[.\-]\d{1,3})*)(?P<letter>[.\-]?[a-z])?(?P<dot>[.)])?(?:\s*[\-–—:]\s+|\s+|$)(?P<rest>(?s:.*))$";
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| pattern(&format!("^(?P<outer>){GRAMMAR}")));
 /// `BC01-C1`, `BC1.C1`, `B1C1`: a bloc's code, then the item's own ID (tried when the plain
@@ -129,7 +129,7 @@ impl Patterns {
 /// numbers (a single `Activité 1` is a group, read elsewhere).
 static WORDED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"^(?i:(?P<word>compétence|competence|activité|activite|critère|critere))\s+(?:n\s*°\s*)?(?P<num>\d{1,3}(?:[.\-]\d{1,3})+|\d{1,3})(?P<letter>[.\-]?[a-z])?\.?(?:\s*[\-–:.]\s*|\s+)(?P<rest>(?s:.+))$",
+        r"^(?i:(?P<word>compétence|competence|activité|activite|critère|critere))\s+(?:n\s*°\s*)?(?P<num>\d{1,3}(?:[.\-]\d{1,3})+|\d{1,3})(?P<letter>[.\-]?[a-z])?\.?(?:\s*[\-–—:.]\s*|\s+)(?P<rest>(?s:.+))$",
     )
 });
 

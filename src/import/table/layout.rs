@@ -67,6 +67,7 @@ fn header_roles(cells: &[Cell]) -> Option<Vec<Option<Role>>> {
     // Knowledge is what a competence draws on: without a competences column beside it,
     // `Savoir-faire` names the competences themselves (as the usual order says).
     let mut roles = roles;
+    super::columns::blocs_beside_activities(&mut roles, cells);
     if !roles.contains(&Some(Role::Competence)) {
         for r in &mut roles {
             if *r == Some(Role::Knowledge) {

@@ -33,7 +33,8 @@ pub(super) fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, 
         })
         .collect();
     let is_title = |p: &str| {
-        let words = p.split_whitespace().count();
+        // The words of the title, not of a lead naming the kind of document before it.
+        let words = clean_title(p).split_whitespace().count();
         words <= 15
             && !p.contains("](")
             && !p.trim_end().ends_with(':')
@@ -42,8 +43,14 @@ pub(super) fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, 
             && !kind_only(p)
             && !breadcrumb(p)
     };
-    let index = paras.iter().position(|p| is_title(p));
-    let title = index.map(|i| clean_title(&paras[i]));
+    // A Markdown file's front matter names its title (`title:`, `titre:`); else the first
+    // paragraph that reads as one.
+    let front = paras.first().and_then(|p| front_matter_title(p));
+    let index = match front {
+        Some(_) => None,
+        None => paras.iter().position(|p| is_title(p)),
+    };
+    let title = front.or_else(|| index.map(|i| clean_title(&paras[i])));
     let rest: Vec<String> = paras
         .into_iter()
         .enumerate()
@@ -157,13 +164,30 @@ fn kind_only(p: &str) -> bool {
     KIND_ONLY.is_match(&t.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// `Référentiel de certification` alone: the kind of document, not its title.
+/// `Référentiel de certification` alone (a Markdown heading's `#` aside): the kind of
+/// document, not its title.
 fn generic_only(p: &str) -> bool {
-    let mut words = p.split_whitespace();
+    let mut words = p.trim_start_matches(['#', '*', ' ']).split_whitespace();
     words
         .next()
         .is_some_and(|w| deunicode::deunicode(w).to_lowercase() == "referentiel")
         && words.all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()))
+}
+
+/// The `title:` (or `titre:`) of a front matter (`---` lines around YAML keys), unquoted.
+fn front_matter_title(p: &str) -> Option<String> {
+    let mut lines = p.lines();
+    if lines.next()?.trim() != "---" {
+        return None;
+    }
+    lines
+        .take_while(|l| l.trim() != "---")
+        .find_map(|l| {
+            let (key, value) = l.split_once(':')?;
+            matches!(key.trim(), "title" | "titre").then(|| value.trim())
+        })
+        .map(|v| v.trim_matches(['"', '\'']).trim().to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 /// `Référentiel de compétences et d'évaluation - Conducteur …`: a lead naming the kind of
@@ -184,6 +208,24 @@ fn generic_lead(t: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_front_matter_names_the_title() {
+        let before = [
+            Some("---".to_owned()),
+            Some("titre: \"CQP Technicien(ne) éolien\"".to_owned()),
+            Some("version: 2".to_owned()),
+            Some("---".to_owned()),
+            None,
+            Some("# Référentiel de compétences et d’évaluation".to_owned()),
+        ];
+        let (title, preamble) = title_and_preamble(&before);
+        assert_eq!(title.as_deref(), Some("CQP Technicien(ne) éolien"));
+        assert!(preamble.is_some_and(|p| p.contains("# Référentiel")));
+        // Without it, a `#` heading naming only the kind of document is no title.
+        assert!(generic_only("# Référentiel de compétences et d’évaluation"));
+        assert_eq!(front_matter_title("titre: x"), None);
+    }
 
     #[test]
     fn titles() {

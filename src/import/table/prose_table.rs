@@ -156,11 +156,21 @@ pub(super) fn lead_in(text: &str) -> Option<Role> {
     }
 }
 
-/// A point's text (`- …`, `• …`, `→ …`).
+/// A point's text (`- …`, `• …`, `→ …`, `› …`), without the box of a Markdown task list
+/// (`- [ ] …`, `- [x] …`): a box ticked or not is the author's bookkeeping, not the text.
 pub(super) fn point(text: &str) -> Option<String> {
     let t = text.trim();
-    let rest = t.strip_prefix(['-', '–', '•', '●', '▪', '*', '→'])?;
-    rest.starts_with(' ').then(|| rest.trim().to_owned())
+    let rest = t.strip_prefix([
+        '-', '–', '•', '●', '▪', '◦', '■', '*', '→', '➢', '►', '›', '✓',
+    ])?;
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let rest = rest.trim();
+    let unboxed = ["[ ]", "[x]", "[X]"]
+        .iter()
+        .find_map(|b| rest.strip_prefix(b).filter(|r| r.starts_with(' ')));
+    Some(unboxed.map_or(rest, str::trim).to_owned())
 }
 
 /// A competence's point, marked (`- …`) or lettered as a list (`a) …`, `b. …`).
@@ -385,6 +395,29 @@ mod tests {
                 == "no referential table: read as the table it stands for from prose lines opening with competences"),
             "{:#?}",
             imported.report
+        );
+    }
+
+    #[test]
+    fn a_task_list_box_is_not_the_point_s_text() {
+        assert_eq!(
+            point("- [ ] Les risques sont listés").as_deref(),
+            Some("Les risques sont listés")
+        );
+        assert_eq!(
+            point("* [x] Le harnais est contrôlé").as_deref(),
+            Some("Le harnais est contrôlé")
+        );
+        // Brackets that are text stay: a box holds a space or an x, and a space follows it.
+        assert_eq!(
+            point("- [sic] Les risques").as_deref(),
+            Some("[sic] Les risques")
+        );
+        assert_eq!(point("- [x]y").as_deref(), Some("[x]y"));
+        // A web page's bullet glyph, as a CMS writes it in a `<span>` before the text.
+        assert_eq!(
+            point("› Le client est orienté").as_deref(),
+            Some("Le client est orienté")
         );
     }
 }

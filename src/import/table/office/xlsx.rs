@@ -1,6 +1,6 @@
 //! A spreadsheet (`.xlsx`, SpreadsheetML): the rows of its worksheets as [`Piece`]s, sheet
 //! after sheet in the workbook's order (a referential kept one sheet per bloc; hidden
-//! sheets left out).
+//! sheets, columns and rows left out: helper keys, lists for drop-downs, not the table).
 //! A cell's text is a shared string (`t="s"`, `xl/sharedStrings.xml`, rich-text runs
 //! joined), an inline string or its value; its line breaks end paragraphs, a line starting
 //! with a bullet (`- `, `• `) being a list item. Merged ranges
@@ -126,16 +126,25 @@ pub fn pieces(sheet: &[u8], shared: &[String]) -> Result<Vec<Piece>, (u64, Strin
     let mut cell: Option<(usize, Option<String>, String)> = None;
     let mut in_text = false;
     let mut merges: Vec<Range> = Vec::new();
+    let mut hidden_columns: Vec<usize> = Vec::new();
+    let mut hidden_row = false;
     loop {
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|e| (reader.buffer_position(), e.to_string()))?;
         match &event {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                b"col" if attribute(e, b"hidden").is_some_and(|h| h == "1" || h == "true") => {
+                    let at = |name: &[u8]| attribute(e, name).and_then(|v| v.parse::<usize>().ok());
+                    if let (Some(min), Some(max)) = (at(b"min"), at(b"max")) {
+                        hidden_columns.extend((min.max(1)..=max.min(MAX_COLUMNS)).map(|c| c - 1));
+                    }
+                }
                 b"row" => {
                     let n = attribute(e, b"r")
                         .and_then(|v| v.parse().ok())
                         .unwrap_or(rows.last().map_or(1, |(n, _)| n + 1));
+                    hidden_row = attribute(e, b"hidden").is_some_and(|h| h == "1" || h == "true");
                     rows.push((n, Vec::new()));
                 }
                 b"c" => {
@@ -166,6 +175,7 @@ pub fn pieces(sheet: &[u8], shared: &[String]) -> Result<Vec<Piece>, (u64, Strin
                     if let (Some((col, kind, text)), Some((_, cells))) =
                         (cell.take(), rows.last_mut())
                         && col < MAX_COLUMNS
+                        && !hidden_row
                     {
                         let text = match kind.as_deref() {
                             Some("s") => text
@@ -194,31 +204,38 @@ pub fn pieces(sheet: &[u8], shared: &[String]) -> Result<Vec<Piece>, (u64, Strin
         }
         buf.clear();
     }
-    Ok(grid(rows, &merges))
+    Ok(grid(rows, &merges, &hidden_columns))
 }
 
-/// The rows as pieces, merged ranges applied.
-fn grid(rows: Vec<(usize, Vec<String>)>, merges: &[Range]) -> Vec<Piece> {
+/// The rows as pieces, merged ranges applied, the hidden columns left out.
+fn grid(rows: Vec<(usize, Vec<String>)>, merges: &[Range], hidden: &[usize]) -> Vec<Piece> {
     let width = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+    let kept: Vec<usize> = (0..width).filter(|c| !hidden.contains(c)).collect();
     let mut out = Vec::new();
     let mut table = false;
     for (n, texts) in rows {
-        let filled = texts.iter().filter(|t| !t.trim().is_empty()).count();
+        let text_at = |c: usize| texts.get(c).filter(|t| !t.trim().is_empty());
+        let filled = kept.iter().filter(|&&c| text_at(c).is_some()).count();
         if filled == 0 {
             continue;
         }
-        let first_only = filled == 1 && texts.first().is_some_and(|t| !t.trim().is_empty());
+        let first_only = filled == 1 && kept.first().is_some_and(|&c| text_at(c).is_some());
         if first_only && !table {
             out.push(Piece::Para(Para {
-                text: texts[0].split_whitespace().collect::<Vec<_>>().join(" "),
+                text: kept
+                    .first()
+                    .and_then(|&c| text_at(c))
+                    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .unwrap_or_default(),
                 level: None,
                 heading: None,
             }));
             continue;
         }
         table = true;
-        let cells = (0..width)
-            .map(|c| {
+        let cells = kept
+            .iter()
+            .map(|&c| {
                 let below = merges
                     .iter()
                     .any(|&((c1, r1), (c2, r2))| (c1..=c2).contains(&c) && n > r1 && n <= r2);
@@ -314,6 +331,37 @@ y</t></is></c></row><row r="5"><c r="B5" t="inlineStr"><is><t>z</t></is></c></ro
                 Piece::Row(vec![cell(&["A1"], false), cell(&["x", "y"], false)]),
                 Piece::Row(vec![cell(&[], true), cell(&["z"], false)]),
                 Piece::TableEnd,
+            ]
+        );
+    }
+
+    #[test]
+    fn hidden_columns_and_rows_are_left_out() {
+        let sheet = br#"<worksheet><cols><col min="1" max="1" width="9" hidden="1"/><col min="2" max="3" width="30"/></cols><sheetData>
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Titre cach&#233;</t></is></c><c r="B1" t="inlineStr"><is><t>Titre</t></is></c></row>
+            <row r="2"><c r="A2" t="str"><f>B2&amp;C2</f><v>cl&#233;</v></c><c r="B2" t="inlineStr"><is><t>Comp&#233;tences</t></is></c><c r="C2" t="inlineStr"><is><t>Crit&#232;res</t></is></c></row>
+            <row r="3" hidden="1"><c r="B3" t="inlineStr"><is><t>brouillon</t></is></c><c r="C3" t="inlineStr"><is><t>x</t></is></c></row>
+            <row r="4"><c r="A4" t="str"><f>B4</f><v>C1|1</v></c><c r="B4" t="inlineStr"><is><t>C1</t></is></c><c r="C4" t="inlineStr"><is><t>y</t></is></c></row>
+            </sheetData></worksheet>"#;
+        let p = pieces(sheet, &[]).unwrap();
+        let texts: Vec<Vec<String>> = p
+            .iter()
+            .map(|piece| match piece {
+                Piece::Para(para) => vec![para.text.clone()],
+                Piece::Row(cells) => cells
+                    .iter()
+                    .map(|c| c.paras.iter().map(|p| p.text.as_str()).collect())
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["Titre"],
+                vec!["Compétences", "Critères"],
+                vec!["C1", "y"],
+                vec![]
             ]
         );
     }
