@@ -157,6 +157,9 @@ impl fmt::Display for Stages {
                 "; partial: {} files rendered, {} linked",
                 p.written, p.linked
             )?;
+            if p.generation {
+                write!(f, " (previous generation updated)")?;
+            }
         }
         Ok(())
     }
@@ -198,6 +201,7 @@ pub fn build_reporting(
         options,
         report,
         check_with,
+        Staging::new,
         |checked, templates, staging| {
             let pages = render::render_site_reporting(
                 &checked.site,
@@ -218,6 +222,7 @@ fn build_with(
     options: &BuildOptions,
     report: progress::Report<'_>,
     load: impl FnOnce(&Path, &Overrides) -> Result<Checked, Error>,
+    stage: impl FnOnce(&Path) -> Result<Staging, Error>,
     render_into: impl FnOnce(
         &Checked,
         &render::Templates,
@@ -237,7 +242,7 @@ fn build_with(
     let target = options.target();
     guard_output_location(&options.root, &target)?;
     let templates = render::Templates::load(&options.root, checked.site.config.language)?;
-    let staging = Staging::new(&target)?;
+    let staging = stage(&target)?;
     let (pages, partial) = render_into(&checked, &templates, &staging)?;
     let rendered_at = Instant::now();
     report(progress::Step::Publish);
@@ -264,33 +269,47 @@ fn build_with(
 
 /// A build of the site whose content changed as `previous` says since the last build,
 /// whose output is still in place: the site is checked whole, and only the pages the
-/// changes reach are rendered (see [`partial`]).
+/// changes reach are rendered (see [`partial`]), into the previous generation when it can
+/// be trusted. `token` is this build's cache token.
 fn build_partial(
     options: &BuildOptions,
     report: progress::Report<'_>,
-    previous: &cache::Previous,
+    previous: &mut cache::Previous,
     kept: Option<cache::units::Kept>,
+    token: String,
 ) -> Result<Built, Error> {
     let load = |root: &Path, overrides: &Overrides| {
         Ok(project::Project::load_reusing(root, overrides, kept)?.into_checked())
     };
-    build_with(options, report, load, |checked, templates, staging| {
-        let changes = partial::changes(
-            &previous.changes,
-            &previous.standings,
-            &cache::standings(checked),
-        );
-        let highlighter = render::highlight::Highlighter::default();
-        let cx = render::plan::RenderContext::new(
-            &checked.site,
-            &checked.dossiers,
-            &checked.deliberations,
-            templates,
-            &highlighter,
-        );
-        let done = partial::render(&cx, staging, &changes, &previous.outputs, report)?;
-        Ok((done.pages, Some(done)))
-    })
+    let keeping = output::generations::Keeping {
+        token,
+        folders: std::mem::take(&mut previous.folders),
+    };
+    let generation = previous.generation.take();
+    let stage = |target: &Path| Staging::partial(target, generation, keeping);
+    build_with(
+        options,
+        report,
+        load,
+        stage,
+        |checked, templates, staging| {
+            let changes = partial::changes(
+                &previous.changes,
+                &previous.standings,
+                &cache::standings(checked),
+            );
+            let highlighter = render::highlight::Highlighter::default();
+            let cx = render::plan::RenderContext::new(
+                &checked.site,
+                &checked.dossiers,
+                &checked.deliberations,
+                templates,
+                &highlighter,
+            );
+            let done = partial::render(&cx, staging, &changes, &previous.outputs, report)?;
+            Ok((done.pages, Some(done)))
+        },
+    )
 }
 
 /// What [`build_cached`] did.
@@ -344,12 +363,14 @@ pub fn build_cached(
     };
     let (scan, warning, previous) = scan;
     let (built, warning) = match previous {
-        Some(previous) => {
+        Some(mut previous) => {
             let (kept, unusable) = match previous.kept() {
                 Ok(kept) => (Some(kept), None),
                 Err(w) => (None, Some(w)),
             };
-            (build_partial(options, report, &previous, kept)?, unusable)
+            let token = scan.token();
+            let built = build_partial(options, report, &mut previous, kept, token)?;
+            (built, unusable)
         }
         None => (build_reporting(options, report)?, warning),
     };
