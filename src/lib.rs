@@ -138,6 +138,10 @@ pub struct Stages {
     pub render: Duration,
     /// Swapping the staged site in and deleting the previous one.
     pub publish: Duration,
+    /// Through the build cache: comparing the inputs and the output with it before the
+    /// build, reading the units file (a partial build), and recording both after (`None`
+    /// without the cache, as in `serve`).
+    pub cache: Option<[Duration; 3]>,
     /// For a partial build: the files rendered and those linked from the previous site.
     pub partial: Option<partial::Rendered>,
 }
@@ -151,6 +155,15 @@ impl fmt::Display for Stages {
             self.render.as_secs_f64(),
             self.publish.as_secs_f64()
         )?;
+        if let Some([scan, units, record]) = self.cache {
+            write!(
+                f,
+                "; cache: scan {:.2} s, units read {:.2} s, record {:.2} s",
+                scan.as_secs_f64(),
+                units.as_secs_f64(),
+                record.as_secs_f64()
+            )?;
+        }
         if let Some(p) = self.partial {
             write!(
                 f,
@@ -258,6 +271,7 @@ fn build_with(
             check: checked_at - started,
             render: rendered_at - checked_at,
             publish: rendered_at.elapsed(),
+            cache: None,
             partial,
         },
     };
@@ -362,9 +376,14 @@ pub fn build_cached(
         cache::Verdict::Build(scan, warning) => (scan, warning, None),
     };
     let (scan, warning, previous) = scan;
-    let (built, warning) = match previous {
+    let scanned = started.elapsed();
+    let mut units_read = Duration::ZERO;
+    let (mut built, warning) = match previous {
         Some(mut previous) => {
-            let (kept, unusable) = match previous.kept() {
+            let reading = Instant::now();
+            let kept = previous.kept();
+            units_read = reading.elapsed();
+            let (kept, unusable) = match kept {
                 Ok(kept) => (Some(kept), None),
                 Err(w) => (None, Some(w)),
             };
@@ -377,11 +396,15 @@ pub fn build_cached(
     // A failed build leaves the previous site, which the previous cache still describes.
     // A cache that cannot be written costs the next build its shortcut, nothing else: the
     // site is published.
+    let recording = Instant::now();
     let replay = built.summary.as_ref().map(|summary| {
         let replay = cache::Replay::of(&built.checked, summary);
         let _ = scan.record(&target, &replay, &built.checked);
         replay
     });
+    if let Some(summary) = &mut built.summary {
+        summary.stages.cache = Some([scanned, units_read, recording.elapsed()]);
+    }
     Ok(Cached::Built {
         built: Box::new(built),
         replay,
