@@ -34,7 +34,7 @@ mod changes;
 mod scan;
 pub mod units;
 
-pub(crate) use scan::mtime_ns;
+use scan::mtime_ns;
 
 /// Bumped when the file's shape changes: an older file is then foreign.
 const FORMAT: u32 = 4;

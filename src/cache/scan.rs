@@ -258,7 +258,7 @@ fn hash(path: &Path) -> String {
     }
 }
 
-pub(crate) fn mtime_ns(meta: &fs::Metadata) -> u128 {
+pub(super) fn mtime_ns(meta: &fs::Metadata) -> u128 {
     meta.modified()
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())

@@ -93,6 +93,15 @@ pub struct Generation {
     pub(super) changed: HashSet<String>,
 }
 
+/// A file's modification time in nanoseconds, as the build cache records folders' (the
+/// cache uses this module: it cannot be used from here).
+fn mtime_ns(meta: &fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
 /// Locks `dir`, a folder (not a link), or `None` if another build holds it.
 fn lock(dir: &Path) -> Option<File> {
     if !fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
@@ -117,8 +126,7 @@ pub fn trusted(target: &Path, token: &str) -> Option<Trusted> {
         record.format == FORMAT && record.output == super::name_of(target) && record.token == token;
     let kept = ours
         && record.folders.par_iter().all(|(rel, mtime)| {
-            fs::symlink_metadata(dir.join(rel))
-                .is_ok_and(|m| m.is_dir() && crate::cache::mtime_ns(&m) == *mtime)
+            fs::symlink_metadata(dir.join(rel)).is_ok_and(|m| m.is_dir() && mtime_ns(&m) == *mtime)
         });
     kept.then(|| Trusted {
         dir,
@@ -176,7 +184,7 @@ fn write_record(
     let mut folders = keeping.folders;
     // The root's time as it is now: moving a folder to another parent may change it.
     let root = fs::symlink_metadata(dir)?;
-    folders.insert(String::new(), crate::cache::mtime_ns(&root));
+    folders.insert(String::new(), mtime_ns(&root));
     changed.sort_unstable();
     changed.dedup();
     let record = Record {
