@@ -1,6 +1,7 @@
 //! Output: the single point through which every built file is written. [`Output`] is
 //! implemented by a staging folder that is swapped into place atomically (a failed build
-//! leaves the previous site intact), by a [`Patch`] of a site in place (`serve`'s
+//! leaves the previous site intact; a fresh folder, or the previous generation brought up
+//! to date, see [`generations`]), by a [`Patch`] of a site in place (`serve`'s
 //! incremental rebuilds: staged, then moved in) and by an in-memory map for tests and
 //! previews. Paths are checked here once, so nothing can be written outside the output
 //! folder.
