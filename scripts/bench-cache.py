@@ -9,13 +9,19 @@ time, user and system CPU, peak resident memory, from GNU time or the kernel):
 - full: `build --no-cache` into an output folder that does not exist (the cache file
   beside it removed too);
 - no change: `build` again;
-- one evidence file changed: a line appended to one candidate's evidence file;
+- first partial build after a full one: a line appended to one candidate's evidence file,
+  with no previous generation kept yet (a staging folder of hard links);
+- one evidence file changed: the same, once the previous generation is kept (the partial
+  builds that follow another partial build: the previous site brought up to date and
+  swapped in);
 - one candidate added: a copy of one candidate folder under a new name;
 - one referential changed: its title edited (its pages and its candidates' rebuild).
 
 Each edit is measured `--runs` times: applied, built (timed), taken back, built (not
-timed), so the site ends as it began. The `--timings` line of each build is kept: how many
-files it rendered and how many it linked from the previous site. Prints a Markdown table.
+timed), so the site ends as it began. The `--timings` line of each build is kept: its
+check, render and publish times, how many files it rendered and how many it linked from
+the previous site (or left in the previous generation, marked "gen."). Prints a Markdown
+table.
 
 Run from the repository root:
 
@@ -34,6 +40,7 @@ import tempfile
 from benchlib import PRESETS, SUMMARY, prepare, run_timed, site_spec
 
 PARTIAL = re.compile(r"partial: (\d+) files rendered, (\d+) linked")
+STAGES = re.compile(r"check ([\d.]+) s, render and write ([\d.]+) s, publish ([\d.]+) s")
 
 
 def build(refolio, site, out, extra, workdir, label):
@@ -48,11 +55,14 @@ def build(refolio, site, out, extra, workdir, label):
         with open(log + ".err", encoding="utf-8", errors="replace") as f:
             sys.exit(f"{label}: exit {code}\n{text}\n{f.read()[-3000:]}")
     partial = PARTIAL.search(text)
+    stages = STAGES.search(text)
     pages = SUMMARY.search(text.splitlines()[0]) if text else None
     return {
         "wall": wall, "user": user, "sys": system, "rss_mib": rss / 1024,
         "rendered": partial and int(partial.group(1)),
         "linked": partial and int(partial.group(2)),
+        "generation": "(previous generation updated)" in text,
+        "stages": stages and tuple(float(x) for x in stages.groups()),
         "unchanged": "unchanged since the last build" in text,
         "pages": pages and int(pages.group(1)),
     }
@@ -142,12 +152,18 @@ def main():
         "one candidate added": AddCandidate(candidate),
         "one referential changed": Edit(referential_of(site, candidate), retitle),
     }
-    rows = {"full (`--no-cache`, no output yet)": [], "no change": []}
+    first = "first partial build after a full one (one evidence file changed)"
+    rows = {"full (`--no-cache`, no output yet)": [], "no change": [], first: []}
     rows.update({k: [] for k in edits})
     for run in range(args.runs):
         shutil.rmtree(out, ignore_errors=True)
         rows["full (`--no-cache`, no output yet)"].append(build(refolio, site, out, ["--no-cache"], workdir, "full"))
         rows["no change"].append(build(refolio, site, out, [], workdir, "no change"))
+        edit = edits["one evidence file changed"]
+        edit.apply()
+        rows[first].append(build(refolio, site, out, [], workdir, first))
+        edit.undo()
+        build(refolio, site, out, [], workdir, first + " (undone)")
         for name, edit in edits.items():
             edit.apply()
             rows[name].append(build(refolio, site, out, [], workdir, name))
@@ -156,8 +172,8 @@ def main():
     shutil.rmtree(workdir)
     print(f"\n{label}; {args.runs} runs; output under {args.out_base or tempfile.gettempdir()}; "
           f"{platform.node()}, {os.cpu_count()} CPUs\n")
-    print("| build | wall (median, min–max) | user CPU | system CPU | peak memory | files rendered / linked |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| build | wall (median, min–max) | user CPU | system CPU | peak memory | check / render / publish | files rendered / linked |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, runs in rows.items():
         med = lambda k: statistics.median(r[k] for r in runs)
         walls = [r["wall"] for r in runs]
@@ -165,8 +181,11 @@ def main():
         files = "all" if done["rendered"] is None else f"{done['rendered']:,} / {done['linked']:,}"
         if done["unchanged"]:
             files = "none (replayed)"
+        if done["generation"]:
+            files += " (gen.)"
+        stages = "–" if done["stages"] is None else " / ".join(f"{x:.2f}" for x in done["stages"])
         print(f"| {name} | {med('wall'):.2f} s ({min(walls):.2f}–{max(walls):.2f}) | {med('user'):.2f} s "
-              f"| {med('sys'):.2f} s | {max(r['rss_mib'] for r in runs):,.0f} MiB | {files} |")
+              f"| {med('sys'):.2f} s | {max(r['rss_mib'] for r in runs):,.0f} MiB | {stages} s | {files} |")
 
 
 if __name__ == "__main__":

@@ -153,6 +153,11 @@ pub struct Previous {
     pub standings: BTreeMap<String, String>,
     /// The files of the output folder, whose folders are as that build left them.
     pub outputs: HashSet<String>,
+    /// The output's folders and their modification times, as recorded (and found).
+    pub folders: BTreeMap<String, u128>,
+    /// The previous generation of the site, if it goes with this cache and is as recorded
+    /// (see `output::generations`).
+    pub generation: Option<crate::output::generations::Trusted>,
     /// The file of the candidates as that build lowered them, and what ties it to the cache
     /// file (see [`units`]).
     units_file: PathBuf,
@@ -262,11 +267,21 @@ pub fn consult(
                 scanned_ns,
                 inputs,
             };
+            let units_token = units::token(&m.key, m.scanned_ns);
+            // Looked for only now: a build with nothing to do does not stat its folders.
+            let generation =
+                scan::on_pool(|| crate::output::generations::trusted(target, &units_token));
             let previous = Previous {
                 units_file: units::file_for(target),
-                units_token: units::token(&m.key, m.scanned_ns),
+                units_token,
                 changes,
                 standings: m.standings,
+                folders: m
+                    .output
+                    .iter()
+                    .map(|(dir, folder)| (dir.clone(), folder.mtime_ns))
+                    .collect(),
+                generation,
                 outputs: m
                     .output
                     .into_iter()
@@ -296,6 +311,11 @@ pub fn consult(
 }
 
 impl Scan {
+    /// What will tie the files this build records to its cache file.
+    pub fn token(&self) -> String {
+        units::token(&self.key, self.scanned_ns)
+    }
+
     /// Records a successful build of the scanned inputs into `target`, which it printed as
     /// `replay`, its site as `checked`: the cache file, and first the candidates it
     /// lowered (see [`units`]). Written under another name, then renamed: never half a file.

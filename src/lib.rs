@@ -138,6 +138,10 @@ pub struct Stages {
     pub render: Duration,
     /// Swapping the staged site in and deleting the previous one.
     pub publish: Duration,
+    /// Through the build cache: comparing the inputs and the output with it before the
+    /// build, reading the units file (a partial build), and recording both after (`None`
+    /// without the cache, as in `serve`).
+    pub cache: Option<[Duration; 3]>,
     /// For a partial build: the files rendered and those linked from the previous site.
     pub partial: Option<partial::Rendered>,
 }
@@ -151,12 +155,24 @@ impl fmt::Display for Stages {
             self.render.as_secs_f64(),
             self.publish.as_secs_f64()
         )?;
+        if let Some([scan, units, record]) = self.cache {
+            write!(
+                f,
+                "; cache: scan {:.2} s, units read {:.2} s, record {:.2} s",
+                scan.as_secs_f64(),
+                units.as_secs_f64(),
+                record.as_secs_f64()
+            )?;
+        }
         if let Some(p) = self.partial {
             write!(
                 f,
                 "; partial: {} files rendered, {} linked",
                 p.written, p.linked
             )?;
+            if p.generation {
+                write!(f, " (previous generation updated)")?;
+            }
         }
         Ok(())
     }
@@ -198,6 +214,7 @@ pub fn build_reporting(
         options,
         report,
         check_with,
+        Staging::new,
         |checked, templates, staging| {
             let pages = render::render_site_reporting(
                 &checked.site,
@@ -218,6 +235,7 @@ fn build_with(
     options: &BuildOptions,
     report: progress::Report<'_>,
     load: impl FnOnce(&Path, &Overrides) -> Result<Checked, Error>,
+    stage: impl FnOnce(&Path) -> Result<Staging, Error>,
     render_into: impl FnOnce(
         &Checked,
         &render::Templates,
@@ -237,7 +255,7 @@ fn build_with(
     let target = options.target();
     guard_output_location(&options.root, &target)?;
     let templates = render::Templates::load(&options.root, checked.site.config.language)?;
-    let staging = Staging::new(&target)?;
+    let staging = stage(&target)?;
     let (pages, partial) = render_into(&checked, &templates, &staging)?;
     let rendered_at = Instant::now();
     report(progress::Step::Publish);
@@ -253,6 +271,7 @@ fn build_with(
             check: checked_at - started,
             render: rendered_at - checked_at,
             publish: rendered_at.elapsed(),
+            cache: None,
             partial,
         },
     };
@@ -264,33 +283,47 @@ fn build_with(
 
 /// A build of the site whose content changed as `previous` says since the last build,
 /// whose output is still in place: the site is checked whole, and only the pages the
-/// changes reach are rendered (see [`partial`]).
+/// changes reach are rendered (see [`partial`]), into the previous generation when it can
+/// be trusted. `token` is this build's cache token.
 fn build_partial(
     options: &BuildOptions,
     report: progress::Report<'_>,
-    previous: &cache::Previous,
+    previous: &mut cache::Previous,
     kept: Option<cache::units::Kept>,
+    token: String,
 ) -> Result<Built, Error> {
     let load = |root: &Path, overrides: &Overrides| {
         Ok(project::Project::load_reusing(root, overrides, kept)?.into_checked())
     };
-    build_with(options, report, load, |checked, templates, staging| {
-        let changes = partial::changes(
-            &previous.changes,
-            &previous.standings,
-            &cache::standings(checked),
-        );
-        let highlighter = render::highlight::Highlighter::default();
-        let cx = render::plan::RenderContext::new(
-            &checked.site,
-            &checked.dossiers,
-            &checked.deliberations,
-            templates,
-            &highlighter,
-        );
-        let done = partial::render(&cx, staging, &changes, &previous.outputs, report)?;
-        Ok((done.pages, Some(done)))
-    })
+    let keeping = output::generations::Keeping {
+        token,
+        folders: std::mem::take(&mut previous.folders),
+    };
+    let generation = previous.generation.take();
+    let stage = |target: &Path| Staging::partial(target, generation, keeping);
+    build_with(
+        options,
+        report,
+        load,
+        stage,
+        |checked, templates, staging| {
+            let changes = partial::changes(
+                &previous.changes,
+                &previous.standings,
+                &cache::standings(checked),
+            );
+            let highlighter = render::highlight::Highlighter::default();
+            let cx = render::plan::RenderContext::new(
+                &checked.site,
+                &checked.dossiers,
+                &checked.deliberations,
+                templates,
+                &highlighter,
+            );
+            let done = partial::render(&cx, staging, &changes, &previous.outputs, report)?;
+            Ok((done.pages, Some(done)))
+        },
+    )
 }
 
 /// What [`build_cached`] did.
@@ -343,24 +376,35 @@ pub fn build_cached(
         cache::Verdict::Build(scan, warning) => (scan, warning, None),
     };
     let (scan, warning, previous) = scan;
-    let (built, warning) = match previous {
-        Some(previous) => {
-            let (kept, unusable) = match previous.kept() {
+    let scanned = started.elapsed();
+    let mut units_read = Duration::ZERO;
+    let (mut built, warning) = match previous {
+        Some(mut previous) => {
+            let reading = Instant::now();
+            let kept = previous.kept();
+            units_read = reading.elapsed();
+            let (kept, unusable) = match kept {
                 Ok(kept) => (Some(kept), None),
                 Err(w) => (None, Some(w)),
             };
-            (build_partial(options, report, &previous, kept)?, unusable)
+            let token = scan.token();
+            let built = build_partial(options, report, &mut previous, kept, token)?;
+            (built, unusable)
         }
         None => (build_reporting(options, report)?, warning),
     };
     // A failed build leaves the previous site, which the previous cache still describes.
     // A cache that cannot be written costs the next build its shortcut, nothing else: the
     // site is published.
+    let recording = Instant::now();
     let replay = built.summary.as_ref().map(|summary| {
         let replay = cache::Replay::of(&built.checked, summary);
         let _ = scan.record(&target, &replay, &built.checked);
         replay
     });
+    if let Some(summary) = &mut built.summary {
+        summary.stages.cache = Some([scanned, units_read, recording.elapsed()]);
+    }
     Ok(Cached::Built {
         built: Box::new(built),
         replay,

@@ -1,6 +1,7 @@
 //! Output: the single point through which every built file is written. [`Output`] is
 //! implemented by a staging folder that is swapped into place atomically (a failed build
-//! leaves the previous site intact), by a [`Patch`] of a site in place (`serve`'s
+//! leaves the previous site intact; a fresh folder, or the previous generation brought up
+//! to date, see [`generations`]), by a [`Patch`] of a site in place (`serve`'s
 //! incremental rebuilds: staged, then moved in) and by an in-memory map for tests and
 //! previews. Paths are checked here once, so nothing can be written outside the output
 //! folder.
@@ -12,6 +13,7 @@ use std::sync::{Mutex, PoisonError};
 
 use crate::Error;
 
+pub mod generations;
 pub mod remove;
 pub mod sweep;
 
@@ -77,15 +79,31 @@ impl Folders {
     }
 }
 
-/// A temporary folder beside the output folder, published by renaming it into place.
+/// A folder beside the output folder, published by renaming it into place: a fresh
+/// temporary folder, or the previous generation brought up to date (see [`generations`]).
 pub struct Staging {
-    dir: tempfile::TempDir,
-    lock: fs::File,
+    /// Where the site is being written.
+    dir: PathBuf,
+    hold: Hold,
     target: PathBuf,
     /// The site being replaced, if any: its files that come out the same are linked, not
     /// written again.
     previous: Option<PathBuf>,
     folders: Folders,
+    /// Set when the site replaced is to be kept as the next previous generation: the paths
+    /// written (not linked) so far, and those gone since the site replaced.
+    keeping: Option<(generations::Keeping, Mutex<Vec<String>>)>,
+}
+
+/// What a [`Staging`] holds its folder by.
+enum Hold {
+    /// A temporary folder of its own, marked as this process's.
+    Fresh {
+        dir: tempfile::TempDir,
+        lock: fs::File,
+    },
+    /// The previous generation, locked and unrecorded.
+    Generation(generations::Generation),
 }
 
 /// Test-only hook, for the tests that kill a build at a given point (documented in
@@ -115,6 +133,56 @@ fn name_of(target: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// A site moved aside by [`replace`], in a folder of its own marked as this process's (so
+/// that, if it dies before the new site is in place, the next build puts it back).
+struct Aside {
+    _dir: tempfile::TempDir,
+    _lock: fs::File,
+    site: PathBuf,
+}
+
+/// Moves the folder `staged` into `target`'s place: `target` first aside (a rename onto a
+/// non-empty folder fails), then `staged` in; `release` gives `staged` up just before.
+/// On failure the previous site is put back. Returns the site moved aside, if there was one.
+fn replace(
+    target: &Path,
+    staged: &Path,
+    release: impl FnOnce() -> Result<(), Error>,
+) -> Result<Option<Aside>, Error> {
+    let io = |p: &Path| {
+        let p = p.to_path_buf();
+        move |e| Error::io(&p, e)
+    };
+    if !target.exists() {
+        release()?;
+        fs::rename(staged, target).map_err(io(target))?;
+        return Ok(None);
+    }
+    let parent = parent_of(target);
+    let old = tempfile::Builder::new()
+        .prefix(".refolio-old-")
+        .tempdir_in(&parent)
+        .map_err(io(&parent))?;
+    let held = sweep::claim(old.path(), &name_of(target))?;
+    let aside = old.path().join("site");
+    fs::rename(target, &aside).map_err(io(target))?;
+    pause_for_tests("aside");
+    if let Err(e) = release() {
+        let _ = fs::rename(&aside, target);
+        return Err(e);
+    }
+    if let Err(e) = fs::rename(staged, target) {
+        // Put the previous site back before reporting.
+        let _ = fs::rename(&aside, target);
+        return Err(Error::io(target, e));
+    }
+    Ok(Some(Aside {
+        _dir: old,
+        _lock: held,
+        site: aside,
+    }))
+}
+
 impl Staging {
     /// Prepares to build into `target`. Refuses a `target` that exists, is not empty and was
     /// not written by refolio, so a wrong `--output-dir` cannot wipe someone's folder.
@@ -136,83 +204,151 @@ impl Staging {
             .map_err(|e| Error::io(&parent, e))?;
         let lock = sweep::claim(dir.path(), &name)?;
         Ok(Staging {
-            dir,
-            lock,
+            dir: dir.path().to_path_buf(),
+            hold: Hold::Fresh { dir, lock },
             target: target.to_path_buf(),
             previous: target.is_dir().then(|| target.to_path_buf()),
             folders: Folders::default(),
+            keeping: None,
         })
+    }
+
+    /// For a partial build into `target` (a site refolio built, as the build cache
+    /// recorded it): the previous generation `trusted`, if it can be taken, else a fresh
+    /// folder; either way the site replaced is kept as the next previous generation.
+    pub fn partial(
+        target: &Path,
+        trusted: Option<generations::Trusted>,
+        keeping: generations::Keeping,
+    ) -> Result<Staging, Error> {
+        let keeping = generations::SUPPORTED.then(|| (keeping, Mutex::default()));
+        if target.is_dir()
+            && let Some(generation) = trusted.and_then(generations::Trusted::take)
+        {
+            return Ok(Staging {
+                dir: generation.dir.clone(),
+                hold: Hold::Generation(generation),
+                target: target.to_path_buf(),
+                previous: Some(target.to_path_buf()),
+                folders: Folders::default(),
+                keeping,
+            });
+        }
+        Ok(Staging {
+            keeping,
+            ..Staging::new(target)?
+        })
+    }
+
+    /// Whether this build updates the previous generation (rather than a fresh folder).
+    pub fn reuses_generation(&self) -> bool {
+        matches!(self.hold, Hold::Generation(_))
+    }
+
+    /// Whether the paths gone since the site replaced are wanted ([`Staging::forget`]).
+    pub fn keeps_previous(&self) -> bool {
+        self.keeping.is_some()
     }
 
     /// Moves the staged site into place, replacing the previous one.
     pub fn publish(self) -> Result<(), Error> {
         pause_for_tests("publish");
         self.write(MARKER, b"built by refolio\n")?;
-        let lock = self.lock;
+        let kept = self.keeping.map(|(k, changed)| {
+            (
+                k,
+                changed.into_inner().unwrap_or_else(PoisonError::into_inner),
+            )
+        });
+        let (dir, lock) = match self.hold {
+            Hold::Generation(generation) => {
+                let Some((keeping, changed)) = kept else {
+                    return Err(Error::Usage(
+                        "a previous generation without its record".into(),
+                    ));
+                };
+                return generations::publish(&self.target, generation, keeping, changed);
+            }
+            Hold::Fresh { dir, lock } => (dir, lock),
+        };
         // Marked until the very rename that publishes it (a killed build's staging folder is
         // swept, the lock file must not end up in the site); if publishing fails it stays
         // marked, so the next build sweeps it.
-        let staged = self.dir.keep();
-        let io = |p: &Path| {
-            let p = p.to_path_buf();
-            move |e| Error::io(&p, e)
-        };
-        if self.target.exists() {
-            // Move the old site aside first: a rename onto a non-empty folder fails.
-            let parent = staged.parent().unwrap_or(Path::new("."));
-            let old = tempfile::Builder::new()
-                .prefix(".refolio-old-")
-                .tempdir_in(parent)
-                .map_err(io(parent))?;
-            let held = sweep::claim(old.path(), &name_of(&self.target))?;
-            let aside = old.path().join("site");
-            fs::rename(&self.target, &aside).map_err(io(&self.target))?;
-            pause_for_tests("aside");
-            if let Err(e) = sweep::release(&staged, lock) {
-                let _ = fs::rename(&aside, &self.target);
+        let staged = dir.keep();
+        let old = match replace(&self.target, &staged, || sweep::release(&staged, lock)) {
+            Ok(old) => old,
+            Err(e) => {
+                let _ = fs::remove_dir_all(&staged);
                 return Err(e);
             }
-            if let Err(e) = fs::rename(&staged, &self.target) {
-                // Put the previous site back before reporting.
-                let _ = fs::rename(&aside, &self.target);
-                let _ = fs::remove_dir_all(&staged);
-                return Err(Error::io(&self.target, e));
+        };
+        // The previous generation, if any, no longer goes with the live site.
+        let free = generations::discard(&self.target);
+        if let Some(old) = old {
+            let kept = match kept {
+                Some((keeping, changed)) if free => {
+                    generations::keep(&self.target, &old.site, keeping, changed).is_ok()
+                }
+                _ => false,
+            };
+            if !kept {
+                // Removed many folders at once (dropping `old` would remove it on one
+                // thread: minutes on a large site).
+                let _ = remove::remove_tree(&old.site);
             }
-            // The previous site, removed many folders at once (dropping `old` would remove
-            // it on one thread: minutes on a large site).
-            let _ = remove::remove_tree(old.path());
-            drop(old);
-            drop(held);
-        } else {
-            sweep::release(&staged, lock)?;
-            fs::rename(&staged, &self.target).map_err(io(&self.target))?;
         }
         Ok(())
     }
-}
 
-impl Staging {
     /// Links the previous site's file at `path` into the staged site, as a page that did not
     /// change (see `partial`); `false` when there is no such regular file, or the link
-    /// failed: the page must then be written.
+    /// failed: the page must then be written. In the previous generation, the live site's
+    /// file is there already unless the last build changed it.
     pub fn link_previous(&self, path: &str) -> Result<bool, Error> {
         let Some(previous) = &self.previous else {
             return Ok(false);
         };
+        if let Hold::Generation(g) = &self.hold
+            && !g.changed.contains(path)
+        {
+            return Ok(true);
+        }
         let rel = check_relative(path)?;
-        let full = self.dir.path().join(rel);
+        let full = self.dir.join(rel);
         self.folders.make_parent(&full)?;
         let old = previous.join(rel);
         // A link in the output would be linked as a link: only a regular file is taken.
         let regular = fs::symlink_metadata(&old).is_ok_and(|m| m.is_file());
-        Ok(regular && fs::hard_link(&old, &full).is_ok())
+        Ok(regular && generations::link_replacing(&old, &full).is_ok())
+    }
+
+    /// Says which paths of the site replaced this build does not make (`gone`), and which
+    /// it makes (`made`): removed from the previous generation, with the paths the last
+    /// build changed that this one does not make; recorded for the next one.
+    pub fn forget(&self, gone: Vec<String>, made: &HashSet<&str>) -> Result<(), Error> {
+        if let Hold::Generation(g) = &self.hold {
+            let stale = g.changed.iter().filter(|p| !made.contains(p.as_str()));
+            for path in gone.iter().chain(stale) {
+                let full = self.dir.join(check_relative(path)?);
+                match fs::remove_file(&full) {
+                    Ok(()) => prune_empty(&self.dir, &full),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(Error::io(&full, e)),
+                }
+            }
+        }
+        if let Some((_, changed)) = &self.keeping {
+            let mut changed = changed.lock().unwrap_or_else(PoisonError::into_inner);
+            changed.extend(gone);
+        }
+        Ok(())
     }
 }
 
 impl Output for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         let rel = check_relative(path)?;
-        let full = self.dir.path().join(rel);
+        let full = self.dir.join(rel);
         self.folders.make_parent(&full)?;
         if let Some(previous) = &self.previous {
             let old = previous.join(rel);
@@ -220,11 +356,16 @@ impl Output for Staging {
             // same file (same inode, same modification time), so what publishes the site
             // elsewhere sees only what changed. Never written to afterwards: a write replaces
             // the link instead (below), so the previous site cannot change.
-            if holds(&old, bytes) && fs::hard_link(&old, &full).is_ok() {
+            if holds(&old, bytes) && generations::link_replacing(&old, &full).is_ok() {
                 return Ok(());
             }
         }
-        write_new(&full, bytes).map_err(|e| Error::io(&self.target.join(path), e))
+        write_new(&full, bytes).map_err(|e| Error::io(&self.target.join(path), e))?;
+        if let Some((_, changed)) = &self.keeping {
+            let mut changed = changed.lock().unwrap_or_else(PoisonError::into_inner);
+            changed.push(path.to_owned());
+        }
+        Ok(())
     }
 }
 

@@ -2,8 +2,10 @@
 //! says which, see [`crate::cache`]), the site is checked as always, but only the pages the
 //! dependency map (`render::dependencies`, the one `serve` uses) says a change reaches are
 //! rendered; every other file of the previous site is hard-linked into the staging folder,
-//! which is then published as a full build's is. The previous site is never written to, so
-//! a failed or killed partial build leaves it intact.
+//! which is then published as a full build's is — or, when the site before it was kept
+//! (`output::generations`), that one is brought up to date and swapped with the live site,
+//! and only what changed is written. The live site is never written to, so a failed or
+//! killed partial build leaves it intact.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -11,16 +13,18 @@ use rayon::prelude::*;
 
 use crate::Error;
 use crate::incremental::{Change, ChangeKind};
-use crate::output::{Output, Staging};
+use crate::output::{MARKER, Output, Staging};
 use crate::progress::{Report, Step};
 use crate::render::plan::{self, RenderContext, Scope};
 
-/// What a partial render did: pages of the site (HTML files), files rendered, files linked.
+/// What a partial render did: pages of the site (HTML files), files rendered, files linked
+/// (or left, in the previous generation), and whether it updated the previous generation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Rendered {
     pub pages: usize,
     pub written: usize,
     pub linked: usize,
+    pub generation: bool,
 }
 
 /// The changes pages depend on: the source changes, and the candidates whose standing
@@ -44,8 +48,9 @@ pub fn changes(
 }
 
 /// Renders into `staging` the pages `changes` reach and those not in `previous` (the old
-/// output's files); links the others from the previous site. Scopes in parallel; with
-/// several failures, the first in output order is reported, as a full build does.
+/// output's files); links the others from the previous site; tells `staging` which of
+/// `previous` are gone. Scopes in parallel; with several failures, the first in output
+/// order is reported, as a full build does.
 pub fn render(
     cx: &RenderContext<'_>,
     staging: &Staging,
@@ -58,11 +63,14 @@ pub fn render(
     report(Step::Render {
         scopes: scopes.len(),
     });
-    let results: Vec<Result<Rendered, Error>> = scopes
+    // The paths made, when the previous site's that are not must be known.
+    let listing = staging.keeps_previous();
+    let results: Vec<Result<(Rendered, Vec<String>), Error>> = scopes
         .into_par_iter()
         .map(|scope| {
             let reached = changes.iter().any(|c| scope.depends_on(site, c));
             let mut done = Rendered::default();
+            let mut made = Vec::new();
             for page in scope.pages(site, cx.deliberations) {
                 let path = page.path(site);
                 done.pages += usize::from(path.ends_with(".html"));
@@ -77,19 +85,41 @@ pub fn render(
                     staging.write(&path, &page.render(cx)?)?;
                     done.written += 1;
                 }
+                if listing {
+                    made.push(path);
+                }
             }
             report(Step::Rendered);
-            Ok(done)
+            Ok((done, made))
         })
         .collect();
-    results.into_iter().try_fold(Rendered::default(), |sum, r| {
-        let r = r?;
-        Ok(Rendered {
-            pages: sum.pages + r.pages,
-            written: sum.written + r.written,
-            linked: sum.linked + r.linked,
-        })
-    })
+    let mut sum = Rendered {
+        generation: staging.reuses_generation(),
+        ..Rendered::default()
+    };
+    let mut made = Vec::new();
+    for r in results {
+        let (r, paths) = r?;
+        sum.pages += r.pages;
+        sum.written += r.written;
+        sum.linked += r.linked;
+        made.push(paths);
+    }
+    if listing {
+        let made: HashSet<&str> = made
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .chain([MARKER])
+            .collect();
+        let gone = previous
+            .iter()
+            .filter(|p| !made.contains(p.as_str()))
+            .cloned()
+            .collect();
+        staging.forget(gone, &made)?;
+    }
+    Ok(sum)
 }
 
 #[cfg(test)]

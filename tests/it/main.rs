@@ -22,6 +22,7 @@ mod dossier_facts;
 mod dossier_summary;
 mod evidence_links;
 mod fuzz_regressions;
+mod generations;
 mod import_blind;
 mod import_blind10;
 mod import_blind11;

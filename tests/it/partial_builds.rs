@@ -4,7 +4,10 @@
 //! `--no-cache` build into a fresh one. After every step both must print the same report,
 //! exit the same way and, when they wrote the site, give byte-identical folders; an edit of
 //! the content only must have been a partial build (rendering fewer files than the site
-//! has), so that a fallback to full builds cannot pass unnoticed.
+//! has), so that a fallback to full builds cannot pass unnoticed. A partial build after a
+//! partial build must have updated the previous generation and swapped it in
+//! (`output::generations`), and the site it replaced must then lie beside the output as it
+//! was, byte for byte and file for file (nothing of the live site is written in place).
 
 use crate::common::{copy_tree, fixture, repo_root, run, tree};
 use proptest::prelude::*;
@@ -157,9 +160,27 @@ fn after_line(text: &str) -> &str {
     text.find('\n').map_or("", |i| &text[i + 1..])
 }
 
-/// Builds `site` into `out`: exit code, standard output without the lines that vary from
-/// run to run (times), standard error, and whether it was a partial build.
-fn build(site: &Path, out: &Path, extra: &[&str]) -> (i32, Vec<String>, String, bool) {
+/// Each file under `dir` and its inode.
+fn inodes(dir: &Path) -> std::collections::BTreeMap<PathBuf, u64> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (rel, e.metadata().unwrap().ino())
+        })
+        .collect()
+}
+
+/// How a build went: exit code, standard output without the lines that vary from run to
+/// run (times), standard error, whether it was a partial build and whether it updated the
+/// previous generation.
+type Outcome = (i32, Vec<String>, String, bool, bool);
+
+/// Builds `site` into `out`.
+fn build(site: &Path, out: &Path, extra: &[&str]) -> Outcome {
     let mut args = vec![
         "build",
         "--allow-gaps",
@@ -170,12 +191,13 @@ fn build(site: &Path, out: &Path, extra: &[&str]) -> (i32, Vec<String>, String, 
     args.extend(extra);
     let (code, stdout, stderr) = run(site, &args);
     let partial = stdout.contains("; partial: ");
+    let swapped = stdout.contains("(previous generation updated)");
     let lines = stdout
         .lines()
         .filter(|l| !l.contains(" pages in ") && !l.starts_with("check "))
         .map(str::to_owned)
         .collect();
-    (code, lines, stderr, partial)
+    (code, lines, stderr, partial, swapped)
 }
 
 fn steps() -> impl Strategy<Value = Vec<(u8, usize)>> {
@@ -197,12 +219,17 @@ proptest! {
         let site = tmp.path().join("site");
         copy_tree(&fixture("candidates"), &site);
         let out = tmp.path().join("public");
+        let prev = tmp.path().join(".public.refolio-prev");
         let (code, ..) = build(&site, &out, &[]);
         prop_assert_eq!(code, 0);
         let mut done = Vec::new();
+        // Whether the last build that wrote the site was a partial one: it left a previous
+        // generation, which the next partial build must use.
+        let mut kept = false;
         for (i, (kind, n)) in steps.into_iter().enumerate() {
             let (what, content_only) = edit(&site, kind, n);
             done.push(what);
+            let live = (tree(&out), inodes(&out));
             let cached = build(&site, &out, &[]);
             let fresh_dir = tmp.path().join(format!("fresh-{i}"));
             let fresh = build(&site, &fresh_dir, &["--no-cache"]);
@@ -216,6 +243,15 @@ proptest! {
                     done
                 );
                 prop_assert_eq!(cached.3, content_only, "partial or not, after {:?}", done);
+                prop_assert_eq!(cached.4, kept && cached.3, "swapped or not, after {:?}", done);
+                if cached.3 {
+                    prop_assert!(
+                        (tree(&prev), inodes(&prev)) == live,
+                        "after {:?}: the site replaced is not beside the output as it was",
+                        done
+                    );
+                }
+                kept = cached.3;
                 std::fs::remove_dir_all(&fresh_dir).unwrap();
             }
         }
