@@ -33,7 +33,20 @@ def site_spec(args):
     r, c, e = (v if v is not None else p for v, p in zip(explicit, preset))
     site = os.path.abspath(args.site or f"/tmp/refolio-bench-{r}-{c}-{e}")
     label = f"{r} referentials, {c} candidates, {e} evidence (seed {args.seed})"
+    if args.site and os.path.isdir(os.path.join(site, "content")):
+        # A site given by hand may be of any size: count it instead of naming the preset's.
+        label = f"{site}: {counted(site)}"
     return site, (r, c, e), label
+
+
+def counted(site):
+    """What a site holds, counted from its content folder."""
+    content = os.path.join(site, "content")
+    refs = os.path.join(content, "referentials")
+    cands = os.path.join(content, "candidates")
+    r = sum(1 for n in os.listdir(refs) if n.endswith(".yaml")) if os.path.isdir(refs) else 0
+    c = sum(1 for n in os.listdir(cands) if os.path.isdir(os.path.join(cands, n))) if os.path.isdir(cands) else 0
+    return f"{r} referentials, {c} candidate folders"
 
 
 def prepare(site, counts, seed, refolio=None, synth=None):
