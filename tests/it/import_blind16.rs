@@ -28,7 +28,6 @@ fn entete_docx_repeated_header_rows_split_rows_exams_table() {
 }
 
 #[test]
-#[ignore = "blind first run: the <tfoot> row joined to the last competence, <abbr> spaced (5/6)"]
 fn groupes_html_tbody_blocs_row_head_ids() {
     blind("groupes.html");
 }
