@@ -22,7 +22,6 @@ fn blind(name: &str) {
 }
 
 #[test]
-#[ignore = "blind first run: C2.1's criteria carried over a page break to a row of their own read as indicators (16/18)"]
 fn entete_docx_repeated_header_rows_split_rows_exams_table() {
     blind("entete.docx");
 }
