@@ -72,7 +72,14 @@ fn with_ids(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
                 else {
                     break;
                 };
-                match filled(next + taken) {
+                // Past a lead-in naming the bloc's competences (`Compétences évaluées :`).
+                let after = filled(next + taken).map(|k| match &lines[k] {
+                    Line::Text { text, .. } if lead_in(text) == Some(Role::Competence) => {
+                        filled(k + 1).unwrap_or(k)
+                    }
+                    _ => k,
+                });
+                match after {
                     Some(k) if competence_line(&lines[k]).is_some() => {
                         rows.push(Line::Row {
                             line,
@@ -294,6 +301,11 @@ mod tests {
         assert_eq!(rows[3], ["C2 Poser l'isolant", "Aucun pont thermique"]);
         // A bloc heading after the last competence ends them, as any prose does.
         assert!(rebuild(&lines[..7]).is_none());
+        // A lead-in naming the competences under the heading is passed over.
+        let mut led = lines.to_vec();
+        led[6] = Line::text(7, "Compétences évaluées :");
+        let out = rebuild(&led).expect("rebuilt");
+        assert_eq!(Line::rows(&out)[3], ["C2 Poser l'isolant", "Aucun pont thermique"]);
     }
 
     /// A titre professionnel's RC: `CCP n –` blocs, and `Critères de performance` set as a
