@@ -37,7 +37,6 @@ fn listes_odt_criteria_nested_lists_no_table() {
 }
 
 #[test]
-#[ignore = "blind first run: refused, no referential table found (0/5, 0/14)"]
 fn outcomes_txt_english_units_learning_outcomes() {
     blind("outcomes.txt");
 }
