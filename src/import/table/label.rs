@@ -355,7 +355,10 @@ mod tests {
             l("OI 1.2 EC de communiquer"),
             some(Competence, "OI1.2", "EC de communiquer")
         );
-        assert_eq!(l("LO1.2 Be able to brief a team"), some(Competence, "LO1.2", "Be able to brief a team"));
+        assert_eq!(
+            l("LO1.2 Be able to brief a team"),
+            some(Competence, "LO1.2", "Be able to brief a team")
+        );
         assert_eq!(
             l("OTS 1.2.1 Identifier"),
             some(Criterion, "OTS1.2.1", "Identifier")

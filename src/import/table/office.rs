@@ -453,7 +453,12 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            ["C1 – Poser", "Critères :", "- La pose est juste", "- C2 – Régler"]
+            [
+                "C1 – Poser",
+                "Critères :",
+                "- La pose est juste",
+                "- C2 – Régler"
+            ]
         );
     }
 

@@ -365,7 +365,10 @@ mod tests {
         let mut led = lines.to_vec();
         led[6] = Line::text(7, "Compétences évaluées :");
         let out = rebuild(&led).expect("rebuilt");
-        assert_eq!(Line::rows(&out)[3], ["C2 Poser l'isolant", "Aucun pont thermique"]);
+        assert_eq!(
+            Line::rows(&out)[3],
+            ["C2 Poser l'isolant", "Aucun pont thermique"]
+        );
     }
 
     /// An English specification: a unit's reference lines under its heading, `The learner
@@ -391,9 +394,18 @@ mod tests {
         let out = rebuild(&lines).expect("rebuilt");
         let rows = Line::rows(&out);
         assert_eq!(rows[1], ["Unit 1 – Supervising service"]);
-        assert_eq!(rows[2], ["LO1.1 Understand how to plan staffing", "explain how covers are used"]);
+        assert_eq!(
+            rows[2],
+            [
+                "LO1.1 Understand how to plan staffing",
+                "explain how covers are used"
+            ]
+        );
         assert_eq!(rows[4], ["Unit 2 – Food safety"]);
-        assert_eq!(rows[5], ["LO2.1 Understand food safety", "summarise the legislation"]);
+        assert_eq!(
+            rows[5],
+            ["LO2.1 Understand food safety", "summarise the legislation"]
+        );
     }
 
     /// A titre professionnel's RC: `CCP n –` blocs, and `Critères de performance` set as a
