@@ -285,7 +285,16 @@ fn tokenize(raw: &str) -> Vec<Token> {
         rest = &rest[open + close + 1..];
     }
     tokens.push(Token::Text(rest.to_owned()));
-    tokens
+    // An inline tag (`<abbr>`, `<b>`, `<span>`) is no space: the text on both sides of it
+    // is one run (`(<abbr>NF EN</abbr>)` reads `(NF EN)`).
+    let mut joined: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        match (joined.last_mut(), token) {
+            (Some(Token::Text(before)), Token::Text(t)) => before.push_str(&t),
+            (_, token) => joined.push(token),
+        }
+    }
+    joined
 }
 
 /// A cell's paragraphs as the HTML fragment the cell reader takes: depth 0 a `<p>`, depth

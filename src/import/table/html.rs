@@ -49,6 +49,8 @@ pub fn to_tabs(text: &str) -> String {
     let mut nested: Vec<Vec<String>> = Vec::new();
     let mut nested_cell: Option<String> = None;
     let mut caption = false;
+    // Inside the table's `<tfoot>`: its rows are notes under the table, not rows of it.
+    let mut foot = false;
     // Where the prose's current `<span>` began.
     let mut span_at: Option<usize> = None;
     let mut i = 0;
@@ -85,6 +87,7 @@ pub fn to_tabs(text: &str) -> String {
                     place(prose_at, std::mem::take(&mut prose));
                     caption = !c;
                 }
+                ("tfoot", c) if tables == 1 => foot = !c,
                 ("tr", false) if tables == 2 => nested.push(Vec::new()),
                 ("td" | "th", false) if tables == 2 => nested_cell = Some(String::new()),
                 ("td" | "th", true) if tables == 2 => {
@@ -106,7 +109,11 @@ pub fn to_tabs(text: &str) -> String {
                 ("tr", true) if tables == 1 => {
                     if let Some((line, mut cells)) = row.take() {
                         covered(&mut cells, &mut pending, usize::MAX);
-                        place(line, cells.join("\t"));
+                        if foot {
+                            place(line, foot_line(&cells));
+                        } else {
+                            place(line, cells.join("\t"));
+                        }
                     }
                 }
                 ("td" | "th", false) if tables == 1 => {
@@ -217,6 +224,17 @@ pub fn to_tabs(text: &str) -> String {
     lines.join("\n")
 }
 
+/// A `<tfoot>` row's cells as one prose line: their text without its tags or span marks.
+fn foot_line(cells: &[String]) -> String {
+    let text: Vec<String> = cells
+        .iter()
+        .filter(|c| c.as_str() != super::cells::SPANNED && c.as_str() != super::cells::COVERED)
+        .map(|c| super::cells::read_cell(c).joined())
+        .filter(|t| !t.is_empty())
+        .collect();
+    text.join(" ")
+}
+
 /// Text that is an ID and nothing else (`C1.1`, `BC2`, `1.`).
 fn id_alone(text: &str) -> bool {
     super::label::label(text).is_some_and(|l| l.rest.is_empty() && !l.id.is_empty())
@@ -301,6 +319,18 @@ mod tests {
         assert_eq!(lines[3], "A\t<p>B</p> <p>C</p>");
         assert_eq!(lines[5], "<b>Bloc 1</b>\t\u{2}");
         assert_eq!(lines[7], "Fin.");
+    }
+
+    #[test]
+    fn a_table_footer_is_a_line_after_the_table_and_inline_tags_are_no_space() {
+        let html = "<table><thead><tr><th>Réf.</th><th>Compétences</th></tr></thead>\n\
+            <tbody><tr><th>1.1</th><td>Appliquer la norme (<abbr title=\"x\">ISO</abbr>)</td></tr></tbody>\n\
+            <tfoot><tr><td colspan=\"2\">Chaque bloc est <b>évalué</b>.</td></tr></tfoot></table>";
+        let t = to_tabs(html);
+        let lines: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines[2], "Chaque bloc est évalué.");
+        let cell = super::super::cells::read_cell(lines[1].split('\t').nth(1).unwrap_or(""));
+        assert_eq!(cell.joined(), "Appliquer la norme (ISO)");
     }
 
     #[test]

@@ -224,7 +224,8 @@ pub fn label(text: &str) -> Option<Label> {
 fn unit_word(lower: &str) -> Option<Kind> {
     match lower {
         "ccp" | "uc" => Some(Kind::Bloc),
-        "oi" => Some(Kind::Competence),
+        // An English qualification's learning outcome (`LO1.2`) is a competence.
+        "oi" | "lo" => Some(Kind::Competence),
         "ots" | "ot" => Some(Kind::Criterion),
         _ => None,
     }
@@ -353,6 +354,10 @@ mod tests {
         assert_eq!(
             l("OI 1.2 EC de communiquer"),
             some(Competence, "OI1.2", "EC de communiquer")
+        );
+        assert_eq!(
+            l("LO1.2 Be able to brief a team"),
+            some(Competence, "LO1.2", "Be able to brief a team")
         );
         assert_eq!(
             l("OTS 1.2.1 Identifier"),

@@ -242,6 +242,9 @@ pub fn lines(pieces: &[Piece]) -> Vec<Line> {
                 }
                 let text = match (p.level, blocs.iter().position(|&b| b == n)) {
                     (_, Some(k)) => outline::as_bloc(k + 1, &text),
+                    // An item holding a list nested in it heads that list's points (a
+                    // competence over its criteria): a line of its own, not a point.
+                    (Some(level), None) if heads_list(pieces, n, level) => text,
                     (Some(_), None) => format!("- {text}"),
                     (None, None) => text,
                 };
@@ -256,6 +259,20 @@ pub fn lines(pieces: &[Piece]) -> Vec<Line> {
         }
     }
     out
+}
+
+/// Whether the list item at `n` (at `level`) holds a nested list: the next paragraph, past
+/// a lead-in of the item (`Critères d’évaluation :`), is an item one level deeper.
+fn heads_list(pieces: &[Piece], n: usize, level: usize) -> bool {
+    pieces[n + 1..]
+        .iter()
+        .find_map(|p| match p {
+            Piece::Para(p) if p.text.trim().is_empty() => None,
+            Piece::Para(p) if p.level == Some(level) && p.text.trim_end().ends_with(':') => None,
+            Piece::Para(p) => Some(p.level.is_some_and(|l| l > level)),
+            _ => Some(false),
+        })
+        .unwrap_or(false)
 }
 
 /// A grid cell read as the HTML fragment it would be: `<p>` paragraphs, `<ul><li>` items
@@ -410,6 +427,40 @@ fn attribute(e: &quick_xml::events::BytesStart<'_>, local: &[u8]) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A list item holding a nested list (past its lead-in) heads it: a line, not a point.
+    #[test]
+    fn an_item_over_a_nested_list_is_a_line_of_its_own() {
+        let para = |text: &str, level| {
+            Piece::Para(Para {
+                text: text.into(),
+                level: Some(level),
+                heading: None,
+            })
+        };
+        let pieces = [
+            para("C1 – Poser", 0),
+            para("Critères :", 0),
+            para("La pose est juste", 1),
+            para("C2 – Régler", 0),
+        ];
+        let got: Vec<String> = lines(&pieces)
+            .into_iter()
+            .filter_map(|l| match l {
+                Line::Text { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "C1 – Poser",
+                "Critères :",
+                "- La pose est juste",
+                "- C2 – Régler"
+            ]
+        );
+    }
 
     #[test]
     fn list_items_nest_and_text_is_escaped() {

@@ -19,11 +19,29 @@ pub(super) fn rebuild(lines: &[Line]) -> Option<Vec<Line>> {
         Line::Text { line, .. } => *line,
         _ => 0,
     };
-    let mut out: Vec<Line> = lines[..first].to_vec();
+    // The first bloc's heading a few prose lines above (a unit's reference, level and
+    // hours between): a heading row of the table, as the later blocs' are. Right above
+    // the first competence it heads the table as any bloc heading over a table does.
+    let opening = (first.saturating_sub(2 * PROSE_BETWEEN + 2)..first)
+        .rev()
+        .find_map(|h| {
+            let (line, heading, taken) = super::bloc_lines::heading_at(lines, h)?;
+            let between = lines[h + taken..first]
+                .iter()
+                .any(|l| !matches!(l, Line::Blank));
+            (between && past_prose(lines, h + taken) == first).then_some((h, line, heading))
+        });
+    let mut out: Vec<Line> = lines[..opening.as_ref().map_or(first, |o| o.0)].to_vec();
     out.push(Line::Row {
         line: header_line,
         cells: vec![read_cell("Compétences"), read_cell("Critères d'évaluation")],
     });
+    if let Some((_, line, heading)) = opening {
+        out.push(Line::Row {
+            line,
+            cells: vec![text_cell(&heading)],
+        });
+    }
     out.extend(rows);
     out.extend(exam);
     out.extend(lines[after..].iter().cloned());
@@ -45,6 +63,14 @@ fn with_ids(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
             match l {
                 Line::Blank => {}
                 Line::Text { text, .. } if lead_in(text) == Some(Role::Criteria) => end = j + 1,
+                // `The learner can:`, `Le candidat est capable de :` right over the points.
+                Line::Text { text, .. }
+                    if text.trim_end().ends_with(':')
+                        && text.split_whitespace().count() <= 8
+                        && next_point(lines, j + 1) =>
+                {
+                    end = j + 1;
+                }
                 Line::Text { text, .. } if point_or_letter(text).is_some() => {
                     points.extend(point_or_letter(text));
                     end = j + 1;
@@ -65,14 +91,16 @@ fn with_ids(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
         // The next competence may come after blank lines, and after the next bloc's
         // heading (a row across, as in a table with a row per bloc).
         let filled = |from: usize| (from..lines.len()).find(|&n| !matches!(lines[n], Line::Blank));
-        match filled(i) {
+        match filled(i).map(|n| past_prose(lines, n)) {
             Some(next) if competence_line(&lines[next]).is_some() => i = next,
             Some(next) => {
                 let Some((line, heading, taken)) = super::bloc_lines::heading_at(lines, next)
                 else {
                     break;
                 };
-                match filled(next + taken) {
+                // Past a lead-in naming the bloc's competences (`Compétences évaluées :`)
+                // or the unit's reference lines.
+                match filled(next + taken).map(|k| past_prose(lines, k)) {
                     Some(k) if competence_line(&lines[k]).is_some() => {
                         rows.push(Line::Row {
                             line,
@@ -91,6 +119,45 @@ fn with_ids(lines: &[Line]) -> Option<(usize, Vec<Line>, usize)> {
         .filter(|r| matches!(r, Line::Row { cells, .. } if cells.len() > 1))
         .count();
     (competences >= 2).then_some((first, rows, i))
+}
+
+/// How many prose lines may stand between a competence's points and the next competence
+/// or bloc heading (`Assessment guidance` and its paragraph), or under a bloc heading (a
+/// lead-in, a unit's reference, level and hours).
+const PROSE_BETWEEN: usize = 4;
+
+/// The next competence or bloc heading from `from`, past at most [`PROSE_BETWEEN`] prose
+/// lines that are no point and open with no ID; `from` itself when there is none so near.
+fn past_prose(lines: &[Line], from: usize) -> usize {
+    let mut prose = 0;
+    for (k, l) in lines.iter().enumerate().skip(from) {
+        match l {
+            Line::Blank => {}
+            _ if competence_line(l).is_some()
+                || super::bloc_lines::heading_at(lines, k).is_some() =>
+            {
+                return k;
+            }
+            // A line led by an ID (`OTS 3.1.1 …`) is an item, not prose to pass.
+            Line::Text { text, .. }
+                if point_or_letter(text).is_none()
+                    && label::label(text).is_none()
+                    && prose < PROSE_BETWEEN =>
+            {
+                prose += 1;
+            }
+            _ => break,
+        }
+    }
+    from
+}
+
+/// Whether the next line that is not blank is a point.
+fn next_point(lines: &[Line], from: usize) -> bool {
+    lines[from.min(lines.len())..]
+        .iter()
+        .find(|l| !matches!(l, Line::Blank))
+        .is_some_and(|l| matches!(l, Line::Text { text, .. } if point_or_letter(text).is_some()))
 }
 
 /// Competences without IDs listed one to a line under a lead-in naming them
@@ -294,6 +361,51 @@ mod tests {
         assert_eq!(rows[3], ["C2 Poser l'isolant", "Aucun pont thermique"]);
         // A bloc heading after the last competence ends them, as any prose does.
         assert!(rebuild(&lines[..7]).is_none());
+        // A lead-in naming the competences under the heading is passed over.
+        let mut led = lines.to_vec();
+        led[6] = Line::text(7, "Compétences évaluées :");
+        let out = rebuild(&led).expect("rebuilt");
+        assert_eq!(
+            Line::rows(&out)[3],
+            ["C2 Poser l'isolant", "Aucun pont thermique"]
+        );
+    }
+
+    /// An English specification: a unit's reference lines under its heading, `The learner
+    /// can:` over the points, guidance between the units.
+    #[test]
+    fn units_learning_outcomes_and_the_prose_between_them() {
+        let lines = [
+            Line::text(1, "Unit 1 – Supervising service"),
+            Line::text(2, "Unit reference: K/650/2231"),
+            Line::text(3, "Guided learning hours: 45"),
+            Line::text(4, "LO1.1 Understand how to plan staffing"),
+            Line::text(5, "Assessment criteria:"),
+            Line::text(6, "The learner can:"),
+            Line::text(7, "• explain how covers are used"),
+            Line::text(8, "LO1.2 Be able to brief a team"),
+            Line::text(9, "• brief the team on allergens"),
+            Line::text(10, "Assessment guidance"),
+            Line::text(11, "Evidence must come from two observed services."),
+            Line::text(12, "Unit 2 – Food safety"),
+            Line::text(13, "LO2.1 Understand food safety"),
+            Line::text(14, "• summarise the legislation"),
+        ];
+        let out = rebuild(&lines).expect("rebuilt");
+        let rows = Line::rows(&out);
+        assert_eq!(rows[1], ["Unit 1 – Supervising service"]);
+        assert_eq!(
+            rows[2],
+            [
+                "LO1.1 Understand how to plan staffing",
+                "explain how covers are used"
+            ]
+        );
+        assert_eq!(rows[4], ["Unit 2 – Food safety"]);
+        assert_eq!(
+            rows[5],
+            ["LO2.1 Understand food safety", "summarise the legislation"]
+        );
     }
 
     /// A titre professionnel's RC: `CCP n –` blocs, and `Critères de performance` set as a

@@ -133,7 +133,17 @@ impl Walker {
                     // At the top of a cell, a point only continues a criterion that a
                     // page break left unfinished, not the last one of the row above; and
                     // not in a row that opened a competence (its criteria start there).
-                    self.unfinished_criterion()
+                    // A criterion without points takes it only as the rest of its cut
+                    // sentence: a capitalised point is the list's next item (criteria
+                    // carried over to a row of their own after the break).
+                    self.unfinished_criterion().filter(|&i| {
+                        starts_lowercase(text)
+                            || self
+                                .bloc()
+                                .criteria
+                                .get(i)
+                                .is_some_and(|c| !c.indicators.is_empty())
+                    })
                 } else if first {
                     None
                 } else {
@@ -459,6 +469,31 @@ mod tests {
         assert!(extends("C1-1", "C1") && extends("C2.1.3", "C2.1") && extends("C12-10", "C12"));
         assert!(!extends("C12", "C1") && !extends("C1-a", "C1") && !extends("C1", "C1"));
         assert!(!extends("C2-1", "C1") && !extends("C1-1-2", "C1"));
+    }
+
+    /// A competence's last criteria carried over a page break to a row of their own.
+    #[test]
+    fn points_of_a_row_without_competence_after_a_list_are_more_criteria() {
+        let doc = "Compétences\tCritères d'évaluation\n\
+            Bloc 1 – Produire\t\n\
+            C1 Surveiller la ligne\t<ul><li>Les contrôles sont réalisés</li><li>Les résultats sont enregistrés</li></ul>\n\
+            \t<ul><li>Les produits non conformes sont isolés</li><li>Toute dérive arrête la ligne</li></ul>\n";
+        let imported = import_text(doc, "x").unwrap();
+        let k = &imported.draft.blocs[0].activities[0].competences[0];
+        let got: Vec<(&str, usize)> = k
+            .criteria
+            .iter()
+            .map(|c| (c.text.as_str(), c.indicators.len()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Les contrôles sont réalisés", 0),
+                ("Les résultats sont enregistrés", 0),
+                ("Les produits non conformes sont isolés", 0),
+                ("Toute dérive arrête la ligne", 0)
+            ]
+        );
     }
 
     /// Criteria grouped in one cell under paragraphs naming the row's competences.
