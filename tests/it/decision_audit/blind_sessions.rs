@@ -516,7 +516,6 @@ fn blind_s_partial_then_the_rest_at_a_later_session() {
 // not obtained in July, obtained at a later session: the jury's `partial` naming B5 awards
 // its certificate then, and the title's certificate stays July's.
 #[test]
-#[ignore = "partial [B5] after the title was awarded is refused: differs from the proposal (full), no motive"]
 fn blind_s_004_s_cce_obtained_after_the_title() {
     let june = PASS.replace("B5: validated", "B5: not-validated");
     let passport = format!(
@@ -546,6 +545,33 @@ fn blind_s_004_s_cce_obtained_after_the_title() {
         sept[0][3].contains("B5") && !sept[0][3].contains("Certification professionnelle"),
         "{sept:?}"
     );
+    assert!(!sept[0][2].contains("diffère"), "{sept:?}");
     let v: Value = serde_json::from_str(&file(&out, "candidates/x/certificates/b5.json")).unwrap();
     assert_eq!(v["validFrom"], "2026-09-22T00:00:00Z");
+    // Found here: the proposal on 22 September is `full`, and `partial [B5]` was refused as
+    // departing from it, though the title was July's. Naming B5 not validated still departs.
+    let (code, errors) = Site::new("")
+        .candidate(
+            "x",
+            "name: X",
+            &passport.replace("{ B5: validated }", "{ B5: not-validated }"),
+        )
+        .session(
+            "j1",
+            &session_intl("2026-07-02", JURY4, "  x: { decision: full }\n"),
+        )
+        .session(
+            "j2",
+            &session_intl(
+                "2026-09-22",
+                JURY4,
+                "  x: { decision: partial, blocs: [B5] }\n",
+            ),
+        )
+        .check();
+    assert_eq!(code, 1, "{errors}");
+    assert!(
+        errors.contains("content/sessions/j2.yaml:10:18: error: x: the jury's decision differs"),
+        "{errors}"
+    );
 }
