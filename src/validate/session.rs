@@ -292,12 +292,19 @@ pub fn panel_problems(rules: &JuryRules, panel: &[&Member]) -> Vec<String> {
     let mut problems = Vec::new();
     let n = panel.len() as u32;
     let count = |q: Quality| panel.iter().filter(|m| m.quality == q).count() as u32;
-    if let Some(min) = rules.min_members.filter(|&min| n < min) {
+    // `members: 4` (004: "Il est composé de 4 personnes") is a number, not a floor.
+    if let Some(m) = rules
+        .min_members
+        .filter(|&m| rules.max_members == Some(m) && n != m)
+    {
+        problems.push(format!(
+            "has {n} deliberating members; the referential requires {m}"
+        ));
+    } else if let Some(min) = rules.min_members.filter(|&min| n < min) {
         problems.push(format!(
             "has {n} deliberating members; the referential requires at least {min}"
         ));
-    }
-    if let Some(max) = rules.max_members.filter(|&max| n > max) {
+    } else if let Some(max) = rules.max_members.filter(|&max| n > max) {
         problems.push(format!(
             "has {n} deliberating members; the referential allows at most {max}"
         ));
@@ -319,12 +326,18 @@ pub fn panel_problems(rules: &JuryRules, panel: &[&Member]) -> Vec<String> {
     for quota in &rules.quotas {
         let k = count(quota.quality);
         let name = quota.quality.name();
-        if let Some(min) = quota.at_least.filter(|&min| k < min) {
+        if let Some(m) = quota
+            .at_least
+            .filter(|&m| quota.at_most == Some(m) && k != m)
+        {
+            problems.push(format!(
+                "has {k} members of quality `{name}`; the referential requires exactly {m}"
+            ));
+        } else if let Some(min) = quota.at_least.filter(|&min| k < min) {
             problems.push(format!(
                 "has {k} members of quality `{name}`; the referential requires at least {min}"
             ));
-        }
-        if let Some(max) = quota.at_most.filter(|&max| k > max) {
+        } else if let Some(max) = quota.at_most.filter(|&max| k > max) {
             problems.push(format!(
                 "has {k} members of quality `{name}`; the referential allows at most {max}"
             ));

@@ -189,7 +189,7 @@ fn blind_s_004_s_jury_of_three_is_refused() {
     assert_eq!(code, 1, "{errors}");
     assert!(
         errors.contains(
-            "content/sessions/j.yaml:5:3: error: session `j`: the jury has 3 deliberating members"
+            "content/sessions/j.yaml:5:3: error: session `j`: the jury has 3 deliberating members; the referential requires 4"
         ),
         "{errors}"
     );
@@ -208,7 +208,7 @@ fn blind_s_004_s_jury_of_three_is_refused() {
         .check();
     assert_eq!(code, 1, "{errors}");
     assert!(
-        errors.contains("the jury has 5 deliberating members"),
+        errors.contains("the jury has 5 deliberating members; the referential requires 4"),
         "{errors}"
     );
 }
