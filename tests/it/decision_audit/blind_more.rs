@@ -105,7 +105,6 @@ fn blind_a_full_title_does_not_award_the_cce_not_obtained() {
 // ("Évaluation professionnelle : dispense (salarié)"), not the abbreviation "EP", which the
 // texts never use (decision11's leftover).
 #[test]
-#[ignore = "the reason says \"EP : dispense (salarié)\""]
 fn blind_the_exempted_professional_evaluation_is_named_in_full() {
     let p = "route: continuing\nsession: 2026-06-18\ncompany_time: { hours: 300 }\nresults:\n  \
              marks: { E1: 60, E2.1: 90, E2.2: 30, E2.3: 15, E3.1: 60, E3.2: 90, E4.1: 30, \
