@@ -347,11 +347,12 @@ fn partial(
         .filter(|b| b.presented && b.outcome.verdict == Verdict::Undecided)
         .map(|b| b.id)
         .collect();
+    // The title lost, a bloc still to be judged may yet be kept (004: "il conserve le
+    // bénéfice des blocs pour lesquels il a obtenu la moyenne").
     if !pending.is_empty() {
-        reasons.push(Reason::new(
-            "reason_blocs_pending",
-            &[("ids", pending.join(", "))],
-        ));
+        let kept_later = rules.partial_certification != Some(false);
+        let key = ["reason_blocs_pending", "reason_blocs_pending_kept"][kept_later as usize];
+        reasons.push(Reason::new(key, &[("ids", pending.join(", "))]));
     }
     if rules.partial_certification == Some(false) {
         reasons.push(Reason::new("reason_partial_not_allowed", &[]));

@@ -126,7 +126,6 @@ fn blind_the_exempted_professional_evaluation_is_named_in_full() {
 // the reason says B2 may still be validated and kept (decision11's leftover: it said only
 // "Bloc non décidé : B2.").
 #[test]
-#[ignore = "the reason says only \"Bloc non décidé : B2.\""]
 fn blind_a_bloc_pending_after_the_title_is_lost_can_still_be_kept() {
     let p = intl(
         "{ E1: 30, E3.1: 60, E3.2: 90, E4.1: 30, E4.2: 30, E4.3: 45, B5: validated }",
