@@ -61,6 +61,7 @@ pub const REASON_KEYS: &[&str] = &[
     "reason_bloc_recorded",
     "reason_blocs_failed",
     "reason_blocs_pending",
+    "reason_blocs_pending_kept",
     "reason_certificate",
     "reason_certificate_missing",
     "reason_criteria_missing",

@@ -69,6 +69,7 @@ pub fn deliberate(site: &Site, dossiers: &Dossiers, diags: &mut Diagnostics) -> 
         }
         conflicts(site, session, diags);
     }
+    let titled = titles(site, &sessions_of);
     let mut deliberations: Deliberations = site
         .sessions
         .iter()
@@ -100,9 +101,20 @@ pub fn deliberate(site: &Site, dossiers: &Dossiers, diags: &mut Diagnostics) -> 
                     } else {
                         &mut unreported
                     };
-                    let differs = decision
-                        .as_ref()
-                        .is_some_and(|j| check_motive(&c.id, j, r, &proposal, left_to_jury, sink));
+                    // The title held from an earlier session, a later one only adds blocs:
+                    // naming blocs validated on its date departs from no rule (004's CCE
+                    // obtained after the title).
+                    let held = titled
+                        .get(&d.candidate)
+                        .is_some_and(|first| *first < (session.date.as_str(), session.id.as_str()));
+                    let adds = decision.as_ref().is_some_and(|j| {
+                        held && j.verdict == JuryVerdict::Partial
+                            && j.blocs.iter().all(|b| validated.contains(b))
+                    });
+                    let differs = !adds
+                        && decision.as_ref().is_some_and(|j| {
+                            check_motive(&c.id, j, r, &proposal, left_to_jury, sink)
+                        });
                     Verdict {
                         candidate: d.candidate.clone(),
                         proposal,
@@ -119,6 +131,37 @@ pub fn deliberate(site: &Site, dossiers: &Dossiers, diags: &mut Diagnostics) -> 
         .collect();
     award(site, &mut deliberations);
     deliberations
+}
+
+/// The earliest session (date, ID) whose decision is `full`, by candidate: the session
+/// file's decision, else the passport's of that session (as [`resolve`] takes it).
+fn titles<'a>(
+    site: &'a Site,
+    sessions_of: &HashMap<&CandidateId, usize>,
+) -> HashMap<&'a CandidateId, (&'a str, &'a str)> {
+    let mut first: HashMap<&CandidateId, (&str, &str)> = HashMap::new();
+    for session in site.sessions.values() {
+        for d in &session.candidates {
+            let Some(c) = site.candidates.get(&d.candidate) else {
+                continue;
+            };
+            let passport = c.jury.as_ref().filter(|j| match &j.date {
+                Some(date) => *date == session.date,
+                None => sessions_of.get(&d.candidate).copied().unwrap_or(1) == 1,
+            });
+            let full = d
+                .decision
+                .as_ref()
+                .or(passport)
+                .is_some_and(|j| j.verdict == JuryVerdict::Full);
+            if full {
+                let key = (session.date.as_str(), session.id.as_str());
+                let e = first.entry(&d.candidate).or_insert(key);
+                *e = (*e).min(key);
+            }
+        }
+    }
+    first
 }
 
 /// Fills in what each verdict awards, sessions taken by date: a bloc is awarded once.
@@ -249,12 +292,19 @@ pub fn panel_problems(rules: &JuryRules, panel: &[&Member]) -> Vec<String> {
     let mut problems = Vec::new();
     let n = panel.len() as u32;
     let count = |q: Quality| panel.iter().filter(|m| m.quality == q).count() as u32;
-    if let Some(min) = rules.min_members.filter(|&min| n < min) {
+    // `members: 4` (004: "Il est composé de 4 personnes") is a number, not a floor.
+    if let Some(m) = rules
+        .min_members
+        .filter(|&m| rules.max_members == Some(m) && n != m)
+    {
+        problems.push(format!(
+            "has {n} deliberating members; the referential requires {m}"
+        ));
+    } else if let Some(min) = rules.min_members.filter(|&min| n < min) {
         problems.push(format!(
             "has {n} deliberating members; the referential requires at least {min}"
         ));
-    }
-    if let Some(max) = rules.max_members.filter(|&max| n > max) {
+    } else if let Some(max) = rules.max_members.filter(|&max| n > max) {
         problems.push(format!(
             "has {n} deliberating members; the referential allows at most {max}"
         ));
@@ -276,12 +326,18 @@ pub fn panel_problems(rules: &JuryRules, panel: &[&Member]) -> Vec<String> {
     for quota in &rules.quotas {
         let k = count(quota.quality);
         let name = quota.quality.name();
-        if let Some(min) = quota.at_least.filter(|&min| k < min) {
+        if let Some(m) = quota
+            .at_least
+            .filter(|&m| quota.at_most == Some(m) && k != m)
+        {
+            problems.push(format!(
+                "has {k} members of quality `{name}`; the referential requires exactly {m}"
+            ));
+        } else if let Some(min) = quota.at_least.filter(|&min| k < min) {
             problems.push(format!(
                 "has {k} members of quality `{name}`; the referential requires at least {min}"
             ));
-        }
-        if let Some(max) = quota.at_most.filter(|&max| k > max) {
+        } else if let Some(max) = quota.at_most.filter(|&max| k > max) {
             problems.push(format!(
                 "has {k} members of quality `{name}`; the referential allows at most {max}"
             ));

@@ -52,36 +52,8 @@ pub fn professional(
         excluded: 0,
         reasons: Vec::new(),
     };
-    let item = "EP";
-    let scored = |id: &str, points: u32, r: &ItemResult, c: &mut Condition| -> Option<f64> {
-        match r.outcome {
-            Outcome::Status(Status::Exempted) => {
-                c.excluded += points;
-                let why = r.reason.clone().unwrap_or_default();
-                c.reasons.push(Reason::new(
-                    "reason_professional_exempted",
-                    &[
-                        ("item", id.to_owned()),
-                        ("reason", why),
-                        ("points", points.to_string()),
-                    ],
-                ));
-                Some(0.0)
-            }
-            Outcome::Status(s) => {
-                match consequence(rules, Scope::Professional, s, id, &mut c.reasons) {
-                    Consequence::Zero => Some(0.0),
-                    _ => {
-                        c.standing = Standing::Failed;
-                        None
-                    }
-                }
-            }
-            _ => r.outcome.points(),
-        }
-    };
     let mark = match whole {
-        Some(r) => scored(item, pro.points, r, &mut c),
+        Some(r) => scored(rules, "", pro.points, r, &mut c),
         None if parts.is_empty() => None,
         None => {
             let missing: Vec<&str> = parts
@@ -91,7 +63,7 @@ pub fn professional(
                 .collect();
             let marks: Vec<Option<f64>> = parts
                 .iter()
-                .filter_map(|(id, points, r)| r.map(|r| scored(id, *points, r, &mut c)))
+                .filter_map(|(id, points, r)| r.map(|r| scored(rules, id, *points, r, &mut c)))
                 .collect();
             if !missing.is_empty() {
                 c.reasons.push(Reason::new(
@@ -375,11 +347,12 @@ fn partial(
         .filter(|b| b.presented && b.outcome.verdict == Verdict::Undecided)
         .map(|b| b.id)
         .collect();
+    // The title lost, a bloc still to be judged may yet be kept (004: "il conserve le
+    // bénéfice des blocs pour lesquels il a obtenu la moyenne").
     if !pending.is_empty() {
-        reasons.push(Reason::new(
-            "reason_blocs_pending",
-            &[("ids", pending.join(", "))],
-        ));
+        let kept_later = rules.partial_certification != Some(false);
+        let key = ["reason_blocs_pending", "reason_blocs_pending_kept"][kept_later as usize];
+        reasons.push(Reason::new(key, &[("ids", pending.join(", "))]));
     }
     if rules.partial_certification == Some(false) {
         reasons.push(Reason::new("reason_partial_not_allowed", &[]));
@@ -584,6 +557,40 @@ fn grid_full(
         reasons.push(Reason::new("reason_full_grid", &[]));
     }
     Some(full)
+}
+
+/// One item of the professional evaluation (`id`, the whole when empty), scored on its
+/// `points`: its points, or None when a status fails it. The whole has no ID: its reasons
+/// name it in full, translated (not "EP", which the texts never write).
+fn scored(rules: &Rules, id: &str, points: u32, r: &ItemResult, c: &mut Condition) -> Option<f64> {
+    let before = c.reasons.len();
+    let points = match r.outcome {
+        Outcome::Status(Status::Exempted) => {
+            c.excluded += points;
+            let why = ("reason", r.reason.clone().unwrap_or_default());
+            let args = [("item", id.to_owned()), why, ("points", points.to_string())];
+            c.reasons
+                .push(Reason::new("reason_professional_exempted", &args));
+            Some(0.0)
+        }
+        Outcome::Status(s) => {
+            match consequence(rules, Scope::Professional, s, id, &mut c.reasons) {
+                Consequence::Zero => Some(0.0),
+                _ => {
+                    c.standing = Standing::Failed;
+                    None
+                }
+            }
+        }
+        _ => r.outcome.points(),
+    };
+    if id.is_empty() {
+        for reason in &mut c.reasons[before..] {
+            reason.args.retain(|(name, _)| *name != "item");
+            reason.labels.push(("item", "rule_professional_evaluation"));
+        }
+    }
+    points
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ use super::common::{repo_root, run};
 
 mod blind;
 mod blind_more;
+mod blind_sessions;
+mod blind_sessions_lists;
 mod combinations;
 mod defaults;
 mod grid;

@@ -47,7 +47,7 @@ fn a_jury_without_the_composition_the_referential_states_is_an_error_at_the_jury
     assert_eq!(
         problems(&s),
         [
-            "content/sessions/s1.yaml:6:3: error: session `s1`: the jury has 0 members of quality `certifier`; the referential requires at least 1"
+            "content/sessions/s1.yaml:6:3: error: session `s1`: the jury has 0 members of quality `certifier`; the referential requires exactly 1"
         ]
     );
     let s = with_session("    role: president\n", "");

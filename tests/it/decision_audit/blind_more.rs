@@ -99,3 +99,48 @@ fn blind_a_full_title_does_not_award_the_cce_not_obtained() {
         "B5's CCE was not obtained"
     );
 }
+
+// 004: "Les salariés et demandeurs d'emploi qui bénéficient d'un positionnement […] peuvent
+// être […] exemptés d'épreuve professionnelle" — the reason names the evaluation in full
+// ("Évaluation professionnelle : dispense (salarié)"), not the abbreviation "EP", which the
+// texts never use (decision11's leftover).
+#[test]
+fn blind_the_exempted_professional_evaluation_is_named_in_full() {
+    let p = "route: continuing\nsession: 2026-06-18\ncompany_time: { hours: 300 }\nresults:\n  \
+             marks: { E1: 60, E2.1: 90, E2.2: 30, E2.3: 15, E3.1: 60, E3.2: 90, E4.1: 30, \
+             E4.2: 30, E4.3: 45 }\n  \
+             professional_evaluation: { result: exempted, reason: \"salarié\" }\n";
+    let text = all_text(&ok(INTL, p));
+    assert!(
+        text.contains(
+            "Évaluation professionnelle : dispense (salarié) ; ses 250 points ne comptent pas."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("EP :"), "{text}");
+}
+
+// 004: "Dans l'hypothèse où le candidat n'obtient pas 500 points […] il conserve le bénéfice
+// des blocs pour lesquels il a obtenu la moyenne, soit 10/20" — B1 under its minimum loses
+// the title while B2 has no mark yet: the proposal is partial on B3, B4 (and B5's CCE), and
+// the reason says B2 may still be validated and kept (decision11's leftover: it said only
+// "Bloc non décidé : B2.").
+#[test]
+fn blind_a_bloc_pending_after_the_title_is_lost_can_still_be_kept() {
+    let p = intl(
+        "{ E1: 30, E3.1: 60, E3.2: 90, E4.1: 30, E4.2: 30, E4.3: 45, B5: validated }",
+        GOOD_PRO,
+    );
+    let c = ok(INTL, &p);
+    assert_eq!(kind(&c), "partial", "{}", all_text(&c));
+    assert_eq!(awarded(&c), ["B3", "B4", "B5"]);
+    assert_eq!(bloc(&c, "B2"), "undecided");
+    assert!(
+        all_text(&c).contains(
+            "Bloc non décidé : B2 ; le titre n'est plus possible, mais ce bloc peut encore être \
+             validé et s'ajouter aux blocs conservés."
+        ),
+        "{}",
+        all_text(&c)
+    );
+}
