@@ -29,7 +29,6 @@ fn criteres_docx_criteria_table_keyed_by_competence_code() {
 }
 
 #[test]
-#[ignore = "blind: criteria 0/13, the `✔` paragraphs under an `<h3>` competence not read as its points"]
 fn articles_html_article_blocs_strong_ids_ticked_paragraphs() {
     blind("articles.html");
 }
