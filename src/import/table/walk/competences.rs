@@ -473,3 +473,47 @@ impl Walker {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::import::table::import_text;
+
+    fn criteria_by_competence(doc: &str) -> Vec<(String, Vec<String>)> {
+        let imported = import_text(doc, "x").unwrap();
+        imported.draft.blocs[0].activities[0]
+            .competences
+            .iter()
+            .map(|k| {
+                let criteria = k.criteria.iter().map(|c| c.text.clone()).collect();
+                (k.id.clone(), criteria)
+            })
+            .collect()
+    }
+
+    /// The criteria in a table of their own after prose closing the competences' table,
+    /// keyed by the competence's code.
+    #[test]
+    fn a_later_table_of_criteria_keyed_by_code_after_prose_is_read() {
+        let doc = "Code\tCompétence\n\
+            Bloc 1 – Accueillir\t\n\
+            C1\tAccueillir le client\n\
+            C2\tIdentifier son besoin\n\
+            \n\
+            2. Critères d’évaluation\n\
+            Une compétence est acquise lorsque ses critères sont satisfaits.\n\
+            \n\
+            Compétence\tCritères d’évaluation\n\
+            C1\tLe client est salué dès son arrivée\n\
+            C2\tLe besoin est reformulé\n";
+        assert_eq!(
+            criteria_by_competence(doc),
+            [
+                (
+                    "C1".into(),
+                    vec!["Le client est salué dès son arrivée".into()]
+                ),
+                ("C2".into(), vec!["Le besoin est reformulé".into()]),
+            ]
+        );
+    }
+}
