@@ -23,7 +23,6 @@ fn blind(name: &str) {
 }
 
 #[test]
-#[ignore = "criteria 8/16: a criterion's row whose code repeats the row above goes to the bloc's last competence"]
 fn criteres_docx_criteria_table_keyed_by_competence_code() {
     blind("criteres.docx");
 }
