@@ -520,9 +520,11 @@ pub fn activity_types(layout: &mut Layout) {
         let Some(c) = roles.iter().position(|r| *r == Role::Bloc) else {
             continue;
         };
+        // Cells merged down from the row above leave a row empty but for its first cell
+        // (a sheet's criteria first, their competence merged over them): no heading.
         let headings = rows
             .iter()
-            .any(|r| r.cells.len() > 1 && r.cells.iter().skip(1).all(Cell::is_empty));
+            .any(|r| r.cells.len() > 1 && r.cells.iter().skip(1).all(|c| c.is_empty() && !c.below));
         let activities = rows.iter().filter_map(|r| r.cells.get(c)).any(|cell| {
             cell.blocks.first().is_some_and(|b| {
                 super::ids::activity(&b.text).is_some()
