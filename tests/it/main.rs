@@ -31,6 +31,7 @@ mod import_blind13;
 mod import_blind14;
 mod import_blind15;
 mod import_blind16;
+mod import_blind17;
 mod import_blind2;
 mod import_blind3;
 mod import_blind4;

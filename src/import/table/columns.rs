@@ -40,19 +40,32 @@ impl Role {
     }
 }
 
-/// `Bloc de compétences | Activité | …`: a column named for the blocs before another column
+/// `Bloc de compétences | Activité | …`: a column named for the blocs beside another column
 /// of activities holds the blocs, not their activities (alone, it holds both; see
-/// [`role_of`]).
+/// [`role_of`]), before or after it (a sheet whose columns run right to left, `Critères |
+/// Compétences | Activités | Bloc de compétences`).
 pub(super) fn blocs_beside_activities(roles: &mut [Option<Role>], cells: &[super::cells::Cell]) {
     let activities: Vec<usize> = (0..roles.len())
         .filter(|&i| roles[i] == Some(Role::Activity))
         .collect();
-    if let [first, _, ..] = activities[..]
-        && cells.get(first).is_some_and(|c| {
+    let names_blocs = |i: usize| {
+        cells.get(i).is_some_and(|c| {
             deunicode::deunicode(&c.joined())
                 .to_lowercase()
                 .contains("bloc")
         })
+    };
+    if activities.len() < 2 {
+        return;
+    }
+    let blocs: Vec<usize> = activities
+        .iter()
+        .copied()
+        .filter(|&i| names_blocs(i))
+        .collect();
+    // The first named for blocs, unless each is (then none tells the blocs apart).
+    if let Some(&first) = blocs.first()
+        && blocs.len() < activities.len()
     {
         roles[first] = Some(Role::Bloc);
     }
@@ -187,5 +200,71 @@ mod tests {
         let mut roles: Vec<Option<Role>> = header.iter().map(|c| role_of(&c.joined())).collect();
         blocs_beside_activities(&mut roles, &header);
         assert_eq!(roles, [Some(Role::Activity), Some(Role::Competence)]);
+    }
+
+    /// Columns right to left: the blocs column after the activities column still holds
+    /// the blocs, and the criteria's rows under merged cells are no heading rows turning it
+    /// back into activities.
+    #[test]
+    fn a_blocs_column_after_an_activities_column_holds_the_blocs() {
+        use super::super::layout::{Layout, Row, activity_types};
+        let header = [
+            "Critères",
+            "Compétences",
+            "Activités",
+            "Bloc de compétences",
+        ]
+        .map(text_cell);
+        let mut roles: Vec<Option<Role>> = header.iter().map(|c| role_of(&c.joined())).collect();
+        blocs_beside_activities(&mut roles, &header);
+        let roles: Vec<Role> = roles.into_iter().map(Option::unwrap).collect();
+        assert_eq!(
+            roles,
+            [Role::Criteria, Role::Competence, Role::Activity, Role::Bloc]
+        );
+        let merged = || super::super::cells::Cell {
+            below: true,
+            ..Default::default()
+        };
+        let rows = vec![
+            Row {
+                line: 3,
+                cells: [
+                    "Le registre est tenu",
+                    "C1 Contrôler",
+                    "A1 Exploiter",
+                    "BC01 Exploiter",
+                ]
+                .map(text_cell)
+                .to_vec(),
+                rebuilt: false,
+            },
+            Row {
+                line: 4,
+                cells: vec![
+                    text_cell("Les anomalies sont signalées"),
+                    merged(),
+                    merged(),
+                    merged(),
+                ],
+                rebuilt: false,
+            },
+        ];
+        let mut layout = Layout {
+            roles: roles.clone(),
+            rows,
+            ..Layout::default()
+        };
+        activity_types(&mut layout);
+        assert_eq!(layout.roles, roles);
+        // A row of its first cell alone, nothing merged into the others, is a heading.
+        layout.rows[1].cells = vec![
+            text_cell("Maintenance"),
+            Default::default(),
+            Default::default(),
+            Default::default(),
+        ];
+        activity_types(&mut layout);
+        assert_eq!(layout.roles[3], Role::Activity);
     }
 }

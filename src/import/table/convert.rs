@@ -467,7 +467,19 @@ fn starts_item(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
     matches!(
         first,
-        '•' | '●' | '▪' | '■' | '→' | '➢' | '✓' | '-' | '–' | '*' | 'o'
+        '•' | '●'
+            | '▪'
+            | '■'
+            | '→'
+            | '➢'
+            | '➤'
+            | '✓'
+            | '✔'
+            | '☑'
+            | '-'
+            | '–'
+            | '*'
+            | 'o'
     ) && text.chars().nth(1) == Some(' ')
         || starts_id(text)
 }

@@ -106,6 +106,14 @@ fn header_again(cells: &[Cell], headers: &[String]) -> bool {
     })
 }
 
+/// A later table's header naming a competences and a criteria column (`Compétence |
+/// Critères d’évaluation`), after prose ending the first table (`2. Critères d’évaluation`
+/// and a sentence): the criteria of the competences read, keyed by their IDs, so part of
+/// the referential; a later table of exams (`Compétences évaluées`) is not.
+fn criteria_later(found: &[Option<Role>]) -> bool {
+    found.contains(&Some(Role::Competence)) && found.contains(&Some(Role::Criteria))
+}
+
 /// A header whose words are not the usual ones (`Missions | Savoir-faire | …`): at least
 /// two cells, each a few words without an ID.
 fn unnamed_header(cells: &[Cell]) -> bool {
@@ -322,7 +330,7 @@ pub fn layout(lines: &[Line], columns: Option<&[Role]>) -> Result<Layout, Error>
                 }
                 if header_found
                     && let Some(found) = header_roles(cells)
-                        .filter(|_| out.rows.is_empty() || in_table)
+                        .filter(|found| out.rows.is_empty() || in_table || criteria_later(found))
                         .filter(|_| final_roles.is_empty() || header_again(cells, &header_texts))
                 {
                     header_texts.push(row_text(cells));
@@ -512,9 +520,11 @@ pub fn activity_types(layout: &mut Layout) {
         let Some(c) = roles.iter().position(|r| *r == Role::Bloc) else {
             continue;
         };
+        // Cells merged down from the row above leave a row empty but for its first cell
+        // (a sheet's criteria first, their competence merged over them): no heading.
         let headings = rows
             .iter()
-            .any(|r| r.cells.len() > 1 && r.cells.iter().skip(1).all(Cell::is_empty));
+            .any(|r| r.cells.len() > 1 && r.cells.iter().skip(1).all(|c| c.is_empty() && !c.below));
         let activities = rows.iter().filter_map(|r| r.cells.get(c)).any(|cell| {
             cell.blocks.first().is_some_and(|b| {
                 super::ids::activity(&b.text).is_some()

@@ -29,6 +29,11 @@ pub(super) fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, 
         .into_iter()
         .flat_map(|p| match p.split_once('\n') {
             Some((first, rest)) if breadcrumb(first) => vec![first.to_owned(), rest.to_owned()],
+            // A web page's `<h1>` right over its lead paragraph (no blank line between
+            // them): the heading is a paragraph of its own when a sentence follows it.
+            Some((first, rest)) if heading_over_sentence(first, rest) => {
+                vec![first.to_owned(), rest.to_owned()]
+            }
             _ => vec![p],
         })
         .collect();
@@ -59,6 +64,17 @@ pub(super) fn title_and_preamble(before: &[Option<String>]) -> (Option<String>, 
         .collect();
     let preamble = (!rest.is_empty()).then(|| rest.join("\n\n"));
     (title.filter(|t| !t.is_empty()), preamble)
+}
+
+/// A short line without a final stop over a sentence of more than 15 words ending with a
+/// full stop: a heading, then the paragraph under it, not one paragraph.
+fn heading_over_sentence(first: &str, rest: &str) -> bool {
+    let next = rest.lines().next().unwrap_or("").trim();
+    let first = first.trim();
+    (2..=15).contains(&first.split_whitespace().count())
+        && !first.ends_with(['.', ':', ',', ';'])
+        && next.ends_with('.')
+        && next.split_whitespace().count() > 15
 }
 
 /// Text without its HTML tags (`<p><strong>…</strong></p>`), `&amp;` and the like decoded.
@@ -301,5 +317,19 @@ mod tests {
         ];
         let (title, _) = title_and_preamble(&chevrons);
         assert_eq!(title.as_deref(), Some("Médiateur numérique"));
+    }
+
+    #[test]
+    fn a_heading_right_over_its_lead_sentence_is_the_title() {
+        let page = [
+            Some("Certificat de spécialisation « Conduite d’un élevage ovin »".to_owned()),
+            Some("Le certificat est composé de deux blocs de compétences, chacun évalué en situation professionnelle sur l’exploitation.".to_owned()),
+        ];
+        let (title, preamble) = title_and_preamble(&page);
+        assert_eq!(
+            title.as_deref(),
+            Some("Certificat de spécialisation « Conduite d’un élevage ovin »")
+        );
+        assert!(preamble.is_some_and(|p| p.starts_with("Le certificat est composé")));
     }
 }

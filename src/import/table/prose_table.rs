@@ -223,12 +223,12 @@ pub(super) fn lead_in(text: &str) -> Option<Role> {
     }
 }
 
-/// A point's text (`- …`, `• …`, `→ …`, `› …`), without the box of a Markdown task list
+/// A point's text (`- …`, `• …`, `→ …`, `› …`, `✔ …`), without the box of a Markdown task list
 /// (`- [ ] …`, `- [x] …`): a box ticked or not is the author's bookkeeping, not the text.
 pub(super) fn point(text: &str) -> Option<String> {
     let t = text.trim();
     let rest = t.strip_prefix([
-        '-', '–', '•', '●', '▪', '◦', '■', '*', '→', '➢', '►', '›', '✓',
+        '-', '–', '•', '●', '▪', '◦', '■', '*', '→', '➢', '➤', '►', '▸', '›', '✓', '✔', '☑',
     ])?;
     if !rest.starts_with(' ') {
         return None;
@@ -531,5 +531,18 @@ mod tests {
             point("› Le client est orienté").as_deref(),
             Some("Le client est orienté")
         );
+    }
+
+    #[test]
+    fn a_tick_or_an_arrowhead_marks_a_point() {
+        for mark in ['✔', '✓', '☑', '➤', '▸'] {
+            assert_eq!(
+                point(&format!("{mark} Les délais sont respectés")).as_deref(),
+                Some("Les délais sont respectés"),
+                "{mark}"
+            );
+        }
+        // A tick glued to a word is the word's, as a dash is.
+        assert_eq!(point("✔Les délais"), None);
     }
 }

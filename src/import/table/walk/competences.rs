@@ -330,6 +330,12 @@ impl Walker {
             text,
             "the competences this row's exam and criteria are for (IDs already read, in the competences column)".into(),
         );
+        // One competence named (`C1.1` on the first of its criteria's rows): rows below
+        // whose competences cell is empty or merged down are its too, as they would be
+        // under the competence's own row.
+        if let ([k], true) = (hits.as_slice(), self.row_split.is_empty()) {
+            self.current_competence = Some(*k);
+        }
         for k in hits {
             if !self.row_competences.contains(&k) {
                 self.row_competences.push(k);
@@ -369,6 +375,7 @@ impl Walker {
             text,
             format!("the competence this row's exam and criteria are for ({id}, by its text, in the competences column)"),
         );
+        self.current_competence = Some(k);
         if !self.row_competences.contains(&k) {
             self.row_competences.push(k);
         }
@@ -471,5 +478,86 @@ impl Walker {
             line,
             format!("the competences this row names are bloc {b}'s: its exam and criteria go there, not to {a}"),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::table::import_text;
+
+    fn criteria_by_competence(doc: &str) -> Vec<(String, Vec<String>)> {
+        let imported = import_text(doc, "x").unwrap();
+        imported.draft.blocs[0].activities[0]
+            .competences
+            .iter()
+            .map(|k| {
+                let criteria = k.criteria.iter().map(|c| c.text.clone()).collect();
+                (k.id.clone(), criteria)
+            })
+            .collect()
+    }
+
+    /// The criteria in a table of their own after prose closing the competences' table,
+    /// keyed by the competence's code.
+    #[test]
+    fn a_later_table_of_criteria_keyed_by_code_after_prose_is_read() {
+        let doc = "Code\tCompétence\n\
+            Bloc 1 – Accueillir\t\n\
+            C1\tAccueillir le client\n\
+            C2\tIdentifier son besoin\n\
+            \n\
+            2. Critères d’évaluation\n\
+            Une compétence est acquise lorsque ses critères sont satisfaits.\n\
+            \n\
+            Compétence\tCritères d’évaluation\n\
+            C1\tLe client est salué dès son arrivée\n\
+            C2\tLe besoin est reformulé\n";
+        assert_eq!(
+            criteria_by_competence(doc),
+            [
+                (
+                    "C1".into(),
+                    vec!["Le client est salué dès son arrivée".into()]
+                ),
+                ("C2".into(), vec!["Le besoin est reformulé".into()]),
+            ]
+        );
+    }
+
+    /// One row per criterion, the code repeated on each (read as a cell merged down): the
+    /// rows below the first are the same competence's, not the last competence read's.
+    #[test]
+    fn rows_below_a_named_competence_in_a_second_table_are_its_own() {
+        let doc = "Code\tCompétence\n\
+            Bloc 1 – Accueillir\t\n\
+            C1\tAccueillir le client\n\
+            C2\tIdentifier son besoin\n\
+            \n\
+            Critères d’évaluation :\n\
+            \n\
+            Compétence\tCritères d’évaluation\n\
+            C1\tLe client est salué dès son arrivée\n\
+            C1\tL’attente est signalée\n\
+            C2\tLe besoin est reformulé\n\
+            C2\tLes questions sont ouvertes\n";
+        assert_eq!(
+            criteria_by_competence(doc),
+            [
+                (
+                    "C1".into(),
+                    vec![
+                        "Le client est salué dès son arrivée".into(),
+                        "L’attente est signalée".into()
+                    ]
+                ),
+                (
+                    "C2".into(),
+                    vec![
+                        "Le besoin est reformulé".into(),
+                        "Les questions sont ouvertes".into()
+                    ]
+                ),
+            ]
+        );
     }
 }
