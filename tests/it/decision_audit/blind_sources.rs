@@ -174,7 +174,6 @@ fn dc_absence_has_refolios_default_consequence() {
 // 000 says nothing of retakes: a later session validating B2 counts, the latest prevailing,
 // as refolio's default (`default_retakes`), and the title follows: partial, then full.
 #[test]
-#[ignore = "fails: B2 stays not validated, the absence at E2 standing beside the retake's criteria"]
 fn dc_a_retake_after_an_absence_counts_by_default() {
     let p = format!(
         "route: initial\nattempts:\n  - session: 2026-06-30\n{}    marks: {{ E2: absent }}\n    \
