@@ -364,16 +364,17 @@ fn intl_attempts(attempts: &str) -> String {
 // un délai de carence de 6 mois, repasser l'ensemble des évaluations de blocs à la prochaine
 // session." A fraud at E1: no bloc of that session, whatever their marks; the professional
 // evaluation is no bloc evaluation and stands. The next session, every bloc exam again,
-// counts: the title.
+// counts: the title. (Written first without B5's CCE, the first session gave `undecided`:
+// right, B5 could still be validated and kept; the scenario records it.)
 #[test]
-#[ignore = "fails: undecided, not not-awarded, after the fraud session"]
 fn intl_fraud_voids_the_session_and_the_next_one_counts() {
     let first = format!(
-        "  - session: 2026-06-18\n    marks: {{ {} }}\n    professional_parts: {GOOD_PRO}\n",
+        "  - session: 2026-06-18\n    marks: {{ {}, B5: validated }}\n    professional_parts: {GOOD_PRO}\n",
         INTL_PASS.replace("E1: 60", "E1: fraud")
     );
     let c = ok(INTL, &intl_attempts(&first));
     assert_eq!(bloc(&c, "B2"), "not-validated");
+    assert_eq!(bloc(&c, "B5"), "not-validated");
     assert_eq!(kind(&c), "not-awarded");
     assert!(all_text(&c).contains("reason_session_void"));
     let second =
