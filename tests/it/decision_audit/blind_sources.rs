@@ -340,14 +340,24 @@ fn bd_single_bloc_with_the_dossier_professionnel() {
 }
 
 // The dossier professionnel is for one bloc only: a candidate presenting two blocs who
-// records it is refused.
+// records it is refused, the error saying why (it said only "no substitution of the exams
+// of B3 applies to this candidate (continuing)", the route, not the number of blocs).
 #[test]
 fn bd_dossier_professionnel_for_two_blocs_is_refused() {
     let p = format!(
         "blocs: [B3, B4]\nroute: continuing\nsession: 2026-06-30\n{}  substitutes:\n    B3: validated\n",
         bd_results("34", &[], &[])
     );
-    refused(BD, &p, "B3");
+    let line = line_of(&p, "B3: validated");
+    let errors = refused(
+        BD,
+        &p,
+        "the « Dossier professionnel » replaces the exams of B3 only for a candidate presenting a single bloc; this candidate presents 2",
+    );
+    assert!(
+        errors.contains(&format!("passport.yaml:{line}:5: error:")),
+        "{errors}"
+    );
 }
 
 /// Every bloc exam of 004 at a passing mark (450 of the 750 bloc points).
@@ -417,4 +427,23 @@ fn intl_fraud_at_a_retake_offers_one_more_session() {
     assert_eq!(bloc(&c, "B1"), "validated");
     assert_eq!(bloc(&c, "B2"), "validated");
     assert_eq!(kind(&c), "full");
+}
+
+// The natural writing of the dossier professionnel, `substitutes: { B3: validated }`, for
+// a single-bloc candidate: "Les critères restent les mêmes", so it has no result of its
+// own; a located error says to record the criteria.
+#[test]
+fn bd_dossier_professionnel_has_no_result_of_its_own() {
+    let p = "blocs: [B3]\nroute: continuing\nsession: 2026-06-30\nresults:\n  substitutes:\n    \
+             B3: validated\n";
+    let errors = refused(
+        BD,
+        p,
+        "the « Dossier professionnel » replaces the exams of B3 for this candidate, but the criteria still decide the bloc",
+    );
+    let line = line_of(p, "B3: validated");
+    assert!(
+        errors.contains(&format!("passport.yaml:{line}:5: error:")),
+        "{errors}"
+    );
 }
