@@ -405,7 +405,16 @@ fn intl_after_a_fraud_the_blocs_not_given_again_stay_unvalidated() {
          - session: 2027-01-20\n    kind: retake\n    marks: {{ E1: 60 }}\n",
         INTL_PASS.replace("E1: 60", "E1: fraud")
     ));
-    let c = ok(INTL, &p);
+    let (code, c, stderr) = decide(INTL, &p);
+    assert_eq!(code, 0, "{stderr}");
+    // Found here: nothing said that the text retakes them together; now a warning at the
+    // session does, the decision unchanged.
+    let line = line_of(&p, "session: 2027-01-20");
+    let warning = format!(
+        "passport.yaml:{line}:5: warning: the session of 2027-01-20 follows the session of \
+         2026-06-18 voided by `fraud` and does not give again B2, B3, B4, which it held"
+    );
+    assert!(stderr.contains(&warning), "{warning} in:\n{stderr}");
     assert_eq!(bloc(&c, "B1"), "validated");
     assert_eq!(bloc(&c, "B2"), "not-validated");
     assert_eq!(kind(&c), "partial");
