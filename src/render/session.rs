@@ -131,6 +131,8 @@ pub struct VerdictView<'a> {
     pub decision: Option<Label>,
     pub differs: bool,
     pub motive: Option<&'a str>,
+    /// The earlier session that gave the title, said when this one follows it.
+    pub titled_by: Option<String>,
     /// "Titre", then the bloc IDs awarded.
     pub awarded: Vec<String>,
     pub certificates: Vec<CertificateLink>,
@@ -246,6 +248,13 @@ pub fn minutes<'a>(
                 decision: v.decision.as_ref().map(|j| verdict_label(t, j, r)),
                 differs: v.differs,
                 motive: v.decision.as_ref().and_then(|j| j.motive.as_deref()),
+                titled_by: v.titled_by.as_ref().map(|(date, id)| {
+                    let title = site
+                        .sessions
+                        .get(&**id)
+                        .map_or_else(|| id.to_string(), |earlier| session_title(t, earlier));
+                    t.fill("minutes_titled_by", &[("date", date), ("session", &title)])
+                }),
                 awarded: awarded(t, r, v),
                 certificates: certificates(t, c, r, v, &root),
                 recused: session

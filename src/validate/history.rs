@@ -6,12 +6,12 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::bloc::consequence_key;
+use super::bloc::{consequence_key, validation_mode};
 use super::rules::Reason;
 use super::title::{Standing, professional};
 use crate::model::{
-    Attempt, AttemptKind, Candidate, Consequence, ItemResult, Outcome, Referential, Rules, Scope,
-    Status,
+    Attempt, AttemptKind, BlocValidation, Candidate, Consequence, ItemResult, Outcome, Referential,
+    Rules, Scope, Status,
 };
 
 /// The results in effect after some sessions. A result is borrowed from its session, or
@@ -182,6 +182,28 @@ pub fn merge<'a>(r: &Referential, attempts: impl IntoIterator<Item = &'a Attempt
                 m.substitutes.remove(&b);
             }
         }
+        // In a bloc validated by its competences, the criteria (or competences) a session
+        // gives are its exams' results given again: an earlier result of an exam evaluating
+        // them, or of the bloc whole (000: an absence at E2, then the retake's criteria of
+        // B2), no longer stands unless the session gives it too.
+        let given: Vec<usize> = a
+            .criteria
+            .keys()
+            .flat_map(|&k| r.criteria[k].competences.iter().copied())
+            .chain(a.competences.keys().copied())
+            .collect();
+        let by_competences =
+            |b: usize| validation_mode(rules, &r.blocs[b]) == BlocValidation::Competences;
+        m.modalities.retain(|k, _| {
+            a.modalities.contains_key(k)
+                || !by_competences(bloc_of(*k))
+                || !r.modalities[*k].evaluates.iter().any(|c| given.contains(c))
+        });
+        m.blocs.retain(|b, _| {
+            a.blocs.contains_key(b)
+                || !by_competences(*b)
+                || !given.iter().any(|&c| r.competences[c].bloc == *b)
+        });
         m.criteria.extend(a.criteria.iter().map(|(k, v)| (*k, *v)));
         m.competences
             .extend(a.competences.iter().map(|(k, v)| (*k, *v)));

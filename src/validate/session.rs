@@ -28,6 +28,8 @@ pub struct Verdict {
     pub title: bool,
     /// Blocs this session awards (indices in the referential), not awarded by an earlier one.
     pub blocs: Vec<usize>,
+    /// The earlier session (date, ID) whose `full` gave the title: this one only adds blocs.
+    pub titled_by: Option<(String, SessionId)>,
     /// The blocs a `full` decision awards: every bloc presented the title needs, and an
     /// optional one (004's CCE, "composé de 4 blocs") only when validated by the session's
     /// date.
@@ -104,9 +106,10 @@ pub fn deliberate(site: &Site, dossiers: &Dossiers, diags: &mut Diagnostics) -> 
                     // The title held from an earlier session, a later one only adds blocs:
                     // naming blocs validated on its date departs from no rule (004's CCE
                     // obtained after the title).
-                    let held = titled
+                    let titled_by = titled
                         .get(&d.candidate)
-                        .is_some_and(|first| *first < (session.date.as_str(), session.id.as_str()));
+                        .filter(|first| **first < (session.date.as_str(), session.id.as_str()));
+                    let held = titled_by.is_some();
                     let adds = decision.as_ref().is_some_and(|j| {
                         held && j.verdict == JuryVerdict::Partial
                             && j.blocs.iter().all(|b| validated.contains(b))
@@ -122,6 +125,8 @@ pub fn deliberate(site: &Site, dossiers: &Dossiers, diags: &mut Diagnostics) -> 
                         differs,
                         title: false,
                         blocs: Vec::new(),
+                        titled_by: titled_by
+                            .map(|(date, id)| ((*date).to_owned(), SessionId((*id).to_owned()))),
                         full_blocs,
                     }
                 })

@@ -16,6 +16,7 @@ mod blind;
 mod blind_more;
 mod blind_sessions;
 mod blind_sessions_lists;
+mod blind_sources;
 mod combinations;
 mod defaults;
 mod grid;

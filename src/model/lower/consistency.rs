@@ -137,6 +137,51 @@ impl CandidateLowering<'_> {
         );
     }
 
+    /// The session after one voided by a status (004's fraud) that gives again some of the
+    /// blocs the voided one held but not all: the text retakes them together ("repasser
+    /// l'ensemble des évaluations de blocs à la prochaine session"). The blocs it leaves out
+    /// stay unvalidated, and a later session may still give them: a warning, the decision
+    /// unchanged.
+    pub(super) fn after_void_without_every_bloc(&mut self, earlier: &[Attempt], attempt: &Attempt) {
+        let r = self.r;
+        let Some(last) = earlier.last() else { return };
+        let Some(status) = last.voided(&r.rules) else {
+            return;
+        };
+        let held = |a: &Attempt, b: usize| {
+            a.blocs.contains_key(&b)
+                || a.substitutes.contains_key(&b)
+                || a.modalities.keys().any(|&m| r.modalities[m].bloc == b)
+                || a.criteria.keys().any(|&c| r.criteria[c].bloc == b)
+        };
+        let blocs: Vec<usize> = (0..r.blocs.len()).filter(|&b| held(last, b)).collect();
+        let missing: Vec<&str> = blocs
+            .iter()
+            .filter(|&&b| !held(attempt, b))
+            .map(|&b| r.blocs[b].id.as_str())
+            .collect();
+        if missing.is_empty() || missing.len() == blocs.len() {
+            return;
+        }
+        let message = format!(
+            "the session of {} follows the session of {} voided by `{}` and does not give again \
+             {}, which it held: the voided session's bloc evaluations are retaken together at the \
+             next session; those left out stay not validated",
+            attempt.session.as_deref().unwrap_or("?"),
+            last.session.as_deref().unwrap_or("?"),
+            status.name(),
+            missing.join(", "),
+        );
+        let help = format!(
+            "give the exams of {} in this session too (`absent` if the candidate did not sit them)",
+            missing.join(", ")
+        );
+        self.diags.push(
+            Diagnostic::warning(Kind::InvalidValue, Some(attempt.at.clone()), message)
+                .with_suggestion(Some(help)),
+        );
+    }
+
     /// A repeated year giving some module evaluations of a bloc but not all, where the
     /// referential says a repeat gives them all again (004: "repasse toutes les évaluations
     /// de modules suivis"). Modules decide nothing (the grid counts the bloc exams and the

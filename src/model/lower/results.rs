@@ -85,6 +85,7 @@ impl CandidateLowering<'_> {
             let attempt = self.attempt(&entry.value, at, session);
             self.given_otherwise_before(&attempts, &attempt);
             self.repeat_without_every_module(&attempt);
+            self.after_void_without_every_bloc(&attempts, &attempt);
             attempts.push(attempt);
         }
         attempts
@@ -242,6 +243,31 @@ impl CandidateLowering<'_> {
                         s.title
                     ),
                     Some("remove this line and record the bloc's criteria under `criteria:`".into()),
+                );
+                continue;
+            }
+            // Only the number of blocs presented keeps it from applying (001's dossier
+            // professionnel, "Lorsqu'un candidat se présente uniquement sur un bloc"): say so.
+            let single = self
+                .r
+                .rules
+                .substitutions
+                .iter()
+                .find(|s| s.single_bloc && presented > 1 && s.applies(self.route, 1, b));
+            if let (false, Some(s)) = (allowed, single) {
+                let help = if s.keeps_criteria {
+                    "remove this line and record the bloc's criteria under `criteria:` (they are the same)"
+                } else {
+                    "remove this line and record the results of the bloc's exams under `marks:`"
+                };
+                self.error(
+                    Kind::Rule,
+                    id,
+                    format!(
+                        "the « {} » replaces the exams of {key} only for a candidate presenting a single bloc; this candidate presents {presented}",
+                        s.title
+                    ),
+                    Some(help.into()),
                 );
                 continue;
             }

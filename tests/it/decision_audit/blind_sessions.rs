@@ -56,6 +56,18 @@ impl Site {
         self
     }
 
+    /// The site's UI language (`language = "en"`), above the `[candidates]` table.
+    pub(super) fn language(self, language: &str) -> Site {
+        let toml = self.dir.path().join("refolio.toml");
+        let text = std::fs::read_to_string(&toml).unwrap();
+        write(
+            self.dir.path(),
+            "refolio.toml",
+            &format!("language = \"{language}\"\n{text}"),
+        );
+        self
+    }
+
     pub(super) fn build(&self) -> MemoryOutput {
         build_in_memory(self.dir.path())
     }

@@ -3,6 +3,8 @@
 
 use super::blind_sessions::*;
 use super::*;
+use crate::common::{html, texts};
+use refolio::output::MemoryOutput;
 
 // A candidate the session does not list is not on its procès-verbal nor its list; a name the
 // session lists that is no candidate is an error at it, with the nearest ID.
@@ -159,4 +161,57 @@ fn blind_s_pseudonymised_site() {
     ))
     .unwrap();
     assert_eq!(v["credentialSubject"]["identifier"][0]["hashed"], true);
+}
+
+// A later session's decision after the title an earlier one gave (004's CCE obtained after
+// it): its procès-verbal names the session that gave the title, beside a proposal `full`
+// that the decision `partial [B5]` does not depart from; the title's session says nothing
+// of the kind. In French and in English.
+#[test]
+fn minutes_name_the_session_that_gave_the_title() {
+    let june = PASS.replace("B5: validated", "B5: not-validated");
+    let passport = format!(
+        "referential: {INTL}\nroute: apprenticeship\ncompany_time: {{ hours: 1000 }}\nattempts:\n  \
+         - session: 2026-06-18\n    marks: {june}\n    professional_parts: {GOOD_PRO}\n  \
+         - session: 2026-09-15\n    kind: retake\n    marks: {{ B5: validated }}\n"
+    );
+    let site = |language: &str| {
+        Site::new("")
+            .language(language)
+            .candidate("x", "name: X", &passport)
+            .session(
+                "j1",
+                &format!(
+                    "title: Jury de juillet\n{}",
+                    session_intl("2026-07-02", JURY4, "  x: { decision: full }\n")
+                ),
+            )
+            .session(
+                "j2",
+                &session_intl(
+                    "2026-09-22",
+                    JURY4,
+                    "  x: { decision: partial, blocs: [B5] }\n",
+                ),
+            )
+            .build()
+    };
+    let note = |out: &MemoryOutput, id: &str| {
+        let doc = html(out, &format!("candidates/sessions/{id}/index.html"));
+        texts(&doc, "table.verdicts td .titled-by")
+    };
+    let fr = site("fr");
+    assert_eq!(
+        note(&fr, "j2"),
+        [
+            "Titre délivré par la session du 2026-07-02 (Jury de juillet) : cette session n'ajoute que des blocs."
+        ]
+    );
+    assert!(note(&fr, "j1").is_empty());
+    assert_eq!(
+        note(&site("en"), "j2"),
+        [
+            "Title awarded by the session of 2026-07-02 (Jury de juillet): this session only adds blocs."
+        ]
+    );
 }

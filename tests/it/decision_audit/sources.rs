@@ -226,14 +226,15 @@ fn bd_single_bloc_dossier_professionnel() {
     );
 }
 
-/// The dossier professionnel is for a candidate presenting one bloc only.
+/// The dossier professionnel is for a candidate presenting one bloc only, and the error says
+/// so (it named the route until decision13).
 #[test]
 fn bd_dossier_professionnel_refused_for_two_blocs() {
     refused(
         BD,
         "route: continuing\nblocs: [B3, B4]\nsession: 2026-06-18\nresults:\n  substitutes: \
          { B3: validated }\n",
-        "no substitution of the exams of B3 applies to this candidate (continuing)",
+        "the « Dossier professionnel » replaces the exams of B3 only for a candidate presenting a single bloc; this candidate presents 2",
     );
 }
 
