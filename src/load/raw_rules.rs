@@ -121,7 +121,8 @@ pub struct RawStatuses {
     pub modules: IdMap<S<RawStatusRule>>,
 }
 
-/// `not-validated`, or `{ consequence: not-validated, retake: true, counted: false }`.
+/// `not-validated`, or `{ consequence: not-validated, retake: true, counted: false,
+/// wait_months: 6 }`.
 #[derive(Debug, Deserialize)]
 #[serde(untagged, deny_unknown_fields)]
 pub enum RawStatusRule {
@@ -131,6 +132,9 @@ pub enum RawStatusRule {
         retake: Option<bool>,
         /// With `retake: true`: whether the session offered counts against `per_bloc`.
         counted: Option<bool>,
+        /// With `retake: true`: the months to wait before that session (004's « délai de
+        /// carence de 6 mois » after a fraud).
+        wait_months: Option<u32>,
     },
 }
 

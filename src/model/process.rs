@@ -180,6 +180,10 @@ pub struct StatusRule {
     /// default when that is what lets a later session count).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counted: Option<bool>,
+    /// With a retake offered: the months to wait before it, from the date of the session
+    /// of this status (004: « après un délai de carence de 6 mois »); `None`, none stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wait_months: Option<u32>,
 }
 
 /// A condition of the title held after the blocs: Grand oral, entretien final.

@@ -38,6 +38,7 @@ fn a_zero_is_applied_only_where_the_referential_says_so() {
         consequence: Consequence::Zero,
         retake: None,
         counted: None,
+        wait_months: None,
     }];
     let b = bloc("B2", Some(225), Some(90));
     let (a, absent, c) = (mark(150.0, 150), status(Status::Absent), mark(25.0, 25));

@@ -60,6 +60,7 @@ pub fn rules_004() -> Rules {
         consequence,
         retake,
         counted: None,
+        wait_months: None,
     };
     Rules {
         bloc_pass_percent: Some(50),

@@ -10,7 +10,7 @@ use super::candidate::CandidateLowering;
 use crate::diagnostics::{Diagnostic, Kind};
 use crate::load::raw_candidate::RawResults;
 use crate::model::candidate::*;
-use crate::model::{BlocValidation, ItemRef, fmt_number};
+use crate::model::{BlocValidation, Consequence, ItemRef, fmt_number};
 
 impl CandidateLowering<'_> {
     /// A session giving some exams of a bloc whose latest earlier result was its whole mark
@@ -178,6 +178,49 @@ impl CandidateLowering<'_> {
         );
         self.diags.push(
             Diagnostic::warning(Kind::InvalidValue, Some(attempt.at.clone()), message)
+                .with_suggestion(Some(help)),
+        );
+    }
+
+    /// A session held before the wait the referential sets after a voided session ends
+    /// (004: « après un délai de carence de 6 mois, repasser l'ensemble des évaluations de
+    /// blocs »): it cannot count, an error at that session.
+    pub(super) fn inside_the_wait_after_void(&mut self, earlier: &[Attempt], attempt: &Attempt) {
+        let r = self.r;
+        let Some(last) = earlier.last() else { return };
+        let Some(status) = last.voided(&r.rules) else {
+            return;
+        };
+        let Some(months) = r
+            .rules
+            .statuses
+            .iter()
+            .filter(|rule| rule.status == status && rule.consequence == Consequence::SessionVoid)
+            .find_map(|rule| rule.wait_months)
+        else {
+            return;
+        };
+        let (Some(voided), Some(held)) = (last.session.as_deref(), attempt.session.as_deref())
+        else {
+            return;
+        };
+        let Some(end) = super::meta::months_after(voided, months) else {
+            return;
+        };
+        if held >= end.as_str() {
+            return;
+        }
+        let message = format!(
+            "the session of {held} is held before the end of the {months}-month wait after the \
+             session of {voided} voided by `{}`: not before {end}; a session inside the wait \
+             cannot count",
+            status.name(),
+        );
+        let help = format!(
+            "record the results of the first session held on or after {end}, or check the dates"
+        );
+        self.diags.push(
+            Diagnostic::error(Kind::InvalidValue, Some(attempt.at.clone()), message)
                 .with_suggestion(Some(help)),
         );
     }

@@ -142,27 +142,43 @@ impl Lowering<'_> {
 
 /// `YYYY-MM-DD`, a day of the calendar (no 31 June, 29 February in leap years only).
 pub(super) fn is_iso_date(s: &str) -> bool {
+    parse_date(s).is_some()
+}
+
+/// The year, month and day of a `YYYY-MM-DD` day of the calendar.
+fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
     let parts: Vec<&str> = s.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
-        return false;
+        return None;
     };
     let num = |p: &str, len: usize| {
         (p.len() == len && p.chars().all(|c| c.is_ascii_digit()))
             .then(|| p.parse::<u32>().ok())
             .flatten()
     };
-    let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
-        return false;
-    };
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
+    let (y, m, d) = (num(y, 4)?, num(m, 2)?, num(d, 2)?);
+    (1..=days_in_month(y, m)?).contains(&d).then_some((y, m, d))
+}
+
+fn days_in_month(y: u32, m: u32) -> Option<u32> {
+    let leap = y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
+}
+
+/// The day `months` months after `date` (`YYYY-MM-DD`), the day of the month kept, or the
+/// month's last when it has fewer days (31 August + 6 months: 28 or 29 February).
+pub(super) fn months_after(date: &str, months: u32) -> Option<String> {
+    let (y, m, d) = parse_date(date)?;
+    let total = m - 1 + months;
+    let (y, m) = (y + total / 12, total % 12 + 1);
+    let d = d.min(days_in_month(y, m)?);
+    Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 #[cfg(test)]
@@ -173,6 +189,22 @@ mod tests {
         assert!(!super::is_iso_date("25/03/2024"));
         assert!(!super::is_iso_date("2024-13-01"));
         assert!(super::is_iso_date("2024-02-29"));
+        assert_eq!(
+            super::months_after("2026-06-18", 6).as_deref(),
+            Some("2026-12-18")
+        );
+        assert_eq!(
+            super::months_after("2026-08-31", 6).as_deref(),
+            Some("2027-02-28")
+        );
+        assert_eq!(
+            super::months_after("2027-08-31", 6).as_deref(),
+            Some("2028-02-29")
+        );
+        assert_eq!(
+            super::months_after("2026-07-02", 18).as_deref(),
+            Some("2028-01-02")
+        );
         assert!(!super::is_iso_date("2025-02-29"));
         assert!(!super::is_iso_date("2025-06-31"));
     }

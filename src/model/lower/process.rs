@@ -517,13 +517,14 @@ impl Lowering<'_> {
             );
             return;
         }
-        let (consequence, retake, counted) = match &value.value {
-            RawStatusRule::Consequence(c) => (c.as_str(), None, None),
+        let (consequence, retake, counted, wait_months) = match &value.value {
+            RawStatusRule::Consequence(c) => (c.as_str(), None, None, None),
             RawStatusRule::Full {
                 consequence,
                 retake,
                 counted,
-            } => (consequence.as_str(), *retake, *counted),
+                wait_months,
+            } => (consequence.as_str(), *retake, *counted, *wait_months),
         };
         // The location is the mapping's: an untagged enum's fields carry none.
         if counted.is_some() && retake != Some(true) {
@@ -531,6 +532,13 @@ impl Lowering<'_> {
                 Kind::Rule,
                 value,
                 "`counted` says whether the retake offered after this status counts against `per_bloc`: it needs `retake: true`",
+            );
+        }
+        if wait_months.is_some() && retake != Some(true) {
+            self.error(
+                Kind::Rule,
+                value,
+                "`wait_months` is the wait before the retake offered after this status: it needs `retake: true`",
             );
         }
         let written = Spanned::new(consequence.to_owned(), value.referenced, value.defined);
@@ -549,6 +557,7 @@ impl Lowering<'_> {
             consequence,
             retake,
             counted,
+            wait_months,
         });
     }
 }

@@ -178,8 +178,11 @@ fn blind_a_retake_keeps_the_tutor_mark() {
 }
 
 // 004: "Tout candidat dont la fraude est avérée voit sa session d'évaluation invalidée, il
-// ne valide aucun bloc. Pour obtenir la validation totale ou partielle du titre il devra
-// […] repasser l'ensemble des évaluations de blocs à la prochaine session."
+// ne valide aucun bloc. Pour obtenir la validation totale ou partielle du titre il devra,
+// après un délai de carence de 6 mois, repasser l'ensemble des évaluations de blocs à la
+// prochaine session." (Written blind with the délai elided, the next session was
+// `two_sessions`' December one, inside the wait: since the wait is checked, a session of
+// January 2027.)
 #[test]
 fn blind_a_fraud_voids_the_session_and_the_next_one_gives_the_title() {
     let first = exams([60.0; 4]).replace("E3.1: 60", "E3.1: fraud");
@@ -190,7 +193,9 @@ fn blind_a_fraud_voids_the_session_and_the_next_one_gives_the_title() {
     let c = ok(INTL, &passport);
     assert!(awarded(&c).is_empty(), "{:?}", awarded(&c));
     assert_eq!(kind(&c), "not-awarded", "{}", all_text(&c));
-    let c = ok(INTL, &two_sessions(&first, &exams([60.0; 4])));
+    let after_the_wait = two_sessions(&first, &exams([60.0; 4]))
+        .replace("session: 2026-12-10", "session: 2027-01-20");
+    let c = ok(INTL, &after_the_wait);
     assert_eq!(kind(&c), "full", "{}", all_text(&c));
 }
 

@@ -456,3 +456,33 @@ fn bd_dossier_professionnel_has_no_result_of_its_own() {
         "{errors}"
     );
 }
+
+// 004: "Pour obtenir la validation totale ou partielle du titre il devra, après un délai de
+// carence de 6 mois, repasser l'ensemble des évaluations de blocs à la prochaine session."
+// A session four months after the fraud is inside the délai: it cannot count, and nothing
+// said so (decision13's leftover: it gave the title). A located error at that session; one
+// six months to the day later is after the délai, and accepted.
+#[test]
+fn intl_a_session_inside_the_fraud_wait_is_refused() {
+    let fraud = INTL_PASS.replace("E1: 60", "E1: fraud");
+    let passport = |date: &str| {
+        intl_attempts(&format!(
+            "  - session: 2026-06-18\n    marks: {{ {fraud}, B5: validated }}\n    \
+             professional_parts: {GOOD_PRO}\n  \
+             - session: {date}\n    kind: retake\n    marks: {{ {INTL_PASS} }}\n"
+        ))
+    };
+    let p = passport("2026-10-15");
+    let errors = refused(
+        INTL,
+        &p,
+        "the session of 2026-10-15 is held before the end of the 6-month wait after the session of 2026-06-18 voided by `fraud`: not before 2026-12-18",
+    );
+    let line = line_of(&p, "session: 2026-10-15");
+    assert!(
+        errors.contains(&format!("passport.yaml:{line}:5: error:")),
+        "{errors}"
+    );
+    let c = ok(INTL, &passport("2026-12-18"));
+    assert_eq!(kind(&c), "full");
+}

@@ -409,3 +409,26 @@ fn counted_without_a_retake_offered_is_refused() {
         "{stderr}"
     );
 }
+
+/// `wait_months` is the wait before an offered retake: without one, it is refused.
+#[test]
+fn a_wait_without_a_retake_offered_is_refused() {
+    let (code, _, stderr) = decide_edited(
+        INTL,
+        |y| {
+            y.replacen(
+                "absent: { consequence: not-validated, retake: false }",
+                "absent: { consequence: not-validated, retake: false, wait_months: 6 }",
+                1,
+            )
+        },
+        "route: apprenticeship\n",
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "error: `wait_months` is the wait before the retake offered after this status: it needs `retake: true`"
+        ),
+        "{stderr}"
+    );
+}
