@@ -253,6 +253,25 @@ impl Rules {
         *self == Rules::default()
     }
 
+    /// Whether a rule names `route` (a time in company, a reduction of it, a substitution,
+    /// an exemption from the professional evaluation): 000 and 001 name none, 004 names the
+    /// VAE for its portfolio.
+    pub fn names_route(&self, route: Route) -> bool {
+        let company = self
+            .company_time
+            .iter()
+            .flat_map(|c| c.routes.iter().chain(&c.reducible_routes));
+        let substitutions = self.substitutions.iter().flat_map(|s| &s.routes);
+        let exemptible = self
+            .professional_evaluation
+            .iter()
+            .flat_map(|p| &p.exemptible_routes);
+        company
+            .chain(substitutions)
+            .chain(exemptible)
+            .any(|&r| r == route)
+    }
+
     /// The declared consequence of `status` in `scope`, if the referential states one.
     pub fn status_rule(&self, scope: Scope, status: Status) -> Option<&StatusRule> {
         self.statuses

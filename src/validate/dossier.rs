@@ -19,6 +19,7 @@ use super::title::{Condition, Decision, TitleBloc, interview, professional, titl
 use crate::config::CandidatesConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
 use crate::model::{Candidate, Referential};
+use crate::vocabulary::Route;
 
 /// Everything computed for one candidate.
 #[derive(Debug, Clone)]
@@ -407,6 +408,11 @@ pub fn dossier(
     let company = company_time(rules, candidate, presents_all);
     let (decision, mut reasons) =
         title_decision(rules, &inputs, &professional, &interview, &company);
+    // A text that never names the VAE (000, 001) does not say its rules decide a VAE
+    // candidate, whose jury judges a dossier rather than exams: applying them is refolio's.
+    if candidate.route == Some(Route::Vae) && !rules.names_route(Route::Vae) {
+        reasons.push(Reason::new("default_route_vae", &[]));
+    }
     // "La candidate conserve le bénéfice…": the candidate as the passport asks.
     let (start, within) = crate::vocabulary::Pronoun::designation_keys(candidate.pronoun);
     for r in reasons.iter_mut().filter(|r| r.key == "reason_partial") {

@@ -28,6 +28,7 @@ pub const REASON_KEYS: &[&str] = &[
     "default_partial",
     "default_repeat_counted",
     "default_retakes",
+    "default_route_vae",
     "default_status",
     "default_threshold_extended",
     "default_validated_kept",

@@ -193,6 +193,9 @@ fn dc_a_retake_after_an_absence_counts_by_default() {
 
 // The VAE route: 000 sets nothing for it (no time in company, no other exam); the same
 // criteria and Grand oral decide, and the jury's `full` equal to the proposal needs no motive.
+// 000 never names the VAE, so that its rules apply to a VAE candidate as to any is refolio's
+// reading, said as its default (decision13's leftover: nothing said the text is silent);
+// an apprentice's dossier does not say it (004, which names the VAE, is `names_route`'s test).
 #[test]
 fn dc_vae_route_is_decided_as_the_others() {
     let p = dc(&[], ORAL_OK).replace("route: initial", "route: vae")
@@ -200,6 +203,17 @@ fn dc_vae_route_is_decided_as_the_others() {
     let c = ok(DC, &p);
     assert_eq!(kind(&c), "full");
     assert!(!all_text(&c).contains("entreprise"), "{}", all_text(&c));
+    assert!(
+        defaults(&c).contains(&"default_route_vae"),
+        "{:?}",
+        defaults(&c)
+    );
+    let c = ok(DC, &dc(&[], ORAL_OK));
+    assert!(
+        !defaults(&c).contains(&"default_route_vae"),
+        "{:?}",
+        defaults(&c)
+    );
 }
 
 // 000 has no exemption sentence (001's is its own): an exemption is refused, located.

@@ -128,6 +128,12 @@ fn intl_vae_partial_then_the_remaining_bloc_later() {
                 substitutes: { B1: validated, B2: not-validated }\n";
     let c = ok(INTL, head);
     assert_eq!(awarded(&c), ["B1"], "{}", all_text(&c));
+    // 004 names the VAE (its portfolio): no default of refolio's about the route.
+    assert!(
+        !defaults(&c).contains(&"default_route_vae"),
+        "{:?}",
+        defaults(&c)
+    );
     let c = ok(
         INTL,
         &format!(
