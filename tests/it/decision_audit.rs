@@ -152,6 +152,29 @@ fn collect(v: &Value, out: &mut String) {
     }
 }
 
+/// 001's criteria per competence, as its transcription numbers them (`C1.1.cr1`…):
+/// (competence, count).
+const BD_CRITERIA: [(&str, usize); 18] = [
+    ("C1.1", 5),
+    ("C1.2", 2),
+    ("C1.3", 4),
+    ("C1.4", 6),
+    ("C1.5", 3),
+    ("C2.1", 7),
+    ("C2.2", 4),
+    ("C2.3", 3),
+    ("C2.4", 4),
+    ("C3.1", 4),
+    ("C3.2", 5),
+    ("C3.3", 3),
+    ("C4.1", 4),
+    ("C4.2", 4),
+    ("C4.3", 2),
+    ("C4.4", 4),
+    ("C5.1", 4),
+    ("C5.2", 3),
+];
+
 fn defaults(c: &Value) -> Vec<&str> {
     c["defaults"]
         .as_array()

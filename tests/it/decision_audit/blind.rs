@@ -396,31 +396,10 @@ fn blind_the_grand_oral_decides_the_title() {
     );
 }
 
-const BD_COUNTS: [(&str, usize); 18] = [
-    ("C1.1", 5),
-    ("C1.2", 2),
-    ("C1.3", 4),
-    ("C1.4", 6),
-    ("C1.5", 3),
-    ("C2.1", 7),
-    ("C2.2", 4),
-    ("C2.3", 3),
-    ("C2.4", 4),
-    ("C3.1", 4),
-    ("C3.2", 5),
-    ("C3.3", 3),
-    ("C4.1", 4),
-    ("C4.2", 4),
-    ("C4.3", 2),
-    ("C4.4", 4),
-    ("C5.1", 4),
-    ("C5.2", 3),
-];
-
 fn bd_b1(false_ids: &[&str], extra: &str) -> String {
     format!(
         "blocs: [B1]\nsession: 2026-06-30\n{extra}results:\n{}",
-        criteria(&BD_COUNTS[..5], |c, i| format!("{c}.cr{i}"), false_ids)
+        criteria(&BD_CRITERIA[..5], |c, i| format!("{c}.cr{i}"), false_ids)
     )
 }
 
@@ -468,7 +447,7 @@ fn blind_a_competence_exempted_whole_is_the_jury_s() {
 fn blind_001_s_silence_is_said() {
     let p = format!(
         "session: 2026-06-30\nresults:\n{}",
-        criteria(&BD_COUNTS, |c, i| format!("{c}.cr{i}"), &["C3.2.cr5"])
+        criteria(&BD_CRITERIA, |c, i| format!("{c}.cr{i}"), &["C3.2.cr5"])
     );
     let c = ok(BD, &p);
     assert_eq!(competence(&c, "C3.2"), "not-validated", "{}", all_text(&c));

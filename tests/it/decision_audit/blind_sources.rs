@@ -41,28 +41,6 @@ fn dc(failed: &[&str], interview: &str) -> String {
 
 const ORAL_OK: &str = "  final_interview: validated\n";
 
-/// 001's criteria per competence (`C1.1.cr1`…): (competence, count).
-const BD_CRITERIA: [(&str, usize); 18] = [
-    ("C1.1", 5),
-    ("C1.2", 2),
-    ("C1.3", 4),
-    ("C1.4", 6),
-    ("C1.5", 3),
-    ("C2.1", 7),
-    ("C2.2", 4),
-    ("C2.3", 3),
-    ("C2.4", 4),
-    ("C3.1", 4),
-    ("C3.2", 5),
-    ("C3.3", 3),
-    ("C4.1", 4),
-    ("C4.2", 4),
-    ("C4.3", 2),
-    ("C4.4", 4),
-    ("C5.1", 4),
-    ("C5.2", 3),
-];
-
 /// 001's `results:` for the blocs in `blocs` (`"12345"`), each criterion true but `failed`,
 /// those in `skip` left out (exempted ones).
 fn bd_results(blocs: &str, failed: &[&str], skip: &[&str]) -> String {

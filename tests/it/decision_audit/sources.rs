@@ -115,32 +115,11 @@ fn dc_missing_criterion_is_undecided() {
     assert_eq!(kind(&c), "undecided");
 }
 
-const BD_COMPETENCES: [(&str, usize); 18] = [
-    ("C1.1", 5),
-    ("C1.2", 2),
-    ("C1.3", 4),
-    ("C1.4", 6),
-    ("C1.5", 3),
-    ("C2.1", 7),
-    ("C2.2", 4),
-    ("C2.3", 3),
-    ("C2.4", 4),
-    ("C3.1", 4),
-    ("C3.2", 5),
-    ("C3.3", 3),
-    ("C4.1", 4),
-    ("C4.2", 4),
-    ("C4.3", 2),
-    ("C4.4", 4),
-    ("C5.1", 4),
-    ("C5.2", 3),
-];
-
 /// Every criterion of `prefix`'s competences true, except those in `except` (false) and in
 /// `leave_out` (no result).
 pub(super) fn bd_criteria(prefix: &str, except: &[&str], leave_out: &[&str]) -> String {
     let mut out = String::from("  criteria:\n");
-    for (c, n) in BD_COMPETENCES.iter().filter(|(c, _)| c.starts_with(prefix)) {
+    for (c, n) in BD_CRITERIA.iter().filter(|(c, _)| c.starts_with(prefix)) {
         for i in 1..=*n {
             let id = format!("{c}.cr{i}");
             if leave_out.contains(&id.as_str()) {
