@@ -150,10 +150,8 @@ fn titles<'a>(
             let Some(c) = site.candidates.get(&d.candidate) else {
                 continue;
             };
-            let passport = c.jury.as_ref().filter(|j| match &j.date {
-                Some(date) => *date == session.date,
-                None => sessions_of.get(&d.candidate).copied().unwrap_or(1) == 1,
-            });
+            let sessions = sessions_of.get(&d.candidate).copied().unwrap_or(1);
+            let passport = passport_decision(c, session, sessions);
             let full = d
                 .decision
                 .as_ref()
@@ -198,6 +196,19 @@ fn award(site: &Site, deliberations: &mut Deliberations) {
     }
 }
 
+/// The passport's `jury:` as the decision of `session`: dated the session's date, or undated
+/// when the candidate is in that session only (`sessions`: how many they are in).
+fn passport_decision<'a>(
+    c: &'a Candidate,
+    session: &Session,
+    sessions: usize,
+) -> Option<&'a JuryDecision> {
+    c.jury.as_ref().filter(|j| match &j.date {
+        Some(date) => *date == session.date,
+        None => sessions == 1,
+    })
+}
+
 /// The decision taken for `c` in `session`: written in the session file, or the passport's
 /// `jury:` when it is of this session (its date, or undated for a candidate in one session).
 fn resolve(
@@ -208,11 +219,7 @@ fn resolve(
     at: &Location,
     diags: &mut Diagnostics,
 ) -> Option<JuryDecision> {
-    let passport = c.jury.as_ref().filter(|j| match &j.date {
-        Some(date) => *date == session.date,
-        None => sessions == 1,
-    });
-    match (written, passport) {
+    match (written, passport_decision(c, session, sessions)) {
         (Some(w), Some(_)) => {
             diags.push(
                 Diagnostic::error(
@@ -265,10 +272,9 @@ fn resolve(
     }
 }
 
-/// The rules' proposal at `date` (and whether the text leaves it to the jury): the
-/// dossier's, or computed again on the candidate as known then ([`known_at`]).
-/// The proposal on the results known at `date`, whether it is left to the jury, and the
-/// blocs validated then.
+/// The rules' proposal at `date`, whether the text leaves it to the jury, and the blocs
+/// validated then: the dossier's, or computed again on the candidate as known then
+/// ([`known_at`]).
 fn proposal(site: &Site, c: &Candidate, d: &Dossier, date: &str) -> (Decision, bool, Vec<usize>) {
     let validated = |d: &Dossier| {
         d.blocs

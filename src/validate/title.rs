@@ -350,8 +350,11 @@ fn partial(
     // The title lost, a bloc still to be judged may yet be kept (004: "il conserve le
     // bénéfice des blocs pour lesquels il a obtenu la moyenne").
     if !pending.is_empty() {
-        let kept_later = rules.partial_certification != Some(false);
-        let key = ["reason_blocs_pending", "reason_blocs_pending_kept"][kept_later as usize];
+        let key = if rules.partial_certification == Some(false) {
+            "reason_blocs_pending"
+        } else {
+            "reason_blocs_pending_kept"
+        };
         reasons.push(Reason::new(key, &[("ids", pending.join(", "))]));
     }
     if rules.partial_certification == Some(false) {

@@ -10,7 +10,7 @@ use super::candidate::CandidateLowering;
 use crate::diagnostics::{Diagnostic, Kind};
 use crate::load::raw_candidate::RawResults;
 use crate::model::candidate::*;
-use crate::model::{BlocValidation, Consequence, ItemRef, fmt_number};
+use crate::model::{BlocValidation, Consequence, ItemRef, Status, fmt_number};
 
 impl CandidateLowering<'_> {
     /// A session giving some exams of a bloc whose latest earlier result was its whole mark
@@ -137,17 +137,24 @@ impl CandidateLowering<'_> {
         );
     }
 
+    /// The session right after one voided by a status (004's fraud), checked against what
+    /// the text asks of it: every bloc again, and not before the wait.
+    pub(super) fn after_void(&mut self, earlier: &[Attempt], attempt: &Attempt) {
+        let Some(last) = earlier.last() else { return };
+        let Some(status) = last.voided(&self.r.rules) else {
+            return;
+        };
+        self.after_void_without_every_bloc(last, status, attempt);
+        self.inside_the_wait_after_void(last, status, attempt);
+    }
+
     /// The session after one voided by a status (004's fraud) that gives again some of the
     /// blocs the voided one held but not all: the text retakes them together ("repasser
     /// l'ensemble des évaluations de blocs à la prochaine session"). The blocs it leaves out
     /// stay unvalidated, and a later session may still give them: a warning, the decision
     /// unchanged.
-    pub(super) fn after_void_without_every_bloc(&mut self, earlier: &[Attempt], attempt: &Attempt) {
+    fn after_void_without_every_bloc(&mut self, last: &Attempt, status: Status, attempt: &Attempt) {
         let r = self.r;
-        let Some(last) = earlier.last() else { return };
-        let Some(status) = last.voided(&r.rules) else {
-            return;
-        };
         let held = |a: &Attempt, b: usize| {
             a.blocs.contains_key(&b)
                 || a.substitutes.contains_key(&b)
@@ -185,12 +192,8 @@ impl CandidateLowering<'_> {
     /// A session held before the wait the referential sets after a voided session ends
     /// (004: « après un délai de carence de 6 mois, repasser l'ensemble des évaluations de
     /// blocs »): it cannot count, an error at that session.
-    pub(super) fn inside_the_wait_after_void(&mut self, earlier: &[Attempt], attempt: &Attempt) {
+    fn inside_the_wait_after_void(&mut self, last: &Attempt, status: Status, attempt: &Attempt) {
         let r = self.r;
-        let Some(last) = earlier.last() else { return };
-        let Some(status) = last.voided(&r.rules) else {
-            return;
-        };
         let Some(months) = r
             .rules
             .statuses

@@ -85,8 +85,7 @@ impl CandidateLowering<'_> {
             let attempt = self.attempt(&entry.value, at, session);
             self.given_otherwise_before(&attempts, &attempt);
             self.repeat_without_every_module(&attempt);
-            self.after_void_without_every_bloc(&attempts, &attempt);
-            self.inside_the_wait_after_void(&attempts, &attempt);
+            self.after_void(&attempts, &attempt);
             attempts.push(attempt);
         }
         attempts
